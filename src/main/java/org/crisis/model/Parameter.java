@@ -1,0 +1,110 @@
+package org.crisis.model;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every parameter of the model, with its scenario name, default and admissible range.
+ * The reasons for each default are in docs/MODEL.md ("Parameters"); the symbol is
+ * the one used there.
+ */
+public enum Parameter {
+    // perception (MODEL 3)
+    GRIEVANCE_GAIN("grievanceGain", "κ", 1.0, 0, 10, Type.REAL),
+    COOPERATION_GAIN("cooperationGain", "κ_coop", 0.5, 0, 10, Type.REAL),
+    IDEOLOGY_AMPLIFIER("ideologyAmplifier", "α", 1.0, 0, 10, Type.REAL),
+    GRIEVANCE_DECAY("grievanceDecay", "δ", 0.02, 0, 1, Type.REAL),
+    OBSERVER_GAIN("observerGain", "κ_obs", 0.5, 0, 10, Type.REAL),
+    // affinity (MODEL 1)
+    AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),
+    AFFINITY_BLOC("affinityBloc", "a_bloc", 0.5, 0, 10, Type.REAL),
+    AFFINITY_LEVEL("affinityLevel", "a_level", 0.5, 0, 10, Type.REAL),
+    // decision (MODEL 4)
+    RATIONALITY("rationality", "λ", 5.0, 0, 100, Type.REAL),
+    GRIEVANCE_WEIGHT("grievanceWeight", "b_g", 10.0, 0, 100, Type.REAL),
+    PRESSURE_WEIGHT("pressureWeight", "b_p", 1.0, 0, 10, Type.REAL),
+    HAWK_WEIGHT("hawkWeight", "b_h", 1.0, 0, 10, Type.REAL),
+    RECIPROCITY("reciprocity", "b_r", 0.1, 0, 5, Type.REAL),
+    TRADE_WEIGHT("tradeWeight", "b_w", 1.0, 0, 10, Type.REAL),
+    AFFINITY_WEIGHT("affinityWeight", "b_a", 0.3, 0, 10, Type.REAL),
+    CONDEMNATION_WEIGHT("condemnationWeight", "b_c", 0.15, 0, 10, Type.REAL),
+    NORM_COST("normCost", "normCost", 0.2, 0, 10, Type.REAL),
+    MEDIATION_WEIGHT("mediationWeight", "b_m", 3.0, 0, 100, Type.REAL),
+    AUDIENCE_COST("audienceCost", "audienceCost", 8.0, 0, 100, Type.REAL),
+    THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.10, 0, 5, Type.REAL),
+    THRESHOLD_SUMMON("thresholdSummon", "θ_2", 0.20, 0, 5, Type.REAL),
+    THRESHOLD_RECALL("thresholdRecall", "θ_3", 0.35, 0, 5, Type.REAL),
+    THRESHOLD_EXPEL("thresholdExpel", "θ_4", 0.45, 0, 5, Type.REAL),
+    THRESHOLD_SEVER("thresholdSever", "θ_5", 0.60, 0, 5, Type.REAL),
+    THRESHOLD_SANCTION("thresholdSanction", "θ_6", 0.85, 0, 5, Type.REAL),
+    BUSINESS_FLOOR("businessFloor", "g_min", 0.05, 0, 1, Type.REAL),
+    MEMORY("memory", "memory", 30, 1, 3650, Type.INTEGER),
+    // third parties and mediation (MODEL 5)
+    THIRD_PARTIES("thirdParties", "", 1, 0, 1, Type.BOOLEAN),
+    SALIENCE("salience", "salience", 4.0, 0, 10, Type.REAL),
+    ATTENTION("attention", "attention", 0.3, 0, 1, Type.REAL),
+    SIDE_WEIGHT("sideWeight", "b_s", 10.0, 0, 100, Type.REAL),
+    SIDE_THRESHOLD("sideThreshold", "s_min", 0.35, 0, 4, Type.REAL),
+    NORM_WEIGHT("normWeight", "b_n", 1.0, 0, 10, Type.REAL),
+    MEDIATION("mediation", "", 1, 0, 1, Type.BOOLEAN),
+    MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, -1, 1, Type.REAL),
+    MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.05, 0, 1, Type.REAL),
+    MEDIATION_DAYS("mediationDays", "mediationDays", 60, 1, 3650, Type.INTEGER),
+    // government change and restoration (MODEL 6)
+    TURNOVER_DISCOUNT("turnoverDiscount", "ρ", 0.5, 0, 1, Type.REAL),
+    RESTORE_THRESHOLD("restoreThreshold", "g_restore", 0.3, 0, 1, Type.REAL);
+
+    /** How values of a parameter are written and checked. */
+    public enum Type { REAL, INTEGER, BOOLEAN }
+
+    private static final Map<String, Parameter> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Parameter::key, Function.identity()));
+
+    private final String key;
+    private final String symbol;
+    private final double defaultValue;
+    private final double min;
+    private final double max;
+    private final Type type;
+
+    Parameter(String key, String symbol, double defaultValue, double min, double max, Type type) {
+        this.key = key;
+        this.symbol = symbol;
+        this.defaultValue = defaultValue;
+        this.min = min;
+        this.max = max;
+        this.type = type;
+    }
+
+    /** The name used in scenario files, sweeps and {@code --set parameters.NAME=...}. */
+    public String key() {
+        return key;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public double defaultValue() {
+        return defaultValue;
+    }
+
+    public double min() {
+        return min;
+    }
+
+    public double max() {
+        return max;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public static Optional<Parameter> byKey(String key) {
+        return Optional.ofNullable(BY_NAME.get(key));
+    }
+}

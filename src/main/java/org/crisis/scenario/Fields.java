@@ -1,0 +1,189 @@
+package org.crisis.scenario;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Typed access to a {@link Node} tree that records every problem instead of stopping at
+ * the first, so a whole file is reported at once.
+ */
+final class Fields {
+    private final List<Problem> problems = new ArrayList<>();
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    void error(Node at, String path, String message) {
+        problems.add(new Problem(at.source(), at.line(), at.column(), path, message));
+    }
+
+    /** The node as a mapping whose keys are all in {@code allowed}, or empty (problem recorded). */
+    Optional<Node.Mapping> mapping(Node node, String path, Collection<String> allowed) {
+        if (!(node instanceof Node.Mapping m)) {
+            error(node, path, "expected a mapping (key: value lines), found " + node.kind());
+            return Optional.empty();
+        }
+        for (var key : m.keyPositions.entrySet()) {
+            if (!allowed.contains(key.getKey())) {
+                int[] at = key.getValue();
+                String hint = closest(key.getKey(), allowed).map(s -> "; did you mean '" + s + "'?")
+                        .orElse("; expected one of " + String.join(", ", allowed));
+                problems.add(new Problem(m.source(), at[0], at[1], join(path, key.getKey()),
+                        "unknown field '" + key.getKey() + "'" + hint));
+            }
+        }
+        return Optional.of(m);
+    }
+
+    Optional<Node.Sequence> sequence(Node node, String path) {
+        if (node instanceof Node.Sequence s) {
+            return Optional.of(s);
+        }
+        error(node, path, "expected a list, found " + node.kind());
+        return Optional.empty();
+    }
+
+    /** A present, non-null field. */
+    static Optional<Node> field(Node.Mapping m, String key) {
+        Node n = m.entries.get(key);
+        if (n == null || (n instanceof Node.Scalar s && s.isNull())) {
+            return Optional.empty();
+        }
+        return Optional.of(n);
+    }
+
+    Optional<Node> required(Node.Mapping m, String path, String key, String expected) {
+        Optional<Node> n = field(m, key);
+        if (n.isEmpty()) {
+            error(m.entries.getOrDefault(key, m), join(path, key), "required field is missing; expected " + expected);
+        }
+        return n;
+    }
+
+    Optional<String> string(Node node, String path) {
+        if (node instanceof Node.Scalar s && s.value instanceof String text) {
+            return Optional.of(text);
+        }
+        error(node, path, "expected a string, found " + node.kind());
+        return Optional.empty();
+    }
+
+    OptionalDouble number(Node node, String path, double min, double max) {
+        if (node instanceof Node.Scalar s && s.value instanceof Number n) {
+            double x = n.doubleValue();
+            if (Double.isNaN(x) || x < min || x > max) {
+                error(node, path, "expected a number in [" + fmt(min) + ", " + fmt(max) + "], found " + s.value);
+                return OptionalDouble.empty();
+            }
+            return OptionalDouble.of(x);
+        }
+        error(node, path, "expected a number in [" + fmt(min) + ", " + fmt(max) + "], found " + describe(node));
+        return OptionalDouble.empty();
+    }
+
+    OptionalLong integer(Node node, String path, long min, long max) {
+        if (node instanceof Node.Scalar s && s.value instanceof Number n) {
+            boolean integral = s.value instanceof Long || (n.doubleValue() == Math.rint(n.doubleValue())
+                    && !Double.isInfinite(n.doubleValue()));
+            if (!integral) {
+                error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + s.value);
+                return OptionalLong.empty();
+            }
+            long x = n.longValue();
+            if (x < min || x > max) {
+                error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + x);
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(x);
+        }
+        error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + describe(node));
+        return OptionalLong.empty();
+    }
+
+    Optional<Boolean> bool(Node node, String path) {
+        if (node instanceof Node.Scalar s && s.value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        error(node, path, "expected true or false, found " + describe(node));
+        return Optional.empty();
+    }
+
+    /** One of a closed set of names, e.g. a level or an event type. */
+    <E extends Enum<E>> Optional<E> choice(Node node, String path, Class<E> type) {
+        Optional<String> text = string(node, path);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(text.get())) {
+                return Optional.of(e);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        String hint = closest(text.get().toUpperCase(java.util.Locale.ROOT), names)
+                .map(s -> "; did you mean '" + s + "'?").orElse("");
+        error(node, path, "expected one of " + String.join(" | ", names) + ", found '" + text.get() + "'" + hint);
+        return Optional.empty();
+    }
+
+    static String describe(Node node) {
+        if (node instanceof Node.Scalar s && s.value instanceof String text) {
+            return "'" + text + "'";
+        }
+        return node.kind();
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    /** The allowed name nearest to a misspelt one, if it is near enough to be a likely typo. */
+    static Optional<String> closest(String wrong, Collection<String> allowed) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : allowed) {
+            int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), candidate.toLowerCase(java.util.Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = candidate;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, wrong.length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    static Set<String> keys(String... names) {
+        return new java.util.LinkedHashSet<>(List.of(names));
+    }
+}

@@ -1,0 +1,112 @@
+package org.crisis.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed YAML or JSON document that remembers where each value stood, so that
+ * validation can point at file, line and column. Mutable only while overrides
+ * are applied, before validation.
+ */
+public abstract sealed class Node permits Node.Mapping, Node.Sequence, Node.Scalar {
+    final String source;
+    final int line;
+    final int column;
+
+    Node(String source, int line, int column) {
+        this.source = source;
+        this.line = line;
+        this.column = column;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    /** What a user would call this kind of value in an error message. */
+    abstract String kind();
+
+    /** A mapping with its keys in file order. */
+    public static final class Mapping extends Node {
+        final Map<String, Node> entries = new LinkedHashMap<>();
+        final Map<String, int[]> keyPositions = new LinkedHashMap<>();
+
+        Mapping(String source, int line, int column) {
+            super(source, line, column);
+        }
+
+        public Map<String, Node> entries() {
+            return entries;
+        }
+
+        void put(String key, Node value, int line, int column) {
+            entries.put(key, value);
+            keyPositions.put(key, new int[] {line, column});
+        }
+
+        @Override
+        String kind() {
+            return "a mapping";
+        }
+    }
+
+    /** A list. */
+    public static final class Sequence extends Node {
+        final List<Node> items = new ArrayList<>();
+
+        Sequence(String source, int line, int column) {
+            super(source, line, column);
+        }
+
+        public List<Node> items() {
+            return items;
+        }
+
+        @Override
+        String kind() {
+            return "a list";
+        }
+    }
+
+    /** A string, number, boolean or null, with the text it was written as. */
+    public static final class Scalar extends Node {
+        final Object value;
+
+        Scalar(String source, int line, int column, Object value) {
+            super(source, line, column);
+            this.value = value;
+        }
+
+        public Object value() {
+            return value;
+        }
+
+        boolean isNull() {
+            return value == null;
+        }
+
+        @Override
+        String kind() {
+            if (value == null) {
+                return "null";
+            }
+            if (value instanceof Boolean) {
+                return "a boolean";
+            }
+            if (value instanceof Number) {
+                return "a number";
+            }
+            return "a string";
+        }
+    }
+}

@@ -1,0 +1,536 @@
+package org.crisis.scenario;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.crisis.model.EventType;
+import org.crisis.model.Level;
+import org.crisis.model.Parameter;
+import org.crisis.model.Parameters;
+import org.crisis.scenario.Scenario.Bounds;
+import org.crisis.scenario.Scenario.Country;
+import org.crisis.scenario.Scenario.Ideology;
+import org.crisis.scenario.Scenario.Pair;
+import org.crisis.scenario.Scenario.Relation;
+import org.crisis.scenario.Scenario.Trigger;
+
+/**
+ * Reads and validates scenario files (SCENARIO.md). Reports every problem of a file at
+ * once, each with file, line, column, field path and what was expected.
+ *
+ * <pre>{@code
+ * Scenario s = ScenarioReader.read(Path.of("scenarios/peru-mexico-asylum-2025.yaml"),
+ *         List.of("parameters.grievanceDecay=0.03"));
+ * }</pre>
+ */
+public final class ScenarioReader {
+    /** Top-level fields, in the order of SCENARIO.md. */
+    public static final Set<String> TOP = Fields.keys("name", "description", "start", "days", "seed",
+            "countries", "relations", "events", "parameters", "track", "stop", "expect");
+    public static final Set<String> COUNTRY = Fields.keys("id", "name", "ideology", "sovereignty",
+            "domesticPressure", "hawkishness", "normAdherence", "blocs");
+    public static final Set<String> TRAITS = Fields.keys("sovereignty", "domesticPressure", "hawkishness",
+            "normAdherence");
+    public static final Set<String> IDEOLOGY = Fields.keys("economic", "social");
+    public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
+    public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
+            "gamma", "interference", "normBreaking", "ideology", "sovereignty", "domesticPressure",
+            "hawkishness", "normAdherence");
+    public static final Set<String> STOP = Fields.keys("when", "pair");
+    public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
+    public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "withinDays", "endsAt",
+            "restored", "condemn", "count", "probability");
+    public static final Set<String> BOUNDS = Fields.keys("min", "max");
+    public static final Set<String> LEVEL_BOUNDS = Fields.keys("atLeast", "atMost");
+    public static final int MAX_DAYS = 100_000;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+
+    private final Fields f = new Fields();
+    private final Map<String, Integer> ids = new HashMap<>();
+    private int days = MAX_DAYS;
+
+    private ScenarioReader() {}
+
+    /** Reads a scenario file, applies {@code --set} overrides (dotted paths), validates it. */
+    public static Scenario read(Path file, List<String> overrides) throws InvalidInputException {
+        Node root = TreeReader.read(file);
+        Overrides.apply(root, overrides);
+        return bind(root);
+    }
+
+    /** Validates a parsed tree (overrides already applied). */
+    public static Scenario bind(Node root) throws InvalidInputException {
+        ScenarioReader r = new ScenarioReader();
+        Optional<Scenario> s = r.scenario(root);
+        if (!r.f.problems().isEmpty() || s.isEmpty()) {
+            throw new InvalidInputException(r.f.problems());
+        }
+        return s.get();
+    }
+
+    private Optional<Scenario> scenario(Node root) {
+        Optional<Node.Mapping> top = f.mapping(root, "", TOP);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = top.get();
+        String name = f.required(m, "", "name", "a name of letters, digits, '-' and '_'")
+                .flatMap(n -> f.string(n, "name")).filter(n -> {
+                    if (!NAME.matcher(n).matches()) {
+                        f.error(m.entries.get("name"), "name", "expected letters, digits, '-' and '_' only, found '" + n + "'");
+                        return false;
+                    }
+                    return true;
+                }).orElse("");
+        String description = Fields.field(m, "description").flatMap(n -> f.string(n, "description")).orElse("");
+        Optional<LocalDate> start = Fields.field(m, "start").flatMap(n -> date(n, "start"));
+        OptionalLong d = f.required(m, "", "days", "a whole number in [1, " + MAX_DAYS + "]")
+                .map(n -> f.integer(n, "days", 1, MAX_DAYS)).orElse(OptionalLong.empty());
+        days = (int) d.orElse(MAX_DAYS);
+        long seed = Fields.field(m, "seed").map(n -> f.integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE))
+                .orElse(OptionalLong.of(1)).orElse(1);
+
+        List<Country> countries = new ArrayList<>();
+        f.required(m, "", "countries", "a list of countries").flatMap(n -> f.sequence(n, "countries"))
+                .ifPresent(list -> {
+                    if (list.items.isEmpty()) {
+                        f.error(list, "countries", "expected at least one country");
+                    }
+                    for (int i = 0; i < list.items.size(); i++) {
+                        country(list.items.get(i), "countries[" + i + "]").ifPresent(countries::add);
+                    }
+                });
+        List<Relation> relations = new ArrayList<>();
+        Set<String> relationKeys = new HashSet<>();
+        Fields.field(m, "relations").flatMap(n -> f.sequence(n, "relations")).ifPresent(list -> {
+            for (int i = 0; i < list.items.size(); i++) {
+                Node item = list.items.get(i);
+                relation(item, "relations[" + i + "]").ifPresent(r -> {
+                    String key = canonical(r.between());
+                    if (!relationKeys.add(key)) {
+                        f.error(item, "relations[" + relations.size() + "]", "the pair " + r.between().key()
+                                + " is listed twice");
+                    }
+                    relations.add(r);
+                });
+            }
+        });
+        List<Trigger> events = new ArrayList<>();
+        Fields.field(m, "events").flatMap(n -> f.sequence(n, "events")).ifPresent(list -> {
+            for (int i = 0; i < list.items.size(); i++) {
+                event(list.items.get(i), "events[" + i + "]").ifPresent(events::add);
+            }
+        });
+        Parameters parameters = Fields.field(m, "parameters").map(this::parameters).orElse(Parameters.defaults());
+        List<Pair> track = new ArrayList<>();
+        Fields.field(m, "track").flatMap(n -> f.sequence(n, "track")).ifPresent(list -> {
+            for (int i = 0; i < list.items.size(); i++) {
+                pair(list.items.get(i), "track[" + i + "]").ifPresent(track::add);
+            }
+        });
+        Optional<Scenario.Stop> stop = Fields.field(m, "stop").flatMap(this::stop);
+        Optional<Scenario.Expectations> expect = Fields.field(m, "expect").flatMap(this::expect);
+        if (!f.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        events.sort(java.util.Comparator.comparingInt(Trigger::day)); // stable: file order within a day
+        return Optional.of(new Scenario(name, description, start, days, seed, countries, relations, events,
+                parameters, track, stop, expect));
+    }
+
+    private Optional<LocalDate> date(Node n, String path) {
+        return f.string(n, path).flatMap(text -> {
+            try {
+                return Optional.of(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                f.error(n, path, "expected a date as YYYY-MM-DD, found '" + text + "'");
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Optional<Country> country(Node node, String path) {
+        Optional<Node.Mapping> mm = f.mapping(node, path, COUNTRY);
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = mm.get();
+        Optional<String> id = f.required(m, path, "id", "a country id such as PER").flatMap(n -> f.string(n, path + ".id"));
+        if (id.isPresent()) {
+            if (!ID.matcher(id.get()).matches()) {
+                f.error(m.entries.get("id"), path + ".id", "expected letters, digits and '_' (ISO 3166 alpha-3 recommended), found '" + id.get() + "'");
+            } else if (ids.putIfAbsent(id.get(), ids.size()) != null) {
+                f.error(m.entries.get("id"), path + ".id", "duplicate country id '" + id.get() + "'");
+            }
+        }
+        String name = Fields.field(m, "name").flatMap(n -> f.string(n, path + ".name")).orElse(id.orElse(""));
+        Ideology ideology = Fields.field(m, "ideology").map(n -> ideology(n, path + ".ideology", new Ideology(0, 0)))
+                .orElse(new Ideology(0, 0));
+        double[] traits = new double[4];
+        int t = 0;
+        for (String trait : TRAITS) {
+            traits[t++] = Fields.field(m, trait).map(n -> f.number(n, path + "." + trait, 0, 1))
+                    .orElse(OptionalDouble.of(Scenario.DEFAULT_TRAIT)).orElse(Scenario.DEFAULT_TRAIT);
+        }
+        List<String> blocs = new ArrayList<>();
+        Fields.field(m, "blocs").flatMap(n -> f.sequence(n, path + ".blocs")).ifPresent(list -> {
+            for (int i = 0; i < list.items.size(); i++) {
+                f.string(list.items.get(i), path + ".blocs[" + i + "]").ifPresent(b -> {
+                    if (!blocs.contains(b)) {
+                        blocs.add(b);
+                    }
+                });
+            }
+        });
+        return id.map(i -> new Country(i, name, ideology, traits[0], traits[1], traits[2], traits[3], blocs));
+    }
+
+    private Ideology ideology(Node node, String path, Ideology base) {
+        return f.mapping(node, path, IDEOLOGY).map(m -> new Ideology(
+                Fields.field(m, "economic").map(n -> f.number(n, path + ".economic", -1, 1))
+                        .orElse(OptionalDouble.of(base.economic())).orElse(base.economic()),
+                Fields.field(m, "social").map(n -> f.number(n, path + ".social", -1, 1))
+                        .orElse(OptionalDouble.of(base.social())).orElse(base.social())))
+                .orElse(base);
+    }
+
+    private Optional<String> countryRef(Node node, String path) {
+        return f.string(node, path).filter(id -> {
+            if (!ids.containsKey(id)) {
+                String hint = Fields.closest(id, ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                f.error(node, path, "unknown country '" + id + "': not declared in countries" + hint);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    Optional<Pair> pair(Node node, String path) {
+        Optional<Node.Sequence> list = f.sequence(node, path);
+        if (list.isEmpty()) {
+            return Optional.empty();
+        }
+        if (list.get().items.size() != 2) {
+            f.error(node, path, "expected a pair of two country ids, e.g. [PER, MEX], found " + list.get().items.size() + " items");
+            return Optional.empty();
+        }
+        Optional<String> a = countryRef(list.get().items.get(0), path + "[0]");
+        Optional<String> b = countryRef(list.get().items.get(1), path + "[1]");
+        if (a.isPresent() && b.isPresent() && a.get().equals(b.get())) {
+            f.error(node, path, "a pair needs two different countries, found " + a.get() + " twice");
+            return Optional.empty();
+        }
+        return a.isPresent() && b.isPresent() ? Optional.of(new Pair(a.get(), b.get())) : Optional.empty();
+    }
+
+    private static String canonical(Pair p) {
+        return p.a().compareTo(p.b()) < 0 ? p.a() + "-" + p.b() : p.b() + "-" + p.a();
+    }
+
+    private Optional<Relation> relation(Node node, String path) {
+        Optional<Node.Mapping> mm = f.mapping(node, path, RELATION);
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = mm.get();
+        Optional<Pair> pair = f.required(m, path, "between", "a pair of country ids, e.g. [PER, MEX]")
+                .flatMap(n -> pair(n, path + ".between"));
+        Level level = Fields.field(m, "level").flatMap(n -> f.choice(n, path + ".level", Level.class))
+                .orElse(Level.NORMAL);
+        double[] grievance = sides(m, "grievance", path, pair);
+        double[] trade = sides(m, "trade", path, pair);
+        return pair.map(p -> new Relation(p, level, grievance[0], grievance[1], trade[0], trade[1]));
+    }
+
+    /** A {@code {A: x, B: y}} mapping keyed by the pair's two ids; both default to 0. */
+    private double[] sides(Node.Mapping m, String key, String path, Optional<Pair> pair) {
+        double[] values = new double[2];
+        Optional<Node> node = Fields.field(m, key);
+        if (node.isEmpty() || pair.isEmpty()) {
+            return values;
+        }
+        Pair p = pair.get();
+        f.mapping(node.get(), path + "." + key, Fields.keys(p.a(), p.b())).ifPresent(sides -> {
+            Fields.field(sides, p.a()).ifPresent(n -> values[0] = f.number(n, path + "." + key + "." + p.a(), 0, 1).orElse(0));
+            Fields.field(sides, p.b()).ifPresent(n -> values[1] = f.number(n, path + "." + key + "." + p.b(), 0, 1).orElse(0));
+        });
+        return values;
+    }
+
+    private Optional<Trigger> event(Node node, String path) {
+        Optional<Node.Mapping> mm = f.mapping(node, path, EVENT);
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = mm.get();
+        int problemsBefore = f.problems().size();
+        OptionalLong day = f.required(m, path, "day", "a day within the horizon").map(n -> {
+            OptionalLong x = f.integer(n, path + ".day", 0, Integer.MAX_VALUE);
+            if (x.isPresent() && x.getAsLong() >= days) {
+                f.error(n, path + ".day", "day " + x.getAsLong() + " is outside the horizon: expected 0.." + (days - 1)
+                        + " (days: " + days + ")");
+                return OptionalLong.empty();
+            }
+            return x;
+        }).orElse(OptionalLong.empty());
+        Optional<EventType> type = f.required(m, path, "type", "an event type such as ASYLUM_GRANT")
+                .flatMap(n -> f.choice(n, path + ".type", EventType.class));
+        Optional<String> actor = f.required(m, path, "actor", "a country id").flatMap(n -> countryRef(n, path + ".actor"));
+        Optional<String> target = Fields.field(m, "target").flatMap(n -> countryRef(n, path + ".target"));
+        if (type.isPresent()) {
+            EventType t = type.get();
+            if (t.domestic() && m.entries.containsKey("target")) {
+                f.error(m.entries.get("target"), path + ".target", t + " is a domestic event and takes no target");
+            } else if (!t.domestic() && !m.entries.containsKey("target")) {
+                f.error(m, path + ".target", "required field is missing: " + t + " needs a target country");
+            }
+            if (actor.isPresent() && target.isPresent() && actor.get().equals(target.get())) {
+                f.error(m.entries.get("target"), path + ".target", "an event's target must differ from its actor (" + actor.get() + ")");
+            }
+        }
+        double severity = Fields.field(m, "severity").map(n -> f.number(n, path + ".severity", 0, 5))
+                .orElse(OptionalDouble.of(1)).orElse(1);
+        boolean custom = type.filter(t -> t == EventType.CUSTOM).isPresent();
+        boolean government = type.filter(EventType::changesGovernment).isPresent();
+        for (String k : List.of("label", "gamma", "interference", "normBreaking")) {
+            if (type.isPresent() && !custom && m.entries.containsKey(k)) {
+                f.error(m.entries.get(k), path + "." + k, "'" + k + "' is only for CUSTOM events; " + type.get() + " has its own weight and flags");
+            }
+        }
+        for (String k : List.of("ideology", "sovereignty", "domesticPressure", "hawkishness", "normAdherence")) {
+            if (type.isPresent() && !government && m.entries.containsKey(k)) {
+                f.error(m.entries.get(k), path + "." + k, "'" + k + "' is only for ELECTION and COUP events (a new government's traits)");
+            }
+        }
+        Optional<String> label = Fields.field(m, "label").flatMap(n -> f.string(n, path + ".label"));
+        double gamma = type.map(EventType::gamma).orElse(0.0);
+        boolean interference = type.map(EventType::interference).orElse(false);
+        boolean normBreaking = type.map(EventType::normBreaking).orElse(false);
+        if (custom) {
+            gamma = f.required(m, path, "gamma", "the event's weight on the Goldstein scale, -10..10")
+                    .map(n -> f.number(n, path + ".gamma", -10, 10)).orElse(OptionalDouble.empty()).orElse(0);
+            interference = Fields.field(m, "interference").flatMap(n -> f.bool(n, path + ".interference")).orElse(false);
+            normBreaking = Fields.field(m, "normBreaking").flatMap(n -> f.bool(n, path + ".normBreaking")).orElse(false);
+        }
+        Map<String, Double> traits = new LinkedHashMap<>();
+        if (government) {
+            Fields.field(m, "ideology").flatMap(n -> f.mapping(n, path + ".ideology", IDEOLOGY)).ifPresent(im -> {
+                for (String axis : IDEOLOGY) {
+                    Fields.field(im, axis).ifPresent(n -> f.number(n, path + ".ideology." + axis, -1, 1)
+                            .ifPresent(x -> traits.put("ideology." + axis, x)));
+                }
+            });
+            for (String trait : TRAITS) {
+                Fields.field(m, trait).ifPresent(n -> f.number(n, path + "." + trait, 0, 1)
+                        .ifPresent(x -> traits.put(trait, x)));
+            }
+        }
+        if (f.problems().size() > problemsBefore || day.isEmpty() || type.isEmpty() || actor.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
+                gamma, interference, normBreaking, traits));
+    }
+
+    private Parameters parameters(Node node) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (Parameter p : Parameter.values()) {
+            names.add(p.key());
+        }
+        Parameters result = Parameters.defaults();
+        Optional<Node.Mapping> m = f.mapping(node, "parameters", names);
+        if (m.isEmpty()) {
+            return result;
+        }
+        for (var e : m.get().entries.entrySet()) {
+            Optional<Parameter> p = Parameter.byKey(e.getKey());
+            if (p.isEmpty()) {
+                continue; // reported as unknown field
+            }
+            String path = "parameters." + e.getKey();
+            Parameter param = p.get();
+            switch (param.type()) {
+                case BOOLEAN -> {
+                    Optional<Boolean> b = f.bool(e.getValue(), path);
+                    if (b.isPresent()) {
+                        result = result.with(param, b.get() ? 1 : 0);
+                    }
+                }
+                case INTEGER -> {
+                    OptionalLong x = f.integer(e.getValue(), path, (long) param.min(), (long) param.max());
+                    if (x.isPresent()) {
+                        result = result.with(param, x.getAsLong());
+                    }
+                }
+                case REAL -> {
+                    OptionalDouble x = f.number(e.getValue(), path, param.min(), param.max());
+                    if (x.isPresent()) {
+                        result = result.with(param, x.getAsDouble());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private Optional<Scenario.Stop> stop(Node node) {
+        return f.mapping(node, "stop", STOP).flatMap(m -> {
+            Optional<Scenario.StopWhen> when = f.required(m, "stop", "when", "severed | restored | quiet")
+                    .flatMap(n -> f.string(n, "stop.when")).flatMap(w -> {
+                        for (Scenario.StopWhen s : Scenario.StopWhen.values()) {
+                            if (s.name().equalsIgnoreCase(w)) {
+                                return Optional.of(s);
+                            }
+                        }
+                        f.error(m.entries.get("when"), "stop.when", "expected severed | restored | quiet, found '" + w + "'");
+                        return Optional.empty();
+                    });
+            Optional<Pair> pair = Fields.field(m, "pair").flatMap(n -> pair(n, "stop.pair"));
+            if (when.isPresent() && when.get() != Scenario.StopWhen.QUIET && !m.entries.containsKey("pair")) {
+                f.error(m, "stop.pair", "required field is missing: stop when " + when.get().name().toLowerCase() + " needs a pair");
+            }
+            return when.map(w -> new Scenario.Stop(w, pair));
+        });
+    }
+
+    private Optional<Scenario.Expectations> expect(Node node) {
+        return f.mapping(node, "expect", EXPECT).flatMap(m -> {
+            int runs = (int) Fields.field(m, "runs").map(n -> f.integer(n, "expect.runs", 1, 10_000_000))
+                    .orElse(OptionalLong.of(200)).orElse(200);
+            List<Scenario.Pattern> patterns = new ArrayList<>();
+            f.required(m, "expect", "patterns", "a list of patterns").flatMap(n -> f.sequence(n, "expect.patterns"))
+                    .ifPresent(list -> {
+                        for (int i = 0; i < list.items.size(); i++) {
+                            pattern(list.items.get(i), "expect.patterns[" + i + "]", i).ifPresent(patterns::add);
+                        }
+                    });
+            return Optional.of(new Scenario.Expectations(runs, patterns));
+        });
+    }
+
+    private Optional<Scenario.Pattern> pattern(Node node, String path, int index) {
+        Optional<Node.Mapping> mm = f.mapping(node, path, PATTERN);
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = mm.get();
+        int before = f.problems().size();
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("reaches", "endsAt", "restored", "condemn")) {
+            if (m.entries.containsKey(k)) {
+                kinds.add(k);
+            }
+        }
+        if (kinds.size() != 1) {
+            f.error(m, path, kinds.isEmpty()
+                    ? "expected one of reaches, endsAt, restored or condemn"
+                    : "expected exactly one of reaches, endsAt, restored or condemn, found " + String.join(" and ", kinds));
+            return Optional.empty();
+        }
+        String kind = kinds.get(0);
+        Optional<Bounds> probability = f.required(m, path, "probability", "bounds such as {min: 0.6}")
+                .flatMap(n -> bounds(n, path + ".probability", 0, 1));
+        Optional<String> given = Fields.field(m, "name").flatMap(n -> f.string(n, path + ".name"));
+        Optional<Pair> pair = Optional.empty();
+        if (!kind.equals("condemn")) {
+            pair = f.required(m, path, "pair", "a pair of country ids").flatMap(n -> pair(n, path + ".pair"));
+            if (m.entries.containsKey("count")) {
+                f.error(m.entries.get("count"), path + ".count", "'count' goes with condemn only");
+            }
+        } else if (m.entries.containsKey("pair")) {
+            f.error(m.entries.get("pair"), path + ".pair", "condemn patterns name a country, not a pair");
+        }
+        if (!kind.equals("reaches") && m.entries.containsKey("withinDays")) {
+            f.error(m.entries.get("withinDays"), path + ".withinDays", "'withinDays' goes with reaches only");
+        }
+        String pairKey = pair.map(Pair::key).orElse("");
+        Scenario.Pattern result = null;
+        switch (kind) {
+            case "reaches" -> {
+                Optional<Level> level = f.choice(m.entries.get("reaches"), path + ".reaches", Level.class);
+                OptionalInt within = Fields.field(m, "withinDays").map(n -> f.integer(n, path + ".withinDays", 0, days))
+                        .map(x -> x.isPresent() ? OptionalInt.of((int) x.getAsLong()) : OptionalInt.empty())
+                        .orElse(OptionalInt.empty());
+                if (level.isPresent() && pair.isPresent() && probability.isPresent()) {
+                    String name = given.orElse("reaches " + level.get() + " " + pairKey
+                            + (within.isPresent() ? " within " + within.getAsInt() + " days" : ""));
+                    result = new Scenario.Reaches(name, pair.get(), level.get(), within, probability.get());
+                }
+            }
+            case "endsAt" -> {
+                Optional<Node.Mapping> lb = f.mapping(m.entries.get("endsAt"), path + ".endsAt", LEVEL_BOUNDS);
+                Optional<Level> atLeast = lb.flatMap(b -> Fields.field(b, "atLeast"))
+                        .flatMap(n -> f.choice(n, path + ".endsAt.atLeast", Level.class));
+                Optional<Level> atMost = lb.flatMap(b -> Fields.field(b, "atMost"))
+                        .flatMap(n -> f.choice(n, path + ".endsAt.atMost", Level.class));
+                if (lb.isPresent() && !lb.get().entries.containsKey("atLeast") && !lb.get().entries.containsKey("atMost")) {
+                    f.error(lb.get(), path + ".endsAt", "expected atLeast and/or atMost");
+                }
+                if (atLeast.isPresent() && atMost.isPresent() && atLeast.get().compareTo(atMost.get()) > 0) {
+                    f.error(lb.get(), path + ".endsAt", "atLeast " + atLeast.get() + " is above atMost " + atMost.get());
+                }
+                if (pair.isPresent() && probability.isPresent() && (atLeast.isPresent() || atMost.isPresent())) {
+                    String name = given.orElse("ends " + atLeast.map(l -> "at least " + l).orElse("")
+                            + (atLeast.isPresent() && atMost.isPresent() ? " and " : "")
+                            + atMost.map(l -> "at most " + l).orElse("") + " " + pairKey);
+                    result = new Scenario.EndsAt(name, pair.get(), atLeast, atMost, probability.get());
+                }
+            }
+            case "restored" -> {
+                Optional<Boolean> b = f.bool(m.entries.get("restored"), path + ".restored");
+                if (b.isPresent() && pair.isPresent() && probability.isPresent()) {
+                    result = new Scenario.Restored(given.orElse((b.get() ? "restored " : "not restored ") + pairKey),
+                            pair.get(), b.get(), probability.get());
+                }
+            }
+            default -> {
+                Optional<String> country = countryRef(m.entries.get("condemn"), path + ".condemn");
+                Optional<Bounds> count = f.required(m, path, "count", "bounds such as {min: 3}")
+                        .flatMap(n -> bounds(n, path + ".count", 0, Integer.MAX_VALUE));
+                if (country.isPresent() && count.isPresent() && probability.isPresent()) {
+                    String name = given.orElse("condemn " + country.get() + " " + describe(count.get()));
+                    result = new Scenario.Condemned(name, country.get(), count.get(), probability.get());
+                }
+            }
+        }
+        return f.problems().size() > before ? Optional.empty() : Optional.ofNullable(result);
+    }
+
+    private static String describe(Bounds b) {
+        return b.min().map(x -> ">= " + Fields.fmt(x)).orElse("")
+                + (b.min().isPresent() && b.max().isPresent() ? ", " : "")
+                + b.max().map(x -> "<= " + Fields.fmt(x)).orElse("");
+    }
+
+    private Optional<Bounds> bounds(Node node, String path, double lo, double hi) {
+        return f.mapping(node, path, BOUNDS).flatMap(m -> {
+            Optional<Double> min = Fields.field(m, "min").map(n -> f.number(n, path + ".min", lo, hi))
+                    .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble);
+            Optional<Double> max = Fields.field(m, "max").map(n -> f.number(n, path + ".max", lo, hi))
+                    .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble);
+            if (!m.entries.containsKey("min") && !m.entries.containsKey("max")) {
+                f.error(m, path, "expected min and/or max");
+                return Optional.empty();
+            }
+            if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
+                f.error(m, path, "min " + Fields.fmt(min.get()) + " is above max " + Fields.fmt(max.get()));
+                return Optional.empty();
+            }
+            return Optional.of(new Bounds(min, max));
+        });
+    }
+}
