@@ -1,2 +1,49 @@
 package org.crisis.cli;
-public class Main { public static void main(String[] a) { System.out.println(sim.engine.SimState.class); } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crisis} command line. Exit status: 0 success, 1 failure, 2 invalid input. */
+@Command(name = "crisis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Agent-based diplomatic crisis simulator.",
+        subcommands = {RunCommand.class, CheckCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    public static final int INVALID_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLines.remember(args);
+        CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("crisis: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return INVALID_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Version from the jar's manifest. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"crisis " + version()};
+        }
+    }
+}

@@ -33,13 +33,13 @@ public enum Parameter {
     CONDEMNATION_WEIGHT("condemnationWeight", "b_c", 0.15, 0, 10, Type.REAL),
     NORM_COST("normCost", "normCost", 0.2, 0, 10, Type.REAL),
     MEDIATION_WEIGHT("mediationWeight", "b_m", 3.0, 0, 100, Type.REAL),
-    AUDIENCE_COST("audienceCost", "audienceCost", 8.0, 0, 100, Type.REAL),
+    AUDIENCE_COST("audienceCost", "audienceCost", 12.0, 0, 100, Type.REAL),
     THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.10, 0, 5, Type.REAL),
     THRESHOLD_SUMMON("thresholdSummon", "θ_2", 0.20, 0, 5, Type.REAL),
     THRESHOLD_RECALL("thresholdRecall", "θ_3", 0.35, 0, 5, Type.REAL),
     THRESHOLD_EXPEL("thresholdExpel", "θ_4", 0.45, 0, 5, Type.REAL),
     THRESHOLD_SEVER("thresholdSever", "θ_5", 0.60, 0, 5, Type.REAL),
-    THRESHOLD_SANCTION("thresholdSanction", "θ_6", 0.85, 0, 5, Type.REAL),
+    THRESHOLD_SANCTION("thresholdSanction", "θ_6", 1.1, 0, 5, Type.REAL),
     BUSINESS_FLOOR("businessFloor", "g_min", 0.05, 0, 1, Type.REAL),
     MEMORY("memory", "memory", 30, 1, 3650, Type.INTEGER),
     // third parties and mediation (MODEL 5)
@@ -55,6 +55,7 @@ public enum Parameter {
     MEDIATION_DAYS("mediationDays", "mediationDays", 60, 1, 3650, Type.INTEGER),
     // government change and restoration (MODEL 6)
     TURNOVER_DISCOUNT("turnoverDiscount", "ρ", 0.5, 0, 1, Type.REAL),
+    CONTINUITY_SHIFT("continuityShift", "s_cont", 0.1, 0, 1, Type.REAL),
     RESTORE_THRESHOLD("restoreThreshold", "g_restore", 0.3, 0, 1, Type.REAL);
 
     /** How values of a parameter are written and checked. */

@@ -37,6 +37,38 @@ public record Scenario(
         track = List.copyOf(track);
     }
 
+    /**
+     * Pairs whose daily trajectory is written: {@code track} if given, else the pairs of the
+     * bilateral events, the actor of each domestic event with every other country, and when
+     * there are no events the pairs listed in {@code relations}.
+     */
+    public List<Pair> trackedPairs() {
+        if (!track.isEmpty()) {
+            return track;
+        }
+        java.util.LinkedHashMap<String, Pair> pairs = new java.util.LinkedHashMap<>();
+        for (Trigger t : events) {
+            if (t.target().isPresent()) {
+                add(pairs, new Pair(t.actor(), t.target().get()));
+            } else if (t.type() != EventType.ELECTION) {
+                for (Country c : countries) {
+                    if (!c.id().equals(t.actor())) {
+                        add(pairs, new Pair(t.actor(), c.id()));
+                    }
+                }
+            }
+        }
+        if (events.isEmpty()) {
+            relations.forEach(r -> add(pairs, r.between()));
+        }
+        return List.copyOf(pairs.values());
+    }
+
+    private static void add(Map<String, Pair> pairs, Pair p) {
+        String key = p.a().compareTo(p.b()) < 0 ? p.a() + "-" + p.b() : p.b() + "-" + p.a();
+        pairs.putIfAbsent(key, p);
+    }
+
     /** Index of a country id in {@link #countries()}, or -1. */
     public int indexOf(String id) {
         for (int i = 0; i < countries.size(); i++) {

@@ -1,0 +1,94 @@
+package org.crisis.experiment;
+
+import org.crisis.model.Level;
+import org.crisis.observe.Trajectory;
+
+/**
+ * The ensemble of trajectories, accumulated run by run without keeping them: per tracked
+ * pair and day, how many runs stood at each level, and a histogram of each grievance with
+ * {@link #BINS} bins on (0, 1] plus one for "no grievance", from which quantiles are read
+ * (exact to a bin, 0.005).
+ * Counts do not depend on the order runs arrive in, so they merge exactly.
+ */
+public final class Ensemble {
+    static final int BINS = 200;
+    private static final int SLOTS = BINS + 1;
+    private static final double ZERO = 1e-9;
+    static final double[] QUANTILES = {0.05, 0.25, 0.5, 0.75, 0.95};
+    private static final int LEVELS = Level.values().length;
+
+    private final int pairs;
+    private final int days;
+    private final int[] levelCounts;
+    private final int[] histogram;
+    private final int[] reached;
+
+    public Ensemble(int pairs, int days) {
+        this.pairs = pairs;
+        this.days = days;
+        this.levelCounts = new int[pairs * days * LEVELS];
+        this.histogram = new int[pairs * days * 2 * SLOTS];
+        this.reached = new int[days];
+    }
+
+    public void add(Trajectory t) {
+        for (int day = 0; day < t.days(); day++) {
+            reached[day]++;
+            for (int p = 0; p < pairs; p++) {
+                int cell = day * pairs + p;
+                levelCounts[cell * LEVELS + t.level(day, p)]++;
+                histogram[(cell * 2) * SLOTS + slot(t.grievanceAB(day, p))]++;
+                histogram[(cell * 2 + 1) * SLOTS + slot(t.grievanceBA(day, p))]++;
+            }
+        }
+    }
+
+    private static int slot(double g) {
+        if (g < ZERO) {
+            return 0;
+        }
+        int b = (int) (g * BINS);
+        return 1 + (b >= BINS ? BINS - 1 : b);
+    }
+
+    /** Runs that reached a day (fewer than all when runs stop early). */
+    public int runs(int day) {
+        return reached[day];
+    }
+
+    public int days() {
+        return days;
+    }
+
+    public int pairs() {
+        return pairs;
+    }
+
+    public double share(int day, int pair, Level level) {
+        int n = reached[day];
+        return n == 0 ? Double.NaN : levelCounts[(day * pairs + pair) * LEVELS + level.ordinal()] / (double) n;
+    }
+
+    /** Quantile {@code q} of a direction's grievance (0: a against b, 1: b against a), by linear interpolation within the bin. */
+    public double quantile(int day, int pair, int direction, double q) {
+        int n = reached[day];
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int base = ((day * pairs + pair) * 2 + direction) * SLOTS;
+        double rank = q * n;
+        long cumulative = histogram[base];
+        if (cumulative >= rank) {
+            return 0;
+        }
+        for (int b = 0; b < BINS; b++) {
+            int c = histogram[base + 1 + b];
+            if (c > 0 && cumulative + c >= rank) {
+                double within = (rank - cumulative) / c;
+                return (b + Math.max(0, Math.min(1, within))) / BINS;
+            }
+            cumulative += c;
+        }
+        return 1.0;
+    }
+}

@@ -1,0 +1,32 @@
+package org.crisis.experiment;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+/** 95 % intervals for a share (Wilson score) and for a mean (Student's t). */
+public final class Intervals {
+    public static final double Z95 = 1.959963984540054;
+
+    private Intervals() {}
+
+    /** Wilson score interval of {@code successes} out of {@code n} at 95 %: {low, high}. */
+    public static double[] wilson(long successes, long n) {
+        if (n == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double p = successes / (double) n;
+        double z2 = Z95 * Z95;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    /** Student-t interval of a mean at 95 %: {low, high}; NaN below two observations. */
+    public static double[] mean(double mean, double sd, long n) {
+        if (n < 2) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double t = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975);
+        double half = t * sd / Math.sqrt(n);
+        return new double[] {mean - half, mean + half};
+    }
+}

@@ -1,0 +1,75 @@
+package org.crisis.experiment;
+
+import java.io.PrintStream;
+
+/**
+ * A progress bar with rate and ETA on a terminal, shown once the work has taken more than a
+ * second; silent when output is not a terminal (or a line every 10 s when {@code log}).
+ */
+public final class Progress {
+    private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+    private final PrintStream out;
+    private final long total;
+    private final String unit;
+    private final boolean terminal;
+    private final boolean log;
+    private final long started = System.nanoTime();
+    private long done;
+    private long lastDraw;
+    private boolean drawn;
+
+    private Progress(PrintStream out, long total, String unit, boolean terminal, boolean log) {
+        this.out = out;
+        this.total = total;
+        this.unit = unit;
+        this.terminal = terminal;
+        this.log = log;
+    }
+
+    /** On standard error, as a bar if it is a terminal, otherwise silent or a periodic log line. */
+    public static Progress of(long total, String unit, boolean logWhenNotTerminal) {
+        return new Progress(System.err, total, unit, System.console() != null, logWhenNotTerminal);
+    }
+
+    public static Progress none() {
+        return new Progress(System.err, 0, "", false, false);
+    }
+
+    public synchronized void advance(long n) {
+        done += n;
+        if (!terminal && !log) {
+            return;
+        }
+        long now = System.nanoTime();
+        long interval = terminal ? 100_000_000L : 10_000_000_000L;
+        if (now - started < SHOW_AFTER_NANOS || (now - lastDraw < interval && done < total)) {
+            return;
+        }
+        lastDraw = now;
+        drawn = true;
+        out.print(line(now) + (terminal ? "\r" : "\n"));
+        out.flush();
+    }
+
+    String line(long now) {
+        double seconds = (now - started) / 1e9;
+        double rate = done / Math.max(seconds, 1e-9);
+        long eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+        int width = 30;
+        int filled = total == 0 ? width : (int) (width * done / total);
+        return String.format(java.util.Locale.ROOT, "[%s%s] %d/%d %s  %.1f %s/s  ETA %d:%02d   ",
+                "#".repeat(filled), " ".repeat(width - filled), done, total, unit, rate, unit, eta / 60, eta % 60);
+    }
+
+    /** Clears the bar's line, if one was drawn. */
+    public synchronized void finish() {
+        if (terminal && drawn) {
+            out.print(" ".repeat(80) + "\r");
+            out.flush();
+        }
+    }
+
+    public double elapsedSeconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+}

@@ -1,0 +1,283 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisis.model.Event;
+import org.crisis.model.Level;
+import org.crisis.observe.Outcome;
+import org.crisis.observe.RunObserver;
+import org.crisis.observe.RunResult;
+import org.crisis.observe.Trajectory;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioJson;
+
+/**
+ * N replications of one scenario, run on all cores and written as a results directory
+ * (README, "Output files"): manifest.json, runs.csv, summary.json, events.csv,
+ * trajectories.csv and ensemble.csv. Everything but the manifest's timings is identical for
+ * the same scenario, parameters and seed, whatever the number of threads.
+ *
+ * <pre>{@code
+ * RunSet.Summary s = new RunSet(spec).execute(Progress.none());
+ * }</pre>
+ */
+public final class RunSet {
+    /** Runs whose events and trajectories are written when {@code --keep} is not given. */
+    public static final int DEFAULT_KEEP = 100;
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What to run.
+     *
+     * @param keep runs (from the first) whose events and trajectories are written
+     */
+    public record Spec(Scenario scenario, String scenarioSha256, List<String> commandLine, List<String> overrides,
+            int runs, long seed, int threads, int keep, Path out, Path resultsRoot, String version) {}
+
+    /** What a finished run set reports to its user. */
+    public record Summary(Path directory, int runs, List<PairSummary> pairs, double seconds) {}
+
+    /** Per tracked pair: share of runs downgraded, severed, restored, with the median day of each. */
+    public record PairSummary(Scenario.Pair pair, double downgraded, double downgradedMedianDay, double severed,
+            double severedMedianDay, double restored, double restoredMedianDay) {}
+
+    private final Spec spec;
+    private final Scenario scenario;
+    private final List<Scenario.Pair> pairs;
+    private final int[][] tracked;
+    private final List<Outcome> outcomes;
+    private final OutcomeStatistics[] statistics;
+    private final Ensemble ensemble;
+    private final LocalDate start;
+
+    public RunSet(Spec spec) {
+        this.spec = spec;
+        this.scenario = spec.scenario();
+        this.pairs = scenario.trackedPairs();
+        this.tracked = RunObserver.indexes(scenario, pairs);
+        List<String[]> ids = new ArrayList<>();
+        pairs.forEach(p -> ids.add(new String[] {p.a(), p.b()}));
+        this.outcomes = Outcome.standard(ids);
+        this.statistics = new OutcomeStatistics[outcomes.size()];
+        for (int k = 0; k < statistics.length; k++) {
+            statistics[k] = new OutcomeStatistics(outcomes.get(k));
+        }
+        this.ensemble = new Ensemble(pairs.size(), scenario.days());
+        this.start = scenario.start().orElse(null);
+    }
+
+    public Summary execute(Progress progress) throws Exception {
+        Instant began = Instant.now();
+        try (ResultsDirectory dir = ResultsDirectory.create(spec.out(), spec.resultsRoot(), scenario.name());
+                BufferedWriter runs = writer(dir.file("runs.csv"));
+                BufferedWriter events = writer(dir.file("events.csv"));
+                BufferedWriter trajectories = writer(dir.file("trajectories.csv"))) {
+            Thread cleanup = new Thread(() -> {
+                try {
+                    dir.close();
+                } catch (IOException e) {
+                    // best effort on interrupt
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(cleanup);
+            header(runs, events, trajectories);
+            StringBuilder line = new StringBuilder(256);
+            Replications.run(spec.runs(), spec.threads(),
+                    k -> RunObserver.run(scenario, tracked, outcomes, k, Seeds.derive(spec.seed(), k), k < spec.keep()),
+                    r -> consume(r, runs, events, trajectories, line), progress);
+            progress.finish();
+            runs.flush();
+            events.flush();
+            trajectories.flush();
+            writeEnsemble(dir.file("ensemble.csv"));
+            JSON.writeValue(dir.file("summary.json").toFile(), summaryJson());
+            JSON.writeValue(dir.file("manifest.json").toFile(), manifest(began, Instant.now()));
+            dir.commit();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+            return new Summary(dir.target(), spec.runs(), pairSummaries(), progress.elapsedSeconds());
+        }
+    }
+
+    private static BufferedWriter writer(Path p) throws IOException {
+        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+    }
+
+    private void header(Writer runs, Writer events, Writer trajectories) throws IOException {
+        StringBuilder h = new StringBuilder("point,replication,seed");
+        for (Outcome o : outcomes) {
+            h.append(',').append(o.column());
+        }
+        runs.write(h.append('\n').toString());
+        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label\n");
+        trajectories.write("run,day,date,a,b,level,grievance_ab,grievance_ba\n");
+    }
+
+    private void consume(RunResult r, Writer runs, Writer events, Writer trajectories, StringBuilder s)
+            throws IOException {
+        s.setLength(0);
+        s.append(0).append(',').append(r.index()).append(',').append(r.seed());
+        for (int k = 0; k < outcomes.size(); k++) {
+            double x = r.outcomes()[k];
+            statistics[k].add(x);
+            Csv.number(s.append(','), x, 6);
+        }
+        runs.write(s.append('\n').toString());
+        Trajectory t = r.trajectory();
+        ensemble.add(t);
+        if (r.events().isPresent()) {
+            List<Scenario.Country> countries = scenario.countries();
+            for (Event e : r.events().get()) {
+                s.setLength(0);
+                s.append(r.index()).append(',').append(e.id()).append(',').append(e.day()).append(',');
+                date(s, e.day()).append(',').append(countries.get(e.actor()).id()).append(',');
+                if (e.target() != Event.NONE) {
+                    s.append(countries.get(e.target()).id());
+                }
+                s.append(',').append(e.type().name()).append(',');
+                Csv.number(s, e.gamma(), 3).append(',');
+                if (e.cause() != Event.NONE) {
+                    s.append(e.cause());
+                }
+                Csv.number(s.append(','), e.severity(), 3).append(',');
+                if (e.about() != Event.NONE) {
+                    s.append(countries.get(e.about()).id());
+                }
+                Csv.text(s.append(','), e.label()).append('\n');
+                events.write(s.toString());
+            }
+            for (int day = 0; day < t.days(); day++) {
+                for (int p = 0; p < t.pairs(); p++) {
+                    s.setLength(0);
+                    s.append(r.index()).append(',').append(day).append(',');
+                    date(s, day).append(',').append(pairs.get(p).a()).append(',').append(pairs.get(p).b()).append(',')
+                            .append(Level.of(t.level(day, p)).name()).append(',');
+                    Csv.number(s, t.grievanceAB(day, p), 4).append(',');
+                    Csv.number(s, t.grievanceBA(day, p), 4).append('\n');
+                    trajectories.write(s.toString());
+                }
+            }
+        }
+    }
+
+    private StringBuilder date(StringBuilder s, int day) {
+        return start == null ? s : s.append(start.plusDays(day));
+    }
+
+    private void writeEnsemble(Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            StringBuilder s = new StringBuilder("a,b,day,date,runs");
+            for (Level l : Level.values()) {
+                s.append(",share_").append(l.name().toLowerCase(java.util.Locale.ROOT));
+            }
+            for (String dir : new String[] {"ab", "ba"}) {
+                for (double q : Ensemble.QUANTILES) {
+                    s.append(",grievance_").append(dir).append("_q").append(String.format("%02d", Math.round(q * 100)));
+                }
+            }
+            w.write(s.append('\n').toString());
+            for (int p = 0; p < pairs.size(); p++) {
+                for (int day = 0; day < ensemble.days(); day++) {
+                    if (ensemble.runs(day) == 0) {
+                        break;
+                    }
+                    s.setLength(0);
+                    s.append(pairs.get(p).a()).append(',').append(pairs.get(p).b()).append(',').append(day).append(',');
+                    date(s, day).append(',').append(ensemble.runs(day));
+                    for (Level l : Level.values()) {
+                        Csv.number(s.append(','), ensemble.share(day, p, l), 6);
+                    }
+                    for (int d = 0; d < 2; d++) {
+                        for (double q : Ensemble.QUANTILES) {
+                            Csv.number(s.append(','), ensemble.quantile(day, p, d, q), 4);
+                        }
+                    }
+                    w.write(s.append('\n').toString());
+                }
+            }
+        }
+    }
+
+    private OutcomeStatistics stats(Outcome.Kind kind, Scenario.Pair p) {
+        for (int k = 0; k < outcomes.size(); k++) {
+            Outcome o = outcomes.get(k);
+            if (o.kind() == kind && o.a().equals(p.a()) && o.b().equals(p.b())) {
+                return statistics[k];
+            }
+        }
+        throw new IllegalStateException("no outcome " + kind + " for " + p);
+    }
+
+    private List<PairSummary> pairSummaries() {
+        List<PairSummary> list = new ArrayList<>();
+        for (Scenario.Pair p : pairs) {
+            list.add(new PairSummary(p, stats(Outcome.Kind.DOWNGRADED, p).mean(),
+                    stats(Outcome.Kind.DAYS_TO_DOWNGRADED, p).quantile(50), stats(Outcome.Kind.SEVERED, p).mean(),
+                    stats(Outcome.Kind.DAYS_TO_SEVERED, p).quantile(50), stats(Outcome.Kind.RESTORED, p).mean(),
+                    stats(Outcome.Kind.DAYS_TO_RESTORED, p).quantile(50)));
+        }
+        return list;
+    }
+
+    private ObjectNode summaryJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", scenario.name());
+        root.put("runs", spec.runs());
+        ArrayNode list = root.putArray("outcomes");
+        for (OutcomeStatistics s : statistics) {
+            list.add(s.toJson());
+        }
+        ArrayNode pairList = root.putArray("pairs");
+        for (Scenario.Pair p : pairs) {
+            ObjectNode n = pairList.addObject();
+            n.put("a", p.a());
+            n.put("b", p.b());
+            OutcomeStatistics lowest = stats(Outcome.Kind.LOWEST_LEVEL, p);
+            ObjectNode reached = n.putObject("reached");
+            for (Level l : Level.values()) {
+                double share = lowest.shareAtMost(l.ordinal());
+                ObjectNode r = reached.putObject(l.name());
+                OutcomeStatistics.put(r, "probability", share);
+                long successes = Math.round(share * lowest.n());
+                double[] ci = Intervals.wilson(successes, lowest.n());
+                OutcomeStatistics.put(r, "ci95_low", ci[0]);
+                OutcomeStatistics.put(r, "ci95_high", ci[1]);
+            }
+        }
+        return root;
+    }
+
+    private ObjectNode manifest(Instant began, Instant ended) throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("tool", "crisis");
+        m.put("version", spec.version());
+        ArrayNode command = m.putArray("command");
+        spec.commandLine().forEach(command::add);
+        ArrayNode overrides = m.putArray("overrides");
+        spec.overrides().forEach(overrides::add);
+        m.put("scenario_sha256", spec.scenarioSha256());
+        ObjectNode resolved = ScenarioJson.toJson(scenario);
+        m.put("resolved_scenario_sha256", Hashing.sha256(JSON.writeValueAsBytes(resolved)));
+        m.set("scenario", resolved);
+        m.set("parameters", ScenarioJson.parameters(scenario.parameters()));
+        m.put("runs", spec.runs());
+        m.put("master_seed", spec.seed());
+        m.put("seed_rule", "run k uses SplitMix64(master_seed + (k + 1) * 0x9E3779B97F4A7C15); see runs.csv");
+        m.put("threads", spec.threads());
+        m.put("kept_runs", Math.min(spec.keep(), spec.runs()));
+        m.put("started", began.toString());
+        m.put("ended", ended.toString());
+        return m;
+    }
+}

@@ -1,0 +1,89 @@
+package org.crisis.model;
+
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A state as an agent (docs/MODEL.md, section 1). Its daily step reviews its posture towards
+ * each counterpart it has business with; the rule is {@link Decision}.
+ */
+public final class Country implements Steppable {
+    private static final long serialVersionUID = 1L;
+
+    final int index;
+    final String id;
+    double economic;
+    double social;
+    double sovereignty;
+    double domesticPressure;
+    double hawkishness;
+    double normAdherence;
+    final long[] blocs;
+    /** Increases when a government with a different outlook takes office. */
+    int government;
+    /** Dyads this country is part of that have ever been touched. */
+    final java.util.ArrayList<Dyad> dyads = new java.util.ArrayList<>();
+    private final transient World world;
+
+    Country(World world, int index, String id, double economic, double social, double sovereignty,
+            double domesticPressure, double hawkishness, double normAdherence, long[] blocs) {
+        this.world = world;
+        this.index = index;
+        this.id = id;
+        this.economic = economic;
+        this.social = social;
+        this.sovereignty = sovereignty;
+        this.domesticPressure = domesticPressure;
+        this.hawkishness = hawkishness;
+        this.normAdherence = normAdherence;
+        this.blocs = blocs;
+    }
+
+    @Override
+    public void step(SimState state) {
+        int day = world.day;
+        // indexed loop: the list may grow while we decide (a new dyad touched today)
+        for (int k = 0, n = dyads.size(); k < n; k++) {
+            Dyad d = dyads.get(k);
+            if (d.hasBusiness(day, world.memory, world.businessFloor)) {
+                world.decision.decide(this, d);
+            }
+        }
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public double economic() {
+        return economic;
+    }
+
+    public double social() {
+        return social;
+    }
+
+    public double sovereignty() {
+        return sovereignty;
+    }
+
+    public double domesticPressure() {
+        return domesticPressure;
+    }
+
+    public double hawkishness() {
+        return hawkishness;
+    }
+
+    public double normAdherence() {
+        return normAdherence;
+    }
+
+    public int government() {
+        return government;
+    }
+}

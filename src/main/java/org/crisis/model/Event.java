@@ -1,0 +1,26 @@
+package org.crisis.model;
+
+/**
+ * Something that happened: {@code actor} did {@code type} to {@code target} on {@code day},
+ * in answer to the event {@code cause}. Countries are indexes into the world;
+ * {@code target} and {@code cause} are {@link #NONE} when absent.
+ *
+ * @param gamma Goldstein-scale weight judged from the target's side
+ * @param about for a third party's statement, the other country of the crisis it speaks to
+ */
+public record Event(int id, int day, int actor, int target, EventType type, double gamma, double severity,
+        boolean interference, boolean normBreaking, int cause, int about, String label) {
+    public static final int NONE = -1;
+
+    public boolean hostile() {
+        return gamma < 0;
+    }
+
+    public boolean cooperative() {
+        return gamma > 0;
+    }
+
+    public boolean bilateral() {
+        return target != NONE;
+    }
+}

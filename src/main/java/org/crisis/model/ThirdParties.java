@@ -1,0 +1,258 @@
+package org.crisis.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The regional network (docs/MODEL.md, "Third parties"): observers take sides on salient
+ * events, norm-breaking acts and domestic crises aggrieve them, and friends of both sides
+ * mediate. Each observer speaks at most once per crisis, and statements draw no statements.
+ */
+final class ThirdParties {
+    private final World w;
+    final double salience;
+    private final boolean enabled;
+    private final boolean mediationOn;
+    private final double attention;
+    private final double lambda;
+    private final double bs;
+    private final double sideThreshold;
+    private final double bn;
+    private final double observerGain;
+    private final double mediationAffinity;
+    private final double efficacy;
+    private final int mediationDays;
+    /** (observer, crisis) pairs that have spoken; a crisis is a pair or a domestic event. */
+    private final Set<Long> spoken = new HashSet<>();
+    private final List<Event> today = new ArrayList<>();
+    private final List<Dyad> mediated = new ArrayList<>();
+    private long[][] condemnedBy;
+    private long[][] supportedBy;
+
+    ThirdParties(World w) {
+        this.w = w;
+        Parameters p = w.parameters;
+        salience = p.get(Parameter.SALIENCE);
+        enabled = p.on(Parameter.THIRD_PARTIES);
+        mediationOn = p.on(Parameter.MEDIATION);
+        attention = p.get(Parameter.ATTENTION);
+        lambda = p.get(Parameter.RATIONALITY);
+        bs = p.get(Parameter.SIDE_WEIGHT);
+        sideThreshold = p.get(Parameter.SIDE_THRESHOLD);
+        bn = p.get(Parameter.NORM_WEIGHT);
+        observerGain = p.get(Parameter.OBSERVER_GAIN);
+        mediationAffinity = p.get(Parameter.MEDIATION_AFFINITY);
+        efficacy = p.get(Parameter.MEDIATION_EFFICACY);
+        mediationDays = (int) p.get(Parameter.MEDIATION_DAYS);
+    }
+
+    void react() {
+        if (w.salient.isEmpty()) {
+            return;
+        }
+        today.clear();
+        today.addAll(w.salient);
+        w.salient.clear();
+        for (Event e : today) {
+            if (e.bilateral()) {
+                bilateral(e);
+            } else {
+                domestic(e);
+            }
+        }
+    }
+
+    private long crisisKey(int observer, Event e) {
+        int n = w.countries.size();
+        long crisis = e.bilateral()
+                ? (long) Math.min(e.actor(), e.target()) * n + Math.max(e.actor(), e.target())
+                : (long) n * n + e.id(); // a domestic event is its own crisis
+        return crisis * (n + 1) + observer;
+    }
+
+    private void bilateral(Event e) {
+        int i = e.actor();
+        int j = e.target();
+        if (e.normBreaking()) {
+            observe(e, i);
+        }
+        if (!enabled) {
+            if (mediationOn) {
+                offerMediation(e, i, j);
+            }
+            return;
+        }
+        for (int k = 0, n = w.countries.size(); k < n; k++) {
+            if (k == i || k == j) {
+                continue;
+            }
+            double aki = w.affinity(k, i);
+            double akj = w.affinity(k, j);
+            if (!(w.shareBloc(k, i) || w.shareBloc(k, j) || Math.abs(aki) > attention || Math.abs(akj) > attention)) {
+                continue;
+            }
+            if (spoken.contains(crisisKey(k, e))) {
+                continue;
+            }
+            // S_k > 0 leans to the target j; a norm-breaking act pushes norm-abiding observers to its victim
+            double sk = akj - aki + (e.normBreaking() ? bn * w.countries.get(k).normAdherence : 0);
+            int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
+            if (choice != 0) {
+                spoken.add(crisisKey(k, e));
+                int favoured = choice > 0 ? j : i;
+                int blamed = choice > 0 ? i : j;
+                state(k, favoured, blamed, EventType.SUPPORT, e, false);
+                state(k, blamed, favoured, EventType.CONDEMN, e, false);
+            }
+        }
+        if (mediationOn) {
+            offerMediation(e, i, j);
+        }
+    }
+
+    private void domestic(Event e) {
+        int i = e.actor();
+        observe(e, i);
+        if (!enabled) {
+            return;
+        }
+        for (int k = 0, n = w.countries.size(); k < n; k++) {
+            if (k == i) {
+                continue;
+            }
+            double aki = w.affinity(k, i);
+            if (!(w.shareBloc(k, i) || Math.abs(aki) > attention)) {
+                continue;
+            }
+            // a friend of the government backs it; the norm-abiding and distant condemn it
+            double sk = aki - bn * w.countries.get(k).normAdherence;
+            int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
+            if (choice != 0) {
+                spoken.add(crisisKey(k, e));
+                // disputing a government's legitimacy touches its internal politics
+                state(k, i, Event.NONE, choice > 0 ? EventType.SUPPORT : EventType.CONDEMN, e, choice < 0);
+            }
+        }
+    }
+
+    /** Observers are aggrieved by a norm-breaking act, a coup or a disputed election of {@code actor}. */
+    private void observe(Event e, int actor) {
+        double base = observerGain * Math.abs(e.gamma()) / 10 * e.severity();
+        for (int k = 0, n = w.countries.size(); k < n; k++) {
+            if (k == actor || k == e.target()) {
+                continue;
+            }
+            double aPlus = Math.max(0, w.affinity(k, actor));
+            double delta = base * w.countries.get(k).normAdherence * (1 - aPlus);
+            if (delta > 1e-9) {
+                Dyad d = w.dyad(k, actor);
+                w.aggrieve(d, d.side(k), delta, e.id());
+            }
+        }
+    }
+
+    /** Logit over stay out (0), option +1 and option -1; returns the choice. */
+    private int choose(double uPlus, double uMinus) {
+        double max = Math.max(0, Math.max(uPlus, uMinus));
+        double p0 = Math.exp(-lambda * max);
+        double p1 = Math.exp(lambda * (uPlus - max));
+        double p2 = Math.exp(lambda * (uMinus - max));
+        double u = w.random.nextDouble() * (p0 + p1 + p2);
+        return u < p0 ? 0 : u < p0 + p1 ? 1 : -1;
+    }
+
+    private void state(int speaker, int target, int about, EventType type, Event cause, boolean interference) {
+        w.act(speaker, target, type, type.gamma(), 1.0, interference, false, cause.id(), about, "");
+        int n = w.countries.size();
+        if (type == EventType.CONDEMN) {
+            if (about != Event.NONE) {
+                Dyad d = w.dyad(target, about);
+                d.condemnation[d.side(target)] += 1;
+            }
+            condemnedBy = mark(condemnedBy, target, speaker, n);
+        } else {
+            supportedBy = mark(supportedBy, target, speaker, n);
+        }
+    }
+
+    private static long[][] mark(long[][] sets, int target, int speaker, int n) {
+        if (sets == null) {
+            sets = new long[n][];
+        }
+        if (sets[target] == null) {
+            sets[target] = new long[(n + 63) >> 6];
+        }
+        sets[target][speaker >> 6] |= 1L << (speaker & 63);
+        return sets;
+    }
+
+    private static int count(long[][] sets, int target) {
+        if (sets == null || sets[target] == null) {
+            return 0;
+        }
+        int c = 0;
+        for (long word : sets[target]) {
+            c += Long.bitCount(word);
+        }
+        return c;
+    }
+
+    int condemners(int country) {
+        return count(condemnedBy, country);
+    }
+
+    int supporters(int country) {
+        return count(supportedBy, country);
+    }
+
+    /** The most credible friend of both sides, if any, may offer to mediate. */
+    private void offerMediation(Event e, int i, int j) {
+        Dyad d = w.dyad(i, j);
+        if (d.mediated(w.day)) {
+            return;
+        }
+        int best = -1;
+        double credibility = mediationAffinity;
+        for (int k = 0, n = w.countries.size(); k < n; k++) {
+            if (k == i || k == j || spoken.contains(crisisKey(k, e))) {
+                continue;
+            }
+            double c = Math.min(w.affinity(k, i), w.affinity(k, j));
+            if (c > credibility) {
+                credibility = c;
+                best = k;
+            }
+        }
+        if (best < 0 || choose(bs * (credibility - mediationAffinity), Double.NEGATIVE_INFINITY) != 1) {
+            return;
+        }
+        Event offer = w.act(best, i, EventType.MEDIATE, EventType.MEDIATE.gamma(), 1.0, false, false, e.id(), j, "");
+        w.act(best, j, EventType.MEDIATE, EventType.MEDIATE.gamma(), 1.0, false, false, e.id(), i, "");
+        startMediation(d, credibility, offer.id());
+    }
+
+    void startMediation(Dyad d, double credibility, int event) {
+        if (!d.mediated(w.day)) {
+            mediated.add(d);
+        }
+        d.mediationUntil = w.day + mediationDays;
+        d.mediationCredibility = credibility;
+        d.mediationEvent = event;
+    }
+
+    /** Mediations in force lower both grievances, in proportion to the mediator's credibility. */
+    void mediate() {
+        for (int k = mediated.size() - 1; k >= 0; k--) {
+            Dyad d = mediated.get(k);
+            if (!d.mediated(w.day)) {
+                mediated.remove(k);
+                continue;
+            }
+            double keep = 1 - efficacy * d.mediationCredibility;
+            d.grievance[0] *= keep;
+            d.grievance[1] *= keep;
+        }
+    }
+}

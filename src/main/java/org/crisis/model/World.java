@@ -1,0 +1,433 @@
+package org.crisis.model;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All state of one run's world: countries, the relations touched so far, the event log,
+ * and the rules that apply events to them (docs/MODEL.md, sections 1 to 6). Randomness comes
+ * only from the generator handed in, the run's own.
+ */
+public final class World {
+    private static final double MAX_DISTANCE = 2 * Math.sqrt(2);
+
+    final Parameters parameters;
+    final MersenneTwisterFast random;
+    final List<Country> countries = new ArrayList<>();
+    private final Map<String, Integer> byId = new HashMap<>();
+    private final Map<String, Integer> blocIndex = new HashMap<>();
+    private final Map<Long, Dyad> dyads = new HashMap<>();
+    /** Dyads ever touched, in the order they were touched (deterministic). */
+    final List<Dyad> touched = new ArrayList<>();
+    final List<Event> events = new ArrayList<>();
+    /** Events of today that third parties react to (MODEL 5). */
+    final List<Event> salient = new ArrayList<>();
+    final Decision decision;
+    final ThirdParties thirdParties;
+    int day;
+    int lastEventDay = Integer.MIN_VALUE / 2;
+    int severedNow;
+    int severedPeak;
+    double totalConflict;
+
+    // parameters read on the hot path
+    final int memory;
+    final double businessFloor;
+    private final double gain;
+    private final double coopGain;
+    private final double amplifier;
+    private final double decay;
+    private final double aIdeo;
+    private final double aBloc;
+    private final double aLevel;
+    private final double turnover;
+    private final double continuity;
+
+    public World(Parameters parameters, MersenneTwisterFast random) {
+        this.parameters = parameters;
+        this.random = random;
+        this.memory = (int) parameters.get(Parameter.MEMORY);
+        this.businessFloor = parameters.get(Parameter.BUSINESS_FLOOR);
+        this.gain = parameters.get(Parameter.GRIEVANCE_GAIN);
+        this.coopGain = parameters.get(Parameter.COOPERATION_GAIN);
+        this.amplifier = parameters.get(Parameter.IDEOLOGY_AMPLIFIER);
+        this.decay = parameters.get(Parameter.GRIEVANCE_DECAY);
+        this.aIdeo = parameters.get(Parameter.AFFINITY_IDEOLOGY);
+        this.aBloc = parameters.get(Parameter.AFFINITY_BLOC);
+        this.aLevel = parameters.get(Parameter.AFFINITY_LEVEL);
+        this.turnover = parameters.get(Parameter.TURNOVER_DISCOUNT);
+        this.continuity = parameters.get(Parameter.CONTINUITY_SHIFT);
+        this.decision = new Decision(this);
+        this.thirdParties = new ThirdParties(this);
+    }
+
+    // ----- building -------------------------------------------------------------------
+
+    /** Adds a country; returns its index. */
+    public int addCountry(String id, double economic, double social, double sovereignty, double pressure,
+            double hawkishness, double normAdherence, List<String> blocs) {
+        int index = countries.size();
+        long[] mask = new long[2];
+        for (String bloc : blocs) {
+            int b = blocIndex.computeIfAbsent(bloc, k -> blocIndex.size());
+            if (b >= 128) {
+                throw new IllegalArgumentException("at most 128 distinct blocs are supported");
+            }
+            mask[b >> 6] |= 1L << (b & 63);
+        }
+        countries.add(new Country(this, index, id, economic, social, sovereignty, pressure, hawkishness,
+                normAdherence, mask));
+        byId.put(id, index);
+        return index;
+    }
+
+    /** Sets a pair's initial state; both sides' postures stand at the rung the level implies. */
+    public void setRelation(int i, int j, Level level, double grievanceIJ, double grievanceJI, double tradeIJ,
+            double tradeJI) {
+        Dyad d = new Dyad(Math.min(i, j), Math.max(i, j), level.ordinal());
+        register(d);
+        int si = d.side(i);
+        d.grievance[si] = grievanceIJ;
+        d.grievance[1 - si] = grievanceJI;
+        d.trade[si] = tradeIJ;
+        d.trade[1 - si] = tradeJI;
+        int rung = level.impliedRung();
+        for (int s = 0; s < 2; s++) {
+            d.posture[s] = rung;
+        }
+        if (level == Level.SEVERED) {
+            severedNow++;
+            severedPeak = Math.max(severedPeak, severedNow);
+        }
+    }
+
+    private void register(Dyad d) {
+        dyads.put(key(d.a, d.b), d);
+        touched.add(d);
+        countries.get(d.a).dyads.add(d);
+        countries.get(d.b).dyads.add(d);
+    }
+
+    private long key(int i, int j) {
+        return i < j ? (long) i * countries.size() + j : (long) j * countries.size() + i;
+    }
+
+    /** The pair's relation, created at NORMAL with no grievance or trade if never touched. */
+    public Dyad dyad(int i, int j) {
+        Dyad d = dyads.get(key(i, j));
+        if (d == null) {
+            d = new Dyad(Math.min(i, j), Math.max(i, j), Level.NORMAL.ordinal());
+            register(d);
+        }
+        return d;
+    }
+
+    /** The pair's relation if it was ever touched, else null (read-only look-ups). */
+    public Dyad existing(int i, int j) {
+        return dyads.get(key(i, j));
+    }
+
+    public int indexOf(String id) {
+        Integer i = byId.get(id);
+        return i == null ? -1 : i;
+    }
+
+    // ----- derived quantities (MODEL 1) -------------------------------------------------
+
+    /** Ideological distance scaled to [0, 1]. */
+    public double distance(int i, int j) {
+        Country x = countries.get(i);
+        Country y = countries.get(j);
+        double de = x.economic - y.economic;
+        double ds = x.social - y.social;
+        return Math.sqrt(de * de + ds * ds) / MAX_DISTANCE;
+    }
+
+    /** Shared blocs, saturating at two: 0, 0.5 or 1. */
+    double sharedBlocs(int i, int j) {
+        long[] x = countries.get(i).blocs;
+        long[] y = countries.get(j).blocs;
+        int shared = Long.bitCount(x[0] & y[0]) + Long.bitCount(x[1] & y[1]);
+        return Math.min(shared, 2) / 2.0;
+    }
+
+    boolean shareBloc(int i, int j) {
+        long[] x = countries.get(i).blocs;
+        long[] y = countries.get(j).blocs;
+        return (x[0] & y[0]) != 0 || (x[1] & y[1]) != 0;
+    }
+
+    /** Affinity A(i,j) in [-1, 1] (docs/MODEL.md, "Affinity"). */
+    public double affinity(int i, int j) {
+        Dyad d = existing(i, j);
+        int level = d == null ? Level.NORMAL.ordinal() : d.level;
+        return affinity(distance(i, j), sharedBlocs(i, j), level);
+    }
+
+    double affinity(double distance, double shared, int level) {
+        double raw = aIdeo * (1 - distance) + aBloc * shared + aLevel * (level - 2) / 2.0;
+        double lo = -aLevel;
+        double hi = aIdeo + aBloc + aLevel;
+        return hi > lo ? 2 * (raw - lo) / (hi - lo) - 1 : 0;
+    }
+
+    // ----- events (MODEL 2, 3, 6) ----------------------------------------------------
+
+    /** Records an event and applies its effects; returns it. */
+    public Event act(int actor, int target, EventType type, double gamma, double severity, boolean interference,
+            boolean normBreaking, int cause, int about, String label) {
+        Event e = new Event(events.size() + 1, day, actor, target, type, gamma, severity, interference, normBreaking,
+                cause, about, label);
+        events.add(e);
+        lastEventDay = day;
+        if (gamma < 0) {
+            totalConflict += gamma;
+        }
+        if (type.changesGovernment()) {
+            changeGovernment(e);
+        }
+        if (e.bilateral()) {
+            applyBilateral(e);
+        }
+        if (type.kind() == EventType.Kind.DOMESTIC ? type != EventType.ELECTION
+                : (type.kind() == EventType.Kind.TRIGGER && Math.abs(gamma) >= thirdParties.salience)
+                        || type == EventType.SEVER_RELATIONS || normBreaking) {
+            salient.add(e);
+        }
+        return e;
+    }
+
+    /** An act with its type's own weight and flags. */
+    public Event act(int actor, int target, EventType type, int cause) {
+        return act(actor, target, type, type.gamma(), 1.0, type.interference(), type.normBreaking(), cause,
+                Event.NONE, "");
+    }
+
+    private void applyBilateral(Event e) {
+        Dyad d = dyad(e.actor(), e.target());
+        int sa = d.side(e.actor());
+        int st = 1 - sa;
+        d.lastEventDay = day;
+        if (e.hostile()) {
+            d.hostileEvents++;
+            perceiveHostile(d, st, e);
+        } else if (e.cooperative()) {
+            d.cooperativeEvents++;
+            d.grievance[st] = Math.max(0, d.grievance[st] - coopGain * e.gamma() / 10);
+        }
+        int rung = e.type().rung();
+        if (rung > 0) {
+            d.posture[sa] = rung;
+            d.postureOwnGovernment[sa] = countries.get(e.actor()).government;
+            d.postureOtherGovernment[sa] = countries.get(e.target()).government;
+            d.lastEscalation[sa] = day;
+        }
+        int before = d.level;
+        boolean full = d.grievance[0] < restoreThreshold() / 2 && d.grievance[1] < restoreThreshold() / 2;
+        int after = e.type().levelAfter(Level.of(before), full).ordinal();
+        if (after != before) {
+            setLevel(d, after);
+        }
+    }
+
+    /** The saturating grievance update of MODEL 3 for side {@code s} of {@code d}. */
+    void perceiveHostile(Dyad d, int s, Event e) {
+        Country victim = countries.get(s == 0 ? d.a : d.b);
+        double delta = gain * Math.abs(e.gamma()) / 10 * e.severity()
+                * (1 + victim.sovereignty * (e.interference() ? 1 : 0))
+                * (1 + amplifier * distance(d.a, d.b));
+        aggrieve(d, s, delta, e.id());
+    }
+
+    /** {@code G ← 1 − (1 − G)·exp(−Δ)}: bounded in [0, 1] however many blows land. */
+    void aggrieve(Dyad d, int s, double delta, int cause) {
+        d.grievance[s] = 1 - (1 - d.grievance[s]) * Math.exp(-delta);
+        d.grievanceCause[s] = cause;
+    }
+
+    void setLevel(Dyad d, int level) {
+        if (d.level == Level.SEVERED.ordinal()) {
+            severedNow--;
+        }
+        if (level == Level.SEVERED.ordinal()) {
+            severedNow++;
+            severedPeak = Math.max(severedPeak, severedNow);
+        }
+        d.level = level;
+        d.lowestLevel = Math.min(d.lowestLevel, level);
+        if (level <= Level.DOWNGRADED.ordinal()) {
+            d.wasLow = true;
+            if (d.firstDowngraded < 0) {
+                d.firstDowngraded = day;
+            }
+            if (level == Level.SEVERED.ordinal() && d.firstSevered < 0) {
+                d.firstSevered = day;
+            }
+        } else if (d.wasLow && d.restoredDay < 0) {
+            d.restoredDay = day;
+        }
+        // relations move up: both sides' postures fall to what the new level allows
+        if (level >= Level.NORMAL.ordinal()) {
+            capPostures(d, Ladder.SUMMON);
+        } else if (level == Level.DOWNGRADED.ordinal()) {
+            capPostures(d, Ladder.EXPEL);
+        }
+    }
+
+    private void capPostures(Dyad d, int cap) {
+        for (int s = 0; s < 2; s++) {
+            if (d.posture[s] > cap) {
+                d.posture[s] = cap;
+            }
+        }
+    }
+
+    double restoreThreshold() {
+        return decision.restoreThreshold;
+    }
+
+    /**
+     * A new government (MODEL 6): new traits; unless its outlook is within the continuity
+     * shift of its predecessor's, it is a new government that discounts the old grievances
+     * and is not bound by its predecessor's commitments.
+     */
+    private void changeGovernment(Event e) {
+        Country c = countries.get(e.actor());
+        GovernmentChange change = pendingChange;
+        pendingChange = null;
+        double economic = change == null || Double.isNaN(change.economic) ? c.economic : change.economic;
+        double social = change == null || Double.isNaN(change.social) ? c.social : change.social;
+        double de = economic - c.economic;
+        double ds = social - c.social;
+        double shift = Math.sqrt(de * de + ds * ds) / MAX_DISTANCE;
+        c.economic = economic;
+        c.social = social;
+        if (change != null) {
+            c.sovereignty = orElse(change.sovereignty, c.sovereignty);
+            c.domesticPressure = orElse(change.domesticPressure, c.domesticPressure);
+            c.hawkishness = orElse(change.hawkishness, c.hawkishness);
+            c.normAdherence = orElse(change.normAdherence, c.normAdherence);
+        }
+        if (e.type() == EventType.COUP || shift >= continuity) {
+            c.government++;
+            for (Dyad d : c.dyads) {
+                d.grievance[d.side(c.index)] *= 1 - turnover;
+            }
+        }
+    }
+
+    private static double orElse(double value, double otherwise) {
+        return Double.isNaN(value) ? otherwise : value;
+    }
+
+    /** Traits a new government brings; NaN keeps the old value. */
+    public record GovernmentChange(double economic, double social, double sovereignty, double domesticPressure,
+            double hawkishness, double normAdherence) {}
+
+    private GovernmentChange pendingChange;
+
+    /** An exogenous ELECTION or COUP with the new government's traits. */
+    public Event changeGovernment(int actor, EventType type, GovernmentChange change, String label) {
+        pendingChange = change;
+        return act(actor, Event.NONE, type, type.gamma(), 1.0, false, type.normBreaking(), Event.NONE, Event.NONE,
+                label);
+    }
+
+    // ----- daily phases ---------------------------------------------------------------
+
+    /** Grievance and condemnation fade (MODEL 3). */
+    public void decay() {
+        double keep = 1 - decay;
+        for (int k = 0, n = touched.size(); k < n; k++) {
+            Dyad d = touched.get(k);
+            d.grievance[0] *= keep;
+            d.grievance[1] *= keep;
+            d.condemnation[0] *= keep;
+            d.condemnation[1] *= keep;
+        }
+    }
+
+    /**
+     * A scripted MEDIATE names one target: the mediation covers that country's worst
+     * relation, the one with the highest grievance on either side (ties: the lower level).
+     */
+    public void mediateScripted(int mediator, int target, Event offer) {
+        Dyad worst = null;
+        double worstGrievance = -1;
+        for (Dyad d : countries.get(target).dyads) {
+            if (d.other(target) == mediator) {
+                continue;
+            }
+            double g = Math.max(d.grievance[0], d.grievance[1]) + (Level.NORMAL.ordinal() - Math.min(d.level, 2));
+            if (g > worstGrievance) {
+                worstGrievance = g;
+                worst = d;
+            }
+        }
+        if (worst != null) {
+            double credibility = Math.max(0.1, Math.min(affinity(mediator, worst.a), affinity(mediator, worst.b)));
+            thirdParties.startMediation(worst, credibility, offer.id());
+        }
+    }
+
+    /** Third parties react to today's salient events; mediations work (MODEL 5). */
+    public void reactAndMediate() {
+        thirdParties.react();
+        thirdParties.mediate();
+    }
+
+    public void setDay(int day) {
+        this.day = day;
+    }
+
+    // ----- read access for observers ----------------------------------------------------
+
+    public int day() {
+        return day;
+    }
+
+    public List<Country> countries() {
+        return Collections.unmodifiableList(countries);
+    }
+
+    public List<Dyad> touchedDyads() {
+        return Collections.unmodifiableList(touched);
+    }
+
+    public List<Event> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public int lastEventDay() {
+        return lastEventDay;
+    }
+
+    public int severedNow() {
+        return severedNow;
+    }
+
+    public int severedPeak() {
+        return severedPeak;
+    }
+
+    public double totalConflict() {
+        return totalConflict;
+    }
+
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** Countries that condemned / supported {@code country}, distinct, so far. */
+    public int condemners(int country) {
+        return thirdParties.condemners(country);
+    }
+
+    public int supporters(int country) {
+        return thirdParties.supporters(country);
+    }
+}

@@ -1,0 +1,213 @@
+package org.crisis.observe;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.crisis.model.Dyad;
+import org.crisis.model.Level;
+import org.crisis.model.World;
+
+/**
+ * A named measure of one run (docs/MODEL.md, "What a run measures"), e.g.
+ * {@code severed:PER-MEX}, {@code daysToSevered:PER-MEX}, {@code sides:MEX},
+ * {@code severedPairs}, {@code polarisation}. Values are doubles; NaN means "did not
+ * happen" (a day never reached) and is written as an empty cell.
+ */
+public record Outcome(Kind kind, String a, String b) {
+
+    /** Every kind of outcome, with the name used in sweep files. */
+    public enum Kind {
+        SEVERED("severed", Scope.PAIR, true),
+        DOWNGRADED("downgraded", Scope.PAIR, true),
+        RESTORED("restored", Scope.PAIR, true),
+        DAYS_TO_SEVERED("daysToSevered", Scope.PAIR, false),
+        DAYS_TO_DOWNGRADED("daysToDowngraded", Scope.PAIR, false),
+        DAYS_TO_RESTORED("daysToRestored", Scope.PAIR, false),
+        LOWEST_LEVEL("lowestLevel", Scope.PAIR, false),
+        FINAL_LEVEL("finalLevel", Scope.PAIR, false),
+        HOSTILE_EVENTS("hostileEvents", Scope.PAIR, false),
+        COOPERATIVE_EVENTS("cooperativeEvents", Scope.PAIR, false),
+        SIDES("sides", Scope.COUNTRY, false),
+        CONDEMN("condemn", Scope.COUNTRY, false),
+        SEVERED_PAIRS("severedPairs", Scope.GLOBAL, false),
+        PEAK_SEVERED_PAIRS("peakSeveredPairs", Scope.GLOBAL, false),
+        POLARISATION_START("polarisationStart", Scope.GLOBAL, false),
+        POLARISATION("polarisation", Scope.GLOBAL, false),
+        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, false),
+        EVENTS("events", Scope.GLOBAL, false),
+        DAYS("days", Scope.GLOBAL, false);
+
+        final String key;
+        final Scope scope;
+        final boolean binary;
+
+        Kind(String key, Scope scope, boolean binary) {
+            this.key = key;
+            this.scope = scope;
+            this.binary = binary;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+
+    enum Scope { PAIR, COUNTRY, GLOBAL }
+
+    /** Parses a name such as {@code severed:PER-MEX}; empty with a reason in {@code why}. */
+    public static Optional<Outcome> parse(String name, List<String> countryIds, StringBuilder why) {
+        int colon = name.indexOf(':');
+        String key = colon < 0 ? name : name.substring(0, colon);
+        String arg = colon < 0 ? "" : name.substring(colon + 1);
+        for (Kind k : Kind.values()) {
+            if (!k.key.equals(key)) {
+                continue;
+            }
+            switch (k.scope) {
+                case GLOBAL -> {
+                    if (!arg.isEmpty()) {
+                        why.append("'").append(key).append("' takes no argument");
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Outcome(k, "", ""));
+                }
+                case COUNTRY -> {
+                    if (!countryIds.contains(arg)) {
+                        why.append("'").append(key).append(":X' needs a country id of the scenario, found '").append(arg).append("'");
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Outcome(k, arg, ""));
+                }
+                default -> {
+                    int dash = arg.indexOf('-');
+                    String x = dash < 0 ? "" : arg.substring(0, dash);
+                    String y = dash < 0 ? "" : arg.substring(dash + 1);
+                    if (!countryIds.contains(x) || !countryIds.contains(y) || x.equals(y)) {
+                        why.append("'").append(key).append(":A-B' needs two different country ids of the scenario, found '")
+                                .append(arg).append("'");
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Outcome(k, x, y));
+                }
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            keys.add(k.key + (k.scope == Scope.PAIR ? ":A-B" : k.scope == Scope.COUNTRY ? ":X" : ""));
+        }
+        why.append("unknown outcome '").append(name).append("'; expected one of ").append(String.join(", ", keys));
+        return Optional.empty();
+    }
+
+    /** The name as written in sweep files. */
+    public String name() {
+        return switch (kind.scope) {
+            case GLOBAL -> kind.key;
+            case COUNTRY -> kind.key + ":" + a;
+            case PAIR -> kind.key + ":" + a + "-" + b;
+        };
+    }
+
+    /** The snake_case column name in CSV files, e.g. {@code days_to_severed_per_mex}. */
+    public String column() {
+        StringBuilder s = new StringBuilder();
+        for (char c : kind.key.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                s.append('_');
+            }
+            s.append(Character.toLowerCase(c));
+        }
+        if (!a.isEmpty()) {
+            s.append('_').append(a.toLowerCase(Locale.ROOT));
+        }
+        if (!b.isEmpty()) {
+            s.append('_').append(b.toLowerCase(Locale.ROOT));
+        }
+        return s.toString();
+    }
+
+    /** A yes/no outcome (1 or 0), summarised as a share with a Wilson interval. */
+    public boolean binary() {
+        return kind.binary;
+    }
+
+    /** The outcome's value at the end of a run. */
+    public double value(World w, int daysRun, double polarisationStart, double polarisationEnd) {
+        switch (kind.scope) {
+            case GLOBAL -> {
+                return switch (kind) {
+                    case SEVERED_PAIRS -> w.severedNow();
+                    case PEAK_SEVERED_PAIRS -> w.severedPeak();
+                    case POLARISATION_START -> polarisationStart;
+                    case POLARISATION -> polarisationEnd;
+                    case TOTAL_CONFLICT -> w.totalConflict();
+                    case EVENTS -> w.events().size();
+                    default -> daysRun;
+                };
+            }
+            case COUNTRY -> {
+                int x = w.indexOf(a);
+                return kind == Kind.SIDES ? w.supporters(x) : w.condemners(x);
+            }
+            default -> {
+                Dyad d = w.existing(w.indexOf(a), w.indexOf(b));
+                if (d == null) {
+                    return untouched();
+                }
+                return switch (kind) {
+                    case SEVERED -> d.firstSevered() >= 0 ? 1 : 0;
+                    case DOWNGRADED -> d.firstDowngraded() >= 0 ? 1 : 0;
+                    case RESTORED -> d.restoredDay() >= 0 ? 1 : 0;
+                    case DAYS_TO_SEVERED -> day(d.firstSevered());
+                    case DAYS_TO_DOWNGRADED -> day(d.firstDowngraded());
+                    case DAYS_TO_RESTORED -> day(d.restoredDay());
+                    case LOWEST_LEVEL -> d.lowestLevel().ordinal();
+                    case FINAL_LEVEL -> d.level().ordinal();
+                    case HOSTILE_EVENTS -> d.hostileEvents();
+                    default -> d.cooperativeEvents();
+                };
+            }
+        }
+    }
+
+    private double untouched() {
+        return switch (kind) {
+            case SEVERED, DOWNGRADED, RESTORED, HOSTILE_EVENTS, COOPERATIVE_EVENTS -> 0;
+            case LOWEST_LEVEL, FINAL_LEVEL -> Level.NORMAL.ordinal();
+            default -> Double.NaN;
+        };
+    }
+
+    private static double day(int day) {
+        return day < 0 ? Double.NaN : day;
+    }
+
+    /** The standard outcomes of {@code crisis run}: per tracked pair, per country of a tracked pair, global. */
+    public static List<Outcome> standard(List<String[]> pairs) {
+        List<Outcome> list = new ArrayList<>();
+        List<String> sides = new ArrayList<>();
+        for (String[] p : pairs) {
+            for (Kind k : Kind.values()) {
+                if (k.scope == Scope.PAIR) {
+                    list.add(new Outcome(k, p[0], p[1]));
+                }
+            }
+            for (String c : p) {
+                if (!sides.contains(c)) {
+                    sides.add(c);
+                }
+            }
+        }
+        for (String c : sides) {
+            list.add(new Outcome(Kind.SIDES, c, ""));
+            list.add(new Outcome(Kind.CONDEMN, c, ""));
+        }
+        for (Kind k : Kind.values()) {
+            if (k.scope == Scope.GLOBAL) {
+                list.add(new Outcome(k, "", ""));
+            }
+        }
+        return list;
+    }
+}

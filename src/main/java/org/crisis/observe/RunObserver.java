@@ -1,0 +1,80 @@
+package org.crisis.observe;
+
+import java.util.List;
+import java.util.Optional;
+import org.crisis.model.Dyad;
+import org.crisis.model.World;
+import org.crisis.scenario.Scenario;
+import org.crisis.sim.CrisisModel;
+
+/**
+ * Runs one replication and collects what it measures: the tracked pairs each day, and the
+ * outcomes at the end. One instance per run.
+ *
+ * <pre>{@code
+ * RunResult r = RunObserver.run(scenario, pairs, outcomes, 0, seed, true);
+ * }</pre>
+ */
+public final class RunObserver implements CrisisModel.DailyObserver {
+    private final int[][] tracked;
+    private final Trajectory trajectory;
+    private final Dyad[] dyads;
+    private double polarisationStart = Double.NaN;
+    private final long seed;
+    private final boolean measurePolarisation;
+
+    private RunObserver(World unused, int[][] tracked, int days, long seed, boolean measurePolarisation) {
+        this.tracked = tracked;
+        this.trajectory = new Trajectory(tracked.length, days);
+        this.dyads = new Dyad[tracked.length];
+        this.seed = seed;
+        this.measurePolarisation = measurePolarisation;
+    }
+
+    @Override
+    public void startOfRun(World w) {
+        for (int p = 0; p < tracked.length; p++) {
+            dyads[p] = w.dyad(tracked[p][0], tracked[p][1]);
+        }
+        if (measurePolarisation) {
+            polarisationStart = Polarisation.balancedShare(w, seed);
+        }
+    }
+
+    @Override
+    public void endOfDay(World w) {
+        for (int p = 0; p < tracked.length; p++) {
+            Dyad d = dyads[p];
+            int a = tracked[p][0];
+            trajectory.set(p, d.level().ordinal(), d.grievanceOf(a), d.grievanceOf(tracked[p][1]));
+        }
+        trajectory.endDay();
+    }
+
+    /** Runs replication {@code index} with {@code seed} and measures it. */
+    public static RunResult run(Scenario scenario, int[][] tracked, List<Outcome> outcomes, int index, long seed,
+            boolean keepEvents) {
+        boolean polarisation = outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.POLARISATION
+                || o.kind() == Outcome.Kind.POLARISATION_START);
+        RunObserver observer = new RunObserver(null, tracked, scenario.days(), seed, polarisation);
+        CrisisModel model = new CrisisModel(scenario, seed, observer);
+        model.runToEnd();
+        World w = model.world();
+        double polarisationEnd = polarisation ? Polarisation.balancedShare(w, seed + 1) : Double.NaN;
+        double[] values = new double[outcomes.size()];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = outcomes.get(k).value(w, model.daysRun(), observer.polarisationStart, polarisationEnd);
+        }
+        return new RunResult(index, seed, model.daysRun(), values, observer.trajectory,
+                keepEvents ? Optional.of(List.copyOf(w.events())) : Optional.empty());
+    }
+
+    /** Country indexes of the scenario's pairs. */
+    public static int[][] indexes(Scenario s, List<Scenario.Pair> pairs) {
+        int[][] t = new int[pairs.size()][];
+        for (int p = 0; p < t.length; p++) {
+            t[p] = new int[] {s.indexOf(pairs.get(p).a()), s.indexOf(pairs.get(p).b())};
+        }
+        return t;
+    }
+}

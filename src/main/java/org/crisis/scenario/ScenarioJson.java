@@ -1,0 +1,100 @@
+package org.crisis.scenario;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisis.model.Parameter;
+import org.crisis.model.Parameters;
+
+/** A scenario written back out with every default filled in (the "resolved" scenario). */
+public final class ScenarioJson {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private ScenarioJson() {}
+
+    public static ObjectNode toJson(Scenario s) {
+        ObjectNode o = F.objectNode();
+        o.put("name", s.name());
+        o.put("description", s.description());
+        s.start().ifPresent(d -> o.put("start", d.toString()));
+        o.put("days", s.days());
+        o.put("seed", s.seed());
+        ArrayNode countries = o.putArray("countries");
+        for (Scenario.Country c : s.countries()) {
+            ObjectNode n = countries.addObject();
+            n.put("id", c.id());
+            n.put("name", c.name());
+            ObjectNode ideology = n.putObject("ideology");
+            ideology.put("economic", c.ideology().economic());
+            ideology.put("social", c.ideology().social());
+            n.put("sovereignty", c.sovereignty());
+            n.put("domesticPressure", c.domesticPressure());
+            n.put("hawkishness", c.hawkishness());
+            n.put("normAdherence", c.normAdherence());
+            ArrayNode blocs = n.putArray("blocs");
+            c.blocs().forEach(blocs::add);
+        }
+        ArrayNode relations = o.putArray("relations");
+        for (Scenario.Relation r : s.relations()) {
+            ObjectNode n = relations.addObject();
+            n.set("between", pair(r.between()));
+            n.put("level", r.level().name());
+            ObjectNode g = n.putObject("grievance");
+            g.put(r.between().a(), r.grievanceA());
+            g.put(r.between().b(), r.grievanceB());
+            ObjectNode t = n.putObject("trade");
+            t.put(r.between().a(), r.tradeA());
+            t.put(r.between().b(), r.tradeB());
+        }
+        ArrayNode events = o.putArray("events");
+        for (Scenario.Trigger t : s.events()) {
+            ObjectNode n = events.addObject();
+            n.put("day", t.day());
+            n.put("type", t.type().name());
+            n.put("actor", t.actor());
+            t.target().ifPresent(x -> n.put("target", x));
+            n.put("severity", t.severity());
+            t.label().ifPresent(x -> n.put("label", x));
+            n.put("gamma", t.gamma());
+            n.put("interference", t.interference());
+            n.put("normBreaking", t.normBreaking());
+            t.government().forEach((k, v) -> {
+                if (k.startsWith("ideology.")) {
+                    ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");
+                    ideology.put(k.substring("ideology.".length()), v);
+                } else {
+                    n.put(k, v);
+                }
+            });
+        }
+        o.set("parameters", parameters(s.parameters()));
+        ArrayNode track = o.putArray("track");
+        s.trackedPairs().forEach(p -> track.add(pair(p)));
+        s.stop().ifPresent(stop -> {
+            ObjectNode n = o.putObject("stop");
+            n.put("when", stop.when().name().toLowerCase(java.util.Locale.ROOT));
+            stop.pair().ifPresent(p -> n.set("pair", pair(p)));
+        });
+        return o;
+    }
+
+    public static ObjectNode parameters(Parameters p) {
+        ObjectNode o = F.objectNode();
+        for (Parameter param : Parameter.values()) {
+            double v = p.get(param);
+            switch (param.type()) {
+                case BOOLEAN -> o.put(param.key(), v != 0);
+                case INTEGER -> o.put(param.key(), (long) v);
+                default -> o.put(param.key(), v);
+            }
+        }
+        return o;
+    }
+
+    private static ArrayNode pair(Scenario.Pair p) {
+        ArrayNode a = F.arrayNode();
+        a.add(p.a());
+        a.add(p.b());
+        return a;
+    }
+}
