@@ -127,7 +127,8 @@ public final class TreeReader {
         return new Node.Scalar(source, 0, 0, text);
     }
 
-    static Node copyOf(Node node) {
+    /** A deep copy, so that overrides can be applied to a fresh tree per sweep point. */
+    public static Node copyOf(Node node) {
         if (node instanceof Node.Mapping m) {
             Node.Mapping copy = new Node.Mapping(m.source, m.line, m.column);
             m.entries.forEach((k, v) -> {
@@ -144,7 +145,4 @@ public final class TreeReader {
         return node;
     }
 
-    static byte[] bytes(Path file) throws IOException {
-        return Files.readAllBytes(file);
-    }
 }
