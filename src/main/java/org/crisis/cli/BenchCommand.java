@@ -1,13 +1,168 @@
 package org.crisis.cli;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.crisis.experiment.Progress;
+import org.crisis.experiment.Replications;
+import org.crisis.experiment.Seeds;
+import org.crisis.experiment.SyntheticScenario;
+import org.crisis.model.World;
+import org.crisis.observe.Outcome;
+import org.crisis.observe.RunObserver;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.sim.CrisisModel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder replaced below. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the simulator.")
-final class BenchCommand implements Callable<Integer> {
+/** {@code crisis bench}: throughput and per-day cost figures, printed. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Print performance figures of the simulator.",
+        subcommands = {BenchCommand.Runs.class, BenchCommand.Day.class})
+final class BenchCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        return 0;
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Replications per second, in memory (no files written). */
+    @Command(name = "runs", mixinStandardHelpOptions = true,
+            description = "Replications per second of a scenario, measured in memory (no events or trajectories written).")
+    static final class Runs implements Callable<Integer> {
+        @Parameters(paramLabel = "SCENARIO")
+        Path file;
+
+        @Option(names = "--runs", defaultValue = "10000", description = "Replications (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--threads", description = "Threads (default: all cores).")
+        Integer threads;
+
+        @Option(names = "--warmup", defaultValue = "2000", description = "Replications run first and not counted (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Override
+        public Integer call() throws Exception {
+            Scenario s;
+            try {
+                s = ScenarioReader.read(file, List.of());
+            } catch (InvalidInputException e) {
+                System.err.println(e.getMessage());
+                return Main.INVALID_INPUT;
+            }
+            int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            List<Scenario.Pair> pairs = s.trackedPairs();
+            int[][] tracked = RunObserver.indexes(s, pairs);
+            List<String[]> ids = pairs.stream().map(p -> new String[] {p.a(), p.b()}).toList();
+            List<Outcome> outcomes = Outcome.standard(ids);
+            double[] sink = new double[1];
+            Replications.run(warmup, t, k -> RunObserver.run(s, tracked, outcomes, k, Seeds.derive(1, k), false),
+                    r -> sink[0] += r.outcomes()[0], Progress.none());
+            long start = System.nanoTime();
+            Replications.run(runs, t, k -> RunObserver.run(s, tracked, outcomes, k, Seeds.derive(2, k), false),
+                    r -> sink[0] += r.outcomes()[0], Progress.none());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "scenario %s: %d runs of %d days on %d thread%s: %.2f s, %.0f runs/s (%.1f µs per run-day)%n",
+                    s.name(), runs, s.days(), t, t == 1 ? "" : "s", seconds, runs / seconds,
+                    seconds * 1e6 * t / ((double) runs * s.days()));
+            return 0;
+        }
+    }
+
+    /** Cost of one simulated day in a generated world, and what it allocates. */
+    @Command(name = "day", mixinStandardHelpOptions = true,
+            description = "Mean time and allocation per simulated day in generated worlds of N countries with background tension and triggers.")
+    static final class Day implements Callable<Integer> {
+        @Option(names = "--countries", split = ",", defaultValue = "20,200,1000",
+                description = "World sizes (default: ${DEFAULT-VALUE}).")
+        int[] sizes;
+
+        @Option(names = "--triggers", defaultValue = "20", description = "Triggers per world (default: ${DEFAULT-VALUE}).")
+        int triggers;
+
+        @Option(names = "--days", defaultValue = "365", description = "Horizon (default: ${DEFAULT-VALUE}).")
+        int days;
+
+        @Option(names = "--repeats", defaultValue = "20", description = "Runs per size after warm-up (default: ${DEFAULT-VALUE}).")
+        int repeats;
+
+        @Override
+        public Integer call() {
+            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+            long me = Thread.currentThread().getId();
+            System.out.println("countries  us/day  pairs_touched  us/day/touched_pair  bytes/day(quiet days)  events/run");
+            for (int n : sizes) {
+                Scenario s = SyntheticScenario.of(n, triggers, days, 7);
+                for (int w = 0; w < Math.max(3, repeats / 2); w++) {
+                    new CrisisModel(s, w, CrisisModel.DailyObserver.NONE).runToEnd();
+                }
+                long nanos = 0;
+                long touched = 0;
+                long events = 0;
+                long quietBytes = 0;
+                long quietDays = 0;
+                for (int k = 0; k < repeats; k++) {
+                    AllocationProbe probe = new AllocationProbe(threads, me);
+                    CrisisModel m = new CrisisModel(s, 100 + k, probe);
+                    long t0 = System.nanoTime();
+                    m.runToEnd();
+                    nanos += System.nanoTime() - t0;
+                    touched += m.world().touchedDyads().size();
+                    events += m.world().events().size();
+                    quietBytes += probe.quietBytes;
+                    quietDays += probe.quietDays;
+                }
+                double usPerDay = nanos / 1e3 / ((double) repeats * days);
+                double pairs = touched / (double) repeats;
+                System.out.printf(Locale.ROOT, "%9d  %6.2f  %13.0f  %19.4f  %21.1f  %10.0f%n", n, usPerDay, pairs,
+                        usPerDay / pairs, quietDays == 0 ? Double.NaN : quietBytes / (double) quietDays,
+                        events / (double) repeats);
+            }
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf(Locale.ROOT, "peak heap: %.1f MB%n", peak / 1e6);
+            return 0;
+        }
+    }
+
+    /** Measures bytes allocated by the simulating thread between consecutive days with no event. */
+    private static final class AllocationProbe implements CrisisModel.DailyObserver {
+        private final com.sun.management.ThreadMXBean threads;
+        private final long thread;
+        private long before = -1;
+        private int eventsBefore;
+        long quietBytes;
+        long quietDays;
+
+        AllocationProbe(com.sun.management.ThreadMXBean threads, long thread) {
+            this.threads = threads;
+            this.thread = thread;
+        }
+
+        @Override
+        public void endOfDay(World w) {
+            long now = threads.getThreadAllocatedBytes(thread);
+            int events = w.events().size();
+            if (before >= 0 && events == eventsBefore) {
+                quietBytes += now - before;
+                quietDays++;
+            }
+            eventsBefore = events;
+            before = threads.getThreadAllocatedBytes(thread);
+        }
     }
 }

@@ -120,7 +120,7 @@ public final class RunSet {
             h.append(',').append(o.column());
         }
         runs.write(h.append('\n').toString());
-        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label\n");
+        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label,root\n");
         trajectories.write("run,day,date,a,b,level,grievance_ab,grievance_ba\n");
     }
 
@@ -154,7 +154,7 @@ public final class RunSet {
                 if (e.about() != Event.NONE) {
                     s.append(countries.get(e.about()).id());
                 }
-                Csv.text(s.append(','), e.label()).append('\n');
+                Csv.text(s.append(','), e.label()).append(',').append(e.root()).append('\n');
                 events.write(s.toString());
             }
             for (int day = 0; day < t.days(); day++) {

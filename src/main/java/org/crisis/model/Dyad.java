@@ -30,6 +30,8 @@ public final class Dyad {
 
     // measures (docs/MODEL.md, section 8)
     int lowestLevel;
+    /** First day at each level or below, by level ordinal; -1 if never. */
+    final int[] firstAtOrBelow = {-1, -1, -1, -1, -1};
     int firstDowngraded = -1;
     int firstSevered = -1;
     boolean wasLow;
@@ -42,6 +44,9 @@ public final class Dyad {
         this.b = b;
         this.level = level;
         this.lowestLevel = level;
+        for (int l = level; l < firstAtOrBelow.length; l++) {
+            firstAtOrBelow[l] = 0;
+        }
         if (level <= Level.DOWNGRADED.ordinal()) {
             wasLow = true;
             firstDowngraded = 0;
@@ -95,6 +100,11 @@ public final class Dyad {
 
     public Level lowestLevel() {
         return Level.of(lowestLevel);
+    }
+
+    /** First day at {@code level} or below, or -1 if never (day 0 if the run began there). */
+    public int firstDayAtOrBelow(Level level) {
+        return firstAtOrBelow[level.ordinal()];
     }
 
     /** First day at DOWNGRADED or below, or -1. */

@@ -7,9 +7,11 @@ package org.crisis.model;
  *
  * @param gamma Goldstein-scale weight judged from the target's side
  * @param about for a third party's statement, the other country of the crisis it speaks to
+ * @param root the exogenous event at the start of this event's cause chain (its own id if it
+ *     has no cause): the crisis it belongs to
  */
 public record Event(int id, int day, int actor, int target, EventType type, double gamma, double severity,
-        boolean interference, boolean normBreaking, int cause, int about, String label) {
+        boolean interference, boolean normBreaking, int cause, int about, String label, int root) {
     public static final int NONE = -1;
 
     public boolean hostile() {

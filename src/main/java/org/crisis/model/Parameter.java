@@ -13,20 +13,21 @@ import java.util.stream.Collectors;
  */
 public enum Parameter {
     // perception (MODEL 3)
-    GRIEVANCE_GAIN("grievanceGain", "κ", 1.0, 0, 10, Type.REAL),
+    GRIEVANCE_GAIN("grievanceGain", "κ", 0.4, 0, 10, Type.REAL),
     COOPERATION_GAIN("cooperationGain", "κ_coop", 0.5, 0, 10, Type.REAL),
     IDEOLOGY_AMPLIFIER("ideologyAmplifier", "α", 1.0, 0, 10, Type.REAL),
     GRIEVANCE_DECAY("grievanceDecay", "δ", 0.02, 0, 1, Type.REAL),
     OBSERVER_GAIN("observerGain", "κ_obs", 0.5, 0, 10, Type.REAL),
     // affinity (MODEL 1)
+    SOCIAL_AXIS_WEIGHT("socialAxisWeight", "w_s", 0.25, 0, 1, Type.REAL),
     AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),
     AFFINITY_BLOC("affinityBloc", "a_bloc", 0.5, 0, 10, Type.REAL),
     AFFINITY_LEVEL("affinityLevel", "a_level", 0.5, 0, 10, Type.REAL),
     // decision (MODEL 4)
     RATIONALITY("rationality", "λ", 5.0, 0, 100, Type.REAL),
     GRIEVANCE_WEIGHT("grievanceWeight", "b_g", 10.0, 0, 100, Type.REAL),
-    PRESSURE_WEIGHT("pressureWeight", "b_p", 1.0, 0, 10, Type.REAL),
-    HAWK_WEIGHT("hawkWeight", "b_h", 1.0, 0, 10, Type.REAL),
+    PRESSURE_WEIGHT("pressureWeight", "b_p", 0.5, 0, 10, Type.REAL),
+    HAWK_WEIGHT("hawkWeight", "b_h", 0.5, 0, 10, Type.REAL),
     RECIPROCITY("reciprocity", "b_r", 0.1, 0, 5, Type.REAL),
     TRADE_WEIGHT("tradeWeight", "b_w", 1.0, 0, 10, Type.REAL),
     AFFINITY_WEIGHT("affinityWeight", "b_a", 0.3, 0, 10, Type.REAL),
@@ -34,12 +35,13 @@ public enum Parameter {
     NORM_COST("normCost", "normCost", 0.2, 0, 10, Type.REAL),
     MEDIATION_WEIGHT("mediationWeight", "b_m", 3.0, 0, 100, Type.REAL),
     AUDIENCE_COST("audienceCost", "audienceCost", 12.0, 0, 100, Type.REAL),
-    THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.10, 0, 5, Type.REAL),
+    THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.15, 0, 5, Type.REAL),
     THRESHOLD_SUMMON("thresholdSummon", "θ_2", 0.20, 0, 5, Type.REAL),
     THRESHOLD_RECALL("thresholdRecall", "θ_3", 0.35, 0, 5, Type.REAL),
     THRESHOLD_EXPEL("thresholdExpel", "θ_4", 0.45, 0, 5, Type.REAL),
     THRESHOLD_SEVER("thresholdSever", "θ_5", 0.60, 0, 5, Type.REAL),
     THRESHOLD_SANCTION("thresholdSanction", "θ_6", 1.1, 0, 5, Type.REAL),
+    IN_KIND_DISCOUNT("inKindDiscount", "φ", 0.7, 0, 1, Type.REAL),
     BUSINESS_FLOOR("businessFloor", "g_min", 0.05, 0, 1, Type.REAL),
     MEMORY("memory", "memory", 30, 1, 3650, Type.INTEGER),
     // third parties and mediation (MODEL 5)
@@ -48,14 +50,14 @@ public enum Parameter {
     ATTENTION("attention", "attention", 0.3, 0, 1, Type.REAL),
     SIDE_WEIGHT("sideWeight", "b_s", 10.0, 0, 100, Type.REAL),
     SIDE_THRESHOLD("sideThreshold", "s_min", 0.35, 0, 4, Type.REAL),
-    NORM_WEIGHT("normWeight", "b_n", 1.0, 0, 10, Type.REAL),
+    NORM_WEIGHT("normWeight", "b_n", 0.5, 0, 10, Type.REAL),
     MEDIATION("mediation", "", 1, 0, 1, Type.BOOLEAN),
     MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, -1, 1, Type.REAL),
     MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.05, 0, 1, Type.REAL),
     MEDIATION_DAYS("mediationDays", "mediationDays", 60, 1, 3650, Type.INTEGER),
     // government change and restoration (MODEL 6)
     TURNOVER_DISCOUNT("turnoverDiscount", "ρ", 0.5, 0, 1, Type.REAL),
-    CONTINUITY_SHIFT("continuityShift", "s_cont", 0.1, 0, 1, Type.REAL),
+    CONTINUITY_SHIFT("continuityShift", "s_cont", 0.15, 0, 1, Type.REAL),
     RESTORE_THRESHOLD("restoreThreshold", "g_restore", 0.3, 0, 1, Type.REAL);
 
     /** How values of a parameter are written and checked. */

@@ -24,8 +24,15 @@ final class ThirdParties {
     private final double mediationAffinity;
     private final double efficacy;
     private final int mediationDays;
-    /** (observer, crisis) pairs that have spoken; a crisis is a pair or a domestic event. */
-    private final Set<Long> spoken = new HashSet<>();
+    /**
+     * Who has spoken on what (MODEL 5, damping). An observer speaks at most once per cause
+     * chain (everything that descends from one exogenous event), so a rupture provoked by a
+     * condemnation does not draw the region in again; and at most once per pair, so a second
+     * trigger in the same dispute does not either, unless it breaks a norm, which observers
+     * judge on its own.
+     */
+    private final Set<Long> spokenOnChain = new HashSet<>();
+    private final Set<Long> spokenOnPair = new HashSet<>();
     private final List<Event> today = new ArrayList<>();
     private final List<Dyad> mediated = new ArrayList<>();
     private long[][] condemnedBy;
@@ -64,12 +71,24 @@ final class ThirdParties {
         }
     }
 
-    private long crisisKey(int observer, Event e) {
+    private boolean hasSpoken(int k, Event e) {
         int n = w.countries.size();
-        long crisis = e.bilateral()
-                ? (long) Math.min(e.actor(), e.target()) * n + Math.max(e.actor(), e.target())
-                : (long) n * n + e.id(); // a domestic event is its own crisis
-        return crisis * (n + 1) + observer;
+        if (spokenOnChain.contains((long) e.root() * n + k)) {
+            return true;
+        }
+        return e.bilateral() && !e.normBreaking() && spokenOnPair.contains(pairKey(k, e));
+    }
+
+    private void spoke(int k, Event e) {
+        spokenOnChain.add((long) e.root() * w.countries.size() + k);
+        if (e.bilateral()) {
+            spokenOnPair.add(pairKey(k, e));
+        }
+    }
+
+    private long pairKey(int k, Event e) {
+        long n = w.countries.size();
+        return ((long) Math.min(e.actor(), e.target()) * n + Math.max(e.actor(), e.target())) * n + k;
     }
 
     private void bilateral(Event e) {
@@ -93,14 +112,14 @@ final class ThirdParties {
             if (!(w.shareBloc(k, i) || w.shareBloc(k, j) || Math.abs(aki) > attention || Math.abs(akj) > attention)) {
                 continue;
             }
-            if (spoken.contains(crisisKey(k, e))) {
+            if (hasSpoken(k, e)) {
                 continue;
             }
             // S_k > 0 leans to the target j; a norm-breaking act pushes norm-abiding observers to its victim
             double sk = akj - aki + (e.normBreaking() ? bn * w.countries.get(k).normAdherence : 0);
             int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
             if (choice != 0) {
-                spoken.add(crisisKey(k, e));
+                spoke(k, e);
                 int favoured = choice > 0 ? j : i;
                 int blamed = choice > 0 ? i : j;
                 state(k, favoured, blamed, EventType.SUPPORT, e, false);
@@ -123,15 +142,16 @@ final class ThirdParties {
                 continue;
             }
             double aki = w.affinity(k, i);
-            if (!(w.shareBloc(k, i) || Math.abs(aki) > attention)) {
+            if (!(w.shareBloc(k, i) || Math.abs(aki) > attention) || hasSpoken(k, e)) {
                 continue;
             }
             // a friend of the government backs it; the norm-abiding and distant condemn it
             double sk = aki - bn * w.countries.get(k).normAdherence;
             int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
             if (choice != 0) {
-                spoken.add(crisisKey(k, e));
-                // disputing a government's legitimacy touches its internal politics
+                spoke(k, e);
+                // condemning a disputed election or a coup disputes the government's legitimacy:
+                // it weighs as an interference statement (MODEL 2), not as a plain statement
                 state(k, i, Event.NONE, choice > 0 ? EventType.SUPPORT : EventType.CONDEMN, e, choice < 0);
             }
         }
@@ -163,8 +183,9 @@ final class ThirdParties {
         return u < p0 ? 0 : u < p0 + p1 ? 1 : -1;
     }
 
-    private void state(int speaker, int target, int about, EventType type, Event cause, boolean interference) {
-        w.act(speaker, target, type, type.gamma(), 1.0, interference, false, cause.id(), about, "");
+    private void state(int speaker, int target, int about, EventType type, Event cause, boolean legitimacy) {
+        double gamma = legitimacy ? EventType.INTERFERENCE_STATEMENT.gamma() : type.gamma();
+        w.act(speaker, target, type, gamma, 1.0, legitimacy, false, cause.id(), about, "");
         int n = w.countries.size();
         if (type == EventType.CONDEMN) {
             if (about != Event.NONE) {
@@ -216,7 +237,7 @@ final class ThirdParties {
         int best = -1;
         double credibility = mediationAffinity;
         for (int k = 0, n = w.countries.size(); k < n; k++) {
-            if (k == i || k == j || spoken.contains(crisisKey(k, e))) {
+            if (k == i || k == j || hasSpoken(k, e)) {
                 continue;
             }
             double c = Math.min(w.affinity(k, i), w.affinity(k, j));

@@ -13,8 +13,6 @@ import java.util.Map;
  * only from the generator handed in, the run's own.
  */
 public final class World {
-    private static final double MAX_DISTANCE = 2 * Math.sqrt(2);
-
     final Parameters parameters;
     final MersenneTwisterFast random;
     final List<Country> countries = new ArrayList<>();
@@ -46,6 +44,8 @@ public final class World {
     private final double aLevel;
     private final double turnover;
     private final double continuity;
+    private final double inKindDiscount;
+    private final double socialWeight;
 
     public World(Parameters parameters, MersenneTwisterFast random) {
         this.parameters = parameters;
@@ -61,6 +61,8 @@ public final class World {
         this.aLevel = parameters.get(Parameter.AFFINITY_LEVEL);
         this.turnover = parameters.get(Parameter.TURNOVER_DISCOUNT);
         this.continuity = parameters.get(Parameter.CONTINUITY_SHIFT);
+        this.inKindDiscount = parameters.get(Parameter.IN_KIND_DISCOUNT);
+        this.socialWeight = parameters.get(Parameter.SOCIAL_AXIS_WEIGHT);
         this.decision = new Decision(this);
         this.thirdParties = new ThirdParties(this);
     }
@@ -138,13 +140,18 @@ public final class World {
 
     // ----- derived quantities (MODEL 1) -------------------------------------------------
 
-    /** Ideological distance scaled to [0, 1]. */
+    /**
+     * Ideological distance scaled to [0, 1]: a weighted Euclidean distance in which the
+     * social axis counts {@code w_s} and the economic (left-right) axis {@code 1 − w_s}.
+     */
     public double distance(int i, int j) {
         Country x = countries.get(i);
         Country y = countries.get(j);
-        double de = x.economic - y.economic;
-        double ds = x.social - y.social;
-        return Math.sqrt(de * de + ds * ds) / MAX_DISTANCE;
+        return distance(x.economic - y.economic, x.social - y.social);
+    }
+
+    private double distance(double de, double ds) {
+        return Math.sqrt((1 - socialWeight) * de * de + socialWeight * ds * ds) / 2;
     }
 
     /** Shared blocs, saturating at two: 0, 0.5 or 1. */
@@ -180,8 +187,10 @@ public final class World {
     /** Records an event and applies its effects; returns it. */
     public Event act(int actor, int target, EventType type, double gamma, double severity, boolean interference,
             boolean normBreaking, int cause, int about, String label) {
-        Event e = new Event(events.size() + 1, day, actor, target, type, gamma, severity, interference, normBreaking,
-                cause, about, label);
+        int id = events.size() + 1;
+        int root = cause == Event.NONE ? id : events.get(cause - 1).root();
+        Event e = new Event(id, day, actor, target, type, gamma, severity, interference, normBreaking, cause, about,
+                label, root);
         events.add(e);
         lastEventDay = day;
         if (gamma < 0) {
@@ -234,10 +243,16 @@ public final class World {
         }
     }
 
-    /** The saturating grievance update of MODEL 3 for side {@code s} of {@code d}. */
+    /**
+     * The saturating grievance update of MODEL 3 for side {@code s} of {@code d}. A move on
+     * the ladder that only answers in kind (no higher than the victim's own posture towards
+     * the actor) was expected and is felt at {@code 1 − φ} of its weight.
+     */
     void perceiveHostile(Dyad d, int s, Event e) {
         Country victim = countries.get(s == 0 ? d.a : d.b);
-        double delta = gain * Math.abs(e.gamma()) / 10 * e.severity()
+        int rung = e.type().rung();
+        double inKind = rung > 0 && d.posture[s] >= rung ? 1 - inKindDiscount : 1;
+        double delta = gain * Math.abs(e.gamma()) / 10 * e.severity() * inKind
                 * (1 + victim.sovereignty * (e.interference() ? 1 : 0))
                 * (1 + amplifier * distance(d.a, d.b));
         aggrieve(d, s, delta, e.id());
@@ -259,6 +274,9 @@ public final class World {
         }
         d.level = level;
         d.lowestLevel = Math.min(d.lowestLevel, level);
+        for (int l = level; l < d.firstAtOrBelow.length && d.firstAtOrBelow[l] < 0; l++) {
+            d.firstAtOrBelow[l] = day;
+        }
         if (level <= Level.DOWNGRADED.ordinal()) {
             d.wasLow = true;
             if (d.firstDowngraded < 0) {
@@ -301,9 +319,7 @@ public final class World {
         pendingChange = null;
         double economic = change == null || Double.isNaN(change.economic) ? c.economic : change.economic;
         double social = change == null || Double.isNaN(change.social) ? c.social : change.social;
-        double de = economic - c.economic;
-        double ds = social - c.social;
-        double shift = Math.sqrt(de * de + ds * ds) / MAX_DISTANCE;
+        double shift = distance(economic - c.economic, social - c.social);
         c.economic = economic;
         c.social = social;
         if (change != null) {

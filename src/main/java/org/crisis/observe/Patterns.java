@@ -1,0 +1,32 @@
+package org.crisis.observe;
+
+import org.crisis.model.Dyad;
+import org.crisis.model.Level;
+import org.crisis.model.World;
+import org.crisis.scenario.Scenario;
+
+/** Whether one run shows an expected pattern (SCENARIO.md, "Expected patterns"). */
+public final class Patterns {
+    private Patterns() {}
+
+    public static boolean holds(Scenario.Pattern pattern, World w) {
+        if (pattern instanceof Scenario.Condemned c) {
+            return c.count().holds(w.condemners(w.indexOf(c.country())));
+        }
+        Scenario.Pair pair = pattern instanceof Scenario.Reaches r ? r.pair()
+                : pattern instanceof Scenario.EndsAt e ? e.pair() : ((Scenario.Restored) pattern).pair();
+        Dyad d = w.existing(w.indexOf(pair.a()), w.indexOf(pair.b()));
+        Level last = d == null ? Level.NORMAL : d.level();
+        if (pattern instanceof Scenario.Reaches r) {
+            int first = d == null ? (r.level().compareTo(Level.NORMAL) >= 0 ? 0 : -1) : d.firstDayAtOrBelow(r.level());
+            return first >= 0 && (r.withinDays().isEmpty() || first <= r.withinDays().getAsInt());
+        }
+        if (pattern instanceof Scenario.EndsAt e) {
+            return e.atLeast().map(l -> last.compareTo(l) >= 0).orElse(true)
+                    && e.atMost().map(l -> last.compareTo(l) <= 0).orElse(true);
+        }
+        Scenario.Restored r = (Scenario.Restored) pattern;
+        boolean restored = d != null && d.restoredDay() >= 0;
+        return restored == r.restored();
+    }
+}
