@@ -12,36 +12,36 @@ import java.util.Set;
  * Typed access to a {@link Node} tree that records every problem instead of stopping at
  * the first, so a whole file is reported at once.
  */
-final class Fields {
+public final class Fields {
     private final List<Problem> problems = new ArrayList<>();
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return problems;
     }
 
-    void error(Node at, String path, String message) {
+    public void error(Node at, String path, String message) {
         problems.add(new Problem(at.source(), at.line(), at.column(), path, message));
     }
 
     /** The node as a mapping whose keys are all in {@code allowed}, or empty (problem recorded). */
-    Optional<Node.Mapping> mapping(Node node, String path, Collection<String> allowed) {
+    public Optional<Node.Mapping> mapping(Node node, String path, Collection<String> allowed) {
         if (!(node instanceof Node.Mapping m)) {
             error(node, path, "expected a mapping (key: value lines), found " + node.kind());
             return Optional.empty();
         }
-        for (var key : m.keyPositions.entrySet()) {
+        for (var key : m.keys.entrySet()) {
             if (!allowed.contains(key.getKey())) {
-                int[] at = key.getValue();
+                Node.Mapping.Key at = key.getValue();
                 String hint = closest(key.getKey(), allowed).map(s -> "; did you mean '" + s + "'?")
                         .orElse("; expected one of " + String.join(", ", allowed));
-                problems.add(new Problem(m.source(), at[0], at[1], join(path, key.getKey()),
+                problems.add(new Problem(at.source(), at.line(), at.column(), join(path, key.getKey()),
                         "unknown field '" + key.getKey() + "'" + hint));
             }
         }
         return Optional.of(m);
     }
 
-    Optional<Node.Sequence> sequence(Node node, String path) {
+    public Optional<Node.Sequence> sequence(Node node, String path) {
         if (node instanceof Node.Sequence s) {
             return Optional.of(s);
         }
@@ -50,7 +50,7 @@ final class Fields {
     }
 
     /** A present, non-null field. */
-    static Optional<Node> field(Node.Mapping m, String key) {
+    public static Optional<Node> field(Node.Mapping m, String key) {
         Node n = m.entries.get(key);
         if (n == null || (n instanceof Node.Scalar s && s.isNull())) {
             return Optional.empty();
@@ -58,7 +58,7 @@ final class Fields {
         return Optional.of(n);
     }
 
-    Optional<Node> required(Node.Mapping m, String path, String key, String expected) {
+    public Optional<Node> required(Node.Mapping m, String path, String key, String expected) {
         Optional<Node> n = field(m, key);
         if (n.isEmpty()) {
             error(m.entries.getOrDefault(key, m), join(path, key), "required field is missing; expected " + expected);
@@ -66,7 +66,7 @@ final class Fields {
         return n;
     }
 
-    Optional<String> string(Node node, String path) {
+    public Optional<String> string(Node node, String path) {
         if (node instanceof Node.Scalar s && s.value instanceof String text) {
             return Optional.of(text);
         }
@@ -74,7 +74,7 @@ final class Fields {
         return Optional.empty();
     }
 
-    OptionalDouble number(Node node, String path, double min, double max) {
+    public OptionalDouble number(Node node, String path, double min, double max) {
         if (node instanceof Node.Scalar s && s.value instanceof Number n) {
             double x = n.doubleValue();
             if (Double.isNaN(x) || x < min || x > max) {
@@ -87,10 +87,11 @@ final class Fields {
         return OptionalDouble.empty();
     }
 
-    OptionalLong integer(Node node, String path, long min, long max) {
+    public OptionalLong integer(Node node, String path, long min, long max) {
         if (node instanceof Node.Scalar s && s.value instanceof Number n) {
-            boolean integral = s.value instanceof Long || (n.doubleValue() == Math.rint(n.doubleValue())
-                    && !Double.isInfinite(n.doubleValue()));
+            double d = n.doubleValue();
+            // a whole double converts exactly only within the range of a long; beyond it longValue() saturates
+            boolean integral = s.value instanceof Long || (d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63);
             if (!integral) {
                 error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + s.value);
                 return OptionalLong.empty();
@@ -106,7 +107,7 @@ final class Fields {
         return OptionalLong.empty();
     }
 
-    Optional<Boolean> bool(Node node, String path) {
+    public Optional<Boolean> bool(Node node, String path) {
         if (node instanceof Node.Scalar s && s.value instanceof Boolean b) {
             return Optional.of(b);
         }
@@ -135,23 +136,23 @@ final class Fields {
         return Optional.empty();
     }
 
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node instanceof Node.Scalar s && s.value instanceof String text) {
             return "'" + text + "'";
         }
         return node.kind();
     }
 
-    static String join(String path, String key) {
+    public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    static String fmt(double x) {
+    public static String fmt(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     /** The allowed name nearest to a misspelt one, if it is near enough to be a likely typo. */
-    static Optional<String> closest(String wrong, Collection<String> allowed) {
+    public static Optional<String> closest(String wrong, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {
@@ -183,7 +184,7 @@ final class Fields {
         return prev[b.length()];
     }
 
-    static Set<String> keys(String... names) {
+    public static Set<String> keys(String... names) {
         return new java.util.LinkedHashSet<>(List.of(names));
     }
 }

@@ -39,7 +39,7 @@ public abstract sealed class Node permits Node.Mapping, Node.Sequence, Node.Scal
     /** A mapping with its keys in file order. */
     public static final class Mapping extends Node {
         final Map<String, Node> entries = new LinkedHashMap<>();
-        final Map<String, int[]> keyPositions = new LinkedHashMap<>();
+        final Map<String, Key> keys = new LinkedHashMap<>();
 
         Mapping(String source, int line, int column) {
             super(source, line, column);
@@ -49,15 +49,25 @@ public abstract sealed class Node permits Node.Mapping, Node.Sequence, Node.Scal
             return entries;
         }
 
-        void put(String key, Node value, int line, int column) {
+        /** Line and column of a key as written, {0, 0} when unknown (e.g. set by an override). */
+        public int[] keyPosition(String key) {
+            Key at = keys.get(key);
+            return at == null ? new int[] {0, 0} : new int[] {at.line(), at.column()};
+        }
+
+        /** Sets a key written at {@code line}, {@code column} of {@code source} (a file, or "--set"). */
+        void put(String key, Node value, String source, int line, int column) {
             entries.put(key, value);
-            keyPositions.put(key, new int[] {line, column});
+            keys.put(key, new Key(source, line, column));
         }
 
         @Override
         String kind() {
             return "a mapping";
         }
+
+        /** Where a key was written; line and column are 0 when unknown. */
+        record Key(String source, int line, int column) {}
     }
 
     /** A list. */

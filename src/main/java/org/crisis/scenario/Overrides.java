@@ -45,14 +45,14 @@ public final class Overrides {
             }
             if (at instanceof Node.Mapping m) {
                 if (last) {
-                    m.put(part, value, 0, 0);
+                    m.put(part, value, SOURCE, 0, 0);
                     return Optional.empty();
                 }
                 Node next = m.entries.get(part);
                 if (next == null || (next instanceof Node.Scalar s && s.isNull())) {
                     next = "relations".equals(part) || "countries".equals(part) || "events".equals(part)
                             ? new Node.Sequence(SOURCE, 0, 0) : new Node.Mapping(SOURCE, 0, 0);
-                    m.put(part, next, 0, 0);
+                    m.put(part, next, SOURCE, 0, 0);
                 }
                 at = next;
             } else if (at instanceof Node.Sequence s) {
@@ -78,8 +78,12 @@ public final class Overrides {
 
     private static Optional<Node> item(Node.Sequence s, String key, String listName) {
         if (key.chars().allMatch(Character::isDigit)) {
-            int index = Integer.parseInt(key);
-            return index < s.items.size() ? Optional.of(s.items.get(index)) : Optional.empty();
+            try {
+                int index = Integer.parseInt(key);
+                return index < s.items.size() ? Optional.of(s.items.get(index)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // beyond any list
+            }
         }
         for (Node n : s.items) {
             if (n instanceof Node.Mapping m) {
@@ -100,7 +104,7 @@ public final class Overrides {
             Node.Sequence between = new Node.Sequence(SOURCE, 0, 0);
             between.items.add(new Node.Scalar(SOURCE, 0, 0, key.substring(0, dash)));
             between.items.add(new Node.Scalar(SOURCE, 0, 0, key.substring(dash + 1)));
-            relation.put("between", between, 0, 0);
+            relation.put("between", between, SOURCE, 0, 0);
             s.items.add(relation);
             return Optional.of(relation);
         }

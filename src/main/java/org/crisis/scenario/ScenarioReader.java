@@ -36,9 +36,12 @@ import org.crisis.scenario.Scenario.Trigger;
  * }</pre>
  */
 public final class ScenarioReader {
-    /** Top-level fields, in the order of SCENARIO.md. */
+    /**
+     * Top-level fields, in the order of SCENARIO.md, then {@code $schema}, which may point editors
+     * at scenario.schema.json and is otherwise ignored.
+     */
     public static final Set<String> TOP = Fields.keys("name", "description", "start", "days", "seed",
-            "countries", "relations", "events", "parameters", "track", "stop", "expect");
+            "countries", "relations", "events", "parameters", "track", "stop", "expect", "$schema");
     public static final Set<String> COUNTRY = Fields.keys("id", "name", "ideology", "sovereignty",
             "domesticPressure", "hawkishness", "normAdherence", "blocs");
     public static final Set<String> TRAITS = Fields.keys("sovereignty", "domesticPressure", "hawkishness",
@@ -88,6 +91,7 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         Node.Mapping m = top.get();
+        Fields.field(m, "$schema").ifPresent(n -> f.string(n, "$schema"));
         String name = f.required(m, "", "name", "a name of letters, digits, '-' and '_'")
                 .flatMap(n -> f.string(n, "name")).filter(n -> {
                     if (!NAME.matcher(n).matches()) {
@@ -119,11 +123,11 @@ public final class ScenarioReader {
         Fields.field(m, "relations").flatMap(n -> f.sequence(n, "relations")).ifPresent(list -> {
             for (int i = 0; i < list.items.size(); i++) {
                 Node item = list.items.get(i);
-                relation(item, "relations[" + i + "]").ifPresent(r -> {
+                String path = "relations[" + i + "]";
+                relation(item, path).ifPresent(r -> {
                     String key = canonical(r.between());
                     if (!relationKeys.add(key)) {
-                        f.error(item, "relations[" + relations.size() + "]", "the pair " + r.between().key()
-                                + " is listed twice");
+                        f.error(item, path, "the pair " + r.between().key() + " is listed twice");
                     }
                     relations.add(r);
                 });
@@ -290,16 +294,17 @@ public final class ScenarioReader {
         Optional<EventType> type = f.required(m, path, "type", "an event type such as ASYLUM_GRANT")
                 .flatMap(n -> f.choice(n, path + ".type", EventType.class));
         Optional<String> actor = f.required(m, path, "actor", "a country id").flatMap(n -> countryRef(n, path + ".actor"));
-        Optional<String> target = Fields.field(m, "target").flatMap(n -> countryRef(n, path + ".target"));
+        Optional<Node> targetNode = Fields.field(m, "target");
+        Optional<String> target = targetNode.flatMap(n -> countryRef(n, path + ".target"));
         if (type.isPresent()) {
             EventType t = type.get();
-            if (t.domestic() && m.entries.containsKey("target")) {
-                f.error(m.entries.get("target"), path + ".target", t + " is a domestic event and takes no target");
-            } else if (!t.domestic() && !m.entries.containsKey("target")) {
+            if (t.domestic() && targetNode.isPresent()) {
+                f.error(targetNode.get(), path + ".target", t + " is a domestic event and takes no target");
+            } else if (!t.domestic() && targetNode.isEmpty()) {
                 f.error(m, path + ".target", "required field is missing: " + t + " needs a target country");
             }
             if (actor.isPresent() && target.isPresent() && actor.get().equals(target.get())) {
-                f.error(m.entries.get("target"), path + ".target", "an event's target must differ from its actor (" + actor.get() + ")");
+                f.error(targetNode.get(), path + ".target", "an event's target must differ from its actor (" + actor.get() + ")");
             }
         }
         double severity = Fields.field(m, "severity").map(n -> f.number(n, path + ".severity", 0, 5))
@@ -399,8 +404,9 @@ public final class ScenarioReader {
                         f.error(m.entries.get("when"), "stop.when", "expected severed | restored | quiet, found '" + w + "'");
                         return Optional.empty();
                     });
-            Optional<Pair> pair = Fields.field(m, "pair").flatMap(n -> pair(n, "stop.pair"));
-            if (when.isPresent() && when.get() != Scenario.StopWhen.QUIET && !m.entries.containsKey("pair")) {
+            Optional<Node> pairNode = Fields.field(m, "pair");
+            Optional<Pair> pair = pairNode.flatMap(n -> pair(n, "stop.pair"));
+            if (when.isPresent() && when.get() != Scenario.StopWhen.QUIET && pairNode.isEmpty()) {
                 f.error(m, "stop.pair", "required field is missing: stop when " + when.get().name().toLowerCase() + " needs a pair");
             }
             return when.map(w -> new Scenario.Stop(w, pair));
@@ -477,7 +483,7 @@ public final class ScenarioReader {
                         .flatMap(n -> f.choice(n, path + ".endsAt.atLeast", Level.class));
                 Optional<Level> atMost = lb.flatMap(b -> Fields.field(b, "atMost"))
                         .flatMap(n -> f.choice(n, path + ".endsAt.atMost", Level.class));
-                if (lb.isPresent() && !lb.get().entries.containsKey("atLeast") && !lb.get().entries.containsKey("atMost")) {
+                if (lb.isPresent() && Fields.field(lb.get(), "atLeast").isEmpty() && Fields.field(lb.get(), "atMost").isEmpty()) {
                     f.error(lb.get(), path + ".endsAt", "expected atLeast and/or atMost");
                 }
                 if (atLeast.isPresent() && atMost.isPresent() && atLeast.get().compareTo(atMost.get()) > 0) {
@@ -522,7 +528,7 @@ public final class ScenarioReader {
                     .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble);
             Optional<Double> max = Fields.field(m, "max").map(n -> f.number(n, path + ".max", lo, hi))
                     .filter(OptionalDouble::isPresent).map(OptionalDouble::getAsDouble);
-            if (!m.entries.containsKey("min") && !m.entries.containsKey("max")) {
+            if (Fields.field(m, "min").isEmpty() && Fields.field(m, "max").isEmpty()) {
                 f.error(m, path, "expected min and/or max");
                 return Optional.empty();
             }
