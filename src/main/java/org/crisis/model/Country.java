@@ -23,6 +23,8 @@ public final class Country implements Steppable {
     int government;
     /** Dyads this country is part of that have ever been touched. */
     final java.util.ArrayList<Dyad> dyads = new java.util.ArrayList<>();
+    /** Those of them with business (MODEL 4): the only ones its daily step looks at. */
+    final java.util.ArrayList<Dyad> active = new java.util.ArrayList<>();
     private final transient World world;
 
     Country(World world, int index, String id, double economic, double social, double sovereignty,
@@ -42,9 +44,9 @@ public final class Country implements Steppable {
     @Override
     public void step(SimState state) {
         int day = world.day;
-        // indexed loop: the list may grow while we decide (a new dyad touched today)
-        for (int k = 0, n = dyads.size(); k < n; k++) {
-            Dyad d = dyads.get(k);
+        // indexed loop over today's active dyads: deciding may activate new ones, not remove any
+        for (int k = 0, n = active.size(); k < n; k++) {
+            Dyad d = active.get(k);
             if (d.hasBusiness(day, world.memory, world.businessFloor)) {
                 world.decision.decide(this, d);
             }

@@ -44,6 +44,9 @@ final class Decision {
         theta[Ladder.SANCTION] = p.get(Parameter.THRESHOLD_SANCTION);
     }
 
+    /** Options whose weight is below e^-40 of the best are dropped: below a double's resolution. */
+    private static final double NEGLIGIBLE = -40;
+
     /** Effective grievance E(i→j). */
     double effectiveGrievance(Country i, Dyad d, int s) {
         double reciprocity = w.day - d.lastEscalation[1 - s] <= w.memory ? 1 : 0;
@@ -51,11 +54,11 @@ final class Decision {
                 + br * reciprocity;
     }
 
-    /** Cost of going further K(i→j) towards rung {@code next}. */
-    double cost(Country i, Dyad d, int s, double affinity, int next) {
-        double condemned = 1 - Math.exp(-d.condemnation[s] / 2); // saturating
-        return bw * d.trade[s] + ba * Math.max(0, affinity) + bc * condemned
-                + i.normAdherence * normCost(next);
+    /** The part of the cost K(i→j) that does not depend on the rung. */
+    private double baseCost(Dyad d, int s, double affinity) {
+        double c = d.condemnation[s];
+        double condemned = c == 0 ? 0 : 1 - Math.exp(-c / 2); // saturating
+        return bw * d.trade[s] + ba * Math.max(0, affinity) + bc * condemned;
     }
 
     /** Going beyond a summons breaks the norm of keeping channels open, more so each rung. */
@@ -88,54 +91,65 @@ final class Decision {
 
     void decide(Country i, Dyad d) {
         int s = d.side(i.index);
-        int j = d.other(i.index);
         int r = standing(d, s);
         double e = effectiveGrievance(i, d, s);
-        double affinity = w.affinity(w.distance(i.index, j), w.sharedBlocs(i.index, j), d.level);
+        double base = baseCost(d, s, w.affinity(d));
+        double norm = i.normAdherence;
 
         // escalate: to the highest rung E justifies, at least one up
         double uUp = Double.NEGATIVE_INFINITY;
         int target = r;
         if (r < Ladder.TOP) {
-            double k = cost(i, d, s, affinity, r + 1);
-            uUp = bg * (e - theta[r + 1] - k);
+            uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1));
             target = r + 1;
-            while (target < Ladder.TOP && e - cost(i, d, s, affinity, target + 1) >= theta[target + 1]) {
+            while (target < Ladder.TOP && e - base - norm * normCost(target + 1) >= theta[target + 1]) {
                 target++;
             }
         }
         // step down: restoration below NORMAL (needs the grievances low or a mediation), else dialogue
         double uDown = Double.NEGATIVE_INFINITY;
+        double consent = Double.POSITIVE_INFINITY;
         boolean below = d.level < Level.NORMAL.ordinal();
-        if ((below && restorable(d)) || (!below && d.posture[s] > 0)) {
+        if (below && restorable(d)) {
+            // a restoration is an agreement: it is on the table only if the other government
+            // might consent, by the same rule
+            Country other = w.countries.get(d.other(i.index));
+            consent = deescalationUtility(other, d, 1 - s, effectiveGrievance(other, d, 1 - s));
+            if (lambda * consent >= NEGLIGIBLE) {
+                uDown = deescalationUtility(i, d, s, e);
+            }
+        } else if (!below && d.posture[s] > 0) {
             uDown = deescalationUtility(i, d, s, e);
         }
         // logit over HOLD (0), ESCALATE, DE-ESCALATE
         double max = Math.max(0, Math.max(uUp, uDown));
-        double pHold = Math.exp(lambda * (0 - max));
-        double pUp = uUp == Double.NEGATIVE_INFINITY ? 0 : Math.exp(lambda * (uUp - max));
-        double pDown = uDown == Double.NEGATIVE_INFINITY ? 0 : Math.exp(lambda * (uDown - max));
+        double up = lambda * (uUp - max);
+        double down = lambda * (uDown - max);
+        if (max == 0 && up < NEGLIGIBLE && down < NEGLIGIBLE) {
+            return; // holding is certain to within a double's resolution: no draw needed
+        }
+        double pHold = Math.exp(-lambda * max);
+        double pUp = up < NEGLIGIBLE ? 0 : Math.exp(up);
+        double pDown = down < NEGLIGIBLE ? 0 : Math.exp(down);
         double u = w.random.nextDouble() * (pHold + pUp + pDown);
         if (u < pHold) {
             return;
         }
+        int j = d.other(i.index);
         if (u < pHold + pUp) {
             w.act(i.index, j, Ladder.act(target), d.grievanceCause[s]);
         } else {
-            stepDown(i, d, s, j, below);
+            stepDown(i, d, s, j, below, consent);
         }
     }
 
-    private void stepDown(Country i, Dyad d, int s, int j, boolean below) {
+    private void stepDown(Country i, Dyad d, int s, int j, boolean below, double consent) {
         int cause = d.mediated(w.day) ? d.mediationEvent : d.grievanceCause[s];
         if (!below) {
             d.posture[s]--;
             w.act(i.index, j, EventType.DIALOGUE, cause);
             return;
         }
-        // a restoration is an agreement: the other government must consent by the same rule
-        Country other = w.countries.get(j);
-        double consent = deescalationUtility(other, d, 1 - s, effectiveGrievance(other, d, 1 - s));
         if (w.random.nextDouble() * (1 + Math.exp(-lambda * consent)) >= 1) {
             return; // refused
         }

@@ -23,7 +23,15 @@ public final class Dyad {
     final int[] grievanceCause = {Event.NONE, Event.NONE};
     /** Decaying count of third-party condemnations of each side's acts against the other. */
     final double[] condemnation = new double[2];
+    /** Ideological distance and shared blocs of the two, cached; refreshed when a government changes. */
+    double distance;
+    double sharedBlocs;
     int lastEventDay = Integer.MIN_VALUE / 2;
+    /** In the active set; while not, decay is owed from {@code decayedThrough} on. */
+    boolean active;
+    boolean pinned;
+    int decayedThrough = -1;
+    int indexInActive = -1;
     int mediationUntil = Integer.MIN_VALUE / 2;
     double mediationCredibility;
     int mediationEvent = Event.NONE;

@@ -157,14 +157,24 @@ final class ThirdParties {
         }
     }
 
-    /** Observers are aggrieved by a norm-breaking act, a coup or a disputed election of {@code actor}. */
+    /**
+     * Observers (countries whose attention covers the event) are aggrieved by a norm-breaking
+     * act, a coup or a disputed election of {@code actor}.
+     */
     private void observe(Event e, int actor) {
         double base = observerGain * Math.abs(e.gamma()) / 10 * e.severity();
+        int target = e.target();
         for (int k = 0, n = w.countries.size(); k < n; k++) {
-            if (k == actor || k == e.target()) {
+            if (k == actor || k == target) {
                 continue;
             }
-            double aPlus = Math.max(0, w.affinity(k, actor));
+            double affinity = w.affinity(k, actor);
+            boolean attentive = w.shareBloc(k, actor) || Math.abs(affinity) > attention
+                    || (target != Event.NONE && (w.shareBloc(k, target) || Math.abs(w.affinity(k, target)) > attention));
+            if (!attentive) {
+                continue;
+            }
+            double aPlus = Math.max(0, affinity);
             double delta = base * w.countries.get(k).normAdherence * (1 - aPlus);
             if (delta > 1e-9) {
                 Dyad d = w.dyad(k, actor);
@@ -190,6 +200,7 @@ final class ThirdParties {
         if (type == EventType.CONDEMN) {
             if (about != Event.NONE) {
                 Dyad d = w.dyad(target, about);
+                w.activate(d);
                 d.condemnation[d.side(target)] += 1;
             }
             condemnedBy = mark(condemnedBy, target, speaker, n);
@@ -255,6 +266,7 @@ final class ThirdParties {
     }
 
     void startMediation(Dyad d, double credibility, int event) {
+        w.activate(d);
         if (!d.mediated(w.day)) {
             mediated.add(d);
         }

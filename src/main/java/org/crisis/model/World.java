@@ -21,6 +21,12 @@ public final class World {
     private final Map<Long, Dyad> dyads = new HashMap<>();
     /** Dyads ever touched, in the order they were touched (deterministic). */
     final List<Dyad> touched = new ArrayList<>();
+    /**
+     * Dyads with business, the only ones the daily phases visit, so a day costs in
+     * proportion to them and not to all pairs. A dyad leaves when its business ends and
+     * catches up on the decay it missed when it comes back.
+     */
+    private final ArrayList<Dyad> active = new ArrayList<>();
     final List<Event> events = new ArrayList<>();
     /** Events of today that third parties react to (MODEL 5). */
     final List<Event> salient = new ArrayList<>();
@@ -108,10 +114,57 @@ public final class World {
     }
 
     private void register(Dyad d) {
+        refresh(d);
+        d.decayedThrough = day - 1;
         dyads.put(key(d.a, d.b), d);
         touched.add(d);
         countries.get(d.a).dyads.add(d);
         countries.get(d.b).dyads.add(d);
+        activate(d);
+    }
+
+    /** Brings a dyad into the active set, applying the decay it missed while out of it. */
+    void activate(Dyad d) {
+        if (d.active) {
+            return;
+        }
+        catchUp(d);
+        d.active = true;
+        d.indexInActive = active.size();
+        active.add(d);
+        countries.get(d.a).active.add(d);
+        countries.get(d.b).active.add(d);
+    }
+
+    /** Applies to an inactive dyad the daily decay of the days it spent out of the active set. */
+    private void catchUp(Dyad d) {
+        int missed = day - 1 - d.decayedThrough;
+        if (!d.active && missed > 0) {
+            double keep = Math.pow(1 - decay, missed);
+            d.grievance[0] *= keep;
+            d.grievance[1] *= keep;
+            d.condemnation[0] *= keep;
+            d.condemnation[1] *= keep;
+            d.decayedThrough = day - 1;
+        }
+    }
+
+    private void deactivate(Dyad d) {
+        d.active = false;
+        Dyad last = active.remove(active.size() - 1);
+        if (last != d) {
+            active.set(d.indexInActive, last);
+            last.indexInActive = d.indexInActive;
+        }
+        d.indexInActive = -1;
+        countries.get(d.a).active.remove(d);
+        countries.get(d.b).active.remove(d);
+    }
+
+    /** Keeps a dyad in the active set for the whole run (observers read it every day). */
+    public void pin(Dyad d) {
+        d.pinned = true;
+        activate(d);
     }
 
     private long key(int i, int j) {
@@ -171,8 +224,16 @@ public final class World {
     /** Affinity A(i,j) in [-1, 1] (docs/MODEL.md, "Affinity"). */
     public double affinity(int i, int j) {
         Dyad d = existing(i, j);
-        int level = d == null ? Level.NORMAL.ordinal() : d.level;
-        return affinity(distance(i, j), sharedBlocs(i, j), level);
+        return d == null ? affinity(distance(i, j), sharedBlocs(i, j), Level.NORMAL.ordinal()) : affinity(d);
+    }
+
+    double affinity(Dyad d) {
+        return affinity(d.distance, d.sharedBlocs, d.level);
+    }
+
+    private void refresh(Dyad d) {
+        d.distance = distance(d.a, d.b);
+        d.sharedBlocs = sharedBlocs(d.a, d.b);
     }
 
     double affinity(double distance, double shared, int level) {
@@ -218,6 +279,7 @@ public final class World {
 
     private void applyBilateral(Event e) {
         Dyad d = dyad(e.actor(), e.target());
+        activate(d);
         int sa = d.side(e.actor());
         int st = 1 - sa;
         d.lastEventDay = day;
@@ -254,12 +316,13 @@ public final class World {
         double inKind = rung > 0 && d.posture[s] >= rung ? 1 - inKindDiscount : 1;
         double delta = gain * Math.abs(e.gamma()) / 10 * e.severity() * inKind
                 * (1 + victim.sovereignty * (e.interference() ? 1 : 0))
-                * (1 + amplifier * distance(d.a, d.b));
+                * (1 + amplifier * d.distance);
         aggrieve(d, s, delta, e.id());
     }
 
     /** {@code G ← 1 − (1 − G)·exp(−Δ)}: bounded in [0, 1] however many blows land. */
     void aggrieve(Dyad d, int s, double delta, int cause) {
+        activate(d);
         d.grievance[s] = 1 - (1 - d.grievance[s]) * Math.exp(-delta);
         d.grievanceCause[s] = cause;
     }
@@ -328,9 +391,13 @@ public final class World {
             c.hawkishness = orElse(change.hawkishness, c.hawkishness);
             c.normAdherence = orElse(change.normAdherence, c.normAdherence);
         }
+        for (Dyad d : c.dyads) {
+            refresh(d);
+        }
         if (e.type() == EventType.COUP || shift >= continuity) {
             c.government++;
             for (Dyad d : c.dyads) {
+                catchUp(d);
                 d.grievance[d.side(c.index)] *= 1 - turnover;
             }
         }
@@ -355,16 +422,25 @@ public final class World {
 
     // ----- daily phases ---------------------------------------------------------------
 
-    /** Grievance and condemnation fade (MODEL 3). */
+    /** Grievance and condemnation fade (MODEL 3); dyads whose business has ended leave the active set. */
     public void decay() {
         double keep = 1 - decay;
-        for (int k = 0, n = touched.size(); k < n; k++) {
-            Dyad d = touched.get(k);
+        for (int k = active.size() - 1; k >= 0; k--) {
+            Dyad d = active.get(k);
             d.grievance[0] *= keep;
             d.grievance[1] *= keep;
             d.condemnation[0] *= keep;
             d.condemnation[1] *= keep;
+            d.decayedThrough = day;
+            if (!d.pinned && !d.hasBusiness(day + 1, memory, businessFloor)) {
+                deactivate(d);
+            }
         }
+    }
+
+    /** Dyads in the active set now. */
+    public int activeDyads() {
+        return active.size();
     }
 
     /**

@@ -35,6 +35,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     public void startOfRun(World w) {
         for (int p = 0; p < tracked.length; p++) {
             dyads[p] = w.dyad(tracked[p][0], tracked[p][1]);
+            w.pin(dyads[p]); // read every day, so kept current
         }
         if (measurePolarisation) {
             polarisationStart = Polarisation.balancedShare(w, seed);
