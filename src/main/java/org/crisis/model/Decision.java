@@ -128,9 +128,9 @@ final class Decision {
         if (max == 0 && up < NEGLIGIBLE && down < NEGLIGIBLE) {
             return; // holding is certain to within a double's resolution: no draw needed
         }
-        double pHold = Math.exp(-lambda * max);
-        double pUp = up < NEGLIGIBLE ? 0 : Math.exp(up);
-        double pDown = down < NEGLIGIBLE ? 0 : Math.exp(down);
+        double pHold = max == 0 ? 1 : Math.exp(-lambda * max);
+        double pUp = up < NEGLIGIBLE ? 0 : up == 0 ? 1 : Math.exp(up);
+        double pDown = down < NEGLIGIBLE ? 0 : down == 0 ? 1 : Math.exp(down);
         double u = w.random.nextDouble() * (pHold + pUp + pDown);
         if (u < pHold) {
             return;
