@@ -111,15 +111,19 @@ final class Decision {
         double consent = Double.POSITIVE_INFINITY;
         boolean below = d.level < Level.NORMAL.ordinal();
         if (below && restorable(d)) {
-            // a restoration is an agreement: it is on the table only if the other government
-            // might consent, by the same rule
+            // a restoration is an agreement: the other government consents by the same rule
             Country other = w.countries.get(d.other(i.index));
             consent = deescalationUtility(other, d, 1 - s, effectiveGrievance(other, d, 1 - s));
-            if (lambda * consent >= NEGLIGIBLE) {
-                uDown = deescalationUtility(i, d, s, e);
-            }
+            uDown = deescalationUtility(i, d, s, e);
         } else if (!below && d.posture[s] > 0) {
             uDown = deescalationUtility(i, d, s, e);
+        }
+        // a restoration happens only if proposed and accepted: drop it when both together are negligible
+        if (consent != Double.POSITIVE_INFINITY && uDown != Double.NEGATIVE_INFINITY) {
+            // log of the acceptance probability is at most min(0, λ·consent): a safe bound
+            if (lambda * (uDown - Math.max(0, uUp)) + Math.min(0, lambda * consent) < NEGLIGIBLE) {
+                uDown = Double.NEGATIVE_INFINITY;
+            }
         }
         // logit over HOLD (0), ESCALATE, DE-ESCALATE
         double max = Math.max(0, Math.max(uUp, uDown));

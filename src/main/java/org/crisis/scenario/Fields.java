@@ -162,7 +162,13 @@ public final class Fields {
                 best = candidate;
             }
         }
-        return best != null && bestDistance <= Math.max(2, wrong.length() / 3) ? Optional.of(best) : Optional.empty();
+        if (best != null && bestDistance <= Math.max(2, wrong.length() / 3)) {
+            return Optional.of(best);
+        }
+        // a truncated name (ASYLUM for ASYLUM_GRANT) is a likely slip too
+        String lower = wrong.toLowerCase(java.util.Locale.ROOT);
+        return lower.length() >= 3 ? allowed.stream()
+                .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(lower)).findFirst() : Optional.empty();
     }
 
     private static int distance(String a, String b) {
