@@ -1,0 +1,90 @@
+package org.crisis.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crisis.report.Report;
+import org.crisis.report.ReportException;
+import org.crisis.report.ReportOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crisis report}: report.html and CSV tables from results directories. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Write a self-contained report.html and its tables as CSV from results directories.",
+            "",
+            "One run set (crisis run): outcomes with 95 %% intervals, grievance fan charts,",
+            "level shares, survival curves, the regional network, a representative run's",
+            "event timeline with cause chains, and convergence of the estimates.",
+            "Several run sets: outcomes side by side, differences with 95 %% intervals, tests",
+            "and effect sizes (paired when the sets share seeds), overlaid charts; the first",
+            "directory is the baseline.",
+            "One sweep (crisis sweep): each outcome against each varied value, heat maps,",
+            "sensitivity indices, points ranked by an outcome.",
+            "The page needs no network and prints cleanly; see docs/REPORTS.md.", ""},
+        footer = {"", "Exit status: 0 written, 2 missing or invalid directory or option, 1 other failure.",
+            "Examples:",
+            "  crisis report results/peru-mexico-asylum-2025-20251103-101500",
+            "  crisis report results/asylum-granted results/asylum-denied --out results/compare",
+            "  crisis report results/asylum-severity --rank-by severed:PER-MEX"})
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories of crisis run or crisis sweep.")
+    List<Path> directories;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Directory for report.html and report-*.csv (default: the first results directory). Created if missing; no '..'.")
+    Path out;
+
+    @Option(names = "--days", paramLabel = "D", split = ",",
+            description = "Days at which to draw the regional network, e.g. 0,30,365 (default: start, peak and end of the representative run).")
+    List<Integer> days = new ArrayList<>();
+
+    @Option(names = "--run", paramLabel = "K", description = "Kept run to show as the representative run (default: the one closest to the median).")
+    Integer run;
+
+    @Option(names = "--precision", paramLabel = "H", defaultValue = "0.05",
+            description = "Wanted 95 %% half-width for shares in the convergence check (default: ${DEFAULT-VALUE}).")
+    double precision;
+
+    @Option(names = "--relative-precision", paramLabel = "R", defaultValue = "0.05",
+            description = "Wanted 95 %% half-width for numbers, relative to the mean (default: ${DEFAULT-VALUE}).")
+    double relativePrecision;
+
+    @Option(names = "--rank-by", paramLabel = "OUTCOME",
+            description = "Sweep outcome to rank points by and draw heat maps of (default: the first outcome).")
+    String rankBy;
+
+    @Override
+    public Integer call() {
+        if (!(precision > 0 && precision < 1)) {
+            System.err.println("crisis report: --precision must be in (0, 1), found " + precision);
+            return Main.INVALID_INPUT;
+        }
+        if (!(relativePrecision > 0)) {
+            System.err.println("crisis report: --relative-precision must be positive, found " + relativePrecision);
+            return Main.INVALID_INPUT;
+        }
+        for (int d : days) {
+            if (d < 0) {
+                System.err.println("crisis report: --days must be 0 or more, found " + d);
+                return Main.INVALID_INPUT;
+            }
+        }
+        long start = System.nanoTime();
+        try {
+            Report.Written w = Report.write(directories, new ReportOptions(out, days, run, precision, relativePrecision, rankBy));
+            w.warnings().forEach(m -> System.err.println("crisis report: " + m));
+            System.out.printf(Locale.ROOT, "%s report of %d director%s in %.1f s%n", w.kind(), directories.size(),
+                    directories.size() == 1 ? "y" : "ies", (System.nanoTime() - start) / 1e9);
+            System.out.println("tables: " + w.tables().size() + " CSV files in " + w.html().getParent());
+            System.out.println("report: " + w.html());
+            return 0;
+        } catch (ReportException e) {
+            System.err.println("crisis report: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
+    }
+}

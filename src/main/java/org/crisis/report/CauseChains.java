@@ -1,0 +1,170 @@
+package org.crisis.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cause links of one run's events (events.csv {@code cause}: the id of the event a
+ * response answers): the chain from a scripted trigger to a response, and a pair's key events,
+ * the acts that change or threaten its level.
+ */
+final class CauseChains {
+    /** Acts on the escalation ladder and back, which change or threaten a pair's level. */
+    static final Set<String> KEY_TYPES = Set.of("RECALL_AMBASSADOR", "EXPEL_DIPLOMATS", "SEVER_RELATIONS", "SANCTION",
+            "RETURN_AMBASSADOR", "RESTORE_RELATIONS");
+    static final Set<String> ESCALATION = Set.of("PROTEST", "SUMMON_AMBASSADOR", "RECALL_AMBASSADOR", "EXPEL_DIPLOMATS",
+            "SEVER_RELATIONS", "SANCTION");
+    static final Set<String> RECONCILIATION = Set.of("RETURN_AMBASSADOR", "RESTORE_RELATIONS");
+    private static final int MAX_DEPTH = 10_000;
+
+    private final List<EventRecord> events;
+    private final Map<Long, EventRecord> byId = new HashMap<>();
+    private final Map<Long, List<EventRecord>> answers = new HashMap<>();
+
+    CauseChains(List<EventRecord> events) {
+        this.events = List.copyOf(events);
+        for (EventRecord e : events) {
+            byId.put(e.id(), e);
+        }
+        for (EventRecord e : events) {
+            if (e.cause() >= 0 && byId.containsKey(e.cause())) {
+                answers.computeIfAbsent(e.cause(), k -> new ArrayList<>()).add(e);
+            }
+        }
+    }
+
+    List<EventRecord> events() {
+        return events;
+    }
+
+    /** The events from the root (a scripted trigger, or the earliest known cause) to {@code e}. */
+    List<EventRecord> chain(EventRecord e) {
+        List<EventRecord> out = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (EventRecord at = e; at != null && seen.add(at.id()) && out.size() < MAX_DEPTH; at = byId.get(at.cause())) {
+            out.add(at);
+            if (at.cause() < 0) {
+                break;
+            }
+        }
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** Whether an event concerns the pair: between its two countries, or a mediation between them. */
+    static boolean concerns(EventRecord e, Pair p) {
+        return e.between(p.a(), p.b()) || e.type().equals("MEDIATE") && p.is(e.target(), e.about());
+    }
+
+    /** The pair's key events (ladder acts from recall up, and back) and its scripted triggers, in time order. */
+    List<EventRecord> keyEvents(Pair p) {
+        List<EventRecord> out = new ArrayList<>();
+        for (EventRecord e : events) {
+            if (e.between(p.a(), p.b()) && (KEY_TYPES.contains(e.type()) || e.scripted() && !e.target().isEmpty())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** 0 scripted, 1 escalation, 2 reconciliation, 3 mediation or dialogue, 4 other. */
+    static int kind(EventRecord e) {
+        if (e.scripted()) {
+            return 0;
+        }
+        if (ESCALATION.contains(e.type())) {
+            return 1;
+        }
+        if (RECONCILIATION.contains(e.type())) {
+            return 2;
+        }
+        if (e.type().equals("MEDIATE") || e.type().equals("DIALOGUE")) {
+            return 3;
+        }
+        return 4;
+    }
+
+    /** One event on one line: day, date, who to whom, what. */
+    static String line(EventRecord e) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "day %3d", e.day()));
+        if (!e.date().isEmpty()) {
+            s.append("  ").append(e.date());
+        }
+        s.append("  ").append(e.direction()).append("  ").append(e.title());
+        if (!e.about().isEmpty()) {
+            s.append(" (about ").append(e.about()).append(')');
+        }
+        if (e.scripted()) {
+            s.append("  [scripted]");
+        } else if (e.unprompted()) {
+            s.append("  [no recorded cause: standing grievance]");
+        }
+        return s.toString();
+    }
+
+    /** A short form for chains in the report: {@code SEVER_RELATIONS PER→MEX d3}. */
+    static String brief(EventRecord e) {
+        return e.title() + " " + e.actor() + (e.target().isEmpty() ? "" : "\u2192" + e.target()) + " d" + e.day();
+    }
+
+    /**
+     * The pair's key events as a tree of causes: every event on a chain leading to a key event,
+     * each under the event it answers. Key events are marked with '*', with the level change
+     * the trajectory shows on that day where known.
+     */
+    List<String> tree(Pair p, RunTrajectory trajectory) {
+        List<EventRecord> keys = keyEvents(p);
+        Set<Long> keep = new LinkedHashSet<>();
+        Set<Long> key = new HashSet<>();
+        for (EventRecord k : keys) {
+            key.add(k.id());
+            for (EventRecord c : chain(k)) {
+                keep.add(c.id());
+            }
+        }
+        List<EventRecord> roots = new ArrayList<>();
+        for (EventRecord e : events) {
+            if (keep.contains(e.id()) && (e.cause() < 0 || !keep.contains(e.cause()))) {
+                roots.add(e);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (EventRecord r : roots) {
+            walk(r, 0, keep, key, trajectory, out);
+        }
+        return out;
+    }
+
+    private void walk(EventRecord e, int depth, Set<Long> keep, Set<Long> key, RunTrajectory trajectory, List<String> out) {
+        String indent = depth == 0 ? "" : "  ".repeat(Math.min(depth, 12) - 1) + (depth > 12 ? "\u2026 " : "") + "\u2514 ";
+        StringBuilder s = new StringBuilder(indent).append(key.contains(e.id()) ? "* " : "  ").append(line(e));
+        if (key.contains(e.id()) && trajectory != null) {
+            RelationLevel before = trajectory.levelOn(e.day() - 1);
+            RelationLevel after = trajectory.levelOn(e.day());
+            if (e.day() == 0 || before != after) {
+                s.append("   level ").append(e.day() == 0 ? "" : before.name() + " \u2192 ").append(after.name());
+                if (e.day() == 0) {
+                    s.append(" at the end of day 0");
+                }
+            }
+        }
+        s.append("   #").append(e.id());
+        out.add(s.toString());
+        if (depth > 2_000) {
+            return; // recursion guard; chains are far shorter in practice
+        }
+        for (EventRecord c : answers.getOrDefault(e.id(), List.of())) {
+            if (keep.contains(c.id())) {
+                walk(c, depth + 1, keep, key, trajectory, out);
+            }
+        }
+    }
+}

@@ -1,0 +1,544 @@
+package org.crisis.report;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * Several run sets side by side, each compared with the first (the baseline): outcome by
+ * outcome, the difference with its 95 % interval, a test and an effect size; overlaid fan
+ * charts, level shares and survival curves for the pairs all sets track. When a set shares
+ * the baseline's seeds run for run (common random numbers), its comparison pairs runs by
+ * replication.
+ */
+final class ComparisonReport {
+    private static final int MAX_CHANGES = 40;
+    private final List<RunSetResults> sets;
+    private final ReportOptions options;
+    private final Svg svg;
+    private final List<String> labels = new ArrayList<>();
+    private final boolean[] paired;
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    ComparisonReport(List<RunSetResults> sets, ReportOptions options, Svg svg) throws ReportException {
+        this.sets = sets;
+        this.options = options;
+        this.svg = svg;
+        this.paired = new boolean[sets.size()];
+        for (int i = 0; i < sets.size(); i++) {
+            labels.add(String.valueOf((char) ('A' + Math.min(i, 25))) + (i >= 26 ? Integer.toString(i) : ""));
+            paired[i] = i > 0 && sameSeeds(sets.get(0), sets.get(i));
+        }
+    }
+
+    /** Common random numbers: the same master seed, the same runs, and the same seed for each replication. */
+    static boolean sameSeeds(RunSetResults a, RunSetResults b) throws ReportException {
+        if (!a.masterSeed().equals(b.masterSeed()) || a.runCount() != b.runCount()) {
+            return false;
+        }
+        Map<Integer, String> sa = seedsByReplication(a);
+        Map<Integer, String> sb = seedsByReplication(b);
+        return !sa.isEmpty() && sa.equals(sb);
+    }
+
+    private static Map<Integer, String> seedsByReplication(RunSetResults s) throws ReportException {
+        int[] rep = s.replications();
+        List<String> seeds = s.seeds();
+        Map<Integer, String> m = new HashMap<>();
+        for (int i = 0; i < rep.length; i++) {
+            m.put(rep[i], seeds.get(i));
+        }
+        return m;
+    }
+
+    Map<String, String> tables() {
+        return tables;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    String lead() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < sets.size(); i++) {
+            s.append(i == 0 ? "" : i == sets.size() - 1 ? " and " : ", ").append(labels.get(i)).append(": ")
+                    .append(sets.get(i).name()).append(" (").append(String.format(Locale.ROOT, "%,d runs", sets.get(i).runCount())).append(')');
+        }
+        return s + ". Differences are each set minus " + labels.get(0) + ".";
+    }
+
+    Page build() throws ReportException {
+        for (int i = 1; i < sets.size(); i++) {
+            if (sets.get(i).days() != sets.get(0).days()) {
+                warnings.add(String.format(Locale.ROOT, "%s runs %d days and %s %d: shares of events by the end are not like for like",
+                        labels.get(0), sets.get(0).days(), labels.get(i), sets.get(i).days()));
+            }
+        }
+        Page page = new Page("Crisis report \u00b7 comparison of " + sets.size() + " run sets", title());
+        overview(page);
+        outcomes(page);
+        pairs(page);
+        convergence(page);
+        methods(page);
+        return page;
+    }
+
+    private String title() {
+        List<String> names = new ArrayList<>();
+        for (RunSetResults s : sets) {
+            if (!names.contains(s.name())) {
+                names.add(s.name());
+            }
+        }
+        return names.size() == 1 ? names.get(0) + ": " + sets.size() + " variants" : String.join(" vs ", names);
+    }
+
+    /** "A" or "A peru-mexico-…" for legends. */
+    private String legend(int i) {
+        String n = sets.get(i).name();
+        String dir = String.valueOf(sets.get(i).directory().getFileName());
+        boolean sameNames = sets.stream().allMatch(s -> s.name().equals(sets.get(0).name()));
+        String shown = sameNames ? dir : n;
+        return labels.get(i) + " " + (shown.length() > 32 ? shown.substring(0, 31) + "\u2026" : shown);
+    }
+
+    // --- run sets and what differs ----------------------------------------------------------------
+
+    private void overview(Page page) {
+        Html h = page.section("sets", "Run sets");
+        Html.Cells t = new Html.Cells(List.of("", "scenario", "results directory", "replications", "master seed",
+                "overrides", "tool", "run"), false, false, false, true, true, false, false, false).nowrap(6, 7);
+        CsvOut csv = new CsvOut("label", "scenario", "directory", "runs", "kept_runs", "master_seed", "overrides", "version",
+                "started", "ended", "scenario_sha256", "paired_with_first");
+        for (int i = 0; i < sets.size(); i++) {
+            RunSetResults s = sets.get(i);
+            t.row(List.of(labels.get(i), s.name(), s.directory().toString(), String.format(Locale.ROOT, "%,d", s.runCount()),
+                    s.masterSeed(), s.overrides().isEmpty() ? Format.NONE : String.join(", ", s.overrides()),
+                    "crisis " + s.version(), RunSetReport.timestamp(s.started())));
+            csv.row(labels.get(i), s.name(), s.directory().toString(), s.runCount(), s.keptRuns(), s.masterSeed(),
+                    String.join(" ", s.overrides()), s.version(), s.started(), s.ended(), s.scenarioSha256(), paired[i]);
+        }
+        h.table(t);
+        tables.put("report-run-sets.csv", csv.toString());
+        for (int i = 1; i < sets.size(); i++) {
+            h.raw("<p class=\"verdict " + (paired[i] ? "ok" : "short") + "\">").text(pairing(i)).raw("</p>\n");
+        }
+        CsvOut diff = new CsvOut("set", "path", "baseline", "value");
+        for (int i = 1; i < sets.size(); i++) {
+            List<ScenarioDiff.Change> changes = ScenarioDiff.between(sets.get(0).manifest().path("scenario"),
+                    sets.get(i).manifest().path("scenario"));
+            String label = labels.get(i);
+            changes.forEach(c -> diff.row(label, c.path(), c.before(), c.after()));
+            h.heading(3, null, "What differs, " + labels.get(i) + " against " + labels.get(0));
+            if (changes.isEmpty()) {
+                h.paragraph("The resolved scenarios are identical" + (sets.get(0).overrides().equals(sets.get(i).overrides())
+                        ? "." : "; the overrides differ only in form."));
+                continue;
+            }
+            Html.Cells c = new Html.Cells(List.of("value (dotted path)", labels.get(0), labels.get(i)), false, false, false).nowrap(0).cls("diff");
+            int shown = 0;
+            for (ScenarioDiff.Change ch : changes) {
+                if (shown++ >= MAX_CHANGES) {
+                    break;
+                }
+                int from = commonPrefix(ch.before(), ch.after());
+                c.row(List.of(ch.path(), clip(ch.before(), from), clip(ch.after(), from)));
+            }
+            h.table(c);
+            if (changes.size() > MAX_CHANGES) {
+                h.note(changes.size() + " values differ; all are in report-differences.csv.");
+            }
+        }
+        tables.put("report-differences.csv", diff.toString());
+    }
+
+    /** A long text shown around where it starts to differ from the other. */
+    private static String clip(String s, int differsAt) {
+        String one = s.replace('\n', ' ');
+        if (one.isEmpty()) {
+            return Format.NONE;
+        }
+        int start = differsAt > 60 ? differsAt - 30 : 0;
+        String shown = one.substring(Math.min(start, one.length()));
+        shown = shown.length() > 90 ? shown.substring(0, 89) + "\u2026" : shown;
+        return start > 0 ? "\u2026" + shown : shown;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        int i = 0;
+        while (i < n && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    private String pairing(int i) {
+        RunSetResults a = sets.get(0);
+        RunSetResults b = sets.get(i);
+        if (paired[i]) {
+            return String.format(Locale.ROOT, "%s and %s share master seed %s and the same %,d run seeds (common random numbers): "
+                    + "replication k of each used the same random stream, so their comparison pairs runs by replication "
+                    + "(McNemar's exact test for shares, Wilcoxon's signed-rank test for numbers), which removes most run-to-run "
+                    + "noise from the differences.", labels.get(0), labels.get(i), a.masterSeed(), a.runCount());
+        }
+        String why = !a.masterSeed().equals(b.masterSeed())
+                ? String.format(Locale.ROOT, "have different master seeds (%s and %s)", a.masterSeed(), b.masterSeed())
+                : a.runCount() != b.runCount()
+                        ? String.format(Locale.ROOT, "have the same master seed but different numbers of runs (%,d and %,d)",
+                                a.runCount(), b.runCount())
+                        : "have the same master seed and runs but different run seeds";
+        return String.format(Locale.ROOT, "%s and %s %s: they are compared as independent samples (two-proportion z "
+                + "test, or Fisher's exact test when an expected count is below 5, for shares; Mann\u2013Whitney U for "
+                + "numbers). Runs with the same master seed and number of runs would be paired (common random numbers).",
+                labels.get(0), labels.get(i), why);
+    }
+
+    // --- outcome comparison -----------------------------------------------------------------------
+
+    /** One outcome of one set against the baseline. */
+    record Comparison(String column, boolean share, Summary first, Summary second, double difference, double low,
+            double high, String test, double p, String effectName, double effect, boolean paired, int pairs) {}
+
+    private void outcomes(Page page) throws ReportException {
+        Html h = page.section("outcomes", "Outcomes compared");
+        h.paragraph("Each outcome in each run set (share of runs with a 95 % Wilson interval, or mean with a 95 % t interval), "
+                + "the difference from " + labels.get(0) + " with its 95 % interval, a test of no difference (two-sided p) and an "
+                + "effect size: Cohen's h for shares (0.2 small, 0.5 medium, 0.8 large) and the rank-biserial correlation r for "
+                + "numbers (share of pairs of runs where the set is higher minus lower). Rows with p < 0.05 are shaded; with many "
+                + "outcomes some will be by chance.");
+        RunSetResults base = sets.get(0);
+        List<String> common = new ArrayList<>();
+        for (OutcomeSummary o : base.outcomes()) {
+            boolean all = true;
+            for (RunSetResults s : sets) {
+                all &= s.outcome(o.column()) != null;
+            }
+            if (all) {
+                common.add(o.column());
+            }
+        }
+        List<Pair> pairs = commonPairs();
+        List<String> header = new ArrayList<>(List.of("outcome"));
+        header.addAll(labels);
+        header.addAll(List.of("compared", "difference (95 % interval)", "test", "p", "effect size"));
+        boolean[] numeric = new boolean[header.size()];
+        for (int i = 1; i <= sets.size(); i++) {
+            numeric[i] = true;
+        }
+        numeric[sets.size() + 2] = true;
+        numeric[sets.size() + 4] = true;
+        numeric[sets.size() + 5] = true;
+        Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
+        CsvOut csv = new CsvOut("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
+                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect");
+        for (RunSetViews.Group g : RunSetViews.groups(pairs, common)) {
+            t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
+            for (String[] c : g.columns()) {
+                OutcomeSummary o = base.outcome(c[0]);
+                for (int i = 1; i < sets.size(); i++) {
+                    Comparison cmp = compare(c[0], o.share(), i);
+                    List<String> row = new ArrayList<>();
+                    row.add(i == 1 ? RunSetViews.measureLabel(c[1]) : "");
+                    for (int j = 0; j < sets.size(); j++) {
+                        row.add(i == 1 ? value(sets.get(j).outcome(c[0])) : "");
+                    }
+                    row.add(labels.get(i) + "\u2212" + labels.get(0));
+                    row.add(difference(cmp));
+                    row.add(cmp.test());
+                    row.add(Format.p(cmp.p()));
+                    row.add(Double.isNaN(cmp.effect()) ? Format.NONE : cmp.effectName() + " = " + Format.fixed(cmp.effect(), 2));
+                    t.row(cmp.p() < 0.05 ? "sig" : null, row);
+                    csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
+                            cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
+                            cmp.low(), cmp.high(), cmp.test(), cmp.p(), cmp.effectName(), cmp.effect());
+                }
+            }
+        }
+        h.table(t);
+        tables.put("report-comparison.csv", csv.toString());
+    }
+
+    private static String value(OutcomeSummary o) {
+        if (o == null) {
+            return Format.NONE;
+        }
+        return o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high());
+    }
+
+    private static String difference(Comparison c) {
+        if (Double.isNaN(c.difference())) {
+            return Format.NONE;
+        }
+        if (c.share()) {
+            return Format.points(c.difference()) + " (" + String.format(Locale.ROOT, "%+.1f to %+.1f", c.low() * 100, c.high() * 100) + ")";
+        }
+        int d = Format.decimals((c.high() - c.low()) / 2);
+        String diff = d < 0 ? Format.signed(c.difference()) : (c.difference() > 0 ? "+" : "") + Format.fixed(c.difference(), d);
+        return diff + " (" + Format.interval(c.low(), c.high(), false) + ")";
+    }
+
+    /** The comparison of one outcome column between the baseline and set {@code i}. */
+    Comparison compare(String column, boolean share, int i) throws ReportException {
+        RunSetResults a = sets.get(0);
+        RunSetResults b = sets.get(i);
+        double[] x = a.values(column);
+        double[] y = b.values(column);
+        Summary sx = Summary.of(x, share);
+        Summary sy = Summary.of(y, share);
+        if (paired[i]) {
+            double[][] xy = aligned(a, b, x, y);
+            int n = xy[0].length;
+            if (share) {
+                long onlyFirst = 0;
+                long onlySecond = 0;
+                for (int k = 0; k < n; k++) {
+                    boolean p = xy[0][k] != 0;
+                    boolean q = xy[1][k] != 0;
+                    onlyFirst += p && !q ? 1 : 0;
+                    onlySecond += q && !p ? 1 : 0;
+                }
+                double[] ci = Proportions.pairedDifference(onlyFirst, onlySecond, n);
+                Proportions.Test test = Proportions.mcNemar(onlyFirst, onlySecond);
+                return new Comparison(column, true, sx, sy, (onlySecond - onlyFirst) / (double) n, ci[0], ci[1],
+                        test.name(), test.p(), "h", Proportions.cohenH(sx.mean(), sy.mean()), true, n);
+            }
+            double[] d = new double[n];
+            for (int k = 0; k < n; k++) {
+                d[k] = xy[1][k] - xy[0][k];
+            }
+            MeanDifference md = MeanDifference.paired(d);
+            RankTests.SignedRank w = RankTests.wilcoxon(d);
+            return new Comparison(column, false, sx, sy, md.difference(), md.low(), md.high(),
+                    "Wilcoxon signed-rank", w.p(), "r", w.rankBiserial(), true, n);
+        }
+        if (share) {
+            double[] ci = Proportions.newcombe(sx.successes(), sx.n(), sy.successes(), sy.n());
+            Proportions.Test test = Proportions.independent(sx.successes(), sx.n(), sy.successes(), sy.n());
+            return new Comparison(column, true, sx, sy, sy.mean() - sx.mean(), ci[0], ci[1], test.name(), test.p(), "h",
+                    Proportions.cohenH(sx.mean(), sy.mean()), false, 0);
+        }
+        double[] cx = present(x);
+        double[] cy = present(y);
+        MeanDifference md = MeanDifference.welch(cx, cy);
+        RankTests.MannWhitney mw = RankTests.mannWhitney(cx, cy);
+        return new Comparison(column, false, sx, sy, md.difference(), md.low(), md.high(), "Mann\u2013Whitney U", mw.p(), "r",
+                mw.rankBiserial(), false, 0);
+    }
+
+    /** The two sets' values of the same replications where both have one. */
+    private static double[][] aligned(RunSetResults a, RunSetResults b, double[] x, double[] y) throws ReportException {
+        Map<Integer, Integer> rowOf = new HashMap<>();
+        int[] rb = b.replications();
+        for (int k = 0; k < rb.length; k++) {
+            rowOf.put(rb[k], k);
+        }
+        int[] ra = a.replications();
+        double[] p = new double[ra.length];
+        double[] q = new double[ra.length];
+        int n = 0;
+        for (int k = 0; k < ra.length; k++) {
+            Integer j = rowOf.get(ra[k]);
+            if (j != null && !Double.isNaN(x[k]) && !Double.isNaN(y[j])) {
+                p[n] = x[k];
+                q[n++] = y[j];
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(q, n)};
+    }
+
+    private static double[] present(double[] v) {
+        return java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
+    }
+
+    private List<Pair> commonPairs() {
+        List<Pair> out = new ArrayList<>();
+        for (Pair p : sets.get(0).pairs()) {
+            boolean all = true;
+            for (RunSetResults s : sets) {
+                all &= s.pairs().contains(p);
+            }
+            if (all) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    // --- overlaid charts ----------------------------------------------------------------------
+
+    private void pairs(Page page) throws ReportException {
+        Html h = page.section("pairs", "Tracked pairs overlaid");
+        List<Pair> pairs = commonPairs();
+        if (pairs.isEmpty()) {
+            h.note("The run sets track no pair in common.");
+            warnings.add("the run sets track no pair in common: no overlaid charts");
+            return;
+        }
+        h.paragraph("For each pair all sets track: grievance fan charts (median and middle 50 % of runs) of each set overlaid, "
+                + "the share of runs at SEVERED on each day, and Kaplan\u2013Meier curves of the time to rupture, restoration and "
+                + "downgrade, with the log-rank test of " + labels.get(0) + " against each other set.");
+        List<Map<Pair, PairEnsemble>> ensembles = new ArrayList<>();
+        for (RunSetResults s : sets) {
+            ensembles.add(s.ensemble());
+        }
+        double horizon = sets.stream().mapToInt(RunSetResults::days).max().orElse(1);
+        String dayLabel = RunSetViews.dayLabel(sets.get(0).start());
+        CsvOut km = new CsvOut("pair", "event", "set", "runs", "observed", "share_by_horizon", "median_day",
+                "logrank_vs_baseline_chi2", "logrank_p");
+        for (Pair p : pairs) {
+            h.heading(3, "pair-" + ReportOutput.safeName(p.key()), RunSetViews.pairTitle(sets.get(0), p));
+            h.open("div", "grid2");
+            for (int dir = 0; dir < 2; dir++) {
+                List<Charts.Band> bands = new ArrayList<>();
+                for (int i = 0; i < sets.size(); i++) {
+                    PairEnsemble e = ensembles.get(i).get(p);
+                    if (e == null) {
+                        continue;
+                    }
+                    double[][] q = dir == 0 ? e.ab() : e.ba();
+                    bands.add(new Charts.Band(legend(i), Charts.colour(i), RunSetReport.toDouble(e.day()), q[2], q[1], q[3], null, null));
+                }
+                if (bands.isEmpty()) {
+                    continue;
+                }
+                String who = dir == 0 ? p.a() + " against " + p.b() : p.b() + " against " + p.a();
+                JFreeChart fan = Charts.fan("Grievance of " + who, dayLabel, "grievance", bands, horizon);
+                h.figure("fan-" + p.key() + (dir == 0 ? "-ab" : "-ba"), svg.render(fan, 560, 330, "Grievance of " + who), null, null);
+            }
+            List<Charts.Line> low = new ArrayList<>();
+            for (int i = 0; i < sets.size(); i++) {
+                PairEnsemble e = ensembles.get(i).get(p);
+                if (e != null) {
+                    double[] x = RunSetReport.toDouble(e.day());
+                    double[] severed = e.share()[RelationLevel.SEVERED.ordinal()];
+                    double[] atMostDowngraded = new double[x.length];
+                    for (int k = 0; k < x.length; k++) {
+                        atMostDowngraded[k] = severed[k] + e.share()[RelationLevel.DOWNGRADED.ordinal()][k];
+                    }
+                    low.add(new Charts.Line(legend(i) + " SEVERED", Charts.colour(i), x, severed, null, null, false));
+                    low.add(new Charts.Line(legend(i) + " DOWNGRADED or below", Charts.colour(i), x, atMostDowngraded, null, null, true));
+                }
+            }
+            if (!low.isEmpty()) {
+                org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis("share of runs");
+                y.setRange(0, 1.0001);
+                y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
+                JFreeChart c = Charts.lines("Runs at SEVERED and at DOWNGRADED or below, " + p.key(), dayLabel, y, low, horizon, false);
+                h.figure("severed-" + p.key(), svg.render(c, 560, 330, "Share severed " + p.key()),
+                        "Share of runs at SEVERED (solid) and at DOWNGRADED or below (dashed) on each day.", null);
+            }
+            Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + (int) horizon, "median day",
+                    "log-rank p vs " + labels.get(0)), false, false, true, true, true);
+            for (RunSetViews.TimeTo tt : RunSetViews.TIMES) {
+                List<Charts.Line> curves = new ArrayList<>();
+                double[] t0 = null;
+                boolean[] e0 = null;
+                for (int i = 0; i < sets.size(); i++) {
+                    RunSetResults s = sets.get(i);
+                    double[] d = s.values(tt.prefix() + "_" + p.column());
+                    if (d == null) {
+                        continue;
+                    }
+                    double[] runDays = s.runDays();
+                    double[] time = new double[d.length];
+                    boolean[] ev = new boolean[d.length];
+                    for (int k = 0; k < d.length; k++) {
+                        ev[k] = !Double.isNaN(d[k]);
+                        time[k] = ev[k] ? d[k] : runDays[k];
+                    }
+                    KaplanMeier k = KaplanMeier.of(time, ev);
+                    curves.add(Charts.survivalLine(legend(i), Charts.colour(i), k, s.days(), false, false));
+                    String lr = Format.NONE;
+                    double chi = Double.NaN;
+                    double pv = Double.NaN;
+                    if (i == 0) {
+                        t0 = time;
+                        e0 = ev;
+                    } else if (t0 != null) {
+                        LogRank l = LogRank.test(t0, e0, time, ev);
+                        chi = l.chiSquared();
+                        pv = l.p();
+                        lr = Format.p(pv);
+                    }
+                    t.row(List.of(i == 0 ? tt.label() : "", labels.get(i), Format.percent(1 - k.at(s.days())),
+                            Format.number(k.median()), lr));
+                    km.row(p.key(), tt.key(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, pv);
+                }
+                if (curves.size() > 0) {
+                    JFreeChart c = Charts.survival("Time to " + tt.label() + ", " + p.key(), dayLabel, curves, horizon);
+                    h.figure("survival-" + tt.key() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.label() + " " + p.key()),
+                            "Kaplan\u2013Meier: runs in which the " + tt.label() + " has not happened yet.", null);
+                }
+            }
+            h.close("div");
+            h.table(t);
+        }
+        tables.put("report-time-to-event.csv", km.toString());
+    }
+
+    // --- convergence per set ----------------------------------------------------------------------
+
+    private void convergence(Page page) throws ReportException {
+        Html h = page.section("convergence", "Convergence");
+        h.paragraph(String.format(Locale.ROOT, "Whether each set's replications were enough for its headline estimates at the "
+                + "stated precision (\u00b1%s on shares, \u00b1%s %% of the mean on numbers). Run crisis report on a single "
+                + "directory for the running-estimate charts.", Format.number(options.precision()),
+                Format.number(options.relativePrecision() * 100)));
+        Html.Cells t = new Html.Cells(List.of("set", "outcome", "estimate", "\u00b1 now", "verdict"), false, false, true, true, false);
+        CsvOut csv = new CsvOut("set", "outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
+                "enough", "replications_needed");
+        for (int i = 0; i < sets.size(); i++) {
+            RunSetResults s = sets.get(i);
+            for (String column : RunSetViews.headline(s.pairs(), c -> s.outcome(c) != null)) {
+                OutcomeSummary o = s.outcome(column);
+                double[] v = ordered(s, column);
+                Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
+                        o.share() ? options.precision() : options.relativePrecision(), 50);
+                t.row(c.enough() ? null : "sig", List.of(labels.get(i), RunSetViews.title(s.pairs(), column),
+                        o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()), Format.number(c.halfWidth()),
+                        c.verdict()));
+                csv.row(labels.get(i), o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
+                        c.targetHalfWidth(), c.enough(), c.needed());
+            }
+        }
+        h.table(t);
+        tables.put("report-convergence.csv", csv.toString());
+    }
+
+    static double[] ordered(RunSetResults s, String column) throws ReportException {
+        int[] rep = s.replications();
+        double[] raw = s.values(column);
+        Integer[] idx = new Integer[rep.length];
+        for (int k = 0; k < idx.length; k++) {
+            idx[k] = k;
+        }
+        java.util.Arrays.sort(idx, (x, y) -> Integer.compare(rep[x], rep[y]));
+        double[] v = new double[raw.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = raw[idx[k]];
+        }
+        return v;
+    }
+
+    private void methods(Page page) {
+        Html h = page.section("methods", "How to read this comparison");
+        h.raw("<ul class=\"note\">\n");
+        for (String s : List.of(
+                "Independent sets: difference of shares with Newcombe's hybrid score interval; test: pooled two-proportion z test, or Fisher's exact test when an expected cell count is below 5. Difference of means with Welch's t interval; test: Mann\u2013Whitney U (normal approximation with tie and continuity corrections, exact for small samples without ties).",
+                "Paired sets (common random numbers): McNemar's exact test on the runs where the two sets disagree, with a Wald interval of the paired difference; numbers: paired t interval of the mean difference, Wilcoxon signed-rank test (zero differences dropped).",
+                "Effect sizes: Cohen's h = 2 asin \u221ap\u2082 \u2212 2 asin \u221ap\u2081 for shares; rank-biserial r for numbers (matched-pairs r when paired), from \u22121 (always lower) to +1 (always higher).",
+                "Durations (days to ...) are compared over the runs where the event happened; the survival curves and log-rank tests include the others as censored, which is the fairer comparison of timing.",
+                "p-values are not adjusted for the many outcomes compared.",
+                "Every table is also written as CSV beside this file (report-*.csv).")) {
+            h.raw("<li>").text(s).raw("</li>\n");
+        }
+        h.raw("</ul>\n");
+    }
+}

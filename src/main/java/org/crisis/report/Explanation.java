@@ -1,0 +1,96 @@
+package org.crisis.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cause chains of one pair's key events in one kept run, as terminal text: a header, the
+ * pair's path through the levels, then a tree of events where each line answers the one it
+ * hangs under and key events are starred.
+ *
+ * <pre>{@code
+ * Explanation.of(Path.of("results/peru-mexico"), Pair.parse("PER-MEX"), null).forEach(System.out::println);
+ * }</pre>
+ */
+public final class Explanation {
+    private Explanation() {}
+
+    public static List<String> of(Path directory, String pairText, Integer run) throws ReportException {
+        Pair asked = Pair.parse(pairText);
+        Results r = Results.open(directory);
+        if (!(r instanceof RunSetResults set)) {
+            throw new ReportException(directory + " is a sweep; crisis explain reads the results directory of crisis run");
+        }
+        if (set.keptAvailable() <= 0) {
+            throw new ReportException(directory + ": no runs were kept (events.csv is empty); rerun with --keep N");
+        }
+        Pair pair = null;
+        for (Pair p : set.pairs()) {
+            if (p.is(asked.a(), asked.b())) {
+                pair = p;
+            }
+        }
+        boolean tracked = pair != null;
+        if (pair == null) {
+            List<String> ids = set.countries().stream().map(RunSetResults.Country::id).toList();
+            if (!ids.contains(asked.a()) || !ids.contains(asked.b())) {
+                throw new ReportException("no country " + (!ids.contains(asked.a()) ? asked.a() : asked.b()) + " in "
+                        + set.name() + "; countries: " + String.join(", ", ids));
+            }
+            pair = asked;
+        }
+        int k;
+        String why;
+        if (run == null) {
+            k = RepresentativeRun.choose(set);
+            why = "the representative run; --run K for another of the " + set.keptAvailable() + " kept runs";
+        } else {
+            if (run < 0 || run >= set.keptAvailable()) {
+                throw new ReportException("--run " + run + ": only runs 0 to " + (set.keptAvailable() - 1) + " were kept in " + directory);
+            }
+            k = run;
+            why = "as asked";
+        }
+        List<EventRecord> events = set.events(k);
+        Map<Pair, RunTrajectory> trajectories = set.trajectories(k);
+        RunTrajectory trajectory = trajectories.get(pair);
+        CauseChains chains = new CauseChains(events);
+        List<String> out = new ArrayList<>();
+        out.add(String.format(Locale.ROOT, "%s (%s and %s), run %d of %s (%s)", pair.key(), set.countryName(pair.a()),
+                set.countryName(pair.b()), k, set.name(), why));
+        out.add(String.format(Locale.ROOT, "%s; %d days%s", directory, set.days(),
+                set.start().isEmpty() ? "" : " from " + set.start()));
+        if (trajectory != null) {
+            out.add("levels: " + path(trajectory));
+        } else if (!tracked) {
+            out.add("levels: not recorded (" + pair.key() + " is not a tracked pair); events only");
+        }
+        out.add("");
+        List<String> tree = chains.tree(pair, trajectory);
+        if (tree.isEmpty()) {
+            out.add("No key events between " + pair.a() + " and " + pair.b() + " in run " + k
+                    + " (key: recall, expulsion, rupture, sanction, return of ambassador, restoration, or a scripted trigger).");
+        } else {
+            out.add("Key events (*) and the chains of events that led to them; each line answers the one it hangs under:");
+            out.add("");
+            out.addAll(tree);
+        }
+        return out;
+    }
+
+    /** {@code DOWNGRADED day 0 → SEVERED day 3 → ...}. */
+    static String path(RunTrajectory t) {
+        StringBuilder s = new StringBuilder();
+        RelationLevel last = null;
+        for (int i = 0; i < t.day().length; i++) {
+            if (t.level()[i] != last) {
+                s.append(last == null ? "" : " \u2192 ").append(t.level()[i].name()).append(" (day ").append(t.day()[i]).append(')');
+                last = t.level()[i];
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package org.crisis.report;
+
+import java.util.Locale;
+
+/** Numbers as the report shows them: few significant digits, '.' decimals, '–' for none. */
+final class Format {
+    static final String NONE = "\u2013";
+
+    private Format() {}
+
+    /** 3 significant digits (whole numbers as they are); NONE for NaN. */
+    static String number(double x) {
+        if (Double.isNaN(x)) {
+            return NONE;
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "\u221e" : "-\u221e";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e9) {
+            return String.format(Locale.ROOT, "%d", (long) x);
+        }
+        double a = Math.abs(x);
+        if (a >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", x);
+        }
+        if (a >= 100) {
+            return String.format(Locale.ROOT, "%.1f", x);
+        }
+        if (a >= 10) {
+            return String.format(Locale.ROOT, "%.2f", x);
+        }
+        if (a >= 0.001) {
+            return strip(String.format(Locale.ROOT, "%.3f", x));
+        }
+        return String.format(Locale.ROOT, "%.2g", x);
+    }
+
+    /** A share as a percentage with one decimal, e.g. 24.0 %. */
+    static String percent(double p) {
+        return Double.isNaN(p) ? NONE : String.format(Locale.ROOT, "%.1f\u00a0%%", p * 100);
+    }
+
+    /** A signed difference of shares in percentage points. */
+    static String points(double d) {
+        return Double.isNaN(d) ? NONE : String.format(Locale.ROOT, "%+.1f\u00a0pp", d * 100);
+    }
+
+    static String signed(double d) {
+        return Double.isNaN(d) ? NONE : (d > 0 ? "+" : "") + number(d);
+    }
+
+    /** A p-value: 3 significant digits, or "< 0.0001". */
+    static String p(double p) {
+        if (Double.isNaN(p)) {
+            return NONE;
+        }
+        if (p < 1e-4) {
+            return "< 0.0001";
+        }
+        return String.format(Locale.ROOT, "%.2g", p);
+    }
+
+    /** {@code [low, high]} in the form of the value. */
+    static String interval(double low, double high, boolean share) {
+        if (Double.isNaN(low) || Double.isNaN(high)) {
+            return NONE;
+        }
+        if (share) {
+            return String.format(Locale.ROOT, "%.1f\u2013%.1f\u00a0%%", low * 100, high * 100);
+        }
+        int d = decimals((high - low) / 2);
+        return d < 0 ? number(low) + " to " + number(high) : fixed(low, d) + " to " + fixed(high, d);
+    }
+
+    /** A mean shown to the precision its interval supports: two significant digits of the half-width. */
+    static String estimate(double mean, double low, double high) {
+        int d = decimals((high - low) / 2);
+        return d < 0 ? number(mean) : fixed(mean, d);
+    }
+
+    /** Decimals that show two significant digits of {@code halfWidth} (0 to 4), or -1 if it is 0 or NaN. */
+    static int decimals(double halfWidth) {
+        if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
+            return -1;
+        }
+        return Math.max(0, Math.min(4, 1 - (int) Math.floor(Math.log10(halfWidth))));
+    }
+
+    static String fixed(double x, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", x);
+        return s.startsWith("-") && s.matches("-0(\\.0*)?") ? s.substring(1) : s;
+    }
+
+    /** A quantile range {@code median (q05 to q95)}. */
+    static String spread(double median, double q05, double q95) {
+        if (Double.isNaN(median)) {
+            return NONE;
+        }
+        return number(median) + " (" + number(q05) + " to " + number(q95) + ")";
+    }
+
+    private static String strip(String s) {
+        if (s.indexOf('.') < 0) {
+            return s;
+        }
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

@@ -1,0 +1,44 @@
+package org.crisis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading the JSON files of a results directory. */
+final class Manifests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Manifests() {}
+
+    static JsonNode read(Path file) throws ReportException {
+        if (!Files.isRegularFile(file)) {
+            throw new ReportException(file + ": no such file");
+        }
+        try {
+            JsonNode n = JSON.readTree(file.toFile());
+            if (n == null || !n.isObject()) {
+                throw new ReportException(file + ": expected a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ReportException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? "" : v.asText();
+    }
+}

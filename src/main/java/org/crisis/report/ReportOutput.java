@@ -1,0 +1,102 @@
+package org.crisis.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The directory a report is written to. Paths with a {@code ..} segment are refused; files get
+ * plain names (letters, digits, '.', '-', '_', no leading dot), are resolved inside the
+ * directory and checked to stay there; each is written to a temporary file and renamed into
+ * place, so a reader never sees half a report.
+ */
+final class ReportOutput {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
+    private final Path directory;
+    private final List<Path> written = new ArrayList<>();
+
+    private ReportOutput(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Opens (creating if needed) the output directory; refuses paths with '..'. */
+    static ReportOutput at(Path directory) throws ReportException {
+        for (Path part : directory) {
+            if (part.toString().equals("..")) {
+                throw new ReportException("output path " + directory + " contains '..'; give a path without '..'");
+            }
+        }
+        Path dir = directory.toAbsolutePath().normalize();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new ReportException("output path " + directory + " is a file; --out takes a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ReportException("cannot create output directory " + directory + " (" + e.getMessage() + ")", e);
+        }
+        return new ReportOutput(dir);
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** A file name made safe: anything but letters, digits, '.', '-', '_' becomes '_'. */
+    static String safeName(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        while (s.startsWith(".")) {
+            s = "_" + s.substring(1);
+        }
+        return s.isEmpty() ? "_" : s;
+    }
+
+    /** The path of {@code name} inside the directory; refused if it would leave it. */
+    Path resolve(String name) throws ReportException {
+        if (!NAME.matcher(name).matches() || name.contains("..")) {
+            throw new ReportException("refusing output file name '" + name + "'");
+        }
+        Path p = directory.resolve(name).normalize();
+        if (!p.getParent().equals(directory)) {
+            throw new ReportException("refusing output file " + p + " outside " + directory);
+        }
+        return p;
+    }
+
+    Path write(String name, String content) throws ReportException {
+        Path target = resolve(name);
+        Path tmp = null;
+        try {
+            tmp = directory.resolve(".report-" + Long.toHexString(System.nanoTime()) + "-" + name + ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            written.add(target);
+            return target;
+        } catch (IOException e) {
+            throw new ReportException("cannot write " + target + " (" + e.getMessage() + ")", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the move succeeded or the write failed; nothing more to do
+                }
+            }
+        }
+    }
+
+    List<Path> written() {
+        return List.copyOf(written);
+    }
+}

@@ -1,0 +1,538 @@
+package org.crisis.report;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jfree.chart.JFreeChart;
+
+/** The report of one run set: header, outcomes, per-pair charts, network, representative run, convergence. */
+final class RunSetReport {
+    private static final int MAX_CHAIN_ROWS = 60;
+    private final RunSetResults set;
+    private final ReportOptions options;
+    private final Svg svg;
+    private final Map<String, String> tables = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    RunSetReport(RunSetResults set, ReportOptions options, Svg svg) {
+        this.set = set;
+        this.options = options;
+        this.svg = svg;
+    }
+
+    Map<String, String> tables() {
+        return tables;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    Page build() throws ReportException {
+        Page page = new Page("Crisis report \u00b7 run set", set.name());
+        overview(page);
+        outcomes(page);
+        pairs(page);
+        int run = chooseRun();
+        if (run >= 0) {
+            List<EventRecord> events = set.events(run);
+            Map<Pair, RunTrajectory> trajectories = set.trajectories(run);
+            network(page, run, events, trajectories);
+            representative(page, run, events, trajectories);
+        } else {
+            warnings.add(set.directory() + " has no kept runs: network, timeline and cause chains left out");
+            page.section("network", "Regional network").note(
+                    "No run of this set was kept (crisis run --keep none), so there are no events or trajectories to draw the network and a representative run from.");
+        }
+        convergence(page);
+        methods(page);
+        return page;
+    }
+
+    String lead() {
+        return String.format(Locale.ROOT, "%s of %s over %s%s.", RunSetViews.plural(set.runCount(), "replication"),
+                set.name(), RunSetViews.plural(set.days(), "day"), set.start().isEmpty() ? "" : " from " + set.start());
+    }
+
+    // --- header -----------------------------------------------------------------------------
+
+    private void overview(Page page) {
+        Html h = page.section("overview", "Run set");
+        h.raw("<div class=\"table\"><table class=\"facts\"><tbody>\n");
+        fact(h, "Scenario", set.name());
+        fact(h, "Replications", String.format(Locale.ROOT, "%,d (events and trajectories kept for the first %,d)",
+                set.runCount(), set.keptAvailable()));
+        fact(h, "Horizon", set.days() + " days" + (set.start().isEmpty() ? "" : ", from " + set.start() + endDate()));
+        if (!set.stop().isEmpty()) {
+            fact(h, "Early stop", set.stop());
+        }
+        fact(h, "Seeds", "master seed " + set.masterSeed() + (set.seedRule().isEmpty() ? "" : "; " + set.seedRule()));
+        fact(h, "Tool", "crisis " + set.version());
+        fact(h, "Run", timestamp(set.started()) + " to " + timestamp(set.ended()));
+        fact(h, "Command", String.join(" ", set.command()));
+        if (!set.overrides().isEmpty()) {
+            fact(h, "Overrides", String.join(", ", set.overrides()));
+        }
+        fact(h, "Scenario SHA-256", set.scenarioSha256());
+        fact(h, "Results directory", set.directory().toAbsolutePath().normalize().toString());
+        fact(h, "Countries", set.countries().size() + ": " + String.join(", ",
+                set.countries().stream().map(c -> c.id().equals(c.name()) ? c.id() : c.id() + " " + c.name()).toList()));
+        h.raw("</tbody></table></div>\n");
+        if (!set.description().isBlank()) {
+            h.element("div", "description", set.description().strip());
+        }
+        List<RunSetResults.Scripted> scripted = set.scripted();
+        if (!scripted.isEmpty()) {
+            Html.Cells t = new Html.Cells(List.of("day", "date", "actor", "target", "event"), true);
+            for (RunSetResults.Scripted e : scripted) {
+                t.row(List.of(Integer.toString(e.day()), date(e.day()), e.actor(), e.target(),
+                        e.label().isEmpty() ? e.type() : e.type() + " (" + e.label() + ")"));
+            }
+            h.heading(3, null, "Scripted events");
+            h.table(t);
+        }
+    }
+
+    private String endDate() {
+        String end = date(set.days());
+        return end.isEmpty() ? "" : " to " + end;
+    }
+
+    /** The calendar date of a day, or empty. */
+    String date(int day) {
+        try {
+            return set.start().isEmpty() ? "" : LocalDate.parse(set.start()).plusDays(day).toString();
+        } catch (DateTimeParseException e) {
+            return "";
+        }
+    }
+
+    /** An ISO instant to the second: {@code 2026-11-26 23:47:04 UTC}. */
+    static String timestamp(String iso) {
+        try {
+            return java.time.Instant.parse(iso).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString()
+                    .replace('T', ' ').replace("Z", " UTC");
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
+    static void fact(Html h, String name, String value) {
+        h.raw("<tr><th>").text(name).raw("</th><td>").text(value).raw("</td></tr>\n");
+    }
+
+    // --- outcomes ---------------------------------------------------------------------------
+
+    private void outcomes(Page page) {
+        Html h = page.section("outcomes", "Outcomes");
+        h.paragraph("Share of runs (with a 95 % Wilson interval) or mean (with a 95 % Student-t interval), and the spread "
+                + "over runs: median with the 5 % and 95 % quantiles. Durations count only the runs where the event happened; "
+                + "the survival curves below include the others as censored.");
+        CsvOut csv = new CsvOut("group", "outcome", "column", "type", "n", "missing", "mean", "sd", "ci95_low", "ci95_high",
+                "q05", "q25", "q50", "q75", "q95");
+        Html.Cells t = new Html.Cells(List.of("outcome", "share or mean", "95 % interval", "median (5 % to 95 %)", "runs with a value"),
+                false, true, true, true, true);
+        List<String> columns = set.outcomes().stream().map(OutcomeSummary::column).toList();
+        for (RunSetViews.Group g : RunSetViews.groups(set.pairs(), columns)) {
+            t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(set, g.pair()));
+            for (String[] c : g.columns()) {
+                OutcomeSummary o = set.outcome(c[0]);
+                t.row(List.of(
+                        RunSetViews.measureLabel(c[1]),
+                        o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high()),
+                        Format.interval(o.low(), o.high(), o.share()),
+                        o.share() ? Format.NONE : Format.spread(o.q50(), o.q05(), o.q95()),
+                        o.n() + (o.missing() > 0 ? " of " + (o.n() + o.missing()) : "")));
+                csv.row(g.key(), o.outcome(), o.column(), o.share() ? "share" : "number", o.n(), o.missing(), o.mean(),
+                        o.sd(), o.low(), o.high(), o.q05(), o.q25(), o.q50(), o.q75(), o.q95());
+            }
+        }
+        h.table(t);
+        tables.put("report-outcomes.csv", csv.toString());
+        thirdParties(h);
+    }
+
+    private void thirdParties(Html h) {
+        List<String[]> rows = new ArrayList<>();
+        CsvOut csv = new CsvOut("country", "name", "sides_mean", "sides_ci95_low", "sides_ci95_high", "condemn_mean",
+                "condemn_ci95_low", "condemn_ci95_high");
+        for (RunSetResults.Country c : set.countries()) {
+            String id = c.id().toLowerCase(Locale.ROOT);
+            OutcomeSummary sides = set.outcome("sides_" + id);
+            OutcomeSummary condemn = set.outcome("condemn_" + id);
+            if (sides == null && condemn == null) {
+                continue;
+            }
+            rows.add(new String[] {c.id(), c.name(), sides == null ? Format.NONE : Format.estimate(sides.mean(), sides.low(), sides.high()),
+                sides == null ? Format.NONE : Format.interval(sides.low(), sides.high(), false),
+                condemn == null ? Format.NONE : Format.estimate(condemn.mean(), condemn.low(), condemn.high()),
+                condemn == null ? Format.NONE : Format.interval(condemn.low(), condemn.high(), false)});
+            csv.row(c.id(), c.name(), sides == null ? Double.NaN : sides.mean(), sides == null ? Double.NaN : sides.low(),
+                    sides == null ? Double.NaN : sides.high(), condemn == null ? Double.NaN : condemn.mean(),
+                    condemn == null ? Double.NaN : condemn.low(), condemn == null ? Double.NaN : condemn.high());
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        h.heading(3, null, "Third parties");
+        h.paragraph("Mean number of countries per run that took this country's side (sides) or condemned it (condemn).");
+        Html.Cells t = new Html.Cells(List.of("country", "name", "sides (mean)", "95 % interval", "condemned by (mean)", "95 % interval"),
+                false, false, true, true, true, true);
+        rows.forEach(r -> t.row(List.of(r)));
+        h.table(t);
+        tables.put("report-third-parties.csv", csv.toString());
+    }
+
+    // --- per pair: fan chart, level shares, survival -----------------------------------------
+
+    private void pairs(Page page) throws ReportException {
+        Html h = page.section("pairs", "Tracked pairs");
+        Map<Pair, PairEnsemble> ensemble = set.ensemble();
+        if (ensemble.isEmpty()) {
+            h.note("No ensemble.csv in the results directory: fan charts and level shares are left out.");
+            warnings.add(set.directory() + " has no ensemble.csv: fan charts and level shares left out");
+        } else {
+            h.paragraph("Grievance of each side against the other over all runs: the line is the median run on each day, "
+                    + "the dark band holds the middle 50 % of runs and the light band 90 %. Beside it, the share of runs at each "
+                    + "level on each day.");
+        }
+        CsvOut survivalCsv = new CsvOut("pair", "event", "day", "at_risk", "events", "survival", "ci95_low", "ci95_high");
+        CsvOut kmCsv = new CsvOut("pair", "event", "runs", "observed", "share_by_horizon", "ci95_low", "ci95_high", "median_day");
+        double[] runDays = set.runDays();
+        String dayLabel = RunSetViews.dayLabel(set.start());
+        for (Pair p : set.pairs()) {
+            h.heading(3, "pair-" + ReportOutput.safeName(p.key()), RunSetViews.pairTitle(set, p));
+            PairEnsemble e = ensemble.get(p);
+            h.open("div", "grid2");
+            if (e != null) {
+                double[] x = toDouble(e.day());
+                List<Charts.Band> bands = List.of(
+                        new Charts.Band(p.a() + " against " + p.b(), Charts.colour(0), x, e.ab()[2], e.ab()[1], e.ab()[3], e.ab()[0], e.ab()[4]),
+                        new Charts.Band(p.b() + " against " + p.a(), Charts.colour(1), x, e.ba()[2], e.ba()[1], e.ba()[3], e.ba()[0], e.ba()[4]));
+                JFreeChart fan = Charts.fan("Grievance, " + p.key(), dayLabel, "grievance", bands, set.days());
+                h.figure("fan-" + p.key(), svg.render(fan, 560, 340, "Grievance fan chart " + p.key()),
+                        "Median and 50 % / 90 % bands over " + RunSetViews.plural(set.runCount(), "run") + ".", null);
+                JFreeChart levels = Charts.levelShares("Level, " + p.key(), dayLabel, e.day(), e.share());
+                h.figure("levels-" + p.key(), svg.render(levels, 560, 340, "Level shares " + p.key()),
+                        "Share of runs at each level on each day.", null);
+            }
+            h.close("div");
+            List<Charts.Line> curves = new ArrayList<>();
+            Html.Cells km = new Html.Cells(List.of("time to", "happened in", "by day " + set.days() + " (95 % interval)",
+                    "median day"), false, true, true, true);
+            for (RunSetViews.TimeTo tt : RunSetViews.TIMES) {
+                double[] d = set.values(tt.prefix() + "_" + p.column());
+                if (d == null) {
+                    continue;
+                }
+                KaplanMeier k = KaplanMeier.ofDurations(d, runDays);
+                curves.add(Charts.survivalLine(tt.label(), tt.colour(), k, set.days(), true, false));
+                double s = k.at(set.days());
+                double lo = 1 - highAt(k, set.days());
+                double hi = 1 - lowAt(k, set.days());
+                km.row(List.of(tt.label(), k.observed() + " of " + k.n() + " runs",
+                        Format.percent(1 - s) + " (" + Format.interval(lo, hi, true) + ")", Format.number(k.median())));
+                kmCsv.row(p.key(), tt.key(), k.n(), k.observed(), 1 - s, lo, hi, k.median());
+                for (int i = 0; i < k.time().length; i++) {
+                    survivalCsv.row(p.key(), tt.key(), k.time()[i], k.atRisk()[i], k.events()[i], k.survival()[i], k.low()[i], k.high()[i]);
+                }
+            }
+            if (!curves.isEmpty()) {
+                h.open("div", "grid2");
+                JFreeChart sc = Charts.survival("Time to downgrade, rupture, restoration, " + p.key(), dayLabel, curves, set.days());
+                h.figure("survival-" + p.key(), svg.render(sc, 560, 340, "Survival curves " + p.key()),
+                        "Kaplan\u2013Meier: share of runs in which the event has not happened by each day, with 95 % bands; "
+                                + "runs that end without it are censored at their last day.", null);
+                h.open("div", null).table(km);
+                h.note("Kaplan\u2013Meier estimates: \u201cby day " + set.days() + "\u201d is the share of runs in which the event "
+                        + "happened within the horizon, counting censored runs correctly; the median day is when half the runs "
+                        + "have seen it (\u2013 if fewer than half do). Downgrade at day 0 means the pair starts at DOWNGRADED or below.");
+                h.close("div");
+                h.close("div");
+            }
+        }
+        tables.put("report-survival.csv", survivalCsv.toString());
+        tables.put("report-time-to-event.csv", kmCsv.toString());
+    }
+
+    static double lowAt(KaplanMeier k, double t) {
+        double v = 1;
+        for (int i = 0; i < k.time().length && k.time()[i] <= t; i++) {
+            v = k.low()[i];
+        }
+        return v;
+    }
+
+    static double highAt(KaplanMeier k, double t) {
+        double v = 1;
+        for (int i = 0; i < k.time().length && k.time()[i] <= t; i++) {
+            v = k.high()[i];
+        }
+        return v;
+    }
+
+    static double[] toDouble(int[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
+    }
+
+    // --- representative run: network and timeline ---------------------------------------------
+
+    private int chooseRun() throws ReportException {
+        if (options.run() != null) {
+            int k = options.run();
+            if (k < 0 || k >= set.keptAvailable()) {
+                throw new ReportException("--run " + k + ": only runs 0 to " + (set.keptAvailable() - 1)
+                        + " were kept (events and trajectories) in " + set.directory());
+            }
+            return k;
+        }
+        return RepresentativeRun.choose(set);
+    }
+
+    private int runDays(int run) {
+        double[] d = set.runDays();
+        try {
+            int[] rep = set.replications();
+            for (int i = 0; i < rep.length; i++) {
+                if (rep[i] == run && !Double.isNaN(d[i])) {
+                    return (int) d[i];
+                }
+            }
+        } catch (ReportException e) {
+            // fall through to the horizon
+        }
+        return set.days();
+    }
+
+    private void network(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories) {
+        Html h = page.section("network", "Regional network");
+        int last = Math.min(set.days(), Math.max(0, runDays(run)));
+        RegionalNetwork net = RegionalNetwork.of(set, events, trajectories, last);
+        List<int[]> days = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        if (options.days().isEmpty()) {
+            days.add(new int[] {0});
+            names.add("start");
+            days.add(new int[] {net.peakDay()});
+            names.add("peak");
+            days.add(new int[] {last});
+            names.add("end");
+        } else {
+            for (int d : options.days()) {
+                days.add(new int[] {Math.max(0, Math.min(last, d))});
+                names.add("day " + d);
+            }
+        }
+        h.paragraph("Relations among all " + set.countries().size() + " countries in run " + run
+                + " (the representative run, below) at the end of the chosen days. Countries sit on a circle in scenario order; "
+                + "each line is a pair whose level is not NORMAL, coloured by level, tracked pairs drawn thicker. Levels of the "
+                + "tracked pairs come from the run's trajectories; the others are rebuilt from the scenario's starting relations "
+                + "and the run's level-changing events (a restoration from SEVERED is drawn as DOWNGRADED until an ambassador returns).");
+        Set<Pair> tracked = new LinkedHashSet<>(set.pairs());
+        CsvOut csv = new CsvOut("run", "panel", "day", "a", "b", "level");
+        h.open("div", "grid3");
+        for (int i = 0; i < days.size(); i++) {
+            int d = days.get(i)[0];
+            Map<Pair, RelationLevel> levels = net.on(d);
+            String sub = "day " + d + (date(d).isEmpty() ? "" : ", " + date(d)) + String.format(Locale.ROOT,
+                    " \u00b7 %d severed, %d downgraded", net.count(d, RelationLevel.SEVERED), net.count(d, RelationLevel.DOWNGRADED));
+            String title = "Run " + run + ", " + names.get(i);
+            h.figure("network-" + names.get(i).replace(' ', '-'),
+                    NetworkDiagram.render(svg, title, sub, net.countries(), levels, tracked), null, null);
+            String panel = names.get(i);
+            levels.forEach((p, l) -> csv.row(run, panel, d, p.a(), p.b(), l.name()));
+        }
+        h.close("div");
+        tables.put("report-network.csv", csv.toString());
+    }
+
+    private void representative(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories) {
+        Html h = page.section("run", "Representative run");
+        h.paragraph(options.run() != null ? "Run " + run + ", as asked (--run)." : "Run " + run + ": of the "
+                + set.keptAvailable() + " kept runs, the one closest to the median of all runs on each tracked pair's "
+                + "severance, lowest and final level, days to severance and hostile events, and on the region's severed pairs "
+                + "and polarisation (distances in interquartile ranges, summed). Use --run K for another.");
+        if (events.isEmpty()) {
+            h.note("No events recorded for run " + run + ".");
+            return;
+        }
+        CauseChains chains = new CauseChains(events);
+        List<Pair> pairs = set.pairs();
+        String[] rows = new String[pairs.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = pairs.get(i).key();
+        }
+        List<Charts.Mark> marks = new ArrayList<>();
+        for (EventRecord e : events) {
+            for (int i = 0; i < pairs.size(); i++) {
+                if (CauseChains.concerns(e, pairs.get(i))) {
+                    marks.add(new Charts.Mark(e.id(), e.day(), i, CauseChains.kind(e), e.cause()));
+                    break;
+                }
+            }
+        }
+        if (!pairs.isEmpty()) {
+            int height = Math.max(220, 120 + 46 * pairs.size());
+            JFreeChart tl = Charts.timeline("Events between tracked pairs, run " + run, RunSetViews.dayLabel(set.start()), rows,
+                    marks, runDays(run));
+            h.figure("timeline", svg.render(tl, 1100, height, "Event timeline of run " + run),
+                    "Each mark is an event between the two countries of a row (or a mediation between them); grey lines join a "
+                            + "response to the event it answers when both are on the chart.", null);
+        }
+        CsvOut csv = new CsvOut("run", "pair", "id", "day", "date", "actor", "target", "type", "label", "cause", "chain");
+        Html.Cells t = new Html.Cells(List.of("day", "pair", "event", "level after", "cause chain (trigger first)"),
+                true, false, false, false, false).nowrap(1, 2, 3);
+        int shown = 0;
+        int total = 0;
+        for (Pair p : pairs) {
+            RunTrajectory tr = trajectories.get(p);
+            for (EventRecord e : chains.keyEvents(p)) {
+                if (e.scripted()) {
+                    continue;
+                }
+                total++;
+                List<EventRecord> chain = chains.chain(e);
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < chain.size(); i++) {
+                    if (chain.size() > 8 && i == 3) {
+                        text.append(" \u21d2 \u2026 (").append(chain.size() - 6).append(" more)");
+                        i = chain.size() - 3;
+                    }
+                    text.append(i == 0 ? "" : " \u21d2 ").append(CauseChains.brief(chain.get(i)));
+                }
+                if (!chain.isEmpty() && chain.get(0).unprompted()) {
+                    text.insert(0, "(standing grievance) ");
+                }
+                csv.row(run, p.key(), e.id(), e.day(), e.date(), e.actor(), e.target(), e.type(), e.label(),
+                        e.cause() < 0 ? "" : Long.toString(e.cause()), text.toString());
+                if (shown < MAX_CHAIN_ROWS) {
+                    t.row(List.of(Integer.toString(e.day()), p.key(), e.direction() + " " + e.title(),
+                            tr == null ? Format.NONE : tr.levelOn(e.day()).name(), text.toString()));
+                    shown++;
+                }
+            }
+        }
+        h.heading(3, null, "Cause chains of the key events");
+        h.paragraph("Key events are recalls, expulsions, ruptures, sanctions, returns of ambassadors and restorations between a "
+                + "tracked pair. Each is traced back through the events it answered to the scripted trigger that started it. "
+                + "Level after: the pair's level at the end of that day. `crisis explain " + "DIR --pair A-B --run " + run
+                + "` prints these chains as a tree.");
+        if (total == 0) {
+            h.note("No key events between tracked pairs in this run.");
+        } else {
+            h.table(t);
+            if (total > shown) {
+                h.note("Showing the first " + shown + " of " + total + " key events; all are in report-timeline.csv.");
+            }
+        }
+        tables.put("report-timeline.csv", csv.toString());
+    }
+
+    // --- convergence ------------------------------------------------------------------------
+
+    private void convergence(Page page) throws ReportException {
+        Html h = page.section("convergence", "Convergence");
+        List<String> headline = RunSetViews.headline(set.pairs(), c -> set.outcome(c) != null);
+        h.paragraph(String.format(Locale.ROOT, "How the headline estimates settle as replications accumulate, in replication "
+                + "order. Stated precision: a 95 %% interval of at most \u00b1%s on shares and \u00b1%s %% of the mean on numbers "
+                + "(--precision, --relative-precision). The dashed lines mark that precision around the final estimate.",
+                Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
+        int[] order = replicationOrder();
+        CsvOut csv = new CsvOut("outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
+                "enough", "replications_needed");
+        Html.Cells t = new Html.Cells(List.of("outcome", "estimate", "\u00b1 now", "\u00b1 wanted", "verdict"),
+                false, true, true, true, false);
+        List<Convergence> all = new ArrayList<>();
+        for (String column : headline) {
+            OutcomeSummary o = set.outcome(column);
+            double[] raw = set.values(column);
+            double[] v = new double[raw.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = raw[order[i]];
+            }
+            Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
+                    o.share() ? options.precision() : options.relativePrecision(), 400);
+            all.add(c);
+            t.row(c.enough() ? null : "sig", List.of(RunSetViews.title(set.pairs(), column),
+                    o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()),
+                    Format.number(c.halfWidth()), Format.number(c.targetHalfWidth()), c.verdict()));
+            csv.row(o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
+                    c.targetHalfWidth(), c.enough(), c.needed());
+        }
+        long shortOnes = all.stream().filter(c -> !c.enough()).count();
+        if (shortOnes > 0) {
+            warnings.add(String.format(Locale.ROOT, "%d of %d headline estimates are less precise than asked; see Convergence",
+                    shortOnes, all.size()));
+        }
+        if (!all.isEmpty()) {
+            h.raw("<p class=\"verdict " + (shortOnes == 0 ? "ok" : "short") + "\">").text(shortOnes == 0
+                    ? "The replications were enough: every headline estimate is within the stated precision."
+                    : String.format(Locale.ROOT, "The replications were not enough for %d of %d headline estimates at the stated precision; "
+                            + "about %,d replications would do for all of them.", shortOnes, all.size(),
+                            (long) all.stream().mapToDouble(c -> Double.isNaN(c.needed()) ? 0 : c.needed()).max().orElse(0)))
+                    .raw("</p>\n");
+        }
+        h.table(t);
+        List<Convergence> shares = all.stream().filter(Convergence::share).toList();
+        List<Convergence> numbers = all.stream().filter(c -> !c.share()).toList();
+        h.open("div", "grid2");
+        if (!shares.isEmpty()) {
+            JFreeChart hw = Charts.halfWidths("95 % half-width of the shares", shares,
+                    shares.stream().map(c -> RunSetViews.title(set.pairs(), c.column())).toList(), false, options.precision());
+            h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates"), null, null);
+        }
+        if (!numbers.isEmpty()) {
+            JFreeChart hw = Charts.halfWidths("95 % half-width of the means, relative", numbers,
+                    numbers.stream().map(c -> RunSetViews.title(set.pairs(), c.column())).toList(), true, options.relativePrecision());
+            h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates"), null, null);
+        }
+        h.close("div");
+        h.open("div", "grid3");
+        for (Convergence c : all) {
+            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set.pairs(), c.column()));
+            h.figure("convergence-" + c.column(), svg.render(chart, 380, 250, "Convergence " + c.column()), null, null);
+        }
+        h.close("div");
+        tables.put("report-convergence.csv", csv.toString());
+    }
+
+    /** Indices of runs.csv rows in replication order. */
+    private int[] replicationOrder() throws ReportException {
+        int[] rep = set.replications();
+        Integer[] idx = new Integer[rep.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, (a, b) -> Integer.compare(rep[a], rep[b]));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    private void methods(Page page) {
+        Html h = page.section("methods", "How to read this report");
+        h.raw("<ul class=\"note\">\n");
+        for (String s : List.of(
+                "Shares are the fraction of replications in which something happened; their 95 % intervals are Wilson score intervals. Means have Student-t intervals.",
+                "Grievance bands are quantiles across runs on each day (ensemble.csv, all runs); they show the spread of runs, not the uncertainty of the median.",
+                "Survival curves are Kaplan\u2013Meier estimates; a run that ends (at the horizon or by an early stop) before the event is censored at its last day. Bands: Greenwood variance on the log(\u2212log) scale.",
+                "The regional network and the event timeline show one run, not an average; see the choice of run above.",
+                "Convergence: running estimate in replication order; the replications needed are estimated from the final spread.",
+                "Every table is also written as CSV beside this file (report-*.csv).")) {
+            h.raw("<li>").text(s).raw("</li>\n");
+        }
+        h.raw("</ul>\n");
+    }
+}

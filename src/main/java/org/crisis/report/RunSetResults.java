@@ -1,0 +1,303 @@
+package org.crisis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The results directory of one {@code crisis run}: the manifest, runs.csv and summary.json,
+ * read when opened; ensemble.csv, events.csv and trajectories.csv read on demand (the last two
+ * only for the runs asked for, as they hold every kept run).
+ */
+public final class RunSetResults implements Results {
+    /** A country of the scenario. */
+    record Country(String id, String name) {}
+
+    /** A relation listed in the scenario, at its starting level. */
+    record Relation(String a, String b, RelationLevel level) {}
+
+    /** A scripted event of the scenario. */
+    record Scripted(int day, String type, String actor, String target, String label) {}
+
+    private final Path directory;
+    private final JsonNode manifest;
+    private final JsonNode scenario;
+    private final Table runs;
+    private final List<OutcomeSummary> outcomes;
+    private final List<Pair> pairs;
+    private Map<Pair, PairEnsemble> ensemble;
+
+    private RunSetResults(Path directory, JsonNode manifest, Table runs, List<OutcomeSummary> outcomes, List<Pair> pairs) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.scenario = manifest.path("scenario");
+        this.runs = runs;
+        this.outcomes = List.copyOf(outcomes);
+        this.pairs = List.copyOf(pairs);
+    }
+
+    static RunSetResults open(Path directory, JsonNode manifest) throws ReportException {
+        if (!manifest.path("scenario").isObject()) {
+            throw new ReportException(directory.resolve("manifest.json") + ": no 'scenario' object; not written by crisis run");
+        }
+        Table runs = Table.read(directory.resolve("runs.csv"));
+        runs.column("replication");
+        JsonNode summary = Manifests.read(directory.resolve("summary.json"));
+        List<OutcomeSummary> outcomes = new ArrayList<>();
+        for (JsonNode o : summary.path("outcomes")) {
+            OutcomeSummary s = OutcomeSummary.of(o);
+            if (runs.has(s.column())) {
+                outcomes.add(s);
+            }
+        }
+        Set<Pair> pairs = new LinkedHashSet<>();
+        for (JsonNode t : manifest.path("scenario").path("track")) {
+            if (t.isArray() && t.size() == 2) {
+                pairs.add(new Pair(t.get(0).asText(), t.get(1).asText()));
+            }
+        }
+        for (JsonNode p : summary.path("pairs")) {
+            pairs.add(new Pair(p.path("a").asText(), p.path("b").asText()));
+        }
+        return new RunSetResults(directory, manifest, runs, outcomes, new ArrayList<>(pairs));
+    }
+
+    @Override
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public String name() {
+        return Manifests.text(scenario, "name");
+    }
+
+    String description() {
+        return Manifests.text(scenario, "description");
+    }
+
+    /** Calendar date of day 0, or empty. */
+    String start() {
+        return Manifests.text(scenario, "start");
+    }
+
+    /** The horizon in days. */
+    int days() {
+        return scenario.path("days").asInt();
+    }
+
+    String version() {
+        return Manifests.text(manifest, "version");
+    }
+
+    List<String> command() {
+        return Manifests.texts(manifest.get("command"));
+    }
+
+    List<String> overrides() {
+        return Manifests.texts(manifest.get("overrides"));
+    }
+
+    String scenarioSha256() {
+        return Manifests.text(manifest, "scenario_sha256");
+    }
+
+    String masterSeed() {
+        return Manifests.text(manifest, "master_seed");
+    }
+
+    String seedRule() {
+        return Manifests.text(manifest, "seed_rule");
+    }
+
+    String started() {
+        return Manifests.text(manifest, "started");
+    }
+
+    String ended() {
+        return Manifests.text(manifest, "ended");
+    }
+
+    /** Replications in runs.csv. */
+    int runCount() {
+        return runs.size();
+    }
+
+    /** Runs whose events and trajectories were written (the first ones). */
+    int keptRuns() {
+        return manifest.path("kept_runs").asInt(0);
+    }
+
+    JsonNode parameters() {
+        return manifest.path("parameters").isObject() ? manifest.path("parameters") : scenario.path("parameters");
+    }
+
+    Table runs() {
+        return runs;
+    }
+
+    List<OutcomeSummary> outcomes() {
+        return outcomes;
+    }
+
+    /** Tracked pairs: the scenario's {@code track}, then any other pair summary.json reports. */
+    List<Pair> pairs() {
+        return pairs;
+    }
+
+    List<Country> countries() {
+        List<Country> out = new ArrayList<>();
+        for (JsonNode c : scenario.path("countries")) {
+            String id = c.path("id").asText();
+            out.add(new Country(id, c.hasNonNull("name") ? c.path("name").asText() : id));
+        }
+        return out;
+    }
+
+    String countryName(String id) {
+        for (JsonNode c : scenario.path("countries")) {
+            if (id.equals(c.path("id").asText())) {
+                return c.hasNonNull("name") ? c.path("name").asText() : id;
+            }
+        }
+        return id;
+    }
+
+    List<Relation> relations() {
+        List<Relation> out = new ArrayList<>();
+        for (JsonNode r : scenario.path("relations")) {
+            JsonNode between = r.path("between");
+            if (between.size() == 2) {
+                out.add(new Relation(between.get(0).asText(), between.get(1).asText(),
+                        RelationLevel.parse(r.path("level").asText("NORMAL"))));
+            }
+        }
+        return out;
+    }
+
+    List<Scripted> scripted() {
+        List<Scripted> out = new ArrayList<>();
+        for (JsonNode e : scenario.path("events")) {
+            out.add(new Scripted(e.path("day").asInt(), e.path("type").asText(), e.path("actor").asText(),
+                    Manifests.text(e, "target"), Manifests.text(e, "label")));
+        }
+        return out;
+    }
+
+    /** The early stop rule as text, or empty. */
+    String stop() {
+        JsonNode s = scenario.path("stop");
+        if (!s.isObject()) {
+            return "";
+        }
+        List<String> pair = Manifests.texts(s.get("pair"));
+        return "stop when " + s.path("when").asText() + (pair.size() == 2 ? " (" + pair.get(0) + "-" + pair.get(1) + ")" : "");
+    }
+
+    OutcomeSummary outcome(String column) {
+        for (OutcomeSummary o : outcomes) {
+            if (o.column().equals(column)) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** Values of a runs.csv column in replication order (NaN where empty); null if absent. */
+    double[] values(String column) {
+        int c = runs.find(column);
+        return c < 0 ? null : runs.numbers(c);
+    }
+
+    /** The days each run lasted (runs.csv {@code days}; the horizon if the column is absent). */
+    double[] runDays() {
+        double[] d = values("days");
+        if (d == null) {
+            d = new double[runs.size()];
+            java.util.Arrays.fill(d, days());
+        }
+        return d;
+    }
+
+    /** Replication numbers in runs.csv order. */
+    int[] replications() throws ReportException {
+        int c = runs.column("replication");
+        int[] r = new int[runs.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = (int) runs.number(i, c);
+        }
+        return r;
+    }
+
+    /** Seeds in runs.csv order, as text (they are 64-bit). */
+    List<String> seeds() {
+        int c = runs.find("seed");
+        List<String> s = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            s.add(runs.text(i, c));
+        }
+        return s;
+    }
+
+    boolean hasEnsemble() {
+        return Files.isRegularFile(directory.resolve("ensemble.csv"));
+    }
+
+    /** ensemble.csv by pair; empty if the file is absent. */
+    Map<Pair, PairEnsemble> ensemble() throws ReportException {
+        if (ensemble == null) {
+            ensemble = hasEnsemble() ? PairEnsemble.read(Table.read(directory.resolve("ensemble.csv"))) : Map.of();
+        }
+        return ensemble;
+    }
+
+    boolean hasEvents() {
+        return Files.isRegularFile(directory.resolve("events.csv"));
+    }
+
+    boolean hasTrajectories() {
+        return Files.isRegularFile(directory.resolve("trajectories.csv"));
+    }
+
+    /** The events of one kept run, in file (time) order; empty if not kept. */
+    List<EventRecord> events(int run) throws ReportException {
+        if (!hasEvents()) {
+            return List.of();
+        }
+        String key = Integer.toString(run);
+        Table t = Table.read(directory.resolve("events.csv"), "run", key::equals);
+        int[] c = new int[EventRecord.COLUMNS.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = i < 9 ? t.column(EventRecord.COLUMNS[i]) : t.find(EventRecord.COLUMNS[i]);
+        }
+        List<EventRecord> out = new ArrayList<>(t.size());
+        for (int r = 0; r < t.size(); r++) {
+            out.add(EventRecord.of(t, r, c));
+        }
+        return out;
+    }
+
+    /** The tracked pairs' trajectories in one kept run; empty if not kept. */
+    Map<Pair, RunTrajectory> trajectories(int run) throws ReportException {
+        if (!hasTrajectories()) {
+            return Map.of();
+        }
+        String key = Integer.toString(run);
+        return RunTrajectory.read(Table.read(directory.resolve("trajectories.csv"), "run", key::equals));
+    }
+
+    /** The runs present in events.csv and trajectories.csv: the first {@link #keptRuns()}. */
+    int keptAvailable() {
+        return Math.min(keptRuns(), runs.size());
+    }
+
+    /** For tests and callers that need the raw manifest. */
+    JsonNode manifest() {
+        return manifest;
+    }
+}

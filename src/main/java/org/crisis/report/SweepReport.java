@@ -1,0 +1,587 @@
+package org.crisis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.crisis.experiment.Intervals;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+
+/**
+ * The report of a sweep: each outcome against each varied value (pooled over the other
+ * values, with a 95 % interval band), heat maps of the ranking outcome over pairs of varied
+ * values, sensitivity indices with their intervals, the points ranked, and whether the
+ * replications per point gave the stated precision.
+ */
+final class SweepReport {
+    private static final int MAX_OUTCOMES = 8;
+    private static final int MAX_FACTORS = 8;
+    private static final int MAX_HEATMAPS = 10;
+    private static final int RANKED_ROWS = 20;
+    private static final int DISTINCT_AS_BINS = 12;
+    private final SweepResults sweep;
+    private final ReportOptions options;
+    private final Svg svg;
+    private final Map<String, String> tables = new LinkedHashMap<>();
+
+    SweepReport(SweepResults sweep, ReportOptions options, Svg svg) {
+        this.sweep = sweep;
+        this.options = options;
+        this.svg = svg;
+    }
+
+    Map<String, String> tables() {
+        return tables;
+    }
+
+    String lead() {
+        return String.format(Locale.ROOT, "A %s design of %,d points with %s replications each, varying %s.", sweep.design(),
+                sweep.pointCount(), sweep.setting("replications").isEmpty() ? "several" : sweep.setting("replications"),
+                String.join(", ", sweep.factors().stream().map(sweep::path).toList()));
+    }
+
+    Page build() throws ReportException {
+        Page page = new Page("Crisis report \u00b7 sweep", sweep.name());
+        String rank = rankOutcome();
+        overview(page);
+        Map<String, Bins> bins = new LinkedHashMap<>();
+        for (String f : sweep.factors()) {
+            bins.put(f, Bins.of(sweep, f, DISTINCT_AS_BINS, 10));
+        }
+        marginals(page, bins);
+        heatMaps(page, rank);
+        sensitivity(page);
+        ranking(page, rank);
+        precision(page);
+        methods(page);
+        return page;
+    }
+
+    /** The outcome column to rank and map by: --rank-by (a column or an outcome name), else the first. */
+    private String rankOutcome() throws ReportException {
+        if (sweep.outcomes().isEmpty()) {
+            throw new ReportException(sweep.directory() + ": the sweep has no outcomes in points.csv");
+        }
+        String asked = options.rankBy();
+        if (asked == null || asked.isBlank()) {
+            return sweep.outcomes().get(0);
+        }
+        for (String o : sweep.outcomes()) {
+            if (o.equals(asked) || o.equals(SweepResults.columnOf(asked)) || outcomeName(o).equals(asked)) {
+                return o;
+            }
+        }
+        throw new ReportException("--rank-by " + asked + ": not an outcome of this sweep; outcomes: "
+                + String.join(", ", sweep.outcomes()));
+    }
+
+    /** The outcome's name in the sweep file (severed:PER-MEX), or its column. */
+    private String outcomeName(String column) {
+        for (JsonNode o : SweepResults.sweep(sweep.manifest()).path("outcomes")) {
+            if (column.equals(o.path("column").asText())) {
+                return o.path("name").asText(column);
+            }
+        }
+        return column;
+    }
+
+    // --- header -------------------------------------------------------------------------
+
+    private void overview(Page page) {
+        Html h = page.section("overview", "Sweep");
+        JsonNode m = sweep.manifest();
+        h.raw("<div class=\"table\"><table class=\"facts\"><tbody>\n");
+        RunSetReport.fact(h, "Sweep", sweep.name() + (sweep.setting("file").isEmpty() ? "" : " (" + sweep.setting("file") + ")"));
+        String scenario = m.path("scenario").path("name").asText("");
+        if (!scenario.isEmpty()) {
+            RunSetReport.fact(h, "Scenario", scenario + ", " + m.path("scenario").path("days").asText("?") + " days"
+                    + (m.path("scenario").hasNonNull("start") ? " from " + m.path("scenario").path("start").asText() : ""));
+        }
+        RunSetReport.fact(h, "Design", sweep.design() + (sweep.setting("samples").isEmpty() ? "" : ", " + sweep.setting("samples") + " samples"));
+        RunSetReport.fact(h, "Points", String.format(Locale.ROOT, "%,d", sweep.pointCount()));
+        RunSetReport.fact(h, "Replications per point", sweep.setting("replications"));
+        String failed = m.path("results").path("failed_runs").asText("");
+        RunSetReport.fact(h, "Runs", sweep.setting("runs") + (failed.isEmpty() ? "" : " (" + failed + " failed)"));
+        RunSetReport.fact(h, "Seeds", "master seed " + sweep.setting("master_seed")
+                + (sweep.setting("seed_rule").isEmpty() ? "" : "; " + sweep.setting("seed_rule")));
+        StringBuilder vary = new StringBuilder();
+        for (String f : sweep.factors()) {
+            String d = sweep.domain(f);
+            vary.append(vary.length() == 0 ? "" : "; ").append(sweep.path(f)).append(d.isEmpty() ? "" : ": " + d);
+        }
+        RunSetReport.fact(h, "Varied", vary.toString());
+        RunSetReport.fact(h, "Outcomes", String.join(", ", sweep.outcomes().stream().map(this::outcomeName).toList()));
+        JsonNode sens = SweepResults.sweep(m).path("sensitivity");
+        if (sens.isObject()) {
+            RunSetReport.fact(h, "Sensitivity", sens.path("method").asText("") + (sens.has("bootstrap")
+                    ? "; intervals from " + sens.path("bootstrap").asText() + " bootstrap resamples" : ""));
+        }
+        RunSetReport.fact(h, "Tool", "crisis " + m.path("version").asText(""));
+        JsonNode timings = m.path("timings");
+        if (timings.isObject()) {
+            RunSetReport.fact(h, "Run", RunSetReport.timestamp(timings.path("started").asText("")) + " to "
+                    + RunSetReport.timestamp(timings.path("ended").asText("")));
+        }
+        RunSetReport.fact(h, "Command", String.join(" ", Manifests.texts(m.get("command"))));
+        RunSetReport.fact(h, "Results directory", sweep.directory().toAbsolutePath().normalize().toString());
+        h.raw("</tbody></table></div>\n");
+        if (!sweep.description().isBlank()) {
+            h.element("div", "description", sweep.description().strip());
+        }
+    }
+
+    // --- outcome against each varied value ------------------------------------------------------
+
+    /** Points grouped by one varied value: its distinct values, or equal-count bins of a continuous range. */
+    record Bins(String factor, String[] labels, double[] x, Map<Integer, Integer> binOfPoint) {
+        static Bins of(SweepResults sweep, String factor, int distinctLimit, int bins) {
+            int f = sweep.factors().indexOf(factor);
+            Map<Integer, Double> value = new LinkedHashMap<>();
+            for (String o : sweep.outcomes()) {
+                for (SweepResults.PointStat p : sweep.points(o)) {
+                    value.putIfAbsent(p.point(), p.values()[f]);
+                }
+            }
+            TreeSet<Double> distinct = new TreeSet<>();
+            value.values().forEach(v -> {
+                if (!Double.isNaN(v)) {
+                    distinct.add(v);
+                }
+            });
+            Map<Integer, Integer> binOf = new HashMap<>();
+            if (distinct.size() <= distinctLimit) {
+                List<Double> list = new ArrayList<>(distinct);
+                String[] labels = new String[list.size()];
+                double[] x = new double[list.size()];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = list.get(i);
+                    labels[i] = Format.number(x[i]);
+                }
+                value.forEach((p, v) -> {
+                    int i = list.indexOf(v);
+                    if (i >= 0) {
+                        binOf.put(p, i);
+                    }
+                });
+                return new Bins(factor, labels, x, binOf);
+            }
+            double[] sorted = value.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).sorted().toArray();
+            int k = Math.min(bins, sorted.length);
+            double[] edges = new double[k + 1];
+            for (int i = 0; i <= k; i++) {
+                edges[i] = RepresentativeRun.quantile(sorted, i / (double) k);
+            }
+            double[] sum = new double[k];
+            int[] count = new int[k];
+            value.forEach((p, v) -> {
+                if (Double.isNaN(v)) {
+                    return;
+                }
+                int i = Arrays.binarySearch(edges, v);
+                int bin = i >= 0 ? Math.min(k - 1, i) : Math.min(k - 1, Math.max(0, -i - 2));
+                binOf.put(p, bin);
+                sum[bin] += v;
+                count[bin]++;
+            });
+            String[] labels = new String[k];
+            double[] x = new double[k];
+            for (int i = 0; i < k; i++) {
+                x[i] = count[i] == 0 ? (edges[i] + edges[i + 1]) / 2 : sum[i] / count[i];
+                labels[i] = Format.number(edges[i]) + "\u2013" + Format.number(edges[i + 1]);
+            }
+            return new Bins(factor, labels, x, binOf);
+        }
+
+        int size() {
+            return x.length;
+        }
+    }
+
+    /** n, mean and 95 % interval of the runs of several points, from their per-point summaries. */
+    record Pooled(double n, double mean, double low, double high) {
+        static Pooled of(List<SweepResults.PointStat> points, boolean share) {
+            double n = 0;
+            double sum = 0;
+            for (SweepResults.PointStat p : points) {
+                if (p.n() > 0 && !Double.isNaN(p.mean())) {
+                    n += p.n();
+                    sum += p.n() * p.mean();
+                }
+            }
+            if (n == 0) {
+                return new Pooled(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double mean = sum / n;
+            if (share) {
+                double[] ci = Intervals.wilson(Math.round(sum), Math.round(n));
+                return new Pooled(n, mean, ci[0], ci[1]);
+            }
+            double ss = 0;
+            for (SweepResults.PointStat p : points) {
+                if (p.n() > 0 && !Double.isNaN(p.mean())) {
+                    double sd = Double.isNaN(p.sd()) ? 0 : p.sd();
+                    ss += (p.n() - 1) * sd * sd + p.n() * (p.mean() - mean) * (p.mean() - mean);
+                }
+            }
+            if (n < 2) {
+                return new Pooled(n, mean, Double.NaN, Double.NaN);
+            }
+            double half = new TDistribution(null, n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
+            return new Pooled(n, mean, mean - half, mean + half);
+        }
+    }
+
+    private List<String> shownOutcomes() {
+        return sweep.outcomes().subList(0, Math.min(MAX_OUTCOMES, sweep.outcomes().size()));
+    }
+
+    private List<String> shownFactors() {
+        return sweep.factors().subList(0, Math.min(MAX_FACTORS, sweep.factors().size()));
+    }
+
+    private void marginals(Page page, Map<String, Bins> bins) {
+        Html h = page.section("marginals", "Outcomes against each varied value");
+        h.paragraph("For each outcome and each varied value: the mean (or share of runs) over all runs at that value, pooled over "
+                + "the other varied values, with its 95 % interval as a band (Wilson for shares, t for means). Continuous ranges "
+                + "are cut into bins with equal numbers of points; the point sits at the bin's mean value.");
+        CsvOut csv = new CsvOut("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high");
+        for (String o : shownOutcomes()) {
+            boolean share = sweep.share(o);
+            h.heading(3, "outcome-" + ReportOutput.safeName(o), outcomeName(o));
+            h.open("div", "grid3");
+            for (String f : shownFactors()) {
+                Bins b = bins.get(f);
+                List<List<SweepResults.PointStat>> groups = groups(o, b);
+                double[] mean = new double[b.size()];
+                double[] lo = new double[b.size()];
+                double[] hi = new double[b.size()];
+                for (int i = 0; i < b.size(); i++) {
+                    Pooled p = Pooled.of(groups.get(i), share);
+                    mean[i] = p.mean();
+                    lo[i] = p.low();
+                    hi[i] = p.high();
+                    csv.row(o, sweep.path(f), b.labels()[i], b.x()[i], groups.get(i).size(), p.n(), p.mean(), p.low(), p.high());
+                }
+                NumberAxis y = new NumberAxis(share ? "share of runs" : "mean");
+                y.setAutoRangeIncludesZero(false);
+                if (share) {
+                    y.setRange(0, 1.0001);
+                    y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
+                }
+                JFreeChart c = Charts.lines(outcomeName(o) + " by " + shortPath(f), sweep.path(f), y,
+                        List.of(new Charts.Line("", Charts.colour(0), b.x(), mean, lo, hi, false)), Double.NaN, true);
+                c.removeLegend();
+                h.figure("marginal-" + o + "-" + f, svg.render(c, 380, 260, outcomeName(o) + " by " + sweep.path(f)), null, null);
+            }
+            h.close("div");
+        }
+        if (sweep.outcomes().size() > MAX_OUTCOMES || sweep.factors().size() > MAX_FACTORS) {
+            h.note("Charts for the first " + MAX_OUTCOMES + " outcomes and " + MAX_FACTORS
+                    + " varied values; all are in report-marginals.csv.");
+        }
+        tables.put("report-marginals.csv", csv.toString());
+    }
+
+    private List<List<SweepResults.PointStat>> groups(String outcome, Bins b) {
+        List<List<SweepResults.PointStat>> g = new ArrayList<>();
+        for (int i = 0; i < b.size(); i++) {
+            g.add(new ArrayList<>());
+        }
+        for (SweepResults.PointStat p : sweep.points(outcome)) {
+            Integer bin = b.binOfPoint().get(p.point());
+            if (bin != null) {
+                g.get(bin).add(p);
+            }
+        }
+        return g;
+    }
+
+    private String shortPath(String factor) {
+        String p = sweep.path(factor);
+        int dot = p.lastIndexOf('.');
+        String tail = dot < 0 ? p : p.substring(dot + 1);
+        // keep the country of country traits: countries.PER.domesticPressure -> PER domesticPressure
+        String[] parts = p.split("\\.");
+        if (parts.length >= 3 && (parts[0].equals("countries") || parts[0].equals("relations"))) {
+            return parts[1] + " " + String.join(".", Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return tail;
+    }
+
+    // --- heat maps -----------------------------------------------------------------------
+
+    private void heatMaps(Page page, String rank) {
+        List<String> factors = shownFactors();
+        if (factors.size() < 2) {
+            return;
+        }
+        Html h = page.section("heatmaps", "Heat maps of " + outcomeName(rank));
+        boolean share = sweep.share(rank);
+        h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over each pair of varied values, "
+                + "pooled over the others (--rank-by chooses the outcome). Continuous ranges are cut into up to 6 bins of equal "
+                + "numbers of points; empty cells are white.");
+        CsvOut csv = new CsvOut("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean");
+        h.open("div", "grid2");
+        int count = 0;
+        for (int i = 0; i < factors.size() && count < MAX_HEATMAPS; i++) {
+            for (int j = i + 1; j < factors.size() && count < MAX_HEATMAPS; j++) {
+                Bins bx = Bins.of(sweep, factors.get(i), DISTINCT_AS_BINS, 6);
+                Bins by = Bins.of(sweep, factors.get(j), DISTINCT_AS_BINS, 6);
+                List<List<List<SweepResults.PointStat>>> cells = new ArrayList<>();
+                for (int a = 0; a < bx.size(); a++) {
+                    List<List<SweepResults.PointStat>> col = new ArrayList<>();
+                    for (int b = 0; b < by.size(); b++) {
+                        col.add(new ArrayList<>());
+                    }
+                    cells.add(col);
+                }
+                for (SweepResults.PointStat p : sweep.points(rank)) {
+                    Integer a = bx.binOfPoint().get(p.point());
+                    Integer b = by.binOfPoint().get(p.point());
+                    if (a != null && b != null) {
+                        cells.get(a).get(b).add(p);
+                    }
+                }
+                double[][] value = new double[bx.size()][by.size()];
+                for (int a = 0; a < bx.size(); a++) {
+                    for (int b = 0; b < by.size(); b++) {
+                        Pooled pooled = Pooled.of(cells.get(a).get(b), share);
+                        value[a][b] = pooled.mean();
+                        csv.row(rank, sweep.path(factors.get(i)), bx.labels()[a], sweep.path(factors.get(j)), by.labels()[b],
+                                cells.get(a).get(b).size(), pooled.n(), pooled.mean());
+                    }
+                }
+                JFreeChart c = Charts.heatMap(outcomeName(rank) + ": " + shortPath(factors.get(i)) + " \u00d7 " + shortPath(factors.get(j)),
+                        sweep.path(factors.get(i)), bx.labels(), sweep.path(factors.get(j)), by.labels(), value, share,
+                        share ? "share of runs" : "mean");
+                h.figure("heatmap-" + factors.get(i) + "-" + factors.get(j), svg.render(c, 560, 420,
+                        "Heat map " + factors.get(i) + " by " + factors.get(j)), null, null);
+                count++;
+            }
+        }
+        h.close("div");
+        tables.put("report-heatmaps.csv", csv.toString());
+    }
+
+    // --- sensitivity ---------------------------------------------------------------------
+
+    private void sensitivity(Page page) throws ReportException {
+        Table t = sweep.sensitivity();
+        if (t == null) {
+            return;
+        }
+        Html h = page.section("sensitivity", "Sensitivity");
+        int outcome = find(t, "outcome");
+        int parameter = find(t, "parameter", "factor", "path");
+        int s1 = find(t, "s1");
+        int muStar = find(t, "mu_star", "mustar", "mu*");
+        boolean sobol = s1 >= 0;
+        if (outcome < 0 || parameter < 0 || !sobol && muStar < 0) {
+            h.note("sensitivity.csv has columns " + String.join(", ", t.columns()) + "; expected outcome, parameter and S1/ST (Sobol) or mu_star/sigma (Morris).");
+            return;
+        }
+        String[][] series = sobol
+                ? new String[][] {{"first order S1", "s1", "s1_ci95_low", "s1_low", "s1_ci95_high", "s1_high"},
+                    {"total order ST", "st", "st_ci95_low", "st_low", "st_ci95_high", "st_high"}}
+                : new String[][] {{"\u03bc* (mean |elementary effect|)", "mu_star", "mu_star_ci95_low", "mu_star_low",
+                    "mu_star_ci95_high", "mu_star_high"}, {"\u03c3 (spread of effects)", "sigma", "sigma_ci95_low", "sigma_low",
+                    "sigma_ci95_high", "sigma_high"}};
+        int[][] col = new int[series.length][3];
+        for (int s = 0; s < series.length; s++) {
+            col[s][0] = find(t, series[s][1]);
+            col[s][1] = find(t, series[s][2], series[s][3]);
+            col[s][2] = find(t, series[s][4], series[s][5]);
+        }
+        int rows = find(t, "rows", "n", "points");
+        h.paragraph(sobol
+                ? "Sobol indices of each varied value with 95 % bootstrap intervals: first order S1 is the share of the outcome's "
+                        + "variance due to that value alone, total order ST includes its interactions. Small negative estimates are "
+                        + "sampling noise around 0. Indices rest on the points' mean outcomes; outcomes defined only in some runs "
+                        + "(days to an event) use fewer points (rows)."
+                : "Morris elementary effects: \u03bc* is the mean absolute change of the outcome over the value's range (its "
+                        + "importance), \u03c3 the spread of those changes (non-linearity or interaction).");
+        Map<String, List<Integer>> byOutcome = new LinkedHashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            byOutcome.computeIfAbsent(t.text(r, outcome), k -> new ArrayList<>()).add(r);
+        }
+        Html.Cells table = new Html.Cells(List.of("outcome", "varied value", series[0][0], "95 % interval", series[1][0],
+                "95 % interval", "rows"), false, false, true, true, true, true, true);
+        h.open("div", "grid2");
+        for (Map.Entry<String, List<Integer>> e : byOutcome.entrySet()) {
+            List<Integer> rs = e.getValue();
+            List<String> cats = new ArrayList<>();
+            double[][] v = new double[2][rs.size()];
+            double[][] lo = new double[2][rs.size()];
+            double[][] hi = new double[2][rs.size()];
+            boolean first = true;
+            for (int i = 0; i < rs.size(); i++) {
+                int r = rs.get(i);
+                String param = t.text(r, parameter);
+                cats.add(sweep.path(param));
+                for (int s = 0; s < 2; s++) {
+                    v[s][i] = t.number(r, col[s][0]);
+                    lo[s][i] = t.number(r, col[s][1]);
+                    hi[s][i] = t.number(r, col[s][2]);
+                }
+                table.row(List.of(first ? outcomeName(e.getKey()) : "", sweep.path(param), Format.number(v[0][i]),
+                        Format.interval(lo[0][i], hi[0][i], false), Format.number(v[1][i]),
+                        Format.interval(lo[1][i], hi[1][i], false), rows < 0 ? Format.NONE : t.text(r, rows)));
+                first = false;
+            }
+            JFreeChart c = Charts.bars((sobol ? "Sobol indices, " : "Morris, ") + outcomeName(e.getKey()),
+                    sobol ? "index" : "effect", List.of(series[0][0], series[1][0]), cats, v, lo, hi);
+            int height = Math.max(220, 110 + 46 * cats.size());
+            h.figure("sensitivity-" + e.getKey(), svg.render(c, 560, height, "Sensitivity " + e.getKey()), null, null);
+        }
+        h.close("div");
+        h.table(table);
+        CsvOut csv = new CsvOut(t.columns());
+        for (int r = 0; r < t.size(); r++) {
+            Object[] cells = new Object[t.columns().size()];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = t.text(r, c);
+            }
+            csv.row(cells);
+        }
+        tables.put("report-sensitivity.csv", csv.toString());
+    }
+
+    /** The first of the column names present, ignoring case; -1 if none. */
+    static int find(Table t, String... names) {
+        for (String n : names) {
+            for (int c = 0; c < t.columns().size(); c++) {
+                if (t.columns().get(c).equalsIgnoreCase(n)) {
+                    return c;
+                }
+            }
+        }
+        return -1;
+    }
+
+    // --- ranking ---------------------------------------------------------------------------
+
+    private void ranking(Page page, String rank) {
+        Html h = page.section("ranking", "Points ranked by " + outcomeName(rank));
+        boolean share = sweep.share(rank);
+        List<SweepResults.PointStat> pts = new ArrayList<>(sweep.points(rank));
+        pts.sort((a, b) -> {
+            boolean na = Double.isNaN(a.mean());
+            boolean nb = Double.isNaN(b.mean());
+            if (na != nb) {
+                return na ? 1 : -1;
+            }
+            int c = Double.compare(b.mean(), a.mean());
+            return c != 0 ? c : Integer.compare(a.point(), b.point());
+        });
+        h.paragraph("The " + Math.min(RANKED_ROWS, pts.size()) + " points with the highest " + (share ? "share" : "mean") + " of "
+                + outcomeName(rank) + " (--rank-by chooses the outcome); all " + pts.size() + " are in report-ranking.csv. "
+                + "Overlapping intervals mean the order between those points is not settled by the replications.");
+        List<String> header = new ArrayList<>(List.of("rank", "point"));
+        sweep.factors().forEach(f -> header.add(sweep.path(f)));
+        header.addAll(List.of(share ? "share" : "mean", "95 % interval", "runs"));
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, true);
+        Html.Cells t = new Html.Cells(header, numeric);
+        List<String> csvHeader = new ArrayList<>(List.of("rank", "point"));
+        csvHeader.addAll(sweep.factors());
+        csvHeader.addAll(List.of("outcome", "n", "mean", "ci95_low", "ci95_high"));
+        CsvOut csv = new CsvOut(csvHeader);
+        for (int i = 0; i < pts.size(); i++) {
+            SweepResults.PointStat p = pts.get(i);
+            List<Object> cells = new ArrayList<>(List.of(i + 1, p.point()));
+            for (double v : p.values()) {
+                cells.add(v);
+            }
+            cells.addAll(List.of(rank, p.n(), p.mean(), p.low(), p.high()));
+            csv.row(cells.toArray());
+            if (i < RANKED_ROWS) {
+                List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(p.point())));
+                for (double v : p.values()) {
+                    row.add(Format.number(v));
+                }
+                row.add(share ? Format.percent(p.mean()) : Format.estimate(p.mean(), p.low(), p.high()));
+                row.add(Format.interval(p.low(), p.high(), share));
+                row.add(Format.number(p.n()));
+                t.row(row);
+            }
+        }
+        h.table(t);
+        tables.put("report-ranking.csv", csv.toString());
+    }
+
+    // --- precision -------------------------------------------------------------------------
+
+    private void precision(Page page) {
+        Html h = page.section("precision", "Precision at each point");
+        String reps = sweep.setting("replications");
+        h.paragraph(String.format(Locale.ROOT, "How wide the 95 %% interval of each outcome is at a single point with %s "
+                + "replications, against the stated precision (\u00b1%s on shares, \u00b1%s %% of the mean on numbers).",
+                reps.isEmpty() ? "its" : reps, Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
+        Html.Cells t = new Html.Cells(List.of("outcome", "median \u00b1 at a point", "points within the precision", "verdict"),
+                false, true, true, false);
+        CsvOut csv = new CsvOut("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
+                "replications_per_point_needed");
+        double r = reps.isEmpty() ? Double.NaN : Table.parse(reps);
+        for (String o : sweep.outcomes()) {
+            boolean share = sweep.share(o);
+            List<Double> halves = new ArrayList<>();
+            int within = 0;
+            double targetSum = 0;
+            for (SweepResults.PointStat p : sweep.points(o)) {
+                if (Double.isNaN(p.low()) || Double.isNaN(p.high())) {
+                    continue;
+                }
+                double half = (p.high() - p.low()) / 2;
+                if (!share && p.mean() == 0) {
+                    continue; // a precision relative to a mean of 0 means nothing
+                }
+                double target = share ? options.precision() : options.relativePrecision() * Math.abs(p.mean());
+                halves.add(share ? half : half / Math.max(1e-12, Math.abs(p.mean())));
+                within += half <= target + 1e-12 ? 1 : 0;
+                targetSum += target;
+            }
+            if (halves.isEmpty()) {
+                t.row(List.of(outcomeName(o), Format.NONE, Format.NONE, "No point has an interval (too few runs with a value)."));
+                continue;
+            }
+            double[] sorted = halves.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = RepresentativeRun.quantile(sorted, 0.5);
+            double wanted = share ? options.precision() : options.relativePrecision();
+            double needed = Double.isNaN(r) ? Double.NaN : Math.ceil(r * (median / wanted) * (median / wanted));
+            String verdict = median <= wanted
+                    ? "Enough at a typical point."
+                    : "Not enough at a typical point" + (Double.isNaN(needed) ? "." : String.format(Locale.ROOT,
+                            ": about %,d replications per point would reach it.", (long) needed));
+            String med = share ? Format.number(median) : Format.number(median * 100) + " % of the mean";
+            t.row(median <= wanted ? null : "sig", List.of(outcomeName(o), med,
+                    String.format(Locale.ROOT, "%d of %d", within, sorted.length), verdict));
+            csv.row(o, share ? "share" : "number", sorted.length, median, wanted, within / (double) sorted.length, needed);
+        }
+        h.table(t);
+        h.note("Pooled estimates (the charts above) rest on many points and are much more precise than a single point.");
+        tables.put("report-precision.csv", csv.toString());
+    }
+
+    private void methods(Page page) {
+        Html h = page.section("methods", "How to read this report");
+        h.raw("<ul class=\"note\">\n");
+        for (String s : List.of(
+                sweep.setting("common_random_numbers").equals("false")
+                        ? "Each point of the design was run with its own seeds, so differences between points include different random draws."
+                        : "Each point of the design is run with the same replication seeds (common random numbers), so differences between points are not blurred by different random draws.",
+                "Pooled means and shares combine the runs of all points in a bin; their intervals treat the mix of the other varied values as fixed.",
+                sweep.sensitivity() == null ? "This design has no sensitivity indices (sobol and morris designs do)."
+                        : "Sensitivity indices come from sensitivity.csv as the sweep wrote it; see docs/SWEEPS.md for the estimators.",
+                "Every table is also written as CSV beside this file (report-*.csv).")) {
+            h.raw("<li>").text(s).raw("</li>\n");
+        }
+        h.raw("</ul>\n");
+    }
+}

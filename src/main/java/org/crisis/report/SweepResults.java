@@ -1,0 +1,355 @@
+package org.crisis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The results directory of one {@code crisis sweep}: the manifest (with its {@code design}
+ * and varied paths), runs.csv (one row per run with the varied values and outcomes),
+ * points.csv (per point and outcome: n, mean, sd, 95 % interval) and, for sobol and morris
+ * designs, sensitivity.csv. Points are taken from points.csv, or computed from runs.csv when
+ * points.csv is absent.
+ */
+public final class SweepResults implements Results {
+    /** One outcome at one point of the design. */
+    record PointStat(int point, double[] values, double n, double mean, double sd, double low, double high) {}
+
+    private final Path directory;
+    private final JsonNode manifest;
+    private final List<String> factors;
+    private final Map<String, String> paths;
+    private final List<String> outcomes;
+    private final Map<String, Boolean> shares;
+    private final Map<String, List<PointStat>> points;
+    private final Table runs;
+    private final Table sensitivity;
+
+    private SweepResults(Path directory, JsonNode manifest, List<String> factors, Map<String, String> paths,
+            List<String> outcomes, Map<String, Boolean> shares, Map<String, List<PointStat>> points, Table runs,
+            Table sensitivity) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.factors = List.copyOf(factors);
+        this.paths = Map.copyOf(paths);
+        this.outcomes = List.copyOf(outcomes);
+        this.shares = Map.copyOf(shares);
+        this.points = points;
+        this.runs = runs;
+        this.sensitivity = sensitivity;
+    }
+
+    static SweepResults open(Path directory, JsonNode manifest) throws ReportException {
+        Path pointsFile = directory.resolve("points.csv");
+        Path runsFile = directory.resolve("runs.csv");
+        Table points = Files.isRegularFile(pointsFile) ? Table.read(pointsFile) : null;
+        Table runs = points == null && Files.isRegularFile(runsFile) ? Table.read(runsFile) : null;
+        if (runs == null && points == null) {
+            throw new ReportException(directory + ": a sweep directory needs points.csv or runs.csv, found neither");
+        }
+        Map<String, String> paths = new HashMap<>();
+        for (String[] v : varied(manifest)) {
+            paths.put(v[1], v[0]);
+        }
+        List<String> factors = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
+        Map<String, List<PointStat>> stats;
+        if (points != null) {
+            int outcome = points.column("outcome");
+            int pointCol = points.column("point");
+            for (int c = pointCol + 1; c < outcome; c++) {
+                factors.add(points.columns().get(c));
+            }
+            stats = fromPoints(points, factors, outcomes);
+        } else {
+            factors.addAll(factorsOf(runs, paths));
+            stats = fromRuns(runs, factors, outcomes);
+        }
+        if (factors.isEmpty()) {
+            throw new ReportException(directory + ": no varied values found (expected columns between 'point' and 'outcome' in points.csv)");
+        }
+        Map<String, String> declared = new HashMap<>();
+        for (JsonNode o : sweep(manifest).path("outcomes")) {
+            if (o.isObject() && o.hasNonNull("column")) {
+                declared.put(o.path("column").asText(), o.path("type").asText(""));
+            }
+        }
+        Map<String, Boolean> shares = new HashMap<>();
+        for (String o : outcomes) {
+            String type = declared.getOrDefault(o, "");
+            shares.put(o, type.isEmpty() ? isShare(runsFile, o, stats.get(o)) : type.equals("share"));
+        }
+        Path sens = directory.resolve("sensitivity.csv");
+        Table sensitivity = Files.isRegularFile(sens) ? Table.read(sens) : null;
+        return new SweepResults(directory, manifest, factors, paths, outcomes, shares, stats, runs, sensitivity);
+    }
+
+    /** Whether a manifest is a sweep's: a {@code design}, at the top or in a {@code sweep} object. */
+    static boolean isSweep(JsonNode manifest) {
+        return manifest.hasNonNull("design") || manifest.path("sweep").hasNonNull("design");
+    }
+
+    /** The object holding the sweep's settings: {@code sweep} if there is one, else the manifest itself. */
+    static JsonNode sweep(JsonNode manifest) {
+        return manifest.path("sweep").isObject() ? manifest.path("sweep") : manifest;
+    }
+
+    /**
+     * The varied values named in the manifest as {path, column}: {@code vary} as an object keyed
+     * by path, or a list of paths or of objects with a path (and a column).
+     */
+    static List<String[]> varied(JsonNode manifest) {
+        JsonNode vary = sweep(manifest).path("vary");
+        if (vary.isMissingNode() || vary.isNull()) {
+            vary = manifest.path("vary");
+        }
+        List<String[]> out = new ArrayList<>();
+        if (vary.isObject()) {
+            vary.fieldNames().forEachRemaining(p -> out.add(new String[] {p, columnOf(p)}));
+        } else if (vary.isArray()) {
+            for (JsonNode v : vary) {
+                String path = v.isObject() ? v.path("path").asText() : v.asText();
+                String column = v.isObject() && v.hasNonNull("column") ? v.path("column").asText() : columnOf(path);
+                out.add(new String[] {path, column});
+            }
+        }
+        return out;
+    }
+
+    private static List<String> factorsOf(Table runs, Map<String, String> paths) {
+        List<String> out = new ArrayList<>();
+        for (String c : runs.columns()) {
+            if (paths.containsKey(c)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<PointStat>> fromPoints(Table t, List<String> factors, List<String> outcomes)
+            throws ReportException {
+        int point = t.column("point");
+        int outcome = t.column("outcome");
+        int n = t.column("n");
+        int mean = t.column("mean");
+        int sd = t.find("sd");
+        int low = t.find("ci95_low");
+        int high = t.find("ci95_high");
+        int[] f = new int[factors.size()];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = t.column(factors.get(i));
+        }
+        Map<String, List<PointStat>> out = new LinkedHashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            double[] v = new double[f.length];
+            for (int i = 0; i < f.length; i++) {
+                v[i] = t.number(r, f[i]);
+            }
+            out.computeIfAbsent(t.text(r, outcome), k -> new ArrayList<>()).add(new PointStat((int) t.number(r, point), v,
+                    t.number(r, n), t.number(r, mean), t.number(r, sd), t.number(r, low), t.number(r, high)));
+        }
+        outcomes.addAll(out.keySet());
+        return out;
+    }
+
+    /** Per point and outcome statistics computed from runs.csv (runs with a status other than ok left out). */
+    private static Map<String, List<PointStat>> fromRuns(Table t, List<String> factors, List<String> outcomes)
+            throws ReportException {
+        int point = t.column("point");
+        int status = t.find("status");
+        Set<String> skip = new LinkedHashSet<>(List.of("point", "replication", "seed", "status", "message"));
+        skip.addAll(factors);
+        for (String c : t.columns()) {
+            if (!skip.contains(c)) {
+                outcomes.add(c);
+            }
+        }
+        Map<Integer, List<Integer>> byPoint = new LinkedHashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            if (status >= 0 && !ok(t.text(r, status))) {
+                continue;
+            }
+            byPoint.computeIfAbsent((int) t.number(r, point), k -> new ArrayList<>()).add(r);
+        }
+        Map<String, List<PointStat>> out = new LinkedHashMap<>();
+        for (String o : outcomes) {
+            int c = t.column(o);
+            boolean share = binary(t, c);
+            List<PointStat> list = new ArrayList<>();
+            for (Map.Entry<Integer, List<Integer>> e : byPoint.entrySet()) {
+                int first = e.getValue().get(0);
+                double[] v = new double[factors.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = t.number(first, t.column(factors.get(i)));
+                }
+                Summary s = Summary.of(e.getValue().stream().mapToDouble(r -> t.number(r, c)).toArray(), share);
+                list.add(new PointStat(e.getKey(), v, s.n(), s.mean(), s.sd(), s.low(), s.high()));
+            }
+            out.put(o, list);
+        }
+        return out;
+    }
+
+    static boolean ok(String status) {
+        return status.isEmpty() || status.equalsIgnoreCase("ok");
+    }
+
+    private static boolean binary(Table t, int c) {
+        boolean any = false;
+        for (int r = 0; r < t.size(); r++) {
+            double x = t.number(r, c);
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            if (x != 0 && x != 1) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    private static boolean isShare(Path runsFile, String outcome, List<PointStat> stats) throws ReportException {
+        Table runs = Files.isRegularFile(runsFile) ? Table.read(runsFile) : null;
+        if (runs != null) {
+            int c = runs.find(outcome);
+            if (c < 0) {
+                c = runs.find(columnOf(outcome));
+            }
+            if (c >= 0) {
+                return binary(runs, c);
+            }
+        }
+        String head = outcome.toLowerCase(Locale.ROOT);
+        boolean named = head.startsWith("severed") || head.startsWith("downgraded") || head.startsWith("restored")
+                || head.startsWith("share") || head.startsWith("p_") || head.startsWith("probability");
+        for (PointStat p : stats) {
+            if (!Double.isNaN(p.mean()) && (p.mean() < 0 || p.mean() > 1)) {
+                return false;
+            }
+        }
+        return named;
+    }
+
+    /** The snake_case column of a dotted path or outcome name (as the simulator writes them). */
+    static String columnOf(String path) {
+        StringBuilder s = new StringBuilder();
+        char prev = '_';
+        for (char c : path.toCharArray()) {
+            if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
+                s.append('_');
+            }
+            char out = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_';
+            if (out == '_' && s.length() > 0 && s.charAt(s.length() - 1) == '_') {
+                prev = c;
+                continue;
+            }
+            s.append(out);
+            prev = c;
+        }
+        return s.toString().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public String name() {
+        for (JsonNode n : List.of(sweep(manifest).path("name"), manifest.path("name"))) {
+            if (n.isTextual() && !n.asText().isEmpty()) {
+                return n.asText();
+            }
+        }
+        String scenario = manifest.path("scenario").path("name").asText("");
+        return scenario.isEmpty() ? String.valueOf(directory.getFileName()) : scenario;
+    }
+
+    JsonNode manifest() {
+        return manifest;
+    }
+
+    String design() {
+        return sweep(manifest).path("design").asText(manifest.path("design").asText());
+    }
+
+    String description() {
+        return sweep(manifest).path("description").asText("");
+    }
+
+    /** A setting of the sweep as text, from the sweep object or the manifest's top level; empty if absent. */
+    String setting(String field) {
+        JsonNode v = sweep(manifest).path(field);
+        if (v.isMissingNode() || v.isNull()) {
+            v = manifest.path(field);
+        }
+        return v.isMissingNode() || v.isNull() ? "" : v.asText();
+    }
+
+    /** The varied value's description from the manifest: its values or its range. */
+    String domain(String factor) {
+        JsonNode vary = sweep(manifest).path("vary");
+        if (vary.isArray()) {
+            for (JsonNode v : vary) {
+                if (factor.equals(v.path("column").asText()) || factor.equals(columnOf(v.path("path").asText()))) {
+                    if (v.path("values").isArray()) {
+                        return "values " + String.join(", ", Manifests.texts(v.get("values")));
+                    }
+                    if (v.has("min") && v.has("max")) {
+                        String levels = v.path("levels").isArray() ? ", " + v.path("levels").size() + " levels" : "";
+                        return "range " + v.path("min").asText() + " to " + v.path("max").asText() + levels;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
+    List<String> factors() {
+        return factors;
+    }
+
+    /** The dotted path of a varied column, or the column itself. */
+    String path(String factor) {
+        return paths.getOrDefault(factor, factor);
+    }
+
+    List<String> outcomes() {
+        return outcomes;
+    }
+
+    boolean share(String outcome) {
+        return shares.getOrDefault(outcome, false);
+    }
+
+    List<PointStat> points(String outcome) {
+        return points.getOrDefault(outcome, List.of());
+    }
+
+    int pointCount() {
+        Set<Integer> ids = new LinkedHashSet<>();
+        for (List<PointStat> l : points.values()) {
+            l.forEach(p -> ids.add(p.point()));
+        }
+        return ids.size();
+    }
+
+    /** runs.csv, or null. */
+    Table runs() {
+        return runs;
+    }
+
+    /** sensitivity.csv, or null. */
+    Table sensitivity() {
+        return sensitivity;
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * Reports from results directories: statistics with their uncertainty, and charts.
+ *
+ * <p>Reads what {@code crisis run} and {@code crisis sweep} wrote (manifest.json, runs.csv,
+ * summary.json, ensemble.csv, events.csv, trajectories.csv; points.csv, sensitivity.csv) and
+ * nothing of the simulator: this package depends on the file formats only. {@link
+ * org.crisis.report.Report} writes one self-contained report.html (inline SVG charts from
+ * JFreeChart through JFreeSVG) and its tables as CSV; {@link org.crisis.report.Explanation}
+ * gives the cause chains of a pair's key events as text. What each report holds and how its
+ * statistics are computed: docs/REPORTS.md.
+ *
+ * <pre>{@code
+ * Report.Written w = Report.write(List.of(Path.of("results/asylum"), Path.of("results/no-asylum")),
+ *         ReportOptions.defaults().withOut(Path.of("results/compare")));
+ * }</pre>
+ *
+ * <p>Layout: {@code Results}, {@code RunSetResults}, {@code SweepResults} read directories
+ * ({@code Table} for CSV); {@code Summary}, {@code KaplanMeier}, {@code LogRank},
+ * {@code Proportions}, {@code RankTests}, {@code MeanDifference}, {@code Convergence} are the
+ * statistics; {@code Charts}, {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
+ * {@code Page} build the page; {@code RunSetReport}, {@code ComparisonReport} and
+ * {@code SweepReport} are the three kinds of report; {@code ReportOutput} keeps every file
+ * inside the chosen directory.
+ */
+package org.crisis.report;

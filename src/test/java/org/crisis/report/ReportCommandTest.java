@@ -1,0 +1,86 @@
+package org.crisis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.crisis.cli.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** crisis report and crisis explain as a user calls them: help, exit status, messages. */
+class ReportCommandTest {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream stdout;
+    private PrintStream stderr;
+
+    @BeforeEach
+    void capture() {
+        stdout = System.out;
+        stderr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(stdout);
+        System.setErr(stderr);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void reportWritesThePageAndPrintsItsPath() {
+        Path dest = tmp.resolve("report");
+        assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), Fixtures.dir("dove").toString(),
+                "--out", dest.toString()));
+        assertTrue(Files.exists(dest.resolve("report.html")));
+        assertTrue(stdout().contains("report: " + dest.toAbsolutePath().resolve("report.html")), stdout());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        assertEquals(0, Main.execute("report", "--help"));
+        assertTrue(stdout().contains("Usage: crisis report"), stdout());
+        assertEquals(0, Main.execute("explain", "--help"));
+        assertTrue(stdout().contains("Usage: crisis explain"), stdout());
+        assertTrue(stderr().isEmpty(), "help formats cleanly: " + stderr());
+    }
+
+    @Test
+    void missingOrInvalidInputExitsWithStatus2() {
+        assertEquals(2, Main.execute("report", tmp.resolve("absent").toString()));
+        assertTrue(stderr().contains("crisis report: " + tmp.resolve("absent") + ": no such directory"), stderr());
+        assertEquals(2, Main.execute("report"));
+        assertEquals(2, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("a/../b").toString()));
+        assertTrue(stderr().contains("contains '..'"), stderr());
+        assertEquals(2, Main.execute("report", Fixtures.dir("base").toString(), "--precision", "1.5"));
+        assertEquals(2, Main.execute("explain", Fixtures.dir("base").toString()));
+        assertEquals(2, Main.execute("explain", Fixtures.dir("base").toString(), "--pair", "PER-XXX"));
+        assertTrue(stderr().contains("no country XXX"), stderr());
+        assertEquals(2, Main.execute("explain", tmp.toString(), "--pair", "PER-MEX"));
+    }
+
+    @Test
+    void explainPrintsTheChainsInTheTerminal() {
+        assertEquals(0, Main.execute("explain", Fixtures.dir("base").toString(), "--pair", "MEX-PER", "--run", "1"));
+        assertTrue(stdout().startsWith("PER-MEX (Peru and Mexico), run 1"), stdout());
+        assertTrue(stdout().contains("ASYLUM_GRANT  [scripted]"), stdout());
+    }
+}

@@ -1,0 +1,215 @@
+package org.crisis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @TempDir
+    Path tmp;
+
+    private Report.Written write(ReportOptions options, String... fixtures) throws ReportException {
+        return Report.write(java.util.Arrays.stream(fixtures).map(Fixtures::dir).toList(), options.withOut(tmp.resolve("out")));
+    }
+
+    private static ReportOptions defaults() {
+        return ReportOptions.defaults();
+    }
+
+    @Test
+    void runSetReportIsOneSelfContainedPageWithItsTablesBesideIt() throws Exception {
+        Report.Written w = write(defaults(), "base");
+        String html = Fixtures.read(w.html());
+        assertEquals(tmp.resolve("out/report.html").toAbsolutePath(), w.html());
+        assertEquals("run set", w.kind());
+        for (String chart : List.of("fan-PER-MEX", "levels-PER-MEX", "survival-PER-MEX", "fan-PER-VEN", "network-start",
+                "network-peak", "network-end", "timeline", "convergence-severed_per_mex", "halfwidth-shares")) {
+            assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
+        }
+        assertSelfContained(html);
+        for (String t : List.of("report-outcomes.csv", "report-survival.csv", "report-time-to-event.csv", "report-network.csv",
+                "report-timeline.csv", "report-convergence.csv")) {
+            assertTrue(Files.size(tmp.resolve("out").resolve(t)) > 0, t);
+        }
+        String outcomes = Fixtures.read(tmp.resolve("out/report-outcomes.csv"));
+        assertTrue(outcomes.startsWith("group,outcome,column,type,n,missing,mean,sd,ci95_low,ci95_high,q05"), outcomes);
+        assertTrue(outcomes.contains("PER-MEX,severed:PER-MEX,severed_per_mex,share,40,0,"), outcomes);
+        assertTrue(html.contains("master seed 11"));
+        assertTrue(html.contains("40 replications"));
+    }
+
+    @Test
+    void reportGoesIntoTheFirstResultsDirectoryByDefault() throws Exception {
+        Path dir = Fixtures.copy("base", tmp);
+        Report.Written w = Report.write(List.of(dir), defaults());
+        assertEquals(dir.resolve("report.html").toAbsolutePath().normalize(), w.html());
+        assertTrue(Files.exists(dir.resolve("report-outcomes.csv")));
+        assertTrue(Files.exists(dir.resolve("runs.csv")), "result files untouched");
+    }
+
+    @Test
+    void everyScenarioStringIsEscaped() throws Exception {
+        Report.Written w = write(defaults(), "evil");
+        String html = Fixtures.read(w.html());
+        assertFalse(html.contains("<script"), "no script element");
+        assertFalse(html.contains("<img"), "no img element from a country name");
+        assertFalse(html.contains("<svg onload"), "no svg element from an event label");
+        assertFalse(html.contains("<b>bold"), "no markup from the description");
+        assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "the description shows as text");
+        assertTrue(html.contains("Peru &lt;img src=x onerror=alert(1)&gt;"), "the country name shows as text");
+        assertTrue(html.contains("Content-Security-Policy"), "and scripts could not run anyway");
+        assertSelfContained(html);
+    }
+
+    @Test
+    void comparingSetsWithTheSameSeedsPairsRunsByReplication() throws Exception {
+        Report.Written w = write(defaults(), "base", "dove");
+        String html = Fixtures.read(w.html());
+        assertEquals("comparison", w.kind());
+        assertTrue(html.contains("common random numbers"));
+        assertTrue(html.contains("McNemar exact"));
+        assertTrue(html.contains("Wilcoxon signed-rank"));
+        String csv = Fixtures.read(tmp.resolve("out/report-comparison.csv"));
+        String severed = csv.lines().filter(l -> l.contains(",severed_per_mex,")).findFirst().orElseThrow();
+        // base severs in every run, the dovish Peru almost never: a large, certain drop
+        String[] c = severed.split(",");
+        assertEquals("1", c[6], "paired");
+        assertTrue(Double.parseDouble(c[11]) < -0.5, severed);
+        assertTrue(Double.parseDouble(c[15]) < 1e-6, severed);
+        for (String chart : List.of("fan-PER-MEX-ab", "fan-PER-MEX-ba", "severed-PER-MEX", "survival-rupture-PER-MEX",
+                "survival-restoration-PER-MEX", "survival-downgrade-PER-VEN")) {
+            assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
+        }
+        assertTrue(Fixtures.read(tmp.resolve("out/report-differences.csv")).contains("countries.PER.hawkishness,0.6,0.2"));
+        assertSelfContained(html);
+    }
+
+    @Test
+    void comparingSetsWithOtherSeedsTreatsThemAsIndependent() throws Exception {
+        String html = Fixtures.read(write(defaults(), "base", "decay").html());
+        assertTrue(html.contains("have different master seeds (11 and 99)"), "why not paired");
+        assertTrue(html.contains("Mann\u2013Whitney U"));
+        assertTrue(html.contains("two-proportion z") || html.contains("Fisher exact"));
+        assertFalse(html.contains("McNemar exact"));
+        assertTrue(ComparisonReport.sameSeeds(RunSetResults.open(Fixtures.dir("base"), Manifests.read(Fixtures.dir("base").resolve("manifest.json"))),
+                RunSetResults.open(Fixtures.dir("dove"), Manifests.read(Fixtures.dir("dove").resolve("manifest.json")))));
+    }
+
+    @Test
+    void gridSweepShowsEachOutcomeAgainstEachValueHeatMapsAndRanking() throws Exception {
+        Report.Written w = write(defaults(), "grid");
+        String html = Fixtures.read(w.html());
+        assertEquals("sweep", w.kind());
+        assertTrue(html.contains("data-chart=\"marginal-severed_per_mex-parameters_grievance_decay\""));
+        assertTrue(html.contains("data-chart=\"heatmap-parameters_grievance_decay-countries_per_hawkishness\""));
+        assertFalse(html.contains("id=\"sensitivity\""), "grids have no sensitivity indices");
+        String ranking = Fixtures.read(tmp.resolve("out/report-ranking.csv"));
+        assertEquals(1 + 6, ranking.lines().count(), ranking); // 2 x 3 points
+        assertSelfContained(html);
+    }
+
+    @Test
+    void rankByChoosesTheOutcomeAndRefusesUnknownOnes() throws Exception {
+        ReportOptions byPolarisation = new ReportOptions(null, List.of(), null, 0.05, 0.05, "polarisation");
+        String html = Fixtures.read(write(byPolarisation, "grid").html());
+        assertTrue(html.contains("Points ranked by polarisation"));
+        ReportOptions byName = new ReportOptions(null, List.of(), null, 0.05, 0.05, "restored:PER-VEN");
+        assertTrue(Fixtures.read(write(byName, "grid").html()).contains("Points ranked by restored:PER-VEN"));
+        ReportOptions unknown = new ReportOptions(null, List.of(), null, 0.05, 0.05, "nothing");
+        ReportException e = assertThrows(ReportException.class, () -> write(unknown, "grid"));
+        assertTrue(e.getMessage().contains("not an outcome"), e.getMessage());
+    }
+
+    @Test
+    void sobolAndMorrisSweepsShowSensitivityBars() throws Exception {
+        String sobol = Fixtures.read(write(defaults(), "sobol").html());
+        assertTrue(sobol.contains("data-chart=\"sensitivity-severed_per_mex\""));
+        assertTrue(sobol.contains("first order S1"));
+        String morris = Fixtures.read(write(defaults(), "morris").html());
+        assertTrue(morris.contains("data-chart=\"sensitivity-polarisation\""));
+        assertTrue(morris.contains("\u03bc*"));
+    }
+
+    @Test
+    void outputPathsNeverLeaveTheChosenDirectory() throws Exception {
+        ReportException up = assertThrows(ReportException.class, () -> ReportOutput.at(tmp.resolve("a/../b")));
+        assertTrue(up.getMessage().contains("'..'"), up.getMessage());
+        ReportOutput out = ReportOutput.at(tmp.resolve("out"));
+        for (String bad : List.of("../x.html", "sub/x.csv", ".hidden", "..", "/etc/passwd", "a\\b")) {
+            assertThrows(ReportException.class, () -> out.resolve(bad), bad);
+        }
+        assertEquals(tmp.resolve("out/report.html").toAbsolutePath().normalize(), out.resolve("report.html"));
+        assertEquals("PER-MEX_..._etc", ReportOutput.safeName("PER-MEX/.../etc").replace('/', '_'));
+        Files.writeString(tmp.resolve("file"), "x");
+        assertThrows(ReportException.class, () -> ReportOutput.at(tmp.resolve("file")));
+    }
+
+    @Test
+    void missingAndInvalidDirectoriesAreClearErrors() throws Exception {
+        ReportException missing = assertThrows(ReportException.class, () -> Results.open(tmp.resolve("absent")));
+        assertTrue(missing.getMessage().contains("no such directory"), missing.getMessage());
+        Files.createDirectories(tmp.resolve("empty"));
+        ReportException empty = assertThrows(ReportException.class, () -> Results.open(tmp.resolve("empty")));
+        assertTrue(empty.getMessage().contains("no manifest.json"), empty.getMessage());
+        Path broken = Fixtures.copy("base", tmp);
+        Files.writeString(broken.resolve("manifest.json"), "{ not json");
+        ReportException json = assertThrows(ReportException.class, () -> Results.open(broken));
+        assertTrue(json.getMessage().contains("not valid JSON"), json.getMessage());
+        Path noRuns = Fixtures.copy("dove", tmp);
+        Files.delete(noRuns.resolve("runs.csv"));
+        ReportException runs = assertThrows(ReportException.class, () -> Results.open(noRuns));
+        assertTrue(runs.getMessage().contains("runs.csv: no such file"), runs.getMessage());
+        ReportException mixed = assertThrows(ReportException.class, () -> write(defaults(), "base", "grid"));
+        assertTrue(mixed.getMessage().contains("a sweep is reported on its own"), mixed.getMessage());
+        ReportException run = assertThrows(ReportException.class,
+                () -> write(new ReportOptions(null, List.of(), 7, 0.05, 0.05, null), "base"));
+        assertTrue(run.getMessage().contains("only runs 0 to 3 were kept"), run.getMessage());
+    }
+
+    @Test
+    void chosenDaysAndRunAreDrawn() throws Exception {
+        String html = Fixtures.read(write(new ReportOptions(null, List.of(0, 60, 400), 2, 0.05, 0.05, null), "base").html());
+        assertTrue(html.contains("data-chart=\"network-day-60\""));
+        assertTrue(html.contains("Run 2, day 400"), "days past the end are drawn at the last day, under the name asked");
+        assertTrue(html.contains("Run 2, as asked"));
+    }
+
+    @Test
+    void explainPrintsTheCauseChainOfAPairsKeyEvents() throws Exception {
+        List<String> lines = Explanation.of(Fixtures.dir("base"), "VEN-PER", 2);
+        String text = String.join("\n", lines);
+        assertTrue(lines.get(0).startsWith("PER-VEN"), text);
+        assertTrue(text.contains("levels: NORMAL (day 0)"), text);
+        int trigger = text.indexOf("DISPUTED_ELECTION  [scripted]");
+        int recall = text.indexOf("* day  29");
+        assertTrue(trigger > 0 && recall > trigger, "the trigger comes before the response it led to:\n" + text);
+        ReportException e = assertThrows(ReportException.class, () -> Explanation.of(Fixtures.dir("base"), "PER", null));
+        assertTrue(e.getMessage().contains("A-B"), e.getMessage());
+        assertThrows(ReportException.class, () -> Explanation.of(Fixtures.dir("grid"), "PER-MEX", null));
+    }
+
+    /** No reference that a browser would fetch: no scripts, no external href, src or url(). */
+    static void assertSelfContained(String html) {
+        assertFalse(html.contains("<script"), "no script");
+        Matcher tag = Pattern.compile("<[^>]*>").matcher(html);
+        Pattern ref = Pattern.compile("(?i)\\s(src|href|xlink:href)\\s*=\\s*[\"']?([^\"'\\s>]*)");
+        while (tag.find()) {
+            Matcher m = ref.matcher(tag.group());
+            while (m.find()) {
+                String target = m.group(2);
+                assertTrue(target.startsWith("#") || target.startsWith("data:"), "reference to " + target + " in " + tag.group());
+            }
+        }
+        assertFalse(html.matches("(?s).*url\\((?!#).*"), "no url() but fragment references");
+        assertFalse(html.contains("@import"));
+    }
+}
