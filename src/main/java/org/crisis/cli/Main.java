@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code crisis} command line. Exit status: 0 success, 1 failure, 2 invalid input. */
 @Command(name = "crisis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based diplomatic crisis simulator.",
-        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, ReportCommand.class, ExplainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, BenchCommand.class, SweepCommand.class,
+            MergeCommand.class, ReportCommand.class,
+            ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int INVALID_INPUT = 2;
 

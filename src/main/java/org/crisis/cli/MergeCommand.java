@@ -1,0 +1,52 @@
+package org.crisis.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.crisis.experiment.SweepMerge;
+import org.crisis.experiment.SweepRunner;
+import org.crisis.scenario.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crisis merge}: joins the shard directories of a sweep (docs/SWEEPS.md, "Shards"). */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = {"Join the shard directories of a sweep (crisis sweep --shard I/N) into",
+            "the results one machine would have written: the same runs.csv,",
+            "points.csv and sensitivity.csv. Refuses shards of different sweeps, an",
+            "incomplete set and unfinished shards (exit 2).", ""})
+final class MergeCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Finished shard directories, all N of them.")
+    List<Path> dirs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/NAME-TIMESTAMP). Must not exist or be empty.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<String> command = new ArrayList<>(List.of("crisis", "merge"));
+        command.addAll(CommandLines.current());
+        SweepMerge.Result r;
+        try {
+            r = SweepMerge.merge(dirs, out, Path.of("results"), command, Main.version());
+        } catch (SweepRunner.Refused e) {
+            System.err.println("crisis merge: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            return Main.INVALID_INPUT;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("crisis merge: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf("merged %d shards: %d runs%n", r.shards(), r.runs());
+        if (r.failed() > 0) {
+            System.out.printf("failed runs: %d of %d (status 'failed' in runs.csv)%n", r.failed(), r.runs());
+        }
+        System.out.println("results: " + r.directory());
+        return r.failed() > 0 ? 1 : 0;
+    }
+}

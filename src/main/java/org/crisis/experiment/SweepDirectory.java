@@ -1,0 +1,280 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Where a sweep lives while it runs and where its results go (docs/SWEEPS.md, "Resume").
+ * The work directory {@code .NAME.incomplete} next to the results holds {@code sweep.json}
+ * (what is being swept: SHA-256s of the sweep file, the scenario file and the resolved
+ * scenario, the shard, the start time), copies of both input files, the journal segments
+ * and a lock. Finished results are assembled in {@code final/} inside it and renamed into
+ * place in one step, then the work directory is removed.
+ *
+ * <p>Without {@code --out} the work directory is {@code results/.SWEEPNAME.incomplete}
+ * (with {@code -shard-I-of-N} for a shard), so the same command finds it again, and the
+ * results go to {@code results/SWEEPNAME-yyyyMMdd-HHmmss} stamped with the sweep's start.
+ */
+final class SweepDirectory implements Closeable {
+    static final String IDENTITY = "sweep.json";
+    static final String INPUTS = "inputs";
+    static final String STAGING = "final";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    final Path work;
+    final Path target;
+    /** The target was named with --out: never write elsewhere. */
+    final boolean explicit;
+    final boolean resumed;
+    /** The results of this sweep already exist (a previous session finished but was killed while cleaning up). */
+    final boolean finished;
+    final Instant started;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private SweepDirectory(Path work, Path target, boolean explicit, boolean resumed, boolean finished,
+            Instant started, FileChannel lockChannel, FileLock lock) {
+        this.work = work;
+        this.target = target;
+        this.explicit = explicit;
+        this.resumed = resumed;
+        this.finished = finished;
+        this.started = started;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    static SweepDirectory open(Sweep sweep, SweepShard shard, Path out, Path resultsRoot, SweepRunner.Mode mode, String version)
+            throws IOException, SweepRunner.Refused {
+        String base = sweep.name() + (shard.all() ? "" : "-" + shard.label());
+        Path work = out != null ? out.toAbsolutePath().normalize().getParent().resolve("." + out.getFileName() + ".incomplete")
+                : resultsRoot.resolve("." + base + ".incomplete");
+        boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
+        if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
+                && !(Files.isDirectory(out) && isEmpty(out))) {
+            throw new SweepRunner.Refused(out + " already exists and is not an empty directory; choose another --out");
+        }
+        if (mode == SweepRunner.Mode.RESUME && !unfinished) {
+            throw new SweepRunner.Refused("nothing to resume: no unfinished sweep in " + work
+                    + (out == null ? " (give the same --out as the interrupted sweep, if it had one)" : ""));
+        }
+        Files.createDirectories(work);
+        FileChannel channel = FileChannel.open(work.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new SweepRunner.Refused("another crisis sweep is writing " + work + "; wait for it to finish");
+        }
+        try {
+            ObjectNode wanted = identity(sweep, shard, version);
+            Path identityFile = work.resolve(IDENTITY);
+            if (Files.isRegularFile(identityFile) && mode != SweepRunner.Mode.RESTART) {
+                JsonNode found = JSON.readTree(identityFile.toFile());
+                List<String> why = differences(found, wanted);
+                if (!why.isEmpty()) {
+                    throw new SweepRunner.Refused("cannot resume the unfinished sweep in " + work + ": " + String.join("; ", why)
+                            + ". Restore the original files to resume it, or start over with --restart"
+                            + " (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).");
+                }
+                Instant started = Instant.parse(found.path("started").asText());
+                Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+                boolean finished = isFinished(target, found);
+                return new SweepDirectory(work, target, out != null, true, finished, started, channel, lock);
+            }
+            clear(work);
+            Instant started = Instant.now();
+            wanted.put("started", started.toString());
+            Path inputs = Files.createDirectories(work.resolve(INPUTS));
+            Files.copy(sweep.file(), inputs.resolve(sweep.file().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Path scenarioCopy = Files.createDirectories(inputs.resolve("scenario"));
+            Files.copy(sweep.scenarioFile(), scenarioCopy.resolve(sweep.scenarioFile().getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = work.resolve(IDENTITY + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
+            move(tmp, identityFile);
+            Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+            return new SweepDirectory(work, target, out != null, false, false, started, channel, lock);
+        } catch (IOException | SweepRunner.Refused | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** What identifies a sweep for resuming. */
+    static ObjectNode identity(Sweep sweep, SweepShard shard, String version) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("sweep_file", sweep.file().toString());
+        o.put("sweep_sha256", sweep.fileSha256());
+        o.put("scenario_file", sweep.scenarioFile().toString());
+        o.put("scenario_sha256", sweep.scenarioSha256());
+        o.put("resolved_scenario_sha256", sweep.resolvedScenarioSha256());
+        o.put("shard", shard.toString());
+        o.put("runs", sweep.runCount());
+        o.put("version", version);
+        return o;
+    }
+
+    private static List<String> differences(JsonNode found, JsonNode wanted) {
+        List<String> why = new ArrayList<>();
+        if (!found.path("sweep_sha256").asText().equals(wanted.path("sweep_sha256").asText())) {
+            why.add("the sweep file changed since it started (" + wanted.path("sweep_file").asText() + ": SHA-256 was "
+                    + abbreviate(found.path("sweep_sha256").asText()) + ", now " + abbreviate(wanted.path("sweep_sha256").asText()) + ")");
+        }
+        if (!found.path("scenario_sha256").asText().equals(wanted.path("scenario_sha256").asText())) {
+            why.add("the scenario file changed since it started (" + wanted.path("scenario_file").asText() + ": SHA-256 was "
+                    + abbreviate(found.path("scenario_sha256").asText()) + ", now " + abbreviate(wanted.path("scenario_sha256").asText()) + ")");
+        } else if (!found.path("resolved_scenario_sha256").asText().equals(wanted.path("resolved_scenario_sha256").asText())) {
+            why.add("the resolved scenario changed since it started (the model's defaults differ: a different version of crisis?)");
+        }
+        if (!found.path("shard").asText().equals(wanted.path("shard").asText())) {
+            why.add("it is shard " + found.path("shard").asText() + ", not " + wanted.path("shard").asText());
+        }
+        if (why.isEmpty() && found.path("runs").asLong() != wanted.path("runs").asLong()) {
+            why.add("it has " + found.path("runs").asLong() + " runs, this sweep " + wanted.path("runs").asLong());
+        }
+        return why;
+    }
+
+    private static String abbreviate(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+    }
+
+    private static boolean isFinished(Path target, JsonNode identity) throws IOException {
+        Path manifest = target.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        JsonNode m = JSON.readTree(manifest.toFile());
+        String shard = m.path("shard").path("index").asInt() + "/" + m.path("shard").path("count").asInt();
+        return m.path("sweep").path("sha256").asText().equals(identity.path("sweep_sha256").asText())
+                && shard.equals(identity.path("shard").asText())
+                && m.path("timings").path("started").asText().equals(identity.path("started").asText());
+    }
+
+    /** A fresh staging directory for the final files. */
+    Path staging() throws IOException {
+        Path s = work.resolve(STAGING);
+        if (Files.exists(s)) {
+            delete(s);
+        }
+        Files.createDirectories(s);
+        copyTree(work.resolve(INPUTS), s.resolve(INPUTS));
+        return s;
+    }
+
+    /** Moves the staged results into place and removes the work directory; returns where they went. */
+    Path commit() throws IOException {
+        Path destination = target;
+        if (Files.isDirectory(destination) && isEmpty(destination)) {
+            Files.delete(destination);
+        }
+        if (explicit && Files.exists(destination)) {
+            throw new IOException(destination + " appeared while the sweep ran and is not empty; the results are in "
+                    + work.resolve(STAGING));
+        }
+        for (int k = 2; Files.exists(destination); k++) {
+            destination = target.resolveSibling(target.getFileName() + "-" + k);
+        }
+        Files.createDirectories(destination.toAbsolutePath().getParent());
+        move(work.resolve(STAGING), destination);
+        removeWork();
+        return destination;
+    }
+
+    /** Removes the work directory of a sweep whose results are already in place. */
+    void removeWork() throws IOException {
+        close();
+        // sweep.json goes last: a kill in the middle leaves a directory still recognised as finished
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals(IDENTITY)) {
+                    delete(p);
+                }
+            }
+        }
+        delete(work);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (lock.isValid()) {
+            lock.release();
+        }
+        lockChannel.close();
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        }
+    }
+
+    /** Empties the work directory except its lock. */
+    private static void clear(Path work) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals("lock")) {
+                    delete(p);
+                }
+            }
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

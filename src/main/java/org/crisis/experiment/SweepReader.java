@@ -1,0 +1,487 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.crisis.model.Parameter;
+import org.crisis.observe.Outcome;
+import org.crisis.scenario.Fields;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
+import org.crisis.scenario.Problem;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioJson;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
+
+/**
+ * Reads and validates sweep files (SCENARIO.md, "Sweep"; docs/SWEEPS.md). Like scenario
+ * files, every problem is reported at once with file, line, column, field path and what was
+ * expected. Each varied path is checked against the scenario by setting its values (listed
+ * values, range ends, grid levels) on a copy of the scenario and validating it; then every
+ * point of the design is checked the same way, so no run can fail on an invalid scenario.
+ */
+public final class SweepReader {
+    /** Top-level fields: those of SCENARIO.md, then the project's additions. */
+    public static final Set<String> TOP = Fields.keys("scenario", "design", "samples", "replications", "seed",
+            "vary", "outcomes", "name", "description", "commonRandomNumbers", "levels");
+    public static final Set<String> FACTOR = Fields.keys("values", "min", "max", "steps");
+    public static final int DEFAULT_MORRIS_LEVELS = 4;
+    /** Columns of runs.csv that a varied column must not take. */
+    static final Set<String> FIXED_COLUMNS = Set.of("point", "replication", "seed", "status", "message", "outcome",
+            "n", "mean", "sd", "ci95_low", "ci95_high");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final int MAX_REPORTED_POINTS = 5;
+    /** Most points a design may have: 8 bytes per point and varied path are held in memory. */
+    static final long MAX_POINTS = 20_000_000;
+
+    private final Fields f = new Fields();
+    private final Path file;
+
+    private SweepReader(Path file) {
+        this.file = file;
+    }
+
+    /** Reads a sweep file and the scenario it names. */
+    public static Sweep read(Path file) throws InvalidInputException {
+        return read(file, Optional.empty());
+    }
+
+    /**
+     * Reads a sweep file; {@code scenario}, when given, replaces the file's {@code scenario:}
+     * path (used by {@code crisis merge}, which reads the copies kept in a results directory).
+     */
+    public static Sweep read(Path file, Optional<Path> scenario) throws InvalidInputException {
+        Node root = TreeReader.read(file);
+        SweepReader r = new SweepReader(file);
+        Optional<Sweep> sweep = r.sweep(root, scenario);
+        if (!r.f.problems().isEmpty() || sweep.isEmpty()) {
+            throw new InvalidInputException(r.f.problems());
+        }
+        return sweep.get();
+    }
+
+    private Optional<Sweep> sweep(Node root, Optional<Path> scenarioOverride) {
+        Optional<Node.Mapping> top = f.mapping(root, "", TOP);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = top.get();
+        String name = Fields.field(m, "name").flatMap(n -> f.string(n, "name")).filter(n -> {
+            if (!NAME.matcher(n).matches()) {
+                f.error(m.entries().get("name"), "name", "expected letters, digits, '-' and '_' only, found '" + n + "'");
+                return false;
+            }
+            return true;
+        }).orElse(defaultName(file));
+        String description = Fields.field(m, "description").flatMap(n -> f.string(n, "description")).orElse("");
+
+        // the scenario, read and validated on its own first
+        Optional<Path> scenarioFile = f.required(m, "", "scenario", "the path of a scenario file, relative to this file")
+                .flatMap(n -> f.string(n, "scenario")).map(s -> scenarioOverride.orElseGet(
+                        () -> file.toAbsolutePath().getParent().resolve(s).normalize()));
+        Node tree = null;
+        Scenario scenario = null;
+        if (scenarioFile.isPresent()) {
+            Node at = m.entries().get("scenario");
+            if (!Files.isRegularFile(scenarioFile.get())) {
+                f.error(at, "scenario", "no such file: " + scenarioFile.get());
+            } else {
+                try {
+                    tree = TreeReader.read(scenarioFile.get());
+                    scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
+                } catch (InvalidInputException e) {
+                    f.problems().addAll(e.problems());
+                    f.error(at, "scenario", "the scenario " + scenarioFile.get() + " is invalid (problems above)");
+                    scenario = null;
+                }
+            }
+        }
+
+        Optional<Design> design = f.required(m, "", "design", "grid | random | lhs | sobol | morris")
+                .flatMap(n -> f.string(n, "design").flatMap(text -> {
+                    Optional<Design> d = Design.byKey(text);
+                    if (d.isEmpty()) {
+                        List<String> keys = new ArrayList<>();
+                        for (Design x : Design.values()) {
+                            keys.add(x.key());
+                        }
+                        String hint = Fields.closest(text, keys).map(s -> "; did you mean '" + s + "'?").orElse("");
+                        f.error(n, "design", "unknown design '" + text + "': expected one of "
+                                + String.join(" | ", keys) + hint);
+                    }
+                    return d;
+                }));
+        int samples = 0;
+        if (design.isPresent() && design.get().sampled()) {
+            int least = design.get() == Design.SOBOL ? 2 : 1;
+            samples = (int) f.required(m, "", "samples", "the number of " + (design.get() == Design.MORRIS
+                    ? "trajectories" : design.get() == Design.SOBOL ? "base samples N (points: N·(d+2))" : "points")
+                    + " for design " + design.get().key())
+                    .map(n -> f.integer(n, "samples", least, Integer.MAX_VALUE)).orElse(OptionalLong.empty()).orElse(0);
+        } else {
+            // a grid's size follows from vary; samples is accepted and ignored (SCENARIO.md's example has it)
+            Fields.field(m, "samples").ifPresent(n -> f.integer(n, "samples", 1, Integer.MAX_VALUE));
+        }
+        int replications = (int) Fields.field(m, "replications").map(n -> f.integer(n, "replications", 1, 100_000_000))
+                .orElse(OptionalLong.of(1)).orElse(1);
+        long defaultSeed = scenario == null ? 1 : scenario.seed();
+        long seed = Fields.field(m, "seed").map(n -> f.integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE))
+                .orElse(OptionalLong.of(defaultSeed)).orElse(defaultSeed);
+        boolean crn = Fields.field(m, "commonRandomNumbers").flatMap(n -> f.bool(n, "commonRandomNumbers")).orElse(true);
+        int levels = DEFAULT_MORRIS_LEVELS;
+        Optional<Node> levelsNode = Fields.field(m, "levels");
+        if (levelsNode.isPresent()) {
+            if (design.isPresent() && design.get() != Design.MORRIS) {
+                f.error(levelsNode.get(), "levels", "'levels' is only for design: morris");
+            } else {
+                OptionalLong l = f.integer(levelsNode.get(), "levels", 2, 1000);
+                if (l.isPresent() && l.getAsLong() % 2 != 0) {
+                    f.error(levelsNode.get(), "levels", "expected an even number of levels (so that every step of Δ = p/(2(p−1)) stays in range), found " + l.getAsLong());
+                } else if (l.isPresent()) {
+                    levels = (int) l.getAsLong();
+                }
+            }
+        }
+
+        List<SweepFactor> factors = new ArrayList<>();
+        Node.Mapping vary = null;
+        Optional<Node> varyNode = f.required(m, "", "vary", "a mapping of dotted paths to values or ranges");
+        if (varyNode.isPresent()) {
+            if (!(varyNode.get() instanceof Node.Mapping vm)) {
+                f.error(varyNode.get(), "vary", "expected a mapping of dotted paths to {values: [...]} or {min:, max:, steps:}, found "
+                        + Fields.describe(varyNode.get()));
+            } else {
+                vary = vm;
+                if (vm.entries().isEmpty()) {
+                    f.error(vm, "vary", "expected at least one varied path");
+                }
+                for (Map.Entry<String, Node> e : vm.entries().entrySet()) {
+                    factor(vm, e.getKey(), e.getValue(), design.orElse(null), tree, scenario).ifPresent(factors::add);
+                }
+            }
+        }
+
+        List<Outcome> outcomes = new ArrayList<>();
+        Optional<Node> outcomesNode = f.required(m, "", "outcomes",
+                "a list of outcome names such as severed:PER-MEX, daysToSevered:PER-MEX, severedPairs, polarisation");
+        if (outcomesNode.isPresent()) {
+            outcomes(outcomesNode.get(), scenario, outcomes);
+        }
+        if (!f.problems().isEmpty() || scenario == null || design.isEmpty()) {
+            return Optional.empty();
+        }
+        columns(vary, factors, outcomes);
+        if (!f.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        long points = 1;
+        if (design.get() == Design.GRID) {
+            for (SweepFactor x : factors) {
+                points = Math.min(points * x.gridLevels().size(), 1L << 40); // saturate: reported below
+            }
+        } else {
+            points = design.get().points(samples, factors.size());
+        }
+        if (points > MAX_POINTS || points * factors.size() > Integer.MAX_VALUE - 8) {
+            f.error(m, "", "the design has " + points + " points; at most " + MAX_POINTS
+                    + " are supported (their coordinates are kept in memory); split it into several sweeps");
+            return Optional.empty();
+        }
+        if (design.get() == Design.SOBOL && 2 * factors.size() > Designs.MAX_SOBOL_DIMENSIONS) {
+            f.error(vary, "vary", "design sobol supports at most " + Designs.MAX_SOBOL_DIMENSIONS / 2 + " varied paths, found " + factors.size());
+            return Optional.empty();
+        }
+        if (points * replications > Integer.MAX_VALUE) {
+            f.error(m, "", "the sweep has " + points + " points × " + replications + " replications = "
+                    + points * replications + " runs; at most " + Integer.MAX_VALUE + " are supported (split it into several sweeps)");
+            return Optional.empty();
+        }
+        DesignPoints designPoints = Sweep.design(design.get(), factors, samples, levels, seed);
+        String fileSha;
+        String scenarioSha;
+        String resolvedSha;
+        try {
+            fileSha = Hashing.sha256(file);
+            scenarioSha = Hashing.sha256(scenarioFile.get());
+            resolvedSha = Hashing.sha256(new ObjectMapper().writeValueAsBytes(ScenarioJson.toJson(scenario)));
+        } catch (IOException e) {
+            f.error(m, "", "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+        Sweep sweep = new Sweep(name, description, file, fileSha, scenarioFile.get(), scenarioSha, resolvedSha, tree,
+                scenario, design.get(), samples, replications, seed, crn, levels, factors, outcomes, designPoints);
+        checkPoints(sweep, vary);
+        return f.problems().isEmpty() ? Optional.of(sweep) : Optional.empty();
+    }
+
+    /** Outcome names, checked against the scenario's countries (when the scenario is valid). */
+    private void outcomes(Node node, Scenario scenario, List<Outcome> outcomes) {
+        Optional<Node.Sequence> seq = f.sequence(node, "outcomes");
+        if (seq.isEmpty()) {
+            return;
+        }
+        Node.Sequence list = seq.get();
+        if (list.items().isEmpty()) {
+            f.error(list, "outcomes", "expected at least one outcome");
+        }
+        List<String> ids = new ArrayList<>();
+        if (scenario != null) {
+            scenario.countries().forEach(c -> ids.add(c.id()));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            Node item = list.items().get(i);
+            String path = "outcomes[" + i + "]";
+            Optional<String> name = f.string(item, path);
+            if (name.isEmpty()) {
+                continue;
+            }
+            String text = name.get();
+            if (!seen.add(text)) {
+                f.error(item, path, "outcome '" + text + "' is listed twice");
+                continue;
+            }
+            StringBuilder why = new StringBuilder();
+            Optional<Outcome> o = Outcome.parse(text, ids, why);
+            if (o.isPresent()) {
+                outcomes.add(o.get());
+            } else if (scenario != null || why.toString().startsWith("unknown outcome")) {
+                f.error(item, path, why.toString());
+            }
+        }
+    }
+
+    /** One entry of {@code vary:}, checked against the scenario when it is valid. */
+    private Optional<SweepFactor> factor(Node.Mapping vary, String path, Node node, Design design, Node tree,
+            Scenario scenario) {
+        String where = "vary." + path;
+        int[] at = vary.keyPosition(path);
+        Optional<Node.Mapping> mm = f.mapping(node, where, FACTOR);
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = mm.get();
+        int before = f.problems().size();
+        if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            problem(at, where, "expected a dotted path such as parameters.grievanceDecay or countries.PER.sovereignty");
+            return Optional.empty();
+        }
+        boolean integer = integerPath(path);
+        String column = SweepFactor.columnOf(path);
+        boolean hasValues = m.entries().containsKey("values");
+        boolean hasRange = m.entries().containsKey("min") || m.entries().containsKey("max");
+        SweepFactor factor = null;
+        if (hasValues && hasRange) {
+            f.error(m, where, "give either values: [...] or min: and max:, not both");
+        } else if (hasValues) {
+            if (m.entries().containsKey("steps")) {
+                f.error(m.entries().get("steps"), where + ".steps", "'steps' goes with min and max, not with values");
+            }
+            Optional<Node.Sequence> list = f.sequence(m.entries().get("values"), where + ".values");
+            if (list.isPresent()) {
+                if (list.get().items().isEmpty()) {
+                    f.error(list.get(), where + ".values", "expected at least one value, found an empty list");
+                }
+                for (int i = 0; i < list.get().items().size(); i++) {
+                    Node item = list.get().items().get(i);
+                    if (!(item instanceof Node.Scalar s) || s.value() == null) {
+                        f.error(item, where + ".values[" + i + "]", "expected a single value (number, text or true/false), found "
+                                + Fields.describe(item));
+                    }
+                }
+                if (f.problems().size() == before) {
+                    factor = SweepFactor.ofValues(path, column, integer, list.get().items());
+                }
+            }
+        } else if (hasRange) {
+            Optional<Node> minNode = f.required(m, where, "min", "the lowest value of the range");
+            Optional<Node> maxNode = f.required(m, where, "max", "the highest value of the range");
+            OptionalDouble min = minNode.map(n -> f.number(n, where + ".min", -Double.MAX_VALUE, Double.MAX_VALUE))
+                    .orElse(OptionalDouble.empty());
+            OptionalDouble max = maxNode.map(n -> f.number(n, where + ".max", -Double.MAX_VALUE, Double.MAX_VALUE))
+                    .orElse(OptionalDouble.empty());
+            OptionalLong steps = Fields.field(m, "steps").map(n -> f.integer(n, where + ".steps", 1, 1_000_000))
+                    .orElse(OptionalLong.empty());
+            if (design == Design.GRID && !m.entries().containsKey("steps")) {
+                f.error(m, where + ".steps", "required field is missing: a grid needs steps for a range (the number of evenly spaced values from min to max)");
+            }
+            if (min.isPresent() && max.isPresent()) {
+                if (min.getAsDouble() > max.getAsDouble()) {
+                    f.error(maxNode.get(), where, "empty range: min " + Fields.fmt(min.getAsDouble()) + " is above max "
+                            + Fields.fmt(max.getAsDouble()));
+                } else if (integer && Math.ceil(min.getAsDouble()) > Math.floor(max.getAsDouble())) {
+                    f.error(maxNode.get(), where, path + " takes whole numbers and there is none from "
+                            + Fields.fmt(min.getAsDouble()) + " to " + Fields.fmt(max.getAsDouble()));
+                }
+            }
+            if (f.problems().size() == before) {
+                factor = SweepFactor.ofRange(path, column, integer, min.getAsDouble(), max.getAsDouble(),
+                        (int) steps.orElse(0));
+            }
+        } else {
+            f.error(m, where, "expected values: [...] or a range min: and max: (with steps: for a grid)");
+        }
+        if (factor == null || scenario == null) {
+            return Optional.ofNullable(factor);
+        }
+        check(factor, m, at, where, tree);
+        return f.problems().size() == before ? Optional.of(factor) : Optional.empty();
+    }
+
+    /**
+     * Sets each listed value, the range's ends and its grid levels on a copy of the scenario
+     * and validates it; problems are reported at the sweep file's entry.
+     */
+    private void check(SweepFactor factor, Node.Mapping entry, int[] at, String where, Node tree) {
+        List<Node> values = new ArrayList<>();
+        List<Node> places = new ArrayList<>();
+        if (!factor.isRange()) {
+            values.addAll(factor.values());
+            places.addAll(factor.values());
+        } else {
+            values.add(factor.at(0, false).node());
+            places.add(entry.entries().get("min"));
+            values.add(factor.at(1, false).node());
+            places.add(entry.entries().get("max"));
+            for (Node level : factor.gridLevels()) {
+                values.add(level);
+                places.add(entry.entries().getOrDefault("steps", entry));
+            }
+        }
+        Set<String> reported = new LinkedHashSet<>();
+        for (int k = 0; k < values.size(); k++) {
+            Node value = values.get(k);
+            Node place = places.get(k);
+            Node copy = TreeReader.copyOf(tree);
+            Optional<Problem> unknown = Overrides.set(copy, factor.path(), value);
+            if (unknown.isPresent()) {
+                problem(at, where, "no such path in the scenario: " + unknown.get().message());
+                return;
+            }
+            try {
+                ScenarioReader.bind(copy);
+            } catch (InvalidInputException e) {
+                for (Problem p : e.problems()) {
+                    if (p.message().startsWith("unknown field")) {
+                        problem(at, where, "no such path in the scenario: " + p.path() + ": " + p.message());
+                        return;
+                    }
+                    String message = "value " + SweepFactor.text(value) + " makes the scenario invalid: "
+                            + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
+                    if (reported.add(message)) {
+                        f.error(place, where, message);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every point of the design must give a valid scenario. Values checked one factor at a
+     * time can still conflict: an event day beyond a varied horizon, a varied event type and
+     * target, a pattern's min above its max. Only factors that take part in such cross-field
+     * rules of the scenario format can conflict, so all points are checked (a bind each)
+     * only when two or more of them are varied; numbers checked against their own range
+     * (traits, ideology, parameters, trade, severity...) cannot conflict with anything.
+     */
+    private void checkPoints(Sweep sweep, Node.Mapping vary) {
+        long structural = sweep.factors().stream().filter(SweepReader::structural).count();
+        if (structural < 2) {
+            return;
+        }
+        int bad = 0;
+        for (int p = 0; p < sweep.pointCount(); p++) {
+            try {
+                sweep.scenarioAt(p);
+            } catch (InvalidInputException e) {
+                if (++bad <= MAX_REPORTED_POINTS) {
+                    Problem first = e.problems().get(0);
+                    f.error(vary, "vary", "point " + p + " (" + sweep.describe(p) + ") makes the scenario invalid: "
+                            + (first.path().isEmpty() ? "" : first.path() + ": ") + first.message());
+                }
+            }
+        }
+        if (bad > MAX_REPORTED_POINTS) {
+            f.error(vary, "vary", "... and " + (bad - MAX_REPORTED_POINTS) + " more points make the scenario invalid");
+        }
+    }
+
+    /** Varied columns must be distinct and must not take the name of another column. */
+    private void columns(Node.Mapping vary, List<SweepFactor> factors, List<Outcome> outcomes) {
+        Set<String> taken = new HashSet<>(FIXED_COLUMNS);
+        outcomes.forEach(o -> taken.add(o.column()));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < factors.size(); i++) {
+            SweepFactor x = factors.get(i);
+            String column = taken.contains(x.column()) ? "vary_" + x.column() : x.column();
+            if (!seen.add(column)) {
+                problem(vary.keyPosition(x.path()), "vary." + x.path(), "its column name '" + column
+                        + "' is the same as another varied path's; vary each value once");
+            }
+            if (!column.equals(x.column())) {
+                factors.set(i, new SweepFactor(x.path(), column, x.integer(), x.values(), x.min(), x.max(), x.gridLevels()));
+            }
+        }
+    }
+
+    private void problem(int[] at, String path, String message) {
+        f.problems().add(new Problem(file.toString(), at[0], at[1], path, message));
+    }
+
+    /** Whether a factor takes part in a rule that relates two fields of a scenario. */
+    static boolean structural(SweepFactor factor) {
+        for (Node v : factor.values()) {
+            if (!(v instanceof Node.Scalar s) || !(s.value() instanceof Number)) {
+                return true;
+            }
+        }
+        String[] parts = factor.path().split("\\.");
+        return STRUCTURAL.contains(parts[parts.length - 1]) || parts[0].equals("stop") || parts[0].equals("track");
+    }
+
+    /** Fields checked against another field: days and event days, pattern bounds. */
+    private static final Set<String> STRUCTURAL = Set.of("days", "day", "withinDays", "min", "max", "atLeast", "atMost");
+
+    /** Paths that hold whole numbers: days, seed, events.N.day, integer parameters. */
+    static boolean integerPath(String path) {
+        String[] parts = path.split("\\.");
+        String last = parts[parts.length - 1];
+        if (parts.length == 1) {
+            return last.equals("days") || last.equals("seed");
+        }
+        if (parts.length == 2 && parts[0].equals("parameters")) {
+            return Parameter.byKey(last).map(p -> p.type() == Parameter.Type.INTEGER).orElse(false);
+        }
+        if (parts.length == 3 && parts[0].equals("events")) {
+            return last.equals("day");
+        }
+        if (parts[0].equals("expect")) {
+            return last.equals("runs") || last.equals("withinDays");
+        }
+        return false;
+    }
+
+    /** The file name without extension, with characters other than letters, digits, '-' and '_' as '-'. */
+    static String defaultName(Path file) {
+        String base = file.getFileName().toString();
+        int dot = base.lastIndexOf('.');
+        if (dot > 0) {
+            base = base.substring(0, dot);
+        }
+        String clean = base.replaceAll("[^A-Za-z0-9_-]", "-");
+        return clean.isEmpty() ? "sweep" : clean;
+    }
+}

@@ -1,0 +1,111 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.crisis.model.Dyad;
+import org.crisis.model.Event;
+import org.crisis.model.EventType;
+import org.crisis.model.Level;
+import org.crisis.model.World;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.sim.CrisisModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code crisis validate}'s verdicts (issue 5, SCENARIO.md "Expected patterns"): the share of
+ * runs showing each pattern, its Wilson interval, and pass or fail by its bounds. The shares
+ * are recomputed here from the same seeds by reading each run's relations and events.
+ */
+class ValidationTest {
+    private static Scenario scenario;
+
+    @BeforeAll
+    static void load() throws Exception {
+        scenario = ScenarioReader.read(Path.of(ValidationTest.class.getResource("/model/validation-case.yaml").toURI()),
+                List.of());
+    }
+
+    /** Per pattern of the fixture, in order: does run {@code w} show it? Written from the fixture's text. */
+    private static boolean[] shows(World w) {
+        Dyad d = w.existing(w.indexOf("RAI"), w.indexOf("VIC"));
+        Set<Integer> condemners = new HashSet<>();
+        for (Event e : w.events()) {
+            if (e.type() == EventType.CONDEMN && e.target() == w.indexOf("RAI")) {
+                condemners.add(e.actor());
+            }
+        }
+        int severed = d.firstSevered();
+        return new boolean[] {
+            d.lowestLevel().compareTo(Level.DOWNGRADED) <= 0,
+            severed >= 0 && severed <= 10,
+            d.level().compareTo(Level.DOWNGRADED) <= 0,
+            d.restoredDay() >= 0,
+            condemners.size() >= 3
+        };
+    }
+
+    @Test
+    void eachPatternsShareIsTheShareOfRunsShowingIt() throws Exception {
+        long seed = 17;
+        List<Validation.Row> rows = Validation.check(scenario, 0, seed, 1, Progress.none());
+        int runs = scenario.expect().orElseThrow().runs();
+        assertEquals(60, runs);
+        int[] held = new int[5];
+        for (int k = 0; k < runs; k++) {
+            CrisisModel m = new CrisisModel(scenario, Seeds.derive(seed, k), CrisisModel.DailyObserver.NONE);
+            m.runToEnd();
+            boolean[] s = shows(m.world());
+            for (int p = 0; p < held.length; p++) {
+                held[p] += s[p] ? 1 : 0;
+            }
+        }
+        assertEquals(5, rows.size());
+        for (int p = 0; p < rows.size(); p++) {
+            Validation.Row row = rows.get(p);
+            assertEquals(runs, row.runs(), "expect.runs is used when no --runs is given");
+            assertEquals(held[p], row.held(), row.pattern());
+            assertEquals(held[p] / (double) runs, row.observed(), 1e-12);
+            assertArrayEquals(Intervals.wilson(held[p], runs), new double[] {row.low(), row.high()}, 1e-12);
+            assertEquals("embassy-raid-expected", row.scenario());
+        }
+    }
+
+    @Test
+    void aPatternPassesWhenItsShareLiesWithinItsBounds() throws Exception {
+        List<Validation.Row> rows = Validation.check(scenario, 0, 17, 1, Progress.none());
+        for (Validation.Row row : rows) {
+            boolean within = row.bounds().min().map(m -> row.observed() >= m).orElse(true)
+                    && row.bounds().max().map(m -> row.observed() <= m).orElse(true);
+            assertEquals(within, row.pass(), row.pattern() + " at " + row.observed());
+        }
+        assertTrue(rows.get(0).pass(), "the raid downgrades relations: " + rows.get(0).observed());
+        assertFalse(rows.get(3).pass(), "the fixture's restored pattern is set to fail: " + rows.get(3).observed());
+    }
+
+    @Test
+    void patternsAreNamedByTheirLabelOrByWhatTheyExpect() throws Exception {
+        List<Validation.Row> rows = Validation.check(scenario, 5, 1, 1, Progress.none());
+        assertEquals("downgraded", rows.get(0).pattern());
+        assertEquals("no-quick-rupture", rows.get(1).pattern());
+        assertEquals("rarely-restored", rows.get(3).pattern());
+        assertFalse(rows.get(2).pattern().isBlank());
+        assertFalse(rows.get(4).pattern().isBlank());
+    }
+
+    @Test
+    void theRunsOptionOverridesExpectRunsAndTheVerdictDoesNotDependOnThreads() throws Exception {
+        List<Validation.Row> one = Validation.check(scenario, 24, 5, 1, Progress.none());
+        List<Validation.Row> two = Validation.check(scenario, 24, 5, 2, Progress.none());
+        assertEquals(one, two);
+        assertTrue(one.stream().allMatch(r -> r.runs() == 24));
+    }
+}

@@ -1,0 +1,317 @@
+package org.crisis.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.inference.AlternativeHypothesis;
+import org.apache.commons.math3.stat.inference.BinomialTest;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The daily decision of docs/MODEL.md 3.5, checked against the analytic logit probabilities.
+ * Each draw starts from the same state (a fresh world sharing one generator), so the counts
+ * of HOLD, ESCALATE and STEP DOWN are multinomial with the probabilities
+ * {@code ∝ exp(λ·U)} computed here from the documented formula, independently of the code:
+ * <pre>
+ * E    = G·(1 + b_p·(p − ½) + b_h·(h − ½)) + b_r·R
+ * K_t  = b_w·w + b_a·A⁺ + b_c·(1 − exp(−c/2)) + n·normCost·max(0, t − 2)/4
+ * U(ESCALATE)  = b_g·(E − θ_{s+1} − K_{s+1})
+ * U(STEP DOWN) = b_g·(θ_s − E) + b_m·M − owned·p·audienceCost·min(1, s/5)
+ * </pre>
+ * Every term is active in the state tested, and each test also checks that dropping any one
+ * term would have been rejected by the same data, so the test has the power to catch it.
+ */
+class DecisionModelTest {
+    private static final int DRAWS = 20_000;
+    private static final int DAY = 100;
+
+    private static double p(Parameter x) {
+        return x.defaultValue();
+    }
+
+    private static final double LAMBDA = p(Parameter.RATIONALITY);
+    private static final double BG = p(Parameter.GRIEVANCE_WEIGHT);
+    private static final double[] THETA = {0, p(Parameter.THRESHOLD_PROTEST), p(Parameter.THRESHOLD_SUMMON),
+        p(Parameter.THRESHOLD_RECALL), p(Parameter.THRESHOLD_EXPEL), p(Parameter.THRESHOLD_SEVER),
+        p(Parameter.THRESHOLD_SANCTION)};
+
+    /** The terms of the formula; an ablation switches one off or distorts it. */
+    private record Formula(double bp, double bh, double br, double bw, double ba, double bc, double normCost,
+            double bm, double audienceCost, double lambda, boolean consent) {
+        static Formula documented() {
+            return new Formula(p(Parameter.PRESSURE_WEIGHT), p(Parameter.HAWK_WEIGHT), p(Parameter.RECIPROCITY),
+                    p(Parameter.TRADE_WEIGHT), p(Parameter.AFFINITY_WEIGHT), p(Parameter.CONDEMNATION_WEIGHT),
+                    p(Parameter.NORM_COST), p(Parameter.MEDIATION_WEIGHT), p(Parameter.AUDIENCE_COST), LAMBDA, true);
+        }
+    }
+
+    private static Map<String, Formula> ablations() {
+        Formula f = Formula.documented();
+        Map<String, Formula> m = new LinkedHashMap<>();
+        m.put("without pressure in E", new Formula(0, f.bh, f.br, f.bw, f.ba, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without hawkishness in E", new Formula(f.bp, 0, f.br, f.bw, f.ba, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without reciprocity", new Formula(f.bp, f.bh, 0, f.bw, f.ba, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without trade cost", new Formula(f.bp, f.bh, f.br, 0, f.ba, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without affinity cost", new Formula(f.bp, f.bh, f.br, f.bw, 0, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without condemnation cost", new Formula(f.bp, f.bh, f.br, f.bw, f.ba, 0, f.normCost, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without norm cost", new Formula(f.bp, f.bh, f.br, f.bw, f.ba, f.bc, 0, f.bm, f.audienceCost, f.lambda, true));
+        m.put("without mediation", new Formula(f.bp, f.bh, f.br, f.bw, f.ba, f.bc, f.normCost, 0, f.audienceCost, f.lambda, true));
+        m.put("without audience cost", new Formula(f.bp, f.bh, f.br, f.bw, f.ba, f.bc, f.normCost, f.bm, 0, f.lambda, true));
+        m.put("with half the rationality", new Formula(f.bp, f.bh, f.br, f.bw, f.ba, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda / 2, true));
+        return m;
+    }
+
+    /** One side's traits and its view of the other. */
+    private record Side(double economic, double social, double pressure, double hawkishness, double norms,
+            double grievance, double trade, double condemnation, int posture, boolean reciprocity) {}
+
+    /** The state both the model and the formula are given. */
+    private record State(Side i, Side j, Level level, boolean mediated) {}
+
+    /** A fresh world in {@code state}; i is country 0, j country 1. */
+    private static World build(State st, MersenneTwisterFast random) {
+        World w = new World(Parameters.defaults(), random);
+        w.setDay(DAY);
+        w.addCountry("III", st.i.economic, st.i.social, 0.5, st.i.pressure, st.i.hawkishness, st.i.norms, List.of());
+        w.addCountry("JJJ", st.j.economic, st.j.social, 0.5, st.j.pressure, st.j.hawkishness, st.j.norms, List.of());
+        w.setRelation(0, 1, st.level, st.i.grievance, st.j.grievance, st.i.trade, st.j.trade);
+        Dyad d = w.existing(0, 1);
+        Side[] sides = {st.i, st.j};
+        for (int s = 0; s < 2; s++) {
+            d.condemnation[s] = sides[s].condemnation;
+            d.posture[s] = sides[s].posture; // owned by the governments in office (both 0)
+            if (sides[1 - s].reciprocity) {
+                d.lastEscalation[s] = DAY - 10; // s climbed against the other within memory
+            }
+        }
+        if (st.mediated) {
+            d.mediationUntil = DAY + 5;
+        }
+        return w;
+    }
+
+    // ----- the documented formula, written out ------------------------------------------
+
+    private static double affinityPlus(Side a, Side b, Level level) {
+        double ws = p(Parameter.SOCIAL_AXIS_WEIGHT);
+        double de = a.economic - b.economic;
+        double ds = a.social - b.social;
+        double d = Math.sqrt((1 - ws) * de * de + ws * ds * ds) / 2;
+        double aIdeo = p(Parameter.AFFINITY_IDEOLOGY);
+        double aBloc = p(Parameter.AFFINITY_BLOC);
+        double aLevel = p(Parameter.AFFINITY_LEVEL);
+        double raw = aIdeo * (1 - d) + aLevel * (level.ordinal() - 2) / 2.0;
+        return Math.max(0, 2 * (raw + aLevel) / (aIdeo + aBloc + 2 * aLevel) - 1);
+    }
+
+    private static double effective(Formula f, Side x) {
+        return x.grievance * (1 + f.bp * (x.pressure - 0.5) + f.bh * (x.hawkishness - 0.5))
+                + f.br * (x.reciprocity ? 1 : 0);
+    }
+
+    private static double cost(Formula f, Side x, Side other, Level level, int rung) {
+        return f.bw * x.trade + f.ba * affinityPlus(x, other, level) + f.bc * (1 - Math.exp(-x.condemnation / 2))
+                + x.norms * f.normCost * Math.max(0, rung - 2) / 4.0;
+    }
+
+    private static int standing(Side x, Level level) {
+        int implied = level == Level.SEVERED ? 5 : level == Level.DOWNGRADED ? 3 : 0;
+        return Math.max(x.posture, implied);
+    }
+
+    private static double stepDown(Formula f, Side x, Level level, boolean mediated) {
+        int s = standing(x, level);
+        boolean owned = x.posture >= s && x.posture > 0;
+        return BG * (THETA[s] - effective(f, x)) + (mediated ? f.bm : 0)
+                - (owned ? x.pressure * f.audienceCost * Math.min(1, s / 5.0) : 0);
+    }
+
+    private static double escalate(Formula f, State st) {
+        int s = standing(st.i, st.level);
+        return s >= 6 ? Double.NEGATIVE_INFINITY
+                : BG * (effective(f, st.i) - THETA[s + 1] - cost(f, st.i, st.j, st.level, s + 1));
+    }
+
+    /** {P(HOLD), P(ESCALATE), P(STEP DOWN)} at NORMAL or above, where stepping down is a dialogue. */
+    private static double[] choiceProbabilities(Formula f, State st) {
+        double up = Math.exp(f.lambda * escalate(f, st));
+        double down = Math.exp(f.lambda * stepDown(f, st.i, st.level, st.mediated));
+        double total = 1 + up + down;
+        return new double[] {1 / total, up / total, down / total};
+    }
+
+    /** P(restoration) below NORMAL: i chooses to step down, and j consents. */
+    private static double restorationProbability(Formula f, State st) {
+        double up = Math.exp(f.lambda * escalate(f, st));
+        double down = Math.exp(f.lambda * stepDown(f, st.i, st.level, st.mediated));
+        double consent = 1 / (1 + Math.exp(-f.lambda * stepDown(f, st.j, st.level, st.mediated)));
+        return down / (1 + up + down) * (f.consent ? consent : 1);
+    }
+
+    // ----- tests -------------------------------------------------------------------------
+
+    /** At NORMAL, owning a summons, under mediation, with every cost and reciprocity in play. */
+    private static final State CHOICE = new State(
+            new Side(0.2, 0.1, 0.2, 0.7, 0.6, 0.347, 0.02, 0.5, Ladder.SUMMON, true),
+            new Side(-0.05, 0.0, 0.5, 0.5, 0.5, 0.1, 0.0, 0.0, Ladder.NONE, false),
+            Level.NORMAL, true);
+
+    @Test
+    void holdEscalateAndStepDownAreChosenWithTheLogitProbabilitiesOfTheirUtilities() {
+        double[] expected = choiceProbabilities(Formula.documented(), CHOICE);
+        for (double q : expected) {
+            assertTrue(q > 0.05, "the state must make every option likely enough to test: " + List.of(expected[0], expected[1], expected[2]));
+        }
+        MersenneTwisterFast random = new MersenneTwisterFast(20240405L);
+        long[] counts = new long[3];
+        int expectedRung = Ladder.RECALL; // E − K_4 < θ_4: one rung up, no jump
+        for (int k = 0; k < DRAWS; k++) {
+            World w = build(CHOICE, random);
+            w.decision.decide(w.countries.get(0), w.existing(0, 1));
+            List<Event> events = w.events();
+            if (events.isEmpty()) {
+                counts[0]++;
+            } else {
+                assertEquals(1, events.size());
+                Event e = events.get(0);
+                assertEquals(0, e.actor());
+                assertEquals(1, e.target());
+                if (e.type() == EventType.DIALOGUE) {
+                    counts[2]++;
+                    assertEquals(Ladder.PROTEST, w.existing(0, 1).posture(0), "a dialogue steps one rung down");
+                } else {
+                    assertEquals(Ladder.act(expectedRung), e.type());
+                    counts[1]++;
+                }
+            }
+        }
+        ChiSquareTest chi = new ChiSquareTest();
+        double pValue = chi.chiSquareTest(scale(expected, DRAWS), counts);
+        assertTrue(pValue > 1e-3, "counts " + List.of(counts[0], counts[1], counts[2]) + " against expected "
+                + List.of(expected[0] * DRAWS, expected[1] * DRAWS, expected[2] * DRAWS) + ": p = " + pValue);
+        // power: the same counts reject the formula with any one term left out
+        List<String> notRejected = new ArrayList<>();
+        ablations().forEach((name, f) -> {
+            if (chi.chiSquareTest(scale(choiceProbabilities(f, CHOICE), DRAWS), counts) > 1e-6) {
+                notRejected.add(name);
+            }
+        });
+        assertTrue(notRejected.isEmpty(), "the data cannot tell the formula from its variants " + notRejected);
+    }
+
+    /** Severed, both sides owning the rupture, under mediation; i may propose, j must consent. */
+    private static final State RESTORATION = new State(
+            new Side(0.2, 0.1, 0.7, 0.3, 0.6, 0.07, 0.02, 0.5, Ladder.SEVER, false),
+            new Side(-0.3, 0.0, 0.6, 0.5, 0.5, 0.17, 0.0, 0.0, Ladder.SEVER, false),
+            Level.SEVERED, true);
+
+    @Test
+    void aRestorationHappensWithTheProbabilityOfProposingItTimesThatOfTheOtherSidesConsent() {
+        double expected = restorationProbability(Formula.documented(), RESTORATION);
+        double consent = 1 / (1 + Math.exp(-LAMBDA * stepDown(Formula.documented(), RESTORATION.j, Level.SEVERED, true)));
+        assertTrue(expected > 0.05 && consent > 0.2 && consent < 0.8, "p = " + expected + ", consent = " + consent);
+        MersenneTwisterFast random = new MersenneTwisterFast(77L);
+        int restorations = 0;
+        for (int k = 0; k < DRAWS; k++) {
+            World w = build(RESTORATION, random);
+            w.decision.decide(w.countries.get(0), w.existing(0, 1));
+            for (Event e : w.events()) {
+                assertEquals(EventType.RESTORE_RELATIONS, e.type(), "no other act is likely from this state");
+                restorations++;
+            }
+        }
+        BinomialTest binomial = new BinomialTest();
+        double pValue = binomial.binomialTest(DRAWS, restorations, expected, AlternativeHypothesis.TWO_SIDED);
+        assertTrue(pValue > 1e-3, restorations + " restorations in " + DRAWS + ", expected " + expected * DRAWS);
+        Map<String, Formula> variants = ablations();
+        variants.remove("without trade cost"); // costs of escalating do not enter a restoration
+        variants.remove("without affinity cost");
+        variants.remove("without condemnation cost");
+        variants.remove("without norm cost");
+        variants.remove("without reciprocity"); // neither side climbed recently
+        Formula f = Formula.documented();
+        variants.put("without consent", new Formula(f.bp, f.bh, f.br, f.bw, f.ba, f.bc, f.normCost, f.bm, f.audienceCost, f.lambda, false));
+        final int observed = restorations;
+        List<String> notRejected = new ArrayList<>();
+        variants.forEach((name, v) -> {
+            if (binomial.binomialTest(DRAWS, observed, restorationProbability(v, RESTORATION), AlternativeHypothesis.TWO_SIDED) > 1e-6) {
+                notRejected.add(name);
+            }
+        });
+        assertTrue(notRejected.isEmpty(), "the data cannot tell the formula from its variants " + notRejected);
+    }
+
+    @Test
+    void withoutMediationARestorationIsNotOnTheTableWhileEitherGrievanceIsAtTheRestoreThreshold() {
+        double gRestore = p(Parameter.RESTORE_THRESHOLD);
+        Side i = new Side(0.2, 0.1, 0.0, 0.5, 0.6, 0.05, 0, 0, Ladder.NONE, false);
+        State aggrieved = new State(i, new Side(-0.3, 0.0, 0.0, 0.5, 0.5, gRestore, 0, 0, Ladder.NONE, false),
+                Level.SEVERED, false);
+        MersenneTwisterFast random = new MersenneTwisterFast(3L);
+        for (int k = 0; k < 2_000; k++) {
+            World w = build(aggrieved, random);
+            w.decision.decide(w.countries.get(0), w.existing(0, 1));
+            assertTrue(w.events().isEmpty(), "draw " + k + ": " + w.events());
+        }
+        // the same state just below the threshold: with nobody owning the rupture, i restores at once
+        State ready = new State(i, new Side(-0.3, 0.0, 0.0, 0.5, 0.5, gRestore - 0.01, 0, 0, Ladder.NONE, false),
+                Level.SEVERED, false);
+        World w = build(ready, random);
+        w.decision.decide(w.countries.get(0), w.existing(0, 1));
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), w.events().stream().map(Event::type).toList());
+    }
+
+    @Test
+    void aSevereGrievanceJumpsToTheHighestRungItJustifies() {
+        State furious = new State(
+                new Side(0.2, 0.1, 0.8, 0.8, 0.6, 0.95, 0.02, 0.5, Ladder.NONE, false),
+                new Side(-0.05, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, Ladder.NONE, false),
+                Level.NORMAL, false);
+        Formula f = Formula.documented();
+        int rung = 1;
+        for (int t = 1; t <= Ladder.TOP; t++) {
+            if (effective(f, furious.i) - cost(f, furious.i, furious.j, Level.NORMAL, t) >= THETA[t]) {
+                rung = t;
+            }
+        }
+        assertEquals(Ladder.SEVER, rung, "the state is built to justify a rupture, not sanctions");
+        MersenneTwisterFast random = new MersenneTwisterFast(11L);
+        for (int k = 0; k < 200; k++) {
+            World w = build(furious, random);
+            w.decision.decide(w.countries.get(0), w.existing(0, 1));
+            assertEquals(List.of(EventType.SEVER_RELATIONS), w.events().stream().map(Event::type).toList());
+            assertEquals(Level.SEVERED, w.existing(0, 1).level());
+        }
+    }
+
+    @Test
+    void whenHoldingIsCertainNoRandomNumberIsDrawn() {
+        // all its trade at stake and no grievance: escalating weighs below e^-40; no posture to step down from
+        State content = new State(
+                new Side(0.2, 0.1, 0.5, 0.5, 0.5, 0.0, 1.0, 0.0, Ladder.NONE, false),
+                new Side(-0.05, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, Ladder.NONE, false),
+                Level.NORMAL, false);
+        MersenneTwisterFast used = new MersenneTwisterFast(99L);
+        MersenneTwisterFast reference = new MersenneTwisterFast(99L);
+        World w = build(content, used);
+        for (int k = 0; k < 100; k++) {
+            w.decision.decide(w.countries.get(0), w.existing(0, 1));
+        }
+        assertTrue(w.events().isEmpty());
+        assertEquals(reference.nextLong(), used.nextLong(), "the run's stream is untouched");
+    }
+
+    private static double[] scale(double[] p, int n) {
+        double[] e = new double[p.length];
+        for (int k = 0; k < p.length; k++) {
+            e[k] = p[k] * n;
+        }
+        return e;
+    }
+}

@@ -1,0 +1,265 @@
+package org.crisis.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Perception and decay, docs/MODEL.md 3.3: the saturating update
+ * {@code G ← 1 − (1 − G)·exp(−Δ)} with
+ * {@code Δ = κ·|γ|/10·severity·(1 + σ·interference)·(1 + α·d)·(1 − φ·inKind)},
+ * the cooperative update, and the daily decay {@code G ← G·(1 − δ)}, including the decay an
+ * inactive pair catches up on (3.4).
+ */
+class GrievanceModelTest {
+    private static final double KAPPA = Parameter.GRIEVANCE_GAIN.defaultValue();
+    private static final double KAPPA_COOP = Parameter.COOPERATION_GAIN.defaultValue();
+    private static final double ALPHA = Parameter.IDEOLOGY_AMPLIFIER.defaultValue();
+    private static final double PHI = Parameter.IN_KIND_DISCOUNT.defaultValue();
+    private static final double DELTA = Parameter.GRIEVANCE_DECAY.defaultValue();
+    private static final double W_S = Parameter.SOCIAL_AXIS_WEIGHT.defaultValue();
+
+    /** The victim: right of centre, sovereignty-sensitive. */
+    private static final double VICTIM_ECONOMIC = 0.6;
+    private static final double VICTIM_SOCIAL = 0.4;
+    private static final double SIGMA = 0.8;
+
+    private World w;
+    private int victim;
+
+    private World world(Parameters p) {
+        w = new World(p, new MersenneTwisterFast(5));
+        victim = w.addCountry("VIC", VICTIM_ECONOMIC, VICTIM_SOCIAL, SIGMA, 0.5, 0.5, 0.5, List.of());
+        return w;
+    }
+
+    private int actorAt(String id, double economic, double social) {
+        return w.addCountry(id, economic, social, 0.3, 0.5, 0.5, 0.5, List.of());
+    }
+
+    /** docs/MODEL.md 3.2, written out: weighted Euclidean distance scaled to [0, 1]. */
+    private static double distance(double e1, double s1, double e2, double s2) {
+        return Math.sqrt((1 - W_S) * (e1 - e2) * (e1 - e2) + W_S * (s1 - s2) * (s1 - s2)) / 2;
+    }
+
+    /** The Δ a grievance moved by, recovered from the saturating update. */
+    private static double deltaOf(double before, double after) {
+        return -Math.log((1 - after) / (1 - before));
+    }
+
+    @Test
+    void anAsylumGrantRaisesTheVictimsGrievanceByTheSaturatingUpdate() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.2, 0.1, 0, 0);
+        w.act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, Event.NONE, Event.NONE, "");
+
+        double d = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
+        assertEquals(0.458258, d, 1e-6); // sqrt(0.75·1.0² + 0.25·0.6²)/2
+        double delta = KAPPA * 4.0 / 10 * 1.5 * (1 + SIGMA) * (1 + ALPHA * d);
+        double expected = 1 - (1 - 0.2) * Math.exp(-delta);
+        Dyad dyad = w.existing(victim, actor);
+        assertEquals(expected, dyad.grievanceOf(victim), 1e-12);
+        assertEquals(0.573913, dyad.grievanceOf(victim), 1e-6, "hand-computed");
+        assertEquals(0.1, dyad.grievanceOf(actor), 0.0, "the actor's own grievance does not move");
+    }
+
+    @Test
+    void interferenceIsFeltInProportionToTheVictimsSovereignty() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.1, 0, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        // same weight (γ = −4), with and without the interference flag
+        w.act(actor, victim, EventType.SAFE_CONDUCT_DENIED, Event.NONE);
+        double plain = deltaOf(0.1, d.grievanceOf(victim));
+        double before = d.grievanceOf(victim);
+        w.act(actor, victim, EventType.ASYLUM_GRANT, Event.NONE);
+        double interfering = deltaOf(before, d.grievanceOf(victim));
+        assertEquals(1 + SIGMA, interfering / plain, 1e-9);
+    }
+
+    @Test
+    void theSameActFeelsHarderFromAMoreDistantGovernment() {
+        world(Parameters.defaults());
+        int near = actorAt("NEA", 0.5, 0.3);
+        int far = actorAt("FAR", -0.9, -0.6);
+        w.act(near, victim, EventType.BORDER_INCIDENT, Event.NONE);
+        w.act(far, victim, EventType.BORDER_INCIDENT, Event.NONE);
+        double dNear = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, 0.5, 0.3);
+        double dFar = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.9, -0.6);
+        double deltaNear = deltaOf(0, w.existing(victim, near).grievanceOf(victim));
+        double deltaFar = deltaOf(0, w.existing(victim, far).grievanceOf(victim));
+        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dNear), deltaNear, 1e-12);
+        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dFar), deltaFar, 1e-12);
+        assertTrue(deltaFar > deltaNear);
+    }
+
+    @Test
+    void withoutTheIdeologyAmplifierDistanceDoesNotMatter() {
+        world(Parameters.defaults().with(Parameter.IDEOLOGY_AMPLIFIER, 0));
+        int near = actorAt("NEA", 0.5, 0.3);
+        int far = actorAt("FAR", -0.9, -0.6);
+        w.act(near, victim, EventType.BORDER_INCIDENT, Event.NONE);
+        w.act(far, victim, EventType.BORDER_INCIDENT, Event.NONE);
+        assertEquals(w.existing(victim, near).grievanceOf(victim), w.existing(victim, far).grievanceOf(victim), 0.0);
+        assertEquals(1 - Math.exp(-KAPPA * 0.6), w.existing(victim, far).grievanceOf(victim), 1e-12);
+    }
+
+    @Test
+    void anAnswerInKindIsDiscountedAndAStepBeyondItIsNot() {
+        // recall and expulsion weigh the same (γ = −5); the victim already stands at a recall
+        double d = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
+        double full = KAPPA * 0.5 * (1 + ALPHA * d);
+        assertEquals(full * (1 - PHI), ladderActAgainstVictimAtRecall(EventType.RECALL_AMBASSADOR), 1e-12);
+        assertEquals(full, ladderActAgainstVictimAtRecall(EventType.EXPEL_DIPLOMATS), 1e-12);
+        assertEquals(full * (1 - PHI), ladderActAgainstVictimAtRecall(EventType.SUMMON_AMBASSADOR) * 5.0 / 2.4, 1e-12,
+                "a summons is below the victim's recall: in kind");
+    }
+
+    private double ladderActAgainstVictimAtRecall(EventType act) {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0, 0, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        d.posture[d.side(victim)] = Ladder.RECALL;
+        w.act(actor, victim, act, Event.NONE);
+        return deltaOf(0, d.grievanceOf(victim));
+    }
+
+    @Test
+    void triggersAreNeverDiscountedAsAnswersInKind() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0, 0, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        d.posture[d.side(victim)] = Ladder.SANCTION;
+        w.act(actor, victim, EventType.BORDER_INCIDENT, Event.NONE);
+        double dist = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
+        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dist), deltaOf(0, d.grievanceOf(victim)), 1e-12);
+    }
+
+    @Test
+    void grievanceStaysBelowOneHoweverManyBlowsLand() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -1, -1);
+        double last = 0;
+        for (int k = 0; k < 200; k++) {
+            w.act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, Event.NONE, Event.NONE, "");
+            double g = w.existing(victim, actor).grievanceOf(victim);
+            assertTrue(g >= last && g <= 1.0, "blow " + k + ": " + g);
+            last = g;
+        }
+    }
+
+    @Test
+    void aCooperativeActLowersTheTargetsGrievanceLinearlyDownToZero() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.5, 0.3, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        w.act(actor, victim, EventType.DIALOGUE, Event.NONE); // γ = +4
+        assertEquals(0.5 - KAPPA_COOP * 4.0 / 10, d.grievanceOf(victim), 1e-12);
+        assertEquals(0.3, d.grievanceOf(actor), 0.0, "the actor's grievance is untouched");
+        w.act(actor, victim, EventType.RESTORE_RELATIONS, Event.NONE); // γ = +6 would take it below zero
+        assertEquals(0.0, d.grievanceOf(victim), 0.0);
+        assertEquals(2, d.cooperativeEvents());
+    }
+
+    @Test
+    void grievanceAndCondemnationFadeByTheDecayRateEachDay() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.6, 0.4, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        d.condemnation[0] = 3.0;
+        for (int day = 0; day < 30; day++) {
+            w.setDay(day);
+            w.decay();
+        }
+        assertEquals(0.6 * Math.pow(1 - DELTA, 30), d.grievanceOf(victim), 1e-12);
+        assertEquals(0.4 * Math.pow(1 - DELTA, 30), d.grievanceOf(actor), 1e-12);
+        assertEquals(3.0 * Math.pow(1 - DELTA, 30), d.condemnation[0], 1e-12);
+        assertEquals(0.6 * 0.5455, d.grievanceOf(victim), 1e-4, "0.98^30 ≈ 0.5455: about a month's half-life");
+    }
+
+    @Test
+    void aPairThatLeftTheActiveSetCatchesUpOnTheDecayItMissed() {
+        world(Parameters.defaults());
+        int quiet = actorAt("QUI", -0.4, -0.2);
+        int watched = actorAt("WAT", -0.4, -0.2);
+        double start = 0.049; // below the business floor: the pair has no business
+        w.setRelation(victim, quiet, Level.NORMAL, start, start / 2, 0, 0);
+        w.setRelation(victim, watched, Level.NORMAL, start, start / 2, 0, 0);
+        Dyad lazy = w.existing(victim, quiet);
+        Dyad daily = w.existing(victim, watched);
+        w.pin(daily); // decays every day, the reference
+        int days = 45;
+        w.setDay(0);
+        w.decay();
+        assertFalse(lazy.active, "without business the pair leaves the active set");
+        assertEquals(1, w.activeDyads());
+        for (int day = 1; day < days; day++) {
+            w.setDay(day);
+            w.decay();
+        }
+        double frozen = lazy.grievanceOf(victim);
+        assertEquals(start * (1 - DELTA), frozen, 1e-15, "not visited while inactive");
+
+        w.setDay(days);
+        w.act(victim, quiet, EventType.SUPPORT, Event.NONE); // touches it again; lowers only QUI's grievance
+        assertTrue(lazy.active);
+        assertEquals(daily.grievanceOf(victim), lazy.grievanceOf(victim), 1e-15);
+        assertEquals(start * Math.pow(1 - DELTA, days), lazy.grievanceOf(victim), 1e-15);
+    }
+
+    @Test
+    void aNewGovernmentDiscountsItsPredecessorsGrievancesButNotTheirs() {
+        // docs/MODEL.md 3.7: G(i→·) ← G(i→·)·(1 − ρ) unless the change is a continuation
+        double rho = Parameter.TURNOVER_DISCOUNT.defaultValue();
+        world(Parameters.defaults());
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, other, Level.DOWNGRADED, 0.6, 0.4, 0, 0);
+        Dyad d = w.existing(victim, other);
+        w.changeGovernment(victim, EventType.ELECTION,
+                new World.GovernmentChange(-0.2, Double.NaN, Double.NaN, 0.3, Double.NaN, Double.NaN), "");
+        Country c = w.countries().get(victim);
+        assertEquals(1, c.government());
+        assertEquals(0.6 * (1 - rho), d.grievanceOf(victim), 1e-12);
+        assertEquals(0.4, d.grievanceOf(other), 0.0);
+        assertEquals(-0.2, c.economic(), 0.0);
+        assertEquals(VICTIM_SOCIAL, c.social(), 0.0, "an axis not given is kept");
+        assertEquals(0.3, c.domesticPressure(), 0.0);
+        assertEquals(SIGMA, c.sovereignty(), 0.0);
+        assertEquals(distance(-0.2, VICTIM_SOCIAL, -0.4, -0.2), d.distance, 1e-12, "distance refreshed");
+    }
+
+    @Test
+    void aContinuityGovernmentKeepsItsPredecessorsGrievancesAndCommitments() {
+        double sCont = Parameter.CONTINUITY_SHIFT.defaultValue();
+        world(Parameters.defaults());
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, other, Level.DOWNGRADED, 0.6, 0.4, 0, 0);
+        double economic = VICTIM_ECONOMIC - 0.9 * sCont * 2 / Math.sqrt(1 - W_S); // a shift of 0.9·s_cont
+        w.changeGovernment(victim, EventType.ELECTION,
+                new World.GovernmentChange(economic, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
+        assertEquals(0, w.countries().get(victim).government());
+        assertEquals(0.6, w.existing(victim, other).grievanceOf(victim), 0.0);
+    }
+
+    @Test
+    void aCoupAlwaysMakesANewGovernment() {
+        double rho = Parameter.TURNOVER_DISCOUNT.defaultValue();
+        world(Parameters.defaults());
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, other, Level.NORMAL, 0.6, 0.4, 0, 0);
+        w.changeGovernment(victim, EventType.COUP,
+                new World.GovernmentChange(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
+        assertEquals(1, w.countries().get(victim).government());
+        assertEquals(0.6 * (1 - rho), w.existing(victim, other).grievanceOf(victim), 1e-12);
+    }
+}

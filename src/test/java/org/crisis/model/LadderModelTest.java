@@ -1,0 +1,231 @@
+package org.crisis.model;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The events table and the escalation ladder of docs/MODEL.md, section 3.1: each type's
+ * weight, flags and effect on the level, and what acts do to the actors' postures.
+ */
+class LadderModelTest {
+
+    /** One row of the events table of docs/MODEL.md 3.1. */
+    private record Row(double gamma, boolean interference, boolean normBreaking) {}
+
+    private static final Map<EventType, Row> EVENTS_TABLE = new EnumMap<>(Map.ofEntries(
+            Map.entry(EventType.ASYLUM_GRANT, new Row(-4.0, true, false)),
+            Map.entry(EventType.INTERFERENCE_STATEMENT, new Row(-3.0, true, false)),
+            Map.entry(EventType.SAFE_CONDUCT_DENIED, new Row(-4.0, false, false)),
+            Map.entry(EventType.SAFE_CONDUCT_GRANTED, new Row(3.0, false, false)),
+            Map.entry(EventType.EMBASSY_RAID, new Row(-9.0, false, true)),
+            Map.entry(EventType.BORDER_INCIDENT, new Row(-6.0, false, false)),
+            Map.entry(EventType.DISPUTED_ELECTION, new Row(-5.0, false, true)),
+            Map.entry(EventType.COUP, new Row(-7.0, false, true)),
+            Map.entry(EventType.ELECTION, new Row(0.0, false, false)),
+            Map.entry(EventType.CUSTOM, new Row(0.0, false, false)), // weight and flags given by the scenario
+            Map.entry(EventType.PROTEST, new Row(-2.4, false, false)),
+            Map.entry(EventType.SUMMON_AMBASSADOR, new Row(-2.4, false, false)),
+            Map.entry(EventType.RECALL_AMBASSADOR, new Row(-5.0, false, false)),
+            Map.entry(EventType.EXPEL_DIPLOMATS, new Row(-5.0, false, false)),
+            Map.entry(EventType.SEVER_RELATIONS, new Row(-7.0, false, false)),
+            Map.entry(EventType.SANCTION, new Row(-8.0, false, false)),
+            Map.entry(EventType.CONDEMN, new Row(-2.0, false, false)),
+            Map.entry(EventType.SUPPORT, new Row(3.0, false, false)),
+            Map.entry(EventType.MEDIATE, new Row(5.0, false, false)),
+            Map.entry(EventType.DIALOGUE, new Row(4.0, false, false)),
+            Map.entry(EventType.RETURN_AMBASSADOR, new Row(5.0, false, false)),
+            Map.entry(EventType.RESTORE_RELATIONS, new Row(6.0, false, false))));
+
+    @Test
+    void everyEventTypeCarriesTheWeightAndFlagsOfTheEventsTable() {
+        List<Executable> checks = new ArrayList<>();
+        for (EventType t : EventType.values()) {
+            Row row = EVENTS_TABLE.get(t);
+            checks.add(() -> assertTrue(row != null, t + " is not in the events table of docs/MODEL.md 3.1"));
+            if (row != null) {
+                checks.add(() -> assertEquals(row.gamma(), t.gamma(), 0.0, t + " gamma"));
+                checks.add(() -> assertEquals(row.interference(), t.interference(), t + " interference"));
+                checks.add(() -> assertEquals(row.normBreaking(), t.normBreaking(), t + " norm-breaking"));
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void onlyElectionsAndCoupsChangeGovernmentAndOnlyTheyAndDisputedElectionsAreDomestic() {
+        for (EventType t : EventType.values()) {
+            boolean changes = t == EventType.ELECTION || t == EventType.COUP;
+            boolean domestic = changes || t == EventType.DISPUTED_ELECTION;
+            assertEquals(changes, t.changesGovernment(), t.name());
+            assertEquals(domestic, t.domestic(), t.name());
+        }
+    }
+
+    @Test
+    void theLadderRunsFromProtestToSanctionsOneRungPerAct() {
+        EventType[] ladder = {EventType.PROTEST, EventType.SUMMON_AMBASSADOR, EventType.RECALL_AMBASSADOR,
+            EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS, EventType.SANCTION};
+        for (int rung = 1; rung <= Ladder.TOP; rung++) {
+            assertEquals(ladder[rung - 1], Ladder.act(rung));
+            assertEquals(rung, ladder[rung - 1].rung());
+        }
+        for (EventType t : EventType.values()) {
+            if (!List.of(ladder).contains(t)) {
+                assertEquals(-1, t.rung(), t + " is not a rung of the ladder");
+            }
+        }
+    }
+
+    @Test
+    void levelsImplyTheRungAStateStandsOnAtLeast() {
+        // docs/MODEL.md 3.5: SEVERED implies 5, DOWNGRADED 3, the others none
+        assertEquals(Ladder.SEVER, Level.SEVERED.impliedRung());
+        assertEquals(Ladder.RECALL, Level.DOWNGRADED.impliedRung());
+        assertEquals(Ladder.NONE, Level.NORMAL.impliedRung());
+        assertEquals(Ladder.NONE, Level.CORDIAL.impliedRung());
+        assertEquals(Ladder.NONE, Level.ALLIED.impliedRung());
+    }
+
+    /** The "level effect" column of docs/MODEL.md 3.1, written out for every type and level. */
+    private static Level documentedLevelAfter(EventType t, Level before, boolean bothGrievancesLow) {
+        return switch (t) {
+            case RECALL_AMBASSADOR, EXPEL_DIPLOMATS ->
+                before.compareTo(Level.DOWNGRADED) > 0 ? Level.DOWNGRADED : before; // at most DOWNGRADED
+            case SEVER_RELATIONS -> Level.SEVERED;
+            case RETURN_AMBASSADOR -> before == Level.DOWNGRADED ? Level.NORMAL : before;
+            case RESTORE_RELATIONS -> before != Level.SEVERED ? before
+                    : bothGrievancesLow ? Level.NORMAL : Level.DOWNGRADED;
+            default -> before; // "none"
+        };
+    }
+
+    @Test
+    void eachEventTypeMovesTheLevelAsTheEventsTableSays() {
+        List<Executable> checks = new ArrayList<>();
+        for (EventType t : EventType.values()) {
+            for (Level before : Level.values()) {
+                for (boolean low : new boolean[] {false, true}) {
+                    checks.add(() -> assertEquals(documentedLevelAfter(t, before, low), t.levelAfter(before, low),
+                            t + " from " + before + (low ? " (both grievances low)" : "")));
+                }
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void aRecallFromAnAllianceDowngradesRelationsAndPutsTheActorOnTheThirdRung() {
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.ALLIED, 0, 0, 0, 0);
+        w.setDay(7);
+        w.act(b, a, EventType.RECALL_AMBASSADOR, Event.NONE);
+        Dyad d = w.existing(a, b);
+        assertEquals(Level.DOWNGRADED, d.level());
+        assertEquals(Ladder.RECALL, d.posture(b));
+        assertEquals(Ladder.NONE, d.posture(a));
+        assertEquals(7, d.lastEscalation[d.side(b)], "the day b climbed, for reciprocity");
+        assertEquals(7, d.firstDowngraded());
+        assertEquals(Level.DOWNGRADED, d.lowestLevel());
+    }
+
+    @Test
+    void anExpulsionOnAnAlreadySeveredPairLeavesItSevered() {
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.SEVERED, 0, 0, 0, 0);
+        w.act(a, b, EventType.EXPEL_DIPLOMATS, Event.NONE);
+        assertEquals(Level.SEVERED, w.existing(a, b).level());
+    }
+
+    @Test
+    void aRestorationFromSeveredGoesToNormalOnlyWhenBothGrievancesAreBelowHalfTheRestoreThreshold() {
+        double half = Parameter.RESTORE_THRESHOLD.defaultValue() / 2;
+        // the actor's own grievance decides here: the restoring act does not lower it
+        assertEquals(Level.NORMAL, restoredFromSevered(half - 0.01));
+        assertEquals(Level.DOWNGRADED, restoredFromSevered(half + 0.01));
+    }
+
+    private static Level restoredFromSevered(double actorGrievance) {
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.SEVERED, actorGrievance, 0, 0, 0);
+        w.act(a, b, EventType.RESTORE_RELATIONS, Event.NONE);
+        return w.existing(a, b).level();
+    }
+
+    @Test
+    void whenRelationsImproveBothPosturesFallToWhatTheNewLevelAllows() {
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.SEVERED, 0.25, 0.25, 0, 0);
+        Dyad d = w.existing(a, b);
+        d.posture[0] = Ladder.SANCTION;
+        assertEquals(Ladder.SEVER, d.posture[1], "a listed SEVERED pair starts at the rung its level implies");
+
+        w.act(a, b, EventType.RESTORE_RELATIONS, Event.NONE); // a's grievance 0.25: back to DOWNGRADED only
+        assertEquals(Level.DOWNGRADED, d.level());
+        assertTrue(d.posture[0] <= Ladder.EXPEL && d.posture[1] <= Ladder.EXPEL,
+                "at DOWNGRADED no posture above expulsion: " + d.posture[0] + ", " + d.posture[1]);
+
+        w.act(b, a, EventType.RETURN_AMBASSADOR, Event.NONE);
+        assertEquals(Level.NORMAL, d.level());
+        assertTrue(d.posture[0] <= Ladder.SUMMON && d.posture[1] <= Ladder.SUMMON,
+                "at NORMAL no posture above a summons: " + d.posture[0] + ", " + d.posture[1]);
+    }
+
+    @Test
+    void aPairThatStartsDowngradedIsRestoredOnTheDayItReturnsToNormal() {
+        // docs/MODEL.md 3.10: at DOWNGRADED or below on some day, day 0 included, then NORMAL or above
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.DOWNGRADED, 0, 0, 0, 0);
+        Dyad d = w.existing(a, b);
+        assertEquals(0, d.firstDowngraded());
+        assertEquals(-1, d.restoredDay());
+        w.setDay(12);
+        w.act(a, b, EventType.RETURN_AMBASSADOR, Event.NONE);
+        assertEquals(12, d.restoredDay());
+        assertEquals(-1, d.firstSevered());
+        assertEquals(Level.DOWNGRADED, d.lowestLevel());
+    }
+
+    @Test
+    void firstDaysAtEachLevelOrBelowAreRecordedOnTheWayDown() {
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.CORDIAL, 0, 0, 0, 0);
+        Dyad d = w.existing(a, b);
+        w.setDay(3);
+        w.act(a, b, EventType.RECALL_AMBASSADOR, Event.NONE);
+        w.setDay(9);
+        w.act(b, a, EventType.SEVER_RELATIONS, Event.NONE);
+        assertEquals(0, d.firstDayAtOrBelow(Level.ALLIED));
+        assertEquals(0, d.firstDayAtOrBelow(Level.CORDIAL));
+        assertEquals(3, d.firstDayAtOrBelow(Level.NORMAL));
+        assertEquals(3, d.firstDayAtOrBelow(Level.DOWNGRADED));
+        assertEquals(9, d.firstDayAtOrBelow(Level.SEVERED));
+        assertEquals(9, d.firstSevered());
+        assertEquals(1, w.severedNow());
+        assertEquals(2, d.hostileEvents());
+    }
+
+    private static World world() {
+        return new World(Parameters.defaults(), new MersenneTwisterFast(1));
+    }
+}

@@ -1,0 +1,213 @@
+package org.crisis.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.stat.inference.ChiSquareTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Third parties and mediation, docs/MODEL.md 3.8 and 3.9: who takes which side with what
+ * probability, who is aggrieved by a norm-breaking act, how often observers speak, and what
+ * a mediation does.
+ */
+class ThirdPartiesModelTest {
+    private static final double LAMBDA = Parameter.RATIONALITY.defaultValue();
+    private static final double BS = Parameter.SIDE_WEIGHT.defaultValue();
+    private static final double S_MIN = Parameter.SIDE_THRESHOLD.defaultValue();
+    private static final double BN = Parameter.NORM_WEIGHT.defaultValue();
+    private static final double KAPPA_OBS = Parameter.OBSERVER_GAIN.defaultValue();
+    private static final double MU = Parameter.MEDIATION_EFFICACY.defaultValue();
+    private static final int DRAWS = 10_000;
+
+    private static final Parameters QUIET = Parameters.defaults().with(Parameter.MEDIATION, 0);
+
+    /** ACT (right) and VIC (left), in one regional organisation with an observer at {@code economic}. */
+    private static World region(Parameters p, MersenneTwisterFast random, double economic, double norms) {
+        World w = new World(p, random);
+        w.addCountry("ACT", 0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        w.addCountry("VIC", -0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        w.addCountry("OBS", economic, 0, 0.5, 0.5, 0.5, norms, List.of("R"));
+        return w;
+    }
+
+    /** The observer's choice after a trigger by ACT against VIC: 0 stays out, 1 sides with VIC, 2 with ACT. */
+    private static int choice(World w) {
+        int choice = 0;
+        for (Event e : w.events()) {
+            if (e.actor() == 2) {
+                int sided = e.type() == EventType.SUPPORT ? e.target() : e.about();
+                choice = sided == 1 ? 1 : 2;
+                assertTrue(e.cause() != Event.NONE, "a statement answers the trigger");
+            }
+        }
+        return choice;
+    }
+
+    /** Logit over stay out (0), side with the target (b_s·(S − s_min)), side with the actor (b_s·(−S − s_min)). */
+    private static double[] sideProbabilities(double s) {
+        double up = Math.exp(LAMBDA * BS * (s - S_MIN));
+        double down = Math.exp(LAMBDA * BS * (-s - S_MIN));
+        double total = 1 + up + down;
+        return new double[] {1 / total, up / total, down / total};
+    }
+
+    private static long[] observe(double economic, double norms, EventType trigger, long seed) {
+        MersenneTwisterFast random = new MersenneTwisterFast(seed);
+        long[] counts = new long[3];
+        for (int k = 0; k < DRAWS; k++) {
+            World w = region(QUIET, random, economic, norms);
+            w.act(0, 1, trigger, Event.NONE);
+            w.reactAndMediate();
+            counts[choice(w)]++;
+        }
+        return counts;
+    }
+
+    @Test
+    void anObserverLeaningToTheVictimSidesWithItWithTheLogitProbabilityOfItsLean() {
+        World probe = region(QUIET, new MersenneTwisterFast(1), -0.53, 0.5);
+        double s = probe.affinity(2, 1) - probe.affinity(2, 0); // S_k = A(k,j) − A(k,i), no norm broken
+        double[] expected = sideProbabilities(s);
+        assertTrue(expected[0] > 0.1 && expected[1] > 0.1, "a lean near the threshold: S = " + s);
+        long[] counts = observe(-0.53, 0.5, EventType.BORDER_INCIDENT, 41);
+        double p = new ChiSquareTest().chiSquareTest(new double[] {expected[0] * DRAWS, expected[1] * DRAWS,
+            Math.max(expected[2] * DRAWS, 1e-9)}, counts);
+        assertTrue(p > 1e-3, List.of(counts[0], counts[1], counts[2]) + " against " + List.of(expected[0], expected[1]));
+        assertEquals(0, counts[2], "nobody sides with the actor against its own lean");
+    }
+
+    @Test
+    void aNormBreakingActPushesAnEvenHandedObserverToTheVictimInProportionToItsNorms() {
+        World probe = region(QUIET, new MersenneTwisterFast(1), 0.0, 0.74);
+        double lean = probe.affinity(2, 1) - probe.affinity(2, 0);
+        assertEquals(0.0, lean, 1e-12, "even-handed");
+        double[] expected = sideProbabilities(lean + BN * 0.74);
+        long[] counts = observe(0.0, 0.74, EventType.EMBASSY_RAID, 42);
+        double p = new ChiSquareTest().chiSquareTest(new double[] {expected[0] * DRAWS, expected[1] * DRAWS,
+            Math.max(expected[2] * DRAWS, 1e-9)}, counts);
+        assertTrue(p > 1e-3, List.of(counts[0], counts[1], counts[2]) + " against " + List.of(expected[0], expected[1]));
+        // the same observer after a trigger that breaks no norm stays out
+        long[] plain = observe(0.0, 0.74, EventType.BORDER_INCIDENT, 43);
+        assertEquals(DRAWS, plain[0]);
+    }
+
+    @Test
+    void aNormBreakingActAggrievesEachAttentiveObserverByItsNormsAndDistance() {
+        // third parties and mediation off: only the observers' own grievance is at work, no draw
+        Parameters p = QUIET.with(Parameter.THIRD_PARTIES, 0);
+        World w = new World(p, new MersenneTwisterFast(1));
+        w.addCountry("ACT", 0.6, 0.2, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        w.addCountry("VIC", -0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        int friend = w.addCountry("FRI", 0.6, 0.2, 0.5, 0.5, 0.5, 0.9, List.of("R"));
+        int distant = w.addCountry("DIS", -0.8, -0.4, 0.5, 0.5, 0.5, 0.7, List.of("R"));
+        int aloof = w.addCountry("ALO", -0.1, -1, 0.5, 0.5, 0.5, 1.0, List.of());
+        double aFriend = w.affinity(friend, 0);
+        double aDistant = w.affinity(distant, 0);
+        assertTrue(Math.abs(w.affinity(aloof, 0)) <= 0.3 && Math.abs(w.affinity(aloof, 1)) <= 0.3, "ALO pays no attention");
+        w.act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.2, false, true, Event.NONE, Event.NONE, "");
+        w.reactAndMediate();
+        double base = KAPPA_OBS * 9.0 / 10 * 1.2;
+        assertEquals(1 - Math.exp(-base * 0.9 * (1 - Math.max(0, aFriend))), w.existing(friend, 0).grievanceOf(friend), 1e-12);
+        assertEquals(1 - Math.exp(-base * 0.7 * (1 - Math.max(0, aDistant))), w.existing(distant, 0).grievanceOf(distant), 1e-12);
+        assertTrue(w.existing(distant, 0).grievanceOf(distant) > w.existing(friend, 0).grievanceOf(friend));
+        assertEquals(null, w.existing(aloof, 0), "an inattentive observer is not touched");
+        assertTrue(w.events().size() == 1, "no statements with third parties off");
+    }
+
+    @Test
+    void anObserverSpeaksOncePerCrisisAndStatementsDrawNoStatements() {
+        MersenneTwisterFast random = new MersenneTwisterFast(5);
+        int spoken = 0;
+        for (int k = 0; k < 200; k++) {
+            World w = new World(QUIET, random);
+            w.addCountry("ACT", 0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            w.addCountry("VIC", -0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            for (int o = 0; o < 6; o++) {
+                w.addCountry("O" + o, -0.9 + 0.3 * o, 0, 0.5, 0.5, 0.5, 0.8, List.of("R"));
+            }
+            Event raid = w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE);
+            w.reactAndMediate();
+            Set<Integer> onThePair = speakers(w, 1);
+            spoken += onThePair.size();
+            // the victim severs in answer: salient, but part of the raid's crisis
+            int mark = w.events().size();
+            w.act(1, 0, EventType.SEVER_RELATIONS, raid.id());
+            w.reactAndMediate();
+            Set<Integer> again = speakers(w, mark + 1);
+            again.retainAll(onThePair);
+            assertEquals(Set.of(), again, "observers who spoke on the raid speak again on the rupture it caused");
+            onThePair.addAll(speakers(w, mark + 1));
+            // a new, ordinary trigger between the same two: who has spoken on the pair stays silent
+            mark = w.events().size();
+            w.act(0, 1, EventType.BORDER_INCIDENT, Event.NONE);
+            w.reactAndMediate();
+            Set<Integer> repeat = speakers(w, mark + 1);
+            repeat.retainAll(onThePair);
+            assertEquals(Set.of(), repeat, "observers speak again on the same pair");
+            for (Event e : w.events()) {
+                if (e.type().kind() == EventType.Kind.STATEMENT) {
+                    assertTrue(w.events().get(e.cause() - 1).type().kind() != EventType.Kind.STATEMENT,
+                            "statements answer events, never statements");
+                }
+            }
+        }
+        assertTrue(spoken > 200, "observers do speak on the raid: " + spoken);
+    }
+
+    /** Countries that made statements among the events from index {@code from} on. */
+    private static Set<Integer> speakers(World w, int from) {
+        Set<Integer> s = new HashSet<>();
+        for (Event e : w.events().subList(from, w.events().size())) {
+            if (e.type().kind() == EventType.Kind.STATEMENT) {
+                s.add(e.actor());
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void theMostCredibleFriendOfBothMediatesAndBothGrievancesShrinkByItsCredibilityEachDay() {
+        Parameters p = Parameters.defaults().with(Parameter.THIRD_PARTIES, 0);
+        World w = new World(p, new MersenneTwisterFast(9));
+        int i = w.addCountry("AAA", 0.25, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+        int j = w.addCountry("BBB", -0.25, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+        int best = w.addCountry("CTR", 0.0, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+        int second = w.addCountry("NXT", 0.1, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+        double credibility = Math.min(w.affinity(best, i), w.affinity(best, j));
+        assertTrue(credibility > Math.min(w.affinity(second, i), w.affinity(second, j)));
+        assertTrue(credibility > Parameter.MEDIATION_AFFINITY.defaultValue() + 0.1);
+        w.setRelation(i, j, Level.NORMAL, 0.3, 0.2, 0, 0);
+        Event trigger = w.act(i, j, EventType.BORDER_INCIDENT, Event.NONE);
+        Dyad d = w.existing(i, j);
+        double gi = d.grievanceOf(i);
+        double gj = d.grievanceOf(j);
+        w.reactAndMediate();
+        List<Event> offers = w.events().subList(1, w.events().size());
+        assertEquals(2, offers.size(), "an offer to each side");
+        for (Event e : offers) {
+            assertEquals(EventType.MEDIATE, e.type());
+            assertEquals(best, e.actor());
+            assertEquals(trigger.id(), e.cause());
+        }
+        double keep = 1 - MU * credibility;
+        // the mediation works from the day of the offer
+        double ai = gi * keep;
+        double aj = gj * keep;
+        assertEquals(ai, d.grievanceOf(i), 1e-12);
+        assertEquals(aj, d.grievanceOf(j), 1e-12);
+        int days = (int) Parameter.MEDIATION_DAYS.defaultValue();
+        for (int day = 1; day < days; day++) {
+            w.setDay(day);
+            w.reactAndMediate();
+        }
+        assertEquals(ai * Math.pow(keep, days - 1), d.grievanceOf(i), 1e-12);
+        w.setDay(days);
+        w.reactAndMediate();
+        assertEquals(ai * Math.pow(keep, days - 1), d.grievanceOf(i), 1e-12, "the mediation ends after mediationDays");
+    }
+}

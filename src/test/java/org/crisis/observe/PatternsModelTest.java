@@ -1,0 +1,147 @@
+package org.crisis.observe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.crisis.model.Event;
+import org.crisis.model.EventType;
+import org.crisis.model.Level;
+import org.crisis.model.Parameters;
+import org.crisis.model.World;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.Scenario.Bounds;
+import org.crisis.scenario.Scenario.Pair;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.sim.CrisisModel;
+import org.junit.jupiter.api.Test;
+
+/** Whether one run shows an expected pattern (SCENARIO.md, "Expected patterns"), for each kind. */
+class PatternsModelTest {
+    private static final Bounds ANY = new Bounds(Optional.empty(), Optional.empty());
+    private static final Pair AB = new Pair("AAA", "BBB");
+    private static final Pair BA = new Pair("BBB", "AAA");
+    private static final Pair AC = new Pair("AAA", "CCC");
+
+    /** AAA and BBB: NORMAL until day 5 (recall), SEVERED on day 20, DOWNGRADED on day 80, NORMAL on day 90. AAA-CCC untouched. */
+    private static World history() {
+        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("CCC", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setDay(5);
+        w.act(0, 1, EventType.RECALL_AMBASSADOR, Event.NONE);
+        w.setDay(20);
+        w.act(1, 0, EventType.SEVER_RELATIONS, Event.NONE);
+        w.setDay(80);
+        w.act(0, 1, EventType.RESTORE_RELATIONS, Event.NONE); // AAA still aggrieved: back to DOWNGRADED
+        assertEquals(Level.DOWNGRADED, w.existing(0, 1).level());
+        w.setDay(90);
+        w.act(1, 0, EventType.RETURN_AMBASSADOR, Event.NONE);
+        assertEquals(Level.NORMAL, w.existing(0, 1).level());
+        return w;
+    }
+
+    private static Scenario.Reaches reaches(Pair p, Level level, Integer within) {
+        return new Scenario.Reaches("", p, level, within == null ? OptionalInt.empty() : OptionalInt.of(within), ANY);
+    }
+
+    @Test
+    void reachesHoldsWhenTheLowestLevelWasAtOrBelowTheOneNamed() {
+        World w = history();
+        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, null), w));
+        assertTrue(Patterns.holds(reaches(BA, Level.DOWNGRADED, null), w), "either order of the pair");
+        assertTrue(Patterns.holds(reaches(AB, Level.ALLIED, null), w));
+    }
+
+    @Test
+    void reachesWithinDaysCountsFromDayZero() {
+        World w = history();
+        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 20), w));
+        assertFalse(Patterns.holds(reaches(AB, Level.SEVERED, 19), w));
+        assertTrue(Patterns.holds(reaches(AB, Level.DOWNGRADED, 5), w));
+        assertFalse(Patterns.holds(reaches(AB, Level.DOWNGRADED, 4), w));
+    }
+
+    @Test
+    void anUntouchedPairReachesNormalOnDayZeroAndNothingBelow() {
+        World w = history();
+        assertTrue(Patterns.holds(reaches(AC, Level.NORMAL, 0), w));
+        assertFalse(Patterns.holds(reaches(AC, Level.DOWNGRADED, null), w));
+    }
+
+    @Test
+    void endsAtComparesTheLastDaysLevelWithItsBounds() {
+        World w = history(); // ends NORMAL
+        assertTrue(Patterns.holds(endsAt(AB, Level.NORMAL, null), w));
+        assertTrue(Patterns.holds(endsAt(AB, null, Level.NORMAL), w));
+        assertTrue(Patterns.holds(endsAt(AB, Level.DOWNGRADED, Level.CORDIAL), w));
+        assertFalse(Patterns.holds(endsAt(AB, Level.CORDIAL, null), w));
+        assertFalse(Patterns.holds(endsAt(AB, null, Level.DOWNGRADED), w));
+        assertTrue(Patterns.holds(endsAt(AC, Level.NORMAL, Level.NORMAL), w), "untouched: NORMAL");
+    }
+
+    private static Scenario.EndsAt endsAt(Pair p, Level atLeast, Level atMost) {
+        return new Scenario.EndsAt("", p, Optional.ofNullable(atLeast), Optional.ofNullable(atMost), ANY);
+    }
+
+    @Test
+    void restoredHoldsAfterAReturnToNormalFromDowngradedOrBelow() {
+        World w = history();
+        assertTrue(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w));
+        assertFalse(Patterns.holds(new Scenario.Restored("", AB, false, ANY), w));
+        assertFalse(Patterns.holds(new Scenario.Restored("", AC, true, ANY), w));
+        assertTrue(Patterns.holds(new Scenario.Restored("", AC, false, ANY), w));
+    }
+
+    @Test
+    void aPairStillSeveredAtTheEndIsNotRestored() {
+        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(0, 1, Level.SEVERED, 0.2, 0.2, 0, 0);
+        w.act(0, 1, EventType.RESTORE_RELATIONS, Event.NONE); // back to DOWNGRADED only: still low
+        assertFalse(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w));
+        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 0), w), "a pair that starts severed reaches it on day 0");
+    }
+
+    @Test
+    void condemnHoldsWhenTheNumberOfDistinctCondemnersIsWithinTheCountBounds() throws Exception {
+        Scenario s = ScenarioReader.read(Path.of(PatternsModelTest.class.getResource("/model/embassy-raid.yaml").toURI()),
+                List.of());
+        int checked = 0;
+        for (long seed = 1; seed <= 20; seed++) {
+            CrisisModel m = new CrisisModel(s, seed, CrisisModel.DailyObserver.NONE);
+            m.runToEnd();
+            World w = m.world();
+            int raider = w.indexOf("RAI");
+            Set<Integer> condemners = new HashSet<>();
+            for (Event e : w.events()) {
+                if (e.type() == EventType.CONDEMN && e.target() == raider) {
+                    condemners.add(e.actor());
+                }
+            }
+            int n = condemners.size();
+            checked += n;
+            assertTrue(Patterns.holds(condemn("RAI", n, n), w), "exactly " + n);
+            assertTrue(Patterns.holds(condemn("RAI", null, n), w));
+            assertFalse(Patterns.holds(condemn("RAI", n + 1, null), w));
+            if (n > 0) {
+                assertFalse(Patterns.holds(condemn("RAI", null, n - 1), w));
+            }
+        }
+        assertTrue(checked > 0, "the fixture must draw some condemnation for this test to mean anything");
+    }
+
+    private static Scenario.Condemned condemn(String country, Integer min, Integer max) {
+        return new Scenario.Condemned("", country, new Bounds(Optional.ofNullable(min).map(Integer::doubleValue),
+                Optional.ofNullable(max).map(Integer::doubleValue)), ANY);
+    }
+}

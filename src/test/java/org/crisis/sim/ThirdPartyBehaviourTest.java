@@ -1,0 +1,114 @@
+package org.crisis.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.crisis.experiment.Seeds;
+import org.crisis.model.Country;
+import org.crisis.model.Dyad;
+import org.crisis.model.Event;
+import org.crisis.model.EventType;
+import org.crisis.model.Level;
+import org.crisis.model.World;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioReader;
+import org.junit.jupiter.api.Test;
+
+/** How the region takes sides (docs/MODEL.md 1.1 and 3.8), on the real simulator. */
+class ThirdPartyBehaviourTest {
+    private static final int RUNS = 300;
+
+    static Scenario fixture(String file, String... overrides) throws Exception {
+        return ScenarioReader.read(Path.of(ThirdPartyBehaviourTest.class.getResource("/model/" + file).toURI()),
+                List.of(overrides));
+    }
+
+    static <T> List<T> replicate(Scenario s, int n, Function<World, T> measure) {
+        List<T> list = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            CrisisModel m = new CrisisModel(s, Seeds.derive(s.seed(), k), CrisisModel.DailyObserver.NONE);
+            m.runToEnd();
+            list.add(measure.apply(m.world()));
+        }
+        return list;
+    }
+
+    /** Distinct third parties that condemned {@code country}. */
+    static Set<Country> condemners(World w, String country) {
+        int x = w.indexOf(country);
+        Set<Country> set = new TreeSet<>((p, q) -> Integer.compare(p.index(), q.index()));
+        for (Event e : w.events()) {
+            if (e.type() == EventType.CONDEMN && e.target() == x) {
+                set.add(w.countries().get(e.actor()));
+            }
+        }
+        return set;
+    }
+
+    /** Condemners of the actor from its own side of the left-right axis: across ideological lines. */
+    static long fromTheActorsSide(World w, String actor) {
+        double side = Math.signum(w.countries().get(w.indexOf(actor)).economic());
+        return condemners(w, actor).stream().filter(c -> Math.signum(c.economic()) == side).count();
+    }
+
+    @Test
+    void anEmbassyRaidDrawsCondemnationAcrossIdeologicalLinesMoreThanAnAsylumGrant() throws Exception {
+        Scenario raid = fixture("embassy-raid.yaml");
+        Scenario asylum = fixture("embassy-raid.yaml", "events.0.type=ASYLUM_GRANT");
+        assertEquals(EventType.EMBASSY_RAID, raid.events().get(0).type());
+        assertEquals(EventType.ASYLUM_GRANT, asylum.events().get(0).type());
+        List<Long> afterRaid = replicate(raid, RUNS, w -> fromTheActorsSide(w, "RAI"));
+        List<Long> afterGrant = replicate(asylum, RUNS, w -> fromTheActorsSide(w, "RAI"));
+        double meanRaid = afterRaid.stream().mapToLong(Long::longValue).average().orElseThrow();
+        double meanGrant = afterGrant.stream().mapToLong(Long::longValue).average().orElseThrow();
+        long runsRaid = afterRaid.stream().filter(n -> n > 0).count();
+        long runsGrant = afterGrant.stream().filter(n -> n > 0).count();
+        assertTrue(meanRaid > meanGrant + 0.3, "condemners of the actor from its own side: raid " + meanRaid
+                + " a run, asylum grant " + meanGrant);
+        assertTrue(runsRaid > RUNS / 2, "runs in which the raider's own side condemns it: " + runsRaid);
+        assertTrue(runsGrant < RUNS / 10, "runs in which the granter's own side condemns it: " + runsGrant);
+    }
+
+    @Test
+    void anEmbassyRaidDrawsMoreCondemnationOverallThanAnAsylumGrant() throws Exception {
+        Scenario raid = fixture("embassy-raid.yaml");
+        Scenario asylum = fixture("embassy-raid.yaml", "events.0.type=ASYLUM_GRANT");
+        double raidCondemners = replicate(raid, RUNS, w -> condemners(w, "RAI").size()).stream()
+                .mapToInt(Integer::intValue).average().orElseThrow();
+        double grantCondemners = replicate(asylum, RUNS, w -> condemners(w, "RAI").size()).stream()
+                .mapToInt(Integer::intValue).average().orElseThrow();
+        assertTrue(raidCondemners > grantCondemners + 1, "condemners a run: raid " + raidCondemners + ", grant "
+                + grantCondemners);
+    }
+
+    @Test
+    void aDisputedElectionIsCondemnedByDistantGovernmentsAndAnsweredWhileLikeMindedOnesKeepRelations() throws Exception {
+        // docs/MODEL.md 1.1: Venezuela 2024
+        Scenario s = fixture("regional-crisis.yaml");
+        record Run(boolean distantCondemn, boolean friendCondemns, boolean distantDowngraded, boolean friendKept) {}
+        List<Run> runs = replicate(s, RUNS, w -> {
+            Set<Country> c = condemners(w, "ELE");
+            boolean distant = c.stream().anyMatch(x -> x.economic() > 0.3);
+            boolean friend = c.stream().anyMatch(x -> x.id().equals("LF1"));
+            boolean downgraded = false;
+            for (String rival : List.of("RT1", "RT2", "RT3")) {
+                Dyad d = w.existing(w.indexOf("ELE"), w.indexOf(rival));
+                downgraded |= d != null && d.lowestLevel().compareTo(Level.DOWNGRADED) <= 0;
+            }
+            Dyad ally = w.existing(w.indexOf("ELE"), w.indexOf("LF1"));
+            boolean kept = ally == null || ally.lowestLevel().compareTo(Level.NORMAL) >= 0;
+            return new Run(distant, friend, downgraded, kept);
+        });
+        assertTrue(runs.stream().filter(Run::distantCondemn).count() > 0.8 * RUNS, "right-of-centre governments condemn");
+        assertTrue(runs.stream().filter(Run::friendCondemns).count() < 0.1 * RUNS, "its like-minded neighbour does not");
+        assertTrue(runs.stream().filter(Run::distantDowngraded).count() > 0.6 * RUNS,
+                "relations with a condemner are downgraded or severed");
+        assertTrue(runs.stream().filter(Run::friendKept).count() > 0.9 * RUNS, "relations with the like-minded stay");
+    }
+}
