@@ -80,10 +80,7 @@ public final class RunSet {
 
     public Summary execute(Progress progress) throws Exception {
         Instant began = Instant.now();
-        try (ResultsDirectory dir = ResultsDirectory.create(spec.out(), spec.resultsRoot(), scenario.name());
-                BufferedWriter runs = writer(dir.file("runs.csv"));
-                BufferedWriter events = writer(dir.file("events.csv"));
-                BufferedWriter trajectories = writer(dir.file("trajectories.csv"))) {
+        try (ResultsDirectory dir = ResultsDirectory.create(spec.out(), spec.resultsRoot(), scenario.name())) {
             Thread cleanup = new Thread(() -> {
                 try {
                     dir.close();
@@ -92,20 +89,26 @@ public final class RunSet {
                 }
             });
             Runtime.getRuntime().addShutdownHook(cleanup);
-            header(runs, events, trajectories);
-            StringBuilder line = new StringBuilder(256);
-            Replications.run(spec.runs(), spec.threads(),
-                    k -> RunObserver.run(scenario, tracked, outcomes, k, Seeds.derive(spec.seed(), k), k < spec.keep()),
-                    r -> consume(r, runs, events, trajectories, line), progress);
-            progress.finish();
-            runs.flush();
-            events.flush();
-            trajectories.flush();
-            writeEnsemble(dir.file("ensemble.csv"));
-            JSON.writeValue(dir.file("summary.json").toFile(), summaryJson());
-            JSON.writeValue(dir.file("manifest.json").toFile(), manifest(began, Instant.now()));
-            dir.commit();
-            Runtime.getRuntime().removeShutdownHook(cleanup);
+            try {
+                // the streamed files are closed before the directory moves into place
+                try (BufferedWriter runs = writer(dir.file("runs.csv"));
+                        BufferedWriter events = writer(dir.file("events.csv"));
+                        BufferedWriter trajectories = writer(dir.file("trajectories.csv"))) {
+                    header(runs, events, trajectories);
+                    StringBuilder line = new StringBuilder(256);
+                    Replications.run(spec.runs(), spec.threads(),
+                            k -> RunObserver.run(scenario, tracked, outcomes, k, Seeds.derive(spec.seed(), k),
+                                    k < spec.keep()),
+                            r -> consume(r, runs, events, trajectories, line), progress);
+                }
+                progress.finish();
+                writeEnsemble(dir.file("ensemble.csv"));
+                JSON.writeValue(dir.file("summary.json").toFile(), summaryJson());
+                JSON.writeValue(dir.file("manifest.json").toFile(), manifest(began, Instant.now()));
+                dir.commit();
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            }
             return new Summary(dir.target(), spec.runs(), pairSummaries(), progress.elapsedSeconds());
         }
     }

@@ -23,7 +23,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     private final long seed;
     private final boolean measurePolarisation;
 
-    private RunObserver(World unused, int[][] tracked, int days, long seed, boolean measurePolarisation) {
+    private RunObserver(int[][] tracked, int days, long seed, boolean measurePolarisation) {
         this.tracked = tracked;
         this.trajectory = new Trajectory(tracked.length, days);
         this.dyads = new Dyad[tracked.length];
@@ -57,7 +57,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
             boolean keepEvents) {
         boolean polarisation = outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.POLARISATION
                 || o.kind() == Outcome.Kind.POLARISATION_START);
-        RunObserver observer = new RunObserver(null, tracked, scenario.days(), seed, polarisation);
+        RunObserver observer = new RunObserver(tracked, scenario.days(), seed, polarisation);
         CrisisModel model = new CrisisModel(scenario, seed, observer);
         model.runToEnd();
         World w = model.world();
