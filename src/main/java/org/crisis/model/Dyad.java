@@ -26,6 +26,11 @@ public final class Dyad {
     /** Ideological distance and shared blocs of the two, cached; refreshed when a government changes. */
     double distance;
     double sharedBlocs;
+    /**
+     * What the two governments' statements about each other have built, in [-1, 1]: support
+     * moves it up, condemnation down; part of the affinity, discounted by a new government.
+     */
+    double stance;
     int lastEventDay = Integer.MIN_VALUE / 2;
     /** In the active set; while not, decay is owed from {@code decayedThrough} on. */
     boolean active;

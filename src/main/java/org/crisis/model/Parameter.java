@@ -23,6 +23,8 @@ public enum Parameter {
     AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),
     AFFINITY_BLOC("affinityBloc", "a_bloc", 0.5, 0, 10, Type.REAL),
     AFFINITY_LEVEL("affinityLevel", "a_level", 0.5, 0, 10, Type.REAL),
+    STANCE_WEIGHT("stanceWeight", "a_stance", 0.5, 0, 2, Type.REAL),
+    STANCE_GAIN("stanceGain", "η", 0.5, 0, 1, Type.REAL),
     // decision (MODEL 4)
     RATIONALITY("rationality", "λ", 5.0, 0, 100, Type.REAL),
     GRIEVANCE_WEIGHT("grievanceWeight", "b_g", 10.0, 0, 100, Type.REAL),
@@ -51,6 +53,7 @@ public enum Parameter {
     SIDE_WEIGHT("sideWeight", "b_s", 10.0, 0, 100, Type.REAL),
     SIDE_THRESHOLD("sideThreshold", "s_min", 0.35, 0, 4, Type.REAL),
     NORM_WEIGHT("normWeight", "b_n", 0.5, 0, 10, Type.REAL),
+    SOLIDARITY("solidarity", "ψ", 0.8, 0, 4, Type.REAL),
     MEDIATION("mediation", "", 1, 0, 1, Type.BOOLEAN),
     MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, -1, 1, Type.REAL),
     MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.05, 0, 1, Type.REAL),

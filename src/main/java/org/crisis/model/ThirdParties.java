@@ -1,6 +1,8 @@
 package org.crisis.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,7 @@ final class ThirdParties {
     private final double sideThreshold;
     private final double bn;
     private final double observerGain;
+    private final double solidarity;
     private final double mediationAffinity;
     private final double efficacy;
     private final int mediationDays;
@@ -34,9 +37,16 @@ final class ThirdParties {
     private final Set<Long> spokenOnChain = new HashSet<>();
     private final Set<Long> spokenOnPair = new HashSet<>();
     private final List<Event> today = new ArrayList<>();
+    /** Who spoke on the event at hand, as index + 1, negated for the side of the actor. */
+    private int[] speakers = new int[16];
+    private int speakerCount;
     private final List<Dyad> mediated = new ArrayList<>();
     private long[][] condemnedBy;
     private long[][] supportedBy;
+
+    private static final Comparator<Event> GRAVEST_FIRST = Comparator
+            .comparing((Event e) -> !e.normBreaking())
+            .thenComparingDouble(e -> -Math.abs(e.gamma()) * e.severity());
 
     ThirdParties(World w) {
         this.w = w;
@@ -50,6 +60,7 @@ final class ThirdParties {
         sideThreshold = p.get(Parameter.SIDE_THRESHOLD);
         bn = p.get(Parameter.NORM_WEIGHT);
         observerGain = p.get(Parameter.OBSERVER_GAIN);
+        solidarity = p.get(Parameter.SOLIDARITY);
         mediationAffinity = p.get(Parameter.MEDIATION_AFFINITY);
         efficacy = p.get(Parameter.MEDIATION_EFFICACY);
         mediationDays = (int) p.get(Parameter.MEDIATION_DAYS);
@@ -62,13 +73,57 @@ final class ThirdParties {
         today.clear();
         today.addAll(w.salient);
         w.salient.clear();
-        for (Event e : today) {
+        // observers judge a day's news by its gravest event: when a pair has several salient
+        // events on one day (an asylum grant and the raid that answers it), only the
+        // norm-breaking or heaviest is judged
+        today.sort(GRAVEST_FIRST);
+        for (int x = 0; x < today.size(); x++) {
+            Event e = today.get(x);
+            speakerCount = 0;
             if (e.bilateral()) {
+                if (graverToday(x)) {
+                    continue;
+                }
                 bilateral(e);
             } else {
                 domestic(e);
             }
+            alignSpeakers();
         }
+    }
+
+    /**
+     * Speakers on one event: those on the same side move closer, those on opposite sides
+     * apart (the side a country took is what it shares or disputes with the others).
+     */
+    private void alignSpeakers() {
+        for (int x = 0; x < speakerCount; x++) {
+            int sx = speakers[x];
+            for (int y = x + 1; y < speakerCount; y++) {
+                int sy = speakers[y];
+                w.takeStance(Math.abs(sx) - 1, Math.abs(sy) - 1, (sx > 0) == (sy > 0));
+            }
+        }
+    }
+
+    /** Whether an event before the {@code x}-th of today's, in gravest-first order, concerns the same pair. */
+    private boolean graverToday(int x) {
+        Event e = today.get(x);
+        for (int y = 0; y < x; y++) {
+            Event f = today.get(y);
+            if (f.bilateral() && (f.actor() == e.actor() && f.target() == e.target()
+                    || f.actor() == e.target() && f.target() == e.actor())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addSpeaker(int signedIndex) {
+        if (speakerCount == speakers.length) {
+            speakers = Arrays.copyOf(speakers, 2 * speakerCount);
+        }
+        speakers[speakerCount++] = signedIndex;
     }
 
     private boolean hasSpoken(int k, Event e) {
@@ -120,10 +175,21 @@ final class ThirdParties {
             int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
             if (choice != 0) {
                 spoke(k, e);
+                addSpeaker(choice > 0 ? k + 1 : -(k + 1));
                 int favoured = choice > 0 ? j : i;
                 int blamed = choice > 0 ? i : j;
                 state(k, favoured, blamed, EventType.SUPPORT, e, false);
                 state(k, blamed, favoured, EventType.CONDEMN, e, false);
+                if (e.normBreaking() && favoured == j && solidarity > 0) {
+                    // the victim's defender takes up its injury, as far as its leader's disposition goes;
+                    // the breach is one injury, so this and the norm reading do not add: the stronger holds
+                    Country ck = w.countries.get(k);
+                    double taken = solidarity * ck.hawkishness * w.feltAsBreach(k, e);
+                    double normReading = normReading(e, ck, aki);
+                    if (taken > normReading) {
+                        w.aggrieve(k, i, taken - normReading, e.id());
+                    }
+                }
             }
         }
         if (mediationOn) {
@@ -150,6 +216,7 @@ final class ThirdParties {
             int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
             if (choice != 0) {
                 spoke(k, e);
+                addSpeaker(choice > 0 ? k + 1 : -(k + 1));
                 // condemning a disputed election or a coup disputes the government's legitimacy:
                 // it weighs as an interference statement (MODEL 2), not as a plain statement
                 state(k, i, Event.NONE, choice > 0 ? EventType.SUPPORT : EventType.CONDEMN, e, choice < 0);
@@ -162,7 +229,6 @@ final class ThirdParties {
      * act, a coup or a disputed election of {@code actor}.
      */
     private void observe(Event e, int actor) {
-        double base = observerGain * Math.abs(e.gamma()) / 10 * e.severity();
         int target = e.target();
         for (int k = 0, n = w.countries.size(); k < n; k++) {
             if (k == actor || k == target) {
@@ -174,13 +240,18 @@ final class ThirdParties {
             if (!attentive) {
                 continue;
             }
-            double aPlus = Math.max(0, affinity);
-            double delta = base * w.countries.get(k).normAdherence * (1 - aPlus);
+            double delta = normReading(e, w.countries.get(k), affinity);
             if (delta > 1e-9) {
                 Dyad d = w.dyad(k, actor);
                 w.aggrieve(d, d.side(k), delta, e.id());
             }
         }
+    }
+
+    /** Δ of an observer of a norm-breaking act, a coup or a disputed election, with this affinity to the actor. */
+    private double normReading(Event e, Country observer, double affinityWithActor) {
+        return observerGain * Math.abs(e.gamma()) / 10 * e.severity() * observer.normAdherence
+                * (1 - Math.max(0, affinityWithActor));
     }
 
     /** Logit over stay out (0), option +1 and option -1; returns the choice. */
@@ -196,6 +267,7 @@ final class ThirdParties {
     private void state(int speaker, int target, int about, EventType type, Event cause, boolean legitimacy) {
         double gamma = legitimacy ? EventType.INTERFERENCE_STATEMENT.gamma() : type.gamma();
         w.act(speaker, target, type, gamma, 1.0, legitimacy, false, cause.id(), about, "");
+        w.takeStance(speaker, target, type == EventType.SUPPORT);
         int n = w.countries.size();
         if (type == EventType.CONDEMN) {
             if (about != Event.NONE) {

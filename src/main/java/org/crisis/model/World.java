@@ -50,6 +50,8 @@ public final class World {
     private final double aLevel;
     private final double turnover;
     private final double continuity;
+    private final double stanceWeight;
+    private final double stanceGain;
     private final double inKindDiscount;
     private final double socialWeight;
 
@@ -67,6 +69,8 @@ public final class World {
         this.aLevel = parameters.get(Parameter.AFFINITY_LEVEL);
         this.turnover = parameters.get(Parameter.TURNOVER_DISCOUNT);
         this.continuity = parameters.get(Parameter.CONTINUITY_SHIFT);
+        this.stanceWeight = parameters.get(Parameter.STANCE_WEIGHT);
+        this.stanceGain = parameters.get(Parameter.STANCE_GAIN);
         this.inKindDiscount = parameters.get(Parameter.IN_KIND_DISCOUNT);
         this.socialWeight = parameters.get(Parameter.SOCIAL_AXIS_WEIGHT);
         this.decision = new Decision(this);
@@ -227,8 +231,19 @@ public final class World {
         return d == null ? affinity(distance(i, j), sharedBlocs(i, j), Level.NORMAL.ordinal()) : affinity(d);
     }
 
+    /** Affinity of a pair with a relation: structure, level, and the stance its statements built. */
     double affinity(Dyad d) {
-        return affinity(d.distance, d.sharedBlocs, d.level);
+        double a = affinity(d.distance, d.sharedBlocs, d.level) + stanceWeight * d.stance;
+        return a > 1 ? 1 : a < -1 ? -1 : a;
+    }
+
+    /**
+     * A statement of {@code speaker} about {@code target} moves their stance a share
+     * {@code stanceGain} of the way to +1 (support) or -1 (condemnation).
+     */
+    void takeStance(int speaker, int target, boolean support) {
+        Dyad d = dyad(speaker, target);
+        d.stance += stanceGain * ((support ? 1 : -1) - d.stance);
     }
 
     private void refresh(Dyad d) {
@@ -283,6 +298,9 @@ public final class World {
         int sa = d.side(e.actor());
         int st = 1 - sa;
         d.lastEventDay = day;
+        if (e.type() == EventType.INTERFERENCE_STATEMENT) {
+            takeStance(e.actor(), e.target(), false); // a leader disputing a government is on the record
+        }
         if (e.hostile()) {
             d.hostileEvents++;
             perceiveHostile(d, st, e);
@@ -292,10 +310,13 @@ public final class World {
         }
         int rung = e.type().rung();
         if (rung > 0) {
+            // reciprocity answers a raise of the stakes, not an answer in kind (section 3.5)
+            if (rung > Decision.standing(d, st)) {
+                d.lastEscalation[sa] = day;
+            }
             d.posture[sa] = rung;
             d.postureOwnGovernment[sa] = countries.get(e.actor()).government;
             d.postureOtherGovernment[sa] = countries.get(e.target()).government;
-            d.lastEscalation[sa] = day;
         }
         int before = d.level;
         boolean full = d.grievance[0] < restoreThreshold() / 2 && d.grievance[1] < restoreThreshold() / 2;
@@ -311,13 +332,50 @@ public final class World {
      * the actor) was expected and is felt at {@code 1 − φ} of its weight.
      */
     void perceiveHostile(Dyad d, int s, Event e) {
-        Country victim = countries.get(s == 0 ? d.a : d.b);
+        int victim = s == 0 ? d.a : d.b;
         int rung = e.type().rung();
-        double inKind = rung > 0 && d.posture[s] >= rung ? 1 - inKindDiscount : 1;
-        double delta = gain * Math.abs(e.gamma()) / 10 * e.severity() * inKind
+        boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim);
+        aggrieve(d, s, (expected ? 1 - inKindDiscount : 1) * felt(countries.get(victim), e, d.distance), e.id());
+    }
+
+    /**
+     * Whether {@code e} answers a norm-breaking act of {@code victim} without disputing its
+     * government's legitimacy: censure the breaker expected when it chose to break the norm.
+     */
+    private boolean answersOwnBreach(Event e, int victim) {
+        if (e.cause() == Event.NONE || e.interference()) {
+            return false;
+        }
+        Event cause = events.get(e.cause() - 1);
+        return cause.normBreaking() && cause.actor() == victim;
+    }
+
+    /**
+     * How hard {@code k} feels a breach {@code e} of another state's sovereign rights, as if
+     * done to itself: MODEL 3's Δ with the sovereignty term on, since what the breach touches
+     * is the rights {@code k} holds too.
+     */
+    double feltAsBreach(int k, Event e) {
+        Country c = countries.get(k);
+        return felt(c, e, dyadDistance(k, e.actor())) * (1 + c.sovereignty) / (1 + (e.interference() ? c.sovereignty : 0));
+    }
+
+    private double dyadDistance(int i, int j) {
+        Dyad d = existing(i, j);
+        return d == null ? distance(i, j) : d.distance;
+    }
+
+    /** The saturating update of {@code k}'s grievance against {@code j}. */
+    void aggrieve(int k, int j, double delta, int cause) {
+        Dyad d = dyad(k, j);
+        aggrieve(d, d.side(k), delta, cause);
+    }
+
+    /** Δ of MODEL 3: how hard {@code victim}, at distance {@code distance} from the actor, feels {@code e}. */
+    private double felt(Country victim, Event e, double distance) {
+        return gain * Math.abs(e.gamma()) / 10 * e.severity()
                 * (1 + victim.sovereignty * (e.interference() ? 1 : 0))
-                * (1 + amplifier * d.distance);
-        aggrieve(d, s, delta, e.id());
+                * (1 + amplifier * distance);
     }
 
     /** {@code G ← 1 − (1 − G)·exp(−Δ)}: bounded in [0, 1] however many blows land. */
@@ -399,6 +457,7 @@ public final class World {
             for (Dyad d : c.dyads) {
                 catchUp(d);
                 d.grievance[d.side(c.index)] *= 1 - turnover;
+                d.stance *= 1 - turnover;
             }
         }
     }

@@ -314,4 +314,20 @@ class DecisionModelTest {
         }
         return e;
     }
+
+    @Test
+    void reciprocityAnswersARaiseOfTheStakesNotAnAnswerInKind() {
+        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        int a = w.addCountry("AAA", 0.5, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", -0.5, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.act(a, b, EventType.SUMMON_AMBASSADOR, Event.NONE);
+        Dyad d = w.existing(a, b);
+        int never = Integer.MIN_VALUE / 2;
+        assertEquals(w.day, d.lastEscalation[d.side(a)], "a summons above the other's standing raises the stakes");
+        w.act(b, a, EventType.PROTEST, Event.NONE);
+        w.act(b, a, EventType.SUMMON_AMBASSADOR, Event.NONE);
+        assertEquals(never, d.lastEscalation[d.side(b)], "answers up to the other's own rung raise nothing");
+        w.act(b, a, EventType.RECALL_AMBASSADOR, Event.NONE);
+        assertEquals(w.day, d.lastEscalation[d.side(b)], "a recall above a summons does");
+    }
 }

@@ -159,6 +159,117 @@ class ThirdPartiesModelTest {
         assertTrue(spoken > 200, "observers do speak on the raid: " + spoken);
     }
 
+    /** The observer at {@code k} condemned {@code blamed} in {@code w}. */
+    private static boolean condemned(World w, int k, int blamed) {
+        return w.events().stream().anyMatch(e -> e.actor() == k && e.type() == EventType.CONDEMN && e.target() == blamed);
+    }
+
+    @Test
+    void aDefenderOfTheVictimOfABreachTakesUpItsInjuryByItsHawkishnessAndSovereignty() {
+        double psi = Parameter.SOLIDARITY.defaultValue();
+        double kappa = Parameter.GRIEVANCE_GAIN.defaultValue();
+        double alpha = Parameter.IDEOLOGY_AMPLIFIER.defaultValue();
+        for (double solidarity : new double[] {psi, 0}) {
+            World w = new World(QUIET.with(Parameter.SOLIDARITY, solidarity), new MersenneTwisterFast(3));
+            w.addCountry("ACT", 0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            w.addCountry("VIC", -0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            int hawk = w.addCountry("HWK", -0.8, 0, 0.9, 0.5, 0.9, 0.1, List.of("R"));
+            int dove = w.addCountry("DOV", -0.8, 0, 0.3, 0.5, 0.1, 0.6, List.of("R"));
+            double[] normReading = new double[4];
+            double[] asOwn = new double[4];
+            for (int k : new int[] {hawk, dove}) {
+                Country c = w.countries().get(k);
+                normReading[k] = KAPPA_OBS * 0.9 * c.normAdherence * (1 - Math.max(0, w.affinity(k, 0)));
+                asOwn[k] = solidarity * c.hawkishness * kappa * 0.9 * (1 + c.sovereignty) * (1 + alpha * w.distance(k, 0));
+            }
+            w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE);
+            w.reactAndMediate();
+            for (int k : new int[] {hawk, dove}) {
+                assertTrue(condemned(w, k, 0), "a friend of the victim far from the raider condemns it");
+                // the breach is one injury: the stronger of the two readings holds
+                double expected = 1 - Math.exp(-Math.max(normReading[k], asOwn[k]));
+                assertEquals(expected, w.existing(k, 0).grievanceOf(k), 1e-12, w.countries().get(k).id + " at ψ = " + solidarity);
+            }
+            if (solidarity > 0) {
+                assertTrue(asOwn[hawk] > normReading[hawk] && asOwn[dove] < normReading[dove],
+                        "the hawk takes the injury up, the dove only reads the norm");
+            }
+        }
+    }
+
+    @Test
+    void censureOfOnesOwnBreachIsExpectedButADisputeOfOnesLegitimacyIsNot() {
+        double phi = Parameter.IN_KIND_DISCOUNT.defaultValue();
+        double[] felt = new double[3];
+        for (int variant = 0; variant < 3; variant++) {
+            World w = new World(QUIET.with(Parameter.THIRD_PARTIES, 0), new MersenneTwisterFast(1));
+            w.addCountry("ACT", 0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            w.addCountry("VIC", -0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            int obs = w.addCountry("OBS", -0.2, 0, 0.5, 0.5, 0.5, 0.9, List.of("R"));
+            Event raid = w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE);
+            Event unrelated = w.act(1, obs, EventType.PROTEST, Event.NONE);
+            boolean legitimacy = variant == 2;
+            int cause = variant == 0 ? unrelated.id() : raid.id();
+            w.act(obs, 0, EventType.CONDEMN, legitimacy ? -3.0 : -2.0, 1.0, legitimacy, false, cause, Event.NONE, "");
+            felt[variant] = -Math.log(1 - w.existing(obs, 0).grievanceOf(0));
+        }
+        assertEquals((1 - phi) * felt[0], felt[1], 1e-12, "a condemnation answering the raid is felt at 1 − φ");
+        assertTrue(felt[2] > felt[0], "a condemnation disputing the government's legitimacy is felt in full");
+    }
+
+    @Test
+    void observersJudgeADaysNewsByItsGravestEvent() {
+        MersenneTwisterFast random = new MersenneTwisterFast(11);
+        int statements = 0;
+        for (int k = 0; k < 100; k++) {
+            World w = new World(QUIET, random);
+            w.addCountry("ACT", 0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            w.addCountry("VIC", -0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+            for (int o = 0; o < 5; o++) {
+                w.addCountry("O" + o, -0.9 + 0.45 * o, 0, 0.5, 0.5, 0.5, 0.8, List.of("R"));
+            }
+            w.act(1, 0, EventType.ASYLUM_GRANT, Event.NONE); // the victim's grant ...
+            Event raid = w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE); // ... answered by a raid the same day
+            w.reactAndMediate();
+            for (Event e : w.events()) {
+                if (e.type().kind() == EventType.Kind.STATEMENT) {
+                    statements++;
+                    assertEquals(raid.id(), e.cause(), "observers speak on the raid, once");
+                }
+            }
+        }
+        assertTrue(statements > 100, "observers do speak: " + statements);
+    }
+
+    @Test
+    void statementsBuildStancesBetweenSpeakersAndTheirSubjectsAndAmongSpeakers() {
+        double shift = Parameter.STANCE_WEIGHT.defaultValue() * Parameter.STANCE_GAIN.defaultValue();
+        World w = new World(QUIET, new MersenneTwisterFast(2));
+        w.addCountry("ACT", 0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        w.addCountry("VIC", -0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        int left1 = w.addCountry("LF1", -0.8, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        int left2 = w.addCountry("LF2", -0.9, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        int right = w.addCountry("RT1", 0.9, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        double[][] before = new double[5][5];
+        for (int a = 0; a < 5; a++) {
+            for (int b = 0; b < 5; b++) {
+                before[a][b] = a == b ? 0 : w.affinity(a, b);
+            }
+        }
+        w.act(0, 1, EventType.BORDER_INCIDENT, Event.NONE);
+        w.reactAndMediate();
+        assertTrue(condemned(w, left1, 0) && condemned(w, left2, 0) && condemned(w, right, 1), "sides as their leans say");
+        assertEquals(before[left1][0] - shift, w.affinity(left1, 0), 1e-12, "a condemnation lowers affinity with the condemned");
+        assertEquals(before[left1][1] + shift, w.affinity(left1, 1), 1e-12, "support raises it with the supported");
+        assertEquals(before[left1][left2] + shift, w.affinity(left1, left2), 1e-12, "speakers on one side move closer");
+        assertEquals(before[left1][right] - shift, w.affinity(left1, right), 1e-12, "speakers on opposite sides move apart");
+        // a new government discounts what its predecessor's statements built
+        Dyad d = w.existing(left1, right);
+        double stance = d.stance;
+        w.act(right, Event.NONE, EventType.COUP, Event.NONE);
+        assertEquals(stance * (1 - Parameter.TURNOVER_DISCOUNT.defaultValue()), d.stance, 1e-12);
+    }
+
     /** Countries that made statements among the events from index {@code from} on. */
     private static Set<Integer> speakers(World w, int from) {
         Set<Integer> s = new HashSet<>();
