@@ -93,15 +93,20 @@ final class ThirdParties {
     }
 
     /**
-     * Speakers on one event: those on the same side move closer, those on opposite sides
-     * apart (the side a country took is what it shares or disputes with the others).
+     * Speakers on one event who sit in a bloc together: those on the same side move closer,
+     * those on opposite sides apart (the side a country took is what it shares or disputes
+     * with its bloc partners). Outside blocs, speakers do not answer to each other.
      */
     private void alignSpeakers() {
         for (int x = 0; x < speakerCount; x++) {
             int sx = speakers[x];
+            int kx = Math.abs(sx) - 1;
             for (int y = x + 1; y < speakerCount; y++) {
                 int sy = speakers[y];
-                w.takeStance(Math.abs(sx) - 1, Math.abs(sy) - 1, (sx > 0) == (sy > 0));
+                int ky = Math.abs(sy) - 1;
+                if (w.shareBloc(kx, ky)) {
+                    w.takeStance(kx, ky, (sx > 0) == (sy > 0));
+                }
             }
         }
     }

@@ -133,11 +133,13 @@ class StylisedFactsTest {
         long restoredWithout = b.stream().filter(d -> d.restoredDay() >= 0).count();
         double[] ciWith = Intervals.wilson(restoredWith, runs);
         double[] ciWithout = Intervals.wilson(restoredWithout, runs);
-        assertTrue(ciWith[0] > ciWithout[1], String.format("restored with a mediator %d of %d (%.3f-%.3f), without %d (%.3f-%.3f)",
-                restoredWith, runs, ciWith[0], ciWith[1], restoredWithout, ciWithout[0], ciWithout[1]));
         double dayWith = median(a.stream().filter(d -> d.restoredDay() >= 0).mapToDouble(Dyad::restoredDay).toArray());
         double dayWithout = median(b.stream().filter(d -> d.restoredDay() >= 0).mapToDouble(Dyad::restoredDay).toArray());
-        assertTrue(dayWith < dayWithout, "median day of restoration " + dayWith + " with a mediator, " + dayWithout + " without");
+        String figures = String.format("restored with a mediator %d of %d (%.3f-%.3f), median day %.0f; without %d (%.3f-%.3f), median day %.0f",
+                restoredWith, runs, ciWith[0], ciWith[1], dayWith, restoredWithout, ciWithout[0], ciWithout[1], dayWithout);
+        report(figures);
+        assertTrue(ciWith[0] > ciWithout[1], figures);
+        assertTrue(dayWith < dayWithout, figures);
     }
 
     /** Removes a country and its relations from a scenario tree. */
@@ -198,8 +200,10 @@ class StylisedFactsTest {
         assertTrue(rupturedScenarios > 100 && restorations > 200,
                 "enough ruptures to judge: " + rupturedScenarios + " scenarios, " + restorations + " restorations");
         double[] ci = Intervals.wilson(afterChange, restorations);
-        assertTrue(ci[0] > 0.5, String.format("%d of %d restorations after a change of government (%.3f-%.3f)",
-                afterChange, restorations, ci[0], ci[1]));
+        String figures = String.format("%d of %d restorations after a change of government (%.3f-%.3f)",
+                afterChange, restorations, ci[0], ci[1]);
+        report(figures);
+        assertTrue(ci[0] > 0.5, figures);
     }
 
     private static double uniform(MersenneTwisterFast r, double lo, double hi) {
@@ -303,6 +307,7 @@ class StylisedFactsTest {
         }
         String summary = String.format("balanced share %.4f at the start, %.4f at the end on average; higher in %d, lower in %d of %d runs",
                 start / runs, end / runs, rose, fell, runs);
+        report(summary);
         assertTrue(end > start, summary);
         // one-sided sign test: P(at least `rose` of `rose + fell` under p = 1/2) < 0.01
         double p = 1 - new BinomialDistribution(null, rose + fell, 0.5).cumulativeProbability(rose - 1);
@@ -310,6 +315,11 @@ class StylisedFactsTest {
     }
 
     // ----- helpers ---------------------------------------------------------------------------
+
+    /** The figures docs/MODEL.md 7 quotes, in the build log. */
+    private static void report(String figures) {
+        System.out.println("stylised fact: " + figures);
+    }
 
     private static <T> List<T> replicate(Scenario s, int n, Function<World, T> measure) {
         List<T> list = new ArrayList<>(n);
