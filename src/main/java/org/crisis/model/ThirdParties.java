@@ -247,8 +247,7 @@ final class ThirdParties {
             }
             double delta = normReading(e, w.countries.get(k), affinity);
             if (delta > 1e-9) {
-                Dyad d = w.dyad(k, actor);
-                w.aggrieve(d, d.side(k), delta, e.id());
+                w.aggrieve(k, actor, delta, e.id());
             }
         }
     }

@@ -335,7 +335,7 @@ public final class World {
         int victim = s == 0 ? d.a : d.b;
         int rung = e.type().rung();
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim);
-        aggrieve(d, s, (expected ? 1 - inKindDiscount : 1) * felt(countries.get(victim), e, d.distance), e.id());
+        aggrieve(d, s, (expected ? 1 - inKindDiscount : 1) * felt(countries.get(victim), e, d.distance, e.interference()), e.id());
     }
 
     /**
@@ -356,13 +356,7 @@ public final class World {
      * is the rights {@code k} holds too.
      */
     double feltAsBreach(int k, Event e) {
-        Country c = countries.get(k);
-        return felt(c, e, dyadDistance(k, e.actor())) * (1 + c.sovereignty) / (1 + (e.interference() ? c.sovereignty : 0));
-    }
-
-    private double dyadDistance(int i, int j) {
-        Dyad d = existing(i, j);
-        return d == null ? distance(i, j) : d.distance;
+        return felt(countries.get(k), e, distance(k, e.actor()), true);
     }
 
     /** The saturating update of {@code k}'s grievance against {@code j}. */
@@ -371,10 +365,13 @@ public final class World {
         aggrieve(d, d.side(k), delta, cause);
     }
 
-    /** Δ of MODEL 3: how hard {@code victim}, at distance {@code distance} from the actor, feels {@code e}. */
-    private double felt(Country victim, Event e, double distance) {
+    /**
+     * Δ of MODEL 3: how hard {@code victim}, at distance {@code distance} from the actor, feels
+     * {@code e}; the sovereignty term is on when the act touches what the victim holds sovereign.
+     */
+    private double felt(Country victim, Event e, double distance, boolean touchesSovereignty) {
         return gain * Math.abs(e.gamma()) / 10 * e.severity()
-                * (1 + victim.sovereignty * (e.interference() ? 1 : 0))
+                * (1 + (touchesSovereignty ? victim.sovereignty : 0))
                 * (1 + amplifier * distance);
     }
 

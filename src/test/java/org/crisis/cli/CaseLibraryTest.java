@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ class CaseLibraryTest {
     private static final Path CASES = Path.of("scenarios", "cases");
 
     @Test
-    void everyHistoricalAndTheoreticalPatternHolds() throws IOException {
+    void everyHistoricalAndTheoreticalPatternHolds() {
         PrintStream out = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int status;
