@@ -2,9 +2,8 @@ package org.crisis.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.crisis.observe.Patterns;
+import org.crisis.observe.MeasuredRun;
 import org.crisis.scenario.Scenario;
-import org.crisis.sim.CrisisModel;
 
 /**
  * Checks a scenario's expected patterns over replications: the share of runs showing each
@@ -32,11 +31,10 @@ public final class Validation {
         int n = runs > 0 ? runs : s.expect().map(Scenario.Expectations::runs).orElse(200);
         int[] held = new int[patterns.size()];
         Replications.run(n, threads, k -> {
-            CrisisModel m = new CrisisModel(s, Seeds.derive(seed, k), CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
+            MeasuredRun m = MeasuredRun.of(s, Seeds.derive(seed, k));
             boolean[] r = new boolean[patterns.size()];
             for (int p = 0; p < r.length; p++) {
-                r[p] = Patterns.holds(patterns.get(p), m.world());
+                r[p] = m.holds(patterns.get(p));
             }
             return r;
         }, r -> {

@@ -47,7 +47,7 @@ public final class Country implements Steppable {
         // indexed loop over today's active dyads: deciding may activate new ones, not remove any
         for (int k = 0, n = active.size(); k < n; k++) {
             Dyad d = active.get(k);
-            if (d.hasBusiness(day, world.memory, world.businessFloor)) {
+            if (world.relations.hasBusiness(d, day)) {
                 world.decision.decide(this, d);
             }
         }

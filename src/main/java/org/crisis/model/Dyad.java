@@ -3,10 +3,12 @@ package org.crisis.model;
 /**
  * The relation between two countries {@code a < b}: the symmetric level and, per
  * direction (index 0 is a's view of b, 1 is b's view of a), grievance, trade dependence
- * and posture on the escalation ladder; plus what a run measures about the pair.
- * Created only when a pair is first touched, so untouched pairs cost nothing.
+ * and posture on the escalation ladder. Created only when a pair is first touched, so
+ * untouched pairs cost nothing. What a run measures about the pair is kept by observers.
  */
 public final class Dyad {
+    /** Order in which the pair was first touched in its run: 0, 1, 2, ... */
+    final int id;
     final int a;
     final int b;
     int level;
@@ -41,32 +43,11 @@ public final class Dyad {
     double mediationCredibility;
     int mediationEvent = Event.NONE;
 
-    // measures (docs/MODEL.md, section 8)
-    int lowestLevel;
-    /** First day at each level or below, by level ordinal; -1 if never. */
-    final int[] firstAtOrBelow = {-1, -1, -1, -1, -1};
-    int firstDowngraded = -1;
-    int firstSevered = -1;
-    boolean wasLow;
-    int restoredDay = -1;
-    int hostileEvents;
-    int cooperativeEvents;
-
-    Dyad(int a, int b, int level) {
+    Dyad(int id, int a, int b, int level) {
+        this.id = id;
         this.a = a;
         this.b = b;
         this.level = level;
-        this.lowestLevel = level;
-        for (int l = level; l < firstAtOrBelow.length; l++) {
-            firstAtOrBelow[l] = 0;
-        }
-        if (level <= Level.DOWNGRADED.ordinal()) {
-            wasLow = true;
-            firstDowngraded = 0;
-            if (level == Level.SEVERED.ordinal()) {
-                firstSevered = 0;
-            }
-        }
     }
 
     int side(int country) {
@@ -84,6 +65,11 @@ public final class Dyad {
     boolean hasBusiness(int day, int memory, double floor) {
         return grievance[0] > floor || grievance[1] > floor || day - lastEventDay <= memory
                 || day < mediationUntil || level < Level.NORMAL.ordinal();
+    }
+
+    /** Order in which the pair was first touched in its run (0, 1, 2, ...): an index for observers. */
+    public int id() {
+        return id;
     }
 
     public int a() {
@@ -109,38 +95,6 @@ public final class Dyad {
 
     public double grievanceB() {
         return grievance[1];
-    }
-
-    public Level lowestLevel() {
-        return Level.of(lowestLevel);
-    }
-
-    /** First day at {@code level} or below, or -1 if never (day 0 if the run began there). */
-    public int firstDayAtOrBelow(Level level) {
-        return firstAtOrBelow[level.ordinal()];
-    }
-
-    /** First day at DOWNGRADED or below, or -1. */
-    public int firstDowngraded() {
-        return firstDowngraded;
-    }
-
-    /** First day SEVERED, or -1. */
-    public int firstSevered() {
-        return firstSevered;
-    }
-
-    /** First day back at NORMAL or above after having been DOWNGRADED or below, or -1. */
-    public int restoredDay() {
-        return restoredDay;
-    }
-
-    public int hostileEvents() {
-        return hostileEvents;
-    }
-
-    public int cooperativeEvents() {
-        return cooperativeEvents;
     }
 
     public int posture(int country) {

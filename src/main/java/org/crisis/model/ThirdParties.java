@@ -6,14 +6,17 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import sim.engine.SimState;
+import sim.engine.Steppable;
 
 /**
  * The regional network (docs/MODEL.md, "Third parties"): observers take sides on salient
  * events, norm-breaking acts and domestic crises aggrieve them, and friends of both sides
- * mediate. Each observer speaks at most once per crisis, and statements draw no statements.
+ * mediate ({@link Mediation}). Each observer speaks at most once per crisis, and statements draw no statements.
  */
-final class ThirdParties {
-    private final World w;
+public final class ThirdParties implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient World w;
     final double salience;
     private final boolean enabled;
     private final boolean mediationOn;
@@ -24,9 +27,6 @@ final class ThirdParties {
     private final double bn;
     private final double observerGain;
     private final double solidarity;
-    private final double mediationAffinity;
-    private final double efficacy;
-    private final int mediationDays;
     /**
      * Who has spoken on what (MODEL 5, damping). An observer speaks at most once per cause
      * chain (everything that descends from one exogenous event), so a rupture provoked by a
@@ -40,7 +40,6 @@ final class ThirdParties {
     /** Who spoke on the event at hand, as index + 1, negated for the side of the actor. */
     private int[] speakers = new int[16];
     private int speakerCount;
-    private final List<Dyad> mediated = new ArrayList<>();
     private long[][] condemnedBy;
     private long[][] supportedBy;
 
@@ -61,9 +60,12 @@ final class ThirdParties {
         bn = p.get(Parameter.NORM_WEIGHT);
         observerGain = p.get(Parameter.OBSERVER_GAIN);
         solidarity = p.get(Parameter.SOLIDARITY);
-        mediationAffinity = p.get(Parameter.MEDIATION_AFFINITY);
-        efficacy = p.get(Parameter.MEDIATION_EFFICACY);
-        mediationDays = (int) p.get(Parameter.MEDIATION_DAYS);
+    }
+
+    /** The network phase of the day (section 1.3): reactions to today's salient events. */
+    @Override
+    public void step(SimState state) {
+        react();
     }
 
     void react() {
@@ -104,8 +106,8 @@ final class ThirdParties {
             for (int y = x + 1; y < speakerCount; y++) {
                 int sy = speakers[y];
                 int ky = Math.abs(sy) - 1;
-                if (w.shareBloc(kx, ky)) {
-                    w.takeStance(kx, ky, (sx > 0) == (sy > 0));
+                if (w.affinity.shareBloc(kx, ky)) {
+                    w.affinity.takeStance(kx, ky, (sx > 0) == (sy > 0));
                 }
             }
         }
@@ -131,7 +133,7 @@ final class ThirdParties {
         speakers[speakerCount++] = signedIndex;
     }
 
-    private boolean hasSpoken(int k, Event e) {
+    boolean hasSpoken(int k, Event e) {
         int n = w.countries.size();
         if (spokenOnChain.contains((long) e.root() * n + k)) {
             return true;
@@ -159,7 +161,7 @@ final class ThirdParties {
         }
         if (!enabled) {
             if (mediationOn) {
-                offerMediation(e, i, j);
+                w.mediation.offer(e, i, j);
             }
             return;
         }
@@ -169,7 +171,7 @@ final class ThirdParties {
             }
             double aki = w.affinity(k, i);
             double akj = w.affinity(k, j);
-            if (!(w.shareBloc(k, i) || w.shareBloc(k, j) || Math.abs(aki) > attention || Math.abs(akj) > attention)) {
+            if (!(w.affinity.shareBloc(k, i) || w.affinity.shareBloc(k, j) || Math.abs(aki) > attention || Math.abs(akj) > attention)) {
                 continue;
             }
             if (hasSpoken(k, e)) {
@@ -189,16 +191,16 @@ final class ThirdParties {
                     // the victim's defender takes up its injury, as far as its leader's disposition goes;
                     // the breach is one injury, so this and the norm reading do not add: the stronger holds
                     Country ck = w.countries.get(k);
-                    double taken = solidarity * ck.hawkishness * w.feltAsBreach(k, e);
+                    double taken = solidarity * ck.hawkishness * w.perception.feltAsBreach(k, e);
                     double normReading = normReading(e, ck, aki);
                     if (taken > normReading) {
-                        w.aggrieve(k, i, taken - normReading, e.id());
+                        w.perception.aggrieve(k, i, taken - normReading, e.id());
                     }
                 }
             }
         }
         if (mediationOn) {
-            offerMediation(e, i, j);
+            w.mediation.offer(e, i, j);
         }
     }
 
@@ -213,7 +215,7 @@ final class ThirdParties {
                 continue;
             }
             double aki = w.affinity(k, i);
-            if (!(w.shareBloc(k, i) || Math.abs(aki) > attention) || hasSpoken(k, e)) {
+            if (!(w.affinity.shareBloc(k, i) || Math.abs(aki) > attention) || hasSpoken(k, e)) {
                 continue;
             }
             // a friend of the government backs it; the norm-abiding and distant condemn it
@@ -240,14 +242,14 @@ final class ThirdParties {
                 continue;
             }
             double affinity = w.affinity(k, actor);
-            boolean attentive = w.shareBloc(k, actor) || Math.abs(affinity) > attention
-                    || (target != Event.NONE && (w.shareBloc(k, target) || Math.abs(w.affinity(k, target)) > attention));
+            boolean attentive = w.affinity.shareBloc(k, actor) || Math.abs(affinity) > attention
+                    || (target != Event.NONE && (w.affinity.shareBloc(k, target) || Math.abs(w.affinity(k, target)) > attention));
             if (!attentive) {
                 continue;
             }
             double delta = normReading(e, w.countries.get(k), affinity);
             if (delta > 1e-9) {
-                w.aggrieve(k, actor, delta, e.id());
+                w.perception.aggrieve(k, actor, delta, e.id());
             }
         }
     }
@@ -259,7 +261,7 @@ final class ThirdParties {
     }
 
     /** Logit over stay out (0), option +1 and option -1; returns the choice. */
-    private int choose(double uPlus, double uMinus) {
+    int choose(double uPlus, double uMinus) {
         double max = Math.max(0, Math.max(uPlus, uMinus));
         double p0 = Math.exp(-lambda * max);
         double p1 = Math.exp(lambda * (uPlus - max));
@@ -270,8 +272,8 @@ final class ThirdParties {
 
     private void state(int speaker, int target, int about, EventType type, Event cause, boolean legitimacy) {
         double gamma = legitimacy ? EventType.INTERFERENCE_STATEMENT.gamma() : type.gamma();
-        w.act(speaker, target, type, gamma, 1.0, legitimacy, false, cause.id(), about, "");
-        w.takeStance(speaker, target, type == EventType.SUPPORT);
+        w.act(Act.statement(speaker, target, type, gamma, legitimacy, cause.id(), about));
+        w.affinity.takeStance(speaker, target, type == EventType.SUPPORT);
         int n = w.countries.size();
         if (type == EventType.CONDEMN) {
             if (about != Event.NONE) {
@@ -315,53 +317,4 @@ final class ThirdParties {
         return count(supportedBy, country);
     }
 
-    /** The most credible friend of both sides, if any, may offer to mediate. */
-    private void offerMediation(Event e, int i, int j) {
-        Dyad d = w.dyad(i, j);
-        if (d.mediated(w.day)) {
-            return;
-        }
-        int best = -1;
-        double credibility = mediationAffinity;
-        for (int k = 0, n = w.countries.size(); k < n; k++) {
-            if (k == i || k == j || hasSpoken(k, e)) {
-                continue;
-            }
-            double c = Math.min(w.affinity(k, i), w.affinity(k, j));
-            if (c > credibility) {
-                credibility = c;
-                best = k;
-            }
-        }
-        if (best < 0 || choose(bs * (credibility - mediationAffinity), Double.NEGATIVE_INFINITY) != 1) {
-            return;
-        }
-        Event offer = w.act(best, i, EventType.MEDIATE, EventType.MEDIATE.gamma(), 1.0, false, false, e.id(), j, "");
-        w.act(best, j, EventType.MEDIATE, EventType.MEDIATE.gamma(), 1.0, false, false, e.id(), i, "");
-        startMediation(d, credibility, offer.id());
-    }
-
-    void startMediation(Dyad d, double credibility, int event) {
-        w.activate(d);
-        if (!d.mediated(w.day)) {
-            mediated.add(d);
-        }
-        d.mediationUntil = w.day + mediationDays;
-        d.mediationCredibility = credibility;
-        d.mediationEvent = event;
-    }
-
-    /** Mediations in force lower both grievances, in proportion to the mediator's credibility. */
-    void mediate() {
-        for (int k = mediated.size() - 1; k >= 0; k--) {
-            Dyad d = mediated.get(k);
-            if (!d.mediated(w.day)) {
-                mediated.remove(k);
-                continue;
-            }
-            double keep = 1 - efficacy * d.mediationCredibility;
-            d.grievance[0] *= keep;
-            d.grievance[1] *= keep;
-        }
-    }
 }

@@ -28,6 +28,7 @@ public record Outcome(Kind kind, String a, String b) {
         FINAL_LEVEL("finalLevel", Scope.PAIR, false),
         HOSTILE_EVENTS("hostileEvents", Scope.PAIR, false),
         COOPERATIVE_EVENTS("cooperativeEvents", Scope.PAIR, false),
+        DAYS_DOWNGRADED("daysDowngraded", Scope.PAIR, false),
         SIDES("sides", Scope.COUNTRY, false),
         CONDEMN("condemn", Scope.COUNTRY, false),
         SEVERED_PAIRS("severedPairs", Scope.GLOBAL, false),
@@ -133,7 +134,7 @@ public record Outcome(Kind kind, String a, String b) {
     }
 
     /** The outcome's value at the end of a run. */
-    public double value(World w, int daysRun, double polarisationStart, double polarisationEnd) {
+    public double value(World w, PairRecords records, int daysRun, double polarisationStart, double polarisationEnd) {
         switch (kind.scope) {
             case GLOBAL -> {
                 return switch (kind) {
@@ -152,20 +153,22 @@ public record Outcome(Kind kind, String a, String b) {
             }
             default -> {
                 Dyad d = w.existing(w.indexOf(a), w.indexOf(b));
+                PairRecords.Record m = records.of(w, w.indexOf(a), w.indexOf(b));
                 if (d == null) {
                     return untouched();
                 }
                 return switch (kind) {
-                    case SEVERED -> d.firstSevered() >= 0 ? 1 : 0;
-                    case DOWNGRADED -> d.firstDowngraded() >= 0 ? 1 : 0;
-                    case RESTORED -> d.restoredDay() >= 0 ? 1 : 0;
-                    case DAYS_TO_SEVERED -> day(d.firstSevered());
-                    case DAYS_TO_DOWNGRADED -> day(d.firstDowngraded());
-                    case DAYS_TO_RESTORED -> day(d.restoredDay());
-                    case LOWEST_LEVEL -> d.lowestLevel().ordinal();
+                    case SEVERED -> m.firstSevered() >= 0 ? 1 : 0;
+                    case DOWNGRADED -> m.firstDowngraded() >= 0 ? 1 : 0;
+                    case RESTORED -> m.restoredDay() >= 0 ? 1 : 0;
+                    case DAYS_TO_SEVERED -> day(m.firstSevered());
+                    case DAYS_TO_DOWNGRADED -> day(m.firstDowngraded());
+                    case DAYS_TO_RESTORED -> day(m.restoredDay());
+                    case LOWEST_LEVEL -> m.lowestLevel().ordinal();
                     case FINAL_LEVEL -> d.level().ordinal();
-                    case HOSTILE_EVENTS -> d.hostileEvents();
-                    default -> d.cooperativeEvents();
+                    case HOSTILE_EVENTS -> m.hostileEvents();
+                    case DAYS_DOWNGRADED -> m.daysAtOrBelowDowngraded(daysRun);
+                    default -> m.cooperativeEvents();
                 };
             }
         }
@@ -173,7 +176,7 @@ public record Outcome(Kind kind, String a, String b) {
 
     private double untouched() {
         return switch (kind) {
-            case SEVERED, DOWNGRADED, RESTORED, HOSTILE_EVENTS, COOPERATIVE_EVENTS -> 0;
+            case SEVERED, DOWNGRADED, RESTORED, HOSTILE_EVENTS, COOPERATIVE_EVENTS, DAYS_DOWNGRADED -> 0;
             case LOWEST_LEVEL, FINAL_LEVEL -> Level.NORMAL.ordinal();
             default -> Double.NaN;
         };

@@ -3,6 +3,7 @@ package org.crisis.observe;
 import java.util.List;
 import java.util.Optional;
 import org.crisis.model.Dyad;
+import org.crisis.model.Event;
 import org.crisis.model.World;
 import org.crisis.scenario.Scenario;
 import org.crisis.sim.CrisisModel;
@@ -22,6 +23,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     private double polarisationStart = Double.NaN;
     private final long seed;
     private final boolean measurePolarisation;
+    private final PairRecords records = new PairRecords();
 
     private RunObserver(int[][] tracked, int days, long seed, boolean measurePolarisation) {
         this.tracked = tracked;
@@ -29,6 +31,21 @@ public final class RunObserver implements CrisisModel.DailyObserver {
         this.dyads = new Dyad[tracked.length];
         this.seed = seed;
         this.measurePolarisation = measurePolarisation;
+    }
+
+    @Override
+    public void relationCreated(Dyad d, int level, int day) {
+        records.relationCreated(d, level, day);
+    }
+
+    @Override
+    public void levelChanged(Dyad d, int from, int to, int day) {
+        records.levelChanged(d, from, to, day);
+    }
+
+    @Override
+    public void eventRecorded(Event e, Dyad onPair) {
+        records.eventRecorded(e, onPair);
     }
 
     @Override
@@ -64,7 +81,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
         double polarisationEnd = polarisation ? Polarisation.balancedShare(w, seed + 1) : Double.NaN;
         double[] values = new double[outcomes.size()];
         for (int k = 0; k < values.length; k++) {
-            values[k] = outcomes.get(k).value(w, model.daysRun(), observer.polarisationStart, polarisationEnd);
+            values[k] = outcomes.get(k).value(w, observer.records, model.daysRun(), observer.polarisationStart, polarisationEnd);
         }
         return new RunResult(index, seed, model.daysRun(), values, observer.trajectory,
                 keepEvents ? Optional.of(List.copyOf(w.events())) : Optional.empty());

@@ -5,6 +5,7 @@ import org.crisis.model.Country;
 import org.crisis.model.Dyad;
 import org.crisis.model.Level;
 import org.crisis.model.World;
+import org.crisis.model.WorldListener;
 import org.crisis.scenario.Scenario;
 import sim.engine.RandomSequence;
 import sim.engine.Schedule;
@@ -13,8 +14,9 @@ import sim.engine.Steppable;
 
 /**
  * One run of a scenario as a MASON {@link SimState}. Each day, in this order: the scenario's
- * triggers due that day, the countries' decisions in a random order, third parties and
- * mediation, grievance decay, then the observer (docs/MODEL.md, "Schedule").
+ * triggers due that day, the countries' decisions in a random order, third parties'
+ * reactions, mediation, grievance decay, then the observer (docs/MODEL.md 1.3); each phase
+ * is a {@link Steppable} of its own.
  *
  * <pre>{@code
  * CrisisModel run = new CrisisModel(scenario, seed, DailyObserver.NONE);
@@ -28,9 +30,10 @@ public final class CrisisModel extends SimState {
     /** Orderings of the daily phases. */
     static final int TRIGGERS = 0;
     static final int DECISIONS = 1;
-    static final int NETWORK = 2;
-    static final int DECAY = 3;
-    static final int OBSERVE = 4;
+    static final int REACTIONS = 2;
+    static final int MEDIATION = 3;
+    static final int DECAY = 4;
+    static final int OBSERVE = 5;
 
     private final Scenario scenario;
     private final transient DailyObserver observer;
@@ -38,6 +41,9 @@ public final class CrisisModel extends SimState {
     private int nextTrigger;
     private int daysRun;
     private final int[] stopPair;
+    /** For a {@code stop: restored} condition: the stop pair has been low, and has come back. */
+    private boolean stopPairWasLow;
+    private boolean stopPairRestored;
 
     public CrisisModel(Scenario scenario, long seed, DailyObserver observer) {
         super(seed);
@@ -50,15 +56,23 @@ public final class CrisisModel extends SimState {
     @Override
     public void start() {
         super.start();
-        world = WorldBuilder.build(scenario, random);
+        world = new World(scenario.parameters(), random);
+        world.listen(observer);
+        stopPairWasLow = false;
+        stopPairRestored = false;
+        if (stopPair != null) {
+            world.listen(new StopPairWatch());
+        }
+        WorldBuilder.populate(world, scenario);
         observer.startOfRun(world);
         nextTrigger = 0;
         daysRun = 0;
         List<Country> countries = world.countries();
         Steppable[] agents = countries.toArray(new Steppable[0]);
-        schedule.scheduleRepeating(Schedule.EPOCH, TRIGGERS, (Steppable) s -> triggers(), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, TRIGGERS, new Triggers(), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, DECISIONS, new RandomSequence(agents), 1.0);
-        schedule.scheduleRepeating(Schedule.EPOCH, NETWORK, (Steppable) s -> world.reactAndMediate(), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, REACTIONS, world.thirdParties(), 1.0);
+        schedule.scheduleRepeating(Schedule.EPOCH, MEDIATION, world.mediation(), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, DECAY, (Steppable) s -> world.decay(), 1.0);
         schedule.scheduleRepeating(Schedule.EPOCH, OBSERVE, (Steppable) s -> {
             observer.endOfDay(world);
@@ -66,12 +80,44 @@ public final class CrisisModel extends SimState {
         }, 1.0);
     }
 
-    private void triggers() {
-        int day = (int) schedule.getTime();
-        world.setDay(day);
-        List<Scenario.Trigger> events = scenario.events();
-        while (nextTrigger < events.size() && events.get(nextTrigger).day() == day) {
-            WorldBuilder.apply(world, scenario, events.get(nextTrigger++));
+    /** The scenario's exogenous triggers due today (section 1.3, phase 1). */
+    private final class Triggers implements Steppable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void step(SimState state) {
+            int day = (int) schedule.getTime();
+            world.setDay(day);
+            List<Scenario.Trigger> events = scenario.events();
+            while (nextTrigger < events.size() && events.get(nextTrigger).day() == day) {
+                WorldBuilder.apply(world, scenario, events.get(nextTrigger++));
+            }
+        }
+    }
+
+    /** Hears the stop pair's level changes, for {@code stop: restored}. */
+    private final class StopPairWatch implements WorldListener {
+        @Override
+        public void relationCreated(Dyad d, int level, int day) {
+            if (isStopPair(d) && level <= Level.DOWNGRADED.ordinal()) {
+                stopPairWasLow = true;
+            }
+        }
+
+        @Override
+        public void levelChanged(Dyad d, int from, int to, int day) {
+            if (!isStopPair(d)) {
+                return;
+            }
+            if (to <= Level.DOWNGRADED.ordinal()) {
+                stopPairWasLow = true;
+            } else if (stopPairWasLow) {
+                stopPairRestored = true;
+            }
+        }
+
+        private boolean isStopPair(Dyad d) {
+            return Math.min(stopPair[0], stopPair[1]) == d.a() && Math.max(stopPair[0], stopPair[1]) == d.b();
         }
     }
 
@@ -94,7 +140,7 @@ public final class CrisisModel extends SimState {
         Dyad d = stopPair == null ? null : world.existing(stopPair[0], stopPair[1]);
         return switch (stop.when()) {
             case SEVERED -> d != null && d.level() == Level.SEVERED;
-            case RESTORED -> d != null && d.restoredDay() >= 0;
+            case RESTORED -> stopPairRestored;
             case QUIET -> world.day() - world.lastEventDay() >= world.parameters()
                     .get(org.crisis.model.Parameter.MEMORY) && (d == null || d.level().compareTo(Level.NORMAL) >= 0);
         };
@@ -115,7 +161,7 @@ public final class CrisisModel extends SimState {
 
     /** Called at the end of each simulated day, after decay; must not change the world. */
     @FunctionalInterface
-    public interface DailyObserver {
+    public interface DailyObserver extends WorldListener {
         DailyObserver NONE = w -> { };
 
         /** Called once the world is built, before day 0. */

@@ -9,14 +9,13 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.crisis.model.Dyad;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
 import org.crisis.model.Level;
 import org.crisis.model.World;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
-import org.crisis.sim.CrisisModel;
+import org.crisis.observe.MeasuredRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +34,9 @@ class ValidationTest {
     }
 
     /** Per pattern of the fixture, in order: does run {@code w} show it? Written from the fixture's text. */
-    private static boolean[] shows(World w) {
-        Dyad d = w.existing(w.indexOf("RAI"), w.indexOf("VIC"));
+    private static boolean[] shows(MeasuredRun r) {
+        World w = r.world();
+        MeasuredRun.Pair d = r.pair("RAI", "VIC");
         Set<Integer> condemners = new HashSet<>();
         for (Event e : w.events()) {
             if (e.type() == EventType.CONDEMN && e.target() == w.indexOf("RAI")) {
@@ -61,9 +61,7 @@ class ValidationTest {
         assertEquals(60, runs);
         int[] held = new int[5];
         for (int k = 0; k < runs; k++) {
-            CrisisModel m = new CrisisModel(scenario, Seeds.derive(seed, k), CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
-            boolean[] s = shows(m.world());
+            boolean[] s = shows(MeasuredRun.of(scenario, Seeds.derive(seed, k)));
             for (int p = 0; p < held.length; p++) {
                 held[p] += s[p] ? 1 : 0;
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.util.List;
+import org.crisis.observe.PairRecords;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,10 +30,13 @@ class GrievanceModelTest {
     private static final double SIGMA = 0.8;
 
     private World w;
+    private PairRecords records;
     private int victim;
 
     private World world(Parameters p) {
         w = new World(p, new MersenneTwisterFast(5));
+        records = new PairRecords();
+        w.listen(records);
         victim = w.addCountry("VIC", VICTIM_ECONOMIC, VICTIM_SOCIAL, SIGMA, 0.5, 0.5, 0.5, List.of());
         return w;
     }
@@ -56,7 +60,7 @@ class GrievanceModelTest {
         world(Parameters.defaults());
         int actor = actorAt("ACT", -0.4, -0.2);
         w.setRelation(victim, actor, Level.NORMAL, 0.2, 0.1, 0, 0);
-        w.act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, Event.NONE, Event.NONE, "");
+        w.act(new Act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, Event.NONE, Event.NONE, ""));
 
         double d = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
         assertEquals(0.458258, d, 1e-6); // sqrt(0.75·1.0² + 0.25·0.6²)/2
@@ -149,7 +153,7 @@ class GrievanceModelTest {
         int actor = actorAt("ACT", -1, -1);
         double last = 0;
         for (int k = 0; k < 200; k++) {
-            w.act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, Event.NONE, Event.NONE, "");
+            w.act(new Act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, Event.NONE, Event.NONE, ""));
             double g = w.existing(victim, actor).grievanceOf(victim);
             assertTrue(g >= last && g <= 1.0, "blow " + k + ": " + g);
             last = g;
@@ -167,7 +171,7 @@ class GrievanceModelTest {
         assertEquals(0.3, d.grievanceOf(actor), 0.0, "the actor's grievance is untouched");
         w.act(actor, victim, EventType.RESTORE_RELATIONS, Event.NONE); // γ = +6 would take it below zero
         assertEquals(0.0, d.grievanceOf(victim), 0.0);
-        assertEquals(2, d.cooperativeEvents());
+        assertEquals(2, records.of(w, victim, actor).cooperativeEvents());
     }
 
     @Test
@@ -226,7 +230,7 @@ class GrievanceModelTest {
         w.setRelation(victim, other, Level.DOWNGRADED, 0.6, 0.4, 0, 0);
         Dyad d = w.existing(victim, other);
         w.changeGovernment(victim, EventType.ELECTION,
-                new World.GovernmentChange(-0.2, Double.NaN, Double.NaN, 0.3, Double.NaN, Double.NaN), "");
+                new GovernmentChange(-0.2, Double.NaN, Double.NaN, 0.3, Double.NaN, Double.NaN, Double.NaN), "");
         Country c = w.countries().get(victim);
         assertEquals(1, c.government());
         assertEquals(0.6 * (1 - rho), d.grievanceOf(victim), 1e-12);
@@ -246,7 +250,7 @@ class GrievanceModelTest {
         w.setRelation(victim, other, Level.DOWNGRADED, 0.6, 0.4, 0, 0);
         double economic = VICTIM_ECONOMIC - 0.9 * sCont * 2 / Math.sqrt(1 - W_S); // a shift of 0.9·s_cont
         w.changeGovernment(victim, EventType.ELECTION,
-                new World.GovernmentChange(economic, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
+                new GovernmentChange(economic, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
         assertEquals(0, w.countries().get(victim).government());
         assertEquals(0.6, w.existing(victim, other).grievanceOf(victim), 0.0);
     }
@@ -258,7 +262,7 @@ class GrievanceModelTest {
         int other = actorAt("OTH", -0.4, -0.2);
         w.setRelation(victim, other, Level.NORMAL, 0.6, 0.4, 0, 0);
         w.changeGovernment(victim, EventType.COUP,
-                new World.GovernmentChange(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
+                new GovernmentChange(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
         assertEquals(1, w.countries().get(victim).government());
         assertEquals(0.6 * (1 - rho), w.existing(victim, other).grievanceOf(victim), 1e-12);
     }

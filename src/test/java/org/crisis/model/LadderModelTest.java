@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.crisis.observe.PairRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -135,8 +136,8 @@ class LadderModelTest {
         assertEquals(Ladder.RECALL, d.posture(b));
         assertEquals(Ladder.NONE, d.posture(a));
         assertEquals(7, d.lastEscalation[d.side(b)], "the day b climbed, for reciprocity");
-        assertEquals(7, d.firstDowngraded());
-        assertEquals(Level.DOWNGRADED, d.lowestLevel());
+        assertEquals(7, measures(w, a, b).firstDowngraded());
+        assertEquals(Level.DOWNGRADED, measures(w, a, b).lowestLevel());
     }
 
     @Test
@@ -195,13 +196,13 @@ class LadderModelTest {
         int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         w.setRelation(a, b, Level.DOWNGRADED, 0, 0, 0, 0);
         Dyad d = w.existing(a, b);
-        assertEquals(0, d.firstDowngraded());
-        assertEquals(-1, d.restoredDay());
+        assertEquals(0, measures(w, a, b).firstDowngraded());
+        assertEquals(-1, measures(w, a, b).restoredDay());
         w.setDay(12);
         w.act(a, b, EventType.RETURN_AMBASSADOR, Event.NONE);
-        assertEquals(12, d.restoredDay());
-        assertEquals(-1, d.firstSevered());
-        assertEquals(Level.DOWNGRADED, d.lowestLevel());
+        assertEquals(12, measures(w, a, b).restoredDay());
+        assertEquals(-1, measures(w, a, b).firstSevered());
+        assertEquals(Level.DOWNGRADED, measures(w, a, b).lowestLevel());
     }
 
     @Test
@@ -215,17 +216,27 @@ class LadderModelTest {
         w.act(a, b, EventType.RECALL_AMBASSADOR, Event.NONE);
         w.setDay(9);
         w.act(b, a, EventType.SEVER_RELATIONS, Event.NONE);
-        assertEquals(0, d.firstDayAtOrBelow(Level.ALLIED));
-        assertEquals(0, d.firstDayAtOrBelow(Level.CORDIAL));
-        assertEquals(3, d.firstDayAtOrBelow(Level.NORMAL));
-        assertEquals(3, d.firstDayAtOrBelow(Level.DOWNGRADED));
-        assertEquals(9, d.firstDayAtOrBelow(Level.SEVERED));
-        assertEquals(9, d.firstSevered());
+        assertEquals(0, measures(w, a, b).firstDayAtOrBelow(Level.ALLIED));
+        assertEquals(0, measures(w, a, b).firstDayAtOrBelow(Level.CORDIAL));
+        assertEquals(3, measures(w, a, b).firstDayAtOrBelow(Level.NORMAL));
+        assertEquals(3, measures(w, a, b).firstDayAtOrBelow(Level.DOWNGRADED));
+        assertEquals(9, measures(w, a, b).firstDayAtOrBelow(Level.SEVERED));
+        assertEquals(9, measures(w, a, b).firstSevered());
         assertEquals(1, w.severedNow());
-        assertEquals(2, d.hostileEvents());
+        assertEquals(2, measures(w, a, b).hostileEvents());
     }
 
+    /** Measures of the last world made by {@link #world()}, kept from outside as a run's observer keeps them. */
+    private static PairRecords records;
+
     private static World world() {
-        return new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        records = new PairRecords();
+        w.listen(records);
+        return w;
+    }
+
+    private static PairRecords.Record measures(World w, int a, int b) {
+        return records.of(w, a, b);
     }
 }

@@ -129,6 +129,8 @@ class OutcomeModelTest {
     @Test
     void anUntouchedPairWasNeverDowngradedAndStaysNormalAndItsDaysAreMissing() {
         World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        records = new PairRecords();
+        w.listen(records);
         for (String id : IDS) {
             w.addCountry(id, 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         }
@@ -144,6 +146,8 @@ class OutcomeModelTest {
     @Test
     void pairOutcomesReadTheRelationsRecord() {
         World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        records = new PairRecords();
+        w.listen(records);
         for (String id : IDS) {
             w.addCountry(id, 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         }
@@ -169,7 +173,9 @@ class OutcomeModelTest {
         assertEquals(0.6, value("polarisation", w));
     }
 
+    private static PairRecords records;
+
     private static double value(String name, World w) {
-        return parse(name).value(w, 100, 0.5, 0.6);
+        return parse(name).value(w, records, 100, 0.5, 0.6);
     }
 }

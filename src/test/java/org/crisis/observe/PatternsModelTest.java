@@ -23,7 +23,7 @@ import org.crisis.scenario.ScenarioReader;
 import org.crisis.sim.CrisisModel;
 import org.junit.jupiter.api.Test;
 
-/** Whether one run shows an expected pattern (SCENARIO.md, "Expected patterns"), for each kind. */
+/** Whether one run shows an expected pattern (docs/FORMATS.md, "Expected patterns"), for each kind. */
 class PatternsModelTest {
     private static final Bounds ANY = new Bounds(Optional.empty(), Optional.empty());
     private static final Pair AB = new Pair("AAA", "BBB");
@@ -31,8 +31,12 @@ class PatternsModelTest {
     private static final Pair AC = new Pair("AAA", "CCC");
 
     /** AAA and BBB: NORMAL until day 5 (recall), SEVERED on day 20, DOWNGRADED on day 80, NORMAL on day 90. AAA-CCC untouched. */
+    private static PairRecords records;
+
     private static World history() {
         World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        records = new PairRecords();
+        w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("CCC", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
@@ -56,36 +60,36 @@ class PatternsModelTest {
     @Test
     void reachesHoldsWhenTheLowestLevelWasAtOrBelowTheOneNamed() {
         World w = history();
-        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, null), w));
-        assertTrue(Patterns.holds(reaches(BA, Level.DOWNGRADED, null), w), "either order of the pair");
-        assertTrue(Patterns.holds(reaches(AB, Level.ALLIED, null), w));
+        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, null), w, records));
+        assertTrue(Patterns.holds(reaches(BA, Level.DOWNGRADED, null), w, records), "either order of the pair");
+        assertTrue(Patterns.holds(reaches(AB, Level.ALLIED, null), w, records));
     }
 
     @Test
     void reachesWithinDaysCountsFromDayZero() {
         World w = history();
-        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 20), w));
-        assertFalse(Patterns.holds(reaches(AB, Level.SEVERED, 19), w));
-        assertTrue(Patterns.holds(reaches(AB, Level.DOWNGRADED, 5), w));
-        assertFalse(Patterns.holds(reaches(AB, Level.DOWNGRADED, 4), w));
+        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 20), w, records));
+        assertFalse(Patterns.holds(reaches(AB, Level.SEVERED, 19), w, records));
+        assertTrue(Patterns.holds(reaches(AB, Level.DOWNGRADED, 5), w, records));
+        assertFalse(Patterns.holds(reaches(AB, Level.DOWNGRADED, 4), w, records));
     }
 
     @Test
     void anUntouchedPairReachesNormalOnDayZeroAndNothingBelow() {
         World w = history();
-        assertTrue(Patterns.holds(reaches(AC, Level.NORMAL, 0), w));
-        assertFalse(Patterns.holds(reaches(AC, Level.DOWNGRADED, null), w));
+        assertTrue(Patterns.holds(reaches(AC, Level.NORMAL, 0), w, records));
+        assertFalse(Patterns.holds(reaches(AC, Level.DOWNGRADED, null), w, records));
     }
 
     @Test
     void endsAtComparesTheLastDaysLevelWithItsBounds() {
         World w = history(); // ends NORMAL
-        assertTrue(Patterns.holds(endsAt(AB, Level.NORMAL, null), w));
-        assertTrue(Patterns.holds(endsAt(AB, null, Level.NORMAL), w));
-        assertTrue(Patterns.holds(endsAt(AB, Level.DOWNGRADED, Level.CORDIAL), w));
-        assertFalse(Patterns.holds(endsAt(AB, Level.CORDIAL, null), w));
-        assertFalse(Patterns.holds(endsAt(AB, null, Level.DOWNGRADED), w));
-        assertTrue(Patterns.holds(endsAt(AC, Level.NORMAL, Level.NORMAL), w), "untouched: NORMAL");
+        assertTrue(Patterns.holds(endsAt(AB, Level.NORMAL, null), w, records));
+        assertTrue(Patterns.holds(endsAt(AB, null, Level.NORMAL), w, records));
+        assertTrue(Patterns.holds(endsAt(AB, Level.DOWNGRADED, Level.CORDIAL), w, records));
+        assertFalse(Patterns.holds(endsAt(AB, Level.CORDIAL, null), w, records));
+        assertFalse(Patterns.holds(endsAt(AB, null, Level.DOWNGRADED), w, records));
+        assertTrue(Patterns.holds(endsAt(AC, Level.NORMAL, Level.NORMAL), w, records), "untouched: NORMAL");
     }
 
     private static Scenario.EndsAt endsAt(Pair p, Level atLeast, Level atMost) {
@@ -95,21 +99,23 @@ class PatternsModelTest {
     @Test
     void restoredHoldsAfterAReturnToNormalFromDowngradedOrBelow() {
         World w = history();
-        assertTrue(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w));
-        assertFalse(Patterns.holds(new Scenario.Restored("", AB, false, ANY), w));
-        assertFalse(Patterns.holds(new Scenario.Restored("", AC, true, ANY), w));
-        assertTrue(Patterns.holds(new Scenario.Restored("", AC, false, ANY), w));
+        assertTrue(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w, records));
+        assertFalse(Patterns.holds(new Scenario.Restored("", AB, false, ANY), w, records));
+        assertFalse(Patterns.holds(new Scenario.Restored("", AC, true, ANY), w, records));
+        assertTrue(Patterns.holds(new Scenario.Restored("", AC, false, ANY), w, records));
     }
 
     @Test
     void aPairStillSeveredAtTheEndIsNotRestored() {
         World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        records = new PairRecords();
+        w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         w.setRelation(0, 1, Level.SEVERED, 0.2, 0.2, 0, 0);
         w.act(0, 1, EventType.RESTORE_RELATIONS, Event.NONE); // back to DOWNGRADED only: still low
-        assertFalse(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w));
-        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 0), w), "a pair that starts severed reaches it on day 0");
+        assertFalse(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w, records));
+        assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 0), w, records), "a pair that starts severed reaches it on day 0");
     }
 
     @Test
@@ -118,9 +124,9 @@ class PatternsModelTest {
                 List.of());
         int checked = 0;
         for (long seed = 1; seed <= 20; seed++) {
-            CrisisModel m = new CrisisModel(s, seed, CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
+            MeasuredRun m = MeasuredRun.of(s, seed);
             World w = m.world();
+            records = m.records();
             int raider = w.indexOf("RAI");
             Set<Integer> condemners = new HashSet<>();
             for (Event e : w.events()) {
@@ -130,11 +136,11 @@ class PatternsModelTest {
             }
             int n = condemners.size();
             checked += n;
-            assertTrue(Patterns.holds(condemn("RAI", n, n), w), "exactly " + n);
-            assertTrue(Patterns.holds(condemn("RAI", null, n), w));
-            assertFalse(Patterns.holds(condemn("RAI", n + 1, null), w));
+            assertTrue(Patterns.holds(condemn("RAI", n, n), w, records), "exactly " + n);
+            assertTrue(Patterns.holds(condemn("RAI", null, n), w, records));
+            assertFalse(Patterns.holds(condemn("RAI", n + 1, null), w, records));
             if (n > 0) {
-                assertFalse(Patterns.holds(condemn("RAI", null, n - 1), w));
+                assertFalse(Patterns.holds(condemn("RAI", null, n - 1), w, records));
             }
         }
         assertTrue(checked > 0, "the fixture must draw some condemnation for this test to mean anything");

@@ -14,6 +14,7 @@ import org.crisis.model.Dyad;
 import org.crisis.model.Level;
 import org.crisis.model.World;
 import org.crisis.scenario.InvalidInputException;
+import org.crisis.observe.MeasuredRun;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.junit.jupiter.api.Disabled;
@@ -32,18 +33,17 @@ class EscalationBehaviourTest {
     }
 
     /** Runs {@code n} replications with the seeds a run set of the scenario's seed would use. */
-    static <T> List<T> replicate(Scenario s, int n, Function<World, T> measure) {
+    static <T> List<T> replicate(Scenario s, int n, Function<MeasuredRun, T> measure) {
         List<T> list = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            CrisisModel m = new CrisisModel(s, Seeds.derive(s.seed(), k), CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
-            list.add(measure.apply(m.world()));
+            MeasuredRun m = MeasuredRun.of(s, Seeds.derive(s.seed(), k));
+            list.add(measure.apply(m));
         }
         return list;
     }
 
-    static Dyad pair(World w, String a, String b) {
-        return w.existing(w.indexOf(a), w.indexOf(b));
+    static MeasuredRun.Pair pair(MeasuredRun r, String a, String b) {
+        return r.pair(a, b);
     }
 
     static double share(List<Boolean> outcomes) {
@@ -84,12 +84,12 @@ class EscalationBehaviourTest {
         List<String> changes = new ArrayList<>();
         List<Integer> events = replicate(s, 200, w -> {
             for (Scenario.Relation r : s.relations()) {
-                Dyad d = pair(w, r.between().a(), r.between().b());
+                MeasuredRun.Pair d = pair(w, r.between().a(), r.between().b());
                 if (d.level() != r.level() || d.lowestLevel() != r.level()) {
                     changes.add(r.between() + " " + r.level() + " -> lowest " + d.lowestLevel() + ", end " + d.level());
                 }
             }
-            return w.events().size();
+            return w.world().events().size();
         });
         assertEquals(List.of(), changes);
         assertEquals(0, events.stream().mapToInt(Integer::intValue).sum(), "no event at all");

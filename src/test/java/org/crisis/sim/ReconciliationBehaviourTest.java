@@ -16,6 +16,7 @@ import org.crisis.model.EventType;
 import org.crisis.model.World;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Overrides;
+import org.crisis.observe.MeasuredRun;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
@@ -41,18 +42,17 @@ class ReconciliationBehaviourTest {
         return ScenarioReader.bind(root);
     }
 
-    static <T> List<T> replicate(Scenario s, int n, Function<World, T> measure) {
+    static <T> List<T> replicate(Scenario s, int n, Function<MeasuredRun, T> measure) {
         List<T> list = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            CrisisModel m = new CrisisModel(s, Seeds.derive(s.seed(), k), CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
-            list.add(measure.apply(m.world()));
+            MeasuredRun m = MeasuredRun.of(s, Seeds.derive(s.seed(), k));
+            list.add(measure.apply(m));
         }
         return list;
     }
 
-    static Dyad pair(World w, String a, String b) {
-        return w.existing(w.indexOf(a), w.indexOf(b));
+    static MeasuredRun.Pair pair(MeasuredRun r, String a, String b) {
+        return r.pair(a, b);
     }
 
     static double[] wilson(List<Boolean> outcomes) {
@@ -75,8 +75,8 @@ class ReconciliationBehaviourTest {
         assertEquals(with.events().subList(0, 1), without.events(), "the same crisis, without the election");
         int electionDay = election.day();
 
-        List<Dyad> a = replicate(with, RUNS, w -> pair(w, "SOV", "GRA"));
-        List<Dyad> b = replicate(without, RUNS, w -> pair(w, "SOV", "GRA"));
+        List<MeasuredRun.Pair> a = replicate(with, RUNS, w -> pair(w, "SOV", "GRA"));
+        List<MeasuredRun.Pair> b = replicate(without, RUNS, w -> pair(w, "SOV", "GRA"));
         List<Boolean> severedBeforeElection = new ArrayList<>();
         List<Boolean> restoredWith = new ArrayList<>();
         List<Boolean> restoredWithout = new ArrayList<>();
@@ -114,8 +114,9 @@ class ReconciliationBehaviourTest {
         Scenario alone = fixture("rupture-mediator.yaml", new int[0], "parameters.mediation=false");
         int horizon = mediated.days();
         record Run(int restoredDay, boolean severed, boolean mediatedByFriend) {}
-        Function<World, Run> measure = w -> {
-            Dyad d = pair(w, "SOV", "GRA");
+        Function<MeasuredRun, Run> measure = r -> {
+            MeasuredRun.Pair d = pair(r, "SOV", "GRA");
+            World w = r.world();
             int ctr = w.indexOf("CTR");
             boolean friend = false;
             for (Event e : w.events()) {

@@ -29,6 +29,7 @@ import org.crisis.observe.Outcome;
 import org.crisis.observe.RunObserver;
 import org.crisis.observe.RunResult;
 import org.crisis.scenario.Node;
+import org.crisis.observe.MeasuredRun;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
@@ -125,16 +126,16 @@ class StylisedFactsTest {
         assertEquals(with.countries().size() - 1, without.countries().size());
 
         int runs = 300;
-        List<Dyad> a = replicate(with, runs, w -> pair(w, "SOV", "GRA"));
-        List<Dyad> b = replicate(without, runs, w -> pair(w, "SOV", "GRA"));
+        List<MeasuredRun.Pair> a = replicate(with, runs, w -> pair(w, "SOV", "GRA"));
+        List<MeasuredRun.Pair> b = replicate(without, runs, w -> pair(w, "SOV", "GRA"));
         assertTrue(a.stream().filter(d -> d.firstSevered() >= 0).count() > 0.8 * runs, "a rupture with the mediator");
         assertTrue(b.stream().filter(d -> d.firstSevered() >= 0).count() > 0.8 * runs, "a rupture without");
         long restoredWith = a.stream().filter(d -> d.restoredDay() >= 0).count();
         long restoredWithout = b.stream().filter(d -> d.restoredDay() >= 0).count();
         double[] ciWith = Intervals.wilson(restoredWith, runs);
         double[] ciWithout = Intervals.wilson(restoredWithout, runs);
-        double dayWith = median(a.stream().filter(d -> d.restoredDay() >= 0).mapToDouble(Dyad::restoredDay).toArray());
-        double dayWithout = median(b.stream().filter(d -> d.restoredDay() >= 0).mapToDouble(Dyad::restoredDay).toArray());
+        double dayWith = median(a.stream().filter(d -> d.restoredDay() >= 0).mapToDouble(MeasuredRun.Pair::restoredDay).toArray());
+        double dayWithout = median(b.stream().filter(d -> d.restoredDay() >= 0).mapToDouble(MeasuredRun.Pair::restoredDay).toArray());
         String figures = String.format("restored with a mediator %d of %d (%.3f-%.3f), median day %.0f; without %d (%.3f-%.3f), median day %.0f",
                 restoredWith, runs, ciWith[0], ciWith[1], dayWith, restoredWithout, ciWithout[0], ciWithout[1], dayWithout);
         report(figures);
@@ -259,7 +260,8 @@ class StylisedFactsTest {
         Scenario s = ScenarioReader.read(Path.of(StylisedFactsTest.class.getResource("/model/embassy-raid.yaml").toURI()),
                 List.of());
         int runs = 300;
-        List<Boolean> bothSides = replicate(s, runs, w -> {
+        List<Boolean> bothSides = replicate(s, runs, r -> {
+            World w = r.world();
             int raider = w.indexOf("RAI");
             boolean left = false;
             boolean right = false;
@@ -321,17 +323,16 @@ class StylisedFactsTest {
         System.out.println("stylised fact: " + figures);
     }
 
-    private static <T> List<T> replicate(Scenario s, int n, Function<World, T> measure) {
+    private static <T> List<T> replicate(Scenario s, int n, Function<MeasuredRun, T> measure) {
         List<T> list = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            CrisisModel m = new CrisisModel(s, Seeds.derive(s.seed(), k), CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
-            list.add(measure.apply(m.world()));
+            MeasuredRun m = MeasuredRun.of(s, Seeds.derive(s.seed(), k));
+            list.add(measure.apply(m));
         }
         return list;
     }
 
-    private static Dyad pair(World w, String a, String b) {
-        return w.existing(w.indexOf(a), w.indexOf(b));
+    private static MeasuredRun.Pair pair(MeasuredRun r, String a, String b) {
+        return r.pair(a, b);
     }
 }

@@ -16,6 +16,7 @@ import org.crisis.model.Event;
 import org.crisis.model.EventType;
 import org.crisis.model.Level;
 import org.crisis.model.World;
+import org.crisis.observe.MeasuredRun;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,11 @@ class ThirdPartyBehaviourTest {
                 List.of(overrides));
     }
 
-    static <T> List<T> replicate(Scenario s, int n, Function<World, T> measure) {
+    static <T> List<T> replicate(Scenario s, int n, Function<MeasuredRun, T> measure) {
         List<T> list = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            CrisisModel m = new CrisisModel(s, Seeds.derive(s.seed(), k), CrisisModel.DailyObserver.NONE);
-            m.runToEnd();
-            list.add(measure.apply(m.world()));
+            MeasuredRun m = MeasuredRun.of(s, Seeds.derive(s.seed(), k));
+            list.add(measure.apply(m));
         }
         return list;
     }
@@ -63,8 +63,8 @@ class ThirdPartyBehaviourTest {
         Scenario asylum = fixture("embassy-raid.yaml", "events.0.type=ASYLUM_GRANT");
         assertEquals(EventType.EMBASSY_RAID, raid.events().get(0).type());
         assertEquals(EventType.ASYLUM_GRANT, asylum.events().get(0).type());
-        List<Long> afterRaid = replicate(raid, RUNS, w -> fromTheActorsSide(w, "RAI"));
-        List<Long> afterGrant = replicate(asylum, RUNS, w -> fromTheActorsSide(w, "RAI"));
+        List<Long> afterRaid = replicate(raid, RUNS, r -> fromTheActorsSide(r.world(), "RAI"));
+        List<Long> afterGrant = replicate(asylum, RUNS, r -> fromTheActorsSide(r.world(), "RAI"));
         double meanRaid = afterRaid.stream().mapToLong(Long::longValue).average().orElseThrow();
         double meanGrant = afterGrant.stream().mapToLong(Long::longValue).average().orElseThrow();
         long runsRaid = afterRaid.stream().filter(n -> n > 0).count();
@@ -79,9 +79,9 @@ class ThirdPartyBehaviourTest {
     void anEmbassyRaidDrawsMoreCondemnationOverallThanAnAsylumGrant() throws Exception {
         Scenario raid = fixture("embassy-raid.yaml");
         Scenario asylum = fixture("embassy-raid.yaml", "events.0.type=ASYLUM_GRANT");
-        double raidCondemners = replicate(raid, RUNS, w -> condemners(w, "RAI").size()).stream()
+        double raidCondemners = replicate(raid, RUNS, r -> condemners(r.world(), "RAI").size()).stream()
                 .mapToInt(Integer::intValue).average().orElseThrow();
-        double grantCondemners = replicate(asylum, RUNS, w -> condemners(w, "RAI").size()).stream()
+        double grantCondemners = replicate(asylum, RUNS, r -> condemners(r.world(), "RAI").size()).stream()
                 .mapToInt(Integer::intValue).average().orElseThrow();
         assertTrue(raidCondemners > grantCondemners + 1, "condemners a run: raid " + raidCondemners + ", grant "
                 + grantCondemners);
@@ -92,17 +92,16 @@ class ThirdPartyBehaviourTest {
         // docs/MODEL.md 1.1: Venezuela 2024
         Scenario s = fixture("regional-crisis.yaml");
         record Run(boolean distantCondemn, boolean friendCondemns, boolean distantDowngraded, boolean friendKept) {}
-        List<Run> runs = replicate(s, RUNS, w -> {
+        List<Run> runs = replicate(s, RUNS, r -> {
+            World w = r.world();
             Set<Country> c = condemners(w, "ELE");
             boolean distant = c.stream().anyMatch(x -> x.economic() > 0.3);
             boolean friend = c.stream().anyMatch(x -> x.id().equals("LF1"));
             boolean downgraded = false;
             for (String rival : List.of("RT1", "RT2", "RT3")) {
-                Dyad d = w.existing(w.indexOf("ELE"), w.indexOf(rival));
-                downgraded |= d != null && d.lowestLevel().compareTo(Level.DOWNGRADED) <= 0;
+                downgraded |= r.pair("ELE", rival).lowestLevel().compareTo(Level.DOWNGRADED) <= 0;
             }
-            Dyad ally = w.existing(w.indexOf("ELE"), w.indexOf("LF1"));
-            boolean kept = ally == null || ally.lowestLevel().compareTo(Level.NORMAL) >= 0;
+            boolean kept = r.pair("ELE", "LF1").lowestLevel().compareTo(Level.NORMAL) >= 0;
             return new Run(distant, friend, downgraded, kept);
         });
         assertTrue(runs.stream().filter(Run::distantCondemn).count() > 0.8 * RUNS, "right-of-centre governments condemn");

@@ -1,0 +1,75 @@
+package org.crisis.model;
+
+/**
+ * Moves on the ladder and the level of relations (docs/MODEL.md 3.1 and 3.5): an act puts
+ * its actor on its rung, changes the level as its type says, and a move up the levels
+ * lowers both sides' postures to what the new level allows.
+ */
+final class Levels {
+    private final World w;
+    private final double restoreThreshold;
+    int severedNow;
+    int severedPeak;
+
+    Levels(World w, Parameters p) {
+        this.w = w;
+        this.restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
+    }
+
+    /** The effect of the bilateral event {@code e} by side {@code sa} of {@code d} on postures and level. */
+    void apply(Dyad d, int sa, Event e) {
+        int st = 1 - sa;
+        int rung = e.type().rung();
+        if (rung > 0) {
+            // reciprocity answers a raise of the stakes, not an answer in kind (section 3.5)
+            if (rung > Decision.standing(d, st)) {
+                d.lastEscalation[sa] = w.day;
+            }
+            d.posture[sa] = rung;
+            d.postureOwnGovernment[sa] = w.countries.get(e.actor()).government;
+            d.postureOtherGovernment[sa] = w.countries.get(e.target()).government;
+        }
+        int before = d.level;
+        boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2;
+        int after = e.type().levelAfter(Level.of(before), full).ordinal();
+        if (after != before) {
+            set(d, after);
+        }
+    }
+
+    /** A pair listed at {@code level} at the start of a run. */
+    void start(Dyad d, int level) {
+        d.level = level;
+        if (level == Level.SEVERED.ordinal()) {
+            severedNow++;
+            severedPeak = Math.max(severedPeak, severedNow);
+        }
+    }
+
+    void set(Dyad d, int level) {
+        int before = d.level;
+        if (before == Level.SEVERED.ordinal()) {
+            severedNow--;
+        }
+        if (level == Level.SEVERED.ordinal()) {
+            severedNow++;
+            severedPeak = Math.max(severedPeak, severedNow);
+        }
+        d.level = level;
+        w.levelChanged(d, before, level);
+        // relations move up: both sides' postures fall to what the new level allows
+        if (level >= Level.NORMAL.ordinal()) {
+            capPostures(d, Ladder.SUMMON);
+        } else if (level == Level.DOWNGRADED.ordinal()) {
+            capPostures(d, Ladder.EXPEL);
+        }
+    }
+
+    private static void capPostures(Dyad d, int cap) {
+        for (int s = 0; s < 2; s++) {
+            if (d.posture[s] > cap) {
+                d.posture[s] = cap;
+            }
+        }
+    }
+}

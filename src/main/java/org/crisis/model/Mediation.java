@@ -1,0 +1,115 @@
+package org.crisis.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * Mediation (docs/MODEL.md 3.9): the most credible friend of both sides of a salient event
+ * may offer its good offices; a mediation in force lowers both grievances each day in
+ * proportion to the mediator's credibility, for {@code mediationDays}.
+ */
+public final class Mediation implements Steppable {
+    private static final long serialVersionUID = 1L;
+    private final transient World w;
+    private final double mediationAffinity;
+    private final double efficacy;
+    private final int mediationDays;
+    private final double bs;
+    private final transient List<Dyad> mediated = new ArrayList<>();
+
+    Mediation(World w, Parameters p) {
+        this.w = w;
+        this.mediationAffinity = p.get(Parameter.MEDIATION_AFFINITY);
+        this.efficacy = p.get(Parameter.MEDIATION_EFFICACY);
+        this.mediationDays = (int) p.get(Parameter.MEDIATION_DAYS);
+        this.bs = p.get(Parameter.SIDE_WEIGHT);
+    }
+
+    /** The most credible friend of both sides of {@code e}, if any and if it has not taken a side, may offer to mediate. */
+    void offer(Event e, int i, int j) {
+        Dyad d = w.dyad(i, j);
+        if (d.mediated(w.day)) {
+            return;
+        }
+        int best = -1;
+        double credibility = mediationAffinity;
+        for (int k = 0, n = w.countries.size(); k < n; k++) {
+            if (k == i || k == j || w.thirdParties.hasSpoken(k, e)) {
+                continue;
+            }
+            double c = Math.min(w.affinity(k, i), w.affinity(k, j));
+            if (c > credibility) {
+                credibility = c;
+                best = k;
+            }
+        }
+        if (best < 0 || w.thirdParties.choose(bs * (credibility - mediationAffinity), Double.NEGATIVE_INFINITY) != 1) {
+            return;
+        }
+        Event offer = w.act(Act.statement(best, i, EventType.MEDIATE, EventType.MEDIATE.gamma(), false, e.id(), j));
+        w.act(Act.statement(best, j, EventType.MEDIATE, EventType.MEDIATE.gamma(), false, e.id(), i));
+        start(d, credibility, offer.id());
+    }
+
+    /**
+     * A scripted MEDIATE names one target: the mediation covers that country's worst
+     * relation, the one with the highest grievance on either side (ties: the lower level);
+     * the event records the other side of that relation as what it is {@code about}.
+     */
+    Event scripted(Act act) {
+        int mediator = act.actor();
+        int target = act.target();
+        Dyad worst = null;
+        double worstGrievance = -1;
+        for (Dyad d : w.countries.get(target).dyads) {
+            if (d.other(target) == mediator) {
+                continue;
+            }
+            double g = Math.max(d.grievance[0], d.grievance[1]) + (Level.NORMAL.ordinal() - Math.min(d.level, 2));
+            if (g > worstGrievance) {
+                worstGrievance = g;
+                worst = d;
+            }
+        }
+        int about = worst == null ? Event.NONE : worst.other(target);
+        Event offer = w.act(new Act(mediator, target, act.type(), act.gamma(), act.severity(), act.interference(),
+                act.normBreaking(), act.cause(), about, act.label()));
+        if (worst != null) {
+            double credibility = Math.max(0.1, Math.min(w.affinity(mediator, worst.a), w.affinity(mediator, worst.b)));
+            start(worst, credibility, offer.id());
+        }
+        return offer;
+    }
+
+    void start(Dyad d, double credibility, int event) {
+        w.activate(d);
+        if (!d.mediated(w.day)) {
+            mediated.add(d);
+        }
+        d.mediationUntil = w.day + mediationDays;
+        d.mediationCredibility = credibility;
+        d.mediationEvent = event;
+    }
+
+    /** The mediation phase of the day (section 1.3). */
+    @Override
+    public void step(SimState state) {
+        work();
+    }
+
+    /** Mediations in force lower both grievances, in proportion to the mediator's credibility. */
+    void work() {
+        for (int k = mediated.size() - 1; k >= 0; k--) {
+            Dyad d = mediated.get(k);
+            if (!d.mediated(w.day)) {
+                mediated.remove(k);
+                continue;
+            }
+            double keep = 1 - efficacy * d.mediationCredibility;
+            d.grievance[0] *= keep;
+            d.grievance[1] *= keep;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.crisis.model;
+
+/**
+ * How an event is felt (docs/MODEL.md 3.3): the saturating grievance update of a hostile
+ * act, the relief of a cooperative one, and the discounts for what was expected.
+ */
+final class Perception {
+    private final World w;
+    private final double gain;
+    private final double coopGain;
+    private final double amplifier;
+    private final double inKindDiscount;
+
+    Perception(World w, Parameters p) {
+        this.w = w;
+        this.gain = p.get(Parameter.GRIEVANCE_GAIN);
+        this.coopGain = p.get(Parameter.COOPERATION_GAIN);
+        this.amplifier = p.get(Parameter.IDEOLOGY_AMPLIFIER);
+        this.inKindDiscount = p.get(Parameter.IN_KIND_DISCOUNT);
+    }
+
+    /** Side {@code s} of {@code d} receives the bilateral event {@code e}. */
+    void receive(Dyad d, int s, Event e) {
+        if (e.hostile()) {
+            hostile(d, s, e);
+        } else if (e.cooperative()) {
+            d.grievance[s] = Math.max(0, d.grievance[s] - coopGain * e.gamma() / 10);
+        }
+    }
+
+    /**
+     * The saturating grievance update for side {@code s} of {@code d}. A move on the ladder
+     * that only answers in kind (no higher than the victim's own posture towards the actor)
+     * was expected and is felt at {@code 1 − φ} of its weight.
+     */
+    private void hostile(Dyad d, int s, Event e) {
+        int victim = s == 0 ? d.a : d.b;
+        int rung = e.type().rung();
+        boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim);
+        aggrieve(d, s, (expected ? 1 - inKindDiscount : 1) * felt(w.countries.get(victim), e, d.distance,
+                e.interference()), e.id());
+    }
+
+    /**
+     * Whether {@code e} answers a norm-breaking act of {@code victim} without disputing its
+     * government's legitimacy: censure the breaker expected when it chose to break the norm.
+     */
+    private boolean answersOwnBreach(Event e, int victim) {
+        if (e.cause() == Event.NONE || e.interference()) {
+            return false;
+        }
+        Event cause = w.events.get(e.cause() - 1);
+        return cause.normBreaking() && cause.actor() == victim;
+    }
+
+    /**
+     * How hard {@code k} feels a breach {@code e} of another state's sovereign rights, as if
+     * done to itself: Δ with the sovereignty term on, since what the breach touches is the
+     * rights {@code k} holds too.
+     */
+    double feltAsBreach(int k, Event e) {
+        return felt(w.countries.get(k), e, w.affinity.distance(k, e.actor()), true);
+    }
+
+    /**
+     * Δ of section 3.3: how hard {@code victim}, at distance {@code distance} from the actor,
+     * feels {@code e}; the sovereignty term is on when the act touches what the victim holds
+     * sovereign.
+     */
+    private double felt(Country victim, Event e, double distance, boolean touchesSovereignty) {
+        return gain * Math.abs(e.gamma()) / 10 * e.severity()
+                * (1 + (touchesSovereignty ? victim.sovereignty : 0))
+                * (1 + amplifier * distance);
+    }
+
+    /** {@code G ← 1 − (1 − G)·exp(−Δ)}: bounded in [0, 1] however many blows land. */
+    void aggrieve(Dyad d, int s, double delta, int cause) {
+        w.activate(d);
+        d.grievance[s] = 1 - (1 - d.grievance[s]) * Math.exp(-delta);
+        d.grievanceCause[s] = cause;
+    }
+
+    /** The saturating update of {@code k}'s grievance against {@code j}. */
+    void aggrieve(int k, int j, double delta, int cause) {
+        Dyad d = w.dyad(k, j);
+        aggrieve(d, d.side(k), delta, cause);
+    }
+}
