@@ -29,6 +29,7 @@ final class CheckCommand implements Callable<Integer> {
                 Scenario s = ScenarioReader.read(file, overrides);
                 System.out.printf("%s: ok (%s: %d countries, %d events, %d days)%n", file, s.name(),
                         s.countries().size(), s.events().size(), s.days());
+                s.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
             } catch (InvalidInputException e) {
                 System.err.println(e.getMessage());
                 System.err.printf("%s: %d problem%s%n", file, e.problems().size(), e.problems().size() == 1 ? "" : "s");

@@ -77,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario;
         try {
             scenario = ScenarioReader.read(file, overrides);
+            scenario.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
         } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
             return Main.INVALID_INPUT;

@@ -18,6 +18,7 @@ final class Decision {
     private final double normCost;
     private final double bm;
     private final double audienceCost;
+    private final double ruptureCost;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
 
@@ -35,6 +36,7 @@ final class Decision {
         normCost = p.get(Parameter.NORM_COST);
         bm = p.get(Parameter.MEDIATION_WEIGHT);
         audienceCost = p.get(Parameter.AUDIENCE_COST);
+        ruptureCost = p.get(Parameter.RUPTURE_COST);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         theta[Ladder.PROTEST] = p.get(Parameter.THRESHOLD_PROTEST);
         theta[Ladder.SUMMON] = p.get(Parameter.THRESHOLD_SUMMON);
@@ -64,6 +66,15 @@ final class Decision {
     /** Going beyond a summons breaks the norm of keeping channels open, more so each rung. */
     private double normCost(int rung) {
         return rung <= Ladder.SUMMON ? 0 : normCost * (rung - Ladder.SUMMON) / (double) (Ladder.TOP - Ladder.SUMMON);
+    }
+
+    /**
+     * What cutting relations costs beyond the norm (section 3.5): a rupture closes embassies
+     * and consulates and puts trade and people's ties at risk, more so the more both sides
+     * trade with each other; sanctions cut further still.
+     */
+    private double tiesCost(Dyad d, int rung) {
+        return rung < Ladder.SEVER ? 0 : ruptureCost * (1 + d.trade[0] + d.trade[1]);
     }
 
     /** The rung a state stands on towards the other: its own posture, or what the level implies. */
@@ -100,9 +111,10 @@ final class Decision {
         double uUp = Double.NEGATIVE_INFINITY;
         int target = r;
         if (r < Ladder.TOP) {
-            uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1));
+            uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1) - tiesCost(d, r + 1));
             target = r + 1;
-            while (target < Ladder.TOP && e - base - norm * normCost(target + 1) >= theta[target + 1]) {
+            while (target < Ladder.TOP
+                    && e - base - norm * normCost(target + 1) - tiesCost(d, target + 1) >= theta[target + 1]) {
                 target++;
             }
         }

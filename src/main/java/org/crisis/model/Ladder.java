@@ -21,6 +21,26 @@ public final class Ladder {
 
     private Ladder() {}
 
+    /**
+     * The highest rung a grievance {@code g} justifies by itself (docs/MODEL.md 3.5, costs
+     * aside): the last {@code r} with {@code E ≥ θ_r}, where E is the effective grievance of a
+     * side with pressure {@code p} and hawkishness {@code h} and no reciprocity.
+     */
+    public static int justifiedRung(Parameters parameters, double g, double p, double h) {
+        double e = g * (1 + parameters.get(Parameter.PRESSURE_WEIGHT) * (p - 0.5)
+                + parameters.get(Parameter.HAWK_WEIGHT) * (h - 0.5));
+        int r = NONE;
+        while (r < TOP && e >= parameters.get(THRESHOLDS[r + 1])) {
+            r++;
+        }
+        return r;
+    }
+
+    private static final Parameter[] THRESHOLDS = {
+        null, Parameter.THRESHOLD_PROTEST, Parameter.THRESHOLD_SUMMON, Parameter.THRESHOLD_RECALL,
+        Parameter.THRESHOLD_EXPEL, Parameter.THRESHOLD_SEVER, Parameter.THRESHOLD_SANCTION
+    };
+
     /** The act that climbs to rung {@code rung} (1..6). */
     public static EventType act(int rung) {
         return ACTS[rung];

@@ -11,6 +11,18 @@ public enum Level {
     }
 
     /** The escalation rung a state holding this level stands at at least. */
+    /**
+     * The highest rung a posture can hold at this level without changing it: a summons at
+     * NORMAL or better, an expulsion at DOWNGRADED, sanctions at SEVERED.
+     */
+    public int holdsUpTo() {
+        return switch (this) {
+            case SEVERED -> Ladder.SANCTION;
+            case DOWNGRADED -> Ladder.EXPEL;
+            default -> Ladder.SUMMON;
+        };
+    }
+
     int impliedRung() {
         return switch (this) {
             case SEVERED -> Ladder.SEVER;

@@ -37,6 +37,7 @@ public enum Parameter {
     NORM_COST("normCost", "normCost", 0.2, 0, 10, Type.REAL),
     MEDIATION_WEIGHT("mediationWeight", "b_m", 3.0, 0, 100, Type.REAL),
     AUDIENCE_COST("audienceCost", "audienceCost", 12.0, 0, 100, Type.REAL),
+    RUPTURE_COST("ruptureCost", "c_rup", 0.0, 0, 5, Type.REAL),
     THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.15, 0, 5, Type.REAL),
     THRESHOLD_SUMMON("thresholdSummon", "θ_2", 0.20, 0, 5, Type.REAL),
     THRESHOLD_RECALL("thresholdRecall", "θ_3", 0.35, 0, 5, Type.REAL),
@@ -54,6 +55,8 @@ public enum Parameter {
     SIDE_THRESHOLD("sideThreshold", "s_min", 0.35, 0, 4, Type.REAL),
     NORM_WEIGHT("normWeight", "b_n", 0.5, 0, 10, Type.REAL),
     SOLIDARITY("solidarity", "ψ", 0.8, 0, 4, Type.REAL),
+    DEMOCRATIC_CLAUSE("democraticClause", "b_dc", 1.0, 0, 10, Type.REAL),
+    STATEMENT_GRAVITY("statementGravity", "g_s", 1.0, 0, 1, Type.REAL),
     MEDIATION("mediation", "", 1, 0, 1, Type.BOOLEAN),
     MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, -1, 1, Type.REAL),
     MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.05, 0, 1, Type.REAL),
@@ -61,6 +64,7 @@ public enum Parameter {
     // government change and restoration (MODEL 6)
     TURNOVER_DISCOUNT("turnoverDiscount", "ρ", 0.5, 0, 1, Type.REAL),
     CONTINUITY_SHIFT("continuityShift", "s_cont", 0.15, 0, 1, Type.REAL),
+    TURNOVER_ALIGNMENT("turnoverAlignment", "ν", 2.0, 0, 10, Type.REAL),
     RESTORE_THRESHOLD("restoreThreshold", "g_restore", 0.3, 0, 1, Type.REAL);
 
     /** How values of a parameter are written and checked. */

@@ -27,6 +27,8 @@ public final class ThirdParties implements Steppable {
     private final double bn;
     private final double observerGain;
     private final double solidarity;
+    private final double clause;
+    private final double statementGravity;
     /**
      * Who has spoken on what (MODEL 5, damping). An observer speaks at most once per cause
      * chain (everything that descends from one exogenous event), so a rupture provoked by a
@@ -60,6 +62,8 @@ public final class ThirdParties implements Steppable {
         bn = p.get(Parameter.NORM_WEIGHT);
         observerGain = p.get(Parameter.OBSERVER_GAIN);
         solidarity = p.get(Parameter.SOLIDARITY);
+        clause = p.get(Parameter.DEMOCRATIC_CLAUSE);
+        statementGravity = p.get(Parameter.STATEMENT_GRAVITY);
     }
 
     /** The network phase of the day (section 1.3): reactions to today's salient events. */
@@ -219,7 +223,7 @@ public final class ThirdParties implements Steppable {
                 continue;
             }
             // a friend of the government backs it; the norm-abiding and distant condemn it
-            double sk = aki - bn * w.countries.get(k).normAdherence;
+            double sk = aki - bn * w.countries.get(k).normAdherence - (w.shareClause(i, k) ? clause : 0);
             int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
             if (choice != 0) {
                 spoke(k, e);
@@ -248,6 +252,9 @@ public final class ThirdParties implements Steppable {
                 continue;
             }
             double delta = normReading(e, w.countries.get(k), affinity);
+            if (!e.bilateral() && w.shareClause(actor, k)) {
+                delta *= 1 + clause; // a break of democratic order in a partner the clause binds it to answer
+            }
             if (delta > 1e-9) {
                 w.perception.aggrieve(k, actor, delta, e.id());
             }
@@ -258,6 +265,14 @@ public final class ThirdParties implements Steppable {
     private double normReading(Event e, Country observer, double affinityWithActor) {
         return observerGain * Math.abs(e.gamma()) / 10 * e.severity() * observer.normAdherence
                 * (1 - Math.max(0, affinityWithActor));
+    }
+
+    /**
+     * The weight of a statement: that of the event it speaks to, |γ|·severity/10 capped at 1,
+     * by a share {@code g_s}; words about a threat weigh less than words about a raid.
+     */
+    private double gravity(Event cause) {
+        return 1 - statementGravity + statementGravity * Math.min(1, Math.abs(cause.gamma()) * cause.severity() / 10);
     }
 
     /** Logit over stay out (0), option +1 and option -1; returns the choice. */
@@ -272,7 +287,7 @@ public final class ThirdParties implements Steppable {
 
     private void state(int speaker, int target, int about, EventType type, Event cause, boolean legitimacy) {
         double gamma = legitimacy ? EventType.INTERFERENCE_STATEMENT.gamma() : type.gamma();
-        w.act(Act.statement(speaker, target, type, gamma, legitimacy, cause.id(), about));
+        w.act(Act.statement(speaker, target, type, gamma, legitimacy, cause.id(), about).withSeverity(gravity(cause)));
         w.affinity.takeStance(speaker, target, type == EventType.SUPPORT);
         int n = w.countries.size();
         if (type == EventType.CONDEMN) {

@@ -28,6 +28,8 @@ public final class World {
     final List<Country> countries = new ArrayList<>();
     private final Map<String, Integer> byId = new HashMap<>();
     private final Map<String, Integer> blocIndex = new HashMap<>();
+    /** Blocs whose members are committed to act together on a break of democratic order (section 3.8). */
+    final long[] clauseBlocs = new long[2];
     final List<Event> events = new ArrayList<>();
     /** Events of today that third parties react to (section 3.8). */
     final List<Event> salient = new ArrayList<>();
@@ -85,7 +87,26 @@ public final class World {
         return index;
     }
 
-    /** Sets a pair's initial state; both sides' postures stand at the rung the level implies. */
+    /** Declares that the members of {@code bloc} have a democratic clause (section 3.8). */
+    public void democraticClause(String bloc) {
+        Integer b = blocIndex.get(bloc);
+        if (b != null) {
+            clauseBlocs[b >> 6] |= 1L << (b & 63);
+        }
+    }
+
+    /** Whether {@code i} and {@code k} sit together in a bloc with a democratic clause. */
+    boolean shareClause(int i, int k) {
+        long[] x = countries.get(i).blocs;
+        long[] y = countries.get(k).blocs;
+        return (x[0] & y[0] & clauseBlocs[0]) != 0 || (x[1] & y[1] & clauseBlocs[1]) != 0;
+    }
+
+    /**
+     * Sets a pair's initial state. The state is standing (section 4): each side's posture is
+     * the rung its listed grievance already justifies, as far as the level holds, so a listed
+     * grievance does not by itself start acts on day 0.
+     */
     public void setRelation(int i, int j, Level level, double grievanceIJ, double grievanceJI, double tradeIJ,
             double tradeJI) {
         Dyad d = relations.getOrCreate(i, j, level);
@@ -95,9 +116,10 @@ public final class World {
         d.grievance[1 - si] = grievanceJI;
         d.trade[si] = tradeIJ;
         d.trade[1 - si] = tradeJI;
-        int rung = level.impliedRung();
         for (int s = 0; s < 2; s++) {
-            d.posture[s] = rung;
+            Country c = countries.get(s == 0 ? d.a : d.b);
+            int justified = Ladder.justifiedRung(parameters, d.grievance[s], c.domesticPressure, c.hawkishness);
+            d.posture[s] = Math.max(level.impliedRung(), Math.min(justified, level.holdsUpTo()));
         }
     }
 

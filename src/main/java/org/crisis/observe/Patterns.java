@@ -27,7 +27,8 @@ public final class Patterns {
                     && e.atMost().map(l -> last.compareTo(l) <= 0).orElse(true);
         }
         Scenario.Restored r = (Scenario.Restored) pattern;
-        boolean restored = m != null && m.restoredDay() >= 0;
+        boolean restored = m != null && m.restoredDay() >= 0
+                && (r.withinDays().isEmpty() || m.restoredDay() <= r.withinDays().getAsInt());
         return restored == r.restored();
     }
 }

@@ -10,7 +10,7 @@ import org.crisis.model.Level;
 import org.crisis.model.Parameters;
 
 /**
- * A validated scenario with every default filled in (format: SCENARIO.md). Built by
+ * A validated scenario with every default filled in (format: docs/FORMATS.md). Built by
  * {@link ScenarioReader}; never holds an invalid value.
  */
 public record Scenario(
@@ -25,12 +25,14 @@ public record Scenario(
         Parameters parameters,
         List<Pair> track,
         Optional<Stop> stop,
-        Optional<Expectations> expect) {
+        Optional<Expectations> expect,
+        List<Organisation> organisations) {
 
     /** Trait defaults for a country that omits them. */
     public static final double DEFAULT_TRAIT = 0.5;
 
     public Scenario {
+        organisations = List.copyOf(organisations);
         countries = List.copyOf(countries);
         relations = List.copyOf(relations);
         events = List.copyOf(events);
@@ -67,6 +69,57 @@ public record Scenario(
     private static void add(Map<String, Pair> pairs, Pair p) {
         String key = p.a().compareTo(p.b()) < 0 ? p.a() + "-" + p.b() : p.b() + "-" + p.a();
         pairs.putIfAbsent(key, p);
+    }
+
+    /** A scenario that names no regional organisation. */
+    public Scenario(String name, String description, Optional<LocalDate> start, int days, long seed,
+            List<Country> countries, List<Relation> relations, List<Trigger> events, Parameters parameters,
+            List<Pair> track, Optional<Stop> stop, Optional<Expectations> expect) {
+        this(name, description, start, days, seed, countries, relations, events, parameters, track, stop, expect,
+                List.of());
+    }
+
+    /** The same scenario with other parameters. */
+    public Scenario withParameters(Parameters p) {
+        return new Scenario(name, description, start, days, seed, countries, relations, events, p, track, stop,
+                expect, organisations);
+    }
+
+    /**
+     * A regional organisation named in countries' {@code blocs}; {@code democraticClause}
+     * when its members are committed to act together on a break of democratic order in one
+     * of them (docs/MODEL.md 3.8).
+     */
+    public record Organisation(String id, boolean democraticClause) {}
+
+    /**
+     * Warnings about a standing starting state (docs/FORMATS.md, "relations"): a listed
+     * grievance that, at the listed level, would by itself justify a move beyond what the
+     * level holds (above a summons at NORMAL or better, above an expulsion at DOWNGRADED),
+     * with the given parameters and the side's traits.
+     */
+    public List<String> standingWarnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        for (int r = 0; r < relations.size(); r++) {
+            Relation rel = relations.get(r);
+            int cap = rel.level().holdsUpTo();
+            for (int side = 0; side < 2; side++) {
+                String id = side == 0 ? rel.between().a() : rel.between().b();
+                String other = side == 0 ? rel.between().b() : rel.between().a();
+                double g = side == 0 ? rel.grievanceA() : rel.grievanceB();
+                Country c = countries.get(indexOf(id));
+                int justified = org.crisis.model.Ladder.justifiedRung(parameters, g, c.domesticPressure(),
+                        c.hawkishness());
+                if (justified > cap) {
+                    warnings.add(String.format(java.util.Locale.ROOT,
+                            "relations[%d]: %s's grievance %s against %s would justify %s, more than %s holds; "
+                                    + "it will act on it from day 0 (lower the grievance or the level if the "
+                                    + "state is standing)", r, id, Fields.fmt(g), other,
+                            org.crisis.model.Ladder.act(justified), rel.level()));
+                }
+            }
+        }
+        return warnings;
     }
 
     /** Index of a country id in {@link #countries()}, or -1. */
@@ -119,7 +172,8 @@ public record Scenario(
     /**
      * An exogenous event. {@code government} holds the traits a new government sets
      * (keys {@code ideology.economic}, {@code ideology.social}, {@code sovereignty},
-     * {@code domesticPressure}, {@code hawkishness}, {@code normAdherence}).
+     * {@code domesticPressure}, {@code hawkishness}, {@code normAdherence}, and
+     * {@code continuity} when the scenario states it).
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
             double severity, Optional<String> label, double gamma, boolean interference,
@@ -161,8 +215,13 @@ public record Scenario(
     public record EndsAt(String name, Pair pair, Optional<Level> atLeast, Optional<Level> atMost,
             Bounds probability) implements Pattern {}
 
-    public record Restored(String name, Pair pair, boolean restored, Bounds probability)
-            implements Pattern {}
+    /** Restored (or not) by the end, or within {@code withinDays} of day 0 when given. */
+    public record Restored(String name, Pair pair, boolean restored, OptionalInt withinDays, Bounds probability)
+            implements Pattern {
+        public Restored(String name, Pair pair, boolean restored, Bounds probability) {
+            this(name, pair, restored, OptionalInt.empty(), probability);
+        }
+    }
 
     public record Condemned(String name, String country, Bounds count, Bounds probability)
             implements Pattern {}

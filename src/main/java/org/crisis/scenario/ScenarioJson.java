@@ -67,6 +67,14 @@ public final class ScenarioJson {
                 }
             });
         }
+        if (!s.organisations().isEmpty()) {
+            ArrayNode orgs = o.putArray("organisations");
+            for (Scenario.Organisation org : s.organisations()) {
+                ObjectNode n = orgs.addObject();
+                n.put("id", org.id());
+                n.put("democraticClause", org.democraticClause());
+            }
+        }
         o.set("parameters", parameters(s.parameters()));
         ArrayNode track = o.putArray("track");
         s.trackedPairs().forEach(p -> track.add(pair(p)));

@@ -41,7 +41,8 @@ public final class ScenarioReader {
      * at scenario.schema.json and is otherwise ignored.
      */
     public static final Set<String> TOP = Fields.keys("name", "description", "start", "days", "seed",
-            "countries", "relations", "events", "parameters", "track", "stop", "expect", "$schema");
+            "countries", "relations", "events", "parameters", "track", "stop", "expect", "organisations", "$schema");
+    public static final Set<String> ORGANISATION = Fields.keys("id", "democraticClause");
     public static final Set<String> COUNTRY = Fields.keys("id", "name", "ideology", "sovereignty",
             "domesticPressure", "hawkishness", "normAdherence", "blocs");
     public static final Set<String> TRAITS = Fields.keys("sovereignty", "domesticPressure", "hawkishness",
@@ -50,7 +51,7 @@ public final class ScenarioReader {
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
             "gamma", "interference", "normBreaking", "ideology", "sovereignty", "domesticPressure",
-            "hawkishness", "normAdherence");
+            "hawkishness", "normAdherence", "continuity");
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
     public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "withinDays", "endsAt",
@@ -148,12 +149,38 @@ public final class ScenarioReader {
         });
         Optional<Scenario.Stop> stop = Fields.field(m, "stop").flatMap(this::stop);
         Optional<Scenario.Expectations> expect = Fields.field(m, "expect").flatMap(this::expect);
+        List<Scenario.Organisation> organisations = new ArrayList<>();
+        Fields.field(m, "organisations").flatMap(n -> f.sequence(n, "organisations")).ifPresent(list -> {
+            Set<String> blocs = new HashSet<>();
+            countries.forEach(c -> blocs.addAll(c.blocs()));
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < list.items.size(); i++) {
+                String path = "organisations[" + i + "]";
+                Node item = list.items.get(i);
+                f.mapping(item, path, ORGANISATION).ifPresent(om -> {
+                    Optional<String> id = f.required(om, path, "id", "the name of a bloc used in countries' blocs")
+                            .flatMap(n -> f.string(n, path + ".id"));
+                    boolean clause = Fields.field(om, "democraticClause").flatMap(n -> f.bool(n, path + ".democraticClause"))
+                            .orElse(false);
+                    id.ifPresent(x -> {
+                        if (!blocs.contains(x)) {
+                            f.error(om.entries.get("id"), path + ".id", "no country is in a bloc '" + x + "'"
+                                    + Fields.closest(x, blocs).map(c -> "; did you mean '" + c + "'?").orElse(""));
+                        } else if (!seen.add(x)) {
+                            f.error(om.entries.get("id"), path + ".id", "the organisation '" + x + "' is listed twice");
+                        } else {
+                            organisations.add(new Scenario.Organisation(x, clause));
+                        }
+                    });
+                });
+            }
+        });
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
         events.sort(java.util.Comparator.comparingInt(Trigger::day)); // stable: file order within a day
         return Optional.of(new Scenario(name, description, start, days, seed, countries, relations, events,
-                parameters, track, stop, expect));
+                parameters, track, stop, expect, organisations));
     }
 
     private Optional<LocalDate> date(Node n, String path) {
@@ -316,7 +343,8 @@ public final class ScenarioReader {
                 f.error(m.entries.get(k), path + "." + k, "'" + k + "' is only for CUSTOM events; " + type.get() + " has its own weight and flags");
             }
         }
-        for (String k : List.of("ideology", "sovereignty", "domesticPressure", "hawkishness", "normAdherence")) {
+        for (String k : List.of("ideology", "sovereignty", "domesticPressure", "hawkishness", "normAdherence",
+                "continuity")) {
             if (type.isPresent() && !government && m.entries.containsKey(k)) {
                 f.error(m.entries.get(k), path + "." + k, "'" + k + "' is only for ELECTION and COUP events (a new government's traits)");
             }
@@ -343,6 +371,8 @@ public final class ScenarioReader {
                 Fields.field(m, trait).ifPresent(n -> f.number(n, path + "." + trait, 0, 1)
                         .ifPresent(x -> traits.put(trait, x)));
             }
+            Fields.field(m, "continuity").ifPresent(n -> f.number(n, path + ".continuity", 0, 1)
+                    .ifPresent(x -> traits.put("continuity", x)));
         }
         if (f.problems().size() > problemsBefore || day.isEmpty() || type.isEmpty() || actor.isEmpty()) {
             return Optional.empty();
@@ -460,17 +490,17 @@ public final class ScenarioReader {
         } else if (m.entries.containsKey("pair")) {
             f.error(m.entries.get("pair"), path + ".pair", "condemn patterns name a country, not a pair");
         }
-        if (!kind.equals("reaches") && m.entries.containsKey("withinDays")) {
-            f.error(m.entries.get("withinDays"), path + ".withinDays", "'withinDays' goes with reaches only");
+        if (!kind.equals("reaches") && !kind.equals("restored") && m.entries.containsKey("withinDays")) {
+            f.error(m.entries.get("withinDays"), path + ".withinDays", "'withinDays' goes with reaches and restored only");
         }
+        OptionalInt within = Fields.field(m, "withinDays").map(n -> f.integer(n, path + ".withinDays", 0, days))
+                .map(x -> x.isPresent() ? OptionalInt.of((int) x.getAsLong()) : OptionalInt.empty())
+                .orElse(OptionalInt.empty());
         String pairKey = pair.map(Pair::key).orElse("");
         Scenario.Pattern result = null;
         switch (kind) {
             case "reaches" -> {
                 Optional<Level> level = f.choice(m.entries.get("reaches"), path + ".reaches", Level.class);
-                OptionalInt within = Fields.field(m, "withinDays").map(n -> f.integer(n, path + ".withinDays", 0, days))
-                        .map(x -> x.isPresent() ? OptionalInt.of((int) x.getAsLong()) : OptionalInt.empty())
-                        .orElse(OptionalInt.empty());
                 if (level.isPresent() && pair.isPresent() && probability.isPresent()) {
                     String name = given.orElse("reaches " + level.get() + " " + pairKey
                             + (within.isPresent() ? " within " + within.getAsInt() + " days" : ""));
@@ -499,8 +529,13 @@ public final class ScenarioReader {
             case "restored" -> {
                 Optional<Boolean> b = f.bool(m.entries.get("restored"), path + ".restored");
                 if (b.isPresent() && pair.isPresent() && probability.isPresent()) {
-                    result = new Scenario.Restored(given.orElse((b.get() ? "restored " : "not restored ") + pairKey),
-                            pair.get(), b.get(), probability.get());
+                    if (!b.get() && within.isPresent()) {
+                        f.error(m.entries.get("withinDays"), path + ".withinDays",
+                                "'withinDays' goes with restored: true only");
+                    }
+                    result = new Scenario.Restored(given.orElse((b.get() ? "restored " : "not restored ") + pairKey
+                            + (within.isPresent() ? " within " + within.getAsInt() + " days" : "")),
+                            pair.get(), b.get(), within, probability.get());
                 }
             }
             default -> {

@@ -21,6 +21,11 @@ final class WorldBuilder {
             w.setRelation(w.indexOf(r.between().a()), w.indexOf(r.between().b()), r.level(), r.grievanceA(),
                     r.grievanceB(), r.tradeA(), r.tradeB());
         }
+        for (Scenario.Organisation o : s.organisations()) {
+            if (o.democraticClause()) {
+                w.democraticClause(o.id());
+            }
+        }
     }
 
     static void apply(World w, Scenario s, Scenario.Trigger t) {

@@ -264,6 +264,39 @@ class GrievanceModelTest {
         w.changeGovernment(victim, EventType.COUP,
                 new GovernmentChange(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), "");
         assertEquals(1, w.countries().get(victim).government());
-        assertEquals(0.6 * (1 - rho), w.existing(victim, other).grievanceOf(victim), 1e-12);
+        // same outlook, hawkishness 0.5: reset propensity r = 0.5 + ν·0 + (0.5 − 0.5) = 0.5
+        assertEquals(0.6 * (1 - rho * 0.5), w.existing(victim, other).grievanceOf(victim), 1e-12);
+    }
+
+    @Test
+    void aNewGovernmentResetsMoreWhenItStandsCloserToTheCounterpartAndLessWhenHawkish() {
+        double rho = Parameter.TURNOVER_DISCOUNT.defaultValue();
+        double nu = Parameter.TURNOVER_ALIGNMENT.defaultValue();
+        world(Parameters.defaults());
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, other, Level.NORMAL, 0.6, 0.4, 0, 0);
+        double before = w.distance(victim, other);
+        // a hawk (0.9) that moves towards OTH: r = 0.5 + ν·(d_before − d_after) − 0.4
+        w.changeGovernment(victim, EventType.ELECTION,
+                new GovernmentChange(VICTIM_ECONOMIC - 0.5, Double.NaN, Double.NaN, Double.NaN, 0.9, Double.NaN,
+                        Double.NaN), "");
+        double r = Math.max(0, Math.min(1, 0.5 + nu * (before - w.distance(victim, other)) - 0.4));
+        assertTrue(r > 0 && r < 1, "an interior reset propensity: " + r);
+        assertEquals(0.6 * (1 - rho * r), w.existing(victim, other).grievanceOf(victim), 1e-12);
+    }
+
+    @Test
+    void aStatedContinuityIsTheShareOfGrievanceKeptAndFullContinuityKeepsTheGovernment() {
+        world(Parameters.defaults());
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, other, Level.DOWNGRADED, 0.6, 0.4, 0, 0);
+        w.changeGovernment(victim, EventType.ELECTION,
+                new GovernmentChange(-0.9, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.25), "");
+        assertEquals(1, w.countries().get(victim).government());
+        assertEquals(0.6 * 0.25, w.existing(victim, other).grievanceOf(victim), 1e-12);
+        w.changeGovernment(victim, EventType.COUP,
+                new GovernmentChange(0.9, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.0), "");
+        assertEquals(1, w.countries().get(victim).government(), "continuity 1: the same government's line");
+        assertEquals(0.6 * 0.25, w.existing(victim, other).grievanceOf(victim), 1e-12);
     }
 }

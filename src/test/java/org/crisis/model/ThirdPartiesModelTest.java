@@ -267,7 +267,8 @@ class ThirdPartiesModelTest {
         Dyad d = w.existing(left1, right);
         double stance = d.stance;
         w.act(right, Event.NONE, EventType.COUP, Event.NONE);
-        assertEquals(stance * (1 - Parameter.TURNOVER_DISCOUNT.defaultValue()), d.stance, 1e-12);
+        // a coup by a government of the same outlook and middling hawkishness resets half (section 3.7)
+        assertEquals(stance * (1 - Parameter.TURNOVER_DISCOUNT.defaultValue() * 0.5), d.stance, 1e-12);
     }
 
     /** Countries that made statements among the events from index {@code from} on. */

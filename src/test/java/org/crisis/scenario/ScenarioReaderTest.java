@@ -709,7 +709,7 @@ class ScenarioReaderTest {
         assertProblem(problems.get(1), "expect.patterns[1].probability", 10, 57, "min 0.8 is above max 0.2");
         assertProblem(problems.get(2), "expect.patterns[2].probability.min", 11, 63, "expected a number in [0, 1], found 1.5");
         assertProblem(problems.get(3), "expect.patterns[3].probability.max", 12, 63, "expected a number in [0, 1], found -0.1");
-        assertProblem(problems.get(4), "expect.patterns[4].withinDays", 13, 65, "'withinDays' goes with reaches only");
+        assertProblem(problems.get(4), "expect.patterns[4].withinDays", 13, 65, "'withinDays' goes with reaches and restored only");
         assertProblem(problems.get(5), "expect.patterns[5].pair", 14, 28, "condemn patterns name a country, not a pair");
         assertProblem(problems.get(6), "expect.patterns[6].reaches", 15, 35,
                 "expected one of SEVERED | DOWNGRADED | NORMAL | CORDIAL | ALLIED, found 'BROKEN'");
