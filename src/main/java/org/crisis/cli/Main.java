@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crisis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based diplomatic crisis simulator.",
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, BenchCommand.class, SweepCommand.class,
-            MergeCommand.class, ReportCommand.class,
+            MergeCommand.class, CalibrateCommand.class, ReportCommand.class,
             ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int INVALID_INPUT = 2;

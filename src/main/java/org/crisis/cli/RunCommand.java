@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.crisis.experiment.Hashing;
+import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.RunSet;
 import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--parameters-from", paramLabel = "CALIB_DIR",
+            description = "Each run draws its parameter set from the ensemble of a crisis calibrate results directory (posterior.csv, by weight, from the run's seed); the drawn values are columns of runs.csv. Values the scenario or --set gives keep theirs.")
+    Path parametersFrom;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1) {
@@ -75,17 +83,32 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Scenario scenario;
+        ParameterDraws draws = null;
         try {
-            scenario = ScenarioReader.read(file, overrides);
+            if (parametersFrom == null) {
+                scenario = ScenarioReader.read(file, overrides);
+            } else {
+                Node tree = TreeReader.read(file);
+                Overrides.apply(tree, overrides);
+                scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
+                draws = ParameterDraws.read(parametersFrom, tree);
+            }
             scenario.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
         } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
             return Main.INVALID_INPUT;
         }
+        if (draws != null) {
+            List<String> drawn = new ArrayList<>(draws.paths());
+            drawn.removeAll(draws.kept());
+            System.err.printf(Locale.ROOT, "crisis run: each run draws one of %d parameter sets of %s: %s%s%n", draws.size(),
+                    parametersFrom, drawn.isEmpty() ? "(none)" : String.join(", ", drawn),
+                    draws.kept().isEmpty() ? "" : "; the scenario sets " + String.join(", ", draws.kept()) + " itself and keeps it");
+        }
         List<String> command = new ArrayList<>(List.of("crisis", "run"));
         command.addAll(CommandLines.current());
         RunSet.Spec spec = new RunSet.Spec(scenario, Hashing.sha256(file), command, overrides, runs,
-                seed == null ? scenario.seed() : seed, threadCount, kept, out, Path.of("results"), Main.version());
+                seed == null ? scenario.seed() : seed, threadCount, kept, out, Path.of("results"), Main.version(), draws);
         RunSet.Summary summary;
         try {
             summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(runs, "runs", false));

@@ -42,9 +42,15 @@ public final class RunSet {
      * What to run.
      *
      * @param keep runs (from the first) whose events and trajectories are written
+     * @param draws parameter sets each run draws from a calibration's ensemble, or null
      */
     public record Spec(Scenario scenario, String scenarioSha256, List<String> commandLine, List<String> overrides,
-            int runs, long seed, int threads, int keep, Path out, Path resultsRoot, String version) {}
+            int runs, long seed, int threads, int keep, Path out, Path resultsRoot, String version, ParameterDraws draws) {
+        public Spec(Scenario scenario, String scenarioSha256, List<String> commandLine, List<String> overrides,
+                int runs, long seed, int threads, int keep, Path out, Path resultsRoot, String version) {
+            this(scenario, scenarioSha256, commandLine, overrides, runs, seed, threads, keep, out, resultsRoot, version, null);
+        }
+    }
 
     /** What a finished run set reports to its user. */
     public record Summary(Path directory, int runs, List<PairSummary> pairs, double seconds) {}
@@ -97,8 +103,8 @@ public final class RunSet {
                     header(runs, events, trajectories);
                     StringBuilder line = new StringBuilder(256);
                     Replications.run(spec.runs(), spec.threads(),
-                            k -> RunObserver.run(scenario, tracked, outcomes, k, Seeds.derive(spec.seed(), k),
-                                    k < spec.keep()),
+                            k -> RunObserver.run(scenarioOf(Seeds.derive(spec.seed(), k)), tracked, outcomes, k,
+                                    Seeds.derive(spec.seed(), k), k < spec.keep()),
                             r -> consume(r, runs, events, trajectories, line), progress);
                 }
                 progress.finish();
@@ -113,12 +119,20 @@ public final class RunSet {
         }
     }
 
+    /** The run's scenario: the set it draws from the ensemble, or the scenario. */
+    private Scenario scenarioOf(long seed) {
+        return spec.draws() == null ? scenario : spec.draws().scenario(spec.draws().draw(seed));
+    }
+
     private static BufferedWriter writer(Path p) throws IOException {
         return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
     }
 
     private void header(Writer runs, Writer events, Writer trajectories) throws IOException {
         StringBuilder h = new StringBuilder("point,replication,seed");
+        if (spec.draws() != null) {
+            spec.draws().columns().forEach(c -> h.append(',').append(c));
+        }
         for (Outcome o : outcomes) {
             h.append(',').append(o.column());
         }
@@ -131,6 +145,9 @@ public final class RunSet {
             throws IOException {
         s.setLength(0);
         s.append(0).append(',').append(r.index()).append(',').append(r.seed());
+        if (spec.draws() != null) {
+            spec.draws().cells(s, spec.draws().draw(r.seed()));
+        }
         for (int k = 0; k < outcomes.size(); k++) {
             double x = r.outcomes()[k];
             statistics[k].add(x);
@@ -274,6 +291,9 @@ public final class RunSet {
         m.put("resolved_scenario_sha256", Hashing.sha256(JSON.writeValueAsBytes(resolved)));
         m.set("scenario", resolved);
         m.set("parameters", ScenarioJson.parameters(scenario.parameters()));
+        if (spec.draws() != null) {
+            m.set("parameters_from", spec.draws().manifest());
+        }
         m.put("runs", spec.runs());
         m.put("master_seed", spec.seed());
         m.put("seed_rule", "run k uses SplitMix64(master_seed + (k + 1) * 0x9E3779B97F4A7C15); see runs.csv");

@@ -2,13 +2,23 @@ package org.crisis.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.crisis.observe.MeasuredRun;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
+import org.crisis.scenario.Problem;
 import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
 
 /**
  * Checks a scenario's expected patterns over replications: the share of runs showing each
  * pattern, its 95 % Wilson interval, and whether the share lies within the bounds.
- * Patterns are counted run by run; no run is kept.
+ * Patterns are counted run by run; no run is kept. Run {@code k} uses
+ * {@code Seeds.derive(seed, k)}, so two checks with the same seed are a common-random-numbers
+ * comparison (what {@code crisis calibrate} relies on).
  */
 public final class Validation {
     private Validation() {}
@@ -21,32 +31,77 @@ public final class Validation {
         }
 
         public boolean pass() {
-            return bounds.holds(observed());
+            return Validation.pass(bounds, held, runs);
         }
+    }
+
+    /** Whether {@code held} of {@code runs} lies within the bounds: the verdict of {@code crisis validate}. */
+    public static boolean pass(Scenario.Bounds bounds, int held, int runs) {
+        return bounds.holds(held / (double) runs);
     }
 
     /** Runs the scenario {@code runs} times (its {@code expect.runs} when 0) and checks every pattern. */
     public static List<Row> check(Scenario s, int runs, long seed, int threads, Progress progress) throws Exception {
-        List<Scenario.Pattern> patterns = s.expect().map(Scenario.Expectations::patterns).orElse(List.of());
         int n = runs > 0 ? runs : s.expect().map(Scenario.Expectations::runs).orElse(200);
-        int[] held = new int[patterns.size()];
-        Replications.run(n, threads, k -> {
-            MeasuredRun m = MeasuredRun.of(s, Seeds.derive(seed, k));
-            boolean[] r = new boolean[patterns.size()];
-            for (int p = 0; p < r.length; p++) {
-                r[p] = m.holds(patterns.get(p));
-            }
-            return r;
-        }, r -> {
+        return rows(s, n, held(s, n, seed, threads, progress));
+    }
+
+    /** The expected patterns of a scenario (none without an {@code expect:} block). */
+    public static List<Scenario.Pattern> patterns(Scenario s) {
+        return s.expect().map(Scenario.Expectations::patterns).orElse(List.of());
+    }
+
+    /**
+     * Per pattern, in the order of the scenario's {@code expect.patterns}: in how many of
+     * runs 0..{@code runs}-1 (seeds {@code Seeds.derive(seed, k)}) it holds. Independent of
+     * the number of threads.
+     */
+    public static int[] held(Scenario s, int runs, long seed, int threads, Progress progress) throws Exception {
+        int[] held = new int[patterns(s).size()];
+        Replications.run(runs, threads, k -> shows(s, Seeds.derive(seed, k)), r -> {
             for (int p = 0; p < r.length; p++) {
                 held[p] += r[p] ? 1 : 0;
             }
         }, progress);
+        return held;
+    }
+
+    /** Runs the scenario once with {@code seed}; per expected pattern, whether the run shows it. */
+    public static boolean[] shows(Scenario s, long seed) {
+        List<Scenario.Pattern> patterns = patterns(s);
+        MeasuredRun m = MeasuredRun.of(s, seed);
+        boolean[] r = new boolean[patterns.size()];
+        for (int p = 0; p < r.length; p++) {
+            r[p] = m.holds(patterns.get(p));
+        }
+        return r;
+    }
+
+    /** The verdicts of held counts over {@code runs} runs. */
+    public static List<Row> rows(Scenario s, int runs, int[] held) {
+        List<Scenario.Pattern> patterns = patterns(s);
         List<Row> rows = new ArrayList<>();
         for (int p = 0; p < held.length; p++) {
-            double[] ci = Intervals.wilson(held[p], n);
-            rows.add(new Row(s.name(), patterns.get(p).name(), patterns.get(p).probability(), n, held[p], ci[0], ci[1]));
+            double[] ci = Intervals.wilson(held[p], runs);
+            rows.add(new Row(s.name(), patterns.get(p).name(), patterns.get(p).probability(), runs, held[p], ci[0], ci[1]));
         }
         return rows;
+    }
+
+    /**
+     * A parsed scenario with values set by dotted path, as {@code --set} and sweeps set them
+     * ({@link Overrides}), then validated. The tree is not changed (a copy is set).
+     */
+    public static Scenario scenario(Node tree, Map<String, Node> values) throws InvalidInputException {
+        Node copy = TreeReader.copyOf(tree);
+        List<Problem> problems = new ArrayList<>();
+        for (Map.Entry<String, Node> v : values.entrySet()) {
+            Optional<Problem> p = Overrides.set(copy, v.getKey(), v.getValue());
+            p.ifPresent(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return ScenarioReader.bind(copy);
     }
 }

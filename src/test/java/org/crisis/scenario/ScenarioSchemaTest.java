@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the simulator): the same fields, enums, parameters and ranges, and the same verdict on a
  * set of files. Adding a field to the reader without adding it to the schema fails here.
  */
-class ScenarioSchemaTest {
+public class ScenarioSchemaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static JsonNode schema;
@@ -503,16 +503,16 @@ class ScenarioSchemaTest {
      * Checks a document against the part of JSON Schema 2020-12 that scenario.schema.json
      * uses. Any other keyword is an error, so the schema cannot quietly outgrow this check.
      */
-    static final class SchemaCheck {
+    public static final class SchemaCheck {
         private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "$comment", "$defs", "title",
                 "description", "markdownDescription", "default", "examples", "then", "else");
         private final JsonNode root;
 
-        SchemaCheck(JsonNode root) {
+        public SchemaCheck(JsonNode root) {
             this.root = root;
         }
 
-        List<String> errors(JsonNode doc) {
+        public List<String> errors(JsonNode doc) {
             List<String> errors = new ArrayList<>();
             check(root, doc, "", errors);
             return errors;
@@ -564,6 +564,11 @@ class ScenarioSchemaTest {
                     case "minimum" -> {
                         if (v.isNumber() && v.decimalValue().compareTo(arg.decimalValue()) < 0) {
                             errors.add(at + ": " + v + " below " + arg);
+                        }
+                    }
+                    case "exclusiveMinimum" -> {
+                        if (v.isNumber() && v.decimalValue().compareTo(arg.decimalValue()) <= 0) {
+                            errors.add(at + ": " + v + " not above " + arg);
                         }
                     }
                     case "maximum" -> {

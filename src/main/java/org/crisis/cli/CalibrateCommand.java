@@ -1,0 +1,227 @@
+package org.crisis.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.crisis.experiment.Calibration;
+import org.crisis.experiment.CalibrationFolds;
+import org.crisis.experiment.CalibrationMerge;
+import org.crisis.experiment.CalibrationReader;
+import org.crisis.experiment.CalibrationRunner;
+import org.crisis.experiment.SweepRunner;
+import org.crisis.scenario.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crisis calibrate}: fit free parameters to the case library, with cross-validation (docs/CALIBRATION.md). */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Fit free parameters (dotted paths with ranges) to the expect: patterns of a",
+            "library of cases: CMA-ES on a smooth loss over every pattern, common random",
+            "numbers across candidates, an ensemble of acceptable sets (format and method:",
+            "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv,",
+            "patterns.csv, folds.csv and manifest.json into results/NAME-TIMESTAMP or --out.",
+            "",
+            "Cross-validation by episode: --folds K also fits K times on all cases but",
+            "one fold and scores the held-out fold; --fold I/K runs one of them (0/K is",
+            "the fit on all cases), and --merge-folds joins their directories.",
+            "",
+            "Resume: an interrupted calibration (Ctrl-C, kill -9) keeps its evaluations in",
+            "a work directory, results/.NAME.incomplete (or .DIR.incomplete beside --out",
+            "DIR). Running the same command again finishes it with the results an",
+            "uninterrupted one would have given; a larger --budget extends it.",
+            "",
+            "Exit status: 0 done; 1 I/O error; 2 invalid input, results directory in the",
+            "way, or resume refused.",
+            ""},
+        footer = {"", "Examples:",
+            "  crisis calibrate scenarios/calibration/library.yaml",
+            "  crisis calibrate scenarios/calibration/library.yaml --folds 5",
+            "  crisis calibrate scenarios/calibration/library.yaml --fold 3/5 --out folds/3",
+            "  crisis calibrate --merge-folds folds/* --out results/library-cv",
+            "  crisis run scenarios/peru-mexico-asylum-2025.yaml --runs 1000 --parameters-from results/library-cv"})
+final class CalibrateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "CALIBRATION",
+            description = "Calibration file (.yaml, .yml, .json); with --merge-folds, the results directories of the folds.")
+    List<Path> inputs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads for each candidate's runs (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Results directory (default: results/NAME-TIMESTAMP, stamped with the calibration's start). Must not exist or be empty, unless it is the --out of the interrupted calibration being resumed.")
+    Path out;
+
+    @Option(names = "--resume", description = "Only resume: fail (exit 2) if there is no interrupted calibration to finish.")
+    boolean resume;
+
+    @Option(names = "--restart", description = "Discard an interrupted calibration of the same name (or --out) and start over.")
+    boolean restart;
+
+    @Option(names = "--folds", paramLabel = "K", arity = "0..1", fallbackValue = "0",
+            description = "Also cross-validate: fit on all cases but one fold, for each of K folds, and score the held-out fold. Without K: the file's folds.")
+    Integer folds;
+
+    @Option(names = "--fold", paramLabel = "I/K", description = "Run only fold I of K (0/K: the fit on all cases), e.g. as a task of a job array.")
+    String fold;
+
+    @Option(names = "--budget", paramLabel = "N", description = "Candidate evaluations per fit (default: the file's budget).")
+    Integer budget;
+
+    @Option(names = "--merge-folds", description = "Join the results directories of the folds of one calibration (given as arguments).")
+    boolean merge;
+
+    @Option(names = "--quiet", description = "No progress bar or progress log.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        List<String> command = new ArrayList<>(List.of("crisis", "calibrate"));
+        command.addAll(CommandLines.current());
+        if (merge) {
+            return merge(command);
+        }
+        if (inputs.size() != 1) {
+            return invalid("expected one calibration file, found " + inputs.size() + " arguments (--merge-folds joins directories)");
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            return invalid("--threads must be at least 1, found " + threadCount);
+        }
+        if (resume && restart) {
+            return invalid("--resume and --restart exclude each other");
+        }
+        if (folds != null && fold != null) {
+            return invalid("--folds and --fold exclude each other");
+        }
+        if (budget != null && budget < 1) {
+            return invalid("--budget must be at least 1, found " + budget);
+        }
+        int[] one = null;
+        if (fold != null) {
+            StringBuilder why = new StringBuilder();
+            Optional<int[]> parsed = CalibrationFolds.parse(fold, why);
+            if (parsed.isEmpty()) {
+                return invalid("--fold: " + why);
+            }
+            one = parsed.get();
+        }
+        Path file = inputs.get(0);
+        Calibration calibration;
+        try {
+            calibration = CalibrationReader.read(file);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            System.err.printf("%s: %d problem%s; nothing was run%n", file, e.problems().size(),
+                    e.problems().size() == 1 ? "" : "s");
+            return Main.INVALID_INPUT;
+        }
+        if (budget != null) {
+            calibration = calibration.withBudget(budget);
+        }
+        CalibrationFolds selection = CalibrationFolds.NONE;
+        int cases = calibration.cases().size();
+        if (folds != null) {
+            int k = folds == 0 ? calibration.folds() : folds;
+            if (k == 0) {
+                return invalid("--folds without K needs folds: in " + file);
+            }
+            if (k < 2 || k > cases) {
+                return invalid("--folds must be from 2 to the number of cases (" + cases + "), found " + k);
+            }
+            selection = CalibrationFolds.all(k);
+        } else if (one != null) {
+            if (one[1] > cases) {
+                return invalid("--fold " + fold + ": at most as many folds as cases (" + cases + ")");
+            }
+            selection = CalibrationFolds.one(one[0], one[1]);
+        }
+        SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
+        CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, out, Path.of("results"), selection,
+                mode, !quiet, System.err, command, Main.version());
+        int runs = 0;
+        for (var c : calibration.cases()) {
+            runs += c.runs();
+        }
+        System.out.printf(Locale.ROOT, "%s: %d cases, %d patterns, %d free values; CMA-ES, population %d, budget %d candidates"
+                + " of %d runs; %s%n", calibration.name(), cases, calibration.patternCount(), calibration.parameters().size(),
+                calibration.population(), calibration.budget(), runs, selection);
+        CalibrationRunner.Result r;
+        try {
+            r = new CalibrationRunner(calibration, options).execute();
+        } catch (CalibrationRunner.Refused e) {
+            return invalid(e.getMessage());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.err.println("crisis calibrate: " + e.getMessage());
+            System.err.println("crisis calibrate: the finished evaluations are kept; run the same command again to resume");
+            return 1;
+        }
+        System.out.printf(Locale.ROOT, "%d candidates simulated in %.1f s%s%n", r.simulated(), r.seconds(),
+                r.resumed() > 0 ? " (" + r.resumed() + " evaluations done before)" : "");
+        headline(r.fits(), selection.k());
+        System.out.println("results: " + r.directory());
+        return 0;
+    }
+
+    private Integer merge(List<String> command) {
+        if (folds != null || fold != null || budget != null || resume || restart || threads != null) {
+            return invalid("--merge-folds takes the fold directories and --out only");
+        }
+        CalibrationMerge.Result r;
+        try {
+            r = CalibrationMerge.merge(inputs, out, Path.of("results"), command, Main.version());
+        } catch (CalibrationRunner.Refused e) {
+            return invalid(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("crisis calibrate: " + e.getMessage());
+            return 1;
+        }
+        System.out.printf(Locale.ROOT, "merged %d fits of %d folds%n", r.fits().size(), r.k());
+        headline(r.fits(), r.k());
+        System.out.println("results: " + r.directory());
+        return 0;
+    }
+
+    /** The headline: out-of-sample pass rate with the in-sample rate beside it. */
+    static void headline(List<CalibrationRunner.FitSummary> fits, int k) {
+        for (CalibrationRunner.FitSummary f : fits) {
+            if (f.fold() == 0) {
+                System.out.printf(Locale.ROOT, "in sample (fit on all cases): %d of %d patterns pass (%s), best loss %s at evaluation %d of %d%n",
+                        f.passes(), f.patterns(), percent(f.passes(), f.patterns()), org.crisis.experiment.Csv.number(f.bestLoss()),
+                        f.bestEvaluation(), f.evaluations());
+            }
+        }
+        int outPasses = 0;
+        int outPatterns = 0;
+        int inPasses = 0;
+        int inPatterns = 0;
+        int n = 0;
+        for (CalibrationRunner.FitSummary f : fits) {
+            if (f.fold() > 0) {
+                n++;
+                outPasses += f.testPasses();
+                outPatterns += f.testPatterns();
+                inPasses += f.passes();
+                inPatterns += f.patterns();
+            }
+        }
+        if (n > 0) {
+            System.out.printf(Locale.ROOT, "out of sample (%s of %d folds): %d of %d patterns pass (%s); in sample at the same fits: %d of %d (%s)%n",
+                    n == k ? "all" : String.valueOf(n), k, outPasses, outPatterns, percent(outPasses, outPatterns), inPasses,
+                    inPatterns, percent(inPasses, inPatterns));
+        }
+    }
+
+    private static String percent(int a, int b) {
+        return b == 0 ? "-" : String.format(Locale.ROOT, "%.1f %%", 100.0 * a / b);
+    }
+
+    private static int invalid(String message) {
+        System.err.println("crisis calibrate: " + message);
+        return Main.INVALID_INPUT;
+    }
+}

@@ -1,0 +1,62 @@
+package org.crisis.experiment;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A validated calibration file (docs/CALIBRATION.md) with its cases. Read with
+ * {@link CalibrationReader}; run with {@link CalibrationRunner}.
+ *
+ * @param name name of the results directory (the file's {@code name}, else the file name)
+ * @param file the calibration file
+ * @param fileSha256 SHA-256 of the calibration file's bytes
+ * @param cases the cases, in the order of {@code cases:} (files of a directory sorted by name)
+ * @param parameters the free values, in file order
+ * @param seed master seed: run k of every case and candidate uses {@code Seeds.derive(seed, k)}
+ * @param budget candidate evaluations per fit
+ * @param population CMA-ES population size λ
+ * @param sigma CMA-ES initial step size, in the unit cube
+ * @param tolerance the ensemble takes every evaluated set whose loss is at most the best loss plus this
+ * @param folds default number of folds for cross-validation (0: none given)
+ */
+public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
+        List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, double tolerance,
+        int folds) {
+
+    /** Stream index of {@link Seeds#derive} for the optimiser's generator (replications use indexes ≥ 0). */
+    static final long OPTIMISER_STREAM = -4;
+
+    public Calibration {
+        cases = List.copyOf(cases);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** CMA-ES's default population for d free values: 4 + floor(3 ln d) (Hansen 2016). */
+    public static int defaultPopulation(int d) {
+        return 4 + (int) Math.floor(3 * Math.log(Math.max(1, d)));
+    }
+
+    /** The same calibration with another budget ({@code --budget}). */
+    public Calibration withBudget(int b) {
+        return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
+                tolerance, folds);
+    }
+
+    /** Total patterns over all cases. */
+    public int patternCount() {
+        int n = 0;
+        for (CalibrationCase c : cases) {
+            n += c.patterns().size();
+        }
+        return n;
+    }
+
+    /** Columns of candidates.csv. */
+    public List<String> candidateColumns() {
+        List<String> c = new ArrayList<>(List.of("fold", "evaluation", "restart", "iteration"));
+        parameters.forEach(p -> c.add(p.column()));
+        c.addAll(List.of("loss", "passes", "patterns"));
+        return c;
+    }
+}

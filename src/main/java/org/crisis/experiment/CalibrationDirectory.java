@@ -1,0 +1,254 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a calibration lives while it runs and where its results go (docs/CALIBRATION.md,
+ * "Resume"), as for sweeps: the work directory {@code .NAME.incomplete} next to the results
+ * holds {@code calibration.json} (what is being calibrated: SHA-256s of the calibration file
+ * and of every case, the folds, the start time), copies of the inputs, the journal segments
+ * and a lock. Finished results are assembled in {@code final/} and renamed into place in one
+ * step, then the work directory is removed.
+ *
+ * <p>Without {@code --out} the work directory is {@code results/.NAME.incomplete} (with
+ * {@code -folds-K} or {@code -fold-I-of-K}), so the same command finds it again, and the
+ * results go to {@code results/NAME-yyyyMMdd-HHmmss} stamped with the calibration's start.
+ */
+final class CalibrationDirectory implements Closeable {
+    static final String IDENTITY = "calibration.json";
+    static final String INPUTS = "inputs";
+    static final String STAGING = "final";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    final Path work;
+    final Path target;
+    final boolean explicit;
+    final boolean resumed;
+    final boolean finished;
+    final Instant started;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private CalibrationDirectory(Path work, Path target, boolean explicit, boolean resumed, boolean finished,
+            Instant started, FileChannel lockChannel, FileLock lock) {
+        this.work = work;
+        this.target = target;
+        this.explicit = explicit;
+        this.resumed = resumed;
+        this.finished = finished;
+        this.started = started;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    static CalibrationDirectory open(Calibration c, CalibrationFolds folds, Path out, Path resultsRoot,
+            SweepRunner.Mode mode, String version) throws IOException, CalibrationRunner.Refused {
+        String base = c.name() + folds.label();
+        Path work = out != null ? out.toAbsolutePath().normalize().getParent().resolve("." + out.getFileName() + ".incomplete")
+                : resultsRoot.resolve("." + base + ".incomplete");
+        boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
+        if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
+                && !(Files.isDirectory(out) && SweepDirectory.isEmpty(out))) {
+            throw new CalibrationRunner.Refused(out + " already exists and is not an empty directory; choose another --out");
+        }
+        if (mode == SweepRunner.Mode.RESUME && !unfinished) {
+            throw new CalibrationRunner.Refused("nothing to resume: no unfinished calibration in " + work
+                    + (out == null ? " (give the same --out as the interrupted calibration, if it had one)" : ""));
+        }
+        Files.createDirectories(work);
+        FileChannel channel = FileChannel.open(work.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new CalibrationRunner.Refused("another crisis calibrate is writing " + work + "; wait for it to finish");
+        }
+        try {
+            ObjectNode wanted = identity(c, folds, version);
+            Path identityFile = work.resolve(IDENTITY);
+            if (Files.isRegularFile(identityFile) && mode != SweepRunner.Mode.RESTART) {
+                JsonNode found = JSON.readTree(identityFile.toFile());
+                List<String> why = differences(found, wanted);
+                if (!why.isEmpty()) {
+                    throw new CalibrationRunner.Refused("cannot resume the unfinished calibration in " + work + ": "
+                            + String.join("; ", why) + ". Restore the original files to resume it, or start over with"
+                            + " --restart (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).");
+                }
+                Instant started = Instant.parse(found.path("started").asText());
+                Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+                boolean finished = isFinished(target, found);
+                return new CalibrationDirectory(work, target, out != null, true, finished, started, channel, lock);
+            }
+            clear(work);
+            Instant started = Instant.now();
+            wanted.put("started", started.toString());
+            Path inputs = Files.createDirectories(work.resolve(INPUTS));
+            Files.copy(c.file(), inputs.resolve(c.file().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Path cases = Files.createDirectories(inputs.resolve("cases"));
+            for (CalibrationCase x : c.cases()) {
+                Files.copy(x.file(), cases.resolve(inputName(x)), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Path tmp = work.resolve(IDENTITY + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
+            SweepDirectory.move(tmp, identityFile);
+            Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+            return new CalibrationDirectory(work, target, out != null, false, false, started, channel, lock);
+        } catch (IOException | CalibrationRunner.Refused | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The name of a case's copy in {@code inputs/cases/}: its (unique) case name with the file's extension. */
+    static String inputName(CalibrationCase c) {
+        String f = c.file().getFileName().toString();
+        return c.name() + f.substring(f.lastIndexOf('.'));
+    }
+
+    /** What identifies a calibration for resuming (the budget is not part of it: a resume may extend it). */
+    static ObjectNode identity(Calibration c, CalibrationFolds folds, String version) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("calibration_file", c.file().toString());
+        o.put("calibration_sha256", c.fileSha256());
+        ArrayNode cases = o.putArray("cases");
+        for (CalibrationCase x : c.cases()) {
+            ObjectNode n = cases.addObject();
+            n.put("name", x.name());
+            n.put("file", x.file().toString());
+            n.put("sha256", x.sha256());
+            n.put("resolved_sha256", x.resolvedSha256());
+        }
+        o.put("folds", folds.toString());
+        o.put("version", version);
+        return o;
+    }
+
+    private static List<String> differences(JsonNode found, JsonNode wanted) {
+        List<String> why = new ArrayList<>();
+        if (!found.path("calibration_sha256").asText().equals(wanted.path("calibration_sha256").asText())) {
+            why.add("the calibration file changed since it started (" + wanted.path("calibration_file").asText() + ")");
+        }
+        List<String> was = new ArrayList<>();
+        found.path("cases").forEach(n -> was.add(n.path("name").asText() + " " + n.path("sha256").asText() + " "
+                + n.path("resolved_sha256").asText()));
+        List<String> now = new ArrayList<>();
+        wanted.path("cases").forEach(n -> now.add(n.path("name").asText() + " " + n.path("sha256").asText() + " "
+                + n.path("resolved_sha256").asText()));
+        if (!was.equals(now)) {
+            List<String> changed = new ArrayList<>();
+            for (JsonNode n : wanted.path("cases")) {
+                boolean same = false;
+                for (JsonNode m : found.path("cases")) {
+                    same |= m.path("name").asText().equals(n.path("name").asText())
+                            && m.path("sha256").asText().equals(n.path("sha256").asText())
+                            && m.path("resolved_sha256").asText().equals(n.path("resolved_sha256").asText());
+                }
+                if (!same) {
+                    changed.add(n.path("name").asText());
+                }
+            }
+            why.add("the cases changed since it started" + (changed.isEmpty() ? " (a case was removed)"
+                    : " (new or changed: " + String.join(", ", changed) + "; a changed resolved case means other model defaults)"));
+        }
+        if (!found.path("folds").asText().equals(wanted.path("folds").asText())) {
+            why.add("it ran " + found.path("folds").asText() + ", not " + wanted.path("folds").asText());
+        }
+        return why;
+    }
+
+    private static boolean isFinished(Path target, JsonNode identity) throws IOException {
+        Path manifest = target.resolve("manifest.json");
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        JsonNode m = JSON.readTree(manifest.toFile());
+        return m.path("calibration").path("sha256").asText().equals(identity.path("calibration_sha256").asText())
+                && m.path("folds").path("run").asText().equals(identity.path("folds").asText())
+                && m.path("timings").path("started").asText().equals(identity.path("started").asText());
+    }
+
+    /** A fresh staging directory for the final files, with the inputs. */
+    Path staging() throws IOException {
+        Path s = work.resolve(STAGING);
+        if (Files.exists(s)) {
+            SweepDirectory.delete(s);
+        }
+        Files.createDirectories(s);
+        SweepDirectory.copyTree(work.resolve(INPUTS), s.resolve(INPUTS));
+        return s;
+    }
+
+    /** Moves the staged results into place and removes the work directory; returns where they went. */
+    Path commit() throws IOException {
+        Path destination = target;
+        if (Files.isDirectory(destination) && SweepDirectory.isEmpty(destination)) {
+            Files.delete(destination);
+        }
+        if (explicit && Files.exists(destination)) {
+            throw new IOException(destination + " appeared while the calibration ran and is not empty; the results are in "
+                    + work.resolve(STAGING));
+        }
+        for (int k = 2; Files.exists(destination); k++) {
+            destination = target.resolveSibling(target.getFileName() + "-" + k);
+        }
+        Files.createDirectories(destination.toAbsolutePath().getParent());
+        SweepDirectory.move(work.resolve(STAGING), destination);
+        removeWork();
+        return destination;
+    }
+
+    /** Removes the work directory (its identity file last). */
+    void removeWork() throws IOException {
+        close();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals(IDENTITY)) {
+                    SweepDirectory.delete(p);
+                }
+            }
+        }
+        SweepDirectory.delete(work);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (lock.isValid()) {
+            lock.release();
+        }
+        lockChannel.close();
+    }
+
+    private static void clear(Path work) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals("lock")) {
+                    SweepDirectory.delete(p);
+                }
+            }
+        }
+    }
+}

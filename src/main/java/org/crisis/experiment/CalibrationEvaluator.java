@@ -1,0 +1,75 @@
+package org.crisis.experiment;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Scenario;
+
+/**
+ * Evaluates one candidate: sets its values in each case (except the values a case keeps),
+ * runs every case {@code runs} times and counts, per pattern, the runs that show it. Run k of
+ * every case and every candidate uses {@code Seeds.derive(seed, k)} (common random numbers:
+ * candidates differ by their values, not by their luck). The runs of all cases go to the
+ * worker threads together and are counted in order, so the counts do not depend on the
+ * number of threads.
+ */
+final class CalibrationEvaluator implements CalibrationRunner.Model {
+    private final List<CalibrationParameter> parameters;
+    private final long seed;
+    private final int threads;
+
+    CalibrationEvaluator(List<CalibrationParameter> parameters, long seed, int threads) {
+        this.parameters = parameters;
+        this.seed = seed;
+        this.threads = threads;
+    }
+
+    /** The scenario of a case with a candidate's values set. */
+    static Scenario scenario(CalibrationCase c, List<CalibrationParameter> parameters, List<SweepFactor.Setting> values)
+            throws InvalidInputException {
+        Map<String, Node> set = new LinkedHashMap<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            if (!c.kept().contains(parameters.get(i).path())) {
+                set.put(parameters.get(i).path(), values.get(i).node());
+            }
+        }
+        return Validation.scenario(c.tree(), set);
+    }
+
+    @Override
+    public int[] held(List<CalibrationCase> cases, List<SweepFactor.Setting> values) throws Exception {
+        Scenario[] scenarios = new Scenario[cases.size()];
+        int[] firstRun = new int[cases.size()];
+        int[] firstPattern = new int[cases.size()];
+        int runs = 0;
+        int patterns = 0;
+        for (int c = 0; c < scenarios.length; c++) {
+            scenarios[c] = scenario(cases.get(c), parameters, values);
+            firstRun[c] = runs;
+            firstPattern[c] = patterns;
+            runs += cases.get(c).runs();
+            patterns += cases.get(c).patterns().size();
+        }
+        int[] held = new int[patterns];
+        int[] delivered = {0};
+        Replications.run(runs, threads, j -> {
+            int c = caseOf(firstRun, j);
+            return Validation.shows(scenarios[c], Seeds.derive(seed, j - firstRun[c]));
+        }, r -> {
+            int c = caseOf(firstRun, delivered[0]++);
+            for (int p = 0; p < r.length; p++) {
+                held[firstPattern[c] + p] += r[p] ? 1 : 0;
+            }
+        }, Progress.none());
+        return held;
+    }
+
+    /** The case of job j: the last case whose first run is at or before j (cases have at least one run). */
+    private static int caseOf(int[] firstRun, int j) {
+        int i = Arrays.binarySearch(firstRun, j);
+        return i >= 0 ? i : -i - 2;
+    }
+}

@@ -1,0 +1,72 @@
+package org.crisis.experiment;
+
+import java.util.List;
+import org.crisis.scenario.Scenario;
+
+/**
+ * The objective of a calibration (docs/CALIBRATION.md, "Loss"): over every pattern of every
+ * case, how far the pattern's observed share lies outside its bounds on the logit scale,
+ * squared, summed. A pattern held in h of n runs counts with the continuity-corrected share
+ * {@code p = (h + 0.5) / (n + 1)}, and its bounds a, b (0 and 1 when absent) are corrected the
+ * same way, {@code a' = (a·n + 0.5) / (n + 1)}, so a bound of 0 or 1 stays finite and the term
+ * is 0 exactly when the pattern passes as {@code crisis validate} decides:
+ *
+ * <pre>
+ *   term = 0                                  if a ≤ h/n ≤ b (the pattern passes)
+ *        = (logit a' − logit p)²               if h/n &lt; a
+ *        = (logit p − logit b')²               if h/n &gt; b
+ * </pre>
+ *
+ * The term grows smoothly with the distance, so a candidate that brings a failing pattern
+ * closer to its bounds scores better even before it passes.
+ */
+public final class CalibrationLoss {
+    private CalibrationLoss() {}
+
+    /** The loss term of one pattern held in {@code held} of {@code runs} runs. */
+    public static double term(Scenario.Bounds bounds, int held, int runs) {
+        if (Validation.pass(bounds, held, runs)) {
+            return 0;
+        }
+        double p = corrected(held, runs);
+        double observed = held / (double) runs;
+        double d;
+        if (bounds.min().isPresent() && observed < bounds.min().get()) {
+            d = logit(corrected(bounds.min().get() * runs, runs)) - logit(p);
+        } else {
+            d = logit(p) - logit(corrected(bounds.max().orElse(1.0) * runs, runs));
+        }
+        // a failing pattern always counts, even where rounding puts it on its corrected bound
+        return Math.max(d * d, Double.MIN_NORMAL);
+    }
+
+    /** The continuity-corrected share (x + 0.5) / (n + 1). */
+    public static double corrected(double x, int runs) {
+        return (x + 0.5) / (runs + 1);
+    }
+
+    static double logit(double p) {
+        return StrictMath.log(p / (1 - p));
+    }
+
+    /** Loss, passes and patterns of held counts over a list of cases (counts flattened in case and pattern order). */
+    public static Score score(List<CalibrationCase> cases, int[] held) {
+        double loss = 0;
+        int passes = 0;
+        int i = 0;
+        for (CalibrationCase c : cases) {
+            for (Scenario.Pattern p : c.patterns()) {
+                loss += term(p.probability(), held[i], c.runs());
+                passes += Validation.pass(p.probability(), held[i], c.runs()) ? 1 : 0;
+                i++;
+            }
+        }
+        if (i != held.length) {
+            throw new IllegalArgumentException("expected " + i + " counts, found " + held.length);
+        }
+        return new Score(loss, passes, i);
+    }
+
+    /** A candidate's loss with its pass count. */
+    public record Score(double loss, int passes, int patterns) {}
+}

@@ -1,0 +1,323 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.crisis.scenario.Scenario;
+
+/**
+ * The files of a calibration's results directory (docs/CALIBRATION.md, "Results"):
+ * candidates.csv, folds.csv, and for the fit on all cases best.yaml, posterior.csv and
+ * patterns.csv; and manifest.json. Everything but the manifest's timings depends only on the
+ * calibration file, the cases and the model, not on threads or interruptions.
+ */
+final class CalibrationOutput {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    static final String SEED_RULE = "run k of every case and every candidate uses SplitMix64(master_seed + (k + 1) * 0x9E3779B97F4A7C15)"
+            + " (common random numbers), as crisis validate --seed master_seed";
+    static final String LOSS = "sum over patterns of the squared logit distance of the continuity-corrected share (h + 0.5)/(n + 1)"
+            + " outside the bounds corrected alike ((a*n + 0.5)/(n + 1)); 0 for a pattern that passes";
+    static final String ENSEMBLE_RULE = "every candidate of the fit on all cases whose loss is at most the best loss plus the tolerance,"
+            + " each distinct set of values once (its first evaluation), equal weights";
+    static final String ASSIGNMENT = "cases sorted by name (code point order), the i-th (from 0) to fold i mod K + 1";
+    static final String RESTARTS = "CMA-ES (Commons Math CMAESOptimizer, active covariance update) in the unit cube with bounds;"
+            + " when it stops before the budget is spent it restarts from the best candidate so far with twice the population;"
+            + " generator MersenneTwister(derive(derive(master_seed, -4), fold))";
+
+    private CalibrationOutput() {}
+
+    /** What was written, for the manifest. */
+    record Written(int ensembleSets, boolean best) {}
+
+    static Written write(Calibration c, CalibrationFolds folds, List<CalibrationRunner.Fit> fits, Path dir) throws IOException {
+        writeCandidates(c, fits, dir.resolve("candidates.csv"));
+        boolean anyFold = fits.stream().anyMatch(f -> f.fold() > 0);
+        if (anyFold) {
+            writeFolds(c, fits, dir.resolve("folds.csv"));
+        }
+        CalibrationRunner.Fit all = fits.stream().filter(f -> f.fold() == 0).findFirst().orElse(null);
+        if (all == null) {
+            return new Written(0, false);
+        }
+        List<CalibrationRunner.Candidate> ensemble = ensemble(all.candidates(), c.tolerance());
+        writePosterior(c, ensemble, dir.resolve("posterior.csv"));
+        writeBest(c, all, dir.resolve("best.yaml"));
+        writePatterns(all, dir.resolve("patterns.csv"));
+        return new Written(ensemble.size(), true);
+    }
+
+    /**
+     * The ensemble: candidates whose loss is at most the best loss plus the tolerance, each
+     * distinct set of values once (at its first evaluation), in order of evaluation.
+     */
+    static List<CalibrationRunner.Candidate> ensemble(List<CalibrationRunner.Candidate> candidates, double tolerance) {
+        double best = CalibrationRunner.best(candidates).score().loss();
+        Set<String> seen = new HashSet<>();
+        List<CalibrationRunner.Candidate> list = new ArrayList<>();
+        for (CalibrationRunner.Candidate x : candidates) {
+            if (x.score().loss() <= best + tolerance && seen.add(x.key())) {
+                list.add(x);
+            }
+        }
+        return list;
+    }
+
+    private static BufferedWriter writer(Path p) throws IOException {
+        return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+    }
+
+    private static void writeCandidates(Calibration c, List<CalibrationRunner.Fit> fits, Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write(String.join(",", c.candidateColumns()) + "\n");
+            StringBuilder s = new StringBuilder();
+            for (CalibrationRunner.Fit f : fits) {
+                for (CalibrationRunner.Candidate x : f.candidates()) {
+                    s.setLength(0);
+                    s.append(x.fold()).append(',').append(x.evaluation()).append(',').append(x.restart()).append(',')
+                            .append(x.iteration());
+                    x.values().forEach(v -> s.append(',').append(v.text()));
+                    Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
+                            .append(x.score().patterns()).append('\n');
+                    w.write(s.toString());
+                }
+            }
+        }
+    }
+
+    private static void writePosterior(Calibration c, List<CalibrationRunner.Candidate> ensemble, Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            List<String> header = new ArrayList<>(List.of("set", "evaluation"));
+            c.parameters().forEach(p -> header.add(p.column()));
+            header.addAll(List.of("loss", "passes", "patterns", "weight"));
+            w.write(String.join(",", header) + "\n");
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < ensemble.size(); i++) {
+                CalibrationRunner.Candidate x = ensemble.get(i);
+                s.setLength(0);
+                s.append(i + 1).append(',').append(x.evaluation());
+                x.values().forEach(v -> s.append(',').append(v.text()));
+                Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
+                        .append(x.score().patterns()).append(',');
+                Csv.number(s, 1.0 / ensemble.size(), 12).append('\n');
+                w.write(s.toString());
+            }
+        }
+    }
+
+    private static void writeBest(Calibration c, CalibrationRunner.Fit all, Path file) throws IOException {
+        CalibrationRunner.Candidate b = all.best();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "# crisis calibrate %s: the best of %d candidates on %d cases (evaluation %d,%n",
+                c.name(), all.candidates().size(), all.training().size(), b.evaluation()));
+        s.append(String.format(Locale.ROOT, "# loss %s, %d of %d patterns pass), master seed %d.%n", Csv.number(b.score().loss()),
+                b.score().passes(), b.score().patterns(), c.seed()));
+        s.append("# Paste the block into a scenario, or make these the model's defaults (docs/MODEL.md, section 5).\n");
+        List<String> others = new ArrayList<>();
+        StringBuilder block = new StringBuilder("parameters:\n");
+        for (int i = 0; i < c.parameters().size(); i++) {
+            CalibrationParameter p = c.parameters().get(i);
+            String text = b.values().get(i).text();
+            if (!p.parameterName().isEmpty()) {
+                block.append("  ").append(p.parameterName()).append(": ").append(text).append('\n');
+            } else {
+                others.add(p.path() + "=" + text);
+            }
+        }
+        if (!others.isEmpty()) {
+            s.append("# Other calibrated values (set them with --set):\n");
+            others.forEach(o -> s.append("#   ").append(o).append('\n'));
+        }
+        if (block.length() > "parameters:\n".length()) {
+            s.append(block);
+        } else {
+            s.append("parameters: {}\n");
+        }
+        Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void writePatterns(CalibrationRunner.Fit all, Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write("case,pattern,min,max,runs,held,observed,low,high,result,loss\n");
+            int i = 0;
+            StringBuilder s = new StringBuilder();
+            for (CalibrationCase c : all.training()) {
+                for (Scenario.Pattern p : c.patterns()) {
+                    int h = all.best().held()[i++];
+                    s.setLength(0);
+                    row(s, c, p, h);
+                    double[] ci = Intervals.wilson(h, c.runs());
+                    Csv.number(s.append(','), ci[0], 4).append(',');
+                    Csv.number(s, ci[1], 4).append(',').append(Validation.pass(p.probability(), h, c.runs()) ? "pass" : "fail")
+                            .append(',');
+                    Csv.number(s, CalibrationLoss.term(p.probability(), h, c.runs()), 6).append('\n');
+                    w.write(s.toString());
+                }
+            }
+        }
+    }
+
+    /** {@code case,pattern,min,max,runs,held,observed}. */
+    private static void row(StringBuilder s, CalibrationCase c, Scenario.Pattern p, int held) {
+        Csv.text(s, c.name()).append(',');
+        Csv.text(s, p.name()).append(',');
+        p.probability().min().ifPresent(x -> Csv.number(s, x, 6));
+        s.append(',');
+        p.probability().max().ifPresent(x -> Csv.number(s, x, 6));
+        s.append(',').append(c.runs()).append(',').append(held).append(',');
+        Csv.number(s, held / (double) c.runs(), 4);
+    }
+
+    private static void writeFolds(Calibration c, List<CalibrationRunner.Fit> fits, Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write("fold,case,pattern,sample,min,max,runs,held,observed,result\n");
+            w.write(foldRows(c, fits));
+        }
+    }
+
+    /** The rows of folds.csv for the folds 1..K among the fits: every case, in sample or held out, at the fold's best. */
+    static String foldRows(Calibration c, List<CalibrationRunner.Fit> fits) {
+        StringBuilder s = new StringBuilder();
+        for (CalibrationRunner.Fit f : fits) {
+            if (f.fold() == 0) {
+                continue;
+            }
+            for (CalibrationCase x : c.cases()) {
+                boolean in = f.training().contains(x);
+                List<CalibrationCase> group = in ? f.training() : f.test();
+                int[] held = in ? f.best().held() : f.testHeld();
+                int offset = 0;
+                for (CalibrationCase y : group) {
+                    if (y == x) {
+                        break;
+                    }
+                    offset += y.patterns().size();
+                }
+                for (Scenario.Pattern p : x.patterns()) {
+                    int h = held[offset++];
+                    s.append(f.fold()).append(',');
+                    Csv.text(s, x.name()).append(',');
+                    Csv.text(s, p.name()).append(',').append(in ? "in" : "out").append(',');
+                    p.probability().min().ifPresent(v -> Csv.number(s, v, 6));
+                    s.append(',');
+                    p.probability().max().ifPresent(v -> Csv.number(s, v, 6));
+                    s.append(',').append(x.runs()).append(',').append(h).append(',');
+                    Csv.number(s, h / (double) x.runs(), 4).append(',')
+                            .append(Validation.pass(p.probability(), h, x.runs()) ? "pass" : "fail").append('\n');
+                }
+            }
+        }
+        return s.toString();
+    }
+
+    /** manifest.json without the timings, which the caller adds. */
+    static ObjectNode manifest(Calibration c, CalibrationFolds folds, List<CalibrationRunner.Fit> fits, Written written,
+            List<String> command, String version, int threads) {
+        ObjectNode m = F.objectNode();
+        m.put("tool", "crisis");
+        m.put("version", version);
+        ArrayNode cmd = m.putArray("command");
+        command.forEach(cmd::add);
+        m.set("calibration", describe(c));
+        m.set("folds", folds(c, folds));
+        ObjectNode results = m.putObject("results");
+        ArrayNode list = results.putArray("fits");
+        for (CalibrationRunner.Fit f : fits) {
+            CalibrationRunner.FitSummary s = CalibrationRunner.summary(f);
+            ObjectNode n = list.addObject();
+            n.put("fold", f.fold());
+            n.put("cases", f.training().size());
+            n.put("evaluations", s.evaluations());
+            n.put("best_evaluation", s.bestEvaluation());
+            n.put("best_loss", s.bestLoss());
+            n.put("passes", s.passes());
+            n.put("patterns", s.patterns());
+            if (f.fold() > 0) {
+                n.put("held_out_cases", f.test().size());
+                n.put("held_out_passes", s.testPasses());
+                n.put("held_out_patterns", s.testPatterns());
+            }
+            ObjectNode best = n.putObject("best");
+            for (int i = 0; i < c.parameters().size(); i++) {
+                best.put(c.parameters().get(i).path(), f.best().values().get(i).text());
+            }
+        }
+        if (written.best()) {
+            results.put("ensemble_sets", written.ensembleSets());
+        }
+        m.put("threads", threads);
+        return m;
+    }
+
+    /** The calibration's settings as the manifest records them (also used by crisis calibrate --merge-folds). */
+    static ObjectNode describe(Calibration c) {
+        ObjectNode s = F.objectNode();
+        s.put("file", c.file().toString());
+        s.put("sha256", c.fileSha256());
+        s.put("name", c.name());
+        s.put("description", c.description());
+        s.put("master_seed", c.seed());
+        s.put("seed_rule", SEED_RULE);
+        s.put("budget", c.budget());
+        ObjectNode method = s.putObject("method");
+        method.put("name", "cmaes");
+        method.put("population", c.population());
+        method.put("sigma", c.sigma());
+        method.put("rule", RESTARTS);
+        s.put("loss", LOSS);
+        ObjectNode ensemble = s.putObject("ensemble");
+        ensemble.put("tolerance", c.tolerance());
+        ensemble.put("rule", ENSEMBLE_RULE);
+        ArrayNode params = s.putArray("parameters");
+        for (CalibrationParameter p : c.parameters()) {
+            ObjectNode n = params.addObject();
+            n.put("path", p.path());
+            n.put("column", p.column());
+            n.put("integer", p.integer());
+            n.put("min", p.min());
+            n.put("max", p.max());
+            n.put("scale", p.log() ? "log" : "linear");
+            n.put("start", p.start());
+        }
+        ArrayNode cases = s.putArray("cases");
+        for (CalibrationCase x : c.cases()) {
+            ObjectNode n = cases.addObject();
+            n.put("name", x.name());
+            n.put("file", x.file().toString());
+            n.put("sha256", x.sha256());
+            n.put("resolved_sha256", x.resolvedSha256());
+            n.put("runs", x.runs());
+            n.put("patterns", x.patterns().size());
+            ArrayNode kept = n.putArray("kept");
+            c.parameters().stream().filter(p -> x.kept().contains(p.path())).forEach(p -> kept.add(p.path()));
+        }
+        s.put("patterns", c.patternCount());
+        return s;
+    }
+
+    static ObjectNode folds(Calibration c, CalibrationFolds folds) {
+        ObjectNode f = F.objectNode();
+        f.put("k", folds.k());
+        f.put("run", folds.toString());
+        ArrayNode fits = f.putArray("fits");
+        folds.fits().forEach(fits::add);
+        if (folds.k() > 0) {
+            f.put("assignment", ASSIGNMENT);
+            ObjectNode of = f.putObject("of_case");
+            int[] assigned = CalibrationFolds.assign(c.cases().stream().map(CalibrationCase::name).toList(), folds.k());
+            for (int i = 0; i < assigned.length; i++) {
+                of.put(c.cases().get(i).name(), assigned[i]);
+            }
+        }
+        return f;
+    }
+}

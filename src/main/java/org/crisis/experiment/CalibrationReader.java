@@ -1,0 +1,450 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.crisis.model.Parameter;
+import org.crisis.scenario.Fields;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Problem;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioJson;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
+
+/**
+ * Reads and validates calibration files (docs/CALIBRATION.md, "The calibration file"). Like
+ * scenario and sweep files, every problem is reported at once with file, line, column, field
+ * path and what was expected. Each case is read and validated as a scenario; each free value
+ * is checked against every case that does not keep its own value, by setting the ends of its
+ * range and its start on a copy of the case and validating it, so no candidate can make a case
+ * invalid.
+ */
+public final class CalibrationReader {
+    /** Top-level fields. */
+    public static final Set<String> TOP = Fields.keys("name", "description", "cases", "parameters", "runs", "seed",
+            "budget", "method", "ensemble", "folds", "$schema");
+    /** Fields of an entry of {@code parameters:}. */
+    public static final Set<String> PARAMETER = Fields.keys("min", "max", "scale", "start");
+    /** Fields of {@code method:}. */
+    public static final Set<String> METHOD = Fields.keys("name", "population", "sigma");
+    /** Fields of {@code ensemble:}. */
+    public static final Set<String> ENSEMBLE = Fields.keys("tolerance");
+    /** Scales of a free value. */
+    public static final List<String> SCALES = List.of("linear", "log");
+    /** Methods. */
+    public static final List<String> METHODS = List.of("cmaes");
+    public static final int DEFAULT_BUDGET = 100;
+    public static final long DEFAULT_SEED = 1;
+    public static final double DEFAULT_SIGMA = 0.3;
+    public static final double DEFAULT_TOLERANCE = 1.0;
+    public static final int MAX_RUNS = 10_000_000;
+    public static final int MAX_BUDGET = 1_000_000;
+    public static final int MAX_POPULATION = 10_000;
+    public static final int MAX_FOLDS = 1000;
+    /** Columns of the result files that a parameter's column must not take. */
+    static final Set<String> FIXED_COLUMNS = Set.of("fold", "evaluation", "restart", "iteration", "loss", "passes",
+            "patterns", "set", "weight");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    /** Stands for the cases in a message shared by several of them. */
+    private static final String CASES = "\u0000cases\u0000";
+
+    private final Fields f = new Fields();
+    private final Path file;
+
+    private CalibrationReader(Path file) {
+        this.file = file;
+    }
+
+    /** Reads a calibration file and its cases. */
+    public static Calibration read(Path file) throws InvalidInputException {
+        Node root = TreeReader.read(file);
+        CalibrationReader r = new CalibrationReader(file);
+        Optional<Calibration> c = r.calibration(root);
+        if (!r.f.problems().isEmpty() || c.isEmpty()) {
+            throw new InvalidInputException(r.f.problems());
+        }
+        return c.get();
+    }
+
+    private Optional<Calibration> calibration(Node root) {
+        Optional<Node.Mapping> top = f.mapping(root, "", TOP);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = top.get();
+        Fields.field(m, "$schema").ifPresent(n -> f.string(n, "$schema"));
+        String name = Fields.field(m, "name").flatMap(n -> f.string(n, "name")).filter(n -> {
+            if (!NAME.matcher(n).matches()) {
+                f.error(m.entries().get("name"), "name", "expected letters, digits, '-' and '_' only, found '" + n + "'");
+                return false;
+            }
+            return true;
+        }).orElse(SweepReader.defaultName(file));
+        String description = Fields.field(m, "description").flatMap(n -> f.string(n, "description")).orElse("");
+        OptionalLong runs = Fields.field(m, "runs").map(n -> f.integer(n, "runs", 1, MAX_RUNS)).orElse(OptionalLong.empty());
+        long seed = Fields.field(m, "seed").map(n -> f.integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE))
+                .orElse(OptionalLong.of(DEFAULT_SEED)).orElse(DEFAULT_SEED);
+        int budget = (int) Fields.field(m, "budget").map(n -> f.integer(n, "budget", 1, MAX_BUDGET))
+                .orElse(OptionalLong.of(DEFAULT_BUDGET)).orElse(DEFAULT_BUDGET);
+        int folds = (int) Fields.field(m, "folds").map(n -> f.integer(n, "folds", 2, MAX_FOLDS))
+                .orElse(OptionalLong.of(0)).orElse(0);
+        double tolerance = DEFAULT_TOLERANCE;
+        Optional<Node> ensembleNode = Fields.field(m, "ensemble");
+        if (ensembleNode.isPresent()) {
+            Optional<Node.Mapping> e = f.mapping(ensembleNode.get(), "ensemble", ENSEMBLE);
+            if (e.isPresent()) {
+                tolerance = Fields.field(e.get(), "tolerance")
+                        .map(n -> f.number(n, "ensemble.tolerance", 0, Double.MAX_VALUE))
+                        .orElse(OptionalDouble.of(DEFAULT_TOLERANCE)).orElse(DEFAULT_TOLERANCE);
+            }
+        }
+        int[] population = {0};
+        double[] sigma = {DEFAULT_SIGMA};
+        Fields.field(m, "method").ifPresent(n -> method(n, population, sigma));
+
+        List<CalibrationCase> cases = new ArrayList<>();
+        Optional<Node> casesNode = f.required(m, "", "cases",
+                "a list of scenario files with expect: blocks, or directories of them, relative to this file");
+        if (casesNode.isPresent()) {
+            cases(casesNode.get(), runs, cases);
+        }
+
+        List<CalibrationParameter> parameters = new ArrayList<>();
+        Optional<Node> parametersNode = f.required(m, "", "parameters",
+                "a mapping of dotted paths to ranges, e.g. parameters.grievanceDecay: {min: 0.005, max: 0.08, scale: log}");
+        if (parametersNode.isPresent()) {
+            if (!(parametersNode.get() instanceof Node.Mapping pm)) {
+                f.error(parametersNode.get(), "parameters", "expected a mapping of dotted paths to {min:, max:, scale:, start:}, found "
+                        + Fields.describe(parametersNode.get()));
+            } else {
+                if (pm.entries().isEmpty()) {
+                    f.error(pm, "parameters", "expected at least one free value");
+                }
+                Set<String> columns = new HashSet<>();
+                for (Map.Entry<String, Node> e : pm.entries().entrySet()) {
+                    parameter(pm, e.getKey(), e.getValue(), cases).ifPresent(p -> {
+                        if (!columns.add(p.column())) {
+                            problem(pm.keyPosition(p.path()), "parameters." + p.path(), "its column name '" + p.column()
+                                    + "' is the same as another free value's; give each value once");
+                        } else {
+                            parameters.add(p);
+                        }
+                    });
+                }
+            }
+        }
+        if (folds > 0 && !cases.isEmpty() && folds > cases.size()) {
+            f.error(m.entries().get("folds"), "folds", "expected at most as many folds as cases (" + cases.size()
+                    + "), found " + folds);
+        }
+        if (!f.problems().isEmpty() || cases.isEmpty() || parameters.isEmpty()) {
+            if (f.problems().isEmpty()) {
+                f.error(m, "", "nothing to calibrate");
+            }
+            return Optional.empty();
+        }
+        List<CalibrationCase> withKept = kept(cases, parameters);
+        String sha;
+        try {
+            sha = Hashing.sha256(file);
+        } catch (IOException e) {
+            f.error(m, "", "cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+        int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
+        return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
+                sigma[0], tolerance, folds));
+    }
+
+    private void method(Node node, int[] population, double[] sigma) {
+        if (node instanceof Node.Scalar) {
+            f.string(node, "method").ifPresent(text -> methodName(node, "method", text));
+            return;
+        }
+        Optional<Node.Mapping> mm = f.mapping(node, "method", METHOD);
+        if (mm.isEmpty()) {
+            return;
+        }
+        Node.Mapping m = mm.get();
+        f.required(m, "method", "name", "the method, cmaes").flatMap(n -> f.string(n, "method.name"))
+                .ifPresent(text -> methodName(m.entries().get("name"), "method.name", text));
+        Fields.field(m, "population").map(n -> f.integer(n, "method.population", 2, MAX_POPULATION))
+                .ifPresent(x -> x.ifPresent(v -> population[0] = (int) v));
+        Fields.field(m, "sigma").ifPresent(n -> {
+            OptionalDouble s = f.number(n, "method.sigma", 0, 1);
+            if (s.isPresent() && s.getAsDouble() == 0) {
+                f.error(n, "method.sigma", "expected a step size above 0 (in the unit cube), found 0");
+            } else {
+                s.ifPresent(v -> sigma[0] = v);
+            }
+        });
+    }
+
+    private void methodName(Node at, String path, String text) {
+        if (!METHODS.contains(text)) {
+            String hint = Fields.closest(text, METHODS).map(s -> "; did you mean '" + s + "'?").orElse("");
+            f.error(at, path, "unknown method '" + text + "': expected " + String.join(" | ", METHODS) + hint);
+        }
+    }
+
+    /** The entries of {@code cases:}: files, or directories whose scenario files with patterns are all taken. */
+    private void cases(Node node, OptionalLong runs, List<CalibrationCase> cases) {
+        Optional<Node.Sequence> seq = f.sequence(node, "cases");
+        if (seq.isEmpty()) {
+            return;
+        }
+        if (seq.get().items().isEmpty()) {
+            f.error(seq.get(), "cases", "expected at least one scenario file or directory");
+            return;
+        }
+        Map<String, String> names = new HashMap<>();
+        Set<Path> files = new HashSet<>();
+        Path base = file.toAbsolutePath().getParent();
+        for (int i = 0; i < seq.get().items().size(); i++) {
+            Node item = seq.get().items().get(i);
+            String path = "cases[" + i + "]";
+            Optional<String> text = f.string(item, path);
+            if (text.isEmpty()) {
+                continue;
+            }
+            Path p = base.resolve(text.get()).normalize();
+            List<Path> found = new ArrayList<>();
+            boolean directory = Files.isDirectory(p);
+            if (directory) {
+                try (Stream<Path> list = Files.list(p)) {
+                    list.filter(x -> x.getFileName().toString().matches(".*\\.(ya?ml|json)$") && Files.isRegularFile(x))
+                            .sorted().forEach(found::add);
+                } catch (IOException e) {
+                    f.error(item, path, "cannot list " + p + ": " + e.getMessage());
+                    continue;
+                }
+            } else if (Files.isRegularFile(p)) {
+                found.add(p);
+            } else {
+                f.error(item, path, "no such file or directory: " + p);
+                continue;
+            }
+            int before = cases.size();
+            int problemsBefore = f.problems().size();
+            for (Path caseFile : found) {
+                if (!files.add(caseFile)) {
+                    f.error(item, path, "the case " + caseFile + " is listed twice");
+                    continue;
+                }
+                readCase(item, path, caseFile, directory, runs).ifPresent(c -> {
+                    String other = names.putIfAbsent(c.name(), c.file().toString());
+                    if (other != null) {
+                        f.error(item, path, "two cases are named '" + c.name() + "' (" + other + " and " + c.file()
+                                + "); case names must be unique: folds and tables are keyed by them");
+                    } else {
+                        cases.add(c);
+                    }
+                });
+            }
+            if (directory && cases.size() == before && f.problems().size() == problemsBefore) {
+                f.error(item, path, "no scenario file with expected patterns (an expect: block) in " + p);
+            }
+        }
+    }
+
+    /** One case file; a file of a directory without patterns is skipped, a file named alone must have them. */
+    private Optional<CalibrationCase> readCase(Node at, String path, Path caseFile, boolean fromDirectory, OptionalLong runs) {
+        Node tree;
+        Scenario scenario;
+        try {
+            tree = TreeReader.read(caseFile);
+            scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
+        } catch (InvalidInputException e) {
+            f.problems().addAll(e.problems());
+            f.error(at, path, "the case " + caseFile + " is invalid (problems above)");
+            return Optional.empty();
+        }
+        if (Validation.patterns(scenario).isEmpty()) {
+            if (!fromDirectory) {
+                f.error(at, path, "the case " + caseFile + " has no expected patterns (an expect: block with patterns)");
+            }
+            return Optional.empty();
+        }
+        int n = (int) (runs.isPresent() ? runs.getAsLong() : scenario.expect().get().runs());
+        try {
+            String sha = Hashing.sha256(caseFile);
+            String resolved = Hashing.sha256(new ObjectMapper().writeValueAsBytes(ScenarioJson.toJson(scenario)));
+            return Optional.of(new CalibrationCase(scenario.name(), caseFile, sha, resolved, tree, scenario, n, Set.of()));
+        } catch (IOException e) {
+            f.error(at, path, "cannot read " + caseFile + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** One entry of {@code parameters:}, checked against every case. */
+    private Optional<CalibrationParameter> parameter(Node.Mapping map, String path, Node node, List<CalibrationCase> cases) {
+        String where = "parameters." + path;
+        int[] at = map.keyPosition(path);
+        Optional<Node.Mapping> mm = f.mapping(node, where, PARAMETER);
+        if (mm.isEmpty()) {
+            return Optional.empty();
+        }
+        Node.Mapping m = mm.get();
+        int before = f.problems().size();
+        if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            problem(at, where, "expected a dotted path such as parameters.grievanceDecay");
+            return Optional.empty();
+        }
+        String[] parts = path.split("\\.");
+        if (parts[0].equals("parameters")) {
+            if (parts.length != 2) {
+                problem(at, where, "expected parameters.NAME, e.g. parameters.grievanceDecay");
+                return Optional.empty();
+            }
+            Optional<Parameter> p = Parameter.byKey(parts[1]);
+            if (p.isEmpty()) {
+                List<String> keys = new ArrayList<>();
+                for (Parameter x : Parameter.values()) {
+                    keys.add(x.key());
+                }
+                String hint = Fields.closest(parts[1], keys).map(s -> "; did you mean 'parameters." + s + "'?").orElse("");
+                problem(at, where, "unknown model parameter '" + parts[1] + "'" + hint);
+                return Optional.empty();
+            }
+            if (p.get().type() == Parameter.Type.BOOLEAN) {
+                problem(at, where, "'" + parts[1] + "' is a switch (true or false) and cannot be calibrated; set it in the cases");
+                return Optional.empty();
+            }
+        }
+        boolean integer = SweepReader.integerPath(path);
+        Optional<Node> minNode = f.required(m, where, "min", "the lowest value of the range");
+        Optional<Node> maxNode = f.required(m, where, "max", "the highest value of the range");
+        OptionalDouble min = minNode.map(n -> f.number(n, where + ".min", -Double.MAX_VALUE, Double.MAX_VALUE))
+                .orElse(OptionalDouble.empty());
+        OptionalDouble max = maxNode.map(n -> f.number(n, where + ".max", -Double.MAX_VALUE, Double.MAX_VALUE))
+                .orElse(OptionalDouble.empty());
+        boolean log = false;
+        Optional<Node> scaleNode = Fields.field(m, "scale");
+        if (scaleNode.isPresent()) {
+            Optional<String> scale = f.string(scaleNode.get(), where + ".scale");
+            if (scale.isPresent() && !SCALES.contains(scale.get())) {
+                String hint = Fields.closest(scale.get(), SCALES).map(s -> "; did you mean '" + s + "'?").orElse("");
+                f.error(scaleNode.get(), where + ".scale", "expected linear | log, found '" + scale.get() + "'" + hint);
+            }
+            log = scale.map("log"::equals).orElse(false);
+        }
+        OptionalDouble start = Fields.field(m, "start").map(n -> f.number(n, where + ".start", -Double.MAX_VALUE,
+                Double.MAX_VALUE)).orElse(OptionalDouble.empty());
+        if (min.isPresent() && max.isPresent()) {
+            double lo = min.getAsDouble();
+            double hi = max.getAsDouble();
+            if (lo >= hi) {
+                f.error(maxNode.get(), where, "empty range: min " + Fields.fmt(lo) + " is not below max " + Fields.fmt(hi));
+            } else if (integer && Math.ceil(lo) >= Math.floor(hi)) {
+                f.error(maxNode.get(), where, path + " takes whole numbers and there are fewer than two from "
+                        + Fields.fmt(lo) + " to " + Fields.fmt(hi));
+            } else if (log && lo <= 0) {
+                f.error(minNode.get(), where + ".min", "a log scale needs min above 0, found " + Fields.fmt(lo));
+            }
+            if (start.isPresent() && (start.getAsDouble() < lo || start.getAsDouble() > hi)) {
+                f.error(m.entries().get("start"), where + ".start", "expected a start in [" + Fields.fmt(lo) + ", "
+                        + Fields.fmt(hi) + "], found " + Fields.fmt(start.getAsDouble()));
+            }
+        }
+        if (f.problems().size() > before) {
+            return Optional.empty();
+        }
+        double lo = min.getAsDouble();
+        double hi = max.getAsDouble();
+        double defaultStart = Parameter.byKey(parts.length == 2 && parts[0].equals("parameters") ? parts[1] : "")
+                .map(Parameter::defaultValue).filter(d -> d >= lo && d <= hi)
+                .orElse(log ? StrictMath.sqrt(lo * hi) : (lo + hi) / 2);
+        String column = SweepFactor.columnOf(path);
+        if (FIXED_COLUMNS.contains(column)) {
+            column = "parameter_" + column;
+        }
+        CalibrationParameter p = new CalibrationParameter(path, column, integer, lo, hi, log, start.orElse(defaultStart));
+        check(p, m, at, where, cases);
+        return f.problems().size() == before ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * Sets both ends of the range and the start on a copy of each case that does not keep its
+     * own value, and validates it; problems are reported at the calibration file's entry.
+     */
+    private void check(CalibrationParameter p, Node.Mapping entry, int[] at, String where, List<CalibrationCase> cases) {
+        List<SweepFactor.Setting> values = List.of(p.at(0), p.at(1), p.at(p.u(p.start())));
+        List<Node> places = List.of(entry.entries().get("min"), entry.entries().get("max"),
+                entry.entries().getOrDefault("start", entry));
+        // the same problem in several cases is reported once, naming them
+        Map<String, List<String>> casesOf = new java.util.LinkedHashMap<>();
+        Map<String, Node> placeOf = new HashMap<>();
+        for (CalibrationCase c : cases) {
+            if (keeps(c.tree(), p.path())) {
+                continue;
+            }
+            for (int k = 0; k < values.size(); k++) {
+                try {
+                    Validation.scenario(c.tree(), Map.of(p.path(), values.get(k).node()));
+                } catch (InvalidInputException e) {
+                    for (Problem x : e.problems()) {
+                        String message;
+                        if (x.source().equals(org.crisis.scenario.Overrides.SOURCE) && x.line() == 0
+                                && x.path().equals(p.path())) {
+                            message = "no such path in " + CASES + ": " + x.message();
+                        } else if (x.message().startsWith("unknown field")) {
+                            message = "no such path in " + CASES + ": " + x.path() + ": " + x.message();
+                        } else {
+                            message = "value " + values.get(k).text() + " makes " + CASES + " invalid: "
+                                    + (x.path().isEmpty() ? "" : x.path() + ": ") + x.message();
+                        }
+                        List<String> names = casesOf.computeIfAbsent(message, m -> new ArrayList<>());
+                        if (!names.contains(c.name())) {
+                            names.add(c.name());
+                        }
+                        placeOf.putIfAbsent(message, places.get(k));
+                    }
+                }
+            }
+        }
+        casesOf.forEach((message, names) -> f.error(placeOf.get(message), where, message.replace(CASES,
+                names.size() == 1 ? "case " + names.get(0) : names.size() + " cases (" + String.join(", ", names) + ")")));
+    }
+
+    /** Whether a case sets a model parameter in its own {@code parameters:} block, which then keeps its value. */
+    static boolean keeps(Node tree, String path) {
+        String name = path.startsWith("parameters.") && path.indexOf('.', "parameters.".length()) < 0
+                ? path.substring("parameters.".length()) : "";
+        return !name.isEmpty() && tree instanceof Node.Mapping m && m.entries().get("parameters") instanceof Node.Mapping params
+                && Fields.field(params, name).isPresent();
+    }
+
+    private static List<CalibrationCase> kept(List<CalibrationCase> cases, List<CalibrationParameter> parameters) {
+        List<CalibrationCase> out = new ArrayList<>();
+        for (CalibrationCase c : cases) {
+            Set<String> kept = new LinkedHashSet<>();
+            for (CalibrationParameter p : parameters) {
+                if (keeps(c.tree(), p.path())) {
+                    kept.add(p.path());
+                }
+            }
+            out.add(new CalibrationCase(c.name(), c.file(), c.sha256(), c.resolvedSha256(), c.tree(), c.scenario(),
+                    c.runs(), kept));
+        }
+        return out;
+    }
+
+    private void problem(int[] at, String path, String message) {
+        f.problems().add(new Problem(file.toString(), at[0], at[1], path, message));
+    }
+}

@@ -1,0 +1,395 @@
+package org.crisis.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.math3.exception.MathArithmeticException;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
+import org.apache.commons.math3.random.MersenneTwister;
+
+/**
+ * Runs a calibration into a results directory, resumably (docs/CALIBRATION.md). Each fit
+ * minimises the loss ({@link CalibrationLoss}) over its cases with Commons Math's
+ * {@link CMAESOptimizer} on the free values mapped to the unit cube, bounded, within the
+ * budget of candidate evaluations; when CMA-ES stops before the budget is spent it restarts
+ * from the best candidate so far with twice the population (IPOP-CMA-ES, Auger and Hansen
+ * 2005). Every candidate is recorded. A candidate's runs are spread over the threads
+ * ({@link CalibrationEvaluator}); the optimiser itself is sequential and seeded from the
+ * master seed, so the calibration is the same on any number of threads.
+ *
+ * <pre>{@code
+ * CalibrationRunner.Result r = new CalibrationRunner(CalibrationReader.read(file), options).execute();
+ * }</pre>
+ */
+public final class CalibrationRunner {
+    /**
+     * How to run.
+     *
+     * @param out results directory, or null for {@code results/NAME-TIMESTAMP}
+     * @param folds which fits to run
+     * @param progress show a progress bar (terminal) or a log line every 10 s
+     * @param log where to say what happens (resuming, each fit's result), e.g. standard error
+     */
+    public record Options(int threads, Path out, Path resultsRoot, CalibrationFolds folds, SweepRunner.Mode mode,
+            boolean progress, PrintStream log, List<String> commandLine, String version) {}
+
+    /**
+     * What a finished calibration reports.
+     *
+     * @param directory the results directory
+     * @param fits per fit: fold, best loss, passes and patterns in sample, held-out passes and patterns
+     * @param simulated candidates whose runs were simulated in this session
+     * @param resumed evaluations taken from the journal of earlier sessions
+     * @param seconds time of this session
+     */
+    public record Result(Path directory, List<FitSummary> fits, long simulated, long resumed, double seconds) {
+        /** Passes and patterns of the held-out cases, pooled over the folds 1..K. */
+        public int[] outOfSample() {
+            int[] r = new int[2];
+            fits.stream().filter(f -> f.fold() > 0).forEach(f -> {
+                r[0] += f.testPasses();
+                r[1] += f.testPatterns();
+            });
+            return r;
+        }
+
+        /** Passes and patterns of the training cases at each fold's fit, pooled over the folds 1..K. */
+        public int[] inSampleOfFolds() {
+            int[] r = new int[2];
+            fits.stream().filter(f -> f.fold() > 0).forEach(f -> {
+                r[0] += f.passes();
+                r[1] += f.patterns();
+            });
+            return r;
+        }
+    }
+
+    /** One fit's figures. */
+    public record FitSummary(int fold, int evaluations, int bestEvaluation, double bestLoss, int passes, int patterns,
+            int testPasses, int testPatterns) {}
+
+    /** A calibration refused before running, for a reason the user can fix (exit status 2). */
+    public static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    /** The runs of one candidate on some cases: per pattern (cases in order), in how many runs it holds. */
+    @FunctionalInterface
+    interface Model {
+        int[] held(List<CalibrationCase> cases, List<SweepFactor.Setting> values) throws Exception;
+    }
+
+    /** One evaluated candidate. */
+    record Candidate(int fold, int evaluation, int restart, int iteration, double[] u, List<SweepFactor.Setting> values,
+            String key, int[] held, CalibrationLoss.Score score) {}
+
+    /** A finished fit: its cases, its candidates, the best, and the held-out cases' counts at the best. */
+    record Fit(int fold, List<CalibrationCase> training, List<CalibrationCase> test, List<Candidate> candidates,
+            Candidate best, int[] testHeld) {}
+
+    /** Thrown by the test hook that stops a calibration after some evaluations, as a kill would. */
+    static final class Stopped extends RuntimeException {
+        Stopped(long n) {
+            super("stopped after " + n + " evaluations");
+        }
+    }
+
+    /** Carries a checked exception out of the objective function. */
+    private static final class Failure extends RuntimeException {
+        Failure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private final Calibration calibration;
+    private final Options options;
+    private Model model;
+    private long stopAfter = -1;
+    private long simulated;
+    private long replayed;
+
+    public CalibrationRunner(Calibration calibration, Options options) {
+        this.calibration = calibration;
+        this.options = options;
+        this.model = new CalibrationEvaluator(calibration.parameters(), calibration.seed(), Math.max(1, options.threads()));
+    }
+
+    CalibrationRunner withModel(Model m) {
+        this.model = m;
+        return this;
+    }
+
+    /** Test hook: stop (as if killed) once this many candidates have been simulated in this session. */
+    CalibrationRunner stopAfter(long evaluations) {
+        this.stopAfter = evaluations;
+        return this;
+    }
+
+    public Result execute() throws IOException, Refused {
+        long begin = System.nanoTime();
+        CalibrationDirectory dir = CalibrationDirectory.open(calibration, options.folds(), options.out(),
+                options.resultsRoot(), options.mode(), options.version());
+        try {
+            if (dir.finished) {
+                options.log().println("crisis calibrate: this calibration already finished; results in " + dir.target);
+                dir.removeWork();
+                return new Result(dir.target, List.of(), 0, 0, (System.nanoTime() - begin) / 1e9);
+            }
+            CalibrationJournal journal = CalibrationJournal.read(dir.work);
+            if (dir.resumed) {
+                options.log().printf(Locale.ROOT, "crisis calibrate: resuming %s: %d evaluations already recorded%n",
+                        dir.work, journal.size());
+            }
+            List<Fit> fits = new ArrayList<>();
+            int sessions;
+            try (SweepJournal.Appender appender = new SweepJournal.Appender(dir.work)) {
+                sessions = SweepJournal.segments(dir.work).size();
+                Thread flush = new Thread(() -> {
+                    try {
+                        appender.flush();
+                    } catch (IOException e) {
+                        // the evaluations are done again on resume
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(flush);
+                try {
+                    for (int fold : options.folds().fits()) {
+                        Fit fit = fit(fold, journal, appender);
+                        fits.add(fit);
+                        say(fit);
+                    }
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(flush);
+                    } catch (IllegalStateException e) {
+                        // shutting down already
+                    }
+                }
+            }
+            Path staging = dir.staging();
+            CalibrationOutput.Written written = CalibrationOutput.write(calibration, options.folds(), fits, staging);
+            var manifest = CalibrationOutput.manifest(calibration, options.folds(), fits, written, options.commandLine(),
+                    options.version(), options.threads());
+            var timings = manifest.putObject("timings");
+            timings.put("started", dir.started.toString());
+            timings.put("ended", Instant.now().toString());
+            timings.put("sessions", sessions);
+            timings.put("evaluations_this_session", simulated);
+            timings.put("seconds_this_session", Math.round((System.nanoTime() - begin) / 1e6) / 1e3);
+            SweepRunner.JSON.writeValue(staging.resolve("manifest.json").toFile(), manifest);
+            Path where = dir.commit();
+            List<FitSummary> summaries = new ArrayList<>();
+            for (Fit f : fits) {
+                summaries.add(summary(f));
+            }
+            return new Result(where, summaries, simulated, replayed, (System.nanoTime() - begin) / 1e9);
+        } finally {
+            dir.close();
+        }
+    }
+
+    static FitSummary summary(Fit f) {
+        int testPasses = 0;
+        int testPatterns = 0;
+        if (f.testHeld() != null) {
+            CalibrationLoss.Score s = CalibrationLoss.score(f.test(), f.testHeld());
+            testPasses = s.passes();
+            testPatterns = s.patterns();
+        }
+        return new FitSummary(f.fold(), f.candidates().size(), f.best().evaluation(), f.best().score().loss(),
+                f.best().score().passes(), f.best().score().patterns(), testPasses, testPatterns);
+    }
+
+    private void say(Fit fit) {
+        FitSummary s = summary(fit);
+        String what = fit.fold() == 0 ? "all cases" : "fold " + fit.fold() + "/" + options.folds().k();
+        options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %d patterns pass%s%n",
+                what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
+                fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass", s.testPasses(), s.testPatterns()));
+    }
+
+    /** The cases a fit trains on (all for fold 0, else those of the other folds) and those it holds out. */
+    static List<List<CalibrationCase>> split(Calibration c, int fold, int k) {
+        List<CalibrationCase> training = new ArrayList<>();
+        List<CalibrationCase> test = new ArrayList<>();
+        if (fold == 0) {
+            training.addAll(c.cases());
+        } else {
+            int[] assigned = CalibrationFolds.assign(c.cases().stream().map(CalibrationCase::name).toList(), k);
+            for (int i = 0; i < assigned.length; i++) {
+                (assigned[i] == fold ? test : training).add(c.cases().get(i));
+            }
+        }
+        return List.of(training, test);
+    }
+
+    private Fit fit(int fold, CalibrationJournal journal, SweepJournal.Appender appender) throws IOException, Refused {
+        List<List<CalibrationCase>> split = split(calibration, fold, options.folds().k());
+        List<CalibrationCase> training = split.get(0);
+        List<CalibrationCase> test = split.get(1);
+        List<CalibrationParameter> parameters = calibration.parameters();
+        int d = parameters.size();
+        int budget = calibration.budget();
+        long todo = budget + (fold > 0 ? 1 : 0) - journal.count(fold);
+        Progress progress = options.progress() ? Progress.of(Math.max(0, todo), "evaluations", true) : Progress.none();
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, int[]> cache = new HashMap<>();
+        MersenneTwister random = new MersenneTwister(Seeds.derive(Seeds.derive(calibration.seed(),
+                Calibration.OPTIMISER_STREAM), fold));
+        double[] start = new double[d];
+        double[] lower = new double[d];
+        double[] upper = new double[d];
+        double[] sigma = new double[d];
+        for (int i = 0; i < d; i++) {
+            start[i] = parameters.get(i).u(parameters.get(i).start());
+            upper[i] = 1;
+            sigma[i] = calibration.sigma();
+        }
+        try {
+            int restart = 0;
+            long lambda = calibration.population();
+            while (candidates.size() < budget) {
+                double[] guess = restart == 0 ? start : best(candidates).u().clone();
+                int population = (int) lambda;
+                int before = candidates.size();
+                int[] local = {0};
+                int r = restart;
+                CMAESOptimizer optimiser = new CMAESOptimizer(Integer.MAX_VALUE, 0, true, 0, 0, random, false, null);
+                try {
+                    optimiser.optimize(new MaxEval(budget - before),
+                            new ObjectiveFunction(u -> evaluate(fold, training, u, r, population, local, candidates, cache,
+                                    journal, appender, progress)),
+                            GoalType.MINIMIZE, new InitialGuess(guess), new SimpleBounds(lower, upper),
+                            new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(population));
+                } catch (MathIllegalStateException | MathArithmeticException e) {
+                    // CMA-ES gave up (a degenerate distribution): restart, as when it converges
+                }
+                if (candidates.size() == before) {
+                    break; // cannot happen: each restart evaluates at least its starting point
+                }
+                restart++;
+                lambda = Math.min(CalibrationReader.MAX_POPULATION, lambda * 2);
+            }
+            Candidate best = best(candidates);
+            int[] testHeld = null;
+            if (!test.isEmpty()) {
+                CalibrationJournal.Entry recorded = journal.test(fold, best.evaluation());
+                if (recorded != null && recorded.held().length == patterns(test)) {
+                    testHeld = recorded.held();
+                    replayed++;
+                } else {
+                    testHeld = model.held(test, best.values());
+                    appender.append(CalibrationJournal.testLine(fold, best.evaluation(), testHeld));
+                    simulated++;
+                    progress.advance(1);
+                }
+            }
+            return new Fit(fold, training, test, candidates, best, testHeld);
+        } catch (Failure e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Refused x) {
+                throw x;
+            }
+            if (cause instanceof IOException x) {
+                throw x;
+            }
+            if (cause instanceof RuntimeException x) {
+                throw x;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IOException | Refused | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    private static int patterns(List<CalibrationCase> cases) {
+        int n = 0;
+        for (CalibrationCase c : cases) {
+            n += c.patterns().size();
+        }
+        return n;
+    }
+
+    /** The candidate with the lowest loss; of equal losses, the first evaluated. */
+    static Candidate best(List<Candidate> candidates) {
+        Candidate best = null;
+        for (Candidate c : candidates) {
+            if (best == null || c.score().loss() < best.score().loss()) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** The objective: one candidate's loss, from the journal, the cache of identical candidates, or the model. */
+    private double evaluate(int fold, List<CalibrationCase> training, double[] u, int restart, int population, int[] local,
+            List<Candidate> candidates, Map<String, int[]> cache, CalibrationJournal journal,
+            SweepJournal.Appender appender, Progress progress) {
+        int evaluation = candidates.size() + 1;
+        List<CalibrationParameter> parameters = calibration.parameters();
+        List<SweepFactor.Setting> values = new ArrayList<>(parameters.size());
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < parameters.size(); i++) {
+            SweepFactor.Setting s = parameters.get(i).at(u[i]);
+            values.add(s);
+            key.append(i == 0 ? "" : ",").append(s.text());
+        }
+        int expected = patterns(training);
+        int[] held;
+        CalibrationJournal.Entry recorded = journal.evaluation(fold, evaluation);
+        try {
+            if (recorded != null) {
+                if (!Arrays.equals(recorded.u(), u) || recorded.held().length != expected) {
+                    throw new Refused("the journal does not match this calibration: evaluation " + evaluation
+                            + (fold == 0 ? "" : " of fold " + fold) + " was recorded with other values than the optimiser"
+                            + " asks for now (was crisis rebuilt with a changed model?); start over with --restart");
+                }
+                held = recorded.held();
+                replayed++;
+            } else if (cache.containsKey(key.toString())) {
+                held = cache.get(key.toString());
+                progress.advance(1);
+            } else {
+                held = model.held(training, values);
+                appender.append(CalibrationJournal.evaluationLine(fold, evaluation, u, held));
+                simulated++;
+                progress.advance(1);
+                if (simulated == stopAfter) {
+                    appender.flush();
+                    throw new Stopped(simulated);
+                }
+            }
+        } catch (Stopped e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Failure(e);
+        }
+        cache.putIfAbsent(key.toString(), held);
+        CalibrationLoss.Score score = CalibrationLoss.score(training, held);
+        int iteration = local[0] == 0 ? 0 : 1 + (local[0] - 1) / population;
+        local[0]++;
+        candidates.add(new Candidate(fold, evaluation, restart, iteration, u.clone(), values, key.toString(), held, score));
+        return score.loss();
+    }
+}

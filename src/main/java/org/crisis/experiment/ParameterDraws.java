@@ -1,0 +1,252 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Problem;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.TreeReader;
+
+/**
+ * Parameter sets drawn from a calibration's ensemble ({@code crisis run --parameters-from
+ * DIR}, docs/CALIBRATION.md "Forecasts with the ensemble"): each run draws one set of
+ * posterior.csv with probability proportional to its weight, so a forecast carries the
+ * uncertainty of the parameters as well as chance. The draw of run k uses
+ * {@code u = (Seeds.derive(seed_k, -5) >>> 11) · 2⁻⁵³} and takes the first set whose cumulative
+ * weight (in file order, divided by the total) exceeds u: it depends only on the run's seed,
+ * so a run set is reproducible and two scenarios run with the same master seed draw the same
+ * sets (common random numbers). A model parameter the scenario sets itself (in its
+ * {@code parameters:} block or with {@code --set}) keeps its value, as in the calibration.
+ */
+public final class ParameterDraws {
+    static final long DRAW_STREAM = -5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+    private final String posteriorSha256;
+    private final List<String> paths;
+    private final List<String> columns;
+    private final List<String> kept;
+    private final List<String[]> texts;
+    private final int[] evaluations;
+    private final double[] cumulative;
+    private final Scenario[] scenarios;
+
+    private ParameterDraws(Path directory, String posteriorSha256, List<String> paths, List<String> columns,
+            List<String> kept, List<String[]> texts, int[] evaluations, double[] cumulative, Scenario[] scenarios) {
+        this.directory = directory;
+        this.posteriorSha256 = posteriorSha256;
+        this.paths = paths;
+        this.columns = columns;
+        this.kept = kept;
+        this.texts = texts;
+        this.evaluations = evaluations;
+        this.cumulative = cumulative;
+        this.scenarios = scenarios;
+    }
+
+    /**
+     * Reads the ensemble of a calibration's results directory and prepares the scenario of
+     * each set: {@code tree} (the scenario as parsed, {@code --set} applied) with the set's
+     * values.
+     */
+    public static ParameterDraws read(Path directory, Node tree) throws InvalidInputException {
+        Path manifestFile = directory.resolve("manifest.json");
+        Path posterior = directory.resolve("posterior.csv");
+        String source = directory.toString();
+        if (!Files.isDirectory(directory)) {
+            throw InvalidInputException.of(source, "--parameters-from: no such directory");
+        }
+        JsonNode manifest;
+        List<String> lines;
+        String sha;
+        try {
+            if (!Files.isRegularFile(manifestFile)) {
+                throw InvalidInputException.of(source, "--parameters-from: not a results directory of crisis calibrate (no manifest.json)");
+            }
+            manifest = JSON.readTree(manifestFile.toFile());
+            if (!manifest.path("calibration").isObject()) {
+                throw InvalidInputException.of(source, "--parameters-from: not a results directory of crisis calibrate");
+            }
+            if (!Files.isRegularFile(posterior)) {
+                throw InvalidInputException.of(source, "--parameters-from: no posterior.csv (it is written by the fit on all"
+                        + " cases: crisis calibrate without --fold, or --fold 0/K)");
+            }
+            lines = Files.readAllLines(posterior, StandardCharsets.UTF_8);
+            sha = Hashing.sha256(posterior);
+        } catch (IOException e) {
+            throw InvalidInputException.of(source, "--parameters-from: cannot read: " + e.getMessage());
+        }
+        List<String> paths = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (JsonNode p : manifest.path("calibration").path("parameters")) {
+            paths.add(p.path("path").asText());
+            columns.add(p.path("column").asText());
+        }
+        String file = posterior.toString();
+        if (lines.isEmpty() || paths.isEmpty()) {
+            throw InvalidInputException.of(file, "expected a header and at least one parameter set");
+        }
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int[] at = new int[columns.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = header.indexOf(columns.get(i));
+            if (at[i] < 0) {
+                throw InvalidInputException.of(file, "no column '" + columns.get(i) + "' (for " + paths.get(i)
+                        + ", named in manifest.json)");
+            }
+        }
+        int weightAt = header.indexOf("weight");
+        int evaluationAt = header.indexOf("evaluation");
+        if (weightAt < 0) {
+            throw InvalidInputException.of(file, "no column 'weight'");
+        }
+        List<String> kept = new ArrayList<>();
+        for (String p : paths) {
+            if (CalibrationReader.keeps(tree, p)) {
+                kept.add(p);
+            }
+        }
+        List<String[]> texts = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        List<Integer> evaluations = new ArrayList<>();
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int r = 1; r < lines.size(); r++) {
+            if (lines.get(r).isEmpty()) {
+                continue;
+            }
+            String[] cells = lines.get(r).split(",", -1);
+            if (cells.length != header.size()) {
+                problems.add(new Problem(file, r + 1, 0, "", "expected " + header.size() + " cells, found " + cells.length));
+                continue;
+            }
+            double w;
+            try {
+                w = Double.parseDouble(cells[weightAt]);
+            } catch (NumberFormatException e) {
+                w = Double.NaN;
+            }
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                problems.add(new Problem(file, r + 1, weightAt + 1, "weight", "expected a weight of 0 or more, found '" + cells[weightAt] + "'"));
+                continue;
+            }
+            String[] values = new String[at.length];
+            Map<String, Node> set = new LinkedHashMap<>();
+            for (int i = 0; i < at.length; i++) {
+                values[i] = cells[at[i]];
+                if (!kept.contains(paths.get(i))) {
+                    set.put(paths.get(i), TreeReader.scalar(file, values[i]));
+                }
+            }
+            try {
+                scenarios.add(Validation.scenario(tree, set));
+            } catch (InvalidInputException e) {
+                for (Problem p : e.problems()) {
+                    problems.add(new Problem(file, r + 1, 0, "", "set " + r + " makes the scenario invalid: "
+                            + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()));
+                }
+                continue;
+            }
+            texts.add(values);
+            weights.add(w);
+            evaluations.add(evaluationAt < 0 ? r : Integer.parseInt(cells[evaluationAt].isEmpty() ? "0" : cells[evaluationAt]));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+        if (texts.isEmpty() || !(total > 0)) {
+            throw InvalidInputException.of(file, "expected at least one parameter set with a weight above 0");
+        }
+        double[] cumulative = new double[weights.size()];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum += weights.get(i);
+            cumulative[i] = sum / total;
+        }
+        return new ParameterDraws(directory, sha, List.copyOf(paths), List.copyOf(columns), List.copyOf(kept), texts,
+                evaluations.stream().mapToInt(Integer::intValue).toArray(), cumulative, scenarios.toArray(new Scenario[0]));
+    }
+
+    /** The set (from 0, in posterior.csv order) that the run with this seed draws. */
+    public int draw(long runSeed) {
+        double u = (Seeds.derive(runSeed, DRAW_STREAM) >>> 11) * 0x1.0p-53;
+        for (int i = 0; i < cumulative.length; i++) {
+            if (u < cumulative[i]) {
+                return i;
+            }
+        }
+        return cumulative.length - 1;
+    }
+
+    /** The scenario of a set. */
+    public Scenario scenario(int set) {
+        return scenarios[set];
+    }
+
+    public int size() {
+        return scenarios.length;
+    }
+
+    /** Paths the scenario sets itself, which keep its value. */
+    public List<String> kept() {
+        return kept;
+    }
+
+    public List<String> paths() {
+        return paths;
+    }
+
+    /** Columns added to runs.csv after {@code seed}: {@code parameter_set} (from 1, as in posterior.csv), then one per value. */
+    public List<String> columns() {
+        List<String> c = new ArrayList<>();
+        c.add("parameter_set");
+        c.addAll(columns);
+        return c;
+    }
+
+    /** Appends the cells of a set: {@code ,set,v1,v2,...} (a kept value is the scenario's, written empty). */
+    public StringBuilder cells(StringBuilder s, int set) {
+        s.append(',').append(set + 1);
+        String[] v = texts.get(set);
+        for (int i = 0; i < v.length; i++) {
+            s.append(',');
+            if (!kept.contains(paths.get(i))) {
+                s.append(v[i]);
+            }
+        }
+        return s;
+    }
+
+    /** What the manifest records. */
+    public ObjectNode manifest() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("directory", directory.toAbsolutePath().normalize().toString());
+        o.put("posterior_sha256", posteriorSha256);
+        o.put("sets", scenarios.length);
+        o.put("rule", "run k draws set j (from 1, posterior.csv order) with probability weight_j / sum of weights:"
+                + " u = (derive(seed_k, -5) >>> 11) * 2^-53, the first j whose cumulative share exceeds u");
+        ArrayNode p = o.putArray("paths");
+        paths.forEach(p::add);
+        ArrayNode k = o.putArray("kept");
+        kept.forEach(k::add);
+        ArrayNode e = o.putArray("evaluations");
+        for (int x : evaluations) {
+            e.add(x);
+        }
+        return o;
+    }
+}

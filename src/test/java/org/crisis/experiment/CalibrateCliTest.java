@@ -1,0 +1,109 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.crisis.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crisis calibrate} as a user runs it: exit statuses, messages, the headline, nothing written on invalid input. */
+class CalibrateCliTest {
+    private static final String BODY = """
+            parameters:
+              parameters.grievanceGain: { min: 0.05, max: 4, scale: log }
+            budget: 3
+            runs: 10
+            folds: 3
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int status, String out, String err) {}
+
+    private static Outcome crisis(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private List<String> entries() throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void anInvalidCalibrationExitsWithStatusTwoAndWritesNothing() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, BODY.replace("budget: 3", "budget: -3").replace("folds: 3", "fold: 3"));
+        List<String> before = entries();
+        Outcome o = crisis("calibrate", file.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("calibration.yaml:4:9: budget: expected a whole number in [1, 1000000], found -3"), o.err());
+        assertTrue(o.err().contains("calibration.yaml:6:1: fold: unknown field 'fold'; did you mean 'folds'?"), o.err());
+        assertTrue(o.err().contains("2 problems; nothing was run"), o.err());
+        assertEquals(before, entries(), "nothing written");
+    }
+
+    @Test
+    void badOptionsExitWithStatusTwo() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, BODY.replace("folds: 3\n", ""));
+        assertEquals(2, crisis("calibrate", file.toString(), "--folds", "--quiet").status());
+        assertTrue(crisis("calibrate", file.toString(), "--folds", "--quiet").err().contains("--folds without K needs folds:"));
+        assertTrue(crisis("calibrate", file.toString(), "--folds", "4", "--quiet").err()
+                .contains("--folds must be from 2 to the number of cases (3), found 4"));
+        assertTrue(crisis("calibrate", file.toString(), "--fold", "4/3", "--quiet").err().contains("--fold: expected I/K"));
+        assertTrue(crisis("calibrate", file.toString(), "--fold", "1/2", "--folds", "2").err().contains("exclude each other"));
+        assertEquals(2, crisis("calibrate", file.toString(), "--budget", "0").status());
+        assertEquals(2, crisis("calibrate", file.toString(), file.toString()).status());
+        assertEquals(2, crisis("calibrate", file.toString(), "--resume", "--out", dir.resolve("o").toString(), "--quiet").status());
+        assertEquals(List.of("calibration.yaml", "cases"), entries());
+    }
+
+    @Test
+    void aCrossValidationPrintsTheOutOfSamplePassRateWithTheInSampleRateBesideIt() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, BODY);
+        Path out = dir.resolve("out");
+        Outcome o = crisis("calibrate", file.toString(), "--folds", "--threads", "2", "--budget", "2", "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("all cases and 3 folds"), o.out());
+        assertTrue(o.out().matches("(?s).*in sample \\(fit on all cases\\): \\d of 4 patterns pass.*"), o.out());
+        assertTrue(o.out().matches("(?s).*out of sample \\(all of 3 folds\\): \\d of 4 patterns pass \\([0-9.]+ %\\);"
+                + " in sample at the same fits: \\d+ of 8 .*"), o.out());
+        assertTrue(o.out().contains("results: " + out), o.out());
+        assertEquals(2, crisis("calibrate", file.toString(), "--folds", "--out", out.toString(), "--quiet").status(),
+                "an existing results directory is not overwritten");
+        // the folds merged
+        for (int f = 1; f <= 3; f++) {
+            Outcome part = crisis("calibrate", file.toString(), "--fold", f + "/3", "--budget", "2", "--out",
+                    dir.resolve("part-" + f).toString(), "--quiet");
+            assertEquals(0, part.status(), part.err());
+        }
+        Outcome m = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), dir.resolve("part-2").toString(),
+                dir.resolve("part-3").toString(), "--out", dir.resolve("merged").toString());
+        assertEquals(0, m.status(), m.err());
+        assertTrue(m.out().contains("out of sample (all of 3 folds)"), m.out());
+        assertEquals(Files.readString(out.resolve("folds.csv")), Files.readString(dir.resolve("merged").resolve("folds.csv")));
+        Outcome refused = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), "--out", dir.resolve("m2").toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("missing folds 2, 3 of 3"), refused.err());
+    }
+}

@@ -1,0 +1,60 @@
+package org.crisis.experiment;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Small cases and calibration files for the calibration tests: two countries, two months, one incident. */
+final class CalibrationFixtures {
+    /**
+     * A case whose patterns a few parameters control: RED, sensitive and hawkish, answers one
+     * border incident by BLU; the share of runs in which it downgrades the relation grows with
+     * the grievance gain.
+     */
+    static String caseFile(String name, String patterns) {
+        return """
+                name: %s
+                days: 60
+                seed: 3
+                countries:
+                  - id: RED
+                    sovereignty: 0.8
+                    domesticPressure: 0.7
+                    hawkishness: 0.6
+                  - id: BLU
+                    ideology: { economic: -0.5 }
+                events:
+                  - { day: 0, type: BORDER_INCIDENT, actor: BLU, target: RED, severity: 2 }
+                parameters:
+                  thirdParties: false
+                  mediation: false
+                track: [[RED, BLU]]
+                expect:
+                  runs: 20
+                  patterns:
+                %s""".formatted(name, patterns.indent(4));
+    }
+
+    static final String DOWNGRADED = "- { name: downgraded, pair: [RED, BLU], reaches: DOWNGRADED, probability: { min: 0.5 } }";
+    static final String NO_RUPTURE = "- { name: no-rupture, pair: [RED, BLU], reaches: SEVERED, probability: { max: 0.2 } }";
+
+    private CalibrationFixtures() {}
+
+    /** Writes cases/a.yaml, cases/b.yaml, cases/c.yaml and calibration.yaml with the given body (cases line added). */
+    static Path calibration(Path dir, String body) throws IOException {
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        Files.writeString(cases.resolve("a.yaml"), caseFile("case-a", DOWNGRADED + "\n" + NO_RUPTURE));
+        Files.writeString(cases.resolve("b.yaml"), caseFile("case-b", DOWNGRADED));
+        Files.writeString(cases.resolve("c.yaml"), caseFile("case-c", NO_RUPTURE));
+        Path file = dir.resolve("calibration.yaml");
+        Files.writeString(file, "cases: [cases]\n" + body);
+        return file;
+    }
+
+    static CalibrationRunner.Options options(Path out, int threads, CalibrationFolds folds, SweepRunner.Mode mode) {
+        return new CalibrationRunner.Options(threads, out, out.toAbsolutePath().getParent(), folds, mode, false,
+                new PrintStream(PrintStream.nullOutputStream()), List.of("crisis", "calibrate", "test"), "test");
+    }
+}

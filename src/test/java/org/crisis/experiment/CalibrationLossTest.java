@@ -1,0 +1,84 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.crisis.scenario.Scenario;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The calibration's loss (docs/CALIBRATION.md, "Loss"): 0 exactly when a pattern passes as
+ * crisis validate decides, otherwise the squared logit distance of the continuity-corrected
+ * share to the corrected bound it misses. Values are checked against the formula written out.
+ */
+class CalibrationLossTest {
+    private static Scenario.Bounds bounds(Double min, Double max) {
+        return new Scenario.Bounds(Optional.ofNullable(min), Optional.ofNullable(max));
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    @Test
+    void aPatternWithinItsBoundsCostsNothing() {
+        assertEquals(0.0, CalibrationLoss.term(bounds(0.6, null), 60, 100));
+        assertEquals(0.0, CalibrationLoss.term(bounds(null, 0.2), 20, 100));
+        assertEquals(0.0, CalibrationLoss.term(bounds(0.3, 0.5), 40, 100));
+        assertEquals(0.0, CalibrationLoss.term(bounds(0.0, 1.0), 0, 100));
+        assertEquals(0.0, CalibrationLoss.term(bounds(0.95, null), 100, 100), "a bound near 1 is reachable");
+    }
+
+    @Test
+    void aShareAboveItsMaximumCostsTheSquaredLogitDistanceOfTheCorrectedShares() {
+        // held 30 of 100, max 0.2: p = 30.5/101, bound 20.5/101
+        double expected = Math.pow(logit(30.5 / 101) - logit(20.5 / 101), 2);
+        assertEquals(expected, CalibrationLoss.term(bounds(null, 0.2), 30, 100), 1e-12);
+        assertEquals(0.2808, expected, 1e-4); // the figure docs/CALIBRATION.md quotes
+    }
+
+    @Test
+    void aShareBelowItsMinimumCostsTheSameWayFromBelow() {
+        // held 3 of 20, min 0.6: p = 3.5/21, bound 12.5/21
+        double expected = Math.pow(logit(12.5 / 21) - logit(3.5 / 21), 2);
+        assertEquals(expected, CalibrationLoss.term(bounds(0.6, null), 3, 20), 1e-12);
+    }
+
+    @Test
+    void boundsOfZeroAndOneStayFinite() {
+        double none = CalibrationLoss.term(bounds(1.0, null), 99, 100);
+        assertTrue(none > 0 && Double.isFinite(none), "min 1 missed by one run: " + none);
+        double all = CalibrationLoss.term(bounds(null, 0.0), 100, 100);
+        assertTrue(Double.isFinite(all) && all > none, "max 0 missed by every run costs more than by one: " + all);
+        assertEquals(Math.pow(logit(100.5 / 101) - logit(0.5 / 101), 2), all, 1e-12);
+    }
+
+    @Test
+    void theCostGrowsWithTheDistanceAndIsSymmetricOnTheLogitScale() {
+        double previous = 0;
+        for (int held = 21; held <= 100; held++) {
+            double t = CalibrationLoss.term(bounds(null, 0.2), held, 100);
+            assertTrue(t > previous, "held " + held + ": " + t + " after " + previous);
+            previous = t;
+        }
+        // p and 1 - p against max b and min 1 - b
+        assertEquals(CalibrationLoss.term(bounds(null, 0.3), 70, 100), CalibrationLoss.term(bounds(0.7, null), 30, 100), 1e-12);
+    }
+
+    @Test
+    void theTermIsZeroExactlyWhenValidationPasses() {
+        for (double min : new double[] {0.05, 0.3, 0.6, 0.95}) {
+            for (int n : new int[] {20, 60, 100, 200}) {
+                for (int held = 0; held <= n; held++) {
+                    Scenario.Bounds b = bounds(min, null);
+                    assertEquals(Validation.pass(b, held, n), CalibrationLoss.term(b, held, n) == 0,
+                            "min " + min + ", " + held + " of " + n);
+                    Scenario.Bounds c = bounds(null, min);
+                    assertEquals(Validation.pass(c, held, n), CalibrationLoss.term(c, held, n) == 0,
+                            "max " + min + ", " + held + " of " + n);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.TreeReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * crisis calibrate's runner: CMA-ES finds a known optimum, every candidate is recorded, the
+ * results are the same on one and two threads, after an interruption, and when the folds run
+ * on separate machines and are merged; best.yaml reproduces the best candidate's counts.
+ */
+class CalibrationRunnerTest {
+    @TempDir
+    Path dir;
+
+    private static Map<String, String> results(Path d) throws IOException {
+        return SweepFixtures.results(d);
+    }
+
+    private static List<String[]> csv(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            rows.add(line.split(",", -1));
+        }
+        return rows;
+    }
+
+    /**
+     * A synthetic model with a known optimum: the first pattern of each case (downgraded, at
+     * least half the runs) holds in a share 1 / (1 + 20·d²) of the runs, d = |x − 0.3| + |y − 0.7|,
+     * so the loss falls towards (0.3, 0.7) everywhere in the box and is 0 exactly in the
+     * diamond d ≤ 1/√20 ≈ 0.224; the other patterns hold in no run (and pass).
+     */
+    private static CalibrationRunner.Model diamond(int[] calls) {
+        return (cases, values) -> {
+            calls[0]++;
+            double x = Double.parseDouble(values.get(0).text());
+            double y = Double.parseDouble(values.get(1).text());
+            double d = Math.abs(x - 0.3) + Math.abs(y - 0.7);
+            double share = 1 / (1 + 20 * d * d);
+            List<Integer> held = new ArrayList<>();
+            for (CalibrationCase c : cases) {
+                for (Scenario.Pattern p : c.patterns()) {
+                    held.add(p.name().equals("downgraded") ? (int) Math.round(share * c.runs()) : 0);
+                }
+            }
+            return held.stream().mapToInt(Integer::intValue).toArray();
+        };
+    }
+
+    private static final String DIAMOND = """
+            parameters:
+              countries.RED.hawkishness: { min: 0, max: 1, start: 0.9 }
+              countries.BLU.hawkishness: { min: 0, max: 1, start: 0.1 }
+            budget: 60
+            seed: 11
+            runs: 1000
+            """;
+
+    @Test
+    void cmaEsFindsTheKnownOptimumAndRecordsEveryCandidate() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND));
+        int[] calls = {0};
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).withModel(diamond(calls)).execute();
+        List<String[]> rows = csv(out.resolve("candidates.csv"));
+        assertEquals(List.of("fold", "evaluation", "restart", "iteration", "countries_red_hawkishness",
+                "countries_blu_hawkishness", "loss", "passes", "patterns"), List.of(rows.get(0)));
+        assertEquals(61, rows.size(), "every one of the 60 candidates of the budget");
+        assertEquals("0.9", rows.get(1)[4], "the search starts at start:");
+        assertTrue(Double.parseDouble(rows.get(1)[6]) > 0, "the start lies outside the optimum");
+        CalibrationRunner.FitSummary s = r.fits().get(0);
+        assertEquals(0.0, s.bestLoss(), "CMA-ES reaches the zero-loss region");
+        assertEquals(s.patterns(), s.passes());
+        String[] best = rows.get(s.bestEvaluation());
+        double x = Double.parseDouble(best[4]);
+        double y = Double.parseDouble(best[5]);
+        assertTrue(Math.abs(x - 0.3) + Math.abs(y - 0.7) <= 0.2237, "best (" + x + ", " + y + ") in the diamond");
+        assertTrue(calls[0] <= 60, "identical candidates are not simulated twice: " + calls[0]);
+        // iterations: the start is iteration 0, then generations of the population (6 = 4 + floor(3 ln 2))
+        assertEquals("0", rows.get(1)[3]);
+        assertEquals("1", rows.get(2)[3]);
+        assertEquals("1", rows.get(7)[3]);
+        assertEquals("2", rows.get(8)[3]);
+        // best.yaml names the values of non-parameter paths for --set
+        String bestYaml = Files.readString(out.resolve("best.yaml"));
+        assertTrue(bestYaml.contains("#   countries.RED.hawkishness=" + best[4]), bestYaml);
+    }
+
+    @Test
+    void theEnsembleIsEveryDistinctCandidateWithinTheToleranceOfTheBestWithEqualWeights() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND + "ensemble: { tolerance: 2 }\n"));
+        Path out = dir.resolve("out");
+        new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        List<String[]> candidates = csv(out.resolve("candidates.csv"));
+        double best = Double.POSITIVE_INFINITY;
+        for (String[] row : candidates.subList(1, candidates.size())) {
+            best = Math.min(best, Double.parseDouble(row[6]));
+        }
+        Set<String> expected = new java.util.LinkedHashSet<>();
+        for (String[] row : candidates.subList(1, candidates.size())) {
+            if (Double.parseDouble(row[6]) <= best + 2) {
+                expected.add(row[4] + "," + row[5]);
+            }
+        }
+        List<String[]> posterior = csv(out.resolve("posterior.csv"));
+        assertEquals(List.of("set", "evaluation", "countries_red_hawkishness", "countries_blu_hawkishness", "loss",
+                "passes", "patterns", "weight"), List.of(posterior.get(0)));
+        List<String> sets = new ArrayList<>();
+        double weights = 0;
+        for (String[] row : posterior.subList(1, posterior.size())) {
+            sets.add(row[2] + "," + row[3]);
+            weights += Double.parseDouble(row[7]);
+            assertEquals(row[7], posterior.get(1)[7], "equal weights");
+            assertEquals(row[2], candidates.get(Integer.parseInt(row[1]))[4]);
+        }
+        assertEquals(new ArrayList<>(expected), sets, "the ensemble in order of evaluation, each set once");
+        assertTrue(sets.size() > 1, "more than the best alone");
+        assertEquals(1.0, weights, 1e-9);
+    }
+
+    private static final String MODEL = """
+            parameters:
+              parameters.grievanceGain: { min: 0.05, max: 4, scale: log, start: 0.05 }
+              parameters.thresholdSever: { min: 0.46, max: 1.0 }
+            budget: 8
+            seed: 5
+            method: { population: 4, name: cmaes }
+            """;
+
+    @Test
+    void theSameCalibrationOnOneAndTwoThreadsAndAfterAnInterruptionGivesTheSameFiles() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, MODEL));
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        Path resumed = dir.resolve("resumed");
+        new CalibrationRunner(c, CalibrationFixtures.options(one, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).execute();
+        new CalibrationRunner(c, CalibrationFixtures.options(two, 2, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).execute();
+        assertEquals(results(one), results(two), "one and two threads");
+        assertEquals(Files.readString(one.resolve("candidates.csv")), Files.readString(two.resolve("candidates.csv")));
+
+        // killed after three candidates, with a torn line at the end of the journal
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(c,
+                CalibrationFixtures.options(resumed, 2, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).stopAfter(3).execute());
+        Path work = dir.resolve(".resumed.incomplete");
+        assertTrue(Files.isDirectory(work), "the work directory is kept");
+        assertFalse(Files.exists(resumed), "no results directory before the end");
+        List<Path> segments = SweepJournal.segments(work);
+        assertEquals(1, segments.size());
+        Files.writeString(segments.get(0), "E,0,4,0.1 0.2,3 4 5", StandardOpenOption.APPEND);
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(resumed, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.RESUME)).execute();
+        assertEquals(3, r.resumed(), "the three recorded candidates are not simulated again");
+        assertTrue(r.simulated() <= 5);
+        assertEquals(results(one), results(resumed), "resumed after an interruption");
+        assertFalse(Files.exists(work), "the work directory is removed at the end");
+    }
+
+    @Test
+    void resumeIsRefusedWithoutAnInterruptedCalibrationOrWhenItsFilesChanged() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, MODEL);
+        Calibration c = CalibrationReader.read(file);
+        Path out = dir.resolve("out");
+        CalibrationRunner.Refused none = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(c,
+                CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESUME)).execute());
+        assertTrue(none.getMessage().startsWith("nothing to resume"), none.getMessage());
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(c,
+                CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).stopAfter(1).execute());
+        Files.writeString(dir.resolve("cases").resolve("b.yaml"), CalibrationFixtures.caseFile("case-b", CalibrationFixtures.NO_RUPTURE));
+        Calibration changed = CalibrationReader.read(file);
+        CalibrationRunner.Refused refused = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(changed,
+                CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).execute());
+        assertTrue(refused.getMessage().contains("the cases changed since it started (new or changed: case-b"), refused.getMessage());
+        // --restart discards it
+        new CalibrationRunner(changed, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESTART)).execute();
+        assertTrue(Files.isRegularFile(out.resolve("candidates.csv")));
+    }
+
+    @Test
+    void bestYamlIsAParametersBlockThatReproducesTheBestCandidatesCountsInAnyCase() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, MODEL));
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 2, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).execute();
+        Node best = TreeReader.read(out.resolve("best.yaml"));
+        Node.Mapping params = (Node.Mapping) ((Node.Mapping) best).entries().get("parameters");
+        assertEquals(List.of("grievanceGain", "thresholdSever"), new ArrayList<>(params.entries().keySet()));
+        List<String[]> patterns = csv(out.resolve("patterns.csv"));
+        int row = 1;
+        int passes = 0;
+        for (CalibrationCase x : c.cases()) {
+            Map<String, Node> set = new LinkedHashMap<>();
+            params.entries().forEach((k, v) -> set.put("parameters." + k, v));
+            // as crisis validate CASE --seed SEED --runs N --set ... would count them
+            int[] held = Validation.held(Validation.scenario(x.tree(), set), x.runs(), c.seed(), 1, Progress.none());
+            for (int h : held) {
+                assertEquals(x.name(), patterns.get(row)[0]);
+                assertEquals(String.valueOf(h), patterns.get(row)[5], x.name() + " " + patterns.get(row)[1]);
+                passes += patterns.get(row)[9].equals("pass") ? 1 : 0;
+                row++;
+            }
+        }
+        assertEquals(patterns.size(), row);
+        assertEquals(r.fits().get(0).passes(), passes);
+    }
+
+    @Test
+    void theRealModelFindsTheWindowOfGrievanceGainWhereTheCasePasses() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, "");
+        Files.writeString(file, """
+                cases: [cases/a.yaml]
+                parameters:
+                  parameters.grievanceGain: { min: 0.05, max: 4, scale: log, start: 0.05 }
+                budget: 16
+                seed: 2
+                """);
+        Calibration c = CalibrationReader.read(file);
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 2, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).execute();
+        List<String[]> rows = csv(out.resolve("candidates.csv"));
+        assertTrue(Double.parseDouble(rows.get(1)[5]) > 0, "at the start (gain 0.05) RED does not downgrade");
+        assertEquals(0.0, r.fits().get(0).bestLoss(), "found a gain at which both patterns pass");
+        String gain = rows.get(r.fits().get(0).bestEvaluation())[4];
+        // checked on its own, with other seeds: the gain lies in the window (a downgrade, no rupture)
+        CalibrationCase a = c.cases().get(0);
+        Scenario at = Validation.scenario(a.tree(), Map.of("parameters.grievanceGain", TreeReader.scalar("test", gain)));
+        List<Validation.Row> check = Validation.check(at, 200, 99, 2, Progress.none());
+        assertTrue(check.get(0).observed() >= 0.5, "downgraded at gain " + gain + ": " + check.get(0).observed());
+        assertTrue(check.get(1).observed() <= 0.2, "no rupture at gain " + gain + ": " + check.get(1).observed());
+    }
+
+    @Test
+    void foldsHoldEachCaseOutOnceAndMergedFoldsEqualOneMachinesCrossValidation() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, MODEL.replace("budget: 8", "budget: 4")));
+        Path all = dir.resolve("all");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(all, 2, CalibrationFolds.all(3),
+                SweepRunner.Mode.AUTO)).execute();
+        assertEquals(List.of(0, 1, 2, 3), r.fits().stream().map(CalibrationRunner.FitSummary::fold).toList());
+        List<String[]> folds = csv(all.resolve("folds.csv"));
+        assertEquals(List.of("fold", "case", "pattern", "sample", "min", "max", "runs", "held", "observed", "result"),
+                List.of(folds.get(0)));
+        assertEquals(1 + 3 * c.patternCount(), folds.size(), "every pattern in every fold");
+        Set<String> out = new HashSet<>();
+        for (String[] row : folds.subList(1, folds.size())) {
+            if (row[3].equals("out")) {
+                assertTrue(out.add(row[1] + "/" + row[2]), "held out twice: " + row[1] + "/" + row[2]);
+                // sorted names case-a, case-b, case-c go to folds 1, 2, 3
+                assertEquals(String.valueOf(row[1].charAt(5) - 'a' + 1), row[0]);
+            }
+        }
+        assertEquals(c.patternCount(), out.size(), "each pattern held out exactly once");
+        int[] pooled = r.outOfSample();
+        assertEquals(c.patternCount(), pooled[1]);
+        List<String[]> candidates = csv(all.resolve("candidates.csv"));
+        assertEquals(1 + 4 * 4, candidates.size(), "the budget of each of the four fits");
+
+        // the same folds as separate tasks, merged
+        List<Path> parts = new ArrayList<>();
+        for (int f = 0; f <= 3; f++) {
+            Path part = dir.resolve("fold-" + f);
+            new CalibrationRunner(c, CalibrationFixtures.options(part, 1, CalibrationFolds.one(f, 3), SweepRunner.Mode.AUTO))
+                    .execute();
+            parts.add(part);
+        }
+        assertFalse(Files.exists(parts.get(2).resolve("best.yaml")), "only the fit on all cases writes best.yaml");
+        Path merged = dir.resolve("merged");
+        List<Path> shuffled = List.of(parts.get(2), parts.get(0), parts.get(3), parts.get(1));
+        CalibrationMerge.Result m = CalibrationMerge.merge(shuffled, merged, dir, List.of("crisis", "calibrate", "--merge-folds"), "test");
+        assertEquals(results(all), results(merged), "merged folds = one machine's --folds 3");
+        assertEquals(4, m.fits().size());
+
+        CalibrationRunner.Refused missing = assertThrows(CalibrationRunner.Refused.class, () -> CalibrationMerge.merge(
+                List.of(parts.get(0), parts.get(1), parts.get(3)), dir.resolve("m2"), dir, List.of(), "test"));
+        assertTrue(missing.getMessage().contains("missing fold 2 of 3"), missing.getMessage());
+        CalibrationRunner.Refused twice = assertThrows(CalibrationRunner.Refused.class, () -> CalibrationMerge.merge(
+                List.of(parts.get(1), parts.get(1), parts.get(2), parts.get(3)), dir.resolve("m3"), dir, List.of(), "test"));
+        assertTrue(twice.getMessage().contains("fold 1 is in both"), twice.getMessage());
+    }
+}

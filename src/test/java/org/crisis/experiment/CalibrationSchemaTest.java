@@ -1,0 +1,204 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.crisis.model.Parameter;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.ScenarioSchemaTest.SchemaCheck;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Keeps {@code calibration.schema.json} (for editors) in step with {@link CalibrationReader}:
+ * the same fields, names, limits and defaults, and the same verdict on a set of files.
+ */
+class CalibrationSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static JsonNode schema;
+    private static SchemaCheck check;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void load() throws IOException {
+        try (InputStream in = CalibrationSchemaTest.class.getResourceAsStream("/calibration.schema.json")) {
+            assertNotNull(in, "calibration.schema.json is not on the classpath (src/main/resources)");
+            schema = JSON.readTree(in);
+        }
+        check = new SchemaCheck(schema);
+        CalibrationFixtures.calibration(dir, "");
+    }
+
+    private static Set<String> fields(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.path("properties").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static JsonNode top(String field) {
+        return schema.path("properties").path(field);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void theFieldsAreTheReadersFields() {
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.path("$schema").asText());
+        assertEquals(new TreeSet<>(CalibrationReader.TOP), fields(schema));
+        assertEquals(Set.of("cases", "parameters"), new TreeSet<>(texts(schema.path("required"))));
+        assertEquals(new TreeSet<>(CalibrationReader.PARAMETER), fields(schema.path("$defs").path("range")));
+        assertEquals(new TreeSet<>(CalibrationReader.METHOD), fields(schema.path("$defs").path("method")));
+        assertEquals(new TreeSet<>(CalibrationReader.ENSEMBLE), fields(top("ensemble")));
+        assertEquals(List.of("min", "max"), texts(schema.path("$defs").path("range").path("required")));
+    }
+
+    @Test
+    void namesLimitsAndDefaultsAreTheReaders() {
+        assertEquals(CalibrationReader.SCALES, texts(schema.path("$defs").path("range").path("properties").path("scale").path("enum")));
+        assertEquals(CalibrationReader.METHODS, texts(schema.path("$defs").path("method").path("properties").path("name").path("enum")));
+        assertEquals(CalibrationReader.METHODS, texts(top("method").path("anyOf").path(0).path("enum")));
+        assertEquals(CalibrationReader.MAX_RUNS, top("runs").path("maximum").asInt());
+        assertEquals(CalibrationReader.MAX_BUDGET, top("budget").path("maximum").asInt());
+        assertEquals(CalibrationReader.DEFAULT_BUDGET, top("budget").path("default").asInt());
+        assertEquals(CalibrationReader.DEFAULT_SEED, top("seed").path("default").asLong());
+        assertEquals(CalibrationReader.MAX_FOLDS, top("folds").path("maximum").asInt());
+        assertEquals(CalibrationReader.MAX_POPULATION,
+                schema.path("$defs").path("method").path("properties").path("population").path("maximum").asInt());
+        assertEquals(CalibrationReader.DEFAULT_SIGMA,
+                schema.path("$defs").path("method").path("properties").path("sigma").path("default").asDouble());
+        assertEquals(CalibrationReader.DEFAULT_TOLERANCE,
+                top("ensemble").path("properties").path("tolerance").path("default").asDouble());
+    }
+
+    @Test
+    void theModelParametersOfferedAreTheModelsNumericParameters() {
+        List<String> expected = Arrays.stream(Parameter.values()).filter(p -> p.type() != Parameter.Type.BOOLEAN)
+                .map(p -> "parameters." + p.key()).toList();
+        assertEquals(expected, texts(top("parameters").path("propertyNames").path("anyOf").path(0).path("enum")));
+    }
+
+    static Stream<Arguments> files() {
+        String base = "cases: [cases]\nparameters:\n  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log }\n";
+        return Stream.of(
+                Arguments.of("minimal", base),
+                Arguments.of("every field", base + """
+                        name: fit-1
+                        description: text
+                        runs: 20
+                        seed: -4
+                        budget: 30
+                        method: { name: cmaes, population: 6, sigma: 0.25 }
+                        ensemble: { tolerance: 0.5 }
+                        folds: 3
+                        $schema: ../calibration.schema.json
+                        """),
+                Arguments.of("method as a word", base + "method: cmaes\n"),
+                Arguments.of("other path", base + "  countries.RED.hawkishness: { min: 0.1, max: 0.9, start: 0.5 }\n"),
+                Arguments.of("integer parameter", base + "  parameters.memory: { min: 10, max: 90 }\n"),
+                Arguments.of("unknown field", base + "budjet: 3\n"),
+                Arguments.of("no cases", base.replace("cases: [cases]\n", "")),
+                Arguments.of("cases not a list", base.replace("cases: [cases]", "cases: cases")),
+                Arguments.of("no case", base.replace("cases: [cases]", "cases: []")),
+                Arguments.of("no parameters", "cases: [cases]\n"),
+                Arguments.of("empty parameters", "cases: [cases]\nparameters: {}\n"),
+                Arguments.of("unknown model parameter", base + "  parameters.grievanceGane: { min: 0.1, max: 1 }\n"),
+                Arguments.of("switch", base + "  parameters.mediation: { min: 0, max: 1 }\n"),
+                Arguments.of("missing min", base + "  parameters.rationality: { max: 3 }\n"),
+                Arguments.of("unknown range field", base + "  parameters.rationality: { min: 1, max: 3, steps: 3 }\n"),
+                Arguments.of("unknown scale", base + "  parameters.rationality: { min: 1, max: 3, scale: logs }\n"),
+                Arguments.of("min a word", base + "  parameters.rationality: { min: low, max: 3 }\n"),
+                Arguments.of("runs 0", base + "runs: 0\n"),
+                Arguments.of("runs a fraction", base + "runs: 2.5\n"),
+                Arguments.of("budget 0", base + "budget: 0\n"),
+                Arguments.of("seed a word", base + "seed: x\n"),
+                Arguments.of("folds 1", base + "folds: 1\n"),
+                Arguments.of("unknown method", base + "method: nelder-mead\n"),
+                Arguments.of("method without name", base + "method: { sigma: 0.2 }\n"),
+                Arguments.of("population 1", base + "method: { name: cmaes, population: 1 }\n"),
+                Arguments.of("sigma 0", base + "method: { name: cmaes, sigma: 0 }\n"),
+                Arguments.of("sigma 1.5", base + "method: { name: cmaes, sigma: 1.5 }\n"),
+                Arguments.of("tolerance negative", base + "ensemble: { tolerance: -1 }\n"),
+                Arguments.of("ensemble unknown field", base + "ensemble: { size: 3 }\n"),
+                Arguments.of("name with a space", base + "name: my fit\n"),
+                Arguments.of("not a mapping", "- cases\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("files")
+    void schemaAndReaderGiveTheSameVerdict(String name, String text) throws Exception {
+        Path file = dir.resolve("calibration.yaml");
+        Files.writeString(file, text);
+        List<String> schemaErrors = check.errors(YAML.readTree(text));
+        List<String> readerProblems;
+        try {
+            CalibrationReader.read(file);
+            readerProblems = List.of();
+        } catch (InvalidInputException e) {
+            readerProblems = e.problems().stream().map(Object::toString).toList();
+        }
+        assertEquals(readerProblems.isEmpty(), schemaErrors.isEmpty(), name + ": reader says " + readerProblems
+                + ", schema says " + schemaErrors);
+    }
+
+    static Stream<Path> shipped() throws IOException {
+        Path d = Path.of("scenarios", "calibration");
+        if (!Files.isDirectory(d)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shipped")
+    void theShippedCalibrationFilesAreValidForBoth(Path file) throws Exception {
+        assertEquals(List.of(), check.errors(YAML.readTree(Files.readString(file))), file.toString());
+        CalibrationReader.read(file);
+    }
+
+    @Test
+    void everyObjectRejectsFieldsItDoesNotDeclare() {
+        List<String> open = new ArrayList<>();
+        walk(schema, "#", open);
+        assertEquals(List.of(), open, "objects with properties but without additionalProperties: false");
+    }
+
+    private static void walk(JsonNode node, String at, List<String> open) {
+        if (node.isObject()) {
+            if ("object".equals(node.path("type").asText()) && node.has("properties")
+                    && !node.path("additionalProperties").equals(JSON.getNodeFactory().booleanNode(false))) {
+                open.add(at);
+            }
+            node.fields().forEachRemaining(e -> walk(e.getValue(), at + "/" + e.getKey(), open));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), at + "/" + i, open);
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.crisis.cli.Main;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crisis run --parameters-from CALIB_DIR}: each run draws a set of the ensemble by
+ * weight from its own seed, runs with it exactly as a run with those values set would, and
+ * writes the drawn values in runs.csv; the manifest records the ensemble.
+ */
+class ParameterDrawsTest {
+    @TempDir
+    Path dir;
+    private Path calibration;
+    private Path scenario;
+    private static final String[][] SETS = {{"0.3", "0.6"}, {"0.9", "0.5"}, {"0.12", "0.9"}};
+    private static final double[] WEIGHTS = {0.5, 0.3, 0.2};
+
+    @BeforeEach
+    void write() throws Exception {
+        calibration = Files.createDirectories(dir.resolve("calib"));
+        Files.writeString(calibration.resolve("manifest.json"), """
+                {"tool": "crisis", "calibration": {"name": "test", "parameters": [
+                  {"path": "parameters.grievanceGain", "column": "parameters_grievance_gain"},
+                  {"path": "parameters.thresholdSever", "column": "parameters_threshold_sever"}]}}
+                """);
+        StringBuilder posterior = new StringBuilder("set,evaluation,parameters_grievance_gain,parameters_threshold_sever,loss,passes,patterns,weight\n");
+        for (int i = 0; i < SETS.length; i++) {
+            posterior.append(i + 1).append(',').append(10 + i).append(',').append(SETS[i][0]).append(',').append(SETS[i][1])
+                    .append(",0,2,2,").append(WEIGHTS[i]).append('\n');
+        }
+        Files.writeString(calibration.resolve("posterior.csv"), posterior.toString());
+        scenario = dir.resolve("case.yaml");
+        Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
+    }
+
+    private record Outcome(int status, String out, String err) {}
+
+    private static Outcome crisis(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static List<String[]> rows(Path runs) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(runs)) {
+            rows.add(line.split(",", -1));
+        }
+        return rows;
+    }
+
+    /** The documented rule, written out: u from the run's seed, the first set whose cumulative share exceeds it. */
+    private static int drawn(long seed) {
+        double u = (Seeds.derive(seed, -5) >>> 11) * 0x1.0p-53;
+        double cumulative = 0;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            cumulative += WEIGHTS[i];
+            if (u < cumulative) {
+                return i;
+            }
+        }
+        return WEIGHTS.length - 1;
+    }
+
+    @Test
+    void eachRunDrawsASetByWeightFromItsSeedAndRunsAsWithThoseValuesSet() throws Exception {
+        int n = 600;
+        Path out = dir.resolve("drawn");
+        Outcome o = crisis("run", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--keep", "none",
+                "--parameters-from", calibration.toString(), "--out", out.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, o.status(), o.err());
+        List<String[]> drawn = rows(out.resolve("runs.csv"));
+        assertEquals(List.of("point", "replication", "seed", "parameter_set", "parameters_grievance_gain",
+                "parameters_threshold_sever"), Arrays.asList(drawn.get(0)).subList(0, 6));
+        int[] count = new int[SETS.length];
+        for (String[] row : drawn.subList(1, drawn.size())) {
+            int set = drawn(Long.parseLong(row[2]));
+            assertEquals(String.valueOf(set + 1), row[3], "run " + row[1]);
+            assertEquals(SETS[set][0], row[4]);
+            assertEquals(SETS[set][1], row[5]);
+            count[set]++;
+        }
+        for (int i = 0; i < SETS.length; i++) {
+            assertEquals(WEIGHTS[i], count[i] / (double) n, 0.06, "share of runs drawing set " + (i + 1));
+        }
+        // a run that drew set j is the run of the same seed with set j's values given by --set
+        for (int j = 0; j < SETS.length; j++) {
+            Path plain = dir.resolve("plain-" + j);
+            assertEquals(0, crisis("run", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--keep", "none",
+                    "--set", "parameters.grievanceGain=" + SETS[j][0], "--set", "parameters.thresholdSever=" + SETS[j][1],
+                    "--out", plain.toString(), "--quiet").status());
+            List<String[]> same = rows(plain.resolve("runs.csv"));
+            for (int k = 1; k < drawn.size(); k++) {
+                if (drawn.get(k)[3].equals(String.valueOf(j + 1))) {
+                    String[] a = drawn.get(k);
+                    String[] b = same.get(k);
+                    assertEquals(b[2], a[2]);
+                    assertEquals(Arrays.asList(b).subList(3, b.length), Arrays.asList(a).subList(6, a.length), "run " + a[1]);
+                }
+            }
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(3, m.path("parameters_from").path("sets").asInt());
+        assertEquals(Hashing.sha256(calibration.resolve("posterior.csv")), m.path("parameters_from").path("posterior_sha256").asText());
+        assertEquals("[10,11,12]", m.path("parameters_from").path("evaluations").toString());
+        // the same on one thread
+        Path again = dir.resolve("again");
+        crisis("run", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--keep", "none",
+                "--parameters-from", calibration.toString(), "--out", again.toString(), "--quiet", "--threads", "1");
+        assertEquals(Files.readString(out.resolve("runs.csv")), Files.readString(again.resolve("runs.csv")));
+    }
+
+    @Test
+    void aValueTheScenarioSetsItselfIsKeptAndWrittenEmpty() throws Exception {
+        Path out = dir.resolve("kept");
+        Outcome o = crisis("run", scenario.toString(), "--runs", "50", "--seed", "4", "--keep", "none", "--set",
+                "parameters.grievanceGain=0.5", "--parameters-from", calibration.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains("the scenario sets parameters.grievanceGain itself and keeps it"), o.err());
+        List<String[]> drawn = rows(out.resolve("runs.csv"));
+        Path plain = dir.resolve("plain");
+        for (int j = 0; j < SETS.length; j++) {
+            crisis("run", scenario.toString(), "--runs", "50", "--seed", "4", "--keep", "none", "--set",
+                    "parameters.grievanceGain=0.5", "--set", "parameters.thresholdSever=" + SETS[j][1], "--out",
+                    plain.resolveSibling("plain-" + j).toString(), "--quiet");
+        }
+        for (String[] a : drawn.subList(1, drawn.size())) {
+            int set = Integer.parseInt(a[3]) - 1;
+            assertEquals("", a[4], "kept: not drawn");
+            assertEquals(SETS[set][1], a[5]);
+            String[] b = rows(plain.resolveSibling("plain-" + set).resolve("runs.csv")).get(Integer.parseInt(a[1]) + 1);
+            assertEquals(Arrays.asList(b).subList(3, b.length), Arrays.asList(a).subList(6, a.length));
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("[\"parameters.grievanceGain\"]", m.path("parameters_from").path("kept").toString());
+    }
+
+    @Test
+    void aDirectoryWithoutAnEnsembleOrWithABadWeightIsInvalidInput() throws Exception {
+        Outcome none = crisis("run", scenario.toString(), "--parameters-from", dir.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, none.status());
+        assertTrue(none.err().contains("not a results directory of crisis calibrate"), none.err());
+        Files.writeString(calibration.resolve("posterior.csv"), Files.readString(calibration.resolve("posterior.csv"))
+                .replace(",0.3\n", ",-1\n"));
+        Outcome bad = crisis("run", scenario.toString(), "--parameters-from", calibration.toString(), "--out", dir.resolve("y").toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("posterior.csv:3:8: weight: expected a weight of 0 or more, found '-1'"), bad.err());
+        assertTrue(!Files.exists(dir.resolve("x")) && !Files.exists(dir.resolve("y")), "nothing written");
+    }
+}
