@@ -1,12 +1,13 @@
 package org.crisis.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,10 @@ class StylisedFactsTest {
 
     // ----- 1. mediation and agreed ends ----------------------------------------------------
 
-    /** One crisis of the International Crisis Behavior data, version 14 (icb1v14.csv). */
+    /**
+     * One crisis of the International Crisis Behavior data, version 14: src/test/resources/icb/icb1v14.csv,
+     * with its citation and terms in the README beside it.
+     */
     private record Crisis(String mediate, String forout, String viol, double days) {
         boolean agreement() {
             return forout.equals("1") || forout.equals("2"); // formal or semi-formal agreement
@@ -51,9 +55,11 @@ class StylisedFactsTest {
     }
 
     private static List<Crisis> icb() throws IOException {
-        Path file = Path.of(System.getProperty("user.dir")).resolveSibling("shared").resolve("data/icb/icb1v14.csv");
-        assertTrue(Files.isRegularFile(file), "the ICB data are expected at " + file);
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines;
+        try (InputStream in = StylisedFactsTest.class.getResourceAsStream("/icb/icb1v14.csv")) {
+            assertNotNull(in, "the ICB data are expected in src/test/resources/icb/icb1v14.csv");
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         List<String> header = Arrays.asList(lines.get(0).replace("\uFEFF", "").trim().split(",", -1));
         int mediate = header.indexOf("mediate");
         int forout = header.indexOf("forout");
@@ -86,7 +92,7 @@ class StylisedFactsTest {
 
     @Test
     void theIcbDataShowMediatedCrisesEndingInAgreementFarMoreOften() throws IOException {
-        // The figures cited by issue 5 and ../shared/data/icb/README.md, recomputed so they cannot drift:
+        // The figures cited by issue 5 and src/test/resources/icb/README.md, recomputed so they cannot drift:
         // mediate 1 = no mediation, 4 = mediation; forout 1 or 2 = formal or semi-formal agreement;
         // brexit = days from trigger to termination; viol 1 = no violence.
         List<Crisis> crises = icb();
