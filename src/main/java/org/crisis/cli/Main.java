@@ -1,5 +1,9 @@
 package org.crisis.cli;
 
+import org.crisis.experiment.OutputUnavailableException;
+import org.crisis.experiment.SweepRunner;
+import org.crisis.report.ReportException;
+import org.crisis.scenario.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +14,7 @@ import picocli.CommandLine.Command;
             MergeCommand.class, CalibrateCommand.class, ReportCommand.class,
             ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    public static final int FAILURE = 1;
     public static final int INVALID_INPUT = 2;
 
     @CommandLine.Spec
@@ -28,7 +33,52 @@ public final class Main implements Runnable {
                     + " --help' for more information.");
             return INVALID_INPUT;
         });
-        return cli.execute(args);
+        cli.setExitCodeExceptionMapper(Main::exitCode);
+        cli.setExecutionExceptionHandler((ex, command, parsed) -> {
+            report(command.getCommandSpec().qualifiedName(), ex);
+            return exitCode(ex);
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            report(args.length > 0 ? "crisis " + args[0] : "crisis", e);
+            return FAILURE;
+        }
+    }
+
+    /**
+     * The exit status of a command that threw: 2 for input it cannot use (an invalid file or
+     * option, an output directory that exists or another process is writing, results it cannot
+     * read), 1 for anything else (an I/O error, not enough memory, a bug).
+     */
+    static int exitCode(Throwable e) {
+        if (e instanceof InvalidInputException || e instanceof OutputUnavailableException
+                || e instanceof SweepRunner.Refused || e instanceof ReportException) {
+            return INVALID_INPUT;
+        }
+        return FAILURE;
+    }
+
+    /** Says on standard error what went wrong, in one or a few lines: no stack trace unless CRISIS_DEBUG is set. */
+    static void report(String command, Throwable e) {
+        java.io.PrintStream err = System.err;
+        if (e instanceof OutOfMemoryError) {
+            long max = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+            err.println(command + ": out of memory: the Java heap (at most " + max + " MB) is too small for this"
+                    + " command. Give Java more (CRISIS_JAVA_OPTS=-Xmx4g ./crisis ..., or java -Xmx4g -jar crisis.jar ...),"
+                    + " or ask for less: fewer days, tracked pairs, kept runs (--keep) or sweep points.");
+        } else if (e instanceof InvalidInputException) {
+            err.println(e.getMessage()); // file:line:column: path: message, one problem a line
+        } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                || e instanceof SweepRunner.Refused || e instanceof ReportException) {
+            err.println(command + ": " + e.getMessage());
+        } else {
+            err.println(command + ": failed: " + e + " (a bug in crisis; set CRISIS_DEBUG=1 for the stack trace)");
+        }
+        if (System.getenv("CRISIS_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
     }
 
     @Override

@@ -1,13 +1,11 @@
 package org.crisis.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crisis.experiment.SweepMerge;
-import org.crisis.experiment.SweepRunner;
-import org.crisis.scenario.InvalidInputException;
+import org.crisis.experiment.WorkDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,22 +24,14 @@ final class MergeCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         List<String> command = new ArrayList<>(List.of("crisis", "merge"));
         command.addAll(CommandLines.current());
-        SweepMerge.Result r;
-        try {
-            r = SweepMerge.merge(dirs, out, Path.of("results"), command, Main.version());
-        } catch (SweepRunner.Refused e) {
-            System.err.println("crisis merge: " + e.getMessage());
-            return Main.INVALID_INPUT;
-        } catch (InvalidInputException e) {
-            System.err.println(e.getMessage());
-            return Main.INVALID_INPUT;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("crisis merge: " + e.getMessage());
-            return 1;
+        if (out != null) {
+            WorkDirectory.checkOut(out, "--out"); // before anything is read or written
         }
+        // refusals (SweepRunner.Refused, InvalidInputException, OutputUnavailableException) exit 2, I/O errors 1 (Main)
+        SweepMerge.Result r = SweepMerge.merge(dirs, out, Path.of("results"), command, Main.version());
         System.out.printf("merged %d shards: %d runs%n", r.shards(), r.runs());
         if (r.failed() > 0) {
             System.out.printf("failed runs: %d of %d (status 'failed' in runs.csv)%n", r.failed(), r.runs());

@@ -10,6 +10,7 @@ import org.crisis.experiment.Hashing;
 import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.RunSet;
+import org.crisis.experiment.WorkDirectory;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Overrides;
@@ -82,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+        if (out != null) {
+            WorkDirectory.checkOut(out, "--out"); // before anything is read or written
+        }
         Scenario scenario;
         ParameterDraws draws = null;
         try {
@@ -109,13 +113,8 @@ final class RunCommand implements Callable<Integer> {
         command.addAll(CommandLines.current());
         RunSet.Spec spec = new RunSet.Spec(scenario, Hashing.sha256(file), command, overrides, runs,
                 seed == null ? scenario.seed() : seed, threadCount, kept, out, Path.of("results"), Main.version(), draws);
-        RunSet.Summary summary;
-        try {
-            summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(runs, "runs", false));
-        } catch (java.io.IOException e) {
-            System.err.println("crisis run: " + e.getMessage());
-            return e.getMessage() != null && e.getMessage().contains("already exists") ? Main.INVALID_INPUT : 1;
-        }
+        // an output directory that exists or is being written: OutputUnavailableException, exit 2 (Main)
+        RunSet.Summary summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(runs, "runs", false));
         print(scenario, summary);
         return 0;
     }

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.crisis.experiment.OutputUnavailableException;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.experiment.SweepShard;
+import org.crisis.experiment.WorkDirectory;
 import org.crisis.scenario.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,6 +84,14 @@ final class SweepCommand implements Callable<Integer> {
             }
             part = s.get();
         }
+        if (out != null) {
+            try {
+                WorkDirectory.checkOut(out, "--out"); // before anything is read or written
+            } catch (OutputUnavailableException e) {
+                System.err.println("crisis sweep: " + e.getMessage());
+                return Main.exitCode(e);
+            }
+        }
         Sweep sweep;
         try {
             sweep = SweepReader.read(file);
@@ -103,9 +113,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner.Result r;
         try {
             r = new SweepRunner(sweep, options).execute();
-        } catch (SweepRunner.Refused e) {
+        } catch (SweepRunner.Refused | OutputUnavailableException e) {
             System.err.println("crisis sweep: " + e.getMessage());
-            return Main.INVALID_INPUT;
+            return Main.exitCode(e);
         } catch (IOException | java.io.UncheckedIOException e) {
             System.err.println("crisis sweep: " + e.getMessage());
             System.err.println("crisis sweep: the finished runs are kept; run the same command again to resume");

@@ -9,47 +9,87 @@ import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 /**
- * A results directory that appears only when complete: files are written into a hidden
- * sibling {@code .NAME.incomplete} and the directory is renamed into place at the end, so a
- * reader never sees a half-written set and a failed run leaves nothing that looks complete.
+ * A results directory that appears only when complete: files are written into
+ * {@code final/} inside the hidden work directory {@code .NAME.incomplete} beside it, which
+ * this process holds locked ({@link WorkDirectory}), and moved into place at the end, so a
+ * reader never sees a half-written set, a failed run leaves nothing that looks complete, and
+ * two processes never write the same directory.
  */
 public final class ResultsDirectory implements AutoCloseable {
-    private final Path target;
-    private final Path work;
-    private boolean committed;
+    static final String STAGING = "final";
+    private static final int MAX_SUFFIX = 10_000;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private ResultsDirectory(Path target, Path work) {
+    private final Path target;
+    private final WorkDirectory work;
+    private final Path staging;
+
+    private ResultsDirectory(Path target, WorkDirectory work, Path staging) {
         this.target = target;
         this.work = work;
+        this.staging = staging;
     }
 
     /**
-     * Opens {@code out}, or a new directory {@code results/NAME-yyyyMMdd-HHmmss} (with a suffix
-     * if taken). An existing non-empty {@code out} is refused, so nothing is overwritten.
+     * Opens {@code out}, or a new directory {@code results/NAME-yyyyMMdd-HHmmss} (with a
+     * suffix {@code -2}, {@code -3}... if that name exists or another process is writing it).
+     * An existing non-empty {@code out}, or one another process is writing, is refused with
+     * {@link OutputUnavailableException}, so nothing is overwritten or mixed.
      */
     public static ResultsDirectory create(Path out, Path resultsRoot, String name) throws IOException {
-        Path target = out;
-        if (target == null) {
-            String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            target = resultsRoot.resolve(name + "-" + stamp);
-            for (int k = 2; Files.exists(target); k++) {
-                target = resultsRoot.resolve(name + "-" + stamp + "-" + k);
+        if (out != null) {
+            WorkDirectory.checkOut(out, "--out");
+            WorkDirectory w = WorkDirectory.acquire(WorkDirectory.workFor(out), out);
+            try {
+                if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
+                    throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
+                }
+                refuseSweepJournal(w, out);
+                return open(out, w);
+            } catch (IOException | RuntimeException e) {
+                w.close();
+                throw e;
             }
-        } else if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
-            throw new IOException(target + " already exists and is not an empty directory; choose another --out");
         }
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path work = parent.resolve("." + target.getFileName() + ".incomplete");
-        if (Files.exists(work)) {
-            delete(work);
+        String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+        for (int k = 1; k <= MAX_SUFFIX; k++) {
+            Path target = resultsRoot.resolve(name + "-" + stamp + (k == 1 ? "" : "-" + k));
+            Optional<WorkDirectory> w = Files.exists(target) ? Optional.empty()
+                    : WorkDirectory.tryAcquire(WorkDirectory.workFor(target));
+            if (w.isEmpty()) {
+                continue; // taken, or being written by another process
+            }
+            try {
+                if (Files.exists(target) || Files.isRegularFile(w.get().path().resolve(SweepDirectory.IDENTITY))) {
+                    w.get().close();
+                    continue;
+                }
+                return open(target, w.get());
+            } catch (IOException | RuntimeException e) {
+                w.get().close();
+                throw e;
+            }
         }
-        Files.createDirectories(work);
-        return new ResultsDirectory(target, work);
+        throw new OutputUnavailableException("no free name " + name + "-" + stamp + "-N under " + resultsRoot
+                + " (tried " + MAX_SUFFIX + "); give --out");
+    }
+
+    /** Refuses a work directory that holds the journal of an interrupted sweep: it is not ours to delete. */
+    static void refuseSweepJournal(WorkDirectory w, Path out) throws OutputUnavailableException {
+        if (Files.isRegularFile(w.path().resolve(SweepDirectory.IDENTITY))) {
+            throw new OutputUnavailableException(w.path() + " holds an interrupted crisis sweep; finish it with crisis sweep"
+                    + " --out " + out + ", or remove " + w.path() + " to give up its runs");
+        }
+    }
+
+    /** Clears what an interrupted run left in the work directory and creates the staging directory. */
+    private static ResultsDirectory open(Path target, WorkDirectory w) throws IOException {
+        w.clear();
+        Path staging = Files.createDirectories(w.path().resolve(STAGING));
+        return new ResultsDirectory(target, w, staging);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -60,39 +100,33 @@ public final class ResultsDirectory implements AutoCloseable {
 
     /** Where to write a file while the set is incomplete. */
     public Path file(String name) {
-        return work.resolve(name);
+        return staging.resolve(name);
     }
 
     public Path target() {
         return target;
     }
 
-    /** Moves the finished directory into place. */
+    /** Moves the finished directory into place and removes the work directory. */
     public void commit() throws IOException {
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(target) && isEmpty(target)) {
             Files.delete(target); // the empty directory --out named
         }
-        try {
-            Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(work, target);
+        if (Files.exists(target)) {
+            throw new OutputUnavailableException(target + " appeared while this command ran and is not empty; nothing was moved there");
         }
-        committed = true;
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        try {
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, target);
+        }
+        work.removeAndRelease();
     }
 
-    /** Removes the work directory unless committed. */
+    /** Removes the work directory (and what was written into it unless committed), releasing it. */
     @Override
     public void close() throws IOException {
-        if (!committed && Files.exists(work)) {
-            delete(work);
-        }
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        work.removeAndRelease();
     }
 }

@@ -5,21 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -49,51 +46,42 @@ final class SweepDirectory implements Closeable {
     /** The results of this sweep already exist (a previous session finished but was killed while cleaning up). */
     final boolean finished;
     final Instant started;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    private final WorkDirectory owned;
 
-    private SweepDirectory(Path work, Path target, boolean explicit, boolean resumed, boolean finished,
-            Instant started, FileChannel lockChannel, FileLock lock) {
-        this.work = work;
+    private SweepDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
+            Instant started) {
+        this.owned = owned;
+        this.work = owned.path();
         this.target = target;
         this.explicit = explicit;
         this.resumed = resumed;
         this.finished = finished;
         this.started = started;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
     }
 
     static SweepDirectory open(Sweep sweep, SweepShard shard, Path out, Path resultsRoot, SweepRunner.Mode mode, String version)
             throws IOException, SweepRunner.Refused {
         String base = sweep.name() + (shard.all() ? "" : "-" + shard.label());
-        Path work = out != null ? out.toAbsolutePath().normalize().getParent().resolve("." + out.getFileName() + ".incomplete")
-                : resultsRoot.resolve("." + base + ".incomplete");
-        boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
-        if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
-                && !(Files.isDirectory(out) && isEmpty(out))) {
-            throw new SweepRunner.Refused(out + " already exists and is not an empty directory; choose another --out");
+        if (out != null) {
+            WorkDirectory.checkOut(out, "--out");
         }
-        if (mode == SweepRunner.Mode.RESUME && !unfinished) {
-            throw new SweepRunner.Refused("nothing to resume: no unfinished sweep in " + work
-                    + (out == null ? " (give the same --out as the interrupted sweep, if it had one)" : ""));
-        }
-        Files.createDirectories(work);
-        FileChannel channel = FileChannel.open(work.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
+        Path work = out != null ? WorkDirectory.workFor(out) : resultsRoot.toAbsolutePath().resolve("." + base + ".incomplete");
+        WorkDirectory w = WorkDirectory.tryAcquire(work).orElseThrow(() -> new OutputUnavailableException(
+                "another crisis process is writing " + work + "; wait for it to finish"
+                        + (out == null ? "" : " or choose another --out")));
         try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
-            throw new SweepRunner.Refused("another crisis sweep is writing " + work + "; wait for it to finish");
-        }
-        try {
+            boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
+            if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
+                    && !(Files.isDirectory(out) && isEmpty(out))) {
+                throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
+            }
+            if (mode == SweepRunner.Mode.RESUME && !unfinished) {
+                throw new SweepRunner.Refused("nothing to resume: no unfinished sweep in " + work
+                        + (out == null ? " (give the same --out as the interrupted sweep, if it had one)" : ""));
+            }
             ObjectNode wanted = identity(sweep, shard, version);
             Path identityFile = work.resolve(IDENTITY);
-            if (Files.isRegularFile(identityFile) && mode != SweepRunner.Mode.RESTART) {
+            if (unfinished && mode != SweepRunner.Mode.RESTART) {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);
                 if (!why.isEmpty()) {
@@ -104,9 +92,9 @@ final class SweepDirectory implements Closeable {
                 Instant started = Instant.parse(found.path("started").asText());
                 Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
                 boolean finished = isFinished(target, found);
-                return new SweepDirectory(work, target, out != null, true, finished, started, channel, lock);
+                return new SweepDirectory(w, target, out != null, true, finished, started);
             }
-            clear(work);
+            w.clear();
             Instant started = Instant.now();
             wanted.put("started", started.toString());
             Path inputs = Files.createDirectories(work.resolve(INPUTS));
@@ -118,10 +106,9 @@ final class SweepDirectory implements Closeable {
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
             move(tmp, identityFile);
             Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
-            return new SweepDirectory(work, target, out != null, false, false, started, channel, lock);
+            return new SweepDirectory(w, target, out != null, false, false, started);
         } catch (IOException | SweepRunner.Refused | RuntimeException e) {
-            lock.release();
-            channel.close();
+            w.close();
             throw e;
         }
     }
@@ -188,45 +175,66 @@ final class SweepDirectory implements Closeable {
         return s;
     }
 
-    /** Moves the staged results into place and removes the work directory; returns where they went. */
+    /**
+     * Moves the staged results into place and removes the work directory; returns where they
+     * went. A default (time-stamped) name that exists, or that another process is writing, gets
+     * a suffix -2, -3...; the name is held locked while the results move there.
+     */
     Path commit() throws IOException {
-        Path destination = target;
-        if (Files.isDirectory(destination) && isEmpty(destination)) {
-            Files.delete(destination);
+        Path staged = work.resolve(STAGING);
+        if (explicit) {
+            if (Files.isDirectory(target) && isEmpty(target)) {
+                Files.delete(target);
+            }
+            if (Files.exists(target)) {
+                throw new OutputUnavailableException(target + " appeared while the sweep ran and is not empty; the results are in "
+                        + staged);
+            }
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            move(staged, target);
+            removeWork();
+            return target;
         }
-        if (explicit && Files.exists(destination)) {
-            throw new IOException(destination + " appeared while the sweep ran and is not empty; the results are in "
-                    + work.resolve(STAGING));
+        for (int k = 1; k <= 10_000; k++) {
+            Path destination = k == 1 ? target : target.resolveSibling(target.getFileName() + "-" + k);
+            if (Files.exists(destination)) {
+                continue;
+            }
+            Optional<WorkDirectory> reservation = WorkDirectory.tryAcquire(WorkDirectory.workFor(destination));
+            if (reservation.isEmpty()) {
+                continue;
+            }
+            try (WorkDirectory r = reservation.get()) {
+                if (Files.exists(destination) || !r.isEmpty()) {
+                    continue;
+                }
+                move(staged, destination);
+            }
+            removeWork();
+            return destination;
         }
-        for (int k = 2; Files.exists(destination); k++) {
-            destination = target.resolveSibling(target.getFileName() + "-" + k);
-        }
-        Files.createDirectories(destination.toAbsolutePath().getParent());
-        move(work.resolve(STAGING), destination);
-        removeWork();
-        return destination;
+        throw new OutputUnavailableException("no free name for the results beside " + target + "; the results are in " + staged);
     }
 
     /** Removes the work directory of a sweep whose results are already in place. */
     void removeWork() throws IOException {
-        close();
         // sweep.json goes last: a kill in the middle leaves a directory still recognised as finished
         try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
             for (Path p : s) {
-                if (!p.getFileName().toString().equals(IDENTITY)) {
+                String name = p.getFileName().toString();
+                if (!name.equals(IDENTITY) && !name.equals(WorkDirectory.LOCK)) {
                     delete(p);
                 }
             }
         }
-        delete(work);
+        Files.deleteIfExists(work.resolve(IDENTITY));
+        owned.close();
     }
 
+    /** Releases the work directory, which keeps the journal of an unfinished sweep. */
     @Override
     public void close() throws IOException {
-        if (lock.isValid()) {
-            lock.release();
-        }
-        lockChannel.close();
+        owned.close();
     }
 
     static void move(Path from, Path to) throws IOException {
@@ -240,17 +248,6 @@ final class SweepDirectory implements Closeable {
     static boolean isEmpty(Path dir) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             return !s.iterator().hasNext();
-        }
-    }
-
-    /** Empties the work directory except its lock. */
-    private static void clear(Path work) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                if (!p.getFileName().toString().equals("lock")) {
-                    delete(p);
-                }
-            }
         }
     }
 

@@ -135,11 +135,6 @@ public final class SweepMerge {
             SweepRunner.JSON.writeValue(work.resolve("manifest.json").toFile(), manifest);
             dir.commit();
             return new Result(dir.target(), totals.runs(), totals.failed(), shards.size());
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("already exists")) {
-                throw new SweepRunner.Refused(e.getMessage());
-            }
-            throw e;
         }
     }
 

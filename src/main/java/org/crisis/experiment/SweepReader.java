@@ -297,7 +297,7 @@ public final class SweepReader {
                 }
                 for (int i = 0; i < list.get().items().size(); i++) {
                     Node item = list.get().items().get(i);
-                    if (!(item instanceof Node.Scalar s) || s.value() == null) {
+                    if (!(item instanceof Node.Scalar s) || !s.isPlain()) {
                         f.error(item, where + ".values[" + i + "]", "expected a single value (number, text or true/false), found "
                                 + Fields.describe(item));
                     }

@@ -32,6 +32,12 @@ record KaplanMeier(int n, int observed, double[] time, double[] survival, double
 
     static KaplanMeier of(double[] times, boolean[] observed) {
         int n = times.length;
+        for (double t : times) {
+            if (!Double.isFinite(t)) {
+                // a NaN never equals itself: the loop below would never pass it
+                throw new IllegalArgumentException("survival times must be finite numbers, found " + t);
+            }
+        }
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -9,39 +9,81 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.crisis.experiment.WorkDirectory;
 
 /**
  * The directory a report is written to. Paths with a {@code ..} segment are refused; files get
  * plain names (letters, digits, '.', '-', '_', no leading dot), are resolved inside the
  * directory and checked to stay there; each is written to a temporary file and renamed into
- * place, so a reader never sees half a report.
+ * place, so a reader never sees half a report. The directory is held locked while the report
+ * is written.
  */
-final class ReportOutput {
+final class ReportOutput implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
     private final Path directory;
+    private final WorkDirectory lock;
     private final List<Path> written = new ArrayList<>();
 
-    private ReportOutput(Path directory) {
+    private ReportOutput(Path directory, WorkDirectory lock) {
         this.directory = directory;
+        this.lock = lock;
     }
 
-    /** Opens (creating if needed) the output directory; refuses paths with '..'. */
-    static ReportOutput at(Path directory) throws ReportException {
+    /** Refuses an output path with '..' or that is a file, before anything is read or written. */
+    static void check(Path directory) throws ReportException {
         for (Path part : directory) {
             if (part.toString().equals("..")) {
                 throw new ReportException("output path " + directory + " contains '..'; give a path without '..'");
             }
         }
         Path dir = directory.toAbsolutePath().normalize();
+        if (dir.getFileName() == null) {
+            throw new ReportException("output path " + directory + " names no directory");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ReportException("output path " + directory + " is a file; --out takes a directory");
+        }
+    }
+
+    /**
+     * Opens (creating if needed) the output directory, which this process holds locked
+     * ({@link WorkDirectory}, the lock of every command that writes a directory) until closed,
+     * so two reports, or a report and a run, never write the same directory at once.
+     */
+    static ReportOutput open(Path directory) throws ReportException {
+        check(directory);
+        Path dir = directory.toAbsolutePath().normalize();
+        WorkDirectory lock;
+        try {
+            lock = WorkDirectory.tryAcquire(WorkDirectory.workFor(dir)).orElse(null);
+        } catch (IOException e) {
+            throw new ReportException("cannot create output directory " + directory + " (" + e.getMessage() + ")", e);
+        }
+        if (lock == null) {
+            throw new ReportException(directory + " is being written by another crisis process; wait for it to finish"
+                    + " or choose another --out");
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
+            close(lock);
             throw new ReportException("cannot create output directory " + directory + " (" + e.getMessage() + ")", e);
         }
-        return new ReportOutput(dir);
+        return new ReportOutput(dir, lock);
+    }
+
+    /** Releases the directory. */
+    @Override
+    public void close() {
+        close(lock);
+    }
+
+    private static void close(WorkDirectory lock) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the lock goes with the process anyway
+        }
     }
 
     Path directory() {

@@ -45,9 +45,11 @@ public final class RunSetResults implements Results {
         if (!manifest.path("scenario").isObject()) {
             throw new ReportException(directory.resolve("manifest.json") + ": no 'scenario' object; not written by crisis run");
         }
+        Inputs.runSetManifest(directory.resolve("manifest.json"), manifest);
         Table runs = Table.read(directory.resolve("runs.csv"));
-        runs.column("replication");
+        Inputs.runSetRuns(runs, manifest.path("runs").asLong(), manifest.path("scenario").path("days").asInt());
         JsonNode summary = Manifests.read(directory.resolve("summary.json"));
+        Inputs.summary(directory.resolve("summary.json"), summary);
         List<OutcomeSummary> outcomes = new ArrayList<>();
         for (JsonNode o : summary.path("outcomes")) {
             OutcomeSummary s = OutcomeSummary.of(o);
@@ -224,6 +226,22 @@ public final class RunSetResults implements Results {
         return d;
     }
 
+    /** How many days run {@code k} lasted (runs.csv {@code days}), or -1 if not recorded. */
+    private int runDays(int k) {
+        int c = runs.find("days");
+        int rep = runs.find("replication");
+        if (c < 0 || rep < 0) {
+            return -1;
+        }
+        for (int r = 0; r < runs.size(); r++) {
+            if ((int) runs.number(r, rep) == k) {
+                double d = runs.number(r, c);
+                return Double.isNaN(d) ? -1 : (int) d;
+            }
+        }
+        return -1;
+    }
+
     /** Replication numbers in runs.csv order. */
     int[] replications() throws ReportException {
         int c = runs.column("replication");
@@ -251,7 +269,13 @@ public final class RunSetResults implements Results {
     /** ensemble.csv by pair; empty if the file is absent. */
     Map<Pair, PairEnsemble> ensemble() throws ReportException {
         if (ensemble == null) {
-            ensemble = hasEnsemble() ? PairEnsemble.read(Table.read(directory.resolve("ensemble.csv"))) : Map.of();
+            if (hasEnsemble()) {
+                Table t = Table.read(directory.resolve("ensemble.csv"));
+                Inputs.ensemble(t, days(), runs.size());
+                ensemble = PairEnsemble.read(t);
+            } else {
+                ensemble = Map.of();
+            }
         }
         return ensemble;
     }
@@ -271,6 +295,7 @@ public final class RunSetResults implements Results {
         }
         String key = Integer.toString(run);
         Table t = Table.read(directory.resolve("events.csv"), "run", key::equals);
+        Inputs.events(t, days());
         int[] c = new int[EventRecord.COLUMNS.length];
         for (int i = 0; i < c.length; i++) {
             c[i] = i < 9 ? t.column(EventRecord.COLUMNS[i]) : t.find(EventRecord.COLUMNS[i]);
@@ -288,7 +313,13 @@ public final class RunSetResults implements Results {
             return Map.of();
         }
         String key = Integer.toString(run);
-        return RunTrajectory.read(Table.read(directory.resolve("trajectories.csv"), "run", key::equals));
+        Path file = directory.resolve("trajectories.csv");
+        Table t = Table.read(file, "run", key::equals);
+        Inputs.trajectories(t, days(), runDays(run));
+        if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
+            throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");
+        }
+        return RunTrajectory.read(t);
     }
 
     /** The runs present in events.csv and trajectories.csv: the first {@link #keptRuns()}. */

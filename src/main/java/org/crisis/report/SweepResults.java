@@ -48,6 +48,7 @@ public final class SweepResults implements Results {
     }
 
     static SweepResults open(Path directory, JsonNode manifest) throws ReportException {
+        Inputs.sweepManifest(directory.resolve("manifest.json"), manifest);
         Path pointsFile = directory.resolve("points.csv");
         Path runsFile = directory.resolve("runs.csv");
         Table points = Files.isRegularFile(pointsFile) ? Table.read(pointsFile) : null;
@@ -63,6 +64,7 @@ public final class SweepResults implements Results {
         List<String> outcomes = new ArrayList<>();
         Map<String, List<PointStat>> stats;
         if (points != null) {
+            Inputs.points(points);
             int outcome = points.column("outcome");
             int pointCol = points.column("point");
             for (int c = pointCol + 1; c < outcome; c++) {
@@ -71,6 +73,7 @@ public final class SweepResults implements Results {
             stats = fromPoints(points, factors, outcomes);
         } else {
             factors.addAll(factorsOf(runs, paths));
+            Inputs.sweepRuns(runs, factors);
             stats = fromRuns(runs, factors, outcomes);
         }
         if (factors.isEmpty()) {
@@ -89,6 +92,9 @@ public final class SweepResults implements Results {
         }
         Path sens = directory.resolve("sensitivity.csv");
         Table sensitivity = Files.isRegularFile(sens) ? Table.read(sens) : null;
+        if (sensitivity != null) {
+            Inputs.sensitivity(sensitivity);
+        }
         return new SweepResults(directory, manifest, factors, paths, outcomes, shares, stats, runs, sensitivity);
     }
 

@@ -16,18 +16,25 @@ import java.util.function.Predicate;
 
 /**
  * A CSV file of a results directory, read whole into memory: a header and rows of text cells,
- * with numbers parsed on request (an empty or non-numeric cell is NaN). Quoted cells may hold
- * commas, quotes and line breaks (RFC 4180). Extra columns are kept and ignored by readers.
+ * with numbers parsed on request (an empty or non-numeric cell is NaN; readers check the
+ * columns they use with {@link #check}). Quoted cells may hold commas, quotes and line breaks
+ * (RFC 4180). Extra columns are kept and ignored by readers. A row with fewer cells than the
+ * header, or a last line without its line end, is refused with the file and line: the file
+ * was cut short.
  */
 final class Table {
     private final String name;
+    private final String source;
     private final List<String> columns;
     private final Map<String, Integer> index;
     private final List<String[]> rows;
+    private final int[] lines;
     private final double[][] parsed;
 
-    private Table(String name, List<String> columns, List<String[]> rows) {
+    private Table(String name, String source, List<String> columns, List<String[]> rows, int[] lines) {
         this.name = name;
+        this.source = source;
+        this.lines = lines;
         this.columns = List.copyOf(columns);
         Map<String, Integer> m = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -39,7 +46,7 @@ final class Table {
     }
 
     static Table of(String name, List<String> columns, List<String[]> rows) {
-        return new Table(name, columns, new ArrayList<>(rows));
+        return new Table(name, name, columns, new ArrayList<>(rows), new int[rows.size()]);
     }
 
     /** Reads every row. */
@@ -66,12 +73,22 @@ final class Table {
                 throw new ReportException(file + ": no column '" + filterColumn + "'");
             }
             List<String[]> rows = new ArrayList<>();
+            List<Integer> lines = new ArrayList<>();
             for (List<String> row = cells.next(filter, keep); row != null; row = cells.next(filter, keep)) {
                 if (row == Cells.SKIPPED) {
                     continue;
                 }
-                if (row.size() == 1 && row.get(0).isEmpty()) {
+                if (row.size() == 1 && row.get(0).isEmpty() && !cells.cutOff) {
                     continue; // blank line
+                }
+                if (cells.cutOff) {
+                    throw new ReportException(file + ":" + cells.recordLine + ": the last line is cut off (no line end):"
+                            + " the file is truncated");
+                }
+                if (row.size() < header.size()) {
+                    throw new ReportException(file + ":" + cells.recordLine + ": " + row.size() + " cell"
+                            + (row.size() == 1 ? "" : "s") + ", expected " + header.size() + " as in the header:"
+                            + " the file is truncated or damaged");
                 }
                 String[] r = row.toArray(new String[header.size()]);
                 if (r.length > header.size()) {
@@ -83,8 +100,14 @@ final class Table {
                     }
                 }
                 rows.add(r);
+                lines.add(cells.recordLine);
             }
-            return new Table(file.getFileName().toString(), header, rows);
+            if (cells.cutOff) {
+                throw new ReportException(file + ":" + cells.recordLine + ": the last line is cut off (no line end):"
+                        + " the file is truncated");
+            }
+            return new Table(file.getFileName().toString(), file.toString(), header, rows,
+                    lines.stream().mapToInt(Integer::intValue).toArray());
         } catch (NoSuchFileException e) {
             throw new ReportException(file + ": no such file");
         } catch (IOException | java.io.UncheckedIOException e) {
@@ -94,6 +117,79 @@ final class Table {
 
     String name() {
         return name;
+    }
+
+    /** The file and line of the last row (line 1, the header, if there is none). */
+    String whereLast() {
+        return rows.isEmpty() ? source + ":1" : where(rows.size() - 1);
+    }
+
+    /** The file and line of a row, for messages: {@code results/x/runs.csv:12}. */
+    String where(int row) {
+        return lines[row] > 0 ? source + ":" + lines[row] : source;
+    }
+
+    /**
+     * Checks every cell of a column: a number in [min, max] (a whole number if {@code whole}), or
+     * empty where {@code emptyAllowed}; the first bad cell is refused with its file, line and
+     * column.
+     */
+    void check(int column, double min, double max, boolean whole, boolean emptyAllowed) throws ReportException {
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = rows.get(r)[column];
+            if (cell.isEmpty()) {
+                if (!emptyAllowed) {
+                    throw new ReportException(where(r) + ": " + columns.get(column) + ": empty, expected "
+                            + expected(min, max, whole));
+                }
+                continue;
+            }
+            double x = parse(cell);
+            if (Double.isNaN(x) || x < min || x > max || whole && x != Math.rint(x) || isSpecial(cell)) {
+                throw new ReportException(where(r) + ": " + columns.get(column) + ": expected " + expected(min, max, whole)
+                        + ", found '" + abbreviate(cell) + "'");
+            }
+        }
+    }
+
+    /** Checks a column of 64-bit whole numbers written as text (seeds). */
+    void checkLong(int column) throws ReportException {
+        for (int r = 0; r < rows.size(); r++) {
+            String cell = rows.get(r)[column];
+            try {
+                Long.parseLong(cell);
+            } catch (NumberFormatException e) {
+                throw new ReportException(where(r) + ": " + columns.get(column) + ": expected a whole number of 64 bits, found '"
+                        + abbreviate(cell) + "'");
+            }
+        }
+    }
+
+    /** Java parses "NaN", "Infinity", "1f" and "0x1p3": none of them is a number crisis writes. */
+    private static boolean isSpecial(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String expected(double min, double max, boolean whole) {
+        String what = whole ? "a whole number" : "a number";
+        if (min == -Double.MAX_VALUE && max == Double.MAX_VALUE) {
+            return what;
+        }
+        return what + " in [" + fmt(min) + ", " + fmt(max) + "]";
+    }
+
+    private static String fmt(double x) {
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+    }
+
+    static String abbreviate(String cell) {
+        return cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
     }
 
     List<String> columns() {
@@ -160,6 +256,12 @@ final class Table {
         private int pos;
         private int len;
         private boolean eof;
+        /** Line of the next character (1-based). */
+        private int line = 1;
+        /** Line on which the last record returned starts. */
+        int recordLine;
+        /** The last record ended at the end of the file without a line end (or inside quotes). */
+        boolean cutOff;
 
         Cells(Reader in) {
             this.in = in;
@@ -178,7 +280,11 @@ final class Table {
                     return -1;
                 }
             }
-            return buf[pos++];
+            char c = buf[pos++];
+            if (c == '\n') {
+                line++;
+            }
+            return c;
         }
 
         /** Marks a record left out by the filter. */
@@ -193,6 +299,7 @@ final class Table {
          * {@code keep} (the rest of the record is then skipped unparsed).
          */
         List<String> next(int filter, Predicate<String> keep) throws IOException {
+            recordLine = line;
             int c = read();
             if (c < 0) {
                 return null;
@@ -203,6 +310,7 @@ final class Table {
             while (true) {
                 if (quoted) {
                     if (c < 0) {
+                        cutOff = true;
                         row.add(cell.toString());
                         return row;
                     }
@@ -219,6 +327,7 @@ final class Table {
                         cell.append((char) c);
                     }
                 } else if (c < 0 || c == '\n') {
+                    cutOff |= c < 0;
                     row.add(cell.toString());
                     return row;
                 } else if (c == '\r') {
@@ -249,6 +358,7 @@ final class Table {
                     return;
                 }
             }
+            cutOff = true;
         }
     }
 }

@@ -11,6 +11,14 @@ import java.util.Map;
  * are applied, before validation.
  */
 public abstract sealed class Node permits Node.Mapping, Node.Sequence, Node.Scalar {
+    /** The value of a scalar the file gives as binary data ({@code !!binary}), which no field takes. */
+    static final Object BINARY = new Object() {
+        @Override
+        public String toString() {
+            return "binary data (!!binary)";
+        }
+    };
+
     final String source;
     final int line;
     final int column;
@@ -105,10 +113,18 @@ public abstract sealed class Node permits Node.Mapping, Node.Sequence, Node.Scal
             return value == null;
         }
 
+        /** A string, number or boolean: not null, not binary data. */
+        public boolean isPlain() {
+            return value instanceof String || value instanceof Number || value instanceof Boolean;
+        }
+
         @Override
         String kind() {
             if (value == null) {
                 return "null";
+            }
+            if (value == BINARY) {
+                return "binary data (!!binary)";
             }
             if (value instanceof Boolean) {
                 return "a boolean";

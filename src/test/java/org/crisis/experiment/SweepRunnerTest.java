@@ -301,7 +301,7 @@ class SweepRunnerTest {
     void anOutDirectoryThatIsNotEmptyIsRefused() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.writeString(out.resolve("precious.txt"), "keep me");
-        SweepRunner.Refused e = assertThrows(SweepRunner.Refused.class, () -> run(sweep(GRID), out, 2));
+        OutputUnavailableException e = assertThrows(OutputUnavailableException.class, () -> run(sweep(GRID), out, 2));
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
         assertEquals("keep me", Files.readString(out.resolve("precious.txt")));
         assertFalse(Files.exists(work(out)));

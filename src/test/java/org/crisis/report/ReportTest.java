@@ -141,16 +141,17 @@ class ReportTest {
 
     @Test
     void outputPathsNeverLeaveTheChosenDirectory() throws Exception {
-        ReportException up = assertThrows(ReportException.class, () -> ReportOutput.at(tmp.resolve("a/../b")));
+        ReportException up = assertThrows(ReportException.class, () -> ReportOutput.open(tmp.resolve("a/../b")));
         assertTrue(up.getMessage().contains("'..'"), up.getMessage());
-        ReportOutput out = ReportOutput.at(tmp.resolve("out"));
+        ReportOutput out = ReportOutput.open(tmp.resolve("out"));
         for (String bad : List.of("../x.html", "sub/x.csv", ".hidden", "..", "/etc/passwd", "a\\b")) {
             assertThrows(ReportException.class, () -> out.resolve(bad), bad);
         }
         assertEquals(tmp.resolve("out/report.html").toAbsolutePath().normalize(), out.resolve("report.html"));
         assertEquals("PER-MEX_..._etc", ReportOutput.safeName("PER-MEX/.../etc").replace('/', '_'));
         Files.writeString(tmp.resolve("file"), "x");
-        assertThrows(ReportException.class, () -> ReportOutput.at(tmp.resolve("file")));
+        assertThrows(ReportException.class, () -> ReportOutput.open(tmp.resolve("file")));
+        out.close();
     }
 
     @Test

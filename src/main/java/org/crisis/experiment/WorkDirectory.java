@@ -1,0 +1,248 @@
+package org.crisis.experiment;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Exclusive ownership of the hidden work directory {@code .NAME.incomplete} that sits beside
+ * an output directory {@code NAME} while a command writes it. Every command that writes a
+ * directory (run, sweep, merge, report) holds the operating system's lock on the file
+ * {@code lock} inside it for as long as it works, so two processes never write the same
+ * output: the second is refused while the first holds the lock. The lock dies with its
+ * process, so a directory left by a killed process is taken over by the next one (a sweep
+ * resumes from it, a run clears it).
+ *
+ * <p>The owner removes the directory when done. Because a lock file can be removed while
+ * another process has it open, a lock counts only if, once it is held, the path
+ * {@code lock} still names the file that was locked; otherwise the attempt starts again.
+ *
+ * <pre>{@code
+ * try (WorkDirectory w = WorkDirectory.acquire(WorkDirectory.workFor(out))) {
+ *     ... write into w.path() ...
+ * }
+ * }</pre>
+ */
+public final class WorkDirectory implements Closeable {
+    /** The lock file inside a work directory. */
+    public static final String LOCK = "lock";
+    private static final int ATTEMPTS = 20;
+
+    private final Path path;
+    private final boolean created;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private boolean released;
+
+    private WorkDirectory(Path path, boolean created, FileChannel channel, FileLock lock) {
+        this.path = path;
+        this.created = created;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** The work directory of an output directory: {@code .NAME.incomplete} beside it. */
+    public static Path workFor(Path target) {
+        Path absolute = target.toAbsolutePath();
+        return absolute.getParent().resolve("." + absolute.getFileName() + ".incomplete");
+    }
+
+    /**
+     * Checks a directory given with {@code --out} before anything is written: it must name a
+     * directory (not {@code .} or the root), contain no {@code ..} (which the system resolves
+     * through directories that may not exist), and not be a file. Missing parents are fine:
+     * they are created when writing starts.
+     */
+    public static void checkOut(Path out, String option) throws OutputUnavailableException {
+        for (Path part : out) {
+            if (part.toString().equals("..")) {
+                throw new OutputUnavailableException(option + " " + out + " contains '..'; give a path without '..'"
+                        + " (an absolute path, if the directory is above this one)");
+            }
+        }
+        Path name = out.toAbsolutePath().normalize().getFileName();
+        if (name == null || out.getFileName() == null || out.getFileName().toString().equals(".")) {
+            throw new OutputUnavailableException(option + " " + out + " names no directory; give a new directory such as results/x");
+        }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new OutputUnavailableException(option + " " + out + " is a file; give a directory");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        for (Path p = parent; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                if (!Files.isDirectory(p)) {
+                    throw new OutputUnavailableException(option + " " + out + ": " + p + " is a file, not a directory");
+                }
+                break;
+            }
+        }
+    }
+
+    /** Locks {@code work}, creating it (and its parents) if needed; empty if another process holds it. */
+    public static Optional<WorkDirectory> tryAcquire(Path work) throws IOException {
+        boolean created = false;
+        Path file = work.resolve(LOCK);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (!Files.isDirectory(work)) {
+                Files.createDirectories(work);
+                created = true;
+            }
+            Object before;
+            try {
+                if (!Files.exists(file)) {
+                    try {
+                        Files.createFile(file);
+                    } catch (FileAlreadyExistsException e) {
+                        // created by another process at the same moment: fine
+                    }
+                }
+                before = key(file);
+            } catch (NoSuchFileException e) {
+                continue; // the directory was removed meanwhile
+            }
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            } catch (NoSuchFileException e) {
+                continue;
+            }
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held in this process
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            Object after;
+            try {
+                after = key(file);
+            } catch (NoSuchFileException e) {
+                after = null;
+            }
+            if (before != null && before.equals(after)) {
+                return Optional.of(new WorkDirectory(work, created, channel, lock));
+            }
+            // the file locked was removed by its previous owner: try again with the new one
+            lock.release();
+            channel.close();
+        }
+        return Optional.empty();
+    }
+
+    /** Locks {@code work}, or refuses with a message naming {@code target}. */
+    public static WorkDirectory acquire(Path work, Path target) throws IOException {
+        return tryAcquire(work).orElseThrow(() -> new OutputUnavailableException(target
+                + " is being written by another crisis process (it holds " + work.resolve(LOCK)
+                + "); wait for it to finish or choose another output directory"));
+    }
+
+    private static Object key(Path file) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        return a.fileKey() != null ? a.fileKey() : Objects.toString(a.creationTime());
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** Whether this process created the directory (it did not exist or was removed before). */
+    public boolean created() {
+        return created;
+    }
+
+    /** Whether the directory holds nothing but the lock. */
+    public boolean isEmpty() throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(path)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals(LOCK)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Removes everything in the directory but the lock. */
+    public void clear() throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(path)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals(LOCK)) {
+                    delete(p);
+                }
+            }
+        }
+    }
+
+    /** Removes the directory with everything in it, then releases the lock. */
+    public void removeAndRelease() throws IOException {
+        if (released) {
+            return;
+        }
+        try {
+            clear();
+        } finally {
+            close();
+        }
+    }
+
+    /**
+     * Releases the lock. A directory that holds nothing but the lock is removed first (the
+     * lock file last), so a finished or refused command leaves nothing behind; anything else
+     * (an interrupted sweep's journal) stays for the next process.
+     */
+    @Override
+    public void close() throws IOException {
+        if (released) {
+            return;
+        }
+        released = true;
+        try {
+            if (Files.isDirectory(path) && isEmpty()) {
+                Files.deleteIfExists(path.resolve(LOCK));
+                try {
+                    Files.deleteIfExists(path);
+                } catch (java.nio.file.DirectoryNotEmptyException e) {
+                    // another process is acquiring it at this moment: it is theirs now
+                }
+            }
+        } finally {
+            try {
+                if (lock.isValid()) {
+                    lock.release();
+                }
+            } finally {
+                channel.close();
+            }
+        }
+    }
+
+    static void delete(Path p) throws IOException {
+        if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.crisis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command that writes a directory refuses an --out it cannot use, and then writes nothing. */
+class OutputDirectoryTest {
+    @TempDir
+    Path dir;
+
+    record Outcome(int status, String out, String err) {}
+
+    static Outcome crisis(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private List<String> listing() throws Exception {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private Path scenario() throws Exception {
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, ConcurrentWritersTest.TINY);
+        return file;
+    }
+
+    @Test
+    void anOutThroughAMissingDirectoryIsRefusedByEveryCommandAndNothingIsLeft() throws Exception {
+        Path file = scenario();
+        Path sweep = dir.resolve("sweep.yaml");
+        Files.writeString(sweep, """
+                scenario: tiny.yaml
+                design: grid
+                vary:
+                  parameters.grievanceDecay: { values: [0.01, 0.05] }
+                outcomes: [severed:AAA-BBB]
+                """);
+        assertEquals(0, crisis("run", file.toString(), "--runs", "2", "--out", dir.resolve("set").toString()).status());
+        assertEquals(0, crisis("sweep", sweep.toString(), "--out", dir.resolve("swept").toString(), "--quiet").status());
+        List<String> before = listing();
+        String out = dir + "/nosub/../x";
+        for (String[] args : List.of(
+                new String[] {"run", file.toString(), "--runs", "2", "--out", out},
+                new String[] {"sweep", sweep.toString(), "--out", out, "--quiet"},
+                new String[] {"merge", dir.resolve("swept").toString(), "--out", out},
+                new String[] {"report", dir.resolve("set").toString(), "--out", out})) {
+            Outcome o = crisis(args);
+            assertEquals(2, o.status(), args[0] + ": " + o.err());
+            assertTrue(o.err().contains(out + " contains '..'"), args[0] + ": " + o.err());
+            assertEquals(before, listing(), args[0] + " leaves nothing behind");
+        }
+    }
+
+    @Test
+    void aRunDoesNotDeleteTheJournalOfAnInterruptedSweep() throws Exception {
+        Path file = scenario();
+        Path work = Files.createDirectories(dir.resolve(".x.incomplete"));
+        Files.writeString(work.resolve("sweep.json"), "{}");
+        Files.writeString(work.resolve("journal-0001.log"), "0,0,1,2\tdeadbeef\n");
+        Outcome o = crisis("run", file.toString(), "--runs", "2", "--out", dir.resolve("x").toString());
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains("holds an interrupted crisis sweep"), o.err());
+        assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")));
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+}
