@@ -17,6 +17,7 @@ public enum Parameter {
     COOPERATION_GAIN("cooperationGain", "κ_coop", 0.5, 0, 10, Type.REAL),
     IDEOLOGY_AMPLIFIER("ideologyAmplifier", "α", 1.0, 0, 10, Type.REAL),
     GRIEVANCE_DECAY("grievanceDecay", "δ", 0.02, 0, 1, Type.REAL),
+    LOW_LEVEL_DECAY("lowLevelDecay", "ω", 1.0, 0, 1, Type.REAL),
     OBSERVER_GAIN("observerGain", "κ_obs", 0.5, 0, 10, Type.REAL),
     // affinity (MODEL 1)
     SOCIAL_AXIS_WEIGHT("socialAxisWeight", "w_s", 0.25, 0, 1, Type.REAL),

@@ -14,6 +14,8 @@ import java.util.Map;
 final class Relations {
     private final World w;
     private final double decay;
+    /** Daily decay of grievance at DOWNGRADED or below: without ambassadors, less talk heals less (section 3.3). */
+    private final double lowDecay;
     private final int memory;
     private final double businessFloor;
     private final Map<Long, Dyad> byKey = new HashMap<>();
@@ -24,6 +26,7 @@ final class Relations {
     Relations(World w, Parameters p) {
         this.w = w;
         this.decay = p.get(Parameter.GRIEVANCE_DECAY);
+        this.lowDecay = decay * p.get(Parameter.LOW_LEVEL_DECAY);
         this.memory = (int) p.get(Parameter.MEMORY);
         this.businessFloor = p.get(Parameter.BUSINESS_FLOOR);
     }
@@ -72,8 +75,9 @@ final class Relations {
         int missed = w.day - 1 - d.decayedThrough;
         if (!d.active && missed > 0) {
             double keep = Math.pow(1 - decay, missed);
-            d.grievance[0] *= keep;
-            d.grievance[1] *= keep;
+            double keepGrievance = d.level < Level.NORMAL.ordinal() ? Math.pow(1 - lowDecay, missed) : keep;
+            d.grievance[0] *= keepGrievance;
+            d.grievance[1] *= keepGrievance;
             d.condemnation[0] *= keep;
             d.condemnation[1] *= keep;
             d.decayedThrough = w.day - 1;
@@ -99,10 +103,12 @@ final class Relations {
     /** Grievance and condemnation fade (section 3.3); dyads whose business has ended leave the active set. */
     void decay() {
         double keep = 1 - decay;
+        double keepLow = 1 - lowDecay;
         for (int k = active.size() - 1; k >= 0; k--) {
             Dyad d = active.get(k);
-            d.grievance[0] *= keep;
-            d.grievance[1] *= keep;
+            double keepGrievance = d.level < Level.NORMAL.ordinal() ? keepLow : keep;
+            d.grievance[0] *= keepGrievance;
+            d.grievance[1] *= keepGrievance;
             d.condemnation[0] *= keep;
             d.condemnation[1] *= keep;
             d.decayedThrough = w.day;

@@ -219,7 +219,8 @@ public final class ThirdParties implements Steppable {
                 continue;
             }
             double aki = w.affinity(k, i);
-            if (!(w.affinity.shareBloc(k, i) || Math.abs(aki) > attention) || hasSpoken(k, e)) {
+            // a break of democratic order is news to every government (section 3.8), not only to the attentive
+            if (hasSpoken(k, e)) {
                 continue;
             }
             // a friend of the government backs it; the norm-abiding and distant condemn it
@@ -246,7 +247,7 @@ public final class ThirdParties implements Steppable {
                 continue;
             }
             double affinity = w.affinity(k, actor);
-            boolean attentive = w.affinity.shareBloc(k, actor) || Math.abs(affinity) > attention
+            boolean attentive = target == Event.NONE || w.affinity.shareBloc(k, actor) || Math.abs(affinity) > attention
                     || (target != Event.NONE && (w.affinity.shareBloc(k, target) || Math.abs(w.affinity(k, target)) > attention));
             if (!attentive) {
                 continue;
