@@ -23,7 +23,7 @@ public final class Country implements Steppable {
     int government;
     /** Dyads this country is part of that have ever been touched. */
     final java.util.ArrayList<Dyad> dyads = new java.util.ArrayList<>();
-    /** Those of them with business (MODEL 4): the only ones its daily step looks at. */
+    /** Those of them with business (docs/MODEL.md 3.4): the only ones its daily step looks at. */
     final java.util.ArrayList<Dyad> active = new java.util.ArrayList<>();
     private final transient World world;
 

@@ -2,7 +2,7 @@ package org.crisis.model;
 
 /**
  * The daily choice of a country towards one counterpart: hold, escalate to the rung its
- * grievance justifies, or step down, by a logit over utilities (docs/MODEL.md, "Decision").
+ * grievance justifies, or step down, by a logit over utilities (docs/MODEL.md 3.5).
  * Allocation-free: it runs for every pair with business every day.
  */
 final class Decision {

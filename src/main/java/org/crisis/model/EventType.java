@@ -2,7 +2,7 @@ package org.crisis.model;
 
 /**
  * Kinds of event with their Goldstein-scale weight, judged from the target's side,
- * their flags and their effect on the ladder (docs/MODEL.md, "Events").
+ * their flags and their effect on the ladder (docs/MODEL.md 3.1).
  */
 public enum EventType {
     // exogenous triggers

@@ -2,7 +2,7 @@ package org.crisis.model;
 
 /**
  * The escalation ladder's rungs, 0 (no hostile posture) to 6 (sanctions), and the
- * act that puts a state on each (docs/MODEL.md, "Decision").
+ * act that puts a state on each (docs/MODEL.md 3.5).
  */
 public final class Ladder {
     public static final int NONE = 0;

@@ -8,25 +8,25 @@ import java.util.stream.Collectors;
 
 /**
  * Every parameter of the model, with its scenario name, default and admissible range.
- * The reasons for each default are in docs/MODEL.md ("Parameters"); the symbol is
+ * The reasons for each default are in docs/MODEL.md 5; the symbol is
  * the one used there.
  */
 public enum Parameter {
-    // perception (MODEL 3)
+    // perception (docs/MODEL.md 3.3)
     GRIEVANCE_GAIN("grievanceGain", "κ", 0.4, 0, 10, Type.REAL),
     COOPERATION_GAIN("cooperationGain", "κ_coop", 0.5, 0, 10, Type.REAL),
     IDEOLOGY_AMPLIFIER("ideologyAmplifier", "α", 1.0, 0, 10, Type.REAL),
     GRIEVANCE_DECAY("grievanceDecay", "δ", 0.02, 0, 1, Type.REAL),
     LOW_LEVEL_DECAY("lowLevelDecay", "ω", 1.0, 0, 1, Type.REAL),
     OBSERVER_GAIN("observerGain", "κ_obs", 0.5, 0, 10, Type.REAL),
-    // affinity (MODEL 1)
+    // affinity (docs/MODEL.md 3.2)
     SOCIAL_AXIS_WEIGHT("socialAxisWeight", "w_s", 0.25, 0, 1, Type.REAL),
     AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),
     AFFINITY_BLOC("affinityBloc", "a_bloc", 0.5, 0, 10, Type.REAL),
     AFFINITY_LEVEL("affinityLevel", "a_level", 0.5, 0, 10, Type.REAL),
     STANCE_WEIGHT("stanceWeight", "a_stance", 0.5, 0, 2, Type.REAL),
     STANCE_GAIN("stanceGain", "η", 0.5, 0, 1, Type.REAL),
-    // decision (MODEL 4)
+    // decision (docs/MODEL.md 3.5)
     RATIONALITY("rationality", "λ", 5.0, 0, 100, Type.REAL),
     GRIEVANCE_WEIGHT("grievanceWeight", "b_g", 10.0, 0, 100, Type.REAL),
     PRESSURE_WEIGHT("pressureWeight", "b_p", 0.5, 0, 10, Type.REAL),
@@ -48,7 +48,7 @@ public enum Parameter {
     IN_KIND_DISCOUNT("inKindDiscount", "φ", 0.7, 0, 1, Type.REAL),
     BUSINESS_FLOOR("businessFloor", "g_min", 0.05, 0, 1, Type.REAL),
     MEMORY("memory", "memory", 30, 1, 3650, Type.INTEGER),
-    // third parties and mediation (MODEL 5)
+    // third parties and mediation (docs/MODEL.md 3.8, 3.9)
     THIRD_PARTIES("thirdParties", "", 1, 0, 1, Type.BOOLEAN),
     SALIENCE("salience", "salience", 4.0, 0, 10, Type.REAL),
     ATTENTION("attention", "attention", 0.3, 0, 1, Type.REAL),
@@ -62,7 +62,7 @@ public enum Parameter {
     MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, -1, 1, Type.REAL),
     MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.05, 0, 1, Type.REAL),
     MEDIATION_DAYS("mediationDays", "mediationDays", 60, 1, 3650, Type.INTEGER),
-    // government change and restoration (MODEL 6)
+    // government change and restoration (docs/MODEL.md 3.7, 3.5)
     TURNOVER_DISCOUNT("turnoverDiscount", "ρ", 0.5, 0, 1, Type.REAL),
     CONTINUITY_SHIFT("continuityShift", "s_cont", 0.15, 0, 1, Type.REAL),
     TURNOVER_ALIGNMENT("turnoverAlignment", "ν", 2.0, 0, 10, Type.REAL),

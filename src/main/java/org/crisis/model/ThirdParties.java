@@ -10,7 +10,7 @@ import sim.engine.SimState;
 import sim.engine.Steppable;
 
 /**
- * The regional network (docs/MODEL.md, "Third parties"): observers take sides on salient
+ * The regional network (docs/MODEL.md 3.8): observers take sides on salient
  * events, norm-breaking acts and domestic crises aggrieve them, and friends of both sides
  * mediate ({@link Mediation}). Each observer speaks at most once per crisis, and statements draw no statements.
  */
@@ -30,7 +30,7 @@ public final class ThirdParties implements Steppable {
     private final double clause;
     private final double statementGravity;
     /**
-     * Who has spoken on what (MODEL 5, damping). An observer speaks at most once per cause
+     * Who has spoken on what (docs/MODEL.md 3.8, damping). An observer speaks at most once per cause
      * chain (everything that descends from one exogenous event), so a rupture provoked by a
      * condemnation does not draw the region in again; and at most once per pair, so a second
      * trigger in the same dispute does not either, unless it breaks a norm, which observers
@@ -230,7 +230,7 @@ public final class ThirdParties implements Steppable {
                 spoke(k, e);
                 addSpeaker(choice > 0 ? k + 1 : -(k + 1));
                 // condemning a disputed election or a coup disputes the government's legitimacy:
-                // it weighs as an interference statement (MODEL 2), not as a plain statement
+                // it weighs as an interference statement (docs/MODEL.md 3.1), not as a plain statement
                 state(k, i, Event.NONE, choice > 0 ? EventType.SUPPORT : EventType.CONDEMN, e, choice < 0);
             }
         }

@@ -9,7 +9,7 @@ import org.crisis.model.Level;
 import org.crisis.model.World;
 
 /**
- * A named measure of one run (docs/MODEL.md, "What a run measures"), e.g.
+ * A named measure of one run (docs/MODEL.md 3.10), e.g.
  * {@code severed:PER-MEX}, {@code daysToSevered:PER-MEX}, {@code sides:MEX},
  * {@code severedPairs}, {@code polarisation}. Values are doubles; NaN means "did not
  * happen" (a day never reached) and is written as an empty cell.
