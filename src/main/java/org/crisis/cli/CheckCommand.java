@@ -1,31 +1,66 @@
 package org.crisis.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.crisis.experiment.Sweep;
+import org.crisis.experiment.SweepReader;
 import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crisis check}: validates scenario files without running them. */
+/** {@code crisis check}: validates scenario files (and sweep files, said to be such) without running them. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Validate scenario files without running them; exit status 2 if any is invalid.")
+        description = {"Validate scenario files without running them.",
+            "Exit status 2 if any is invalid. A directory stands for its .yaml, .yml and .json files",
+            "(not its subdirectories). A sweep file is recognised, said to be one and checked as a sweep."})
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.yaml, .yml, .json).")
-    List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files (.yaml, .yml, .json), or directories of them.")
+    List<Path> inputs;
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value by dotted path, e.g. parameters.grievanceDecay=0.03.")
     List<String> overrides = new ArrayList<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> list = Files.list(p)) {
+                    List<Path> found = list.filter(f -> Files.isRegularFile(f) && f.toString().matches(".*\\.(ya?ml|json)$"))
+                            .sorted().toList();
+                    if (found.isEmpty()) {
+                        System.err.println(p + ": no .yaml, .yml or .json file in this directory");
+                        return Main.INVALID_INPUT;
+                    }
+                    files.addAll(found);
+                }
+            } else {
+                files.add(p); // a missing file is reported by the reader, with the others
+            }
+        }
         int status = 0;
         for (Path file : files) {
             try {
+                if (isSweep(file)) {
+                    Sweep w = SweepReader.read(file);
+                    System.out.printf(Locale.ROOT, "%s: this is a sweep file (use crisis sweep): ok (%s: %s design, %d points x %d replications = %d runs)%n",
+                            file, w.name(), w.design().key(), w.pointCount(), w.replications(), w.runCount());
+                    if (!overrides.isEmpty()) {
+                        System.out.println(file + ": --set does not apply to sweep files; ignored");
+                    }
+                    continue;
+                }
                 Scenario s = ScenarioReader.read(file, overrides);
                 System.out.printf("%s: ok (%s: %d countries, %d events, %d days)%n", file, s.name(),
                         s.countries().size(), s.events().size(), s.days());
@@ -37,5 +72,23 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /**
+     * A sweep file names a scenario and a design or what to vary, and declares no countries. An
+     * unreadable file is not a sweep: the scenario reader then reports why it cannot be read.
+     */
+    static boolean isSweep(Path file) {
+        try {
+            Node root = TreeReader.read(file);
+            if (root instanceof Node.Mapping m) {
+                var keys = m.entries().keySet();
+                return keys.contains("scenario") && (keys.contains("design") || keys.contains("vary"))
+                        && !keys.contains("countries");
+            }
+        } catch (InvalidInputException e) {
+            // not readable: not recognisably a sweep
+        }
+        return false;
     }
 }

@@ -4,6 +4,8 @@ import org.crisis.experiment.OutputUnavailableException;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
+import java.util.Set;
+import org.crisis.scenario.Fields;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +30,17 @@ public final class Main implements Runnable {
         CommandLines.remember(args);
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler((ex, a) -> {
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && u.getCommandLine().getParent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                // a mistyped command: say so, with the nearest command
+                String word = u.getUnmatched().get(0);
+                Set<String> commands = u.getCommandLine().getSubcommands().keySet();
+                ex.getCommandLine().getErr().println("crisis: unknown command '" + word + "'"
+                        + Fields.closest(word, commands).map(c -> "; did you mean '" + c + "'?")
+                                .orElse("; commands: " + String.join(", ", commands)));
+                ex.getCommandLine().getErr().println("Try 'crisis --help' for more information.");
+                return INVALID_INPUT;
+            }
             ex.getCommandLine().getErr().println("crisis: " + ex.getMessage());
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for more information.");

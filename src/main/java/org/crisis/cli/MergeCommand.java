@@ -12,10 +12,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis merge}: joins the shard directories of a sweep (docs/SWEEPS.md, "Shards"). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = {"Join the shard directories of a sweep (crisis sweep --shard I/N) into",
-            "the results one machine would have written: the same runs.csv,",
-            "points.csv and sensitivity.csv. Refuses shards of different sweeps, an",
-            "incomplete set and unfinished shards (exit 2).", ""})
+        description = {"Join the shards of a sweep into one results directory.",
+            "The shards are the directories of crisis sweep --shard I/N; the result holds",
+            "the runs.csv, points.csv and sensitivity.csv one machine would have written.",
+            "Refuses shards of different sweeps, an incomplete set and unfinished shards",
+            "(exit 2).", ""})
 final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Finished shard directories, all N of them.")
     List<Path> dirs;

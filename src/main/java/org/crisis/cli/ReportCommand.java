@@ -14,7 +14,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis report}: report.html and CSV tables from results directories. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a self-contained report.html and its tables as CSV from results directories.",
+        description = {"Write an HTML report and its tables from results directories.",
+            "The report.html is self-contained; every table is also written as CSV.",
             "",
             "One run set (crisis run): outcomes with 95 %% intervals, grievance fan charts,",
             "level shares, survival curves, the regional network, a representative run's",

@@ -11,6 +11,7 @@ import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.RunSet;
 import org.crisis.experiment.WorkDirectory;
+import org.crisis.model.Level;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Overrides;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis run}: replications of one scenario into a results directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario N times (in parallel) and write a results directory:",
-            "manifest.json, runs.csv, summary.json, events.csv, trajectories.csv, ensemble.csv."})
+        description = {"Run a scenario N times and write a results directory.",
+            "Replications run in parallel. The directory holds manifest.json, runs.csv, summary.json,",
+            "events.csv, trajectories.csv and ensemble.csv (docs/FORMATS.md, section 5)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml, .json).")
     Path file;
@@ -122,16 +124,42 @@ final class RunCommand implements Callable<Integer> {
     private static void print(Scenario scenario, RunSet.Summary s) {
         System.out.printf(Locale.ROOT, "%s: %d run%s of %d days in %.1f s%n", scenario.name(), s.runs(),
                 s.runs() == 1 ? "" : "s", scenario.days(), s.seconds());
-        if (!s.pairs().isEmpty()) {
-            System.out.printf(Locale.ROOT, "%-12s %18s %18s %18s%n", "pair", "downgraded", "severed", "restored");
-            for (RunSet.PairSummary p : s.pairs()) {
-                System.out.printf(Locale.ROOT, "%-12s %18s %18s %18s%n", p.pair().key(),
-                        cell(p.downgraded(), p.downgradedMedianDay()), cell(p.severed(), p.severedMedianDay()),
-                        cell(p.restored(), p.restoredMedianDay()));
-            }
-            System.out.println("(share of runs; median day among those runs)");
-        }
+        summary(scenario, s.pairs()).forEach(System.out::println);
         System.out.println("results: " + s.directory());
+    }
+
+    /**
+     * The table of tracked pairs. A pair listed at DOWNGRADED or SEVERED is there on day 0 in
+     * every run, so its share of runs "downgraded" says nothing: it reads "starts DOWNGRADED".
+     */
+    static List<String> summary(Scenario scenario, List<RunSet.PairSummary> pairs) {
+        List<String> out = new ArrayList<>();
+        if (pairs.isEmpty()) {
+            return out;
+        }
+        out.add(String.format(Locale.ROOT, "%-12s %18s %18s %18s", "pair", "downgraded", "severed", "restored"));
+        for (RunSet.PairSummary p : pairs) {
+            Level start = startLevel(scenario, p.pair());
+            String downgraded = start.compareTo(Level.DOWNGRADED) <= 0 ? "starts " + start.name()
+                    : cell(p.downgraded(), p.downgradedMedianDay());
+            String severed = start == Level.SEVERED ? "starts SEVERED" : cell(p.severed(), p.severedMedianDay());
+            out.add(String.format(Locale.ROOT, "%-12s %18s %18s %18s", p.pair().key(), downgraded, severed,
+                    cell(p.restored(), p.restoredMedianDay())));
+        }
+        out.add("(share of runs; day: the median day among the runs where it happened. The report's");
+        out.add(" Kaplan-Meier median counts every run, those without it too, and is '\u2013' when fewer than");
+        out.add(" half the runs saw it by the end.)");
+        return out;
+    }
+
+    private static Level startLevel(Scenario scenario, Scenario.Pair pair) {
+        for (Scenario.Relation r : scenario.relations()) {
+            Scenario.Pair b = r.between();
+            if (b.a().equals(pair.a()) && b.b().equals(pair.b()) || b.a().equals(pair.b()) && b.b().equals(pair.a())) {
+                return r.level();
+            }
+        }
+        return Level.NORMAL;
     }
 
     private static String cell(double share, double medianDay) {

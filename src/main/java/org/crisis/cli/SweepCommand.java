@@ -20,10 +20,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis sweep}: a parameter sweep into a results directory, resumable (docs/SWEEPS.md). */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a parameter sweep on all cores; write runs.csv, points.csv,",
-            "manifest.json and, for the sobol and morris designs, sensitivity.csv into",
-            "results/NAME-TIMESTAMP or --out DIR. File formats: docs/FORMATS.md;",
-            "designs, seeds, shards: docs/SWEEPS.md.",
+        description = {"Run a parameter sweep on all cores, resumably.",
+            "Writes runs.csv, points.csv, manifest.json and, for the sobol and morris",
+            "designs, sensitivity.csv into results/NAME-TIMESTAMP or --out DIR. File",
+            "formats: docs/FORMATS.md; designs, seeds, shards: docs/SWEEPS.md.",
             "",
             "Resume: an interrupted sweep (Ctrl-C, kill -9, full disk) keeps its",
             "finished runs in a work directory, results/.NAME.incomplete (or",

@@ -14,6 +14,13 @@ import java.util.Set;
  * The cause links of one run's events (events.csv {@code cause}: the id of the event a
  * response answers): the chain from a scripted trigger to a response, and a pair's key events,
  * the acts that change or threaten its level.
+ *
+ * <p>Two readings go beyond the recorded causes. An event with no cause that matches an event
+ * of the scenario (day, type, actor, target) is scripted, whatever its type (a scripted
+ * {@code MEDIATE} is a statement type, yet nobody chose it). And a move a government makes with
+ * no recorded cause on the day a scripted {@code ELECTION} or {@code COUP} changed its own
+ * government or its counterpart's is put down to that change: a new government is free of its
+ * predecessor's commitments (docs/MODEL.md 3.5, 3.7), which is what let it move.
  */
 final class CauseChains {
     /** Acts on the escalation ladder and back, which change or threaten a pair's level. */
@@ -24,20 +31,70 @@ final class CauseChains {
     static final Set<String> RECONCILIATION = Set.of("RETURN_AMBASSADOR", "RESTORE_RELATIONS");
     private static final int MAX_DEPTH = 10_000;
 
+    static final Set<String> GOVERNMENT_CHANGES = Set.of("ELECTION", "COUP");
+
     private final List<EventRecord> events;
     private final Map<Long, EventRecord> byId = new HashMap<>();
     private final Map<Long, List<EventRecord>> answers = new HashMap<>();
+    private final Set<Long> scripted = new HashSet<>();
+    /** Moves with no recorded cause made on the day of a scripted change of government of either side. */
+    private final Map<Long, EventRecord> afterChange = new HashMap<>();
 
     CauseChains(List<EventRecord> events) {
+        this(events, List.of());
+    }
+
+    /** {@code script}: the scenario's events (manifest.json), to recognise scripted events of any type. */
+    CauseChains(List<EventRecord> events, List<RunSetResults.Scripted> script) {
         this.events = List.copyOf(events);
+        Set<String> scriptKeys = new HashSet<>();
+        for (RunSetResults.Scripted x : script) {
+            scriptKeys.add(x.day() + "|" + x.type() + "|" + x.actor() + "|" + x.target());
+        }
         for (EventRecord e : events) {
             byId.put(e.id(), e);
-        }
-        for (EventRecord e : events) {
-            if (e.cause() >= 0 && byId.containsKey(e.cause())) {
-                answers.computeIfAbsent(e.cause(), k -> new ArrayList<>()).add(e);
+            if (e.cause() < 0 && (e.scripted()
+                    || scriptKeys.contains(e.day() + "|" + e.type() + "|" + e.actor() + "|" + e.target()))) {
+                scripted.add(e.id());
             }
         }
+        for (EventRecord e : events) {
+            if (e.cause() < 0 && !scripted.contains(e.id()) && !e.target().isEmpty()) {
+                for (EventRecord g : events) {
+                    if (g.day() == e.day() && g.id() < e.id() && scripted.contains(g.id())
+                            && GOVERNMENT_CHANGES.contains(g.type())
+                            && (g.actor().equals(e.actor()) || g.actor().equals(e.target()))) {
+                        afterChange.put(e.id(), g);
+                        break;
+                    }
+                }
+            }
+        }
+        for (EventRecord e : events) {
+            long c = causeOf(e);
+            if (c >= 0 && byId.containsKey(c)) {
+                answers.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
+            }
+        }
+    }
+
+    /** The recorded cause, or the change of government an uncaused move followed the same day; -1 for none. */
+    long causeOf(EventRecord e) {
+        if (e.cause() >= 0) {
+            return e.cause();
+        }
+        EventRecord g = afterChange.get(e.id());
+        return g == null ? -1 : g.id();
+    }
+
+    /** An event of the scenario's own script. */
+    boolean scripted(EventRecord e) {
+        return scripted.contains(e.id());
+    }
+
+    /** A move with no cause at all: made on standing grievance. */
+    boolean unprompted(EventRecord e) {
+        return e.cause() < 0 && !scripted(e) && !afterChange.containsKey(e.id());
     }
 
     List<EventRecord> events() {
@@ -48,9 +105,9 @@ final class CauseChains {
     List<EventRecord> chain(EventRecord e) {
         List<EventRecord> out = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
-        for (EventRecord at = e; at != null && seen.add(at.id()) && out.size() < MAX_DEPTH; at = byId.get(at.cause())) {
+        for (EventRecord at = e; at != null && seen.add(at.id()) && out.size() < MAX_DEPTH; at = byId.get(causeOf(at))) {
             out.add(at);
-            if (at.cause() < 0) {
+            if (causeOf(at) < 0) {
                 break;
             }
         }
@@ -63,11 +120,18 @@ final class CauseChains {
         return e.between(p.a(), p.b()) || e.type().equals("MEDIATE") && p.is(e.target(), e.about());
     }
 
-    /** The pair's key events (ladder acts from recall up, and back) and its scripted triggers, in time order. */
+    /**
+     * The pair's key events (ladder acts from recall up, and back), its scripted triggers, and
+     * scripted mediations on it (a scripted MEDIATE names one side; without an {@code about} it
+     * covers that side's worst relation, which may be this pair), in time order.
+     */
     List<EventRecord> keyEvents(Pair p) {
         List<EventRecord> out = new ArrayList<>();
         for (EventRecord e : events) {
-            if (e.between(p.a(), p.b()) && (KEY_TYPES.contains(e.type()) || e.scripted() && !e.target().isEmpty())) {
+            boolean key = e.between(p.a(), p.b()) && (KEY_TYPES.contains(e.type()) || scripted(e) && !e.target().isEmpty());
+            boolean mediation = e.type().equals("MEDIATE") && scripted(e)
+                    && (p.is(e.target(), e.about()) || e.about().isEmpty() && (e.target().equals(p.a()) || e.target().equals(p.b())));
+            if (key || mediation) {
                 out.add(e);
             }
         }
@@ -75,8 +139,8 @@ final class CauseChains {
     }
 
     /** 0 scripted, 1 escalation, 2 reconciliation, 3 mediation or dialogue, 4 other. */
-    static int kind(EventRecord e) {
-        if (e.scripted()) {
+    int kind(EventRecord e) {
+        if (scripted(e)) {
             return 0;
         }
         if (ESCALATION.contains(e.type())) {
@@ -91,8 +155,8 @@ final class CauseChains {
         return 4;
     }
 
-    /** One event on one line: day, date, who to whom, what. */
-    static String line(EventRecord e) {
+    /** One event on one line: day, date, who to whom, what, and why when it has no recorded cause. */
+    String line(EventRecord e) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "day %3d", e.day()));
         if (!e.date().isEmpty()) {
@@ -102,9 +166,17 @@ final class CauseChains {
         if (!e.about().isEmpty()) {
             s.append(" (about ").append(e.about()).append(')');
         }
-        if (e.scripted()) {
-            s.append("  [scripted]");
-        } else if (e.unprompted()) {
+        EventRecord change = afterChange.get(e.id());
+        if (scripted(e)) {
+            s.append("  [scripted");
+            if (e.type().equals("MEDIATE") && e.about().isEmpty() && !e.target().isEmpty()) {
+                s.append(": covers ").append(e.target()).append("'s worst relation");
+            }
+            s.append(']');
+        } else if (change != null) {
+            s.append("  [cause: the new government of ").append(change.actor()).append(" (scripted ")
+                    .append(change.type()).append(" that day, #").append(change.id()).append(")]");
+        } else if (unprompted(e)) {
             s.append("  [no recorded cause: standing grievance]");
         }
         return s.toString();
@@ -132,7 +204,7 @@ final class CauseChains {
         }
         List<EventRecord> roots = new ArrayList<>();
         for (EventRecord e : events) {
-            if (keep.contains(e.id()) && (e.cause() < 0 || !keep.contains(e.cause()))) {
+            if (keep.contains(e.id()) && (causeOf(e) < 0 || !keep.contains(causeOf(e)))) {
                 roots.add(e);
             }
         }

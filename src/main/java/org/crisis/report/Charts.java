@@ -35,6 +35,7 @@ import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.CategoryDataset;
@@ -145,7 +146,19 @@ final class Charts {
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(1f);
         int s = 0;
-        for (Band b : bands) {
+        List<double[]> all = new ArrayList<>();
+        for (int k = 0; k < bands.size(); k++) {
+            Band b = bands.get(k);
+            // a band identical to an earlier one would hide it: dash its line and say so
+            String same = null;
+            for (int j = 0; j < k && same == null; j++) {
+                same = sameBand(bands.get(j), b) ? bands.get(j).label() : null;
+            }
+            if (same != null) {
+                b = new Band(b.label() + " (same as " + same + ")", b.colour(), b.x(), b.mid(), b.innerLow(), b.innerHigh(),
+                        b.outerLow(), b.outerHigh());
+            }
+            all.addAll(java.util.Arrays.asList(b.mid(), b.innerLow(), b.innerHigh(), b.outerLow(), b.outerHigh()));
             boolean outer = b.outerLow() != null;
             if (outer) {
                 data.addSeries(series(b.label() + " 90", b.x(), b.mid(), b.outerLow(), b.outerHigh()));
@@ -158,12 +171,74 @@ final class Charts {
             data.addSeries(series(b.label(), b.x(), b.mid(), b.innerLow(), b.innerHigh()));
             r.setSeriesPaint(s, b.colour());
             r.setSeriesFillPaint(s, translucent(b.colour(), outer ? 0.28 : 0.18));
-            r.setSeriesStroke(s, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            r.setSeriesStroke(s, same != null ? DASHED : new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             s++;
         }
         NumberAxis y = numberAxis(yLabel);
         XYPlot plot = new XYPlot(data, dayAxis(xLabel, lastDay), y, r);
-        return chart(title, plot, true);
+        JFreeChart c = chart(title, plot, true);
+        flat(c, y, constant(all.toArray(new double[0][])));
+        return c;
+    }
+
+    private static final BasicStroke DASHED = new BasicStroke(2.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+            new float[] {7f, 5f}, 0f);
+
+    /**
+     * The one value every finite number of the arrays holds (null arrays are skipped), or NaN if
+     * they hold different values or none: a chart of them would have no range to draw.
+     */
+    static double constant(double[]... arrays) {
+        double v = Double.NaN;
+        for (double[] a : arrays) {
+            if (a == null) {
+                continue;
+            }
+            for (double x : a) {
+                if (Double.isNaN(x) || Double.isInfinite(x)) {
+                    continue;
+                }
+                if (Double.isNaN(v)) {
+                    v = x;
+                } else if (Math.abs(x - v) > 1e-12 * Math.max(1, Math.abs(v))) {
+                    return Double.NaN;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The words for an outcome that never varies: {@code constant: 0 in all runs}. */
+    static String constantText(double v, boolean share) {
+        return "constant: " + (share ? Format.percent(v) : Format.number(v)) + " in all runs";
+    }
+
+    /**
+     * A chart whose values are all one number would get an axis of zero height, which JFreeChart
+     * labels with ticks such as 5E-9 or 9E-1 9E-1: give the axis a plain range around the value
+     * and say in a subtitle that it is constant. Axes with a range set by the caller are kept.
+     */
+    private static void flat(JFreeChart c, NumberAxis y, double v) {
+        if (Double.isNaN(v) || !y.isAutoRange()) {
+            return;
+        }
+        double pad = v == 0 ? 1 : Math.abs(v) * 0.5;
+        y.setRange(v == 0 ? 0 : v - pad, v + pad);
+        TextTitle t = new TextTitle(constantText(v, false), LABEL);
+        t.setPaint(new Color(0x444444));
+        t.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+        c.addSubtitle(t);
+    }
+
+    private static boolean sameBand(Band a, Band b) {
+        return java.util.Arrays.equals(a.x(), b.x()) && java.util.Arrays.equals(a.mid(), b.mid())
+                && java.util.Arrays.equals(a.innerLow(), b.innerLow()) && java.util.Arrays.equals(a.innerHigh(), b.innerHigh())
+                && java.util.Arrays.equals(a.outerLow(), b.outerLow()) && java.util.Arrays.equals(a.outerHigh(), b.outerHigh());
+    }
+
+    private static boolean sameLine(Line a, Line b) {
+        return java.util.Arrays.equals(a.x(), b.x()) && java.util.Arrays.equals(a.y(), b.y())
+                && java.util.Arrays.equals(a.low(), b.low()) && java.util.Arrays.equals(a.high(), b.high());
     }
 
     /**
@@ -200,12 +275,20 @@ final class Charts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         DeviationRenderer r = new DeviationRenderer(true, shapes);
         r.setAlpha(1f);
+        List<double[]> all = new ArrayList<>();
         for (int s = 0; s < lines.size(); s++) {
             Line l = lines.get(s);
-            data.addSeries(series(l.label(), l.x(), l.y(), l.low() == null ? l.y() : l.low(), l.high() == null ? l.y() : l.high()));
+            // a line identical to an earlier one would hide it: draw it dashed over it and say so
+            String same = null;
+            for (int j = 0; j < s && same == null; j++) {
+                same = sameLine(lines.get(j), l) ? lines.get(j).label() : null;
+            }
+            String label = same == null || l.label().isEmpty() ? l.label() : l.label() + " (same as " + same + ")";
+            all.addAll(java.util.Arrays.asList(l.y(), l.low(), l.high()));
+            data.addSeries(series(label, l.x(), l.y(), l.low() == null ? l.y() : l.low(), l.high() == null ? l.y() : l.high()));
             r.setSeriesPaint(s, l.colour());
             r.setSeriesFillPaint(s, translucent(l.colour(), l.low() == null ? 0 : 0.16));
-            r.setSeriesStroke(s, l.dashed()
+            r.setSeriesStroke(s, same != null ? DASHED : l.dashed()
                     ? new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {5f, 3f}, 0f)
                     : new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             r.setSeriesShape(s, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
@@ -216,7 +299,9 @@ final class Charts {
             x.setRange(0, Math.max(1, xMax));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
-        return chart(title, plot, lines.size() > 1 || !lines.isEmpty() && !lines.get(0).label().isEmpty());
+        JFreeChart c = chart(title, plot, lines.size() > 1 || !lines.isEmpty() && !lines.get(0).label().isEmpty());
+        flat(c, y, constant(all.toArray(new double[0][])));
+        return c;
     }
 
     /** Kaplan–Meier curves: share of runs in which the event has not yet happened, by day. */

@@ -57,14 +57,14 @@ public final class Explanation {
         List<EventRecord> events = set.events(k);
         Map<Pair, RunTrajectory> trajectories = set.trajectories(k);
         RunTrajectory trajectory = trajectories.get(pair);
-        CauseChains chains = new CauseChains(events);
+        CauseChains chains = new CauseChains(events, set.scripted());
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "%s (%s and %s), run %d of %s (%s)", pair.key(), set.countryName(pair.a()),
                 set.countryName(pair.b()), k, set.name(), why));
         out.add(String.format(Locale.ROOT, "%s; %d days%s", directory, set.days(),
                 set.start().isEmpty() ? "" : " from " + set.start()));
         if (trajectory != null) {
-            out.add("levels: " + path(trajectory));
+            out.add("levels: " + path(startLevel(set, pair), trajectory));
         } else if (!tracked) {
             out.add("levels: not recorded (" + pair.key() + " is not a tracked pair); events only");
         }
@@ -81,13 +81,26 @@ public final class Explanation {
         return out;
     }
 
-    /** {@code DOWNGRADED day 0 → SEVERED day 3 → ...}. */
-    static String path(RunTrajectory t) {
-        StringBuilder s = new StringBuilder();
-        RelationLevel last = null;
+    /** The pair's level in the scenario, before day 0's events: as listed in relations, else NORMAL. */
+    static RelationLevel startLevel(RunSetResults set, Pair pair) {
+        for (RunSetResults.Relation r : set.relations()) {
+            if (pair.is(r.a(), r.b())) {
+                return r.level();
+            }
+        }
+        return RelationLevel.NORMAL;
+    }
+
+    /**
+     * {@code DOWNGRADED at the start → SEVERED (day 0) → NORMAL (day 400)}: the listed level,
+     * then each change as recorded at the end of its day (so a move on day 0 shows).
+     */
+    static String path(RelationLevel start, RunTrajectory t) {
+        StringBuilder s = new StringBuilder(start.name()).append(" at the start");
+        RelationLevel last = start;
         for (int i = 0; i < t.day().length; i++) {
             if (t.level()[i] != last) {
-                s.append(last == null ? "" : " \u2192 ").append(t.level()[i].name()).append(" (day ").append(t.day()[i]).append(')');
+                s.append(" \u2192 ").append(t.level()[i].name()).append(" (day ").append(t.day()[i]).append(')');
                 last = t.level()[i];
             }
         }

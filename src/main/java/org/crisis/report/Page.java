@@ -41,6 +41,8 @@ final class Page {
             thead th{border-bottom:2px solid var(--rule);font-weight:600;background:#fff}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             td.nowrap{white-space:nowrap}
+            table.ranking th,table.ranking th.num{white-space:normal;overflow-wrap:break-word;font-size:11px}
+            table.ranking th,table.ranking td{padding:4px 5px}
             tr.group th{background:var(--soft);font-weight:600;padding-top:6px}
             tr.sig td{background:#fff8e6}
             table.facts th{width:210px;color:var(--muted);font-weight:500}

@@ -366,7 +366,7 @@ final class RunSetReport {
             h.note("No events recorded for run " + run + ".");
             return;
         }
-        CauseChains chains = new CauseChains(events);
+        CauseChains chains = new CauseChains(events, set.scripted());
         List<Pair> pairs = set.pairs();
         String[] rows = new String[pairs.size()];
         for (int i = 0; i < rows.length; i++) {
@@ -376,7 +376,7 @@ final class RunSetReport {
         for (EventRecord e : events) {
             for (int i = 0; i < pairs.size(); i++) {
                 if (CauseChains.concerns(e, pairs.get(i))) {
-                    marks.add(new Charts.Mark(e.id(), e.day(), i, CauseChains.kind(e), e.cause()));
+                    marks.add(new Charts.Mark(e.id(), e.day(), i, chains.kind(e), chains.causeOf(e)));
                     break;
                 }
             }
@@ -397,7 +397,7 @@ final class RunSetReport {
         for (Pair p : pairs) {
             RunTrajectory tr = trajectories.get(p);
             for (EventRecord e : chains.keyEvents(p)) {
-                if (e.scripted()) {
+                if (chains.scripted(e)) {
                     continue;
                 }
                 total++;
@@ -410,7 +410,7 @@ final class RunSetReport {
                     }
                     text.append(i == 0 ? "" : " \u21d2 ").append(CauseChains.brief(chain.get(i)));
                 }
-                if (!chain.isEmpty() && chain.get(0).unprompted()) {
+                if (!chain.isEmpty() && chains.unprompted(chain.get(0))) {
                     text.insert(0, "(standing grievance) ");
                 }
                 csv.row(run, p.key(), e.id(), e.day(), e.date(), e.actor(), e.target(), e.type(), e.label(),

@@ -54,7 +54,7 @@ final class ScenarioDiff {
                 scalars &= !c.isContainerNode();
             }
             if (scalars || n.isEmpty() || prefix.endsWith("track")) {
-                out.put(prefix, n.toString());
+                out.put(prefix, list(n));
                 return;
             }
             if (prefix.equals("events")) {
@@ -64,9 +64,12 @@ final class ScenarioDiff {
                     String key = c.path("day").asText() + " " + c.path("type").asText() + " " + c.path("actor").asText()
                             + (c.hasNonNull("target") ? "\u2192" + c.path("target").asText() : "");
                     int k = seen.merge(key, 1, Integer::sum);
-                    com.fasterxml.jackson.databind.node.ObjectNode rest = ((com.fasterxml.jackson.databind.node.ObjectNode) c).deepCopy();
-                    rest.remove(List.of("day", "type", "actor", "target"));
-                    out.put("events[" + key + (k > 1 ? " #" + k : "") + "]", rest.toString());
+                    Map<String, String> rest = new LinkedHashMap<>();
+                    flatten("", c, rest);
+                    rest.keySet().removeAll(List.of("day", "type", "actor", "target"));
+                    List<String> parts = new ArrayList<>();
+                    rest.forEach((field, value) -> parts.add(field + " " + value));
+                    out.put("events[" + key + (k > 1 ? " #" + k : "") + "]", String.join(", ", parts));
                 }
                 return;
             }
@@ -81,8 +84,38 @@ final class ScenarioDiff {
                 flatten(join(prefix, key), c, out);
             }
         } else {
-            out.put(prefix, n.isNull() ? "" : n.asText());
+            out.put(prefix, value(n));
         }
+    }
+
+    /** A single value as a reader writes it: text unquoted, numbers without trailing zeros. */
+    static String value(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return "";
+        }
+        if (n.isNumber()) {
+            double x = n.asDouble();
+            if (Double.isFinite(x)) {
+                String plain = new java.math.BigDecimal(n.asText()).stripTrailingZeros().toPlainString();
+                return plain.equals("-0") ? "0" : plain;
+            }
+        }
+        return n.asText();
+    }
+
+    /** A list as text: {@code OAS, CELAC}; a list of pairs (track) as {@code PER-MEX, PER-COL}. */
+    private static String list(JsonNode n) {
+        List<String> items = new ArrayList<>();
+        for (JsonNode c : n) {
+            if (c.isArray()) {
+                List<String> inner = new ArrayList<>();
+                c.forEach(x -> inner.add(value(x)));
+                items.add(String.join("-", inner));
+            } else {
+                items.add(value(c));
+            }
+        }
+        return String.join(", ", items);
     }
 
     private static String join(String prefix, String key) {

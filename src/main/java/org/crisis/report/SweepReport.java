@@ -238,25 +238,146 @@ final class SweepReport {
         }
     }
 
-    private List<String> shownOutcomes() {
-        return sweep.outcomes().subList(0, Math.min(MAX_OUTCOMES, sweep.outcomes().size()));
+    /**
+     * How much of an outcome's variation over the points the cells of {@code cellOf} explain:
+     * the share of the variance of the points' means (weighted by their runs) that lies between
+     * the cells' means, the correlation ratio eta squared. 0 for an outcome that does not vary.
+     */
+    static double explained(List<SweepResults.PointStat> points, java.util.function.Function<SweepResults.PointStat, Object> cellOf) {
+        double n = 0;
+        double sum = 0;
+        for (SweepResults.PointStat p : points) {
+            if (p.n() > 0 && Double.isFinite(p.mean())) {
+                n += p.n();
+                sum += p.n() * p.mean();
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        double mean = sum / n;
+        double total = 0;
+        Map<Object, double[]> cells = new HashMap<>();
+        for (SweepResults.PointStat p : points) {
+            if (p.n() > 0 && Double.isFinite(p.mean())) {
+                total += p.n() * (p.mean() - mean) * (p.mean() - mean);
+                Object key = cellOf.apply(p);
+                if (key != null) {
+                    double[] c = cells.computeIfAbsent(key, k -> new double[2]);
+                    c[0] += p.n();
+                    c[1] += p.n() * p.mean();
+                }
+            }
+        }
+        if (!(total > 1e-12 * n * Math.max(1, mean * mean))) {
+            return 0;
+        }
+        double between = 0;
+        for (double[] c : cells.values()) {
+            double m = c[1] / c[0];
+            between += c[0] * (m - mean) * (m - mean);
+        }
+        return Math.min(1, between / total);
     }
 
-    private List<String> shownFactors() {
-        return sweep.factors().subList(0, Math.min(MAX_FACTORS, sweep.factors().size()));
+    /** The value an outcome has in every run of the sweep, or NaN if it varies or was never observed. */
+    private double constantValue(String outcome) {
+        List<SweepResults.PointStat> pts = sweep.points(outcome);
+        double[] means = new double[pts.size()];
+        int k = 0;
+        for (SweepResults.PointStat p : pts) {
+            if (!(p.n() > 0) || Double.isNaN(p.mean())) {
+                continue;
+            }
+            if (p.n() > 1 && !(p.sd() == 0)) {
+                return Double.NaN;
+            }
+            means[k++] = p.mean();
+        }
+        return k == 0 ? Double.NaN : Charts.constant(Arrays.copyOf(means, k));
+    }
+
+    private boolean neverObserved(String outcome) {
+        return sweep.points(outcome).stream().noneMatch(p -> p.n() > 0 && !Double.isNaN(p.mean()));
+    }
+
+    /** An outcome's varied values, most explanatory first, with their eta squared. */
+    private List<Map.Entry<String, Double>> rankedFactors(String outcome, Map<String, Bins> bins) {
+        List<Map.Entry<String, Double>> out = new ArrayList<>();
+        for (String f : sweep.factors()) {
+            Bins b = bins.get(f);
+            out.add(Map.entry(f, explained(sweep.points(outcome), p -> b.binOfPoint().get(p.point()))));
+        }
+        out.sort((a, b) -> Double.compare(b.getValue(), a.getValue())); // stable: file order among equals
+        return out;
     }
 
     private void marginals(Page page, Map<String, Bins> bins) {
         Html h = page.section("marginals", "Outcomes against each varied value");
+        // outcomes that do not vary get a line, not charts; the others are ranked by their best-explaining value
+        List<String> constant = new ArrayList<>();
+        List<String> unobserved = new ArrayList<>();
+        Map<String, List<Map.Entry<String, Double>>> ranked = new LinkedHashMap<>();
+        for (String o : sweep.outcomes()) {
+            double v = constantValue(o);
+            if (!Double.isNaN(v)) {
+                constant.add(outcomeName(o) + " (" + Charts.constantText(v, sweep.share(o)) + ")");
+            } else if (neverObserved(o)) {
+                unobserved.add(outcomeName(o));
+            } else {
+                ranked.put(o, rankedFactors(o, bins));
+            }
+        }
+        List<String> order = new ArrayList<>(ranked.keySet());
+        order.sort((a, b) -> Double.compare(ranked.get(b).get(0).getValue(), ranked.get(a).get(0).getValue()));
+        List<String> shown = order.subList(0, Math.min(MAX_OUTCOMES, order.size()));
+        int factorsShown = Math.min(MAX_FACTORS, sweep.factors().size());
+
         h.paragraph("For each outcome and each varied value: the mean (or share of runs) over all runs at that value, pooled over "
                 + "the other varied values, with its 95 % interval as a band (Wilson for shares, t for means). Continuous ranges "
-                + "are cut into bins with equal numbers of points; the point sits at the bin's mean value.");
-        CsvOut csv = new CsvOut("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high");
-        for (String o : shownOutcomes()) {
+                + "are cut into bins with equal numbers of points; the point sits at the bin's mean value. Outcomes come in order "
+                + "of importance, and so do the varied values of each: \u03b7\u00b2 (in each chart's caption) is the share of the "
+                + "variation of the points' means that lies between that value's bins, so 1 means the value alone decides the "
+                + "outcome and 0 that it makes no difference on average.");
+        List<String> said = new ArrayList<>();
+        if (!constant.isEmpty()) {
+            said.add("Not drawn: " + String.join("; ", constant) + ".");
+        }
+        if (!unobserved.isEmpty()) {
+            said.add("Never observed (no run has a value): " + String.join(", ", unobserved) + ".");
+        }
+        if (order.size() > shown.size()) {
+            said.add("Left out: " + (order.size() - shown.size()) + " of the " + order.size() + " outcomes that vary, the least "
+                    + "explained by any single value (" + String.join(", ", order.subList(shown.size(), order.size()).stream()
+                            .map(this::outcomeName).toList()) + ").");
+        }
+        if (sweep.factors().size() > factorsShown) {
+            said.add("For each outcome, the " + factorsShown + " of " + sweep.factors().size()
+                    + " varied values that explain it most are drawn.");
+        }
+        if (!said.isEmpty()) {
+            said.add("Every outcome and varied value is in report-marginals.csv.");
+            h.note(String.join(" ", said));
+        }
+
+        CsvOut csv = new CsvOut("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high", "eta2");
+        for (String o : sweep.outcomes()) {
+            for (Map.Entry<String, Double> fe : ranked.containsKey(o) ? ranked.get(o) : rankedFactors(o, bins)) {
+                Bins b = bins.get(fe.getKey());
+                List<List<SweepResults.PointStat>> groups = groups(o, b);
+                for (int i = 0; i < b.size(); i++) {
+                    Pooled p = Pooled.of(groups.get(i), sweep.share(o));
+                    csv.row(o, sweep.path(fe.getKey()), b.labels()[i], b.x()[i], groups.get(i).size(), p.n(), p.mean(), p.low(),
+                            p.high(), fe.getValue());
+                }
+            }
+        }
+        for (String o : shown) {
             boolean share = sweep.share(o);
             h.heading(3, "outcome-" + ReportOutput.safeName(o), outcomeName(o));
             h.open("div", "grid3");
-            for (String f : shownFactors()) {
+            for (Map.Entry<String, Double> fe : ranked.get(o).subList(0, factorsShown)) {
+                String f = fe.getKey();
                 Bins b = bins.get(f);
                 List<List<SweepResults.PointStat>> groups = groups(o, b);
                 double[] mean = new double[b.size()];
@@ -267,7 +388,6 @@ final class SweepReport {
                     mean[i] = p.mean();
                     lo[i] = p.low();
                     hi[i] = p.high();
-                    csv.row(o, sweep.path(f), b.labels()[i], b.x()[i], groups.get(i).size(), p.n(), p.mean(), p.low(), p.high());
                 }
                 NumberAxis y = new NumberAxis(share ? "share of runs" : "mean");
                 y.setAutoRangeIncludesZero(false);
@@ -278,13 +398,10 @@ final class SweepReport {
                 JFreeChart c = Charts.lines(outcomeName(o) + " by " + shortPath(f), sweep.path(f), y,
                         List.of(new Charts.Line("", Charts.colour(0), b.x(), mean, lo, hi, false)), Double.NaN, true);
                 c.removeLegend();
-                h.figure("marginal-" + o + "-" + f, svg.render(c, 380, 260, outcomeName(o) + " by " + sweep.path(f)), null, null);
+                h.figure("marginal-" + o + "-" + f, svg.render(c, 380, 260, outcomeName(o) + " by " + sweep.path(f)),
+                        String.format(Locale.ROOT, "\u03b7\u00b2 = %.2f", fe.getValue()), null);
             }
             h.close("div");
-        }
-        if (sweep.outcomes().size() > MAX_OUTCOMES || sweep.factors().size() > MAX_FACTORS) {
-            h.note("Charts for the first " + MAX_OUTCOMES + " outcomes and " + MAX_FACTORS
-                    + " varied values; all are in report-marginals.csv.");
         }
         tables.put("report-marginals.csv", csv.toString());
     }
@@ -318,53 +435,87 @@ final class SweepReport {
     // --- heat maps -----------------------------------------------------------------------
 
     private void heatMaps(Page page, String rank) {
-        List<String> factors = shownFactors();
+        List<String> factors = sweep.factors();
         if (factors.size() < 2) {
             return;
         }
         Html h = page.section("heatmaps", "Heat maps of " + outcomeName(rank));
         boolean share = sweep.share(rank);
-        h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over each pair of varied values, "
-                + "pooled over the others (--rank-by chooses the outcome). Continuous ranges are cut into up to 6 bins of equal "
-                + "numbers of points; empty cells are white.");
-        CsvOut csv = new CsvOut("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean");
-        h.open("div", "grid2");
-        int count = 0;
-        for (int i = 0; i < factors.size() && count < MAX_HEATMAPS; i++) {
-            for (int j = i + 1; j < factors.size() && count < MAX_HEATMAPS; j++) {
-                Bins bx = Bins.of(sweep, factors.get(i), DISTINCT_AS_BINS, 6);
-                Bins by = Bins.of(sweep, factors.get(j), DISTINCT_AS_BINS, 6);
-                List<List<List<SweepResults.PointStat>>> cells = new ArrayList<>();
-                for (int a = 0; a < bx.size(); a++) {
-                    List<List<SweepResults.PointStat>> col = new ArrayList<>();
-                    for (int b = 0; b < by.size(); b++) {
-                        col.add(new ArrayList<>());
-                    }
-                    cells.add(col);
-                }
-                for (SweepResults.PointStat p : sweep.points(rank)) {
+        double constant = constantValue(rank);
+        if (!Double.isNaN(constant) || neverObserved(rank)) {
+            h.note(outcomeName(rank) + " is " + (Double.isNaN(constant) ? "never observed (no run has a value)"
+                    : Charts.constantText(constant, share)) + ": no heat map. Choose another outcome with --rank-by.");
+            return;
+        }
+        Map<String, Bins> bins = new LinkedHashMap<>();
+        for (String f : factors) {
+            bins.put(f, Bins.of(sweep, f, DISTINCT_AS_BINS, 6));
+        }
+        // every pair of varied values, ranked by how much of the outcome's variation its cells explain
+        record PairCells(int i, int j, double eta2) {}
+        List<PairCells> pairs = new ArrayList<>();
+        for (int i = 0; i < factors.size(); i++) {
+            for (int j = i + 1; j < factors.size(); j++) {
+                Bins bx = bins.get(factors.get(i));
+                Bins by = bins.get(factors.get(j));
+                double eta2 = explained(sweep.points(rank), p -> {
                     Integer a = bx.binOfPoint().get(p.point());
                     Integer b = by.binOfPoint().get(p.point());
-                    if (a != null && b != null) {
-                        cells.get(a).get(b).add(p);
-                    }
-                }
-                double[][] value = new double[bx.size()][by.size()];
-                for (int a = 0; a < bx.size(); a++) {
-                    for (int b = 0; b < by.size(); b++) {
-                        Pooled pooled = Pooled.of(cells.get(a).get(b), share);
-                        value[a][b] = pooled.mean();
-                        csv.row(rank, sweep.path(factors.get(i)), bx.labels()[a], sweep.path(factors.get(j)), by.labels()[b],
-                                cells.get(a).get(b).size(), pooled.n(), pooled.mean());
-                    }
-                }
-                JFreeChart c = Charts.heatMap(outcomeName(rank) + ": " + shortPath(factors.get(i)) + " \u00d7 " + shortPath(factors.get(j)),
-                        sweep.path(factors.get(i)), bx.labels(), sweep.path(factors.get(j)), by.labels(), value, share,
-                        share ? "share of runs" : "mean");
-                h.figure("heatmap-" + factors.get(i) + "-" + factors.get(j), svg.render(c, 560, 420,
-                        "Heat map " + factors.get(i) + " by " + factors.get(j)), null, null);
-                count++;
+                    return a == null || b == null ? null : List.of(a, b);
+                });
+                pairs.add(new PairCells(i, j, eta2));
             }
+        }
+        pairs.sort((a, b) -> Double.compare(b.eta2(), a.eta2()));
+        int shown = Math.min(MAX_HEATMAPS, pairs.size());
+        h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over pairs of varied values, "
+                + "pooled over the others (--rank-by chooses the outcome). Continuous ranges are cut into up to 6 bins of equal "
+                + "numbers of points; empty cells are white. Pairs come in order of \u03b7\u00b2, the share of the variation of "
+                + "the points' means that lies between the pair's cells (its two values together, with their interaction).");
+        if (pairs.size() > shown) {
+            h.note("Shown: the " + shown + " of " + pairs.size() + " pairs of varied values that explain " + outcomeName(rank)
+                    + " most; the other " + (pairs.size() - shown) + " are in report-heatmaps.csv.");
+        }
+        CsvOut csv = new CsvOut("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean", "eta2");
+        h.open("div", "grid2");
+        for (int k = 0; k < pairs.size(); k++) {
+            int i = pairs.get(k).i();
+            int j = pairs.get(k).j();
+            Bins bx = bins.get(factors.get(i));
+            Bins by = bins.get(factors.get(j));
+            List<List<List<SweepResults.PointStat>>> cells = new ArrayList<>();
+            for (int a = 0; a < bx.size(); a++) {
+                List<List<SweepResults.PointStat>> col = new ArrayList<>();
+                for (int b = 0; b < by.size(); b++) {
+                    col.add(new ArrayList<>());
+                }
+                cells.add(col);
+            }
+            for (SweepResults.PointStat p : sweep.points(rank)) {
+                Integer a = bx.binOfPoint().get(p.point());
+                Integer b = by.binOfPoint().get(p.point());
+                if (a != null && b != null) {
+                    cells.get(a).get(b).add(p);
+                }
+            }
+            double[][] value = new double[bx.size()][by.size()];
+            for (int a = 0; a < bx.size(); a++) {
+                for (int b = 0; b < by.size(); b++) {
+                    Pooled pooled = Pooled.of(cells.get(a).get(b), share);
+                    value[a][b] = pooled.mean();
+                    csv.row(rank, sweep.path(factors.get(i)), bx.labels()[a], sweep.path(factors.get(j)), by.labels()[b],
+                            cells.get(a).get(b).size(), pooled.n(), pooled.mean(), pairs.get(k).eta2());
+                }
+            }
+            if (k >= shown) {
+                continue;
+            }
+            JFreeChart c = Charts.heatMap(outcomeName(rank) + ": " + shortPath(factors.get(i)) + " \u00d7 " + shortPath(factors.get(j)),
+                    sweep.path(factors.get(i)), bx.labels(), sweep.path(factors.get(j)), by.labels(), value, share,
+                    share ? "share of runs" : "mean");
+            h.figure("heatmap-" + factors.get(i) + "-" + factors.get(j), svg.render(c, 560, 420,
+                    "Heat map " + factors.get(i) + " by " + factors.get(j)),
+                    String.format(Locale.ROOT, "\u03b7\u00b2 = %.2f", pairs.get(k).eta2()), null);
         }
         h.close("div");
         tables.put("report-heatmaps.csv", csv.toString());
@@ -484,11 +635,13 @@ final class SweepReport {
                 + outcomeName(rank) + " (--rank-by chooses the outcome); all " + pts.size() + " are in report-ranking.csv. "
                 + "Overlapping intervals mean the order between those points is not settled by the replications.");
         List<String> header = new ArrayList<>(List.of("rank", "point"));
-        sweep.factors().forEach(f -> header.add(sweep.path(f)));
+        sweep.factors().forEach(f -> header.add(breakable(shortPath(f))));
         header.addAll(List.of(share ? "share" : "mean", "95 % interval", "runs"));
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
-        Html.Cells t = new Html.Cells(header, numeric);
+        // one column per varied value, headed by its short name (the full paths are in the Sweep table above);
+        // headers wrap, at word starts where they can, so that many columns fit the page
+        Html.Cells t = new Html.Cells(header, numeric).cls("ranking");
         List<String> csvHeader = new ArrayList<>(List.of("rank", "point"));
         csvHeader.addAll(sweep.factors());
         csvHeader.addAll(List.of("outcome", "n", "mean", "ci95_low", "ci95_high"));
@@ -514,6 +667,22 @@ final class SweepReport {
         }
         h.table(t);
         tables.put("report-ranking.csv", csv.toString());
+    }
+
+    /** A dotted path that may wrap after a dot or before a capital: parameters.condemnationWeight. */
+    static String breakable(String path) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(path.charAt(i - 1))) {
+                b.append('\u200b');
+            }
+            b.append(c);
+            if (c == '.' || c == '_') {
+                b.append('\u200b');
+            }
+        }
+        return b.toString();
     }
 
     // --- precision -------------------------------------------------------------------------

@@ -117,6 +117,11 @@ public final class Fields {
 
     /** One of a closed set of names, e.g. a level or an event type. */
     <E extends Enum<E>> Optional<E> choice(Node node, String path, Class<E> type) {
+        return choice(node, path, type, "");
+    }
+
+    /** As {@link #choice(Node, String, Class)}, with {@code otherwise} added when no name is near the one found. */
+    <E extends Enum<E>> Optional<E> choice(Node node, String path, Class<E> type, String otherwise) {
         Optional<String> text = string(node, path);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -131,7 +136,7 @@ public final class Fields {
             names.add(e.name());
         }
         String hint = closest(text.get().toUpperCase(java.util.Locale.ROOT), names)
-                .map(s -> "; did you mean '" + s + "'?").orElse("");
+                .map(s -> "; did you mean '" + s + "'?").orElse(otherwise);
         error(node, path, "expected one of " + String.join(" | ", names) + ", found '" + text.get() + "'" + hint);
         return Optional.empty();
     }

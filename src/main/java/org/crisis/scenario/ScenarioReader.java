@@ -319,7 +319,9 @@ public final class ScenarioReader {
             return x;
         }).orElse(OptionalLong.empty());
         Optional<EventType> type = f.required(m, path, "type", "an event type such as ASYLUM_GRANT")
-                .flatMap(n -> f.choice(n, path + ".type", EventType.class));
+                .flatMap(n -> f.choice(n, path + ".type", EventType.class,
+                        "; for a trigger of another kind use CUSTOM with its own gamma, interference and normBreaking"
+                                + " (docs/FORMATS.md, 2.5)"));
         Optional<String> actor = f.required(m, path, "actor", "a country id").flatMap(n -> countryRef(n, path + ".actor"));
         Optional<Node> targetNode = Fields.field(m, "target");
         Optional<String> target = targetNode.flatMap(n -> countryRef(n, path + ".target"));

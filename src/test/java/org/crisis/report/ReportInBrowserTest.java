@@ -157,6 +157,45 @@ class ReportInBrowserTest {
         assertTrue(Files.size(target) > 10_000, "screenshot " + target);
     }
 
+    /**
+     * A sweep of eleven varied values (as the shipped Sobol sweep has) gives the ranking table a
+     * column each: at 1,300 px the table fits its box instead of running off the page.
+     */
+    @org.junit.jupiter.api.Test
+    void aRankingTableOfElevenVariedValuesFitsTheWindow() throws Exception {
+        Files.writeString(tmp.resolve("tiny.yaml"), """
+                name: tiny
+                days: 20
+                countries:
+                  - {id: AAA, sovereignty: 0.8}
+                  - {id: BBB, ideology: {economic: -0.5}}
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: BBB, target: AAA}
+                """);
+        StringBuilder vary = new StringBuilder();
+        for (String p : List.of("grievanceGain", "grievanceDecay", "observerGain", "rationality", "reciprocity", "audienceCost",
+                "thresholdSever", "mediationEfficacy", "memory", "condemnationWeight", "sideWeight")) {
+            vary.append("  parameters.").append(p).append(": { min: 1, max: 2 }\n");
+        }
+        Files.writeString(tmp.resolve("wide.yaml"), "scenario: tiny.yaml\ndesign: sobol\nsamples: 4\nreplications: 1\nvary:\n"
+                + vary.toString().replace("grievanceDecay: { min: 1, max: 2 }", "grievanceDecay: { min: 0.01, max: 0.05 }")
+                        .replace("mediationEfficacy: { min: 1, max: 2 }", "mediationEfficacy: { min: 0.01, max: 0.1 }")
+                        .replace("memory: { min: 1, max: 2 }", "memory: { min: 15, max: 60 }")
+                + "outcomes: [severed:AAA-BBB, lowestLevel:AAA-BBB]\n");
+        Path out = tmp.resolve("wide");
+        assertEquals(0, org.crisis.cli.Main.execute("sweep", tmp.resolve("wide.yaml").toString(), "--out", out.toString(),
+                "--quiet", "--threads", "1"));
+        Report.Written w = Report.write(List.of(out), ReportOptions.defaults());
+        browser.manage().window().setSize(new Dimension(1300, 1000));
+        browser.get(w.html().toUri().toString());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> t = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const t = document.querySelector('table.ranking');
+                return {columns: t.querySelectorAll('thead th').length, table: t.scrollWidth, box: t.parentElement.clientWidth, widths: [...t.querySelectorAll('thead th')].map(h => Math.round(h.getBoundingClientRect().width) + ':' + h.textContent).join(' | ')};""");
+        assertEquals(16, number(t, "columns"), "rank, point, 11 varied values, mean, interval, runs");
+        assertTrue(number(t, "table") <= number(t, "box") + 1, "the ranking table overflows its box at 1,300 px: " + t);
+    }
+
     private static double number(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
     }

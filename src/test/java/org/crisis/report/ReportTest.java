@@ -189,7 +189,7 @@ class ReportTest {
         List<String> lines = Explanation.of(Fixtures.dir("base"), "VEN-PER", 2);
         String text = String.join("\n", lines);
         assertTrue(lines.get(0).startsWith("PER-VEN"), text);
-        assertTrue(text.contains("levels: NORMAL (day 0)"), text);
+        assertTrue(text.contains("levels: NORMAL at the start"), text);
         int trigger = text.indexOf("DISPUTED_ELECTION  [scripted]");
         int recall = text.indexOf("* day  29");
         assertTrue(trigger > 0 && recall > trigger, "the trigger comes before the response it led to:\n" + text);

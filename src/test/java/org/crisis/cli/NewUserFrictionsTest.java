@@ -1,0 +1,139 @@
+package org.crisis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisis.experiment.RunSet;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a new user met on the command line, each as it should now read. */
+class NewUserFrictionsTest {
+    @TempDir
+    Path tmp;
+
+    private record Output(int status, String out, String err) {}
+
+    private static Output crisis(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int status = Main.execute(args);
+            return new Output(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void helpListsEachCommandWithAWholeSentence() {
+        String help = crisis("--help").out();
+        List<String> entries = new ArrayList<>();
+        boolean commands = false;
+        for (String line : help.lines().toList()) {
+            if (line.equals("Commands:")) {
+                commands = true;
+            } else if (commands && line.matches("  \\S.*")) {
+                entries.add(line.strip());
+            } else if (commands && line.matches(" {4,}\\S.*") && !entries.isEmpty()) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+            }
+        }
+        assertTrue(entries.size() >= 8, help);
+        for (String e : entries) {
+            assertTrue(e.endsWith("."), "cut mid-sentence: " + e);
+        }
+    }
+
+    @Test
+    void aMistypedCommandGetsTheNearestOne() {
+        Output o = crisis("swep", "scenarios/sweeps/asylum-severity.yaml");
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("crisis: unknown command 'swep'; did you mean 'sweep'?"), o.err());
+        Output far = crisis("frobnicate");
+        assertTrue(far.err().contains("unknown command 'frobnicate'; commands: run, check, validate"), far.err());
+    }
+
+    @Test
+    void checkTakesADirectoryAndSaysWhenAFileIsASweep() {
+        Output o = crisis("check", "scenarios/sweeps");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("scenarios/sweeps/asylum-severity.yaml: this is a sweep file (use crisis sweep): ok "
+                + "(asylum-severity: grid design, 81 points x 20 replications = 1620 runs)"), o.out());
+        assertTrue(o.out().contains("scenarios/sweeps/baseline-asylum.yaml: ok (baseline-asylum:"), o.out());
+    }
+
+    @Test
+    void anInvalidSweepFileIsCheckedAsASweep() throws Exception {
+        Path sweep = tmp.resolve("s.yaml");
+        Files.writeString(sweep, "scenario: " + Path.of("scenarios/peru-mexico-asylum-2025.yaml").toAbsolutePath()
+                + "\ndesign: gird\nvary:\n  parameters.grievanceDecay: { values: [0.01] }\noutcomes: [severedPairs]\n");
+        Output o = crisis("check", sweep.toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("unknown design 'gird'"), "a sweep's own message, not 'unknown field vary': " + o.err());
+        assertFalse(o.err().contains("unknown field"), o.err());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(2, crisis("check", empty.toString()).status());
+    }
+
+    private Path scenario(String eventType) throws Exception {
+        Path f = tmp.resolve("x.yaml");
+        Files.writeString(f, """
+                name: x
+                days: 10
+                countries: [{id: AAA}, {id: BBB}]
+                events:
+                  - {day: 0, type: %s, actor: AAA, target: BBB}
+                """.formatted(eventType));
+        return f;
+    }
+
+    @Test
+    void anUnknownEventTypePointsToCustom() throws Exception {
+        Output o = crisis("check", scenario("INSULT").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("events[0].type: expected one of ") && o.err().contains(", found 'INSULT'; for a trigger "
+                + "of another kind use CUSTOM with its own gamma, interference and normBreaking (docs/FORMATS.md, 2.5)"), o.err());
+        Output typo = crisis("check", scenario("ASYLUM_GRNT").toString());
+        assertTrue(typo.err().contains("found 'ASYLUM_GRNT'; did you mean 'ASYLUM_GRANT'?"), typo.err());
+    }
+
+    @Test
+    void theRunSummarySaysWhichPairsStartLow() throws Exception {
+        Path f = tmp.resolve("pairs.yaml");
+        Files.writeString(f, """
+                name: pairs
+                days: 100
+                countries: [{id: AAA}, {id: BBB}, {id: CCC}]
+                relations:
+                  - {between: [AAA, BBB], level: DOWNGRADED}
+                  - {between: [CCC, AAA], level: SEVERED}
+                """);
+        Scenario s = ScenarioReader.read(f, List.of());
+        List<String> lines = RunCommand.summary(s, List.of(
+                new RunSet.PairSummary(new Scenario.Pair("AAA", "BBB"), 1, 0, 0.25, 12, 0.5, 40),
+                new RunSet.PairSummary(new Scenario.Pair("AAA", "CCC"), 1, 0, 1, 0, 0, Double.NaN),
+                new RunSet.PairSummary(new Scenario.Pair("BBB", "CCC"), 0.1, 3, 0, Double.NaN, 0, Double.NaN)));
+        String text = String.join("\n", lines);
+        assertTrue(lines.get(1).matches("AAA-BBB +starts DOWNGRADED +25% +day +12 +50% +day +40"), text);
+        assertTrue(lines.get(2).matches("AAA-CCC +starts SEVERED +starts SEVERED +0% *"), text);
+        assertTrue(lines.get(3).matches("BBB-CCC +10% +day +3 +0% +0% *"), text);
+        assertTrue(text.contains("median day among the runs where it happened") && text.contains("Kaplan-Meier median counts every run"),
+                text);
+    }
+}
