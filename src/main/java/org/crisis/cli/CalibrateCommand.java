@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
             "  crisis calibrate scenarios/calibration/library.yaml --folds 5",
             "  crisis calibrate scenarios/calibration/library.yaml --fold 3/5 --out folds/3",
             "  crisis calibrate --merge-folds folds/* --out results/library-cv",
-            "  crisis run scenarios/peru-mexico-asylum-2025.yaml --runs 1000 --parameters-from results/library-cv"})
+            "  crisis run SCENARIO --runs 1000 --parameters-from results/library-cv"})
 final class CalibrateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CALIBRATION",
             description = "Calibration file (.yaml, .yml, .json); with --merge-folds, the results directories of the folds.")
@@ -155,8 +155,9 @@ final class CalibrateCommand implements Callable<Integer> {
             r = new CalibrationRunner(calibration, options).execute();
         } catch (CalibrationRunner.Refused e) {
             return invalid(e.getMessage());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("crisis calibrate: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("crisis calibrate: " + (e instanceof IOException || e instanceof java.io.UncheckedIOException
+                    ? "" : "a run failed: ") + e);
             System.err.println("crisis calibrate: the finished evaluations are kept; run the same command again to resume");
             return 1;
         }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.crisis.report.CalibrationReport;
+import org.crisis.report.CalibrationResults;
 import org.crisis.report.Report;
 import org.crisis.report.ReportException;
 import org.crisis.report.ReportOptions;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Parameters;
             "directory is the baseline.",
             "One sweep (crisis sweep): each outcome against each varied value, heat maps,",
             "sensitivity indices, points ranked by an outcome.",
+            "One calibration (crisis calibrate): loss by evaluation, parameter traces, the",
+            "ensemble's marginals and pairs, the patterns in and out of sample, the folds.",
             "The page needs no network and prints cleanly; see docs/REPORTS.md.", ""},
         footer = {"", "Exit status: 0 written, 2 missing or invalid directory or option, 1 other failure.",
             "Examples:",
@@ -32,7 +36,7 @@ import picocli.CommandLine.Parameters;
             "  crisis report results/asylum-granted results/asylum-denied --out results/compare",
             "  crisis report results/asylum-severity --rank-by severed:PER-MEX"})
 final class ReportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories of crisis run or crisis sweep.")
+    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories of crisis run, crisis sweep or crisis calibrate.")
     List<Path> directories;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -76,7 +80,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         try {
-            Report.Written w = Report.write(directories, new ReportOptions(out, days, run, precision, relativePrecision, rankBy));
+            ReportOptions options = new ReportOptions(out, days, run, precision, relativePrecision, rankBy);
+            boolean calibration = directories.stream().anyMatch(CalibrationResults::isCalibration);
+            if (calibration && directories.size() > 1) {
+                throw new ReportException("a calibration is reported on its own; give one crisis calibrate directory");
+            }
+            Report.Written w = calibration ? CalibrationReport.write(directories.get(0), options)
+                    : Report.write(directories, options);
             w.warnings().forEach(m -> System.err.println("crisis report: " + m));
             System.out.printf(Locale.ROOT, "%s report of %d director%s in %.1f s%n", w.kind(), directories.size(),
                     directories.size() == 1 ? "y" : "ies", (System.nanoTime() - start) / 1e9);

@@ -192,7 +192,7 @@ final class CalibrationOutput {
                 continue;
             }
             for (CalibrationCase x : c.cases()) {
-                boolean in = f.training().contains(x);
+                boolean in = f.training().stream().anyMatch(y -> y == x);
                 List<CalibrationCase> group = in ? f.training() : f.test();
                 int[] held = in ? f.best().held() : f.testHeld();
                 int offset = 0;

@@ -162,7 +162,15 @@ public final class ParameterDraws {
             }
             texts.add(values);
             weights.add(w);
-            evaluations.add(evaluationAt < 0 ? r : Integer.parseInt(cells[evaluationAt].isEmpty() ? "0" : cells[evaluationAt]));
+            int evaluation = r;
+            if (evaluationAt >= 0) {
+                try {
+                    evaluation = Integer.parseInt(cells[evaluationAt]);
+                } catch (NumberFormatException e) {
+                    evaluation = 0; // an ensemble written by hand may leave it out; it is only recorded
+                }
+            }
+            evaluations.add(evaluation);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

@@ -20,6 +20,8 @@
  * statistics; {@code Charts}, {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
  * {@code Page} build the page; {@code RunSetReport}, {@code ComparisonReport} and
  * {@code SweepReport} are the three kinds of report; {@code ReportOutput} keeps every file
- * inside the chosen directory.
+ * inside the chosen directory. A calibration directory ({@code crisis calibrate}) is read by
+ * {@code CalibrationResults} and reported by {@code CalibrationReport}, with
+ * {@code CalibrationCharts}.
  */
 package org.crisis.report;

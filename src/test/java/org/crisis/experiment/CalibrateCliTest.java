@@ -106,4 +106,17 @@ class CalibrateCliTest {
         assertEquals(2, refused.status());
         assertTrue(refused.err().contains("missing folds 2, 3 of 3"), refused.err());
     }
+
+    @Test
+    void theShippedQuickCalibrationRunsEndToEndAndItsReportIsWritten() throws Exception {
+        Path out = dir.resolve("quick");
+        Outcome o = crisis("calibrate", "scenarios/calibration/quick.yaml", "--folds", "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        for (String file : List.of("manifest.json", "candidates.csv", "best.yaml", "posterior.csv", "patterns.csv", "folds.csv")) {
+            assertTrue(Files.isRegularFile(out.resolve(file)), file);
+        }
+        assertEquals(1 + 3 * 12, Files.readAllLines(out.resolve("candidates.csv")).size(), "three fits of 12 candidates");
+        assertEquals(0, crisis("report", out.toString()).status());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("data-chart=\"loss\""));
+    }
 }

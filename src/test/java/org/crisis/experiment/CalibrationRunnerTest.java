@@ -139,6 +139,22 @@ class CalibrationRunnerTest {
         assertEquals(1.0, weights, 1e-9);
     }
 
+    @Test
+    void anInterruptedCalibrationResumedWithALargerBudgetEqualsOneRunWithThatBudget() throws Exception {
+        Calibration small = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND.replace("budget: 60", "budget: 20")));
+        Calibration large = small.withBudget(35);
+        Path straight = dir.resolve("straight");
+        new CalibrationRunner(large, CalibrationFixtures.options(straight, 1, CalibrationFolds.all(3), SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        Path extended = dir.resolve("extended");
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(small, CalibrationFixtures.options(extended, 1,
+                CalibrationFolds.all(3), SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).stopAfter(30).execute());
+        CalibrationRunner.Result r = new CalibrationRunner(large, CalibrationFixtures.options(extended, 1, CalibrationFolds.all(3),
+                SweepRunner.Mode.RESUME)).withModel(diamond(new int[1])).execute();
+        assertTrue(r.resumed() >= 20, "the recorded evaluations are kept: " + r.resumed());
+        assertEquals(results(straight), results(extended));
+    }
+
     private static final String MODEL = """
             parameters:
               parameters.grievanceGain: { min: 0.05, max: 4, scale: log, start: 0.05 }

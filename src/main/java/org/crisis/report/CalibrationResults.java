@@ -1,0 +1,173 @@
+package org.crisis.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The results directory of one {@code crisis calibrate} (docs/CALIBRATION.md, "Results"): the
+ * manifest (its {@code calibration} object names the free values, the cases and the method),
+ * candidates.csv (every evaluated set with its loss and passes), and when present
+ * posterior.csv (the ensemble), patterns.csv (every pattern at the best set of the fit on all
+ * cases) and folds.csv (every pattern in and out of sample at each fold's best set).
+ */
+public final class CalibrationResults {
+    /** A free value as the manifest describes it. */
+    record Parameter(String path, String column, double min, double max, boolean log, boolean integer) {
+        /** The position of a value in its range, 0..1, on its search scale (log or linear). */
+        double u(double x) {
+            if (log) {
+                return (Math.log(x) - Math.log(min)) / (Math.log(max) - Math.log(min));
+            }
+            return (x - min) / (max - min);
+        }
+
+        /** The value at a position of the range, on its search scale. */
+        double at(double u) {
+            return log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
+        }
+
+        /** The model parameter's name for a {@code parameters.NAME} path, else the path. */
+        String label() {
+            return path.startsWith("parameters.") ? path.substring("parameters.".length()) : path;
+        }
+    }
+
+    private final Path directory;
+    private final JsonNode manifest;
+    private final List<Parameter> parameters;
+    private final Table candidates;
+    private final Table posterior;
+    private final Table patterns;
+    private final Table folds;
+
+    private CalibrationResults(Path directory, JsonNode manifest, List<Parameter> parameters, Table candidates,
+            Table posterior, Table patterns, Table folds) {
+        this.directory = directory;
+        this.manifest = manifest;
+        this.parameters = List.copyOf(parameters);
+        this.candidates = candidates;
+        this.posterior = posterior;
+        this.patterns = patterns;
+        this.folds = folds;
+    }
+
+    /** Whether a directory holds the results of crisis calibrate (its manifest has a {@code calibration}). */
+    public static boolean isCalibration(Path directory) {
+        Path m = directory.resolve("manifest.json");
+        if (!Files.isRegularFile(m)) {
+            return false;
+        }
+        try {
+            return Manifests.read(m).path("calibration").isObject();
+        } catch (ReportException e) {
+            return false;
+        }
+    }
+
+    public static CalibrationResults open(Path directory) throws ReportException {
+        if (!Files.isDirectory(directory)) {
+            throw new ReportException(directory + ": no such directory");
+        }
+        JsonNode m = Manifests.read(directory.resolve("manifest.json"));
+        JsonNode c = m.path("calibration");
+        if (!c.isObject()) {
+            throw new ReportException(directory + ": not a results directory of crisis calibrate");
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        for (JsonNode p : c.path("parameters")) {
+            parameters.add(new Parameter(p.path("path").asText(), p.path("column").asText(), p.path("min").asDouble(),
+                    p.path("max").asDouble(), "log".equals(p.path("scale").asText()), p.path("integer").asBoolean()));
+        }
+        if (parameters.isEmpty()) {
+            throw new ReportException(directory + "/manifest.json: no free values in calibration.parameters");
+        }
+        Table candidates = Table.read(directory.resolve("candidates.csv"));
+        for (String col : List.of("fold", "evaluation", "loss", "passes", "patterns")) {
+            candidates.column(col);
+        }
+        for (Parameter p : parameters) {
+            candidates.column(p.column());
+        }
+        return new CalibrationResults(directory, m, parameters, candidates, optional(directory.resolve("posterior.csv")),
+                optional(directory.resolve("patterns.csv")), optional(directory.resolve("folds.csv")));
+    }
+
+    private static Table optional(Path file) throws ReportException {
+        return Files.isRegularFile(file) ? Table.read(file) : null;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    JsonNode manifest() {
+        return manifest;
+    }
+
+    JsonNode calibration() {
+        return manifest.path("calibration");
+    }
+
+    String name() {
+        return calibration().path("name").asText(directory.getFileName().toString());
+    }
+
+    List<Parameter> parameters() {
+        return parameters;
+    }
+
+    Table candidates() {
+        return candidates;
+    }
+
+    /** The ensemble, or null when the fit on all cases is not in this directory. */
+    Table posterior() {
+        return posterior;
+    }
+
+    Table patterns() {
+        return patterns;
+    }
+
+    Table folds() {
+        return folds;
+    }
+
+    /** The fits in candidates.csv, in order (0 is the fit on all cases). */
+    List<Integer> fits() {
+        List<Integer> list = new ArrayList<>();
+        int col = candidates.find("fold");
+        for (int r = 0; r < candidates.size(); r++) {
+            int f = (int) candidates.number(r, col);
+            if (!list.contains(f)) {
+                list.add(f);
+            }
+        }
+        return list;
+    }
+
+    /** The rows of candidates.csv of one fit. */
+    List<Integer> rowsOf(int fold) {
+        List<Integer> rows = new ArrayList<>();
+        int col = candidates.find("fold");
+        for (int r = 0; r < candidates.size(); r++) {
+            if ((int) candidates.number(r, col) == fold) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    /** The manifest's figures of a fit, or a missing node. */
+    JsonNode fit(int fold) {
+        for (JsonNode f : manifest.path("results").path("fits")) {
+            if (f.path("fold").asInt() == fold) {
+                return f;
+            }
+        }
+        return manifest.path("results").path("none");
+    }
+}

@@ -1,0 +1,169 @@
+package org.crisis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.crisis.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report of a calibration directory (fixture: src/test/resources/report/calibration, see
+ * the README there): the headline rates, the charts, the ensemble's verdicts recomputed from
+ * posterior.csv, the patterns in and out of sample as folds.csv has them.
+ */
+class CalibrationReportTest {
+    @TempDir
+    Path tmp;
+
+    private static List<String[]> csv(Path file) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            rows.add(line.split(",", -1));
+        }
+        return rows;
+    }
+
+    @Test
+    void aCalibrationReportShowsTheHeadlineChartsEnsembleAndPatterns() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        assertTrue(CalibrationResults.isCalibration(dir));
+        assertFalse(CalibrationResults.isCalibration(Fixtures.dir("grid")));
+        Report.Written w = CalibrationReport.write(dir, ReportOptions.defaults());
+        assertEquals("calibration", w.kind());
+        String html = Files.readString(w.html());
+        ReportTest.assertSelfContained(html);
+        JsonNode m = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        JsonNode all = m.path("results").path("fits").path(0);
+        assertEquals(0, all.path("fold").asInt());
+        assertTrue(html.contains(String.format(Locale.ROOT, "In sample (the fit on all cases): %d of %d patterns pass",
+                all.path("passes").asInt(), all.path("patterns").asInt())), "in-sample headline");
+        int out = 0;
+        int outOf = 0;
+        for (JsonNode f : m.path("results").path("fits")) {
+            out += f.path("held_out_passes").asInt();
+            outOf += f.path("held_out_patterns").asInt();
+        }
+        assertTrue(html.contains(String.format(Locale.ROOT, "Out of sample (3 folds, each case scored by the fit that did not"
+                + " see it): %d of %d patterns pass", out, outOf)), "out-of-sample headline");
+        for (String chart : List.of("loss", "passes", "loss-fits", "trace-parameters_grievance_gain",
+                "trace-parameters_threshold_sever", "trace-parameters_rationality", "marginal-parameters_grievance_gain",
+                "marginal-parameters_rationality")) {
+            assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
+        }
+        assertTrue(html.contains("data-chart=\"pair-"), "pairs of values");
+        assertEquals(List.of("report-calibration-parameters.csv", "report-calibration-patterns.csv",
+                "report-calibration-folds.csv"), w.tables().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void theEnsembleVerdictsFollowTheWeightedIntervalOfPosteriorCsv() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        CalibrationReport.write(dir, ReportOptions.defaults());
+        List<String[]> post = csv(dir.resolve("posterior.csv"));
+        List<String[]> table = csv(dir.resolve("report-calibration-parameters.csv"));
+        assertEquals(List.of("path", "min", "max", "scale", "best", "median", "q05", "q95", "relative_width", "verdict",
+                "sets"), Arrays.asList(table.get(0)));
+        JsonNode params = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).path("calibration").path("parameters");
+        for (int i = 0; i < params.size(); i++) {
+            JsonNode p = params.get(i);
+            int col = Arrays.asList(post.get(0)).indexOf(p.path("column").asText());
+            double[] v = post.subList(1, post.size()).stream().mapToDouble(r -> Double.parseDouble(r[col])).sorted().toArray();
+            // equal weights: the 5 % and 95 % quantiles are the values at ceil(0.05 n) and ceil(0.95 n)
+            int n = v.length;
+            double q05 = v[(int) Math.ceil(0.05 * n) - 1];
+            double q95 = v[(int) Math.ceil(0.95 * n) - 1];
+            boolean log = p.path("scale").asText().equals("log");
+            double lo = p.path("min").asDouble();
+            double hi = p.path("max").asDouble();
+            double width = log ? Math.log(q95 / q05) / Math.log(hi / lo) : (q95 - q05) / (hi - lo);
+            String[] row = table.get(i + 1);
+            assertEquals(p.path("path").asText(), row[0]);
+            assertEquals(q05, Double.parseDouble(row[6]), 1e-6);
+            assertEquals(q95, Double.parseDouble(row[7]), 1e-6);
+            assertEquals(width, Double.parseDouble(row[8]), 1e-5);
+            String verdict = n < 5 ? "too few sets to judge" : width < 0.25 ? "pinned down" : width < 0.5 ? "partly" : "loose";
+            assertEquals(verdict, row[9], p.path("path").asText());
+        }
+    }
+
+    @Test
+    void everyPatternHasItsInSampleAndHeldOutShare() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        CalibrationReport.write(dir, ReportOptions.defaults());
+        List<String[]> table = csv(dir.resolve("report-calibration-patterns.csv"));
+        List<String[]> in = csv(dir.resolve("patterns.csv"));
+        List<String[]> folds = csv(dir.resolve("folds.csv"));
+        assertEquals(in.size(), table.size(), "one row per pattern");
+        for (int r = 1; r < table.size(); r++) {
+            String[] row = table.get(r);
+            assertEquals(in.get(r)[0], row[0]);
+            assertEquals(in.get(r)[1], row[1]);
+            assertEquals(in.get(r)[9], row[5], "in-sample result");
+            String[] held = folds.stream().filter(f -> f[1].equals(row[0]) && f[2].equals(row[1]) && f[3].equals("out"))
+                    .findFirst().orElseThrow();
+            assertEquals(held[0], row[8], "the fold that held the case out");
+            assertEquals(Double.parseDouble(held[8]), Double.parseDouble(row[6]), 1e-9);
+            assertEquals(held[9], row[7], "out-of-sample result");
+        }
+    }
+
+    @Test
+    void crisisReportDispatchesACalibrationDirectoryAndRefusesMixingIt() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, Main.execute("report", dir.toString()));
+            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("calibration report of 1 directory"), out.toString());
+            assertEquals(2, Main.execute("report", dir.toString(), Fixtures.dir("base").toString(), "--out",
+                    tmp.resolve("mixed").toString()));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("a calibration is reported on its own"), err.toString());
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("report.html")));
+    }
+
+    @Test
+    void aDirectoryWithoutTheEnsembleIsReportedWithoutIt() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        Files.delete(dir.resolve("posterior.csv"));
+        Report.Written w = CalibrationReport.write(dir, ReportOptions.defaults());
+        assertTrue(Files.readString(w.html()).contains("This directory has no ensemble"));
+        Files.delete(dir.resolve("candidates.csv"));
+        ReportException e = assertThrows(ReportException.class, () -> CalibrationReport.write(dir, ReportOptions.defaults()));
+        assertTrue(e.getMessage().contains("candidates.csv: no such file"), e.getMessage());
+    }
+
+    @Test
+    void theReportPackageReadsFilesOnlyAndDoesNotImportTheSimulator() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "org", "crisis", "report"))) {
+            for (Path f : files.toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    assertFalse(line.matches("import (static )?org\\.crisis\\.(model|sim|observe|scenario|cli)\\..*"),
+                            f + ": " + line);
+                }
+            }
+        }
+    }
+}
