@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crisis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based diplomatic crisis simulator.",
         subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, BenchCommand.class, SweepCommand.class,
-            MergeCommand.class, CalibrateCommand.class, ReportCommand.class,
+            MergeCommand.class, CalibrateCommand.class, ReportCommand.class, DiscoverCommand.class,
             ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int FAILURE = 1;

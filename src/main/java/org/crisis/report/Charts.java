@@ -81,7 +81,7 @@ final class Charts {
 
     // --- shared styling -------------------------------------------------------------------
 
-    private static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+    static JFreeChart chart(String title, XYPlot plot, boolean legend) {
         JFreeChart c = new JFreeChart(title, TITLE, plot, legend);
         style(c);
         plot.setBackgroundPaint(Color.WHITE);
