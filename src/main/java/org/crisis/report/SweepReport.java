@@ -57,6 +57,10 @@ final class SweepReport {
         }
         marginals(page, bins);
         heatMaps(page, rank);
+        // pair plots coloured by the ranking outcome, and PRIM boxes of the yes/no outcomes
+        Discovery discovery = Discovery.of(sweep);
+        PairPlots.add(page, sweep, discovery, rank, outcomeName(rank), svg);
+        DiscoverySection.add(page, discovery, svg, tables);
         sensitivity(page);
         ranking(page, rank);
         precision(page);

@@ -1,0 +1,141 @@
+package org.crisis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pair plots and the scenario discovery section of a sweep's report, on the fixtures of src/test/resources/report. */
+class SweepViewsTest {
+    @TempDir
+    Path tmp;
+
+    private Report.Written write(String fixture, String rankBy) throws ReportException {
+        return Report.write(List.of(Fixtures.dir(fixture)), new ReportOptions(tmp.resolve(fixture), List.of(), null, 0.05, 0.05,
+                rankBy));
+    }
+
+    private static List<String> charts(String html, String prefix) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = Pattern.compile("data-chart=\"(" + Pattern.quote(prefix) + "[^\"]*)\"").matcher(html);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    /** The text of a section, from its heading to the next h2. */
+    private static String section(String html, String id) {
+        int start = html.indexOf("<h2 id=\"" + id + "\"");
+        assertTrue(start >= 0, "section " + id);
+        int end = html.indexOf("<h2 ", start + 1);
+        return html.substring(start, end < 0 ? html.length() : end);
+    }
+
+    @Test
+    void aSobolSweepHasPairPlotsAndTheBoxOfItsYesNoOutcome() throws Exception {
+        Report.Written w = write("sobol", null);
+        String html = Files.readString(w.html());
+        ReportTest.assertSelfContained(html);
+        // three varied values: three pairs, coloured by the ranking outcome (the first, severed:PER-MEX)
+        String pairs = section(html, "pairs");
+        assertEquals(3, charts(pairs, "pairs-").size(), charts(pairs, "pairs-").toString());
+        assertTrue(pairs.contains("share of runs of severed:PER-MEX"), "coloured by the ranking outcome");
+        assertTrue(pairs.contains("countries.PER.hawkishness 0.93"), "values ranked by eta squared, the first named with it");
+
+        String discovery = section(html, "discovery");
+        assertEquals(List.of("discovery-trajectory-severed_per_mex", "discovery-box-severed_per_mex-countries_per_hawkishness"
+                + "-parameters_grievance_decay"), charts(discovery, "discovery-"));
+        assertTrue(discovery.contains("In the box ("), "the box in words");
+        assertTrue(discovery.contains("countries.PER.hawkishness"), "its limits");
+        // polarisation is a number: the section is about yes/no outcomes only
+        assertTrue(!discovery.contains("<h3 id=\"discovery-polarisation\""), "numbers are left to crisis discover --threshold");
+
+        String box = Files.readString(tmp.resolve("sobol/report-discovery.csv"));
+        assertTrue(box.startsWith("outcome,box,dimension,column,kind,lower,upper,p_lower,p_upper,categories,p_categories,coverage,"
+                + "density,mass,cases,cases_of_interest\n"), box);
+        assertTrue(box.contains("\nsevered:PER-MEX,"), box);
+        String trajectory = Files.readString(tmp.resolve("sobol/report-discovery-trajectory.csv"));
+        assertTrue(trajectory.contains("\nsevered:PER-MEX,0,start,1,"), trajectory);
+        // the same box as crisis discover with its defaults
+        Discovery d = Discovery.open(Fixtures.dir("sobol"));
+        Discovery.Found f = d.find(Discovery.Settings.of(d.outcome("severed_per_mex")));
+        assertEquals(DiscoveryPage.boxCsv(f, true).toString(), box);
+    }
+
+    @Test
+    void aGridOfSixPointsSaysWhyItHasNoBoxAndPairsItsTwoValues() throws Exception {
+        String html = Files.readString(write("grid", null).html());
+        String discovery = section(html, "discovery");
+        assertEquals(List.of(), charts(discovery, "discovery-"));
+        assertTrue(discovery.contains("Not analysed: "), discovery);
+        assertTrue(discovery.contains("severed:PER-MEX (too few points: 6 of the sweep&#39;s 6 points have a value of "
+                + "severed:PER-MEX; scenario discovery needs at least 10)"), discovery);
+        assertTrue(discovery.contains("restored:PER-VEN (too few points"), discovery);
+        String pairs = section(html, "pairs");
+        assertEquals(1, charts(pairs, "pairs-").size(), pairs);
+        assertTrue(pairs.contains("jittered"), "a grid's points are spread");
+    }
+
+    @Test
+    void pointsWithoutAValueAreSaidAndAConstantOutcomeGetsASentence() throws Exception {
+        // days to rupture has no value at the three points without a rupture
+        String html = Files.readString(write("grid", "daysToSevered:PER-MEX").html());
+        String pairs = section(html, "pairs");
+        assertTrue(pairs.contains("3 points without a value of daysToSevered:PER-MEX not drawn."), pairs);
+        assertEquals(1, charts(pairs, "pairs-").size());
+
+        // the grid fixture with polarisation made 1 at every point
+        Path dir = Fixtures.copy("grid", tmp);
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("points.csv"))) {
+            String[] c = line.split(",", -1);
+            if (c[3].equals("polarisation")) {
+                c[5] = "1";
+                c[6] = "0";
+                c[7] = "1";
+                c[8] = "1";
+            }
+            lines.add(String.join(",", c));
+        }
+        Files.write(dir.resolve("points.csv"), lines);
+        Report.Written w = Report.write(List.of(dir), new ReportOptions(tmp.resolve("flat"), List.of(), null, 0.05, 0.05,
+                "polarisation"));
+        String flat = section(Files.readString(w.html()), "pairs");
+        assertTrue(flat.contains("polarisation is 1 at every point: pair plots coloured by it would be one colour"), flat);
+        assertEquals(0, charts(flat, "pairs-").size());
+    }
+
+    @Test
+    void valuesBeyondTheFourThatExplainMostAreNamedAsLeftOut() throws Exception {
+        // a copy of the sobol fixture's points with two more varied values that explain nothing
+        Path dir = tmp.resolve("wide");
+        Files.createDirectories(dir);
+        List<String> lines = Files.readAllLines(Fixtures.dir("sobol").resolve("points.csv"));
+        List<String> out = new ArrayList<>();
+        out.add(lines.get(0).replace("countries_mex_sovereignty,", "countries_mex_sovereignty,parameters_memory,parameters_salience,"));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",", -1);
+            int point = Integer.parseInt(c[0]);
+            c[3] = c[3] + "," + (point % 7) + "," + (0.1 * (point % 5));
+            out.add(String.join(",", c));
+        }
+        Files.write(dir.resolve("points.csv"), out);
+        String manifest = Files.readString(Fixtures.dir("sobol").resolve("manifest.json"));
+        Files.writeString(dir.resolve("manifest.json"), manifest);
+        Report.Written w = Report.write(List.of(dir), ReportOptions.defaults().withOut(tmp.resolve("wide-out")));
+        String pairs = section(Files.readString(w.html()), "pairs");
+        assertEquals(6, charts(pairs, "pairs-").size(), "four values, six pairs");
+        assertTrue(pairs.contains("Left out: "), pairs);
+        int left = pairs.indexOf("Left out: ");
+        int firstChart = pairs.indexOf("data-chart=");
+        assertTrue(left < firstChart, "what is left out is said at the top");
+    }
+}
