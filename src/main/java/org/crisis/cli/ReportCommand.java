@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
             "and effect sizes (paired when the sets share seeds), overlaid charts; the first",
             "directory is the baseline.",
             "One sweep (crisis sweep): each outcome against each varied value, heat maps,",
-            "sensitivity indices, points ranked by an outcome.",
+            "pair plots, scenario discovery (PRIM boxes), sensitivity indices, points ranked.",
             "One calibration (crisis calibrate): loss by evaluation, parameter traces, the",
             "ensemble's marginals and pairs, the patterns in and out of sample, the folds.",
             "The page needs no network and prints cleanly; see docs/REPORTS.md.", ""},

@@ -374,7 +374,7 @@ public final class Discovery {
                     count(all.hits()), count(all.weight()), cases(), Format.percent(all.density()).replace('\u00a0', ' ')));
             out.add(String.format(Locale.ROOT, "trajectory: %d boxes (peel %s, minimum support %s%s); box %d chosen (%s)",
                     trajectory.size(), exact(settings.prim().peelAlpha()), exact(settings.prim().minSupport()),
-                    settings.paste() ? ", pasted" : "", chosen, rule));
+                    settings.paste() ? ", pasting asked" : "", chosen, rule));
             Prim.Stats s = box().stats();
             out.add(String.format(Locale.ROOT, "box %d: coverage %s, density %s, mass %s, %d restricted varied value%s", chosen,
                     plain(Format.percent(s.coverage())), plain(Format.percent(s.density())), plain(Format.percent(s.mass())),

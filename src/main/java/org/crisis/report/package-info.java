@@ -22,6 +22,9 @@
  * {@code SweepReport} are the three kinds of report; {@code ReportOutput} keeps every file
  * inside the chosen directory. A calibration directory ({@code crisis calibrate}) is read by
  * {@code CalibrationResults} and reported by {@code CalibrationReport}, with
- * {@code CalibrationCharts}.
+ * {@code CalibrationCharts}. Scenario discovery on a sweep ({@code crisis discover}, and the
+ * report's pair plots and "Scenario discovery" section): {@code Discovery} reads a sweep's
+ * points into cases for {@link org.crisis.discover.Prim}, {@code DiscoveryPage},
+ * {@code DiscoveryCharts}, {@code DiscoverySection} and {@code PairPlots} show what it found.
  */
 package org.crisis.report;

@@ -63,7 +63,7 @@ class DiscoverTest {
             """;
 
     @TempDir
-    static Path shared;
+    static Path sweeps;
     static Path sweep;
     static Path small;
 
@@ -90,16 +90,16 @@ class DiscoverTest {
 
     @BeforeAll
     static void runTheSweeps() throws IOException {
-        Files.writeString(shared.resolve("tiny.yaml"), SCENARIO);
-        Files.writeString(shared.resolve("sweep.yaml"), SWEEP);
-        sweep = shared.resolve("sweep");
-        Output o = crisis("sweep", shared.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");
+        Files.writeString(sweeps.resolve("tiny.yaml"), SCENARIO);
+        Files.writeString(sweeps.resolve("sweep.yaml"), SWEEP);
+        sweep = sweeps.resolve("sweep");
+        Output o = crisis("sweep", sweeps.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");
         assertEquals(0, o.status(), o.err());
         // three points: too few for PRIM
-        Files.writeString(shared.resolve("small.yaml"), SWEEP.replace("replications: 4", "replications: 2")
+        Files.writeString(sweeps.resolve("small.yaml"), SWEEP.replace("replications: 4", "replications: 2")
                 .replace("{ min: 0.1, max: 0.9, steps: 3 }", "{ values: [0.9] }").replace("values: [0.3, 0.9]", "values: [0.9]"));
-        small = shared.resolve("small");
-        o = crisis("sweep", shared.resolve("small.yaml").toString(), "--out", small.toString(), "--quiet");
+        small = sweeps.resolve("small");
+        o = crisis("sweep", sweeps.resolve("small.yaml").toString(), "--out", small.toString(), "--quiet");
         assertEquals(0, o.status(), o.err());
     }
 
