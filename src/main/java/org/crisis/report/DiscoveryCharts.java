@@ -121,33 +121,39 @@ final class DiscoveryCharts {
     // --- scatter plots ------------------------------------------------------------------------
 
     /**
-     * One axis of a scatter plot: a varied value's label, its value at each case (a number, or a
-     * category's index), its categories (null for numbers), and the half-width of the jitter
-     * that keeps the points of a grid apart (0 for continuous values).
+     * One axis of a scatter plot: a varied value's label, the position of each case on it, and
+     * the half-width of the jitter that keeps points sharing a setting apart (0 for continuous
+     * values). A categorical value is drawn at its categories' indices; a number with few
+     * settings (a grid: at most {@link #JITTERED}) at the indices of its settings ({@code levels}),
+     * labelled with them, so that jitter never shows values the sweep did not run.
      */
-    record Axis(String label, double[] values, List<String> categories, double jitter) {
+    record Axis(String label, double[] values, List<String> categories, double jitter, double[] levels) {
+        /** An axis of a varied value: {@code values} are numbers, or category indices when {@code categories} is given. */
         static Axis of(String label, double[] values, List<String> categories) {
+            if (categories != null) {
+                return new Axis(label, values, categories, 0.25, null);
+            }
             TreeSet<Double> distinct = new TreeSet<>();
             for (double v : values) {
                 if (Double.isFinite(v)) {
                     distinct.add(v);
                 }
             }
-            double jitter = 0;
-            if (categories != null) {
-                jitter = 0.3;
-            } else if (distinct.size() > 1 && distinct.size() <= JITTERED) {
-                double gap = Double.POSITIVE_INFINITY;
-                Double prev = null;
-                for (double v : distinct) {
-                    if (prev != null) {
-                        gap = Math.min(gap, v - prev);
-                    }
-                    prev = v;
-                }
-                jitter = 0.3 * gap;
+            if (distinct.isEmpty() || distinct.size() > JITTERED) {
+                return new Axis(label, values, null, 0, null);
             }
-            return new Axis(label, values, categories, jitter);
+            double[] levels = distinct.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] index = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                index[i] = Double.isFinite(values[i]) ? Arrays.binarySearch(levels, values[i]) : Double.NaN;
+            }
+            List<String> labels = Arrays.stream(levels).mapToObj(Discovery::exact).toList();
+            return new Axis(label, index, labels, 0.25, levels);
+        }
+
+        /** A plain numeric axis (no jitter): the share or mean of the outcome. */
+        static Axis plain(String label, double[] values) {
+            return new Axis(label, values, null, 0, null);
         }
 
         double min() {
@@ -332,11 +338,23 @@ final class DiscoveryCharts {
     }
 
     /**
-     * The spans of a box on one axis, in data units: one span for a numeric limit (widened by the
-     * axis's jitter so the jittered points of its end values fall inside), one per run of
-     * consecutive categories kept; the axis's whole range when the box does not restrict it.
+     * The spans of a box on one axis, in the axis's units: from the lower to the upper limit of a
+     * continuous value; around the settings of a grid value or the runs of consecutive categories
+     * kept, wide enough that their jittered points fall inside.
      */
     static List<double[]> spans(Axis axis, double lower, double upper, boolean[] kept) {
+        if (axis.levels() != null) {
+            double[] l = axis.levels();
+            int lo = 0;
+            while (lo < l.length - 1 && l[lo] < lower - 1e-12) {
+                lo++;
+            }
+            int hi = l.length - 1;
+            while (hi > 0 && l[hi] > upper + 1e-12) {
+                hi--;
+            }
+            return List.of(new double[] {lo - 0.42, hi + 0.42});
+        }
         if (axis.categories() != null) {
             List<double[]> out = new java.util.ArrayList<>();
             int start = -1;
@@ -351,7 +369,7 @@ final class DiscoveryCharts {
             }
             return out;
         }
-        return List.of(new double[] {lower - axis.jitter() * 1.15, upper + axis.jitter() * 1.15});
+        return List.of(new double[] {lower, upper});
     }
 
     /** Every rectangle of the spans on x by the spans on y. */

@@ -105,8 +105,7 @@ final class DiscoveryPage {
 
     /** The trajectory as a table: every box when there are at most {@code rows}, else those around the chosen one. */
     static Html.Cells trajectoryTable(Discovery.Found f, int rows) {
-        Html.Cells t = new Html.Cells(List.of("box", "step", "coverage", "density", "mass", "restricted"), true, false, true, true,
-                true, true).nowrap(1);
+        Html.Cells t = new Html.Cells(List.of("box", "step", "coverage", "density", "mass"), true, false, true, true, true);
         int from = 0;
         int to = f.trajectory.size();
         if (to > rows) {
@@ -116,10 +115,9 @@ final class DiscoveryPage {
         }
         for (Prim.Step s : f.trajectory.subList(from, to)) {
             Prim.Stats st = s.stats();
-            t.row(s.index() == f.chosen ? "sig" : null, List.of(Integer.toString(s.index()) + (s.index() == f.chosen ? " (chosen)" : ""),
+            t.row(s.index() == f.chosen ? "sig" : null, List.of(s.index() == f.chosen ? s.index() + " chosen" : Integer.toString(s.index()),
                     s.index() == 0 ? "the whole sweep" : move(f, s).replace(">=", "\u2265").replace("<=", "\u2264"),
-                    Format.percent(st.coverage()), Format.percent(st.density()), Format.percent(st.mass()),
-                    Integer.toString(st.restricted())));
+                    Format.percent(st.coverage()), Format.percent(st.density()), Format.percent(st.mass())));
         }
         return t;
     }
@@ -301,7 +299,7 @@ final class DiscoveryPage {
             boolean share = runs || f.settings.outcome().share();
             String label = runs ? "share of runs with " + having(f) : (f.settings.outcome().share() ? "share of runs with " : "mean of ")
                     + name;
-            DiscoveryCharts.Axis y = new DiscoveryCharts.Axis(label, shown(f, cases), null, 0);
+            DiscoveryCharts.Axis y = DiscoveryCharts.Axis.plain(label, shown(f, cases));
             List<double[]> ys = List.of(new double[] {share ? -0.02 : y.min(), share ? 1.02 : y.max()});
             org.jfree.chart.plot.ValueMarker marker = null;
             if (!runs) {
