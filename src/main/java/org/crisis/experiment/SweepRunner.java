@@ -160,6 +160,7 @@ public final class SweepRunner {
             timings.put("sessions", segments.size());
             timings.put("runs_this_session", todo.length);
             timings.put("seconds_this_session", Math.round((System.nanoTime() - begin) / 1e6) / 1e3);
+            SweepManifest.files(manifest, staging);
             JSON.writeValue(staging.resolve("manifest.json").toFile(), manifest);
             Path where = dir.commit();
             return new Result(where, totals.runs(), totals.failed(), already, (System.nanoTime() - begin) / 1e9);
