@@ -38,7 +38,7 @@ public final class SweepRunner {
      *
      * @param out results directory, or null for {@code results/NAME-TIMESTAMP}
      * @param mode resume behaviour
-     * @param progress show a progress bar (terminal) or a log line every 10 s
+     * @param progress show a progress bar (terminal) or a log line every 5 s
      * @param log where to say what happens (resuming, shard), e.g. standard error
      */
     public record Options(int threads, Path out, Path resultsRoot, SweepShard shard, Mode mode, boolean progress,
