@@ -117,7 +117,8 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("crisis sweep: " + e.getMessage());
             return Main.exitCode(e);
         } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("crisis sweep: " + e.getMessage());
+            System.err.println("crisis sweep: " + (e instanceof java.nio.file.FileSystemException f ? Main.describe(f)
+                    : e.getCause() instanceof java.nio.file.FileSystemException f ? Main.describe(f) : e.getMessage()));
             System.err.println("crisis sweep: the finished runs are kept; run the same command again to resume");
             return 1;
         }

@@ -67,6 +67,9 @@ final class SweepAssembly {
                 runsCsv.write(row);
                 runsCsv.write('\n');
                 List<String> cells = SweepRows.split(row);
+                if (cells.size() != 5 + d + m) {
+                    throw new Incomplete("run " + run + " has " + cells.size() + " cells, expected " + (5 + d + m));
+                }
                 boolean ok = SweepRows.OK.equals(cells.get(3 + d + m));
                 if (!ok) {
                     failed++;

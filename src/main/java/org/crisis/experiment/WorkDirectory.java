@@ -96,6 +96,10 @@ public final class WorkDirectory implements Closeable {
         boolean created = false;
         Path file = work.resolve(LOCK);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (Files.exists(work, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(work)) {
+                throw new OutputUnavailableException(work + " is in the way: a file where the work directory of a"
+                        + " command goes; remove it");
+            }
             if (!Files.isDirectory(work)) {
                 Files.createDirectories(work);
                 created = true;

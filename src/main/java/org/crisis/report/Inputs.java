@@ -1,11 +1,6 @@
 package org.crisis.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -137,37 +132,7 @@ final class Inputs {
 
     /** {@code file:line:column} of the value at a dotted path such as {@code scenario.countries[2].id}, or the file. */
     static String locate(Path file, String path) {
-        StringBuilder pointer = new StringBuilder();
-        for (String part : path.split("\\.")) {
-            int bracket = part.indexOf('[');
-            String name = bracket < 0 ? part : part.substring(0, bracket);
-            if (!name.isEmpty()) {
-                pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
-            }
-            while (bracket >= 0) {
-                int close = part.indexOf(']', bracket);
-                pointer.append('/').append(part, bracket + 1, close);
-                bracket = part.indexOf('[', close);
-            }
-        }
-        JsonPointer wanted = JsonPointer.compile(pointer.toString());
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    continue;
-                }
-                JsonPointer at = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
-                        ? p.getParsingContext().getParent() == null ? JsonPointer.empty()
-                                : p.getParsingContext().getParent().pathAsPointer()
-                        : p.getParsingContext().pathAsPointer();
-                if (at.equals(wanted)) {
-                    return file + ":" + p.currentTokenLocation().getLineNr() + ":" + p.currentTokenLocation().getColumnNr();
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // fall back to the file alone
-        }
-        return file.toString();
+        return org.crisis.experiment.JsonFiles.locate(file, path);
     }
 
     /** The version field: text, and a major version this reader knows (versions such as "dev" pass). */

@@ -144,10 +144,17 @@ final class SweepReport {
         static Bins of(SweepResults sweep, String factor, int distinctLimit, int bins) {
             int f = sweep.factors().indexOf(factor);
             Map<Integer, Double> value = new LinkedHashMap<>();
+            Map<Integer, String> text = new LinkedHashMap<>();
+            boolean categorical = false;
             for (String o : sweep.outcomes()) {
                 for (SweepResults.PointStat p : sweep.points(o)) {
                     value.putIfAbsent(p.point(), p.values()[f]);
+                    text.putIfAbsent(p.point(), p.texts()[f]);
+                    categorical |= Double.isNaN(p.values()[f]) && !p.texts()[f].isEmpty();
                 }
+            }
+            if (categorical) {
+                return categories(factor, text);
             }
             TreeSet<Double> distinct = new TreeSet<>();
             value.values().forEach(v -> {
@@ -197,6 +204,24 @@ final class SweepReport {
                 labels[i] = Format.number(edges[i]) + "\u2013" + Format.number(edges[i + 1]);
             }
             return new Bins(factor, labels, x, binOf);
+        }
+
+        /** A varied value given as text (a level, an event type): one bin per value, at positions 0, 1, ... */
+        private static Bins categories(String factor, Map<Integer, String> text) {
+            List<String> labels = new ArrayList<>();
+            Map<Integer, Integer> binOf = new HashMap<>();
+            text.values().stream().filter(t -> !t.isEmpty()).distinct().sorted().forEach(labels::add);
+            text.forEach((p, t) -> {
+                int i = labels.indexOf(t);
+                if (i >= 0) {
+                    binOf.put(p, i);
+                }
+            });
+            double[] x = new double[labels.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+            return new Bins(factor, labels.toArray(String[]::new), x, binOf);
         }
 
         int size() {

@@ -93,7 +93,7 @@ class ReadableReportsTest {
     // ----- sweeps: importance first, constants named ------------------------------------------
 
     private static SweepResults.PointStat point(int p, double value, double mean) {
-        return new SweepResults.PointStat(p, new double[] {value}, 10, mean, 0.1, mean - 0.05, mean + 0.05);
+        return new SweepResults.PointStat(p, new double[] {value}, new String[] {null}, 10, mean, 0.1, mean - 0.05, mean + 0.05);
     }
 
     @Test
