@@ -92,6 +92,9 @@ public final class OutcomeStatistics {
         o.put("outcome", outcome.name());
         o.put("column", outcome.column());
         o.put("type", outcome.binary() ? "share" : "number");
+        o.put("label", outcome.label());
+        o.put("unit", outcome.unit());
+        o.put("kind", outcome.measure().fileName());
         o.put("n", n);
         o.put("missing", missing);
         put(o, "mean", mean());

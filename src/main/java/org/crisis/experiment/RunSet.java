@@ -137,7 +137,7 @@ public final class RunSet {
             h.append(',').append(o.column());
         }
         runs.write(h.append('\n').toString());
-        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label,root\n");
+        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label,root," + EventColumns.HEADER + "\n");
         trajectories.write("run,day,date,a,b,level,grievance_ab,grievance_ba\n");
     }
 
@@ -174,7 +174,8 @@ public final class RunSet {
                 if (e.about() != Event.NONE) {
                     s.append(countries.get(e.about()).id());
                 }
-                Csv.text(s.append(','), e.label()).append(',').append(e.root()).append('\n');
+                Csv.text(s.append(','), e.label()).append(',').append(e.root()).append(',');
+                EventColumns.append(s, e, r.levels()).append('\n');
                 events.write(s.toString());
             }
             for (int day = 0; day < t.days(); day++) {

@@ -628,8 +628,8 @@ final class Charts {
     /** One plotted event of the timeline. */
     record Mark(long id, double day, int row, int kind, long cause) {}
 
-    static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation", "mediation, dialogue",
-        "statement (condemn, support)"};
+    static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation",
+        "other cooperative move", "other event"};
     private static final Color[] MARK_COLOURS = {new Color(0x222222), RUPTURE, RESTORATION, new Color(0x0072B2),
         new Color(0x999999)};
 

@@ -278,6 +278,13 @@ final class Inputs {
                 throw j.error(at, "expected an object, found " + describe(o));
             }
             j.text(o, at, "column", true);
+            for (String f : List.of("label", "unit", "kind")) {
+                if (!o.has(f)) {
+                    throw j.error(at, "no '" + f + "' (what the outcome measures, written by crisis run since this field was"
+                            + " added); the directory was written by an older version of crisis: rerun the scenario");
+                }
+                j.text(o, at, f, false);
+            }
             j.whole(o, at, "n", 0, Integer.MAX_VALUE, false);
             j.whole(o, at, "missing", 0, Integer.MAX_VALUE, false);
             for (String f : List.of("mean", "sd", "ci95_low", "ci95_high")) {
@@ -504,6 +511,24 @@ final class Inputs {
 
     /** The rows of events.csv for one run. */
     static void events(Table t, int horizon) throws ReportException {
+        for (String c : EventRecord.COLUMNS) {
+            if (!EventRecord.optional(c) && !t.has(c)) {
+                throw new ReportException(t.name() + ": no column '" + c + "', which describes what an event means in"
+                        + " the model; the file was written by an older version of crisis: rerun the scenario");
+            }
+        }
+        for (String c : List.of("kind", "level_before", "level_after")) {
+            int k = t.column(c);
+            for (int r = 0; r < t.size(); r++) {
+                String v = t.text(r, k);
+                boolean ok = c.equals("kind") ? List.of("trigger", "domestic", "response", "statement").contains(v)
+                        : v.isEmpty() || List.of("SEVERED", "DOWNGRADED", "NORMAL", "CORDIAL", "ALLIED").contains(v);
+                if (!ok) {
+                    throw new ReportException(t.where(r) + ": " + c + " '" + v + "' is not one of the values docs/FORMATS.md lists");
+                }
+            }
+        }
+        t.check(t.column("rung"), 0, LIMIT, true, true);
         t.check(t.column("run"), 0, Integer.MAX_VALUE, true, false);
         t.check(t.column("id"), 0, LIMIT, true, false);
         t.check(t.column("day"), 0, horizon, true, false);
