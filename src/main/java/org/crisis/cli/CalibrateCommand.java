@@ -192,7 +192,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (CalibrationRunner.FitSummary f : fits) {
             if (f.fold() == 0) {
                 System.out.printf(Locale.ROOT, "in sample (fit on all cases): %d of %d patterns pass (%s), best loss %s at evaluation %d of %d%n",
-                        f.passes(), f.patterns(), percent(f.passes(), f.patterns()), org.crisis.experiment.Csv.number(f.bestLoss()),
+                        f.passes(), f.patterns(), percent(f.passes(), f.patterns()), org.crisis.io.Csv.number(f.bestLoss()),
                         f.bestEvaluation(), f.evaluations());
             }
         }

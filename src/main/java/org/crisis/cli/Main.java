@@ -1,6 +1,6 @@
 package org.crisis.cli;
 
-import org.crisis.experiment.OutputUnavailableException;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;

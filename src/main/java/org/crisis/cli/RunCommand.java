@@ -10,7 +10,7 @@ import org.crisis.experiment.Hashing;
 import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.RunSet;
-import org.crisis.experiment.WorkDirectory;
+import org.crisis.io.WorkDirectory;
 import org.crisis.model.Level;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;

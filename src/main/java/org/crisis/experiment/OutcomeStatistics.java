@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

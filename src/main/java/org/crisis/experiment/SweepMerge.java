@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.JsonFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -132,7 +132,7 @@ final class Inputs {
 
     /** {@code file:line:column} of the value at a dotted path such as {@code scenario.countries[2].id}, or the file. */
     static String locate(Path file, String path) {
-        return org.crisis.experiment.JsonFiles.locate(file, path);
+        return org.crisis.io.JsonFiles.locate(file, path);
     }
 
     /** The version field: text, and a major version this reader knows (versions such as "dev" pass). */

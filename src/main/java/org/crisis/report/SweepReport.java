@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 

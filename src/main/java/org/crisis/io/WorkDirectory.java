@@ -1,4 +1,4 @@
-package org.crisis.experiment;
+package org.crisis.io;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -239,7 +239,7 @@ public final class WorkDirectory implements Closeable {
         }
     }
 
-    static void delete(Path p) throws IOException {
+    public static void delete(Path p) throws IOException {
         if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

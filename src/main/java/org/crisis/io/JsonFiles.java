@@ -1,4 +1,4 @@
-package org.crisis.experiment;
+package org.crisis.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
