@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis calibrate}: fit free parameters to the case library, with cross-validation (docs/CALIBRATION.md). */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Fit free parameters (dotted paths with ranges) to the expect: patterns of a",
+        description = {"Fit model parameters to the expected patterns of a case library.",
+            "Free parameters are dotted paths with ranges, fitted to the expect: patterns of a",
             "library of cases: CMA-ES on a smooth loss over every pattern, common random",
             "numbers across candidates, an ensemble of acceptable sets (format and method:",
             "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv,",

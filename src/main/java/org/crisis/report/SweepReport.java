@@ -467,10 +467,11 @@ final class SweepReport {
         Html h = page.section("heatmaps", "Heat maps of " + outcomeName(rank));
         boolean share = sweep.share(rank);
         double constant = constantValue(rank);
-        if (!Double.isNaN(constant) || neverObserved(rank)) {
+        // an outcome constant in all runs gets no chart, only its cells in report-heatmaps.csv
+        boolean draw = Double.isNaN(constant) && !neverObserved(rank);
+        if (!draw) {
             h.note(outcomeName(rank) + " is " + (Double.isNaN(constant) ? "never observed (no run has a value)"
                     : Charts.constantText(constant, share)) + ": no heat map. Choose another outcome with --rank-by.");
-            return;
         }
         Map<String, Bins> bins = new LinkedHashMap<>();
         for (String f : factors) {
@@ -492,12 +493,14 @@ final class SweepReport {
             }
         }
         pairs.sort((a, b) -> Double.compare(b.eta2(), a.eta2()));
-        int shown = Math.min(MAX_HEATMAPS, pairs.size());
-        h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over pairs of varied values, "
+        int shown = draw ? Math.min(MAX_HEATMAPS, pairs.size()) : 0;
+        if (draw) {
+            h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over pairs of varied values, "
                 + "pooled over the others (--rank-by chooses the outcome). Continuous ranges are cut into up to 6 bins of equal "
                 + "numbers of points; empty cells are white. Pairs come in order of \u03b7\u00b2, the share of the variation of "
                 + "the points' means that lies between the pair's cells (its two values together, with their interaction).");
-        if (pairs.size() > shown) {
+        }
+        if (draw && pairs.size() > shown) {
             h.note("Shown: the " + shown + " of " + pairs.size() + " pairs of varied values that explain " + outcomeName(rank)
                     + " most; the other " + (pairs.size() - shown) + " are in report-heatmaps.csv.");
         }

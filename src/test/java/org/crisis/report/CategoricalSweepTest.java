@@ -1,6 +1,7 @@
 package org.crisis.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -41,12 +42,14 @@ class CategoricalSweepTest {
         Report.Written w = Report.write(List.of(out), ReportOptions.defaults());
         assertEquals("sweep", w.kind());
         List<String> heat = Files.readAllLines(out.resolve("report-heatmaps.csv"));
-        assertEquals(List.of("outcome,parameter_x,bin_x,parameter_y,bin_y,points,runs,mean",
-                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.01,1,2,0",
-                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.05,1,2,0",
-                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.01,1,2,0",
-                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.05,1,2,0"), heat);
+        assertEquals(List.of("outcome,parameter_x,bin_x,parameter_y,bin_y,points,runs,mean,eta2",
+                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.01,1,2,0,0",
+                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.05,1,2,0,0",
+                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.01,1,2,0,0",
+                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.05,1,2,0,0"), heat);
         String html = Files.readString(w.html());
-        assertTrue(html.contains("heatmap-relations_red_blu_level-parameters_grievance_decay"), "the heat map is drawn");
+        // severed is 0 in every run here: its cells are written, its chart replaced by a note that says so
+        assertTrue(html.contains("no heat map"), "a constant outcome's heat map is replaced by a note");
+        assertFalse(html.contains("heatmap-relations_red_blu_level-parameters_grievance_decay"), "no chart of a constant");
     }
 }
