@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis calibrate}: fit free parameters to the case library, with cross-validation (docs/CALIBRATION.md). */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Fit free parameters (dotted paths with ranges) to the expect: patterns of a",
+        description = {"Fit model parameters to the expected patterns of a case library.",
+            "Free parameters are dotted paths with ranges, fitted to the expect: patterns of a",
             "library of cases: CMA-ES on a smooth loss over every pattern, common random",
             "numbers across candidates, an ensemble of acceptable sets (format and method:",
             "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv,",
@@ -192,7 +193,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (CalibrationRunner.FitSummary f : fits) {
             if (f.fold() == 0) {
                 System.out.printf(Locale.ROOT, "in sample (fit on all cases): %d of %d patterns pass (%s), best loss %s at evaluation %d of %d%n",
-                        f.passes(), f.patterns(), percent(f.passes(), f.patterns()), org.crisis.experiment.Csv.number(f.bestLoss()),
+                        f.passes(), f.patterns(), percent(f.passes(), f.patterns()), org.crisis.io.Csv.number(f.bestLoss()),
                         f.bestEvaluation(), f.evaluations());
             }
         }

@@ -1,6 +1,6 @@
 package org.crisis.cli;
 
-import org.crisis.experiment.OutputUnavailableException;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
@@ -72,6 +72,19 @@ public final class Main implements Runnable {
         return FAILURE;
     }
 
+    /** A file system error as "path: what happened" (Java's message is often the bare path). */
+    static String describe(java.nio.file.FileSystemException e) {
+        String what = e.getReason() != null ? e.getReason()
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+                : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                : e.getClass().getSimpleName();
+        return (e.getFile() == null ? "" : e.getFile() + ": ") + what
+                + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
+    }
+
     /** Says on standard error what went wrong, in one or a few lines: no stack trace unless CRISIS_DEBUG is set. */
     static void report(String command, Throwable e) {
         java.io.PrintStream err = System.err;
@@ -82,6 +95,10 @@ public final class Main implements Runnable {
                     + " or ask for less: fewer days, tracked pairs, kept runs (--keep) or sweep points.");
         } else if (e instanceof InvalidInputException) {
             err.println(e.getMessage()); // file:line:column: path: message, one problem a line
+        } else if (e instanceof java.nio.file.FileSystemException f) {
+            err.println(command + ": " + describe(f));
+        } else if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof java.nio.file.FileSystemException f) {
+            err.println(command + ": " + describe(f));
         } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
                 || e instanceof SweepRunner.Refused || e instanceof ReportException) {
             err.println(command + ": " + e.getMessage());

@@ -10,7 +10,7 @@ import org.crisis.experiment.Hashing;
 import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.RunSet;
-import org.crisis.experiment.WorkDirectory;
+import org.crisis.io.WorkDirectory;
 import org.crisis.model.Level;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Runs (the first N) whose events and trajectories are written (default: ${DEFAULT-VALUE}).")
     String keep;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar (on a terminal) or progress line every 5 s (otherwise).")
     boolean quiet;
 
     @Option(names = "--parameters-from", paramLabel = "CALIB_DIR",
@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         RunSet.Spec spec = new RunSet.Spec(scenario, Hashing.sha256(file), command, overrides, runs,
                 seed == null ? scenario.seed() : seed, threadCount, kept, out, Path.of("results"), Main.version(), draws);
         // an output directory that exists or is being written: OutputUnavailableException, exit 2 (Main)
-        RunSet.Summary summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(runs, "runs", false));
+        RunSet.Summary summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(runs, "runs", true));
         print(scenario, summary);
         return 0;
     }

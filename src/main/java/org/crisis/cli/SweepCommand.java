@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.crisis.experiment.OutputUnavailableException;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.experiment.SweepShard;
-import org.crisis.experiment.WorkDirectory;
+import org.crisis.io.WorkDirectory;
 import org.crisis.scenario.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,7 +117,8 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("crisis sweep: " + e.getMessage());
             return Main.exitCode(e);
         } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("crisis sweep: " + e.getMessage());
+            System.err.println("crisis sweep: " + (e instanceof java.nio.file.FileSystemException f ? Main.describe(f)
+                    : e.getCause() instanceof java.nio.file.FileSystemException f ? Main.describe(f) : e.getMessage()));
             System.err.println("crisis sweep: the finished runs are kept; run the same command again to resume");
             return 1;
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.crisis.experiment.Csv;
+import org.crisis.io.Csv;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Validation;
 import org.crisis.scenario.InvalidInputException;

@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
+import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

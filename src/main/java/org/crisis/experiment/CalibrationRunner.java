@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
@@ -92,6 +93,9 @@ public final class OutcomeStatistics {
         o.put("outcome", outcome.name());
         o.put("column", outcome.column());
         o.put("type", outcome.binary() ? "share" : "number");
+        o.put("label", outcome.label());
+        o.put("unit", outcome.unit());
+        o.put("kind", outcome.measure().fileName());
         o.put("n", n);
         o.put("missing", missing);
         put(o, "mean", mean());

@@ -4,16 +4,20 @@ import java.io.PrintStream;
 
 /**
  * A progress bar with rate and ETA on a terminal, shown once the work has taken more than a
- * second; silent when output is not a terminal (or a line every 10 s when {@code log}).
+ * second; when output is not a terminal (a batch job's log), silent, or with {@code log} the
+ * same line every {@link #LOG_INTERVAL_NANOS 5 s}, each on a line of its own.
  */
 public final class Progress {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+    static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+    /** The clock; tests replace it. */
+    static volatile java.util.function.LongSupplier clock = System::nanoTime;
     private final PrintStream out;
     private final long total;
     private final String unit;
     private final boolean terminal;
     private final boolean log;
-    private final long started = System.nanoTime();
+    private final long started = clock.getAsLong();
     private long done;
     private long lastDraw;
     private boolean drawn;
@@ -26,7 +30,7 @@ public final class Progress {
         this.log = log;
     }
 
-    /** On standard error, as a bar if it is a terminal, otherwise silent or a periodic log line. */
+    /** On standard error, as a bar on a terminal, otherwise silent or (with {@code logWhenNotTerminal}) a line every 5 s. */
     public static Progress of(long total, String unit, boolean logWhenNotTerminal) {
         return new Progress(System.err, total, unit, System.console() != null, logWhenNotTerminal);
     }
@@ -40,8 +44,8 @@ public final class Progress {
         if (!terminal && !log) {
             return;
         }
-        long now = System.nanoTime();
-        long interval = terminal ? 100_000_000L : 10_000_000_000L;
+        long now = clock.getAsLong();
+        long interval = terminal ? 100_000_000L : LOG_INTERVAL_NANOS;
         if (now - started < SHOW_AFTER_NANOS || (now - lastDraw < interval && done < total)) {
             return;
         }
@@ -70,6 +74,6 @@ public final class Progress {
     }
 
     public double elapsedSeconds() {
-        return (System.nanoTime() - started) / 1e9;
+        return (clock.getAsLong() - started) / 1e9;
     }
 }

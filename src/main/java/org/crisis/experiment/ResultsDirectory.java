@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.OutputUnavailableException;
+import org.crisis.io.WorkDirectory;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
+import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -137,7 +139,7 @@ public final class RunSet {
             h.append(',').append(o.column());
         }
         runs.write(h.append('\n').toString());
-        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label,root\n");
+        events.write("run,id,day,date,actor,target,type,gamma,cause,severity,about,label,root," + EventColumns.HEADER + "\n");
         trajectories.write("run,day,date,a,b,level,grievance_ab,grievance_ba\n");
     }
 
@@ -174,7 +176,8 @@ public final class RunSet {
                 if (e.about() != Event.NONE) {
                     s.append(countries.get(e.about()).id());
                 }
-                Csv.text(s.append(','), e.label()).append(',').append(e.root()).append('\n');
+                Csv.text(s.append(','), e.label()).append(',').append(e.root()).append(',');
+                EventColumns.append(s, e, r.levels()).append('\n');
                 events.write(s.toString());
             }
             for (int day = 0; day < t.days(); day++) {

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -67,6 +68,9 @@ final class SweepAssembly {
                 runsCsv.write(row);
                 runsCsv.write('\n');
                 List<String> cells = SweepRows.split(row);
+                if (cells.size() != 5 + d + m) {
+                    throw new Incomplete("run " + run + " has " + cells.size() + " cells, expected " + (5 + d + m));
+                }
                 boolean ok = SweepRows.OK.equals(cells.get(3 + d + m));
                 if (!ok) {
                     failed++;

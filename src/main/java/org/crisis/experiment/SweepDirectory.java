@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.OutputUnavailableException;
+import org.crisis.io.WorkDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

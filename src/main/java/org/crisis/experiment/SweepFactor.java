@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -49,17 +50,36 @@ public record SweepFactor(String path, String column, boolean integer, List<Node
     /** A factor over a range; {@code steps} (0 when absent) gives its grid levels. */
     public static SweepFactor ofRange(String path, String column, boolean integer, double min, double max, int steps) {
         List<Node> levels = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        java.util.Set<Double> seen = new java.util.HashSet<>();
         for (int i = 0; i < steps; i++) {
-            double x = steps == 1 ? min : min + (max - min) * i / (steps - 1);
-            Node n = integer ? whole(Math.round(x)) : real(tidy(x, 10));
-            String text = text(n);
-            if (!seen.contains(text)) {
-                seen.add(text);
-                levels.add(n);
+            double level = level(min, max, steps, i, integer);
+            if (seen.add(level)) {
+                levels.add(integer ? whole((long) level) : real(level));
             }
         }
         return new SweepFactor(path, column, integer, List.of(), min, max, levels);
+    }
+
+    /** Grid level i of a range: whole numbers rounded, others rounded to 10 significant digits. */
+    private static double level(double min, double max, int steps, int i, boolean integer) {
+        double x = steps == 1 ? min : min + (max - min) * i / (steps - 1);
+        return (integer ? Math.round(x) : tidy(x, 10)) + 0.0; // + 0.0: no -0.0 beside 0.0
+    }
+
+    /** The number of distinct grid levels {@link #ofRange} gives, without building them. */
+    public static int levelCount(double min, double max, int steps, boolean integer) {
+        if (steps == 1 || min == max) {
+            return 1;
+        }
+        double step = (max - min) / (steps - 1);
+        if (integer ? step >= 1 : step > 2e-9 * Math.max(Math.abs(min), Math.abs(max))) {
+            return steps; // levels further apart than the rounding: all distinct
+        }
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int i = 0; i < steps; i++) {
+            seen.add(level(min, max, steps, i, integer));
+        }
+        return seen.size();
     }
 
     public boolean isRange() {

@@ -3,6 +3,11 @@ package org.crisis.experiment;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.crisis.observe.Outcome;
 import org.crisis.scenario.ScenarioJson;
@@ -12,6 +17,27 @@ final class SweepManifest {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private SweepManifest() {}
+
+    /** Name of the manifest's object of SHA-256s of the result files, which merge verifies. */
+    static final String FILES = "files";
+
+    /**
+     * Records the SHA-256 of each result file of a directory (runs.csv, points.csv...), so that
+     * a file changed after it was written (edited, truncated, swapped) is recognised.
+     */
+    static void files(ObjectNode manifest, Path dir) throws IOException {
+        ObjectNode files = manifest.putObject(FILES);
+        List<Path> list = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isRegularFile)) {
+            s.forEach(list::add);
+        }
+        list.sort(null);
+        for (Path f : list) {
+            if (!f.getFileName().toString().equals("manifest.json")) {
+                files.put(f.getFileName().toString(), Hashing.sha256(f));
+            }
+        }
+    }
 
     /** Everything but the results and timings, which the caller adds. */
     static ObjectNode of(Sweep sweep, SweepShard shard, List<String> command, String version, int threads) {

@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.JsonFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -96,9 +98,10 @@ public final class SweepMerge {
             try (BufferedReader r = Files.newBufferedReader(runs, StandardCharsets.UTF_8)) {
                 String h = r.readLine();
                 if (!header.equals(h)) {
-                    throw new SweepRunner.Refused(runs + ": unexpected header; expected " + header);
+                    throw new SweepRunner.Refused(runs + ":1: unexpected header; expected " + header);
                 }
             }
+            checkRows(sweep, s, runs);
             files.add(runs);
         }
 
@@ -132,6 +135,7 @@ public final class SweepMerge {
             timings.put("started", started);
             timings.put("ended", ended);
             timings.put("merged", Instant.now().toString());
+            SweepManifest.files(manifest, work);
             SweepRunner.JSON.writeValue(work.resolve("manifest.json").toFile(), manifest);
             dir.commit();
             return new Result(dir.target(), totals.runs(), totals.failed(), shards.size());
@@ -147,11 +151,198 @@ public final class SweepMerge {
             throw new SweepRunner.Refused(dir + " is not a finished shard (no manifest.json); finish it by running its"
                     + " crisis sweep --shard command again");
         }
-        JsonNode m = SweepRunner.JSON.readTree(manifest.toFile());
+        JsonNode m;
+        try {
+            m = JsonFiles.readObject(manifest);
+        } catch (JsonFiles.Invalid e) {
+            throw new SweepRunner.Refused(e.getMessage());
+        }
         if (!m.path("sweep").isObject() || !m.path("shard").isObject()) {
             throw new SweepRunner.Refused(dir + " does not hold the results of a sweep");
         }
-        return new Shard(dir, m, m.path("shard").path("index").asInt(), m.path("shard").path("count").asInt());
+        for (String field : List.of("sweep.sha256", "scenario.sha256", "scenario.resolved_sha256")) {
+            String[] f = field.split("\\.");
+            JsonNode v = m.path(f[0]).path(f[1]);
+            if (!v.isTextual() || !v.asText().matches("[0-9a-f]{64}")) {
+                throw invalid(manifest, field, "expected a SHA-256 (64 hex digits), found " + v);
+            }
+        }
+        JsonNode count = m.path("shard").path("count");
+        JsonNode index = m.path("shard").path("index");
+        if (!count.isInt() || count.asInt() < 1) {
+            throw invalid(manifest, "shard.count", "expected a whole number of shards, at least 1, found " + count);
+        }
+        if (!index.isInt() || index.asInt() < 1 || index.asInt() > count.asInt()) {
+            throw invalid(manifest, "shard.index", "expected a whole number from 1 to " + count.asInt() + ", found " + index);
+        }
+        JsonNode files = m.path(SweepManifest.FILES);
+        if (!files.path("runs.csv").isTextual()) {
+            throw invalid(manifest, SweepManifest.FILES, "no SHA-256 of runs.csv: the shard was written by an older"
+                    + " crisis; merge it with that version");
+        }
+        if (!Files.isRegularFile(dir.resolve("runs.csv"))) {
+            throw new SweepRunner.Refused(dir.resolve("runs.csv") + ": no such file; the shard is damaged: run its"
+                    + " crisis sweep --shard command again into a new --out");
+        }
+        if (!Files.isDirectory(dir.resolve(SweepDirectory.INPUTS))) {
+            throw new SweepRunner.Refused(dir.resolve(SweepDirectory.INPUTS) + ": no such directory (the copies of the"
+                    + " sweep and scenario files); the shard is damaged");
+        }
+        return new Shard(dir, m, index.asInt(), count.asInt());
+    }
+
+    private static SweepRunner.Refused invalid(Path manifest, String field, String message) {
+        return new SweepRunner.Refused(JsonFiles.locate(manifest, field) + ": " + field + ": " + message);
+    }
+
+    /**
+     * Checks a shard's runs.csv line by line before it is merged: every line whole (as many
+     * cells as the header, a line end), the shard's runs in order and each once, each run's
+     * seed and varied values those the design gives it, outcomes numbers where the run is ok;
+     * then the file's SHA-256 against the one its manifest recorded, which catches any other
+     * change (an edited outcome).
+     */
+    private static void checkRows(Sweep sweep, Shard s, Path runs) throws IOException, SweepRunner.Refused {
+        int columns = sweep.runColumns().size();
+        int d = sweep.factors().size();
+        int m = sweep.outcomes().size();
+        int replications = sweep.replications();
+        SweepShard shard = new SweepShard(s.index, s.count);
+        long total = sweep.runCount();
+        long expected = shard.next(0);
+        long rows = 0;
+        int valuesPoint = -1;
+        String values = "";
+        try (Lines in = new Lines(Files.newBufferedReader(runs, StandardCharsets.UTF_8))) {
+            in.next(); // the header, checked before
+            for (String row = in.next(); row != null; row = in.next()) {
+                long line = in.line;
+                String at = runs + ":" + line + ": ";
+                if (!in.ended) {
+                    throw new SweepRunner.Refused(at + "the last line is cut off (no line end): the file is truncated");
+                }
+                List<String> cells = SweepRows.split(row);
+                if (cells.size() != columns) {
+                    throw new SweepRunner.Refused(at + cells.size() + " cells, expected " + columns
+                            + " as in the header: the file is truncated or damaged");
+                }
+                int point;
+                int replication;
+                long seed;
+                try {
+                    point = Integer.parseInt(cells.get(0));
+                    replication = Integer.parseInt(cells.get(1));
+                    seed = Long.parseLong(cells.get(2));
+                } catch (NumberFormatException e) {
+                    throw new SweepRunner.Refused(at + "point, replication and seed must be whole numbers, found '"
+                            + cells.get(0) + "', '" + cells.get(1) + "', '" + cells.get(2) + "'");
+                }
+                if (point < 0 || point >= sweep.pointCount() || replication < 0 || replication >= replications) {
+                    throw new SweepRunner.Refused(at + "point " + point + ", replication " + replication
+                            + " is not a run of this sweep (" + sweep.pointCount() + " points, " + replications
+                            + " replications)");
+                }
+                long run = (long) point * replications + replication;
+                if (run != expected) {
+                    throw new SweepRunner.Refused(at + (run < expected
+                            ? "point " + point + ", replication " + replication + " appears twice or out of order"
+                            : !shard.owns(run) ? "point " + point + ", replication " + replication + " belongs to shard "
+                                    + (run % s.count + 1) + "/" + s.count + ", not " + shard
+                            : "point " + expected / replications + ", replication " + expected % replications
+                                    + " is missing before it") + ": the file is damaged");
+                }
+                if (seed != sweep.seedOf(point, replication)) {
+                    throw new SweepRunner.Refused(at + "seed " + seed + " is not the seed of point " + point
+                            + ", replication " + replication + " in this sweep (" + sweep.seedOf(point, replication)
+                            + "): the file was edited or belongs to another sweep");
+                }
+                if (point != valuesPoint) {
+                    valuesPoint = point;
+                    StringBuilder b = new StringBuilder();
+                    for (SweepFactor.Setting x : sweep.settingsAt(point)) {
+                        b.append(b.length() == 0 ? "" : ",").append(x.text());
+                    }
+                    values = b.toString();
+                }
+                if (!SweepRows.cells(row, 3, 3 + d).equals(values)) {
+                    throw new SweepRunner.Refused(at + "the varied values " + SweepRows.cells(row, 3, 3 + d)
+                            + " are not those of point " + point + " (" + values + "): the file was edited");
+                }
+                String status = cells.get(3 + d + m);
+                boolean ok = SweepRows.OK.equals(status);
+                if (!ok && !SweepRows.FAILED.equals(status)) {
+                    throw new SweepRunner.Refused(at + "status: expected ok or failed, found '" + status + "'");
+                }
+                for (int k = 0; k < m; k++) {
+                    String cell = cells.get(3 + d + k);
+                    if (!cell.isEmpty() && !(ok && isNumber(cell))) {
+                        throw new SweepRunner.Refused(at + sweep.outcomes().get(k).column() + ": expected "
+                                + (ok ? "a number or nothing" : "nothing (the run failed)") + ", found '" + cell + "'");
+                    }
+                }
+                expected += s.count;
+                rows++;
+            }
+            if (rows != shard.runs(total)) {
+                throw new SweepRunner.Refused(runs + ":" + in.line + ": " + rows + " runs, expected " + shard.runs(total)
+                        + " for shard " + shard + ": the file is truncated (point " + expected / replications
+                        + ", replication " + expected % replications + " is the first missing)");
+            }
+        }
+        String recorded = s.manifest.path(SweepManifest.FILES).path("runs.csv").asText();
+        String actual = Hashing.sha256(runs);
+        if (!actual.equals(recorded)) {
+            throw new SweepRunner.Refused(runs + ": its SHA-256 (" + abbreviate(actual) + ") differs from the one "
+                    + s.dir.resolve("manifest.json") + " recorded when the shard was written (" + abbreviate(recorded)
+                    + "): the file was changed since");
+        }
+    }
+
+    private static boolean isNumber(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        try {
+            return Double.isFinite(Double.parseDouble(cell));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Lines of a file with their numbers, and whether each ended with a line end. */
+    private static final class Lines implements java.io.Closeable {
+        private final BufferedReader in;
+        long line;
+        boolean ended;
+
+        Lines(BufferedReader in) {
+            this.in = in;
+        }
+
+        String next() throws IOException {
+            StringBuilder s = new StringBuilder();
+            int c = in.read();
+            if (c < 0) {
+                return null;
+            }
+            line++;
+            while (c >= 0 && c != '\n') {
+                if (c != '\r') {
+                    s.append((char) c);
+                }
+                c = in.read();
+            }
+            ended = c == '\n';
+            return s.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     private static Path sweepCopy(Path inputs) throws IOException, SweepRunner.Refused {

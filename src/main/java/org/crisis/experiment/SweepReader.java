@@ -2,12 +2,14 @@ package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -44,6 +46,8 @@ public final class SweepReader {
             "n", "mean", "sd", "ci95_low", "ci95_high");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_REPORTED_POINTS = 5;
+    /** Grid levels of a range each checked against the scenario; beyond, the first and last. */
+    private static final int CHECKED_LEVELS = 100;
     /** Most points a design may have: 8 bytes per point and varied path are held in memory. */
     static final long MAX_POINTS = 20_000_000;
 
@@ -96,7 +100,7 @@ public final class SweepReader {
         Scenario scenario = null;
         if (scenarioFile.isPresent()) {
             Node at = m.entries().get("scenario");
-            if (!Files.isRegularFile(scenarioFile.get())) {
+            if (!Files.exists(scenarioFile.get())) { // a directory, device or pipe: the reader says so, unopened
                 f.error(at, "scenario", "no such file: " + scenarioFile.get());
             } else {
                 try {
@@ -168,8 +172,14 @@ public final class SweepReader {
                 if (vm.entries().isEmpty()) {
                     f.error(vm, "vary", "expected at least one varied path");
                 }
+                if (design.orElse(null) == Design.GRID && !gridFits(vm)) {
+                    return Optional.empty(); // refused before any value is built or checked
+                }
                 for (Map.Entry<String, Node> e : vm.entries().entrySet()) {
                     factor(vm, e.getKey(), e.getValue(), design.orElse(null), tree, scenario).ifPresent(factors::add);
+                }
+                if (tree != null) {
+                    sameFields(vm, factors, tree);
                 }
             }
         }
@@ -187,19 +197,21 @@ public final class SweepReader {
         if (!f.problems().isEmpty()) {
             return Optional.empty();
         }
-        long points = 1;
+        BigInteger count = BigInteger.ONE;
         if (design.get() == Design.GRID) {
             for (SweepFactor x : factors) {
-                points = Math.min(points * x.gridLevels().size(), 1L << 40); // saturate: reported below
+                count = count.multiply(BigInteger.valueOf(x.gridLevels().size()));
             }
         } else {
-            points = design.get().points(samples, factors.size());
+            count = BigInteger.valueOf(samples).multiply(BigInteger.valueOf(design.get().points(1, factors.size())));
         }
-        if (points > MAX_POINTS || points * factors.size() > Integer.MAX_VALUE - 8) {
-            f.error(m, "", "the design has " + points + " points; at most " + MAX_POINTS
+        if (count.compareTo(BigInteger.valueOf(MAX_POINTS)) > 0
+                || count.multiply(BigInteger.valueOf(factors.size())).compareTo(BigInteger.valueOf(Integer.MAX_VALUE - 8)) > 0) {
+            f.error(m, "", "the design has " + pointCount(count) + " points; at most " + String.format(Locale.ROOT, "%,d", MAX_POINTS)
                     + " are supported (their coordinates are kept in memory); split it into several sweeps");
             return Optional.empty();
         }
+        long points = count.longValueExact();
         if (design.get() == Design.SOBOL && 2 * factors.size() > Designs.MAX_SOBOL_DIMENSIONS) {
             f.error(vary, "vary", "design sobol supports at most " + Designs.MAX_SOBOL_DIMENSIONS / 2 + " varied paths, found " + factors.size());
             return Optional.empty();
@@ -225,6 +237,68 @@ public final class SweepReader {
                 scenario, design.get(), samples, replications, seed, crn, levels, factors, outcomes, designPoints);
         checkPoints(sweep, vary);
         return f.problems().isEmpty() ? Optional.of(sweep) : Optional.empty();
+    }
+
+    /** A number of points as written in messages: with thousands separators, and "more than 2^63" beyond a long. */
+    static String pointCount(BigInteger count) {
+        String exact = String.format(Locale.ROOT, "%,d", count);
+        return count.bitLength() > 63 ? "more than 2^63 (" + exact + ")" : exact;
+    }
+
+    /**
+     * Counts the points of a grid from the sweep file alone, before any value is built or
+     * checked: the listed values and the distinct levels of each range. A grid of more than
+     * {@link #MAX_POINTS} is refused at once with its exact size.
+     */
+    private boolean gridFits(Node.Mapping vary) {
+        BigInteger count = BigInteger.ONE;
+        StringBuilder product = new StringBuilder();
+        for (Map.Entry<String, Node> e : vary.entries().entrySet()) {
+            long levels;
+            if (!(e.getValue() instanceof Node.Mapping m)) {
+                continue; // reported by factor()
+            }
+            if (m.entries().get("values") instanceof Node.Sequence list) {
+                levels = list.items().size();
+            } else if (m.entries().get("min") instanceof Node.Scalar lo && lo.value() instanceof Number min
+                    && m.entries().get("max") instanceof Node.Scalar hi && hi.value() instanceof Number max
+                    && m.entries().get("steps") instanceof Node.Scalar st && st.value() instanceof Long steps
+                    && steps >= 1 && steps <= 1_000_000 && min.doubleValue() <= max.doubleValue()) {
+                levels = SweepFactor.levelCount(min.doubleValue(), max.doubleValue(), (int) (long) steps,
+                        integerPath(e.getKey()));
+            } else {
+                continue; // reported by factor()
+            }
+            count = count.multiply(BigInteger.valueOf(Math.max(levels, 1)));
+            product.append(product.length() == 0 ? "" : " \u00d7 ").append(String.format(Locale.ROOT, "%,d", levels));
+        }
+        if (count.compareTo(BigInteger.valueOf(MAX_POINTS)) > 0) {
+            f.error(vary, "vary", "the grid has " + pointCount(count) + " points (" + product + "); at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_POINTS) + " are supported (their coordinates are kept in"
+                    + " memory): use fewer steps or values, a sampled design (lhs, sobol), or several sweeps");
+            return false;
+        }
+        return true;
+    }
+
+    /** Two varied paths must not name the same field (countries.PER.x and countries.0.x), nor one a value inside the other. */
+    private void sameFields(Node.Mapping vary, List<SweepFactor> factors, Node tree) {
+        List<String> paths = new ArrayList<>();
+        List<List<String>> targets = new ArrayList<>();
+        for (SweepFactor x : factors) {
+            Optional<List<String>> t = Overrides.target(tree, x.path());
+            if (t.isEmpty()) {
+                continue;
+            }
+            for (int k = 0; k < targets.size(); k++) {
+                if (Overrides.overlap(targets.get(k), t.get())) {
+                    problem(vary.keyPosition(x.path()), "vary." + x.path(),
+                            Overrides.sameField("vary." + paths.get(k), targets.get(k), t.get()).replace("sets", "varies").replace("set each", "vary each"));
+                }
+            }
+            paths.add(x.path());
+            targets.add(t.get());
+        }
     }
 
     /** Outcome names, checked against the scenario's countries (when the scenario is valid). */
@@ -300,6 +374,9 @@ public final class SweepReader {
                     if (!(item instanceof Node.Scalar s) || !s.isPlain()) {
                         f.error(item, where + ".values[" + i + "]", "expected a single value (number, text or true/false), found "
                                 + Fields.describe(item));
+                    } else if (s.value() instanceof String text && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
+                        f.error(item, where + ".values[" + i + "]", "expected a value on one line, found a line break:"
+                                + " each value is written on one line of runs.csv and of the sweep's journal");
                     }
                 }
                 if (f.problems().size() == before) {
@@ -356,7 +433,11 @@ public final class SweepReader {
             places.add(entry.entries().get("min"));
             values.add(factor.at(1, false).node());
             places.add(entry.entries().get("max"));
-            for (Node level : factor.gridLevels()) {
+            // levels between valid ends are valid (every rule on one number is a range); many levels: the ends only
+            List<Node> levels = factor.gridLevels();
+            List<Node> checked = levels.size() <= CHECKED_LEVELS ? levels
+                    : List.of(levels.get(0), levels.get(levels.size() - 1));
+            for (Node level : checked) {
                 values.add(level);
                 places.add(entry.entries().getOrDefault("steps", entry));
             }

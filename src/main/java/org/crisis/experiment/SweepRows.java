@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
 import java.util.ArrayList;
 import java.util.List;
 

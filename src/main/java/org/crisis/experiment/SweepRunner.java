@@ -38,7 +38,7 @@ public final class SweepRunner {
      *
      * @param out results directory, or null for {@code results/NAME-TIMESTAMP}
      * @param mode resume behaviour
-     * @param progress show a progress bar (terminal) or a log line every 10 s
+     * @param progress show a progress bar (terminal) or a log line every 5 s
      * @param log where to say what happens (resuming, shard), e.g. standard error
      */
     public record Options(int threads, Path out, Path resultsRoot, SweepShard shard, Mode mode, boolean progress,
@@ -160,6 +160,7 @@ public final class SweepRunner {
             timings.put("sessions", segments.size());
             timings.put("runs_this_session", todo.length);
             timings.put("seconds_this_session", Math.round((System.nanoTime() - begin) / 1e6) / 1e3);
+            SweepManifest.files(manifest, staging);
             JSON.writeValue(staging.resolve("manifest.json").toFile(), manifest);
             Path where = dir.commit();
             return new Result(where, totals.runs(), totals.failed(), already, (System.nanoTime() - begin) / 1e9);

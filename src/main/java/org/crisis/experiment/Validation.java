@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.Intervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -18,35 +18,39 @@ public record Outcome(Kind kind, String a, String b) {
 
     /** Every kind of outcome, with the name used in sweep files. */
     public enum Kind {
-        SEVERED("severed", Scope.PAIR, true),
-        DOWNGRADED("downgraded", Scope.PAIR, true),
-        RESTORED("restored", Scope.PAIR, true),
-        DAYS_TO_SEVERED("daysToSevered", Scope.PAIR, false),
-        DAYS_TO_DOWNGRADED("daysToDowngraded", Scope.PAIR, false),
-        DAYS_TO_RESTORED("daysToRestored", Scope.PAIR, false),
-        LOWEST_LEVEL("lowestLevel", Scope.PAIR, false),
-        FINAL_LEVEL("finalLevel", Scope.PAIR, false),
-        HOSTILE_EVENTS("hostileEvents", Scope.PAIR, false),
-        COOPERATIVE_EVENTS("cooperativeEvents", Scope.PAIR, false),
-        DAYS_DOWNGRADED("daysDowngraded", Scope.PAIR, false),
-        SIDES("sides", Scope.COUNTRY, false),
-        CONDEMN("condemn", Scope.COUNTRY, false),
-        SEVERED_PAIRS("severedPairs", Scope.GLOBAL, false),
-        PEAK_SEVERED_PAIRS("peakSeveredPairs", Scope.GLOBAL, false),
-        POLARISATION_START("polarisationStart", Scope.GLOBAL, false),
-        POLARISATION("polarisation", Scope.GLOBAL, false),
-        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, false),
-        EVENTS("events", Scope.GLOBAL, false),
-        DAYS("days", Scope.GLOBAL, false);
+        SEVERED("severed", Scope.PAIR, Measure.SHARE, "reached SEVERED"),
+        DOWNGRADED("downgraded", Scope.PAIR, Measure.SHARE, "reached DOWNGRADED or below"),
+        RESTORED("restored", Scope.PAIR, Measure.SHARE, "restored (NORMAL or above after a low)"),
+        DAYS_TO_SEVERED("daysToSevered", Scope.PAIR, Measure.DAY, "days to SEVERED (runs where reached)"),
+        DAYS_TO_DOWNGRADED("daysToDowngraded", Scope.PAIR, Measure.DAY, "days to DOWNGRADED (runs where reached)"),
+        DAYS_TO_RESTORED("daysToRestored", Scope.PAIR, Measure.DAY, "days to restoration (runs where restored)"),
+        LOWEST_LEVEL("lowestLevel", Scope.PAIR, Measure.LEVEL, "lowest level (0 SEVERED \u2026 4 ALLIED)"),
+        FINAL_LEVEL("finalLevel", Scope.PAIR, Measure.LEVEL, "final level (0 SEVERED \u2026 4 ALLIED)"),
+        HOSTILE_EVENTS("hostileEvents", Scope.PAIR, Measure.COUNT, "hostile events"),
+        COOPERATIVE_EVENTS("cooperativeEvents", Scope.PAIR, Measure.COUNT, "cooperative events"),
+        DAYS_DOWNGRADED("daysDowngraded", Scope.PAIR, Measure.COUNT, "days at DOWNGRADED or below"),
+        SIDES("sides", Scope.COUNTRY, Measure.COUNT, "countries that supported it"),
+        CONDEMN("condemn", Scope.COUNTRY, Measure.COUNT, "countries that condemned it"),
+        SEVERED_PAIRS("severedPairs", Scope.GLOBAL, Measure.COUNT, "pairs SEVERED at the end"),
+        PEAK_SEVERED_PAIRS("peakSeveredPairs", Scope.GLOBAL, Measure.COUNT, "most pairs SEVERED on one day"),
+        POLARISATION_START("polarisationStart", Scope.GLOBAL, Measure.NUMBER, "polarisation on day 0"),
+        POLARISATION("polarisation", Scope.GLOBAL, Measure.NUMBER, "polarisation at the end"),
+        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, Measure.NUMBER, "total conflict (sum of event weights)"),
+        EVENTS("events", Scope.GLOBAL, Measure.COUNT, "events"),
+        DAYS("days", Scope.GLOBAL, Measure.COUNT, "days simulated");
 
         final String key;
         final Scope scope;
         final boolean binary;
+        final Measure measure;
+        final String label;
 
-        Kind(String key, Scope scope, boolean binary) {
+        Kind(String key, Scope scope, Measure measure, String label) {
             this.key = key;
             this.scope = scope;
-            this.binary = binary;
+            this.binary = measure == Measure.SHARE;
+            this.measure = measure;
+            this.label = label;
         }
 
         public String key() {
@@ -55,6 +59,31 @@ public record Outcome(Kind kind, String a, String b) {
     }
 
     enum Scope { PAIR, COUNTRY, GLOBAL }
+
+    /**
+     * What a value measures, as result files name it ({@code kind} in summary.json): a yes/no
+     * (its mean a share of runs), a day, a level ordinal, a count, or another number.
+     */
+    public enum Measure {
+        SHARE("share", "share of runs"),
+        DAY("day", "days"),
+        LEVEL("level", "level (0 SEVERED \u2026 4 ALLIED)"),
+        COUNT("count", ""),
+        NUMBER("number", "");
+
+        private final String name;
+        private final String unit;
+
+        Measure(String name, String unit) {
+            this.name = name;
+            this.unit = unit;
+        }
+
+        /** The name in result files. */
+        public String fileName() {
+            return name;
+        }
+    }
 
     /** Parses a name such as {@code severed:PER-MEX}; empty with a reason in {@code why}. */
     public static Optional<Outcome> parse(String name, List<String> countryIds, StringBuilder why) {
@@ -126,6 +155,32 @@ public record Outcome(Kind kind, String a, String b) {
             s.append('_').append(b.toLowerCase(Locale.ROOT));
         }
         return s.toString();
+    }
+
+    /** What the value measures. */
+    public Measure measure() {
+        return kind.measure;
+    }
+
+    /**
+     * How the measure reads in tables, without its pair or country (the column's suffix says
+     * which): e.g. {@code reached SEVERED}, {@code days to SEVERED (runs where reached)}.
+     */
+    public String label() {
+        return kind.label;
+    }
+
+    /** The unit of a value: {@code share of runs}, {@code days}, a level scale, or what is counted. */
+    public String unit() {
+        return switch (kind) {
+            case HOSTILE_EVENTS, COOPERATIVE_EVENTS, EVENTS -> "events";
+            case DAYS_DOWNGRADED, DAYS -> "days";
+            case SIDES, CONDEMN -> "countries";
+            case SEVERED_PAIRS, PEAK_SEVERED_PAIRS -> "pairs";
+            case POLARISATION_START, POLARISATION -> "share of triads";
+            case TOTAL_CONFLICT -> "Goldstein weight";
+            default -> kind.measure.unit;
+        };
     }
 
     /** A yes/no outcome (1 or 0), summarised as a share with a Wilson interval. */

@@ -24,13 +24,16 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     private final long seed;
     private final boolean measurePolarisation;
     private final PairRecords records = new PairRecords();
+    /** The levels each event left its pair at, heard only when the run's events are kept. */
+    private final EventLevels levels;
 
-    private RunObserver(int[][] tracked, int days, long seed, boolean measurePolarisation) {
+    private RunObserver(int[][] tracked, int days, long seed, boolean measurePolarisation, boolean keepEvents) {
         this.tracked = tracked;
         this.trajectory = new Trajectory(tracked.length, days);
         this.dyads = new Dyad[tracked.length];
         this.seed = seed;
         this.measurePolarisation = measurePolarisation;
+        this.levels = keepEvents ? new EventLevels() : null;
     }
 
     @Override
@@ -41,11 +44,17 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     @Override
     public void levelChanged(Dyad d, int from, int to, int day) {
         records.levelChanged(d, from, to, day);
+        if (levels != null) {
+            levels.levelChanged(d, from, to, day);
+        }
     }
 
     @Override
     public void eventRecorded(Event e, Dyad onPair) {
         records.eventRecorded(e, onPair);
+        if (levels != null) {
+            levels.eventRecorded(e, onPair);
+        }
     }
 
     @Override
@@ -74,7 +83,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
             boolean keepEvents) {
         boolean polarisation = outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.POLARISATION
                 || o.kind() == Outcome.Kind.POLARISATION_START);
-        RunObserver observer = new RunObserver(tracked, scenario.days(), seed, polarisation);
+        RunObserver observer = new RunObserver(tracked, scenario.days(), seed, polarisation, keepEvents);
         CrisisModel model = new CrisisModel(scenario, seed, observer);
         model.runToEnd();
         World w = model.world();
@@ -84,7 +93,7 @@ public final class RunObserver implements CrisisModel.DailyObserver {
             values[k] = outcomes.get(k).value(w, observer.records, model.daysRun(), observer.polarisationStart, polarisationEnd);
         }
         return new RunResult(index, seed, model.daysRun(), values, observer.trajectory,
-                keepEvents ? Optional.of(List.copyOf(w.events())) : Optional.empty());
+                keepEvents ? Optional.of(List.copyOf(w.events())) : Optional.empty(), observer.levels);
     }
 
     /** Country indexes of the scenario's pairs. */

@@ -6,7 +6,8 @@ import org.crisis.model.Event;
 
 /**
  * What one run produced: its outcomes (in the order of the run set's outcome list), its
- * daily trajectory of the tracked pairs, and, when kept, its events.
+ * daily trajectory of the tracked pairs, and, when kept, its events with the levels each
+ * left its pair at ({@code levels} is null when the events are not kept).
  */
 public record RunResult(int index, long seed, int daysRun, double[] outcomes, Trajectory trajectory,
-        Optional<List<Event>> events) {}
+        Optional<List<Event>> events, EventLevels levels) {}

@@ -18,20 +18,12 @@ import java.util.Set;
  * <p>Two readings go beyond the recorded causes. An event with no cause that matches an event
  * of the scenario (day, type, actor, target) is scripted, whatever its type (a scripted
  * {@code MEDIATE} is a statement type, yet nobody chose it). And a move a government makes with
- * no recorded cause on the day a scripted {@code ELECTION} or {@code COUP} changed its own
+ * no recorded cause on the day a scripted event changed its own (events.csv {@code new_government})
  * government or its counterpart's is put down to that change: a new government is free of its
  * predecessor's commitments (docs/MODEL.md 3.5, 3.7), which is what let it move.
  */
 final class CauseChains {
-    /** Acts on the escalation ladder and back, which change or threaten a pair's level. */
-    static final Set<String> KEY_TYPES = Set.of("RECALL_AMBASSADOR", "EXPEL_DIPLOMATS", "SEVER_RELATIONS", "SANCTION",
-            "RETURN_AMBASSADOR", "RESTORE_RELATIONS");
-    static final Set<String> ESCALATION = Set.of("PROTEST", "SUMMON_AMBASSADOR", "RECALL_AMBASSADOR", "EXPEL_DIPLOMATS",
-            "SEVER_RELATIONS", "SANCTION");
-    static final Set<String> RECONCILIATION = Set.of("RETURN_AMBASSADOR", "RESTORE_RELATIONS");
     private static final int MAX_DEPTH = 10_000;
-
-    static final Set<String> GOVERNMENT_CHANGES = Set.of("ELECTION", "COUP");
 
     private final List<EventRecord> events;
     private final Map<Long, EventRecord> byId = new HashMap<>();
@@ -62,7 +54,7 @@ final class CauseChains {
             if (e.cause() < 0 && !scripted.contains(e.id()) && !e.target().isEmpty()) {
                 for (EventRecord g : events) {
                     if (g.day() == e.day() && g.id() < e.id() && scripted.contains(g.id())
-                            && GOVERNMENT_CHANGES.contains(g.type())
+                            && g.newGovernment()
                             && (g.actor().equals(e.actor()) || g.actor().equals(e.target()))) {
                         afterChange.put(e.id(), g);
                         break;
@@ -115,21 +107,22 @@ final class CauseChains {
         return out;
     }
 
-    /** Whether an event concerns the pair: between its two countries, or a mediation between them. */
+    /** Whether an event concerns the pair: between its two countries, or a third party's statement about them. */
     static boolean concerns(EventRecord e, Pair p) {
-        return e.between(p.a(), p.b()) || e.type().equals("MEDIATE") && p.is(e.target(), e.about());
+        return e.between(p.a(), p.b()) || e.statement() && p.is(e.target(), e.about());
     }
 
     /**
-     * The pair's key events (ladder acts from recall up, and back), its scripted triggers, and
-     * scripted mediations on it (a scripted MEDIATE names one side; without an {@code about} it
-     * covers that side's worst relation, which may be this pair), in time order.
+     * The pair's key events (acts on its level, events.csv {@code level_act}: ladder acts from
+     * recall up, and back), its scripted triggers, and scripted statements on it (a scripted
+     * MEDIATE names one side; without an {@code about} it covers that side's worst relation,
+     * which may be this pair), in time order.
      */
     List<EventRecord> keyEvents(Pair p) {
         List<EventRecord> out = new ArrayList<>();
         for (EventRecord e : events) {
-            boolean key = e.between(p.a(), p.b()) && (KEY_TYPES.contains(e.type()) || scripted(e) && !e.target().isEmpty());
-            boolean mediation = e.type().equals("MEDIATE") && scripted(e)
+            boolean key = e.between(p.a(), p.b()) && (e.levelAct() || scripted(e) && !e.target().isEmpty());
+            boolean mediation = e.statement() && scripted(e)
                     && (p.is(e.target(), e.about()) || e.about().isEmpty() && (e.target().equals(p.a()) || e.target().equals(p.b())));
             if (key || mediation) {
                 out.add(e);
@@ -138,18 +131,18 @@ final class CauseChains {
         return out;
     }
 
-    /** 0 scripted, 1 escalation, 2 reconciliation, 3 mediation or dialogue, 4 other. */
+    /** 0 scripted, 1 escalation, 2 reconciliation, 3 another cooperative choice (mediation, dialogue, support), 4 other. */
     int kind(EventRecord e) {
         if (scripted(e)) {
             return 0;
         }
-        if (ESCALATION.contains(e.type())) {
+        if (e.escalation()) {
             return 1;
         }
-        if (RECONCILIATION.contains(e.type())) {
+        if (e.reconciliation()) {
             return 2;
         }
-        if (e.type().equals("MEDIATE") || e.type().equals("DIALOGUE")) {
+        if (e.chosen() && e.gamma() > 0) {
             return 3;
         }
         return 4;
@@ -169,7 +162,7 @@ final class CauseChains {
         EventRecord change = afterChange.get(e.id());
         if (scripted(e)) {
             s.append("  [scripted");
-            if (e.type().equals("MEDIATE") && e.about().isEmpty() && !e.target().isEmpty()) {
+            if (e.statement() && e.about().isEmpty() && !e.target().isEmpty()) {
                 s.append(": covers ").append(e.target()).append("'s worst relation");
             }
             s.append(']');

@@ -395,6 +395,15 @@ final class Charts {
     /** Cells of a grid of two parameters' bins, coloured by a value; values printed in small grids. */
     static JFreeChart heatMap(String title, String xLabel, String[] xBins, String yLabel, String[] yBins,
             double[][] value, boolean share, String valueLabel) {
+        if (xBins.length == 0 || yBins.length == 0) {
+            // a factor without any value (every cell empty): one empty cell rather than an axis of no length
+            xBins = xBins.length == 0 ? new String[] {"(none)"} : xBins;
+            yBins = yBins.length == 0 ? new String[] {"(none)"} : yBins;
+            value = new double[xBins.length][yBins.length];
+            for (double[] row : value) {
+                java.util.Arrays.fill(row, Double.NaN);
+            }
+        }
         DefaultXYZDataset data = new DefaultXYZDataset();
         int cells = xBins.length * yBins.length;
         double[][] xyz = new double[3][cells];
@@ -619,8 +628,8 @@ final class Charts {
     /** One plotted event of the timeline. */
     record Mark(long id, double day, int row, int kind, long cause) {}
 
-    static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation", "mediation, dialogue",
-        "statement (condemn, support)"};
+    static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation",
+        "other cooperative move", "other event"};
     private static final Color[] MARK_COLOURS = {new Color(0x222222), RUPTURE, RESTORATION, new Color(0x0072B2),
         new Color(0x999999)};
 

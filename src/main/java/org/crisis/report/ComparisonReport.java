@@ -245,7 +245,7 @@ final class ComparisonReport {
                 for (int i = 1; i < sets.size(); i++) {
                     Comparison cmp = compare(c[0], o.share(), i);
                     List<String> row = new ArrayList<>();
-                    row.add(i == 1 ? RunSetViews.measureLabel(c[1]) : "");
+                    row.add(i == 1 ? o.label() : "");
                     for (int j = 0; j < sets.size(); j++) {
                         row.add(i == 1 ? value(sets.get(j).outcome(c[0])) : "");
                     }
@@ -501,7 +501,7 @@ final class ComparisonReport {
                 double[] v = ordered(s, column);
                 Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
                         o.share() ? options.precision() : options.relativePrecision(), 50);
-                t.row(c.enough() ? null : "sig", List.of(labels.get(i), RunSetViews.title(s.pairs(), column),
+                t.row(c.enough() ? null : "sig", List.of(labels.get(i), RunSetViews.title(s, column),
                         o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()), Format.number(c.halfWidth()),
                         c.verdict()));
                 csv.row(labels.get(i), o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),

@@ -1,7 +1,7 @@
 package org.crisis.report;
 
 import java.util.Locale;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 
 /**
  * How an outcome's estimate settles as replications accumulate (in replication order): the

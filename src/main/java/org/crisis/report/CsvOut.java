@@ -1,7 +1,7 @@
 package org.crisis.report;
 
 import java.util.List;
-import org.crisis.experiment.Csv;
+import org.crisis.io.Csv;
 
 /** A CSV table the report writes next to report.html: snake_case header, '.' decimals, empty for none. */
 final class CsvOut {

@@ -1,11 +1,6 @@
 package org.crisis.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -137,37 +132,7 @@ final class Inputs {
 
     /** {@code file:line:column} of the value at a dotted path such as {@code scenario.countries[2].id}, or the file. */
     static String locate(Path file, String path) {
-        StringBuilder pointer = new StringBuilder();
-        for (String part : path.split("\\.")) {
-            int bracket = part.indexOf('[');
-            String name = bracket < 0 ? part : part.substring(0, bracket);
-            if (!name.isEmpty()) {
-                pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
-            }
-            while (bracket >= 0) {
-                int close = part.indexOf(']', bracket);
-                pointer.append('/').append(part, bracket + 1, close);
-                bracket = part.indexOf('[', close);
-            }
-        }
-        JsonPointer wanted = JsonPointer.compile(pointer.toString());
-        try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.FIELD_NAME || t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    continue;
-                }
-                JsonPointer at = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY
-                        ? p.getParsingContext().getParent() == null ? JsonPointer.empty()
-                                : p.getParsingContext().getParent().pathAsPointer()
-                        : p.getParsingContext().pathAsPointer();
-                if (at.equals(wanted)) {
-                    return file + ":" + p.currentTokenLocation().getLineNr() + ":" + p.currentTokenLocation().getColumnNr();
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            // fall back to the file alone
-        }
-        return file.toString();
+        return org.crisis.io.JsonFiles.locate(file, path);
     }
 
     /** The version field: text, and a major version this reader knows (versions such as "dev" pass). */
@@ -313,6 +278,13 @@ final class Inputs {
                 throw j.error(at, "expected an object, found " + describe(o));
             }
             j.text(o, at, "column", true);
+            for (String f : List.of("label", "unit", "kind")) {
+                if (!o.has(f)) {
+                    throw j.error(at, "no '" + f + "' (what the outcome measures, written by crisis run since this field was"
+                            + " added); the directory was written by an older version of crisis: rerun the scenario");
+                }
+                j.text(o, at, f, false);
+            }
             j.whole(o, at, "n", 0, Integer.MAX_VALUE, false);
             j.whole(o, at, "missing", 0, Integer.MAX_VALUE, false);
             for (String f : List.of("mean", "sd", "ci95_low", "ci95_high")) {
@@ -539,6 +511,24 @@ final class Inputs {
 
     /** The rows of events.csv for one run. */
     static void events(Table t, int horizon) throws ReportException {
+        for (String c : EventRecord.COLUMNS) {
+            if (!EventRecord.optional(c) && !t.has(c)) {
+                throw new ReportException(t.name() + ": no column '" + c + "', which describes what an event means in"
+                        + " the model; the file was written by an older version of crisis: rerun the scenario");
+            }
+        }
+        for (String c : List.of("kind", "level_before", "level_after")) {
+            int k = t.column(c);
+            for (int r = 0; r < t.size(); r++) {
+                String v = t.text(r, k);
+                boolean ok = c.equals("kind") ? List.of("trigger", "domestic", "response", "statement").contains(v)
+                        : v.isEmpty() || List.of("SEVERED", "DOWNGRADED", "NORMAL", "CORDIAL", "ALLIED").contains(v);
+                if (!ok) {
+                    throw new ReportException(t.where(r) + ": " + c + " '" + v + "' is not one of the values docs/FORMATS.md lists");
+                }
+            }
+        }
+        t.check(t.column("rung"), 0, LIMIT, true, true);
         t.check(t.column("run"), 0, Integer.MAX_VALUE, true, false);
         t.check(t.column("id"), 0, LIMIT, true, false);
         t.check(t.column("day"), 0, horizon, true, false);

@@ -3,7 +3,7 @@ package org.crisis.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 
 /**
  * The Kaplan–Meier estimate of a survival function S(t), the share of runs in which an event

@@ -24,6 +24,9 @@ public record Pair(String a, String b) {
         if (p.length != 2 || p[0].isBlank() || p[1].isBlank()) {
             throw new ReportException("expected a pair as A-B (e.g. PER-MEX), found '" + text + "'");
         }
+        if (p[0].trim().equals(p[1].trim())) {
+            throw new ReportException("expected a pair of two different countries (e.g. PER-MEX), found '" + text + "'");
+        }
         return new Pair(p[0].trim(), p[1].trim());
     }
 }

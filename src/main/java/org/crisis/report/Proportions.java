@@ -3,7 +3,7 @@ package org.crisis.report;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 
 /**
  * Comparing shares (proportions of runs). Differences are "second minus first".

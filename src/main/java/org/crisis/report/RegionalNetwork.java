@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The levels of every pair of countries through one kept run, rebuilt from what the results
  * directory holds: the scenario's starting relations (unlisted pairs NORMAL), changed by the
- * run's level-changing events (events.csv, applied as {@link RelationLevel#after}); for the
+ * run's events as the model applied them (events.csv {@code level_after}); for the
  * tracked pairs the recorded trajectory overrides the rebuilt level, as it is exact.
  */
 final class RegionalNetwork {
@@ -30,7 +30,7 @@ final class RegionalNetwork {
         }
         Map<Integer, List<EventRecord>> eventsByDay = new HashMap<>();
         for (EventRecord e : events) {
-            if (RelationLevel.changesLevel(e.type()) && !e.target().isEmpty()) {
+            if (e.levelAfter() != null && !e.target().isEmpty()) {
                 eventsByDay.computeIfAbsent(e.day(), k -> new ArrayList<>()).add(e);
             }
         }
@@ -38,7 +38,7 @@ final class RegionalNetwork {
         for (int d = 0; d <= lastDay; d++) {
             for (EventRecord e : eventsByDay.getOrDefault(d, List.of())) {
                 Pair p = key(e.actor(), e.target());
-                now.put(p, now.getOrDefault(p, RelationLevel.NORMAL).after(e.type()));
+                now.put(p, e.levelAfter());
             }
             for (RunTrajectory t : trajectories.values()) {
                 if (t.day().length > 0 && d <= t.lastDay()) {

@@ -42,29 +42,4 @@ enum RelationLevel {
         }
         return NORMAL;
     }
-
-    /**
-     * The level after a level-changing event, as the model applies it (docs/MODEL.md, events
-     * table). RESTORE_RELATIONS returns to DOWNGRADED or NORMAL depending on grievances the
-     * event file does not hold; the report assumes DOWNGRADED, and a later RETURN_AMBASSADOR
-     * lifts it to NORMAL.
-     */
-    RelationLevel after(String eventType) {
-        return switch (eventType) {
-            case "RECALL_AMBASSADOR", "EXPEL_DIPLOMATS" -> compareTo(DOWNGRADED) > 0 ? DOWNGRADED : this;
-            case "SEVER_RELATIONS" -> SEVERED;
-            case "RETURN_AMBASSADOR" -> this == DOWNGRADED ? NORMAL : this;
-            case "RESTORE_RELATIONS" -> this == SEVERED ? DOWNGRADED : this;
-            default -> this;
-        };
-    }
-
-    /** Whether an event of this type may change the level of its pair. */
-    static boolean changesLevel(String eventType) {
-        return switch (eventType) {
-            case "RECALL_AMBASSADOR", "EXPEL_DIPLOMATS", "SEVER_RELATIONS", "RETURN_AMBASSADOR",
-                 "RESTORE_RELATIONS" -> true;
-            default -> false;
-        };
-    }
 }

@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.crisis.experiment.WorkDirectory;
+import org.crisis.io.WorkDirectory;
 
 /**
  * The directory a report is written to. Paths with a {@code ..} segment are refused; files get

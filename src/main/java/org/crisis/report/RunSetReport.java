@@ -144,7 +144,7 @@ final class RunSetReport {
             for (String[] c : g.columns()) {
                 OutcomeSummary o = set.outcome(c[0]);
                 t.row(List.of(
-                        RunSetViews.measureLabel(c[1]),
+                        set.outcome(c[0]).label(),
                         o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high()),
                         Format.interval(o.low(), o.high(), o.share()),
                         o.share() ? Format.NONE : Format.spread(o.q50(), o.q05(), o.q95()),
@@ -386,7 +386,7 @@ final class RunSetReport {
             JFreeChart tl = Charts.timeline("Events between tracked pairs, run " + run, RunSetViews.dayLabel(set.start()), rows,
                     marks, runDays(run));
             h.figure("timeline", svg.render(tl, 1100, height, "Event timeline of run " + run),
-                    "Each mark is an event between the two countries of a row (or a mediation between them); grey lines join a "
+                    "Each mark is an event between the two countries of a row (or a third party's statement about them); grey lines join a "
                             + "response to the event it answers when both are on the chart.", null);
         }
         CsvOut csv = new CsvOut("run", "pair", "id", "day", "date", "actor", "target", "type", "label", "cause", "chain");
@@ -463,7 +463,7 @@ final class RunSetReport {
             Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
                     o.share() ? options.precision() : options.relativePrecision(), 400);
             all.add(c);
-            t.row(c.enough() ? null : "sig", List.of(RunSetViews.title(set.pairs(), column),
+            t.row(c.enough() ? null : "sig", List.of(RunSetViews.title(set, column),
                     o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()),
                     Format.number(c.halfWidth()), Format.number(c.targetHalfWidth()), c.verdict()));
             csv.row(o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
@@ -488,18 +488,18 @@ final class RunSetReport {
         h.open("div", "grid2");
         if (!shares.isEmpty()) {
             JFreeChart hw = Charts.halfWidths("95 % half-width of the shares", shares,
-                    shares.stream().map(c -> RunSetViews.title(set.pairs(), c.column())).toList(), false, options.precision());
+                    shares.stream().map(c -> RunSetViews.title(set, c.column())).toList(), false, options.precision());
             h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates"), null, null);
         }
         if (!numbers.isEmpty()) {
             JFreeChart hw = Charts.halfWidths("95 % half-width of the means, relative", numbers,
-                    numbers.stream().map(c -> RunSetViews.title(set.pairs(), c.column())).toList(), true, options.relativePrecision());
+                    numbers.stream().map(c -> RunSetViews.title(set, c.column())).toList(), true, options.relativePrecision());
             h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates"), null, null);
         }
         h.close("div");
         h.open("div", "grid3");
         for (Convergence c : all) {
-            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set.pairs(), c.column()));
+            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.column()));
             h.figure("convergence-" + c.column(), svg.render(chart, 380, 250, "Convergence " + c.column()), null, null);
         }
         h.close("div");

@@ -298,7 +298,7 @@ public final class RunSetResults implements Results {
         Inputs.events(t, days());
         int[] c = new int[EventRecord.COLUMNS.length];
         for (int i = 0; i < c.length; i++) {
-            c[i] = i < 9 ? t.column(EventRecord.COLUMNS[i]) : t.find(EventRecord.COLUMNS[i]);
+            c[i] = EventRecord.optional(EventRecord.COLUMNS[i]) ? t.find(EventRecord.COLUMNS[i]) : t.column(EventRecord.COLUMNS[i]);
         }
         List<EventRecord> out = new ArrayList<>(t.size());
         for (int r = 0; r < t.size(); r++) {

@@ -17,30 +17,6 @@ final class RunSetViews {
             new TimeTo("rupture", "rupture", "days_to_severed", Charts.RUPTURE),
             new TimeTo("restoration", "restoration", "days_to_restored", Charts.RESTORATION));
 
-    /** How a measure reads in tables. */
-    static String measureLabel(String measure) {
-        return switch (measure) {
-            case "severed" -> "reached SEVERED";
-            case "downgraded" -> "reached DOWNGRADED or below";
-            case "restored" -> "restored (NORMAL or above after a low)";
-            case "days_to_severed" -> "days to SEVERED (runs where reached)";
-            case "days_to_downgraded" -> "days to DOWNGRADED (runs where reached)";
-            case "days_to_restored" -> "days to restoration (runs where restored)";
-            case "lowest_level" -> "lowest level (0 SEVERED \u2026 4 ALLIED)";
-            case "final_level" -> "final level (0 SEVERED \u2026 4 ALLIED)";
-            case "hostile_events" -> "hostile events";
-            case "cooperative_events" -> "cooperative events";
-            case "severed_pairs" -> "pairs SEVERED at the end";
-            case "peak_severed_pairs" -> "most pairs SEVERED on one day";
-            case "polarisation_start" -> "polarisation on day 0";
-            case "polarisation" -> "polarisation at the end";
-            case "total_conflict" -> "total conflict (sum of event weights)";
-            case "events" -> "events";
-            case "days" -> "days simulated";
-            default -> measure.replace('_', ' ');
-        };
-    }
-
     /** The pair of the day axis label: "day (0 = 2025-11-03)". */
     static String dayLabel(String start) {
         return start == null || start.isEmpty() ? "day" : "day (0 = " + start + ")";
@@ -101,15 +77,19 @@ final class RunSetViews {
         return out;
     }
 
-    /** A readable title of a column, e.g. "PER-MEX reached SEVERED". */
-    static String title(List<Pair> pairs, String column) {
-        for (Pair p : pairs) {
-            String suffix = "_" + p.column();
-            if (column.endsWith(suffix)) {
-                return p.key() + " " + measureLabel(column.substring(0, column.length() - suffix.length()));
+    /**
+     * A readable title of a column, e.g. "PER-MEX reached SEVERED": the pair the column names,
+     * then the outcome's label from summary.json (the column itself for one it does not list).
+     */
+    static String title(RunSetResults set, String column) {
+        OutcomeSummary o = set.outcome(column);
+        String label = o == null ? column.replace('_', ' ') : o.label();
+        for (Pair p : set.pairs()) {
+            if (column.endsWith("_" + p.column())) {
+                return p.key() + " " + label;
             }
         }
-        return measureLabel(column);
+        return label;
     }
 
     static String pairTitle(RunSetResults set, Pair p) {

@@ -1,6 +1,6 @@
 package org.crisis.report;
 
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 
 /**
  * n, mean, standard deviation and 95 % interval of the values that are there (NaN left out):

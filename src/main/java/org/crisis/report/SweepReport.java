@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 
@@ -148,10 +148,17 @@ final class SweepReport {
         static Bins of(SweepResults sweep, String factor, int distinctLimit, int bins) {
             int f = sweep.factors().indexOf(factor);
             Map<Integer, Double> value = new LinkedHashMap<>();
+            Map<Integer, String> text = new LinkedHashMap<>();
+            boolean categorical = false;
             for (String o : sweep.outcomes()) {
                 for (SweepResults.PointStat p : sweep.points(o)) {
                     value.putIfAbsent(p.point(), p.values()[f]);
+                    text.putIfAbsent(p.point(), p.texts()[f]);
+                    categorical |= Double.isNaN(p.values()[f]) && !p.texts()[f].isEmpty();
                 }
+            }
+            if (categorical) {
+                return categories(factor, text);
             }
             TreeSet<Double> distinct = new TreeSet<>();
             value.values().forEach(v -> {
@@ -201,6 +208,24 @@ final class SweepReport {
                 labels[i] = Format.number(edges[i]) + "\u2013" + Format.number(edges[i + 1]);
             }
             return new Bins(factor, labels, x, binOf);
+        }
+
+        /** A varied value given as text (a level, an event type): one bin per value, at positions 0, 1, ... */
+        private static Bins categories(String factor, Map<Integer, String> text) {
+            List<String> labels = new ArrayList<>();
+            Map<Integer, Integer> binOf = new HashMap<>();
+            text.values().stream().filter(t -> !t.isEmpty()).distinct().sorted().forEach(labels::add);
+            text.forEach((p, t) -> {
+                int i = labels.indexOf(t);
+                if (i >= 0) {
+                    binOf.put(p, i);
+                }
+            });
+            double[] x = new double[labels.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = i;
+            }
+            return new Bins(factor, labels.toArray(String[]::new), x, binOf);
         }
 
         int size() {
@@ -446,10 +471,11 @@ final class SweepReport {
         Html h = page.section("heatmaps", "Heat maps of " + outcomeName(rank));
         boolean share = sweep.share(rank);
         double constant = constantValue(rank);
-        if (!Double.isNaN(constant) || neverObserved(rank)) {
+        // an outcome constant in all runs gets no chart, only its cells in report-heatmaps.csv
+        boolean draw = Double.isNaN(constant) && !neverObserved(rank);
+        if (!draw) {
             h.note(outcomeName(rank) + " is " + (Double.isNaN(constant) ? "never observed (no run has a value)"
                     : Charts.constantText(constant, share)) + ": no heat map. Choose another outcome with --rank-by.");
-            return;
         }
         Map<String, Bins> bins = new LinkedHashMap<>();
         for (String f : factors) {
@@ -471,12 +497,14 @@ final class SweepReport {
             }
         }
         pairs.sort((a, b) -> Double.compare(b.eta2(), a.eta2()));
-        int shown = Math.min(MAX_HEATMAPS, pairs.size());
-        h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over pairs of varied values, "
+        int shown = draw ? Math.min(MAX_HEATMAPS, pairs.size()) : 0;
+        if (draw) {
+            h.paragraph("The " + (share ? "share of runs" : "mean") + " of " + outcomeName(rank) + " over pairs of varied values, "
                 + "pooled over the others (--rank-by chooses the outcome). Continuous ranges are cut into up to 6 bins of equal "
                 + "numbers of points; empty cells are white. Pairs come in order of \u03b7\u00b2, the share of the variation of "
                 + "the points' means that lies between the pair's cells (its two values together, with their interaction).");
-        if (pairs.size() > shown) {
+        }
+        if (draw && pairs.size() > shown) {
             h.note("Shown: the " + shown + " of " + pairs.size() + " pairs of varied values that explain " + outcomeName(rank)
                     + " most; the other " + (pairs.size() - shown) + " are in report-heatmaps.csv.");
         }

@@ -20,8 +20,12 @@ import java.util.Set;
  * points.csv is absent.
  */
 public final class SweepResults implements Results {
-    /** One outcome at one point of the design. */
-    record PointStat(int point, double[] values, double n, double mean, double sd, double low, double high) {}
+    /**
+     * One outcome at one point of the design: the varied values as numbers (NaN for text such
+     * as a level name) and as written ({@code texts}), and the outcome's statistics.
+     */
+    record PointStat(int point, double[] values, String[] texts, double n, double mean, double sd, double low,
+            double high) {}
 
     private final Path directory;
     private final JsonNode manifest;
@@ -156,10 +160,12 @@ public final class SweepResults implements Results {
         Map<String, List<PointStat>> out = new LinkedHashMap<>();
         for (int r = 0; r < t.size(); r++) {
             double[] v = new double[f.length];
+            String[] texts = new String[f.length];
             for (int i = 0; i < f.length; i++) {
                 v[i] = t.number(r, f[i]);
+                texts[i] = t.text(r, f[i]);
             }
-            out.computeIfAbsent(t.text(r, outcome), k -> new ArrayList<>()).add(new PointStat((int) t.number(r, point), v,
+            out.computeIfAbsent(t.text(r, outcome), k -> new ArrayList<>()).add(new PointStat((int) t.number(r, point), v, texts,
                     t.number(r, n), t.number(r, mean), t.number(r, sd), t.number(r, low), t.number(r, high)));
         }
         outcomes.addAll(out.keySet());
@@ -193,11 +199,13 @@ public final class SweepResults implements Results {
             for (Map.Entry<Integer, List<Integer>> e : byPoint.entrySet()) {
                 int first = e.getValue().get(0);
                 double[] v = new double[factors.size()];
+                String[] texts = new String[factors.size()];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = t.number(first, t.column(factors.get(i)));
+                    texts[i] = t.text(first, t.column(factors.get(i)));
                 }
                 Summary s = Summary.of(e.getValue().stream().mapToDouble(r -> t.number(r, c)).toArray(), share);
-                list.add(new PointStat(e.getKey(), v, s.n(), s.mean(), s.sd(), s.low(), s.high()));
+                list.add(new PointStat(e.getKey(), v, texts, s.n(), s.mean(), s.sd(), s.low(), s.high()));
             }
             out.put(o, list);
         }

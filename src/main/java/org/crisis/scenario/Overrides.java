@@ -16,33 +16,138 @@ public final class Overrides {
 
     private Overrides() {}
 
-    /** Applies {@code path=value} assignments in order; all bad paths are reported together. */
+    /**
+     * Applies {@code path=value} assignments in order (the same path given twice: the last one
+     * wins); all bad paths are reported together, and so are two paths that name the same field
+     * under two names (countries.PER.x and countries.0.x, relations.A-B.level and
+     * relations.B-A.level) or a field and a value inside it.
+     */
     public static void apply(Node root, List<String> assignments) throws InvalidInputException {
         List<Problem> problems = new ArrayList<>();
-        for (String assignment : assignments) {
-            int eq = assignment.indexOf('=');
-            if (eq <= 0) {
+        int n = assignments.size();
+        String[] paths = new String[n];
+        List<List<String>> targets = new ArrayList<>();
+        for (int i = 0; i < n; i++) { // the fields named, on the tree as the file has it
+            String a = assignments.get(i);
+            int eq = a.indexOf('=');
+            paths[i] = eq <= 0 ? null : a.substring(0, eq).trim();
+            targets.add(paths[i] == null || checkPath(paths[i]).isPresent() ? null : target(root, paths[i]).orElse(null));
+        }
+        for (int i = 0; i < n; i++) {
+            String assignment = assignments.get(i);
+            if (paths[i] == null) {
                 problems.add(new Problem(SOURCE, 0, 0, assignment, "expected path=value, e.g. parameters.grievanceDecay=0.03"));
                 continue;
             }
-            String path = assignment.substring(0, eq).trim();
-            set(root, path, TreeReader.scalar(SOURCE, assignment.substring(eq + 1).trim())).ifPresent(problems::add);
+            Optional<Problem> clash = Optional.empty();
+            for (int k = 0; k < i && clash.isEmpty(); k++) {
+                if (targets.get(i) != null && targets.get(k) != null && !paths[k].equals(paths[i])
+                        && overlap(targets.get(k), targets.get(i))) {
+                    clash = Optional.of(new Problem(SOURCE, 0, 0, paths[i], sameField(paths[k], targets.get(k), targets.get(i))));
+                }
+            }
+            if (clash.isPresent()) {
+                problems.add(clash.get());
+                continue;
+            }
+            String value = assignment.substring(assignment.indexOf('=') + 1).trim();
+            set(root, paths[i], TreeReader.scalar(SOURCE, value)).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
+    /** Why two paths name the same field, for messages. */
+    public static String sameField(String other, List<String> a, List<String> b) {
+        String x = display(a);
+        String y = display(b);
+        if (x.equals(y)) {
+            return "sets the same field as " + other + " (" + x + "); set each field once";
+        }
+        return a.size() < b.size() ? "sets a value inside " + x + ", which " + other + " sets; set each field once"
+                : "sets " + y + ", which holds " + x + ", set by " + other + "; set each field once";
+    }
+
+    /** A target as a path: {@code countries[0].hawkishness}. */
+    static String display(List<String> target) {
+        StringBuilder s = new StringBuilder();
+        for (String part : target) {
+            s.append(part.startsWith("[") || s.length() == 0 ? "" : ".").append(part);
+        }
+        return s.toString();
+    }
+
+    /** A dotted path of non-empty names: not empty, no leading, trailing or double dot. */
+    public static Optional<Problem> checkPath(String path) {
+        if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+            return Optional.of(new Problem(SOURCE, 0, 0, path, "empty segment in the path: expected a dotted path of"
+                    + " names such as parameters.grievanceDecay or countries.PER.sovereignty, found '" + path + "'"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether one target is the other or holds it. */
+    public static boolean overlap(List<String> a, List<String> b) {
+        int n = Math.min(a.size(), b.size());
+        return a.subList(0, n).equals(b.subList(0, n));
+    }
+
+    /**
+     * The field a path names, whatever name it uses: list items by index (a country by its
+     * id, a relation by its pair in either order), a relation that would be added by its pair
+     * in a fixed order; empty if the path leads nowhere (reported when it is set).
+     */
+    public static Optional<List<String>> target(Node root, String path) {
+        String[] parts = path.split("\\.");
+        List<String> out = new ArrayList<>();
+        Node at = root;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            int dash = part.indexOf('-');
+            boolean pair = i > 0 && "relations".equals(parts[i - 1]) && dash > 0 && dash < part.length() - 1;
+            if (at == null) {
+                // below a value that does not exist yet: names are all there is, and a pair in a fixed order
+                out.add(pair ? pairKey(part, dash) : part);
+            } else if (at instanceof Node.Mapping m) {
+                out.add(part);
+                at = m.entries.get(part);
+            } else if (at instanceof Node.Sequence s) {
+                Optional<Node> item = find(s, part);
+                if (item.isPresent()) {
+                    out.add("[" + s.items.indexOf(item.get()) + "]");
+                    at = item.get();
+                } else if (pair) {
+                    out.add(pairKey(part, dash));
+                    at = null;
+                } else {
+                    return Optional.empty();
+                }
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** A relation not listed yet, by its pair in alphabetical order: {@code [A-B]}. */
+    private static String pairKey(String part, int dash) {
+        String a = part.substring(0, dash);
+        String b = part.substring(dash + 1);
+        return "[" + (a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a) + "]";
+    }
+
     /** Sets one value; returns the problem if the path leads nowhere. */
     public static Optional<Problem> set(Node root, String path, Node value) {
+        Optional<Problem> bad = checkPath(path);
+        if (bad.isPresent()) {
+            return bad;
+        }
         String[] parts = path.split("\\.");
         Node at = root;
         for (int i = 0; i < parts.length; i++) {
             String part = parts[i];
             boolean last = i == parts.length - 1;
-            if (part.isEmpty()) {
-                return Optional.of(new Problem(SOURCE, 0, 0, path, "empty segment in the path"));
-            }
             if (at instanceof Node.Mapping m) {
                 if (last) {
                     m.put(part, value, SOURCE, 0, 0);
@@ -76,13 +181,14 @@ public final class Overrides {
         return Optional.empty();
     }
 
-    private static Optional<Node> item(Node.Sequence s, String key, String listName) {
+    /** A list item by index, country id or pair, without adding anything. */
+    private static Optional<Node> find(Node.Sequence s, String key) {
         if (key.chars().allMatch(Character::isDigit)) {
             try {
                 int index = Integer.parseInt(key);
                 return index < s.items.size() ? Optional.of(s.items.get(index)) : Optional.empty();
             } catch (NumberFormatException e) {
-                return Optional.empty(); // beyond any list
+                return Optional.empty();
             }
         }
         for (Node n : s.items) {
@@ -97,6 +203,14 @@ public final class Overrides {
                     }
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Node> item(Node.Sequence s, String key, String listName) {
+        Optional<Node> found = find(s, key);
+        if (found.isPresent() || key.chars().allMatch(Character::isDigit)) {
+            return found;
         }
         int dash = key.indexOf('-');
         if ("relations".equals(listName) && dash > 0 && dash < key.length() - 1) {

@@ -59,12 +59,19 @@ public final class ScenarioReader {
     public static final Set<String> BOUNDS = Fields.keys("min", "max");
     public static final Set<String> LEVEL_BOUNDS = Fields.keys("atLeast", "atMost");
     public static final int MAX_DAYS = 100_000;
+    /** The dates a run may have: those written with four-digit years, as CSV readers expect. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
 
     private final Fields f = new Fields();
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Ids by their lower-case form, the form output columns use. */
+    private final Map<String, String> columnIds = new HashMap<>();
+    private final Map<String, Node> idNodes = new LinkedHashMap<>();
+    private final Map<String, String> idPaths = new HashMap<>();
     private int days = MAX_DAYS;
 
     private ScenarioReader() {}
@@ -108,6 +115,9 @@ public final class ScenarioReader {
         days = (int) d.orElse(MAX_DAYS);
         long seed = Fields.field(m, "seed").map(n -> f.integer(n, "seed", Long.MIN_VALUE, Long.MAX_VALUE))
                 .orElse(OptionalLong.of(1)).orElse(1);
+        if (start.isPresent() && d.isPresent()) {
+            dates(m.entries.get("start"), start.get(), days);
+        }
 
         List<Country> countries = new ArrayList<>();
         f.required(m, "", "countries", "a list of countries").flatMap(n -> f.sequence(n, "countries"))
@@ -119,6 +129,7 @@ public final class ScenarioReader {
                         country(list.items.get(i), "countries[" + i + "]").ifPresent(countries::add);
                     }
                 });
+        pairColumns();
         List<Relation> relations = new ArrayList<>();
         Set<String> relationKeys = new HashSet<>();
         Fields.field(m, "relations").flatMap(n -> f.sequence(n, "relations")).ifPresent(list -> {
@@ -183,6 +194,20 @@ public final class ScenarioReader {
                 parameters, track, stop, expect, organisations));
     }
 
+    /** The run's dates, written in CSV files, stay within 0001-01-01 .. 9999-12-31 (ISO dates of four-digit years). */
+    private void dates(Node at, LocalDate start, int days) {
+        LocalDate last;
+        try {
+            last = start.plusDays(days);
+        } catch (java.time.DateTimeException e) {
+            last = LocalDate.MAX;
+        }
+        if (start.isBefore(FIRST_DATE) || last.isAfter(LAST_DATE)) {
+            f.error(at, "start", "expected a date from " + FIRST_DATE + " such that start + days (" + days
+                    + ") is no later than " + LAST_DATE + ", found " + start);
+        }
+    }
+
     private Optional<LocalDate> date(Node n, String path) {
         return f.string(n, path).flatMap(text -> {
             try {
@@ -206,6 +231,16 @@ public final class ScenarioReader {
                 f.error(m.entries.get("id"), path + ".id", "expected letters, digits and '_' (ISO 3166 alpha-3 recommended), found '" + id.get() + "'");
             } else if (ids.putIfAbsent(id.get(), ids.size()) != null) {
                 f.error(m.entries.get("id"), path + ".id", "duplicate country id '" + id.get() + "'");
+            } else {
+                String same = columnIds.putIfAbsent(id.get().toLowerCase(java.util.Locale.ROOT), id.get());
+                if (same != null) {
+                    f.error(m.entries.get("id"), path + ".id", "country id '" + id.get() + "' differs from '" + same
+                            + "' only in case, and output columns are lower case (sides_"
+                            + id.get().toLowerCase(java.util.Locale.ROOT) + "): give ids that differ in more than case");
+                } else {
+                    idNodes.put(id.get(), m.entries.get("id"));
+                    idPaths.put(id.get(), path + ".id");
+                }
             }
         }
         String name = Fields.field(m, "name").flatMap(n -> f.string(n, path + ".name")).orElse(id.orElse(""));
@@ -266,6 +301,49 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return a.isPresent() && b.isPresent() ? Optional.of(new Pair(a.get(), b.get())) : Optional.empty();
+    }
+
+    /**
+     * Two different pairs must not share a column in the output files, where pair A-B becomes
+     * {@code a_b} (e.g. severed_a_b): with ids A_B, C, A and B_C, the pairs A_B-C and A-B_C
+     * would both be {@code a_b_c}. That needs an id that is another id, '_' and more: only
+     * such ids are examined.
+     */
+    private void pairColumns() {
+        Set<String> all = columnIds.keySet();
+        List<String> underscored = new ArrayList<>();
+        for (String id : all) {
+            if (id.indexOf('_') >= 0) {
+                underscored.add(id);
+            }
+        }
+        underscored.sort(null);
+        Set<String> reported = new HashSet<>();
+        for (String v : underscored) {
+            for (int i = v.indexOf('_'); i >= 0; i = v.indexOf('_', i + 1)) {
+                String x = v.substring(0, i);
+                String z = v.substring(i + 1);
+                if (!all.contains(x) || z.isEmpty()) {
+                    continue;
+                }
+                for (String w : underscored) {
+                    if (!w.startsWith(z + "_")) {
+                        continue;
+                    }
+                    String y = w.substring(z.length() + 1);
+                    if (!all.contains(y) || x.equals(w) || v.equals(y) || !reported.add(x + " " + w + " " + v + " " + y)) {
+                        continue;
+                    }
+                    String a = columnIds.get(x);
+                    String b = columnIds.get(w);
+                    String c = columnIds.get(v);
+                    String e = columnIds.get(y);
+                    f.error(idNodes.get(c), idPaths.get(c), "the pairs " + a + "-" + b + " and " + c + "-" + e
+                            + " would share the columns of the output files (severed_" + x + "_" + w + "): rename "
+                            + c + " or " + b + " (ids with '_' can run into each other)");
+                }
+            }
+        }
     }
 
     private static String canonical(Pair p) {

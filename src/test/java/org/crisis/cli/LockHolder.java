@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.crisis.experiment.WorkDirectory;
+import org.crisis.io.WorkDirectory;
 
 /**
  * A process that holds the work-directory locks of output directories, as a crisis command

@@ -77,6 +77,17 @@ class OutputDirectoryTest {
     }
 
     @Test
+    void aFileWhereTheWorkDirectoryGoesIsReportedNotAsABarePath() throws Exception {
+        Path file = scenario();
+        Files.writeString(dir.resolve(".x.incomplete"), "not a directory");
+        Outcome o = crisis("run", file.toString(), "--runs", "2", "--out", dir.resolve("x").toString());
+        assertEquals(2, o.status(), o.err());
+        assertEquals("crisis run: " + dir.resolve(".x.incomplete") + " is in the way: a file where the work directory"
+                + " of a command goes; remove it\n", o.err());
+        assertEquals("not a directory", Files.readString(dir.resolve(".x.incomplete")));
+    }
+
+    @Test
     void aRunDoesNotDeleteTheJournalOfAnInterruptedSweep() throws Exception {
         Path file = scenario();
         Path work = Files.createDirectories(dir.resolve(".x.incomplete"));

@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.Intervals;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.OutputUnavailableException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

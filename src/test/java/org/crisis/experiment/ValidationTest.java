@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.Intervals;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

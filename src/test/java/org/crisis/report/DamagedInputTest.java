@@ -159,4 +159,43 @@ class DamagedInputTest {
         assertEquals("crisis report: " + runs + ":4: days: empty, expected a whole number in [0, 150]\n",
                 err.toString(StandardCharsets.UTF_8));
     }
+
+    /** Results written before events.csv and summary.json carried the model's meaning: refused, with what to do. */
+    @Test
+    void resultsWithoutTheMeaningColumnsAreRefusedWithAReasonToRerun() throws Exception {
+        Path dir = Fixtures.copy("base", tmp.resolve("a"));
+        Path events = dir.resolve("events.csv");
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(events)) {
+            lines.add(l.substring(0, nthComma(l, 13))); // the 13 columns of older files
+        }
+        Files.writeString(events, String.join("\n", lines) + "\n");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            status = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Main.execute("report", dir.toString(),
+                    "--out", tmp.resolve("out").toString()));
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(2, status);
+        String m = err.toString(StandardCharsets.UTF_8);
+        assertTrue(m.contains("events.csv: no column 'kind'") && m.contains("rerun"), m);
+
+        Path other = Fixtures.copy("base", tmp.resolve("b"));
+        Path summary = other.resolve("summary.json");
+        Files.writeString(summary, Files.readString(summary).replaceFirst("\"label\" : \"[^\"]*\",\n", ""));
+        m = refusal(other);
+        assertTrue(m.contains("outcomes[0]: no 'label'") && m.contains("rerun"), m);
+    }
+
+    private static int nthComma(String line, int n) {
+        int at = -1;
+        for (int k = 0; k < n; k++) {
+            at = line.indexOf(',', at + 1);
+        }
+        return at;
+    }
 }

@@ -93,7 +93,7 @@ class ReadableReportsTest {
     // ----- sweeps: importance first, constants named ------------------------------------------
 
     private static SweepResults.PointStat point(int p, double value, double mean) {
-        return new SweepResults.PointStat(p, new double[] {value}, 10, mean, 0.1, mean - 0.05, mean + 0.05);
+        return new SweepResults.PointStat(p, new double[] {value}, new String[] {null}, 10, mean, 0.1, mean - 0.05, mean + 0.05);
     }
 
     @Test
@@ -180,14 +180,14 @@ class ReadableReportsTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(events));
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("0,22,120,2026-03-03,PER,MEX,RESTORE_RELATIONS,6,1,")) {
-                lines.set(i, "0,22,120,2026-03-03,PER,MEX,RESTORE_RELATIONS,6,,1,,,22");
+                lines.set(i, lines.get(i).replaceFirst("^(0,22,120,2026-03-03,PER,MEX,RESTORE_RELATIONS,6,)1,", "$1,"));
             }
         }
         int at = 1;
         while (at < lines.size() && lines.get(at).startsWith("0,") && Integer.parseInt(lines.get(at).split(",")[2]) <= 50) {
             at++;
         }
-        lines.add(at, "0,26,50,2025-12-23,VEN,PER,MEDIATE,5,,1,,,26");
+        lines.add(at, "0,26,50,2025-12-23,VEN,PER,MEDIATE,5,,1,,,26,statement,,0,0,NORMAL,NORMAL");
         Files.write(events, lines);
         Path manifest = dir.resolve("manifest.json");
         ObjectMapper json = new ObjectMapper();
@@ -223,8 +223,8 @@ class ReadableReportsTest {
     void aMoveWithoutCauseOnAnotherDayStaysAStandingGrievance() throws Exception {
         Path dir = explainFixture();
         Path events = dir.resolve("events.csv");
-        Files.writeString(events, Files.readString(events).replace("0,22,120,2026-03-03,PER,MEX,RESTORE_RELATIONS,6,,1,,,22",
-                "0,22,121,2026-03-04,PER,MEX,RESTORE_RELATIONS,6,,1,,,22"));
+        Files.writeString(events, Files.readString(events).replace("0,22,120,2026-03-03,PER,MEX,RESTORE_RELATIONS,6,,1,",
+                "0,22,121,2026-03-04,PER,MEX,RESTORE_RELATIONS,6,,1,"));
         String restoration = Explanation.of(dir, "PER-MEX", 0).stream().filter(l -> l.contains("RESTORE_RELATIONS"))
                 .findFirst().orElseThrow();
         assertTrue(restoration.contains("[no recorded cause: standing grievance]"), restoration);

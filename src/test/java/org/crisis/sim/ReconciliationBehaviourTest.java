@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 import org.crisis.experiment.Seeds;
 import org.crisis.model.Dyad;
 import org.crisis.model.Event;

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.crisis.experiment.Intervals;
+import org.crisis.stats.Intervals;
 import org.crisis.experiment.Seeds;
 import org.crisis.model.Country;
 import org.crisis.model.Dyad;

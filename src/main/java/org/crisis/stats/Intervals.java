@@ -1,4 +1,4 @@
-package org.crisis.experiment;
+package org.crisis.stats;
 
 import org.apache.commons.math3.distribution.TDistribution;
 

@@ -1,4 +1,4 @@
-package org.crisis.experiment;
+package org.crisis.io;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.crisis.experiment;
+package org.crisis.io;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -96,6 +96,10 @@ public final class WorkDirectory implements Closeable {
         boolean created = false;
         Path file = work.resolve(LOCK);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            if (Files.exists(work, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(work)) {
+                throw new OutputUnavailableException(work + " is in the way: a file where the work directory of a"
+                        + " command goes; remove it");
+            }
             if (!Files.isDirectory(work)) {
                 Files.createDirectories(work);
                 created = true;
@@ -235,7 +239,7 @@ public final class WorkDirectory implements Closeable {
         }
     }
 
-    static void delete(Path p) throws IOException {
+    public static void delete(Path p) throws IOException {
         if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -1,4 +1,4 @@
-package org.crisis.experiment;
+package org.crisis.io;
 
 /** Locale-independent CSV cells: '.' decimals, empty for NaN, quoting only where needed. */
 public final class Csv {

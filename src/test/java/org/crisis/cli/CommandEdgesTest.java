@@ -1,0 +1,55 @@
+package org.crisis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Refusals that must leave nothing behind and say what is wrong, and a run that runs out of memory. */
+class CommandEdgesTest {
+    @TempDir
+    Path dir;
+
+    private static final Path RUN_SET = Path.of("src/test/resources/report/base").toAbsolutePath();
+
+    @Test
+    void aReportOfARunThatWasNotKeptLeavesNoOutputDirectory() {
+        Path out = dir.resolve("report");
+        OutputDirectoryTest.Outcome o = OutputDirectoryTest.crisis("report", RUN_SET.toString(), "--run", "99999", "--out",
+                out.toString());
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().startsWith("crisis report: --run 99999: only runs 0 to 3 were kept"), o.err());
+        assertFalse(Files.exists(out), "no empty --out directory");
+        assertFalse(Files.exists(dir.resolve(".report.incomplete")));
+    }
+
+    @Test
+    void explainRefusesAPairOfACountryWithItself() {
+        OutputDirectoryTest.Outcome o = OutputDirectoryTest.crisis("explain", RUN_SET.toString(), "--pair", "PER-PER");
+        assertEquals(2, o.status(), o.out());
+        assertEquals("crisis explain: expected a pair of two different countries (e.g. PER-MEX), found 'PER-PER'\n", o.err());
+        assertEquals("", o.out());
+    }
+
+    @Test
+    void runningOutOfMemoryEndsWithAClearMessageAndExitStatus1() throws Exception {
+        Path scenario = dir.resolve("long.yaml");
+        Files.writeString(scenario, ConcurrentWritersTest.TINY.replace("days: 30", "days: 100000"));
+        Path out = dir.resolve("set");
+        Processes.Started run = Processes.start(dir, List.of("-Xmx64m"), Main.class.getName(), "run", scenario.toString(),
+                "--runs", "2", "--out", out.toString());
+        assertEquals(1, run.waitFor(), run.stderr());
+        String err = run.stderr();
+        assertTrue(err.startsWith("crisis run: out of memory: the Java heap (at most "), err);
+        assertTrue(err.contains("Give Java more (CRISIS_JAVA_OPTS=-Xmx4g ./crisis ..."), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+        assertEquals(1, err.lines().count(), err);
+        assertFalse(Files.exists(out));
+        assertFalse(Files.exists(dir.resolve(".set.incomplete")), "the work directory is removed");
+    }
+}

@@ -1,0 +1,81 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweep files that could not finish, or would vary a field twice, are refused before anything runs. */
+class SweepValidationTest {
+    @TempDir
+    Path dir;
+
+    private List<String> problems(String body) throws Exception {
+        Path file = SweepFixtures.sweep(dir, body);
+        return assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThrows(InvalidInputException.class,
+                () -> SweepReader.read(file))).problems().stream().map(Problem::toString).toList();
+    }
+
+    private String at(String rest) {
+        return dir.resolve("sweep.yaml") + ":" + rest;
+    }
+
+    @Test
+    void aValueWithALineBreakIsRefused() throws Exception {
+        assertEquals(List.of(at("5:29: vary.events.0.label.values[0]: expected a value on one line, found a line break:"
+                + " each value is written on one line of runs.csv and of the sweep's journal")), problems("""
+                design: grid
+                vary:
+                  parameters.grievanceDecay: {values: [0.01, 0.02]}
+                  events.0.label: {values: ["two\\nlines", one]}
+                """ + SweepFixtures.OUTCOMES));
+    }
+
+    @Test
+    void aHugeGridIsRefusedAtOnceWithItsExactSize() throws Exception {
+        StringBuilder vary = new StringBuilder("design: grid\nvary:\n");
+        for (String p : List.of("countries.AAA.sovereignty", "countries.AAA.hawkishness", "countries.BBB.sovereignty",
+                "countries.BBB.hawkishness", "countries.CCC.sovereignty")) {
+            vary.append("  ").append(p).append(": {min: 0, max: 1, steps: 100000}\n");
+        }
+        assertEquals(List.of(at("4:3: vary: the grid has more than 2^63 (10,000,000,000,000,000,000,000,000) points"
+                + " (100,000 \u00d7 100,000 \u00d7 100,000 \u00d7 100,000 \u00d7 100,000); at most 20,000,000 are"
+                + " supported (their coordinates are kept in memory): use fewer steps or values, a sampled design"
+                + " (lhs, sobol), or several sweeps")), problems(vary + SweepFixtures.OUTCOMES));
+        assertEquals(List.of(at("4:3: vary: the grid has 30,000,000 points (3,000 \u00d7 10,000); at most 20,000,000"
+                + " are supported (their coordinates are kept in memory): use fewer steps or values, a sampled design"
+                + " (lhs, sobol), or several sweeps")), problems("""
+                design: grid
+                vary:
+                  days: {min: 1, max: 3000, steps: 5000}
+                  parameters.grievanceDecay: {min: 0, max: 0.5, steps: 10000}
+                """ + SweepFixtures.OUTCOMES));
+    }
+
+    @Test
+    void theSameFieldUnderTwoNamesIsRefused() throws Exception {
+        assertEquals(List.of(
+                at("5:3: vary.countries.0.hawkishness: varies the same field as vary.countries.AAA.hawkishness"
+                        + " (countries[0].hawkishness); vary each field once"),
+                at("7:3: vary.relations.BBB-AAA.level: varies the same field as vary.relations.AAA-BBB.level"
+                        + " (relations[0].level); vary each field once"),
+                at("9:3: vary.relations.CCC-AAA.level: varies the same field as vary.relations.AAA-CCC.level"
+                        + " (relations[AAA-CCC].level); vary each field once")), problems("""
+                design: grid
+                vary:
+                  countries.AAA.hawkishness: {values: [0.1, 0.2]}
+                  countries.0.hawkishness: {values: [0.3, 0.4]}
+                  relations.AAA-BBB.level: {values: [NORMAL, ALLIED]}
+                  relations.BBB-AAA.level: {values: [NORMAL, CORDIAL]}
+                  relations.AAA-CCC.level: {values: [NORMAL, ALLIED]}
+                  relations.CCC-AAA.level: {values: [NORMAL, CORDIAL]}
+                """ + SweepFixtures.OUTCOMES));
+    }
+}

@@ -1,0 +1,55 @@
+package org.crisis.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.crisis.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A sweep that varies a value given as text (a relation's level) beside a number: its heat map has one column per text. */
+class CategoricalSweepTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTextValuedFactorGetsOneHeatMapCellPerValue() throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), """
+                name: tiny
+                days: 30
+                seed: 5
+                countries: [{id: RED}, {id: BLU}, {id: GRN}]
+                relations:
+                  - between: [RED, BLU]
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: BLU, target: RED}
+                """);
+        Path sweep = Files.writeString(dir.resolve("sweep.yaml"), """
+                scenario: tiny.yaml
+                design: grid
+                replications: 2
+                vary:
+                  relations.RED-BLU.level: {values: [NORMAL, ALLIED]}
+                  parameters.grievanceDecay: {values: [0.01, 0.05]}
+                outcomes: [severed:RED-BLU, polarisation]
+                """);
+        Path out = dir.resolve("swept");
+        assertEquals(0, Main.execute("sweep", sweep.toString(), "--out", out.toString(), "--quiet"));
+        Report.Written w = Report.write(List.of(out), ReportOptions.defaults());
+        assertEquals("sweep", w.kind());
+        List<String> heat = Files.readAllLines(out.resolve("report-heatmaps.csv"));
+        assertEquals(List.of("outcome,parameter_x,bin_x,parameter_y,bin_y,points,runs,mean,eta2",
+                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.01,1,2,0,0",
+                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.05,1,2,0,0",
+                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.01,1,2,0,0",
+                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.05,1,2,0,0"), heat);
+        String html = Files.readString(w.html());
+        // severed is 0 in every run here: its cells are written, its chart replaced by a note that says so
+        assertTrue(html.contains("no heat map"), "a constant outcome's heat map is replaced by a note");
+        assertFalse(html.contains("heatmap-relations_red_blu_level-parameters_grievance_decay"), "no chart of a constant");
+    }
+}

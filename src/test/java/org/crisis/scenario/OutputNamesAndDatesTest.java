@@ -1,0 +1,83 @@
+package org.crisis.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What check accepts, run can run and write: ids that stay distinct in the output files'
+ * column names, dates that stay writable, and --set paths that name one field each.
+ */
+class OutputNamesAndDatesTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> problems(String yaml, String... overrides) throws Exception {
+        return assertThrows(InvalidInputException.class, () -> {
+            Node root = TreeReader.parse("s.yaml", yaml, false);
+            Overrides.apply(root, List.of(overrides));
+            ScenarioReader.bind(root);
+        }).problems().stream().map(Problem::toString).toList();
+    }
+
+    @Test
+    void idsThatDifferOnlyInCaseAreRefused() throws Exception {
+        assertEquals(List.of("s.yaml:5:9: countries[1].id: country id 'red' differs from 'RED' only in case, and output"
+                + " columns are lower case (sides_red): give ids that differ in more than case"),
+                problems("name: t\ndays: 10\ncountries:\n  - id: RED\n  - id: red\n"));
+    }
+
+    @Test
+    void pairsWhoseColumnsRunIntoEachOtherAreRefused() throws Exception {
+        assertEquals(List.of("s.yaml:3:18: countries[0].id: the pairs A-B_C and A_B-C would share the columns of the"
+                + " output files (severed_a_b_c): rename A_B or B_C (ids with '_' can run into each other)"),
+                problems("name: t\ndays: 10\ncountries: [{id: A_B}, {id: C}, {id: A}, {id: B_C}]\n"));
+        ScenarioReader.bind(TreeReader.parse("s.yaml", "name: t\ndays: 10\ncountries: [{id: A_B}, {id: C}, {id: A}]\n",
+                false)); // without B_C nothing collides
+    }
+
+    @Test
+    void aStartWhoseDatesCannotBeWrittenIsRefused() throws Exception {
+        String base = "name: t\ndays: 30\ncountries: [{id: AAA}]\nstart: ";
+        assertEquals(List.of("s.yaml:4:8: start: expected a date from 0001-01-01 such that start + days (30) is no later"
+                + " than 9999-12-31, found +999999999-12-01"), problems(base + "\"+999999999-12-01\"\n"));
+        assertEquals(List.of("s.yaml:4:8: start: expected a date from 0001-01-01 such that start + days (30) is no later"
+                + " than 9999-12-31, found 9999-12-15"), problems(base + "9999-12-15\n"));
+        ScenarioReader.bind(TreeReader.parse("s.yaml", base + "9999-12-01\n", false));
+    }
+
+    @Test
+    void setPathsMustNameFieldsAndEachFieldOnce() throws Exception {
+        String yaml = """
+                name: t
+                days: 10
+                countries: [{id: RED}, {id: BLU}]
+                """;
+        String empty = ": empty segment in the path: expected a dotted path of names such as parameters.grievanceDecay"
+                + " or countries.PER.sovereignty, found '";
+        assertEquals(List.of("--set: ." + empty + ".'", "--set: countries.RED.hawkishness." + empty
+                + "countries.RED.hawkishness.'"), problems(yaml, ".=1", "countries.RED.hawkishness.=0.2"));
+        assertEquals(List.of("--set: countries.0.hawkishness: sets the same field as countries.RED.hawkishness"
+                + " (countries[0].hawkishness); set each field once"),
+                problems(yaml, "countries.RED.hawkishness=0.2", "countries.0.hawkishness=0.9"));
+        assertEquals(List.of("--set: relations.BLU-RED.level: sets the same field as relations.RED-BLU.level"
+                + " (relations[BLU-RED].level); set each field once"),
+                problems(yaml, "relations.RED-BLU.level=ALLIED", "relations.BLU-RED.level=SEVERED"));
+        assertEquals(List.of("--set: countries.BLU.ideology: sets countries[1].ideology, which holds"
+                + " countries[1].ideology.economic, set by countries.1.ideology.economic; set each field once"),
+                problems(yaml, "countries.1.ideology.economic=0.5", "countries.BLU.ideology={}"));
+    }
+
+    @Test
+    void theReaderAppliesTheChecksToFilesAsCheckAndRunDo() throws Exception {
+        Path f = Files.writeString(dir.resolve("s.yaml"), "name: t\ndays: 10\ncountries:\n  - id: RED\n  - id: red\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioReader.read(f, List.of()));
+        assertEquals(f + ":5:9: countries[1].id: country id 'red' differs from 'RED' only in case, and output"
+                + " columns are lower case (sides_red): give ids that differ in more than case", e.getMessage());
+    }
+}
