@@ -35,6 +35,7 @@ class LayeringTest {
                 .layer("report").definedBy("org.crisis.report..")
                 .layer("stats").definedBy("org.crisis.stats..")
                 .layer("io").definedBy("org.crisis.io..")
+                .layer("discover").definedBy("org.crisis.discover..")
                 .layer("cli").definedBy("org.crisis.cli..");
     }
 
@@ -49,7 +50,8 @@ class LayeringTest {
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("sim", "observe", "experiment", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("scenario", "sim", "observe", "experiment", "cli")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("experiment", "report", "cli");
+                .whereLayer("io").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
+                .whereLayer("discover").mayOnlyBeAccessedByLayers("report", "cli");
     }
 
     @Test
@@ -63,6 +65,16 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.crisis.model..", "org.crisis.scenario..",
                         "org.crisis.sim..", "org.crisis.observe..", "org.crisis.experiment..", "org.crisis.report..",
                         "org.crisis.cli..")
+                .check(main);
+    }
+
+    /** Scenario discovery (PRIM) works on plain arrays: it uses no other package of ours, not even stats or io. */
+    @Test
+    void discoveryUsesNothingOfOurs() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("org.crisis.discover..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.crisis.model..", "org.crisis.scenario..",
+                        "org.crisis.sim..", "org.crisis.observe..", "org.crisis.experiment..", "org.crisis.report..",
+                        "org.crisis.cli..", "org.crisis.stats..", "org.crisis.io..")
                 .check(main);
     }
 
