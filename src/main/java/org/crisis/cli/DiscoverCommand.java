@@ -139,6 +139,9 @@ final class DiscoverCommand implements Callable<Integer> {
             choice = "coverage";
             value = minCoverage;
         }
+        if (threshold != null && threshold.size() != 2) {
+            throw new ReportException("--threshold: give it once, as OP VALUE (e.g. --threshold '<=' 30)");
+        }
         Discovery.Threshold t = threshold == null ? null : Discovery.Threshold.parse(threshold.get(0), threshold.get(1));
         return new Discovery.Settings(null, t, c, new Prim.Options(peel, minSupport, obj), paste, choice, value);
     }

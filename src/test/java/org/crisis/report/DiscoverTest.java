@@ -239,6 +239,7 @@ class DiscoverTest {
             {"--threshold: unknown comparison '=>'", dir, "--outcome", "lowestLevel:AAA-BBB", "--threshold", "=>", "1"},
             {"'abc' is not a number", dir, "--outcome", "lowestLevel:AAA-BBB", "--threshold", ">=", "abc"},
             {"'NaN' is not a number", dir, "--outcome", "lowestLevel:AAA-BBB", "--threshold", ">=", "NaN"},
+            {"--threshold: give it once", dir, "--outcome", "lowestLevel:AAA-BBB", "--threshold", ">=", "1", "--threshold", "<", "3"},
             {"no variation: no run of the sweep has lowestLevel:AAA-BBB > 4 (the points' means of lowestLevel:AAA-BBB range from",
                 dir, "--outcome", "lowestLevel:AAA-BBB", "--threshold", ">", "4"},
             {"no variation: every point of the sweep has a mean of lowestLevel:AAA-BBB >= 0", dir, "--outcome",
