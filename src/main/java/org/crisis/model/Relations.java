@@ -1,29 +1,29 @@
 package org.crisis.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The pairs of the world: created when first touched, so untouched pairs cost nothing,
- * and an active set of the pairs with business (docs/MODEL.md 3.4), the only ones the daily
- * phases visit. A pair leaves the active set when its business ends and catches up on the
- * decay it missed when it comes back.
+ * The pairs of the world, created when first touched, so that untouched pairs cost nothing
+ * (docs/MODEL.md 3.4). Grievance and condemnation decay, and mediations work, every day
+ * (3.3, 3.9); between two changes of a pair that is a known geometric factor, so each pair
+ * stores its values as of a day and the factor of the days since is applied when it is read
+ * ({@link #catchUp}): no daily sweep visits the pairs.
  */
 final class Relations {
     private final World w;
-    private final double decay;
+    private final double keep;
+    private final double efficacy;
     private final int memory;
     private final double businessFloor;
-    private final Map<Long, Dyad> byKey = new HashMap<>();
+    private final DyadMap byKey = new DyadMap();
     /** Dyads ever touched, in the order they were touched (deterministic). */
     final List<Dyad> touched = new ArrayList<>();
-    private final ArrayList<Dyad> active = new ArrayList<>();
 
     Relations(World w, Parameters p) {
         this.w = w;
-        this.decay = p.get(Parameter.GRIEVANCE_DECAY);
+        this.keep = 1 - p.get(Parameter.GRIEVANCE_DECAY);
+        this.efficacy = p.get(Parameter.MEDIATION_EFFICACY);
         this.memory = (int) p.get(Parameter.MEMORY);
         this.businessFloor = p.get(Parameter.BUSINESS_FLOOR);
     }
@@ -39,80 +39,92 @@ final class Relations {
 
     /** The pair's relation, created at {@code level} with no grievance or trade if never touched. */
     Dyad getOrCreate(int i, int j, Level level) {
-        Dyad d = byKey.get(key(i, j));
+        long k = key(i, j);
+        Dyad d = byKey.get(k);
         if (d == null) {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal());
             w.affinity.refresh(d);
-            d.decayedThrough = w.day - 1;
-            byKey.put(key(i, j), d);
+            d.decayedThrough = w.settledThrough;
+            byKey.put(k, d);
             touched.add(d);
             w.countries.get(d.a).dyads.add(d);
             w.countries.get(d.b).dyads.add(d);
-            activate(d);
             w.relationCreated(d);
+            w.touch(d);
         }
         return d;
     }
 
-    /** Brings a dyad into the active set, applying the decay it missed while out of it. */
-    void activate(Dyad d) {
-        if (d.active) {
+    /** Brings a pair's stored values up to the days that have ended. */
+    void catchUp(Dyad d) {
+        catchUp(d, w.settledThrough);
+    }
+
+    /** Applies the decay and mediation of the days after the pair's stored values, through {@code through}. */
+    void catchUp(Dyad d, int through) {
+        int from = d.decayedThrough;
+        if (through <= from) {
             return;
         }
-        catchUp(d);
-        d.active = true;
-        d.indexInActive = active.size();
-        active.add(d);
-        w.countries.get(d.a).active.add(d);
-        w.countries.get(d.b).active.add(d);
+        double c = condemnationFactor(through - from);
+        double g = c * mediationFactor(d, from, through);
+        d.grievance[0] *= g;
+        d.grievance[1] *= g;
+        d.condemnation[0] *= c;
+        d.condemnation[1] *= c;
+        d.decayedThrough = through;
+        d.stamp++;
     }
 
-    /** Applies to an inactive dyad the daily decay of the days it spent out of the active set. */
-    void catchUp(Dyad d) {
-        int missed = w.day - 1 - d.decayedThrough;
-        if (!d.active && missed > 0) {
-            double keep = Math.pow(1 - decay, missed);
-            d.grievance[0] *= keep;
-            d.grievance[1] *= keep;
-            d.condemnation[0] *= keep;
-            d.condemnation[1] *= keep;
-            d.decayedThrough = w.day - 1;
+    /** The decay of {@code days} days: {@code (1 − δ)^days}. */
+    double condemnationFactor(int days) {
+        return days == 1 ? keep : Math.pow(keep, days);
+    }
+
+    /**
+     * The mediation's factor {@code (1 − μ·credibility)^m} for the days of {@code (from, through]}
+     * on which a mediation is in force: a mediation started after {@code from} caught the pair
+     * up when it started, so the days counted are those before its end.
+     */
+    private double mediationFactor(Dyad d, int from, int through) {
+        int mediated = Math.min(through, d.mediationUntil - 1) - from;
+        if (mediated <= 0) {
+            return 1;
         }
+        double k = 1 - efficacy * d.mediationCredibility;
+        return mediated == 1 ? k : Math.pow(k, mediated);
     }
 
-    private void deactivate(Dyad d) {
-        d.active = false;
-        Dyad last = active.remove(active.size() - 1);
-        if (last != d) {
-            active.set(d.indexInActive, last);
-            last.indexInActive = d.indexInActive;
-        }
-        d.indexInActive = -1;
-        w.countries.get(d.a).active.remove(d);
-        w.countries.get(d.b).active.remove(d);
+    /** Grievance factor of the days {@code (from, through]} of an untouched pair: decay and mediation. */
+    double grievanceFactor(Dyad d, int from, int through) {
+        return through <= from ? 1 : condemnationFactor(through - from) * mediationFactor(d, from, through);
     }
 
+    /** Side {@code s}'s grievance as it will stand on {@code day}, before that day's changes, if nothing touches the pair. */
+    double grievanceOn(Dyad d, int s, int day) {
+        return d.grievance[s] * grievanceFactor(d, d.decayedThrough, day - 1);
+    }
+
+    /** Side {@code s}'s condemnation count as it will stand on {@code day}, if nothing touches the pair. */
+    double condemnationOn(Dyad d, int s, int day) {
+        int days = day - 1 - d.decayedThrough;
+        return days <= 0 ? d.condemnation[s] : d.condemnation[s] * condemnationFactor(days);
+    }
+
+    /** Whether the pair has business on {@code day} (section 3.4), read after the day's changes so far. */
     boolean hasBusiness(Dyad d, int day) {
         return d.hasBusiness(day, memory, businessFloor);
     }
 
-    /** Grievance and condemnation fade (section 3.3); dyads whose business has ended leave the active set. */
-    void decay() {
-        double keep = 1 - decay;
-        for (int k = active.size() - 1; k >= 0; k--) {
-            Dyad d = active.get(k);
-            d.grievance[0] *= keep;
-            d.grievance[1] *= keep;
-            d.condemnation[0] *= keep;
-            d.condemnation[1] *= keep;
-            d.decayedThrough = w.day;
-            if (!d.pinned && !d.hasBusiness(w.day + 1, memory, businessFloor)) {
-                deactivate(d);
-            }
-        }
+    /** Whether the pair, if untouched, will have business on {@code day}. */
+    boolean hasBusinessOn(Dyad d, int day) {
+        return d.hasBusiness(day, memory, businessFloor, grievanceOn(d, 0, day), grievanceOn(d, 1, day));
     }
 
-    int activeCount() {
-        return active.size();
+    /** Brings every pair up to the end of {@code through}, so that stored values are current (end of a run). */
+    void settle(int through) {
+        for (int k = 0, n = touched.size(); k < n; k++) {
+            catchUp(touched.get(k), through);
+        }
     }
 }
