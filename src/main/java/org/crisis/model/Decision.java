@@ -266,6 +266,7 @@ final class Decision {
     // ----- bounds for the sampling of section 3.11 ----------------------------------------
 
     // the terms of a window's bound that do not depend on its length (set by startWindow)
+    private int t0;
     private int r;
     private boolean winBelow;
     private boolean canDown;
@@ -277,8 +278,10 @@ final class Decision {
     private double cs0;
     private double f;
     private double fo;
-    private double recS;
-    private double recO;
+    private double recS0;
+    private double recO0;
+    private int recSEnd;
+    private int recOEnd;
     private double kUp;
     private double base0;
     private double baseHi;
@@ -287,25 +290,30 @@ final class Decision {
 
     /**
      * Prepares bounds of side {@code s}'s probability of acting over windows that start on
-     * {@code t0} and end before reciprocity (either way) or a mediation ends, if nothing
-     * touches the pair before: then on every day of such a window the terms of the utilities
-     * are constant but for grievances and condemnations, which fall by known daily factors.
+     * {@code t0} and end before a mediation ends, if nothing touches the pair before: then on
+     * every day of such a window the terms of the utilities are constant but for grievances
+     * and condemnations, which fall by known daily factors, and reciprocity, which ends on a
+     * known day.
      */
     void startWindow(Country i, Dyad d, int s, int t0) {
         Relations rel = w.relations;
         int o = 1 - s;
         Country other = w.countries.get(d.other(i.index));
+        this.t0 = t0;
         r = standing(d, s);
         med = t0 < d.mediationUntil;
         k = rel.condemnationFactor(1);
         q = rel.grievanceFactor(d, t0 - 1, t0); // the day's decay, and mediation if in force
-        gs0 = rel.grievanceOn(d, s, t0);
-        go0 = rel.grievanceOn(d, o, t0);
-        cs0 = rel.condemnationOn(d, s, t0);
+        double g = rel.grievanceFactor(d, d.decayedThrough, t0 - 1);
+        gs0 = d.grievance[s] * g;
+        go0 = d.grievance[o] * g;
+        cs0 = d.condemnation[s] == 0 ? 0 : rel.condemnationOn(d, s, t0);
         f = disposition(i);
         fo = disposition(other);
-        recS = reciprocity(d, s, t0) ? br : 0;
-        recO = reciprocity(d, o, t0) ? br : 0;
+        recSEnd = d.lastEscalation[o] + w.memory; // the last day of reciprocity against s
+        recOEnd = d.lastEscalation[s] + w.memory;
+        recS0 = t0 <= recSEnd ? br : 0;
+        recO0 = t0 <= recOEnd ? br : 0;
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
@@ -331,15 +339,16 @@ final class Decision {
      */
     double bound(int length) {
         int n = length - 1;
-        double qn = n == 0 ? 1 : n == 1 ? q : Math.pow(q, n);
-        double kn = q == k ? qn : n == 0 ? 1 : n == 1 ? k : Math.pow(k, n);
+        int t1 = t0 + n;
+        double qn = n == 0 ? 1 : n == 1 ? q : q == k ? w.relations.condemnationFactor(n) : Math.pow(q, n);
         double gs1 = gs0 * qn;
-        double eHi = Math.max(gs0 * f, gs1 * f) + recS;
-        double eLo = Math.min(gs0 * f, gs1 * f) + recS;
+        double recS1 = t1 <= recSEnd ? recS0 : 0;
+        double eHi = Math.max(gs0 * f, gs1 * f) + recS0;
+        double eLo = Math.min(gs0 * f, gs1 * f) + recS1;
         double upHi = Double.NEGATIVE_INFINITY;
         double upLo = Double.NEGATIVE_INFINITY;
         if (r < Ladder.TOP) {
-            double baseLo = base0 + bc * condemned(cs0 * kn);
+            double baseLo = cs0 == 0 ? base0 : base0 + bc * condemned(cs0 * w.relations.condemnationFactor(n));
             upHi = lambda * (bg * (eHi - kUp - baseLo) + MARGIN);
             upLo = lambda * bg * (eLo - kUp - baseHi);
         }
@@ -352,11 +361,11 @@ final class Decision {
             boolean atEnd = gs1 < restoreThreshold && go1 < restoreThreshold;
             if (atEnd || med) {
                 downHi = lambda * (downConst - bg * eLo + MARGIN);
-                double eoLo = Math.min(go0 * fo, go1 * fo) + recO;
+                double eoLo = Math.min(go0 * fo, go1 * fo) + (t1 <= recOEnd ? recO0 : 0);
                 acceptHi = logistic(lambda * (consentConst - bg * eoLo + MARGIN));
                 if (med || gs0 < restoreThreshold && go0 < restoreThreshold) {
                     downLo = lambda * (downConst - bg * eHi);
-                    acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO)));
+                    acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO0)));
                 }
             }
         } else if (canDown) {

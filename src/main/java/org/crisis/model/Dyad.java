@@ -49,14 +49,7 @@ public final class Dyad {
     // ----- sampling of the two sides' decisions (docs/MODEL.md 3.11) ----------------------
     /** Touched since its sides were last sampled. */
     boolean dirty;
-    /** Per side: the next day it may act (a candidate of the thinning), or {@link Sampler#NEVER}. */
-    final int[] due = {Sampler.NEVER, Sampler.NEVER};
-    /** Per side: the bound p̄ of the window the candidate lies in, its last day, and its length (a hint for the next). */
-    final double[] bound = new double[2];
-    final int[] windowEnd = new int[2];
-    final int[] windowLength = {Sampler.FIRST_WINDOW, Sampler.FIRST_WINDOW};
-    /** Per side: the day of its entry on the schedule, or {@link Sampler#NEVER}; and the entry itself. */
-    final int[] entryDay = {Sampler.NEVER, Sampler.NEVER};
+    /** Each side's sampling state and entry on the schedule, from its first sampling on. */
     Sampler.Turn[] turns;
 
     Dyad(int id, int a, int b, int level) {

@@ -76,9 +76,20 @@ final class Relations {
         d.stamp++;
     }
 
+    /** {@code (1 − δ)^n} for small n, computed when first needed. */
+    private final double[] powers = new double[64];
+
     /** The decay of {@code days} days: {@code (1 − δ)^days}. */
     double condemnationFactor(int days) {
-        return days == 1 ? keep : Math.pow(keep, days);
+        if (days < powers.length) {
+            double x = powers[days];
+            if (x == 0) {
+                x = Math.pow(keep, days);
+                powers[days] = x;
+            }
+            return x;
+        }
+        return Math.pow(keep, days);
     }
 
     /**

@@ -47,11 +47,22 @@ final class Sampler {
     long windows;
     long bounds;
 
-    /** A side's entry on the schedule: its turn on a day on which it may act. */
+    /**
+     * A side's sampling state and its entry on the schedule: its turn on a day on which it
+     * may act. One object per side, reused for every entry.
+     */
     final class Turn implements Steppable {
         private static final long serialVersionUID = 1L;
         final Dyad d;
         final int side;
+        /** The next day the side may act (a candidate of the thinning), or {@link #NEVER}. */
+        int due = NEVER;
+        /** The bound p̄ of the window the candidate lies in, its last day, and its length (a hint for the next). */
+        double bound;
+        int windowEnd;
+        int windowLength = FIRST_WINDOW;
+        /** The day of this side's entry on the schedule, or {@link #NEVER}. */
+        int entryDay = NEVER;
 
         Turn(Dyad d, int side) {
             this.d = d;
@@ -60,7 +71,7 @@ final class Sampler {
 
         @Override
         public void step(SimState state) {
-            fire(d, side, agenda.today());
+            fire(this, agenda.today());
         }
     }
 
@@ -81,15 +92,26 @@ final class Sampler {
         }
     }
 
+    /** The sides of {@code d}, created at its first sampling. */
+    private Turn[] turns(Dyad d) {
+        Turn[] t = d.turns;
+        if (t == null) {
+            t = new Turn[] {new Turn(d, 0), new Turn(d, 1)};
+            d.turns = t;
+        }
+        return t;
+    }
+
     /** Samples again both sides of every pair touched, from day {@code from} on. */
     void flush(int from) {
         for (int k = 0, n = dirty.size(); k < n; k++) {
             Dyad d = dirty.get(k);
             d.dirty = false;
-            sample(d, 0, from);
-            sample(d, 1, from);
-            post(d, 0);
-            post(d, 1);
+            Turn[] t = turns(d);
+            sample(t[0], from);
+            sample(t[1], from);
+            post(t[0]);
+            post(t[1]);
         }
         dirty.clear();
     }
@@ -109,17 +131,17 @@ final class Sampler {
     }
 
     /** A turn comes up: if it is the side's current candidate, the pair's sides take their turns of the day. */
-    private void fire(Dyad d, int s, int day) {
-        if (d.entryDay[s] != day) {
+    private void fire(Turn t, int day) {
+        if (t.entryDay != day) {
             return; // an entry left behind by an earlier sampling
         }
-        d.entryDay[s] = NEVER;
-        if (d.due[s] != day) {
-            post(d, s); // its candidate moved later
+        t.entryDay = NEVER;
+        if (t.due != day) {
+            post(t); // its candidate moved later
             return;
         }
         w.setDay(day);
-        decide(d, day);
+        decide(t.d, day);
     }
 
     /**
@@ -128,40 +150,42 @@ final class Sampler {
      * its turn is still to come, else from tomorrow.
      */
     private void decide(Dyad d, int day) {
+        Turn[] turns = d.turns;
         int first = first(d, day);
         for (int k = 0; k < 2; k++) {
-            int s = k == 0 ? first : 1 - first;
-            if (d.due[s] != day) {
+            Turn t = turns[k == 0 ? first : 1 - first];
+            if (t.due != day) {
                 continue;
             }
             candidates++;
-            if (trial(d, s, day)) {
+            if (trial(t, day)) {
                 acts++;
                 // an act touches only its own pair in this phase
                 assert dirty.size() == 1 && dirty.get(0) == d : dirty;
                 dirty.clear();
                 d.dirty = false;
-                sample(d, s, day + 1);
-                sample(d, 1 - s, k == 0 ? day : day + 1);
+                sample(t, day + 1);
+                sample(turns[1 - t.side], k == 0 ? day : day + 1);
             } else {
-                advance(d, s, day + 1);
+                advance(t, day + 1);
             }
         }
-        post(d, 0);
-        post(d, 1);
+        post(turns[0]);
+        post(turns[1]);
     }
 
-    /** Side {@code s}'s trial on a candidate day: acts with probability p(t)/p̄; returns whether it acted. */
-    private boolean trial(Dyad d, int s, int day) {
+    /** A side's trial on a candidate day: acts with probability p(t)/p̄; returns whether it acted. */
+    private boolean trial(Turn t, int day) {
+        Dyad d = t.d;
+        int s = t.side;
         Country i = w.countries.get(s == 0 ? d.a : d.b);
         relations.catchUp(d);
         if (!relations.hasBusiness(d, day) || !decision.weigh(i, d, s)) {
             return false;
         }
         double p = decision.actProbability();
-        double bound = d.bound[s];
-        assert p <= bound : "p = " + p + " above its bound " + bound + " on day " + day;
-        double u = w.random.nextDouble() * bound;
+        assert p <= t.bound : "p = " + p + " above its bound " + t.bound + " on day " + day;
+        double u = w.random.nextDouble() * t.bound;
         if (u >= p) {
             return false;
         }
@@ -170,77 +194,81 @@ final class Sampler {
     }
 
     /** After a candidate day that ended without an act: the next candidate of the same window, or of later ones. */
-    private void advance(Dyad d, int s, int from) {
-        if (from <= d.windowEnd[s] && draw(d, s, from)) {
+    private void advance(Turn t, int from) {
+        if (from <= t.windowEnd && draw(t, from)) {
             return;
         }
-        sample(d, s, Math.max(from, d.windowEnd[s] + 1));
+        sample(t, Math.max(from, t.windowEnd + 1));
     }
 
-    /** Samples side {@code s}'s next candidate day from {@code from} on, window by window. */
-    private void sample(Dyad d, int s, int from) {
-        int t = from;
-        while (t <= lastDay && relations.hasBusinessOn(d, t)) { // business, once over, stays over until a touch
-            window(d, s, t);
-            if (draw(d, s, t)) {
+    /** Samples the side's next candidate day from {@code from} on, window by window. */
+    private void sample(Turn t, int from) {
+        int day = from;
+        while (day <= lastDay && relations.hasBusinessOn(t.d, day)) { // business, once over, stays over until a touch
+            window(t, day);
+            if (draw(t, day)) {
                 return;
             }
-            t = d.windowEnd[s] + 1;
+            day = t.windowEnd + 1;
         }
-        d.due[s] = NEVER;
+        t.due = NEVER;
     }
 
     /** A candidate at a geometric gap from {@code from} under the window's bound; false if past the window. */
-    private boolean draw(Dyad d, int s, int from) {
-        double bound = d.bound[s];
+    private boolean draw(Turn t, int from) {
+        double bound = t.bound;
         if (bound <= 0) {
             return false;
         }
         int k = Thinning.failures(bound, w.random);
-        if (k > d.windowEnd[s] - from) {
+        if (k > t.windowEnd - from) {
             return false;
         }
-        d.due[s] = from + k;
+        t.due = from + k;
         return true;
     }
 
     /**
-     * The window of side {@code s} from {@code t0} and its bound: cut where reciprocity
-     * (either way) or a mediation ends, where the probability jumps; and as long as its bound
-     * stays within {@link #SLACK} expected candidates of the lower estimate, starting from the
-     * length that suited the side's last window. A window whose bound is 0 (holding is certain)
-     * is taken as long as it stays so.
+     * The window of a side from {@code t0} and its bound: cut where a mediation ends (where
+     * the probability jumps and the daily factor changes); as long as its bound stays within
+     * {@link #SLACK} expected candidates of the lower estimate, starting from the length that
+     * suited the side's last window. A window whose bound is 0 (holding is certain) is taken
+     * as long as it stays so.
      */
-    private void window(Dyad d, int s, int t0) {
+    private void window(Turn t, int t0) {
         windows++;
-        int last = lastDay;
-        last = cut(last, t0, d.lastEscalation[1 - s] + w.memory); // last day of reciprocity against s
-        last = cut(last, t0, d.lastEscalation[s] + w.memory); // and of the other's
-        last = cut(last, t0, d.mediationUntil - 1);
-        Country i = w.countries.get(s == 0 ? d.a : d.b);
-        decision.startWindow(i, d, s, t0);
+        Dyad d = t.d;
+        int last = t0 < d.mediationUntil && d.mediationUntil - 1 < lastDay ? d.mediationUntil - 1 : lastDay;
+        decision.startWindow(w.countries.get(t.side == 0 ? d.a : d.b), d, t.side, t0);
         int max = last - t0 + 1;
-        int len = Math.min(max, d.windowLength[s]);
+        int len = Math.min(max, t.windowLength);
         double p = bound(len);
+        int hint = len;
         if (p == 0) {
             if (len < max && bound(max) == 0) {
-                len = max;
+                len = max; // holding is certain all the way
             }
         } else if (!loose(p, len)) {
-            if (len < max) { // longer: the rest of the way at once, else twice as long
+            double slack = (p - decision.lowEstimate) * len;
+            if (len < max && p * len <= SMALL) { // few candidates expected: perhaps all the way at once
                 double q = bound(max);
                 if (!loose(q, max)) {
                     len = max;
                     p = q;
                 } else {
-                    int longer = (int) Math.min(max, 2L * len);
-                    q = bound(longer);
-                    if (!loose(q, longer)) {
+                    // else as far as the bound stays tight enough, doubling
+                    while (len < max) {
+                        int longer = (int) Math.min(max, 2L * len);
+                        q = bound(longer);
+                        if (loose(q, longer)) {
+                            break;
+                        }
                         len = longer;
                         p = q;
                     }
                 }
             }
+            hint = slack < SLACK / 4 ? 2 * len : len;
         } else {
             while (len > 1) {
                 len = Math.max(1, len / 2);
@@ -249,16 +277,15 @@ final class Sampler {
                     break;
                 }
             }
+            hint = len;
         }
-        d.windowLength[s] = Math.max(len, FIRST_WINDOW / 2);
-        d.windowEnd[s] = t0 + len - 1;
-        d.bound[s] = p;
+        t.windowLength = Math.max(1, Math.min(hint, 1 << 20));
+        t.windowEnd = t0 + len - 1;
+        t.bound = p;
     }
 
-    /** {@code last}, or the day {@code end} if the window from {@code t0} reaches it first. */
-    private static int cut(int last, int t0, int end) {
-        return t0 <= end && end < last ? end : last;
-    }
+    /** Expected candidates in a window below which it is worth trying to reach further. */
+    private static final double SMALL = 0.05;
 
     private double bound(int len) {
         bounds++;
@@ -269,16 +296,13 @@ final class Sampler {
         return (p - decision.lowEstimate) * len > SLACK;
     }
 
-    /** Puts side {@code s}'s candidate on the schedule, unless an entry at or before it is already there. */
-    private void post(Dyad d, int s) {
-        int due = d.due[s];
-        if (due == NEVER || d.entryDay[s] <= due) {
+    /** Puts the side's candidate on the schedule, unless an entry at or before it is already there. */
+    private void post(Turn t) {
+        int due = t.due;
+        if (due == NEVER || t.entryDay <= due) {
             return;
         }
-        if (d.turns == null) {
-            d.turns = new Turn[] {new Turn(d, 0), new Turn(d, 1)};
-        }
-        d.entryDay[s] = due;
-        agenda.decisions(due, d.turns[s]);
+        t.entryDay = due;
+        agenda.decisions(due, t);
     }
 }

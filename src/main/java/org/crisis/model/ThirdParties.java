@@ -3,9 +3,7 @@ package org.crisis.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The regional network (docs/MODEL.md, "Third parties"): observers take sides on salient
@@ -33,8 +31,8 @@ public final class ThirdParties {
      * trigger in the same dispute does not either, unless it breaks a norm, which observers
      * judge on its own.
      */
-    private final Set<Long> spokenOnChain = new HashSet<>();
-    private final Set<Long> spokenOnPair = new HashSet<>();
+    private final LongSet spokenOnChain = new LongSet();
+    private final LongSet spokenOnPair = new LongSet();
     private final List<Event> today = new ArrayList<>();
     /** Who spoke on the event at hand, as index + 1, negated for the side of the actor. */
     private int[] speakers = new int[16];

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * thinning, on MASON's schedule) against the plain day-by-day rule ({@link DayByDay}, test
  * code), on every scenario shipped in {@code scenarios/} and every case of the library: the
  * two are independent samples of {@value #DEFAULT_RUNS} runs each (system property
- * {@code crisis.equivalence.runs} for more), and every outcome is compared in distribution:
+ * {@code crisis.equivalence.runs} for more, {@code crisis.equivalence.only} for some files), and every outcome is compared in distribution:
  * per pair of interest (tracked, in a pattern or the stop condition) the levels reached and
  * the lowest and final level, the days to each level and to a restoration, the days spent
  * downgraded, the hostile and cooperative events; per country of interest its supporters and
@@ -49,6 +49,8 @@ import org.junit.jupiter.api.Test;
 class SampledRunEquivalenceTest {
     static final int DEFAULT_RUNS = 1000;
     private static final int RUNS = Integer.getInteger("crisis.equivalence.runs", DEFAULT_RUNS);
+    /** Only the scenario files whose name matches (system property {@code crisis.equivalence.only}, a regular expression). */
+    private static final String ONLY = System.getProperty("crisis.equivalence.only", ".*");
     private static final double ALPHA = 0.01;
     /** Numbers compared only where both samples have at least this many (days to a level reached in few runs). */
     private static final int MIN_VALUES = 20;
@@ -71,10 +73,11 @@ class SampledRunEquivalenceTest {
         List<Path> files = new ArrayList<>();
         for (Path dir : List.of(Path.of("scenarios"), Path.of("scenarios", "cases"))) {
             try (Stream<Path> list = Files.list(dir)) {
-                list.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
+                list.filter(f -> f.toString().endsWith(".yaml"))
+                        .filter(f -> f.getFileName().toString().matches(ONLY)).sorted().forEach(files::add);
             }
         }
-        assertTrue(files.size() >= 40, "scenarios and cases: " + files.size());
+        assertTrue(files.size() >= (ONLY.equals(".*") ? 40 : 1), "scenarios and cases: " + files.size());
         int threads = Runtime.getRuntime().availableProcessors();
         List<TwoSample.Result> results = new ArrayList<>();
         for (Path f : files) {
