@@ -16,7 +16,11 @@ final class Relations {
     private final double efficacy;
     private final int memory;
     private final double businessFloor;
-    private final DyadMap byKey = new DyadMap();
+    /** Pairs by key: in a small world a table of n² slots, else a hash map; built for {@code indexedFor} countries. */
+    private Dyad[] dense;
+    private DyadMap byKey;
+    private int indexedFor = -1;
+    private static final int DENSE_UP_TO = 48;
     /** Dyads ever touched, in the order they were touched (deterministic). */
     final List<Dyad> touched = new ArrayList<>();
 
@@ -34,19 +38,48 @@ final class Relations {
     }
 
     Dyad existing(int i, int j) {
+        int n = w.countries.size();
+        if (n != indexedFor) {
+            reindex(n);
+        }
+        if (dense != null) {
+            return dense[i < j ? i * n + j : j * n + i];
+        }
         return byKey.get(key(i, j));
+    }
+
+    /** Files every pair again for {@code n} countries (once, unless countries are added after pairs). */
+    private void reindex(int n) {
+        indexedFor = n;
+        dense = null;
+        byKey = null;
+        if (n <= DENSE_UP_TO) {
+            dense = new Dyad[n * n];
+        } else {
+            byKey = new DyadMap();
+        }
+        for (Dyad x : touched) {
+            file(x);
+        }
+    }
+
+    private void file(Dyad d) {
+        if (dense != null) {
+            dense[d.a * indexedFor + d.b] = d;
+        } else {
+            byKey.put(key(d.a, d.b), d);
+        }
     }
 
     /** The pair's relation, created at {@code level} with no grievance or trade if never touched. */
     Dyad getOrCreate(int i, int j, Level level) {
-        long k = key(i, j);
-        Dyad d = byKey.get(k);
+        Dyad d = existing(i, j);
         if (d == null) {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal());
             w.affinity.refresh(d);
             d.decayedThrough = w.settledThrough;
-            byKey.put(k, d);
             touched.add(d);
+            file(d);
             w.countries.get(d.a).dyads.add(d);
             w.countries.get(d.b).dyads.add(d);
             w.relationCreated(d);

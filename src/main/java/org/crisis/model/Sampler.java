@@ -107,6 +107,9 @@ final class Sampler {
         for (int k = 0, n = dirty.size(); k < n; k++) {
             Dyad d = dirty.get(k);
             d.dirty = false;
+            if (d.turns == null && (from > lastDay || !relations.hasBusinessOn(d, from))) {
+                continue; // never sampled, and no business: nothing can be on the schedule
+            }
             Turn[] t = turns(d);
             sample(t[0], from);
             sample(t[1], from);
