@@ -17,10 +17,10 @@ import sim.engine.Steppable;
  * One run of a scenario as a MASON {@link SimState}, event by event (docs/MODEL.md 1.3 and
  * 3.11). A day's phases are times within the day on MASON's clock: the scenario's triggers
  * of the day, the decisions of the sides whose sampled candidate day it is (one entry each,
- * shuffled by MASON), the third parties' reactions if the day had salient events, then
- * the observer (only if it reads every day) and the stop condition (only on days that can
- * meet it). Nothing is scheduled on a day without work: decay and mediations are applied
- * when a pair is read.
+ * shuffled by MASON), the third parties' reactions if the day had salient events, and the
+ * stop condition on days that can meet it. Nothing is scheduled on a day without work:
+ * decay and mediations are applied when a pair is read, and an observer that reads every
+ * day reads the days between two entries in a row.
  *
  * <pre>{@code
  * CrisisModel run = new CrisisModel(scenario, seed, DailyObserver.NONE);
@@ -327,7 +327,7 @@ public final class CrisisModel extends SimState {
         }
     }
 
-    /** Called at the end of each simulated day, after decay; must not change the world. */
+    /** Hears the run; if {@link #daily()}, reads the end of each simulated day. Must not change the world. */
     @FunctionalInterface
     public interface DailyObserver extends WorldListener {
         /** Observes nothing, and no day. */
@@ -350,7 +350,7 @@ public final class CrisisModel extends SimState {
          */
         void endOfDay(World world);
 
-        /** Whether {@link #endOfDay} is to be called every day (it costs a step of the schedule a day). */
+        /** Whether {@link #endOfDay} is to be called for every day (a trajectory's cost: a read per day). */
         default boolean daily() {
             return true;
         }
