@@ -7,11 +7,18 @@ import java.util.Arrays;
  * nothing and allocate nothing, so reading affinities costs no garbage.
  */
 final class DyadMap {
-    private long[] keys = new long[64];
-    private Dyad[] values = new Dyad[64];
+    private long[] keys;
+    private Dyad[] values;
     private int size;
 
-    DyadMap() {
+    /** A map sized for about {@code expected} pairs. */
+    DyadMap(int expected) {
+        int capacity = 64;
+        while (capacity < 2 * expected) {
+            capacity *= 2;
+        }
+        keys = new long[capacity];
+        values = new Dyad[capacity];
         Arrays.fill(keys, -1);
     }
 

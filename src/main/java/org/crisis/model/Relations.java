@@ -56,7 +56,7 @@ final class Relations {
         if (n <= DENSE_UP_TO) {
             dense = new Dyad[n * n];
         } else {
-            byKey = new DyadMap();
+            byKey = new DyadMap(Math.max(touched.size(), 8 * n)); // a few pairs per country, as touched in a run
         }
         for (Dyad x : touched) {
             file(x);
