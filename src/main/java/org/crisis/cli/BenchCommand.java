@@ -81,7 +81,8 @@ final class BenchCommand implements Runnable {
 
     /** Cost of one simulated day in a generated world, and what it allocates. */
     @Command(name = "day", mixinStandardHelpOptions = true,
-            description = "Mean time and allocation per simulated day in generated worlds of N countries with background tension and triggers.")
+            description = {"Mean time per simulated day in generated worlds of N countries with background tension and triggers,",
+                "what days without events allocate, and how many decisions were tried and taken per day."})
     static final class Day implements Callable<Integer> {
         @Option(names = "--countries", split = ",", defaultValue = "20,200,1000",
                 description = "World sizes (default: ${DEFAULT-VALUE}).")
@@ -100,33 +101,45 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long me = Thread.currentThread().getId();
-            System.out.println("countries  us/day  pairs_touched  us/day/touched_pair  bytes/day(quiet days)  events/run");
+            System.out.println("countries  us/day  pairs_touched  us/day/touched_pair  bytes/day(quiet days)  events/run"
+                    + "  decisions_tried/day  acts/day");
             for (int n : sizes) {
                 Scenario s = SyntheticScenario.of(n, triggers, days, 7);
                 for (int w = 0; w < Math.max(3, repeats / 2); w++) {
                     new CrisisModel(s, w, CrisisModel.DailyObserver.NONE).runToEnd();
                 }
+                // timed without observer: nothing is read on days without work
                 long nanos = 0;
                 long touched = 0;
                 long events = 0;
-                long quietBytes = 0;
-                long quietDays = 0;
+                long tried = 0;
+                long acts = 0;
                 for (int k = 0; k < repeats; k++) {
-                    AllocationProbe probe = new AllocationProbe(threads, me);
-                    CrisisModel m = new CrisisModel(s, 100 + k, probe);
+                    CrisisModel m = new CrisisModel(s, 100 + k, CrisisModel.DailyObserver.NONE);
                     long t0 = System.nanoTime();
                     m.runToEnd();
                     nanos += System.nanoTime() - t0;
                     touched += m.world().touchedDyads().size();
                     events += m.world().events().size();
+                    long[] work = m.world().samplingWork();
+                    tried += work[0];
+                    acts += work[1];
+                }
+                // the same runs again, read at the end of every day, for what quiet days allocate
+                long quietBytes = 0;
+                long quietDays = 0;
+                for (int k = 0; k < Math.max(1, repeats / 4); k++) {
+                    AllocationProbe probe = new AllocationProbe(threads, me);
+                    new CrisisModel(s, 100 + k, probe).runToEnd();
                     quietBytes += probe.quietBytes;
                     quietDays += probe.quietDays;
                 }
-                double usPerDay = nanos / 1e3 / ((double) repeats * days);
+                double runDays = (double) repeats * days;
+                double usPerDay = nanos / 1e3 / runDays;
                 double pairs = touched / (double) repeats;
-                System.out.printf(Locale.ROOT, "%9d  %6.2f  %13.0f  %19.4f  %21.1f  %10.0f%n", n, usPerDay, pairs,
-                        usPerDay / pairs, quietDays == 0 ? Double.NaN : quietBytes / (double) quietDays,
-                        events / (double) repeats);
+                System.out.printf(Locale.ROOT, "%9d  %6.2f  %13.0f  %19.4f  %21.1f  %10.0f  %19.2f  %8.2f%n", n, usPerDay,
+                        pairs, usPerDay / pairs, quietDays == 0 ? Double.NaN : quietBytes / (double) quietDays,
+                        events / (double) repeats, tried / runDays, acts / runDays);
             }
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.crisis.io.Csv;
 import org.crisis.experiment.Progress;
+import org.crisis.experiment.Replications;
 import org.crisis.experiment.Validation;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Scenario;
@@ -64,19 +65,24 @@ final class ValidateCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
         }
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        // the files are read on all threads (parsing YAML is a good part of a library's check); verdicts in file order
+        List<Read> reads = new ArrayList<>();
+        Replications.run(files.size(), t, k -> Read.of(files.get(k), overrides), reads::add, Progress.none());
         List<Scenario> scenarios = new ArrayList<>();
         boolean invalid = false;
-        for (Path f : files) {
-            try {
-                Scenario s = ScenarioReader.read(f, overrides);
-                if (s.expect().isEmpty()) {
-                    System.err.println(f + ": no expect: block, skipped");
-                    continue;
-                }
-                scenarios.add(s);
-            } catch (InvalidInputException e) {
-                System.err.println(e.getMessage());
+        for (int k = 0; k < files.size(); k++) {
+            Read r = reads.get(k);
+            if (r.failure() != null) {
+                throw r.failure();
+            }
+            if (r.invalid() != null) {
+                System.err.println(r.invalid().getMessage());
                 invalid = true;
+            } else if (r.scenario().expect().isEmpty()) {
+                System.err.println(files.get(k) + ": no expect: block, skipped");
+            } else {
+                scenarios.add(r.scenario());
             }
         }
         if (invalid) {
@@ -86,7 +92,6 @@ final class ValidateCommand implements Callable<Integer> {
             System.err.println("crisis validate: no scenario with an expect: block in " + inputs);
             return Main.INVALID_INPUT;
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         boolean csv = format.equals("csv");
         if (csv) {
             System.out.println("case,pattern,min,max,observed,low,high,result");
@@ -127,6 +132,19 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%d of %d patterns pass%n", passed, total);
         }
         return passed == total ? 0 : 1;
+    }
+
+    /** A file read: its scenario, or why it is invalid, or what else went wrong. */
+    private record Read(Scenario scenario, InvalidInputException invalid, Exception failure) {
+        static Read of(Path f, List<String> overrides) {
+            try {
+                return new Read(ScenarioReader.read(f, overrides), null, null);
+            } catch (InvalidInputException e) {
+                return new Read(null, e, null);
+            } catch (Exception e) {
+                return new Read(null, null, e);
+            }
+        }
     }
 
     private static String clip(String s, int n) {

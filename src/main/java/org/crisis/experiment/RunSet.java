@@ -69,6 +69,8 @@ public final class RunSet {
     private final OutcomeStatistics[] statistics;
     private final Ensemble ensemble;
     private final LocalDate start;
+    private final String[] dates;
+    private final String[] pairIds;
 
     public RunSet(Spec spec) {
         this.spec = spec;
@@ -84,6 +86,8 @@ public final class RunSet {
         }
         this.ensemble = new Ensemble(pairs.size(), scenario.days());
         this.start = scenario.start().orElse(null);
+        this.dates = new String[scenario.days()];
+        this.pairIds = pairs.stream().map(p -> p.a() + "," + p.b()).toArray(String[]::new);
     }
 
     public Summary execute(Progress progress) throws Exception {
@@ -180,22 +184,35 @@ public final class RunSet {
                 EventColumns.append(s, e, r.levels()).append('\n');
                 events.write(s.toString());
             }
+            // one run's trajectories in one block: the day's date and the pair's ids written once
+            s.setLength(0);
             for (int day = 0; day < t.days(); day++) {
                 for (int p = 0; p < t.pairs(); p++) {
-                    s.setLength(0);
                     s.append(r.index()).append(',').append(day).append(',');
-                    date(s, day).append(',').append(pairs.get(p).a()).append(',').append(pairs.get(p).b()).append(',')
-                            .append(Level.of(t.level(day, p)).name()).append(',');
+                    date(s, day).append(',').append(pairIds[p]).append(',').append(LEVELS[t.level(day, p)]).append(',');
                     Csv.number(s, t.grievanceAB(day, p), 4).append(',');
                     Csv.number(s, t.grievanceBA(day, p), 4).append('\n');
+                }
+                if (s.length() > 1 << 16) {
                     trajectories.write(s.toString());
+                    s.setLength(0);
                 }
             }
+            trajectories.write(s.toString());
         }
     }
 
+    private static final String[] LEVELS = java.util.Arrays.stream(Level.values()).map(Level::name).toArray(String[]::new);
+
+    /** The date of {@code day}, if the scenario has a start; dates are formatted once per day of the horizon. */
     private StringBuilder date(StringBuilder s, int day) {
-        return start == null ? s : s.append(start.plusDays(day));
+        if (start == null) {
+            return s;
+        }
+        if (dates[day] == null) {
+            dates[day] = start.plusDays(day).toString();
+        }
+        return s.append(dates[day]);
     }
 
     private void writeEnsemble(Path file) throws IOException {

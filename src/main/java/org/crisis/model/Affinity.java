@@ -75,6 +75,7 @@ final class Affinity {
      */
     void takeStance(int speaker, int target, boolean support) {
         Dyad d = w.dyad(speaker, target);
+        w.touch(d);
         d.stance += stanceGain * ((support ? 1 : -1) - d.stance);
     }
 

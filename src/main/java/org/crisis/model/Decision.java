@@ -3,7 +3,10 @@ package org.crisis.model;
 /**
  * The daily choice of a country towards one counterpart: hold, escalate to the rung its
  * grievance justifies, or step down, by a logit over utilities (docs/MODEL.md 3.5).
- * Allocation-free: it runs for every pair with business every day.
+ * {@link #decide} is the rule of one day with one draw; {@link #weigh} gives the day's
+ * weights, from which {@link Sampler} takes the probability of acting, and {@link #bound}
+ * bounds that probability over days on which nothing touches the pair (section 3.11).
+ * Allocation-free.
  */
 final class Decision {
     private final World w;
@@ -21,6 +24,20 @@ final class Decision {
     private final double ruptureCost;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
+
+    // ----- the weights of the options of the day last weighed (no allocation) --------------
+    /** Weights of HOLD, ESCALATE and STEP DOWN, ∝ exp(λ·U), options below e^-40 of the best set to 0. */
+    private double wHold;
+    private double wUp;
+    private double wDown;
+    /** The rung an escalation climbs to. */
+    private int target;
+    /** Below NORMAL, stepping down is a restoration, which needs the other government's consent. */
+    private boolean below;
+    /** The other government's step-down utility, whose logit is its consent to a restoration. */
+    private double consent;
+    /** A lower estimate of the probability of acting in the window last bounded (for choosing windows; not a bound). */
+    double lowEstimate;
 
     Decision(World w) {
         this.w = w;
@@ -48,6 +65,21 @@ final class Decision {
 
     /** Options whose weight is below e^-40 of the best are dropped: below a double's resolution. */
     private static final double NEGLIGIBLE = -40;
+    /**
+     * Added to the utilities of a bound: the bound is then above the day's value however the
+     * two are rounded. Any bound at or above the truth samples exactly; this costs nothing.
+     */
+    private static final double MARGIN = 1e-9;
+
+    /** The factor of grievance in E(i→j): {@code 1 + b_p·(p − ½) + b_h·(h − ½)}. */
+    private double disposition(Country i) {
+        return 1 + bp * (i.domesticPressure - 0.5) + bh * (i.hawkishness - 0.5);
+    }
+
+    /** Whether the other side raised the stakes against side {@code s} within memory of {@code day}. */
+    private boolean reciprocity(Dyad d, int s, int day) {
+        return day - d.lastEscalation[1 - s] <= w.memory;
+    }
 
     /** Effective grievance E(i→j). */
     double effectiveGrievance(Country i, Dyad d, int s) {
@@ -58,7 +90,10 @@ final class Decision {
 
     /** The part of the cost K(i→j) that does not depend on the rung. */
     private double baseCost(Dyad d, int s, double affinity) {
-        double c = d.condemnation[s];
+        return baseCost(d, s, affinity, d.condemnation[s]);
+    }
+
+    private double baseCost(Dyad d, int s, double affinity, double c) {
         double condemned = c == 0 ? 0 : 1 - Math.exp(-c / 2); // saturating
         return bw * d.trade[s] + ba * Math.max(0, affinity) + bc * condemned;
     }
@@ -82,26 +117,34 @@ final class Decision {
         return Math.max(d.posture[s], Level.of(d.level).impliedRung());
     }
 
+    /** Audience costs of backing down, owed only to the same counterpart government it stood up to. */
+    private double face(Country i, Dyad d, int s) {
+        int r = standing(d, s);
+        boolean owned = d.posture[s] >= r && d.posture[s] > 0
+                && d.postureOwnGovernment[s] == i.government
+                && d.postureOtherGovernment[s] == w.countries.get(d.other(i.index)).government;
+        return owned ? i.domesticPressure * audienceCost * Math.min(1.0, r / (double) Ladder.SEVER) : 0;
+    }
+
     /**
      * Utility of stepping down for side {@code s}; also used for the other side's consent to
      * a restoration. Backing down costs audience costs only when the same two governments
      * that took the posture still face each other.
      */
     double deescalationUtility(Country i, Dyad d, int s, double e) {
-        int r = standing(d, s);
-        boolean owned = d.posture[s] >= r && d.posture[s] > 0
-                && d.postureOwnGovernment[s] == i.government
-                && d.postureOtherGovernment[s] == w.countries.get(d.other(i.index)).government;
-        double face = owned ? i.domesticPressure * audienceCost * Math.min(1.0, r / (double) Ladder.SEVER) : 0;
-        return bg * (theta[r] - e) + (d.mediated(w.day) ? bm : 0) - face;
+        return bg * (theta[standing(d, s)] - e) + (d.mediated(w.day) ? bm : 0) - face(i, d, s);
     }
 
     boolean restorable(Dyad d) {
         return (d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold) || d.mediated(w.day);
     }
 
-    void decide(Country i, Dyad d) {
-        int s = d.side(i.index);
+    /**
+     * Weighs side {@code s}'s options today (section 3.5), from the pair as it stands; returns
+     * false when holding is certain (no random number is then drawn).
+     */
+    boolean weigh(Country i, Dyad d, int s) {
+        w.relations.catchUp(d);
         int r = standing(d, s);
         double e = effectiveGrievance(i, d, s);
         double base = baseCost(d, s, w.affinity(d));
@@ -142,31 +185,71 @@ final class Decision {
         double up = lambda * (uUp - max);
         double down = lambda * (uDown - max);
         if (max == 0 && up < NEGLIGIBLE && down < NEGLIGIBLE) {
-            return; // holding is certain to within a double's resolution: no draw needed
+            return false; // holding is certain to within a double's resolution: no draw needed
         }
-        double pHold = max == 0 ? 1 : Math.exp(-lambda * max);
-        double pUp = up < NEGLIGIBLE ? 0 : up == 0 ? 1 : Math.exp(up);
-        double pDown = down < NEGLIGIBLE ? 0 : down == 0 ? 1 : Math.exp(down);
-        double u = w.random.nextDouble() * (pHold + pUp + pDown);
-        if (u < pHold) {
+        this.wHold = max == 0 ? 1 : Math.exp(-lambda * max);
+        this.wUp = up < NEGLIGIBLE ? 0 : up == 0 ? 1 : Math.exp(up);
+        this.wDown = down < NEGLIGIBLE ? 0 : down == 0 ? 1 : Math.exp(down);
+        this.target = target;
+        this.below = below;
+        this.consent = consent;
+        return true;
+    }
+
+    /** The rule of one day (section 3.5): side {@code i} of {@code d} weighs its options and draws one. */
+    void decide(Country i, Dyad d) {
+        int s = d.side(i.index);
+        if (!weigh(i, d, s)) {
+            return;
+        }
+        double u = w.random.nextDouble() * (wHold + wUp + wDown);
+        if (u < wHold) {
             return;
         }
         int j = d.other(i.index);
-        if (u < pHold + pUp) {
+        if (u < wHold + wUp) {
             w.act(i.index, j, Ladder.act(target), d.grievanceCause[s]);
         } else {
-            stepDown(i, d, s, j, below, consent);
+            stepDown(i, d, s, j, true);
         }
     }
 
-    private void stepDown(Country i, Dyad d, int s, int j, boolean below, double consent) {
+    /** The other government's consent to a restoration: the logit of its own step-down utility. */
+    private double acceptance() {
+        return 1 / (1 + Math.exp(-lambda * consent));
+    }
+
+    /**
+     * The probability that the side last weighed acts today: escalates, steps down in
+     * dialogue, or restores relations with the other's consent (a refused restoration changes
+     * nothing, as holding does).
+     */
+    double actProbability() {
+        double act = wUp + (below && wDown > 0 ? wDown * acceptance() : wDown);
+        return act / (wHold + wUp + wDown);
+    }
+
+    /**
+     * The side last weighed acts: {@code v}, uniform on [0, {@link #actProbability()}), picks
+     * the act with the day's probabilities given that it acts (a restoration is accepted).
+     */
+    void act(Country i, Dyad d, int s, double v) {
+        int j = d.other(i.index);
+        if (v * (wHold + wUp + wDown) < wUp) {
+            w.act(i.index, j, Ladder.act(target), d.grievanceCause[s]);
+        } else {
+            stepDown(i, d, s, j, false);
+        }
+    }
+
+    private void stepDown(Country i, Dyad d, int s, int j, boolean drawConsent) {
         int cause = d.mediated(w.day) ? d.mediationEvent : d.grievanceCause[s];
         if (!below) {
             d.posture[s]--;
             w.act(i.index, j, EventType.DIALOGUE, cause);
             return;
         }
-        if (w.random.nextDouble() * (1 + Math.exp(-lambda * consent)) >= 1) {
+        if (drawConsent && w.random.nextDouble() * (1 + Math.exp(-lambda * consent)) >= 1) {
             return; // refused
         }
         EventType act = d.level == Level.SEVERED.ordinal() ? EventType.RESTORE_RELATIONS : EventType.RETURN_AMBASSADOR;
@@ -178,5 +261,146 @@ final class Decision {
             d.postureOtherGovernment[side] = w.countries.get(d.other(c.index)).government;
             d.posture[side] = Math.min(d.posture[side], Level.of(d.level).impliedRung());
         }
+    }
+
+    // ----- bounds for the sampling of section 3.11 ----------------------------------------
+
+    // the terms of a window's bound that do not depend on its length (set by startWindow)
+    private int t0;
+    private int r;
+    private boolean winBelow;
+    private boolean canDown;
+    private boolean med;
+    private double q;
+    private double k;
+    private double gs0;
+    private double go0;
+    private double cs0;
+    private double f;
+    private double fo;
+    private double recS0;
+    private double recO0;
+    private int recSEnd;
+    private int recOEnd;
+    private double kUp;
+    private double base0;
+    private double baseHi;
+    private double downConst;
+    private double consentConst;
+
+    /**
+     * Prepares bounds of side {@code s}'s probability of acting over windows that start on
+     * {@code t0} and end before a mediation ends, if nothing touches the pair before: then on
+     * every day of such a window the terms of the utilities are constant but for grievances
+     * and condemnations, which fall by known daily factors, and reciprocity, which ends on a
+     * known day.
+     */
+    void startWindow(Country i, Dyad d, int s, int t0) {
+        Relations rel = w.relations;
+        int o = 1 - s;
+        Country other = w.countries.get(d.other(i.index));
+        this.t0 = t0;
+        r = standing(d, s);
+        med = t0 < d.mediationUntil;
+        k = rel.condemnationFactor(1);
+        q = rel.grievanceFactor(d, t0 - 1, t0); // the day's decay, and mediation if in force
+        double g = rel.grievanceFactor(d, d.decayedThrough, t0 - 1);
+        gs0 = d.grievance[s] * g;
+        go0 = d.grievance[o] * g;
+        cs0 = d.condemnation[s] == 0 ? 0 : rel.condemnationOn(d, s, t0);
+        f = disposition(i);
+        fo = disposition(other);
+        recSEnd = d.lastEscalation[o] + w.memory; // the last day of reciprocity against s
+        recOEnd = d.lastEscalation[s] + w.memory;
+        recS0 = t0 <= recSEnd ? br : 0;
+        recO0 = t0 <= recOEnd ? br : 0;
+        kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
+        base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
+        baseHi = base0 + bc * condemned(cs0);
+        winBelow = d.level < Level.NORMAL.ordinal();
+        canDown = winBelow || d.posture[s] > 0;
+        downConst = bg * theta[r] + (med ? bm : 0) - face(i, d, s);
+        consentConst = bg * theta[standing(d, o)] + (med ? bm : 0) - face(other, d, o);
+    }
+
+    private static double condemned(double c) {
+        return c == 0 ? 0 : 1 - Math.exp(-c / 2);
+    }
+
+    /**
+     * An upper bound of the probability that the side of {@link #startWindow} acts on any
+     * day of the window's first {@code length} days, if nothing touches the pair before: 0
+     * when it cannot act on any of them. Grievances and condemnations only fall within the
+     * window, so each utility is bounded by the extreme values of its terms at the window's
+     * two ends (interval arithmetic): escalating by the largest effective grievance and the
+     * smallest cost, stepping down and consenting by the smallest effective grievance, a
+     * restoration as on the table if it is at the end. Also sets {@link #lowEstimate} when the
+     * bound is not already small.
+     */
+    double bound(int length) {
+        int n = length - 1;
+        int t1 = t0 + n;
+        double qn = n == 0 ? 1 : n == 1 ? q : q == k ? w.relations.condemnationFactor(n) : Math.pow(q, n);
+        double gs1 = gs0 * qn;
+        double recS1 = t1 <= recSEnd ? recS0 : 0;
+        double eHi = Math.max(gs0 * f, gs1 * f) + recS0;
+        double eLo = Math.min(gs0 * f, gs1 * f) + recS1;
+        double upHi = Double.NEGATIVE_INFINITY;
+        double upLo = Double.NEGATIVE_INFINITY;
+        if (r < Ladder.TOP) {
+            double baseLo = cs0 == 0 ? base0 : base0 + bc * condemned(cs0 * w.relations.condemnationFactor(n));
+            upHi = lambda * (bg * (eHi - kUp - baseLo) + MARGIN);
+            upLo = lambda * bg * (eLo - kUp - baseHi);
+        }
+        double downHi = Double.NEGATIVE_INFINITY;
+        double downLo = Double.NEGATIVE_INFINITY;
+        double acceptHi = 1;
+        double acceptLo = 1;
+        if (winBelow) {
+            double go1 = go0 * qn;
+            boolean atEnd = gs1 < restoreThreshold && go1 < restoreThreshold;
+            if (atEnd || med) {
+                downHi = lambda * (downConst - bg * eLo + MARGIN);
+                double eoLo = Math.min(go0 * fo, go1 * fo) + (t1 <= recOEnd ? recO0 : 0);
+                acceptHi = logistic(lambda * (consentConst - bg * eoLo + MARGIN));
+                if (med || gs0 < restoreThreshold && go0 < restoreThreshold) {
+                    downLo = lambda * (downConst - bg * eHi);
+                    acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO0)));
+                }
+            }
+        } else if (canDown) {
+            downHi = lambda * (downConst - bg * eLo + MARGIN);
+            downLo = lambda * (downConst - bg * eHi);
+        }
+        if (upHi < NEGLIGIBLE && downHi < NEGLIGIBLE) {
+            lowEstimate = 0;
+            return 0; // on every day both options weigh below e^-40: holding is certain
+        }
+        // a relative and an absolute margin: the day's probability is computed by another
+        // sequence of roundings, within a few units in the last place of this bound
+        double hi = Math.min(1, actBound(upHi, downHi, acceptHi) * (1 + 1e-9) + 1e-15);
+        lowEstimate = hi * length <= SMALL ? hi : Math.min(1, actBound(upLo, downLo, acceptLo));
+        return hi;
+    }
+
+    /** Below this many expected candidates in a window, its looseness is not worth estimating. */
+    private static final double SMALL = 0.05;
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    /**
+     * The probability of acting is increasing in each option's log-weight {@code a},
+     * {@code b} when every act counts; with a restoration accepted with probability at most
+     * {@code accept} it is at most {@code σ(a) + accept·σ(b)}. The smaller of the two.
+     */
+    private static double actBound(double a, double b, double accept) {
+        double max = Math.max(0, Math.max(a, b));
+        double hold = Math.exp(-max);
+        double up = Math.exp(a - max);
+        double down = Math.exp(b - max);
+        double any = (up + down) / (hold + up + down);
+        return accept >= 1 ? any : Math.min(any, logistic(a) + accept * logistic(b));
     }
 }

@@ -34,14 +34,23 @@ public final class Dyad {
      */
     double stance;
     int lastEventDay = Integer.MIN_VALUE / 2;
-    /** In the active set; while not, decay is owed from {@code decayedThrough} on. */
-    boolean active;
-    boolean pinned;
+    /**
+     * Grievance and condemnation are stored as of the end of this day: the daily decay and
+     * mediation of the days after it are owed, and applied when the pair is next read
+     * ({@link Relations#catchUp}).
+     */
     int decayedThrough = -1;
-    int indexInActive = -1;
+    /** Counts changes of the stored state (a touch, a catch-up), for observers that cache what they read. */
+    int stamp;
     int mediationUntil = Integer.MIN_VALUE / 2;
     double mediationCredibility;
     int mediationEvent = Event.NONE;
+
+    // ----- sampling of the two sides' decisions (docs/MODEL.md 3.11) ----------------------
+    /** Touched since its sides were last sampled. */
+    boolean dirty;
+    /** Each side's sampling state and entry on the schedule, from its first sampling on. */
+    Sampler.Turn[] turns;
 
     Dyad(int id, int a, int b, int level) {
         this.id = id;
@@ -62,8 +71,14 @@ public final class Dyad {
         return day < mediationUntil;
     }
 
+    /** Business (docs/MODEL.md 3.4) on {@code day}, with the grievances as they stand. */
     boolean hasBusiness(int day, int memory, double floor) {
-        return grievance[0] > floor || grievance[1] > floor || day - lastEventDay <= memory
+        return hasBusiness(day, memory, floor, grievance[0], grievance[1]);
+    }
+
+    /** Business on {@code day} with grievances {@code g0}, {@code g1}. */
+    boolean hasBusiness(int day, int memory, double floor, double g0, double g1) {
+        return g0 > floor || g1 > floor || day - lastEventDay <= memory
                 || day < mediationUntil || level < Level.NORMAL.ordinal();
     }
 
@@ -84,7 +99,10 @@ public final class Dyad {
         return Level.of(level);
     }
 
-    /** Grievance of {@code country} against the other side. */
+    /**
+     * Grievance of {@code country} against the other side, as stored: current once the run
+     * has ended; during a run, {@link World#grievance(Dyad, int)} gives today's value.
+     */
     public double grievanceOf(int country) {
         return grievance[side(country)];
     }
@@ -95,6 +113,11 @@ public final class Dyad {
 
     public double grievanceB() {
         return grievance[1];
+    }
+
+    /** Changes with every change of the pair's stored state: an observer that cached a read may reuse it while it holds. */
+    public int stamp() {
+        return stamp;
     }
 
     public int posture(int country) {

@@ -36,6 +36,7 @@ final class Governments {
         double[] before = new double[c.dyads.size()]; // a government changes rarely: no need to spare this
         for (int k = 0; k < before.length; k++) {
             Dyad d = c.dyads.get(k);
+            w.touch(d); // new traits, a new distance and perhaps a new government: every pair of c changes
             before[k] = d.distance;
             w.affinity.refresh(d);
         }
@@ -45,7 +46,6 @@ final class Governments {
         c.government++;
         for (int k = 0; k < before.length; k++) {
             Dyad d = c.dyads.get(k);
-            w.relations.catchUp(d);
             double keep = Double.isNaN(stated) ? 1 - turnover * resetPropensity(c, before[k], d.distance) : stated;
             d.grievance[d.side(c.index)] *= keep;
             d.stance *= keep;

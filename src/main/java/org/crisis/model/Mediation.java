@@ -1,28 +1,20 @@
 package org.crisis.model;
 
-import java.util.ArrayList;
-import java.util.List;
-import sim.engine.SimState;
-import sim.engine.Steppable;
-
 /**
  * Mediation (docs/MODEL.md 3.9): the most credible friend of both sides of a salient event
  * may offer its good offices; a mediation in force lowers both grievances each day in
- * proportion to the mediator's credibility, for {@code mediationDays}.
+ * proportion to the mediator's credibility, for {@code mediationDays}. The daily factor is
+ * applied when the pair is read, with its decay ({@link Relations#catchUp}).
  */
-public final class Mediation implements Steppable {
-    private static final long serialVersionUID = 1L;
-    private final transient World w;
+public final class Mediation {
+    private final World w;
     private final double mediationAffinity;
-    private final double efficacy;
     private final int mediationDays;
     private final double bs;
-    private final transient List<Dyad> mediated = new ArrayList<>();
 
     Mediation(World w, Parameters p) {
         this.w = w;
         this.mediationAffinity = p.get(Parameter.MEDIATION_AFFINITY);
-        this.efficacy = p.get(Parameter.MEDIATION_EFFICACY);
         this.mediationDays = (int) p.get(Parameter.MEDIATION_DAYS);
         this.bs = p.get(Parameter.SIDE_WEIGHT);
     }
@@ -67,6 +59,7 @@ public final class Mediation implements Steppable {
             if (d.other(target) == mediator) {
                 continue;
             }
+            w.relations.catchUp(d);
             double g = Math.max(d.grievance[0], d.grievance[1]) + (Level.NORMAL.ordinal() - Math.min(d.level, 2));
             if (g > worstGrievance) {
                 worstGrievance = g;
@@ -83,33 +76,11 @@ public final class Mediation implements Steppable {
         return offer;
     }
 
+    /** A mediation of {@code d} starts today (and works from today) or, if one is in force, starts again. */
     void start(Dyad d, double credibility, int event) {
-        w.activate(d);
-        if (!d.mediated(w.day)) {
-            mediated.add(d);
-        }
+        w.touch(d); // the days before today are owed at the former credibility, if any
         d.mediationUntil = w.day + mediationDays;
         d.mediationCredibility = credibility;
         d.mediationEvent = event;
-    }
-
-    /** The mediation phase of the day (section 1.3). */
-    @Override
-    public void step(SimState state) {
-        work();
-    }
-
-    /** Mediations in force lower both grievances, in proportion to the mediator's credibility. */
-    void work() {
-        for (int k = mediated.size() - 1; k >= 0; k--) {
-            Dyad d = mediated.get(k);
-            if (!d.mediated(w.day)) {
-                mediated.remove(k);
-                continue;
-            }
-            double keep = 1 - efficacy * d.mediationCredibility;
-            d.grievance[0] *= keep;
-            d.grievance[1] *= keep;
-        }
     }
 }

@@ -75,7 +75,7 @@ final class Perception {
 
     /** {@code G ← 1 − (1 − G)·exp(−Δ)}: bounded in [0, 1] however many blows land. */
     void aggrieve(Dyad d, int s, double delta, int cause) {
-        w.activate(d);
+        w.touch(d);
         d.grievance[s] = 1 - (1 - d.grievance[s]) * Math.exp(-delta);
         d.grievanceCause[s] = cause;
     }

@@ -1,32 +1,36 @@
 package org.crisis.model;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The pairs of the world: created when first touched, so untouched pairs cost nothing,
- * and an active set of the pairs with business (docs/MODEL.md 3.4), the only ones the daily
- * phases visit. A pair leaves the active set when its business ends and catches up on the
- * decay it missed when it comes back.
+ * The pairs of the world, created when first touched, so that untouched pairs cost nothing
+ * (docs/MODEL.md 3.4). Grievance and condemnation decay, and mediations work, every day
+ * (3.3, 3.9); between two changes of a pair that is a known geometric factor, so each pair
+ * stores its values as of a day and the factor of the days since is applied when it is read
+ * ({@link #catchUp}): no daily sweep visits the pairs.
  */
 final class Relations {
     private final World w;
-    private final double decay;
-    /** Daily decay of grievance at DOWNGRADED or below: without ambassadors, less talk heals less (section 3.3). */
-    private final double lowDecay;
+    private final double keep;
+    /** Daily keep of grievance at DOWNGRADED or below, {@code 1 − ω·δ} (section 3.3). */
+    private final double keepLow;
+    private final double efficacy;
     private final int memory;
     private final double businessFloor;
-    private final Map<Long, Dyad> byKey = new HashMap<>();
+    /** Pairs by key: in a small world a table of n² slots, else a hash map; built for {@code indexedFor} countries. */
+    private Dyad[] dense;
+    private DyadMap byKey;
+    private int indexedFor = -1;
+    private static final int DENSE_UP_TO = 48;
     /** Dyads ever touched, in the order they were touched (deterministic). */
     final List<Dyad> touched = new ArrayList<>();
-    private final ArrayList<Dyad> active = new ArrayList<>();
 
     Relations(World w, Parameters p) {
         this.w = w;
-        this.decay = p.get(Parameter.GRIEVANCE_DECAY);
-        this.lowDecay = decay * p.get(Parameter.LOW_LEVEL_DECAY);
+        this.keep = 1 - p.get(Parameter.GRIEVANCE_DECAY);
+        this.keepLow = 1 - p.get(Parameter.GRIEVANCE_DECAY) * p.get(Parameter.LOW_LEVEL_DECAY);
+        this.efficacy = p.get(Parameter.MEDIATION_EFFICACY);
         this.memory = (int) p.get(Parameter.MEMORY);
         this.businessFloor = p.get(Parameter.BUSINESS_FLOOR);
     }
@@ -37,88 +41,145 @@ final class Relations {
     }
 
     Dyad existing(int i, int j) {
+        int n = w.countries.size();
+        if (n != indexedFor) {
+            reindex(n);
+        }
+        if (dense != null) {
+            return dense[i < j ? i * n + j : j * n + i];
+        }
         return byKey.get(key(i, j));
+    }
+
+    /** Files every pair again for {@code n} countries (once, unless countries are added after pairs). */
+    private void reindex(int n) {
+        indexedFor = n;
+        dense = null;
+        byKey = null;
+        if (n <= DENSE_UP_TO) {
+            dense = new Dyad[n * n];
+        } else {
+            byKey = new DyadMap(Math.max(touched.size(), 8 * n)); // a few pairs per country, as touched in a run
+        }
+        for (Dyad x : touched) {
+            file(x);
+        }
+    }
+
+    private void file(Dyad d) {
+        if (dense != null) {
+            dense[d.a * indexedFor + d.b] = d;
+        } else {
+            byKey.put(key(d.a, d.b), d);
+        }
     }
 
     /** The pair's relation, created at {@code level} with no grievance or trade if never touched. */
     Dyad getOrCreate(int i, int j, Level level) {
-        Dyad d = byKey.get(key(i, j));
+        Dyad d = existing(i, j);
         if (d == null) {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal());
             w.affinity.refresh(d);
-            d.decayedThrough = w.day - 1;
-            byKey.put(key(i, j), d);
+            d.decayedThrough = w.settledThrough;
             touched.add(d);
+            file(d);
             w.countries.get(d.a).dyads.add(d);
             w.countries.get(d.b).dyads.add(d);
-            activate(d);
             w.relationCreated(d);
+            w.touch(d);
         }
         return d;
     }
 
-    /** Brings a dyad into the active set, applying the decay it missed while out of it. */
-    void activate(Dyad d) {
-        if (d.active) {
+    /** Brings a pair's stored values up to the days that have ended. */
+    void catchUp(Dyad d) {
+        catchUp(d, w.settledThrough);
+    }
+
+    /** Applies the decay and mediation of the days after the pair's stored values, through {@code through}. */
+    void catchUp(Dyad d, int through) {
+        int from = d.decayedThrough;
+        if (through <= from) {
             return;
         }
-        catchUp(d);
-        d.active = true;
-        d.indexInActive = active.size();
-        active.add(d);
-        w.countries.get(d.a).active.add(d);
-        w.countries.get(d.b).active.add(d);
+        double c = condemnationFactor(through - from);
+        double g = decayFactor(d, through - from) * mediationFactor(d, from, through);
+        d.grievance[0] *= g;
+        d.grievance[1] *= g;
+        d.condemnation[0] *= c;
+        d.condemnation[1] *= c;
+        d.decayedThrough = through;
+        d.stamp++;
     }
 
-    /** Applies to an inactive dyad the daily decay of the days it spent out of the active set. */
-    void catchUp(Dyad d) {
-        int missed = w.day - 1 - d.decayedThrough;
-        if (!d.active && missed > 0) {
-            double keep = Math.pow(1 - decay, missed);
-            double keepGrievance = d.level < Level.NORMAL.ordinal() ? Math.pow(1 - lowDecay, missed) : keep;
-            d.grievance[0] *= keepGrievance;
-            d.grievance[1] *= keepGrievance;
-            d.condemnation[0] *= keep;
-            d.condemnation[1] *= keep;
-            d.decayedThrough = w.day - 1;
+    /** {@code (1 − δ)^n} for small n, computed when first needed. */
+    private final double[] powers = new double[64];
+
+    /** The decay of {@code days} days: {@code (1 − δ)^days}. */
+    double condemnationFactor(int days) {
+        if (days < powers.length) {
+            double x = powers[days];
+            if (x == 0) {
+                x = Math.pow(keep, days);
+                powers[days] = x;
+            }
+            return x;
         }
+        return Math.pow(keep, days);
     }
 
-    private void deactivate(Dyad d) {
-        d.active = false;
-        Dyad last = active.remove(active.size() - 1);
-        if (last != d) {
-            active.set(d.indexInActive, last);
-            last.indexInActive = d.indexInActive;
+    /**
+     * The mediation's factor {@code (1 − μ·credibility)^m} for the days of {@code (from, through]}
+     * on which a mediation is in force: a mediation started after {@code from} caught the pair
+     * up when it started, so the days counted are those before its end.
+     */
+    private double mediationFactor(Dyad d, int from, int through) {
+        int mediated = Math.min(through, d.mediationUntil - 1) - from;
+        if (mediated <= 0) {
+            return 1;
         }
-        d.indexInActive = -1;
-        w.countries.get(d.a).active.remove(d);
-        w.countries.get(d.b).active.remove(d);
+        double k = 1 - efficacy * d.mediationCredibility;
+        return mediated == 1 ? k : Math.pow(k, mediated);
     }
 
+    /**
+     * Grievance decay of {@code days} days at the pair's level, constant between touches: δ, or
+     * ω·δ at DOWNGRADED or below (section 3.3).
+     */
+    private double decayFactor(Dyad d, int days) {
+        return d.level < Level.NORMAL.ordinal() && keepLow != keep ? Math.pow(keepLow, days) : condemnationFactor(days);
+    }
+
+    /** Grievance factor of the days {@code (from, through]} of an untouched pair: decay and mediation. */
+    double grievanceFactor(Dyad d, int from, int through) {
+        return through <= from ? 1 : decayFactor(d, through - from) * mediationFactor(d, from, through);
+    }
+
+    /** Side {@code s}'s grievance as it will stand on {@code day}, before that day's changes, if nothing touches the pair. */
+    double grievanceOn(Dyad d, int s, int day) {
+        return d.grievance[s] * grievanceFactor(d, d.decayedThrough, day - 1);
+    }
+
+    /** Side {@code s}'s condemnation count as it will stand on {@code day}, if nothing touches the pair. */
+    double condemnationOn(Dyad d, int s, int day) {
+        int days = day - 1 - d.decayedThrough;
+        return days <= 0 ? d.condemnation[s] : d.condemnation[s] * condemnationFactor(days);
+    }
+
+    /** Whether the pair has business on {@code day} (section 3.4), read after the day's changes so far. */
     boolean hasBusiness(Dyad d, int day) {
         return d.hasBusiness(day, memory, businessFloor);
     }
 
-    /** Grievance and condemnation fade (section 3.3); dyads whose business has ended leave the active set. */
-    void decay() {
-        double keep = 1 - decay;
-        double keepLow = 1 - lowDecay;
-        for (int k = active.size() - 1; k >= 0; k--) {
-            Dyad d = active.get(k);
-            double keepGrievance = d.level < Level.NORMAL.ordinal() ? keepLow : keep;
-            d.grievance[0] *= keepGrievance;
-            d.grievance[1] *= keepGrievance;
-            d.condemnation[0] *= keep;
-            d.condemnation[1] *= keep;
-            d.decayedThrough = w.day;
-            if (!d.pinned && !d.hasBusiness(w.day + 1, memory, businessFloor)) {
-                deactivate(d);
-            }
-        }
+    /** Whether the pair, if untouched, will have business on {@code day}. */
+    boolean hasBusinessOn(Dyad d, int day) {
+        return d.hasBusiness(day, memory, businessFloor, grievanceOn(d, 0, day), grievanceOn(d, 1, day));
     }
 
-    int activeCount() {
-        return active.size();
+    /** Brings every pair up to the end of {@code through}, so that stored values are current (end of a run). */
+    void settle(int through) {
+        for (int k = 0, n = touched.size(); k < n; k++) {
+            catchUp(touched.get(k), through);
+        }
     }
 }

@@ -3,20 +3,15 @@ package org.crisis.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import sim.engine.SimState;
-import sim.engine.Steppable;
 
 /**
  * The regional network (docs/MODEL.md 3.8): observers take sides on salient
  * events, norm-breaking acts and domestic crises aggrieve them, and friends of both sides
  * mediate ({@link Mediation}). Each observer speaks at most once per crisis, and statements draw no statements.
  */
-public final class ThirdParties implements Steppable {
-    private static final long serialVersionUID = 1L;
-    private final transient World w;
+public final class ThirdParties {
+    private final World w;
     final double salience;
     private final boolean enabled;
     private final boolean mediationOn;
@@ -36,8 +31,8 @@ public final class ThirdParties implements Steppable {
      * trigger in the same dispute does not either, unless it breaks a norm, which observers
      * judge on its own.
      */
-    private final Set<Long> spokenOnChain = new HashSet<>();
-    private final Set<Long> spokenOnPair = new HashSet<>();
+    private final LongSet spokenOnChain = new LongSet();
+    private final LongSet spokenOnPair = new LongSet();
     private final List<Event> today = new ArrayList<>();
     /** Who spoke on the event at hand, as index + 1, negated for the side of the actor. */
     private int[] speakers = new int[16];
@@ -67,11 +62,6 @@ public final class ThirdParties implements Steppable {
     }
 
     /** The network phase of the day (section 1.3): reactions to today's salient events. */
-    @Override
-    public void step(SimState state) {
-        react();
-    }
-
     void react() {
         if (w.salient.isEmpty()) {
             return;
@@ -294,7 +284,7 @@ public final class ThirdParties implements Steppable {
         if (type == EventType.CONDEMN) {
             if (about != Event.NONE) {
                 Dyad d = w.dyad(target, about);
-                w.activate(d);
+                w.touch(d);
                 d.condemnation[d.side(target)] += 1;
             }
             condemnedBy = mark(condemnedBy, target, speaker, n);

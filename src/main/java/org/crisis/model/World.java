@@ -35,6 +35,10 @@ public final class World {
     final List<Event> salient = new ArrayList<>();
     private final List<WorldListener> listeners = new ArrayList<>();
     int day;
+    /** The last day whose end (decay, mediation) reads include: the day before today until the day has ended. */
+    int settledThrough = -1;
+    /** Samples the sides' decisions when a schedule runs the world; null when it is stepped day by day. */
+    Sampler sampler;
     int lastEventDay = Integer.MIN_VALUE / 2;
     double totalConflict;
     final int memory;
@@ -81,7 +85,7 @@ public final class World {
             }
             mask[b >> 6] |= 1L << (b & 63);
         }
-        countries.add(new Country(this, index, id, economic, social, sovereignty, pressure, hawkishness,
+        countries.add(new Country(index, id, economic, social, sovereignty, pressure, hawkishness,
                 normAdherence, mask));
         byId.put(id, index);
         return index;
@@ -133,14 +137,17 @@ public final class World {
         return relations.existing(i, j);
     }
 
-    /** Keeps a dyad in the active set for the whole run (observers read it every day). */
-    public void pin(Dyad d) {
-        d.pinned = true;
-        relations.activate(d);
-    }
-
-    void activate(Dyad d) {
-        relations.activate(d);
+    /**
+     * Something is about to change the pair: its stored values are brought up to date, and
+     * its sides' decisions are sampled again (docs/MODEL.md 3.11). Every change of a pair's
+     * state goes through here first.
+     */
+    void touch(Dyad d) {
+        relations.catchUp(d);
+        d.stamp++;
+        if (sampler != null) {
+            sampler.touch(d);
+        }
     }
 
     public int indexOf(String id) {
@@ -187,6 +194,9 @@ public final class World {
         if (type.kind() == EventType.Kind.DOMESTIC ? type != EventType.ELECTION
                 : (type.kind() == EventType.Kind.TRIGGER && Math.abs(e.gamma()) >= thirdParties.salience)
                         || type == EventType.SEVER_RELATIONS || e.normBreaking()) {
+            if (salient.isEmpty() && sampler != null) {
+                sampler.agenda.salient(day); // third parties react today
+            }
             salient.add(e);
         }
         for (int k = 0; k < listeners.size(); k++) {
@@ -197,7 +207,7 @@ public final class World {
 
     private Dyad applyBilateral(Event e) {
         Dyad d = dyad(e.actor(), e.target());
-        relations.activate(d);
+        touch(d);
         int sa = d.side(e.actor());
         d.lastEventDay = day;
         if (e.type() == EventType.INTERFERENCE_STATEMENT) {
@@ -236,17 +246,38 @@ public final class World {
         return affinity.of(d);
     }
 
-    // ----- daily phases (section 1.3) ------------------------------------------------------
+    // ----- running on a schedule (sections 1.3, 3.11) ---------------------------------------
 
-    /** Grievance and condemnation fade (section 3.3); dyads whose business has ended leave the active set. */
-    public void decay() {
-        relations.decay();
+    /**
+     * Runs the world on a schedule for {@code days} days: each side's decisions are sampled
+     * on the days it may act (docs/MODEL.md 3.11) and put on the schedule through
+     * {@code agenda}. Draws the salt of the days' orders of countries from the run's generator.
+     */
+    public void runOn(Agenda agenda, int days) {
+        sampler = new Sampler(this, agenda, days);
     }
 
-    /** Third parties react to today's salient events (3.8); mediations work (3.9). */
-    public void reactAndMediate() {
+    /** End of a phase: the sides of the pairs touched since the last call are sampled again, from {@code day} on. */
+    public void sample(int day) {
+        sampler.flush(day);
+    }
+
+    /** Work of the sampler so far: candidate days tried, acts, windows, bounds computed (benchmarks). */
+    public long[] samplingWork() {
+        return sampler == null ? new long[4]
+                : new long[] {sampler.candidates, sampler.acts, sampler.windows, sampler.bounds};
+    }
+
+    // ----- daily phases (section 1.3) ------------------------------------------------------
+
+    /** Third parties react to today's salient events (3.8), and may offer mediation (3.9). */
+    public void react() {
         thirdParties.react();
-        mediation.work();
+    }
+
+    /** Whether events of today await the third parties' reaction. */
+    public boolean hasSalientEvents() {
+        return !salient.isEmpty();
     }
 
     /** A scripted MEDIATE (section 3.9): recorded, and the mediation it starts. */
@@ -262,13 +293,35 @@ public final class World {
         return mediation;
     }
 
-    /** Dyads in the active set now. */
-    public int activeDyads() {
-        return relations.activeCount();
-    }
-
+    /** Today is {@code day}, not yet ended: reads include the decay of the days before it. */
     public void setDay(int day) {
         this.day = day;
+        this.settledThrough = day - 1;
+    }
+
+    /** Today, {@code day}, has ended: reads include its decay and mediation (observers, the end of a run). */
+    public void endDay(int day) {
+        this.day = day;
+        this.settledThrough = day;
+    }
+
+    /** Brings every pair's stored values up to the days that have ended (the end of a run). */
+    public void settle() {
+        relations.settle(settledThrough);
+    }
+
+    /**
+     * Grievance of {@code country} against the other side of {@code d} as it stands now,
+     * including the decay of the days since the pair last changed (docs/MODEL.md 3.3). Reading
+     * changes nothing.
+     */
+    public double grievance(Dyad d, int country) {
+        return d.grievance[d.side(country)] * relations.grievanceFactor(d, d.decayedThrough, settledThrough);
+    }
+
+    /** The factor by which grievances of {@code d} shrink over the end of {@code day} (decay and mediation). */
+    public double dailyFactor(Dyad d, int day) {
+        return relations.grievanceFactor(d, day - 1, day);
     }
 
     // ----- read access for observers ----------------------------------------------------

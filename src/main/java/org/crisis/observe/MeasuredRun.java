@@ -37,6 +37,11 @@ public record MeasuredRun(CrisisModel model, PairRecords records) {
 
             @Override
             public void endOfDay(World w) {}
+
+            @Override
+            public boolean daily() {
+                return false;
+            }
         });
         model.runToEnd();
         return new MeasuredRun(model, records);

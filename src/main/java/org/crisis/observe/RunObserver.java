@@ -20,6 +20,10 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     private final int[][] tracked;
     private final Trajectory trajectory;
     private final Dyad[] dyads;
+    /** Per tracked pair: the grievances read on the last day, and the pair's stamp then (its stored state). */
+    private final double[] lastAB;
+    private final double[] lastBA;
+    private final int[] lastStamp;
     private double polarisationStart = Double.NaN;
     private final long seed;
     private final boolean measurePolarisation;
@@ -31,6 +35,9 @@ public final class RunObserver implements CrisisModel.DailyObserver {
         this.tracked = tracked;
         this.trajectory = new Trajectory(tracked.length, days);
         this.dyads = new Dyad[tracked.length];
+        this.lastAB = new double[tracked.length];
+        this.lastBA = new double[tracked.length];
+        this.lastStamp = new int[tracked.length];
         this.seed = seed;
         this.measurePolarisation = measurePolarisation;
         this.levels = keepEvents ? new EventLevels() : null;
@@ -61,19 +68,34 @@ public final class RunObserver implements CrisisModel.DailyObserver {
     public void startOfRun(World w) {
         for (int p = 0; p < tracked.length; p++) {
             dyads[p] = w.dyad(tracked[p][0], tracked[p][1]);
-            w.pin(dyads[p]); // read every day, so kept current
+            lastStamp[p] = -1;
         }
         if (measurePolarisation) {
             polarisationStart = Polarisation.balancedShare(w, seed);
         }
     }
 
+    /** Only with tracked pairs is there anything to read every day. */
+    @Override
+    public boolean daily() {
+        return tracked.length > 0;
+    }
+
     @Override
     public void endOfDay(World w) {
         for (int p = 0; p < tracked.length; p++) {
             Dyad d = dyads[p];
-            int a = tracked[p][0];
-            trajectory.set(p, d.level().ordinal(), d.grievanceOf(a), d.grievanceOf(tracked[p][1]));
+            if (d.stamp() != lastStamp[p]) {
+                lastStamp[p] = d.stamp();
+                lastAB[p] = w.grievance(d, tracked[p][0]);
+                lastBA[p] = w.grievance(d, tracked[p][1]);
+            } else {
+                // untouched since yesterday: one more day of decay (and mediation)
+                double keep = w.dailyFactor(d, w.day());
+                lastAB[p] *= keep;
+                lastBA[p] *= keep;
+            }
+            trajectory.set(p, d.level().ordinal(), lastAB[p], lastBA[p]);
         }
         trajectory.endDay();
     }

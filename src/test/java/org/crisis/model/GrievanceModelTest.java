@@ -1,7 +1,6 @@
 package org.crisis.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
  * Perception and decay, docs/MODEL.md 3.3: the saturating update
  * {@code G ← 1 − (1 − G)·exp(−Δ)} with
  * {@code Δ = κ·|γ|/10·severity·(1 + σ·interference)·(1 + α·d)·(1 − φ·inKind)},
- * the cooperative update, and the daily decay {@code G ← G·(1 − δ)}, including the decay an
- * inactive pair catches up on (3.4).
+ * the cooperative update, and the daily decay {@code G ← G·(1 − δ)}, read as of the day and
+ * caught up on when a pair is next touched (3.3, 3.11).
  */
 class GrievanceModelTest {
     private static final double KAPPA = Parameter.GRIEVANCE_GAIN.defaultValue();
@@ -181,10 +180,16 @@ class GrievanceModelTest {
         w.setRelation(victim, actor, Level.NORMAL, 0.6, 0.4, 0, 0);
         Dyad d = w.existing(victim, actor);
         d.condemnation[0] = 3.0;
+        // the rule day by day: each day's end multiplies by (1 − δ)
+        double g = 0.6;
         for (int day = 0; day < 30; day++) {
-            w.setDay(day);
-            w.decay();
+            w.endDay(day);
+            g *= 1 - DELTA;
+            assertEquals(g, w.grievance(d, victim), 1e-12, "read at the end of day " + day);
         }
+        assertEquals(0.6 * Math.pow(1 - DELTA, 30), w.grievance(d, victim), 1e-12);
+        assertEquals(0.6, d.grievanceOf(victim), 0.0, "reading changes nothing: the pair is stored as of day 0");
+        w.settle();
         assertEquals(0.6 * Math.pow(1 - DELTA, 30), d.grievanceOf(victim), 1e-12);
         assertEquals(0.4 * Math.pow(1 - DELTA, 30), d.grievanceOf(actor), 1e-12);
         assertEquals(3.0 * Math.pow(1 - DELTA, 30), d.condemnation[0], 1e-12);
@@ -192,33 +197,19 @@ class GrievanceModelTest {
     }
 
     @Test
-    void aPairThatLeftTheActiveSetCatchesUpOnTheDecayItMissed() {
+    void aPairCatchesUpOnTheDecayOfTheDaysSinceItWasLastChangedWhenItIsNextTouched() {
         world(Parameters.defaults());
         int quiet = actorAt("QUI", -0.4, -0.2);
-        int watched = actorAt("WAT", -0.4, -0.2);
-        double start = 0.049; // below the business floor: the pair has no business
+        double start = 0.049;
         w.setRelation(victim, quiet, Level.NORMAL, start, start / 2, 0, 0);
-        w.setRelation(victim, watched, Level.NORMAL, start, start / 2, 0, 0);
-        Dyad lazy = w.existing(victim, quiet);
-        Dyad daily = w.existing(victim, watched);
-        w.pin(daily); // decays every day, the reference
+        Dyad d = w.existing(victim, quiet);
         int days = 45;
-        w.setDay(0);
-        w.decay();
-        assertFalse(lazy.active, "without business the pair leaves the active set");
-        assertEquals(1, w.activeDyads());
-        for (int day = 1; day < days; day++) {
-            w.setDay(day);
-            w.decay();
-        }
-        double frozen = lazy.grievanceOf(victim);
-        assertEquals(start * (1 - DELTA), frozen, 1e-15, "not visited while inactive");
-
         w.setDay(days);
-        w.act(victim, quiet, EventType.SUPPORT, Event.NONE); // touches it again; lowers only QUI's grievance
-        assertTrue(lazy.active);
-        assertEquals(daily.grievanceOf(victim), lazy.grievanceOf(victim), 1e-15);
-        assertEquals(start * Math.pow(1 - DELTA, days), lazy.grievanceOf(victim), 1e-15);
+        assertEquals(start, d.grievanceOf(victim), 0.0, "not visited while nothing touches it");
+        w.act(quiet, victim, EventType.SUPPORT, Event.NONE); // touches it; lowers only VIC's grievance
+        assertEquals(Math.max(0, start * Math.pow(1 - DELTA, days) - KAPPA_COOP * 3.0 / 10), d.grievanceOf(victim), 1e-15);
+        assertEquals(start / 2 * Math.pow(1 - DELTA, days), d.grievanceOf(quiet), 1e-15,
+                "the decay of days 0 to " + (days - 1) + ", applied when touched on day " + days);
     }
 
     @Test

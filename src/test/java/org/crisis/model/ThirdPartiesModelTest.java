@@ -62,7 +62,7 @@ class ThirdPartiesModelTest {
         for (int k = 0; k < DRAWS; k++) {
             World w = region(QUIET, random, economic, norms);
             w.act(0, 1, trigger, Event.NONE);
-            w.reactAndMediate();
+            w.react();
             counts[choice(w)]++;
         }
         return counts;
@@ -110,7 +110,7 @@ class ThirdPartiesModelTest {
         double aDistant = w.affinity(distant, 0);
         assertTrue(Math.abs(w.affinity(aloof, 0)) <= 0.3 && Math.abs(w.affinity(aloof, 1)) <= 0.3, "ALO pays no attention");
         w.act(new Act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.2, false, true, Event.NONE, Event.NONE, ""));
-        w.reactAndMediate();
+        w.react();
         double base = KAPPA_OBS * 9.0 / 10 * 1.2;
         assertEquals(1 - Math.exp(-base * 0.9 * (1 - Math.max(0, aFriend))), w.existing(friend, 0).grievanceOf(friend), 1e-12);
         assertEquals(1 - Math.exp(-base * 0.7 * (1 - Math.max(0, aDistant))), w.existing(distant, 0).grievanceOf(distant), 1e-12);
@@ -131,13 +131,13 @@ class ThirdPartiesModelTest {
                 w.addCountry("O" + o, -0.9 + 0.3 * o, 0, 0.5, 0.5, 0.5, 0.8, List.of("R"));
             }
             Event raid = w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE);
-            w.reactAndMediate();
+            w.react();
             Set<Integer> onThePair = speakers(w, 1);
             spoken += onThePair.size();
             // the victim severs in answer: salient, but part of the raid's crisis
             int mark = w.events().size();
             w.act(1, 0, EventType.SEVER_RELATIONS, raid.id());
-            w.reactAndMediate();
+            w.react();
             Set<Integer> again = speakers(w, mark + 1);
             again.retainAll(onThePair);
             assertEquals(Set.of(), again, "observers who spoke on the raid speak again on the rupture it caused");
@@ -145,7 +145,7 @@ class ThirdPartiesModelTest {
             // a new, ordinary trigger between the same two: who has spoken on the pair stays silent
             mark = w.events().size();
             w.act(0, 1, EventType.BORDER_INCIDENT, Event.NONE);
-            w.reactAndMediate();
+            w.react();
             Set<Integer> repeat = speakers(w, mark + 1);
             repeat.retainAll(onThePair);
             assertEquals(Set.of(), repeat, "observers speak again on the same pair");
@@ -183,7 +183,7 @@ class ThirdPartiesModelTest {
                 asOwn[k] = solidarity * c.hawkishness * kappa * 0.9 * (1 + c.sovereignty) * (1 + alpha * w.distance(k, 0));
             }
             w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE);
-            w.reactAndMediate();
+            w.react();
             for (int k : new int[] {hawk, dove}) {
                 assertTrue(condemned(w, k, 0), "a friend of the victim far from the raider condemns it");
                 // the breach is one injury: the stronger of the two readings holds
@@ -230,7 +230,7 @@ class ThirdPartiesModelTest {
             }
             w.act(1, 0, EventType.ASYLUM_GRANT, Event.NONE); // the victim's grant ...
             Event raid = w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE); // ... answered by a raid the same day
-            w.reactAndMediate();
+            w.react();
             for (Event e : w.events()) {
                 if (e.type().kind() == EventType.Kind.STATEMENT) {
                     statements++;
@@ -257,7 +257,7 @@ class ThirdPartiesModelTest {
             }
         }
         w.act(0, 1, EventType.BORDER_INCIDENT, Event.NONE);
-        w.reactAndMediate();
+        w.react();
         assertTrue(condemned(w, left1, 0) && condemned(w, left2, 0) && condemned(w, right, 1), "sides as their leans say");
         assertEquals(before[left1][0] - shift, w.affinity(left1, 0), 1e-12, "a condemnation lowers affinity with the condemned");
         assertEquals(before[left1][1] + shift, w.affinity(left1, 1), 1e-12, "support raises it with the supported");
@@ -298,7 +298,7 @@ class ThirdPartiesModelTest {
         Dyad d = w.existing(i, j);
         double gi = d.grievanceOf(i);
         double gj = d.grievanceOf(j);
-        w.reactAndMediate();
+        w.react();
         List<Event> offers = w.events().subList(1, w.events().size());
         assertEquals(2, offers.size(), "an offer to each side");
         for (Event e : offers) {
@@ -307,19 +307,16 @@ class ThirdPartiesModelTest {
             assertEquals(trigger.id(), e.cause());
         }
         double keep = 1 - MU * credibility;
-        // the mediation works from the day of the offer
-        double ai = gi * keep;
-        double aj = gj * keep;
-        assertEquals(ai, d.grievanceOf(i), 1e-12);
-        assertEquals(aj, d.grievanceOf(j), 1e-12);
+        double decay = 1 - Parameter.GRIEVANCE_DECAY.defaultValue();
         int days = (int) Parameter.MEDIATION_DAYS.defaultValue();
-        for (int day = 1; day < days; day++) {
-            w.setDay(day);
-            w.reactAndMediate();
+        // the mediation works from the day of the offer, at each day's end with the decay
+        for (int day = 0; day < days; day++) {
+            w.endDay(day);
+            assertEquals(gi * Math.pow(keep * decay, day + 1), w.grievance(d, i), 1e-12, "end of day " + day);
+            assertEquals(gj * Math.pow(keep * decay, day + 1), w.grievance(d, j), 1e-12);
         }
-        assertEquals(ai * Math.pow(keep, days - 1), d.grievanceOf(i), 1e-12);
-        w.setDay(days);
-        w.reactAndMediate();
-        assertEquals(ai * Math.pow(keep, days - 1), d.grievanceOf(i), 1e-12, "the mediation ends after mediationDays");
+        w.endDay(days);
+        assertEquals(gi * Math.pow(keep * decay, days) * decay, w.grievance(d, i), 1e-12,
+                "the mediation ends after mediationDays");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
 import org.crisis.model.Level;
+import org.crisis.model.Parameter;
 import org.crisis.model.Parameters;
 import org.crisis.model.World;
 import org.crisis.scenario.Scenario;
@@ -34,7 +35,8 @@ class PatternsModelTest {
     private static PairRecords records;
 
     private static World history() {
-        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        // no decay: grievances stand between the acts, whatever the days between them
+        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0), new MersenneTwisterFast(1));
         records = new PairRecords();
         w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
@@ -107,7 +109,8 @@ class PatternsModelTest {
 
     @Test
     void aPairStillSeveredAtTheEndIsNotRestored() {
-        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        // no decay: grievances stand between the acts, whatever the days between them
+        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0), new MersenneTwisterFast(1));
         records = new PairRecords();
         w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
