@@ -114,6 +114,7 @@ public final class World {
     public void setRelation(int i, int j, Level level, double grievanceIJ, double grievanceJI, double tradeIJ,
             double tradeJI) {
         Dyad d = relations.getOrCreate(i, j, level);
+        touch(d); // a pair listed again changes too
         levels.start(d, level.ordinal());
         int si = d.side(i);
         d.grievance[si] = grievanceIJ;
