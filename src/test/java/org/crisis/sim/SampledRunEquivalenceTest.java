@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * thinning, on MASON's schedule) against the plain day-by-day rule ({@link DayByDay}, test
  * code), on every scenario shipped in {@code scenarios/} and every case of the library: the
  * two are independent samples of {@value #DEFAULT_RUNS} runs each (system property
- * {@code crisis.equivalence.runs} for more, {@code crisis.equivalence.only} for some files), and every outcome is compared in distribution:
+ * {@code crisis.equivalence.runs} for more, {@code crisis.equivalence.only} for some files,
+ * {@code crisis.equivalence.seed} for other samples), and every outcome is compared in distribution:
  * per pair of interest (tracked, in a pattern or the stop condition) the levels reached and
  * the lowest and final level, the days to each level and to a restoration, the days spent
  * downgraded, the hostile and cooperative events; per country of interest its supporters and
@@ -47,10 +48,12 @@ import org.junit.jupiter.api.Test;
  * together corrected by Holm's method, at a family-wise level of 1 %.
  */
 class SampledRunEquivalenceTest {
-    static final int DEFAULT_RUNS = 1000;
+    static final int DEFAULT_RUNS = 2000;
     private static final int RUNS = Integer.getInteger("crisis.equivalence.runs", DEFAULT_RUNS);
     /** Only the scenario files whose name matches (system property {@code crisis.equivalence.only}, a regular expression). */
     private static final String ONLY = System.getProperty("crisis.equivalence.only", ".*");
+    /** Master seeds of the two samples are this and this + 1 (system property {@code crisis.equivalence.seed}). */
+    private static final long SEED = Long.getLong("crisis.equivalence.seed", 1001);
     private static final double ALPHA = 0.01;
     /** Numbers compared only where both samples have at least this many (days to a level reached in few runs). */
     private static final int MIN_VALUES = 20;
@@ -83,8 +86,8 @@ class SampledRunEquivalenceTest {
         for (Path f : files) {
             Scenario s = ScenarioReader.read(f, List.of());
             List<Measure> measures = measures(s);
-            double[][] sampled = sample(s, measures, threads, k -> finished(MeasuredRun.of(s, Seeds.derive(1001, k))));
-            double[][] reference = sample(s, measures, threads, k -> reference(s, Seeds.derive(2002, k)));
+            double[][] sampled = sample(s, measures, threads, k -> finished(MeasuredRun.of(s, Seeds.derive(SEED, k))));
+            double[][] reference = sample(s, measures, threads, k -> reference(s, Seeds.derive(SEED + 1, k)));
             for (int m = 0; m < measures.size(); m++) {
                 compare(s.name() + " " + measures.get(m).name(), measures.get(m).type(), sampled[m], reference[m], results);
             }
