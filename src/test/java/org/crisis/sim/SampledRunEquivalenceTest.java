@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.crisis.experiment.Progress;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * thinning, on MASON's schedule) against the plain day-by-day rule ({@link DayByDay}, test
  * code), on every scenario shipped in {@code scenarios/} and every case of the library: the
  * two are independent samples of {@value #DEFAULT_RUNS} runs each (system property
- * {@code crisis.equivalence.runs} for more, {@code crisis.equivalence.only} for some files), and every outcome is compared in distribution:
+ * {@code crisis.equivalence.runs} for more, {@code crisis.equivalence.only} for some files,
+ * {@code crisis.equivalence.seed} for other samples), and every outcome is compared in distribution:
  * per pair of interest (tracked, in a pattern or the stop condition) the levels reached and
  * the lowest and final level, the days to each level and to a restoration, the days spent
  * downgraded, the hostile and cooperative events; per country of interest its supporters and
@@ -47,10 +49,12 @@ import org.junit.jupiter.api.Test;
  * together corrected by Holm's method, at a family-wise level of 1 %.
  */
 class SampledRunEquivalenceTest {
-    static final int DEFAULT_RUNS = 1000;
+    static final int DEFAULT_RUNS = 2000;
     private static final int RUNS = Integer.getInteger("crisis.equivalence.runs", DEFAULT_RUNS);
     /** Only the scenario files whose name matches (system property {@code crisis.equivalence.only}, a regular expression). */
     private static final String ONLY = System.getProperty("crisis.equivalence.only", ".*");
+    /** Master seeds of the two samples are this and this + 1 (system property {@code crisis.equivalence.seed}). */
+    private static final long SEED = Long.getLong("crisis.equivalence.seed", 1001);
     private static final double ALPHA = 0.01;
     /** Numbers compared only where both samples have at least this many (days to a level reached in few runs). */
     private static final int MIN_VALUES = 20;
@@ -78,13 +82,52 @@ class SampledRunEquivalenceTest {
             }
         }
         assertTrue(files.size() >= (ONLY.equals(".*") ? 40 : 1), "scenarios and cases: " + files.size());
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Path f : files) {
+            scenarios.add(ScenarioReader.read(f, List.of()));
+        }
+        assertNoDifference(scenarios, RUNS);
+    }
+
+    /**
+     * The stop conditions (no shipped scenario has one): on five scenarios, a stop when the
+     * first tracked pair is severed, when it is restored, when the world is quiet, and when it
+     * is quiet with that pair back at NORMAL; half the runs of the main test.
+     */
+    @Test
+    void runsStopOnTheSameDaysInDistribution() throws Exception {
+        List<Scenario> variants = new ArrayList<>();
+        for (String name : List.of("peru-mexico-asylum-2025", "colombia-venezuela-2019-2022", "cases/colombia-ecuador-2008",
+                "cases/richardson-unstable", "cases/turkey-netherlands-2017")) {
+            Path f = Path.of("scenarios", name + ".yaml");
+            if (!f.getFileName().toString().matches(ONLY)) {
+                continue;
+            }
+            Scenario s = ScenarioReader.read(f, List.of());
+            Scenario.Pair pair = s.trackedPairs().get(0);
+            variants.add(withStop(s, new Scenario.Stop(Scenario.StopWhen.SEVERED, Optional.of(pair))));
+            variants.add(withStop(s, new Scenario.Stop(Scenario.StopWhen.RESTORED, Optional.of(pair))));
+            variants.add(withStop(s, new Scenario.Stop(Scenario.StopWhen.QUIET, Optional.empty())));
+            variants.add(withStop(s, new Scenario.Stop(Scenario.StopWhen.QUIET, Optional.of(pair))));
+        }
+        assertNoDifference(variants, Math.max(100, RUNS / 2));
+    }
+
+    private static Scenario withStop(Scenario s, Scenario.Stop stop) {
+        String name = s.name() + " stop " + stop.when().name().toLowerCase(Locale.ROOT)
+                + stop.pair().map(p -> " " + p.a() + "-" + p.b()).orElse("");
+        return new Scenario(name, s.description(), s.start(), s.days(), s.seed(), s.countries(), s.relations(),
+                s.events(), s.parameters(), s.track(), Optional.of(stop), s.expect(), s.organisations());
+    }
+
+    /** Runs both ways on each scenario, compares every measure, and asserts that Holm's correction rejects none. */
+    private static void assertNoDifference(List<Scenario> scenarios, int runs) throws Exception {
         int threads = Runtime.getRuntime().availableProcessors();
         List<TwoSample.Result> results = new ArrayList<>();
-        for (Path f : files) {
-            Scenario s = ScenarioReader.read(f, List.of());
+        for (Scenario s : scenarios) {
             List<Measure> measures = measures(s);
-            double[][] sampled = sample(s, measures, threads, k -> finished(MeasuredRun.of(s, Seeds.derive(1001, k))));
-            double[][] reference = sample(s, measures, threads, k -> reference(s, Seeds.derive(2002, k)));
+            double[][] sampled = sample(runs, measures, threads, k -> finished(MeasuredRun.of(s, Seeds.derive(SEED, k))));
+            double[][] reference = sample(runs, measures, threads, k -> reference(s, Seeds.derive(SEED + 1, k)));
             for (int m = 0; m < measures.size(); m++) {
                 compare(s.name() + " " + measures.get(m).name(), measures.get(m).type(), sampled[m], reference[m], results);
             }
@@ -93,8 +136,8 @@ class SampledRunEquivalenceTest {
         List<TwoSample.Result> sorted = new ArrayList<>(results);
         sorted.sort(java.util.Comparator.comparingDouble(TwoSample.Result::p));
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
-                "%d scenarios, %d runs each way, %d tests; Holm at %.2f rejects %d; smallest p-values:%n", files.size(),
-                RUNS, results.size(), ALPHA, rejected.size()));
+                "%d scenarios, %d runs each way, %d tests; Holm at %.2f rejects %d; smallest p-values:%n", scenarios.size(),
+                runs, results.size(), ALPHA, rejected.size()));
         for (TwoSample.Result r : sorted.subList(0, Math.min(12, sorted.size()))) {
             report.append(String.format(Locale.ROOT, "  p = %.2e  %s %s %s%n", r.p(), r.test(), r.name(), r.detail()));
         }
@@ -107,11 +150,11 @@ class SampledRunEquivalenceTest {
         Finished run(int k);
     }
 
-    /** Runs 0..RUNS-1; per measure, its value in each run. */
-    private static double[][] sample(Scenario s, List<Measure> measures, int threads, Job job) throws Exception {
-        double[][] values = new double[measures.size()][RUNS];
+    /** Runs 0..runs-1; per measure, its value in each run. */
+    private static double[][] sample(int runs, List<Measure> measures, int threads, Job job) throws Exception {
+        double[][] values = new double[measures.size()][runs];
         int[] next = {0};
-        Replications.run(RUNS, threads, k -> {
+        Replications.run(runs, threads, k -> {
             Finished f = job.run(k);
             double[] v = new double[measures.size()];
             for (int m = 0; m < v.length; m++) {

@@ -83,12 +83,40 @@ final class TwoSample {
         return new ChiSquareTest().chiSquareTestDataSetsComparison(x, y);
     }
 
-    /** Kolmogorov-Smirnov, two-sample; 1 when both samples are one and the same constant. */
+    /**
+     * Kolmogorov-Smirnov, two-sample, with the asymptotic Kolmogorov distribution of
+     * {@code D·sqrt(nm/(n+m))} (as Commons Math's approximation for large samples, whose series
+     * fails to converge when the statistic is near 0); 1 when both samples are one constant.
+     */
     static double ks(double[] a, double[] b) {
         if (constantAndEqual(a, b)) {
             return 1;
         }
-        return new KolmogorovSmirnovTest().kolmogorovSmirnovTest(a, b, false);
+        double d = new KolmogorovSmirnovTest().kolmogorovSmirnovStatistic(a, b);
+        double n = a.length;
+        double m = b.length;
+        return kolmogorovTail(d * Math.sqrt(n * m / (n + m)));
+    }
+
+    /** P(K > x) for the Kolmogorov distribution, by whichever of its two series converges fast at x. */
+    static double kolmogorovTail(double x) {
+        if (x <= 0) {
+            return 1;
+        }
+        if (x < 1) {
+            // P(K ≤ x) = sqrt(2π)/x · Σ_{k≥1} exp(−(2k−1)²π²/(8x²))
+            double sum = 0;
+            for (int k = 1; k <= 20; k++) {
+                sum += Math.exp(-(2 * k - 1) * (2 * k - 1) * Math.PI * Math.PI / (8 * x * x));
+            }
+            return Math.min(1, Math.max(0, 1 - Math.sqrt(2 * Math.PI) / x * sum));
+        }
+        // P(K > x) = 2 Σ_{k≥1} (−1)^{k−1} exp(−2k²x²)
+        double sum = 0;
+        for (int k = 1; k <= 100; k++) {
+            sum += (k % 2 == 1 ? 1 : -1) * Math.exp(-2.0 * k * k * x * x);
+        }
+        return Math.min(1, Math.max(0, 2 * sum));
     }
 
     /** Mann-Whitney U, two-sided, normal approximation. */
