@@ -50,7 +50,7 @@ class LayeringTest {
                 .whereLayer("scenario").mayOnlyBeAccessedByLayers("sim", "observe", "experiment", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("scenario", "sim", "observe", "experiment", "cli")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("experiment", "report", "cli")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("observe", "experiment", "report", "cli")
                 .whereLayer("discover").mayOnlyBeAccessedByLayers("report", "cli");
     }
 

@@ -167,20 +167,6 @@ public record SweepFactor(String path, String column, boolean integer, List<Node
      * e.g. {@code relations.PER-MEX.trade.PER} to {@code relations_per_mex_trade_per}.
      */
     public static String columnOf(String path) {
-        StringBuilder s = new StringBuilder();
-        char prev = '_';
-        for (char c : path.toCharArray()) {
-            if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
-                s.append('_');
-            }
-            char out = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_';
-            if (out == '_' && s.length() > 0 && s.charAt(s.length() - 1) == '_') {
-                prev = c;
-                continue;
-            }
-            s.append(out);
-            prev = c;
-        }
-        return s.toString().toLowerCase(Locale.ROOT);
+        return org.crisis.io.Columns.of(path);
     }
 }

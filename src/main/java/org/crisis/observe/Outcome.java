@@ -141,13 +141,7 @@ public record Outcome(Kind kind, String a, String b) {
 
     /** The snake_case column name in CSV files, e.g. {@code days_to_severed_per_mex}. */
     public String column() {
-        StringBuilder s = new StringBuilder();
-        for (char c : kind.key.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                s.append('_');
-            }
-            s.append(Character.toLowerCase(c));
-        }
+        StringBuilder s = new StringBuilder(org.crisis.io.Columns.of(kind.key));
         if (!a.isEmpty()) {
             s.append('_').append(a.toLowerCase(Locale.ROOT));
         }

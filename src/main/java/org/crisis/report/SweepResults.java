@@ -255,21 +255,7 @@ public final class SweepResults implements Results {
 
     /** The snake_case column of a dotted path or outcome name (as the simulator writes them). */
     static String columnOf(String path) {
-        StringBuilder s = new StringBuilder();
-        char prev = '_';
-        for (char c : path.toCharArray()) {
-            if (Character.isUpperCase(c) && Character.isLowerCase(prev)) {
-                s.append('_');
-            }
-            char out = Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_';
-            if (out == '_' && s.length() > 0 && s.charAt(s.length() - 1) == '_') {
-                prev = c;
-                continue;
-            }
-            s.append(out);
-            prev = c;
-        }
-        return s.toString().toLowerCase(Locale.ROOT);
+        return org.crisis.io.Columns.of(path);
     }
 
     @Override
