@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.stats.KaplanMeier;
+import org.crisis.stats.LogRank;
+import org.crisis.stats.Proportions;
+import org.crisis.stats.RankTests;
 import org.jfree.chart.JFreeChart;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.stats.KaplanMeier;
 import org.jfree.chart.JFreeChart;
 
 /** The report of one run set: header, outcomes, per-pair charts, network, representative run, convergence. */

@@ -1,5 +1,9 @@
 package org.crisis.report;
 
+import org.crisis.stats.KaplanMeier;
+import org.crisis.stats.LogRank;
+import org.crisis.stats.Proportions;
+import org.crisis.stats.RankTests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.crisis.report;
+package org.crisis.stats;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
@@ -11,7 +11,7 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  * corrections (Commons Math 3.6's own Mann–Whitney test has neither correction, and durations
  * in whole days tie a lot). Ranks come from Commons Math's {@link NaturalRanking}.
  */
-final class RankTests {
+public final class RankTests {
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1, 1e-9);
     private static final int EXACT_BELOW = 50;
 
@@ -22,16 +22,16 @@ final class RankTests {
      * its two-sided p-value, and the rank-biserial correlation 2U/(n1 n2) - 1: +1 when every y
      * is above every x, -1 when below.
      */
-    record MannWhitney(double u, double p, double rankBiserial, boolean exact) {}
+    public record MannWhitney(double u, double p, double rankBiserial, boolean exact) {}
 
     /**
      * Wilcoxon signed-rank test of paired differences (zeros dropped): V, the sum of the ranks
      * of the positive differences, its two-sided p-value, and the matched-pairs rank-biserial
      * correlation (R+ - R-)/(R+ + R-).
      */
-    record SignedRank(double v, int n, double p, double rankBiserial, boolean exact) {}
+    public record SignedRank(double v, int n, double p, double rankBiserial, boolean exact) {}
 
-    static MannWhitney mannWhitney(double[] x, double[] y) {
+    public static MannWhitney mannWhitney(double[] x, double[] y) {
         int n1 = x.length;
         int n2 = y.length;
         if (n1 == 0 || n2 == 0) {
@@ -71,7 +71,7 @@ final class RankTests {
         return new MannWhitney(u, p, 2 * u / mn - 1, exact);
     }
 
-    static SignedRank wilcoxon(double[] differences) {
+    public static SignedRank wilcoxon(double[] differences) {
         int n = 0;
         for (double d : differences) {
             n += d != 0 ? 1 : 0;
@@ -141,7 +141,7 @@ final class RankTests {
     }
 
     /** P(U = u) for u = 0..m·n, U the Mann–Whitney statistic of a sample of m against n. */
-    static double[] uDistribution(int m, int n) {
+    public static double[] uDistribution(int m, int n) {
         // f[j][u]: arrangements of i of the first sample and j of the second with statistic u
         double[][] f = new double[n + 1][];
         for (int j = 0; j <= n; j++) {
@@ -171,7 +171,7 @@ final class RankTests {
     }
 
     /** P(V = v) for v = 0..n(n+1)/2 under no difference. */
-    static double[] signedRankDistribution(int n) {
+    public static double[] signedRankDistribution(int n) {
         int max = n * (n + 1) / 2;
         double[] c = new double[max + 1];
         c[0] = 1;

@@ -1,4 +1,4 @@
-package org.crisis.report;
+package org.crisis.stats;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,10 +27,10 @@ import org.crisis.stats.Intervals;
  * @param atRisk runs still at risk just before each time
  * @param events events at each time
  */
-record KaplanMeier(int n, int observed, double[] time, double[] survival, double[] low, double[] high, int[] atRisk,
+public record KaplanMeier(int n, int observed, double[] time, double[] survival, double[] low, double[] high, int[] atRisk,
         int[] events) {
 
-    static KaplanMeier of(double[] times, boolean[] observed) {
+    public static KaplanMeier of(double[] times, boolean[] observed) {
         int n = times.length;
         for (double t : times) {
             if (!Double.isFinite(t)) {
@@ -102,7 +102,7 @@ record KaplanMeier(int n, int observed, double[] time, double[] survival, double
      * From a runs.csv duration column (empty where the event never happened) and each run's
      * length: observed where there is a value, censored at the run's length otherwise.
      */
-    static KaplanMeier ofDurations(double[] daysTo, double[] runDays) {
+    public static KaplanMeier ofDurations(double[] daysTo, double[] runDays) {
         double[] t = new double[daysTo.length];
         boolean[] e = new boolean[daysTo.length];
         for (int i = 0; i < t.length; i++) {
@@ -113,7 +113,7 @@ record KaplanMeier(int n, int observed, double[] time, double[] survival, double
     }
 
     /** S(t). */
-    double at(double t) {
+    public double at(double t) {
         double s = 1;
         for (int i = 0; i < time.length && time[i] <= t; i++) {
             s = survival[i];
@@ -122,7 +122,7 @@ record KaplanMeier(int n, int observed, double[] time, double[] survival, double
     }
 
     /** The first time S falls to 0.5 or below, or NaN if it never does. */
-    double median() {
+    public double median() {
         for (int i = 0; i < time.length; i++) {
             if (survival[i] <= 0.5) {
                 return time[i];
@@ -135,7 +135,7 @@ record KaplanMeier(int n, int observed, double[] time, double[] survival, double
      * The curve as points for a chart drawn with straight segments: x, S, low, high, from day 0
      * to {@code end}, with each drop drawn vertically.
      */
-    double[][] steps(double end) {
+    public double[][] steps(double end) {
         int m = time.length;
         double[][] out = new double[4][2 * m + 2];
         int k = 0;

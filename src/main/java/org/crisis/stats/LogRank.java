@@ -1,4 +1,4 @@
-package org.crisis.report;
+package org.crisis.stats;
 
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
@@ -6,9 +6,9 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * The log-rank (Mantel–Cox) test that two survival curves are the same, from observed or
  * censored times: chi-squared with one degree of freedom.
  */
-record LogRank(double chiSquared, double p, double observedFirst, double expectedFirst) {
+public record LogRank(double chiSquared, double p, double observedFirst, double expectedFirst) {
 
-    static LogRank test(double[] t1, boolean[] e1, double[] t2, boolean[] e2) {
+    public static LogRank test(double[] t1, boolean[] e1, double[] t2, boolean[] e2) {
         java.util.TreeSet<Double> times = new java.util.TreeSet<>();
         for (int i = 0; i < t1.length; i++) {
             if (e1[i]) {

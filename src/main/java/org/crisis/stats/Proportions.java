@@ -1,4 +1,4 @@
-package org.crisis.report;
+package org.crisis.stats;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
@@ -16,20 +16,20 @@ import org.crisis.stats.Intervals;
  *     a Wald interval for the paired difference.</li>
  * </ul>
  */
-final class Proportions {
+public final class Proportions {
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1, 1e-9);
 
     private Proportions() {}
 
     /** A test's name and two-sided p-value. */
-    record Test(String name, double statistic, double p) {}
+    public record Test(String name, double statistic, double p) {}
 
-    static double[] wilson(long successes, long n) {
+    public static double[] wilson(long successes, long n) {
         return Intervals.wilson(successes, n);
     }
 
     /** 95 % interval of p2 - p1 (Newcombe's method 10, from the two Wilson intervals). */
-    static double[] newcombe(long k1, long n1, long k2, long n2) {
+    public static double[] newcombe(long k1, long n1, long k2, long n2) {
         double p1 = k1 / (double) n1;
         double p2 = k2 / (double) n2;
         double[] w1 = wilson(k1, n1);
@@ -41,7 +41,7 @@ final class Proportions {
     }
 
     /** Pooled two-proportion z test, two-sided. */
-    static Test zTest(long k1, long n1, long k2, long n2) {
+    public static Test zTest(long k1, long n1, long k2, long n2) {
         double p1 = k1 / (double) n1;
         double p2 = k2 / (double) n2;
         double p = (k1 + k2) / (double) (n1 + n2);
@@ -58,7 +58,7 @@ final class Proportions {
      * two-sided: the sum of the probabilities of all tables no more likely than the one
      * observed (R's {@code fisher.test}, relative tolerance 1e-7).
      */
-    static Test fisher(long a, long b, long c, long d) {
+    public static Test fisher(long a, long b, long c, long d) {
         int n = (int) (a + b + c + d);
         int yes = (int) (a + c);
         int row = (int) (a + b);
@@ -79,7 +79,7 @@ final class Proportions {
     }
 
     /** Fisher's exact test when some expected count is below 5, else the z test. */
-    static Test independent(long k1, long n1, long k2, long n2) {
+    public static Test independent(long k1, long n1, long k2, long n2) {
         double n = n1 + n2;
         double yes = k1 + k2;
         double no = n - yes;
@@ -91,7 +91,7 @@ final class Proportions {
     }
 
     /** Cohen's h of p2 against p1: 2 asin √p2 - 2 asin √p1 (0.2 small, 0.5 medium, 0.8 large). */
-    static double cohenH(double p1, double p2) {
+    public static double cohenH(double p1, double p2) {
         return 2 * Math.asin(Math.sqrt(p2)) - 2 * Math.asin(Math.sqrt(p1));
     }
 
@@ -100,7 +100,7 @@ final class Proportions {
      * second set only and {@code onlyFirst} in the first only; under no difference each is
      * Binomial(onlyFirst + onlySecond, 1/2). Two-sided.
      */
-    static Test mcNemar(long onlyFirst, long onlySecond) {
+    public static Test mcNemar(long onlyFirst, long onlySecond) {
         int m = (int) (onlyFirst + onlySecond);
         if (m == 0) {
             return new Test("McNemar exact", 0, 1);
@@ -111,7 +111,7 @@ final class Proportions {
     }
 
     /** Wald 95 % interval of the paired difference p2 - p1 over n pairs. */
-    static double[] pairedDifference(long onlyFirst, long onlySecond, long n) {
+    public static double[] pairedDifference(long onlyFirst, long onlySecond, long n) {
         double d = (onlySecond - onlyFirst) / (double) n;
         double var = ((onlyFirst + onlySecond) - (onlySecond - onlyFirst) * (double) (onlySecond - onlyFirst) / n) / ((double) n * n);
         double half = Intervals.Z95 * Math.sqrt(Math.max(0, var));
