@@ -19,7 +19,7 @@ import org.jfree.chart.JFreeChart;
  * the baseline's seeds run for run (common random numbers), its comparison pairs runs by
  * replication.
  */
-final class ComparisonReport {
+final class ComparisonReport implements ReportKind {
     private static final int MAX_CHANGES = 40;
     private final List<RunSetResults> sets;
     private final ReportOptions options;
@@ -60,15 +60,18 @@ final class ComparisonReport {
         return m;
     }
 
-    Map<String, String> tables() {
+    @Override
+    public Map<String, String> tables() {
         return tables;
     }
 
-    List<String> warnings() {
+    @Override
+    public List<String> warnings() {
         return warnings;
     }
 
-    String lead() {
+    @Override
+    public String lead() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < sets.size(); i++) {
             s.append(i == 0 ? "" : i == sets.size() - 1 ? " and " : ", ").append(labels.get(i)).append(": ")
@@ -77,7 +80,13 @@ final class ComparisonReport {
         return s + ". Differences are each set minus " + labels.get(0) + ".";
     }
 
-    Page build() throws ReportException {
+    @Override
+    public String kind() {
+        return "comparison";
+    }
+
+    @Override
+    public Page build() throws ReportException {
         for (int i = 1; i < sets.size(); i++) {
             if (sets.get(i).days() != sets.get(0).days()) {
                 warnings.add(String.format(Locale.ROOT, "%s runs %d days and %s %d: shares of events by the end are not like for like",

@@ -13,7 +13,7 @@ import org.crisis.stats.KaplanMeier;
 import org.jfree.chart.JFreeChart;
 
 /** The report of one run set: header, outcomes, per-pair charts, network, representative run, convergence. */
-final class RunSetReport {
+final class RunSetReport implements ReportKind {
     private static final int MAX_CHAIN_ROWS = 60;
     private final RunSetResults set;
     private final ReportOptions options;
@@ -27,15 +27,23 @@ final class RunSetReport {
         this.svg = svg;
     }
 
-    Map<String, String> tables() {
+    @Override
+    public Map<String, String> tables() {
         return tables;
     }
 
-    List<String> warnings() {
+    @Override
+    public List<String> warnings() {
         return warnings;
     }
 
-    Page build() throws ReportException {
+    @Override
+    public String kind() {
+        return "run set";
+    }
+
+    @Override
+    public Page build() throws ReportException {
         Page page = new Page("Crisis report \u00b7 run set", set.name());
         overview(page);
         outcomes(page);
@@ -56,7 +64,8 @@ final class RunSetReport {
         return page;
     }
 
-    String lead() {
+    @Override
+    public String lead() {
         return String.format(Locale.ROOT, "%s of %s over %s%s.", RunSetViews.plural(set.runCount(), "replication"),
                 set.name(), RunSetViews.plural(set.days(), "day"), set.start().isEmpty() ? "" : " from " + set.start());
     }

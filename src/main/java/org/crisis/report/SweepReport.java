@@ -20,7 +20,7 @@ import org.jfree.chart.axis.NumberAxis;
  * values, sensitivity indices with their intervals, the points ranked, and whether the
  * replications per point gave the stated precision.
  */
-final class SweepReport {
+final class SweepReport implements ReportKind {
     private static final int MAX_OUTCOMES = 8;
     private static final int MAX_FACTORS = 8;
     private static final int MAX_HEATMAPS = 10;
@@ -37,17 +37,25 @@ final class SweepReport {
         this.svg = svg;
     }
 
-    Map<String, String> tables() {
+    @Override
+    public Map<String, String> tables() {
         return tables;
     }
 
-    String lead() {
+    @Override
+    public String lead() {
         return String.format(Locale.ROOT, "A %s design of %,d points with %s replications each, varying %s.", sweep.design(),
                 sweep.pointCount(), sweep.setting("replications").isEmpty() ? "several" : sweep.setting("replications"),
                 String.join(", ", sweep.factors().stream().map(sweep::path).toList()));
     }
 
-    Page build() throws ReportException {
+    @Override
+    public String kind() {
+        return "sweep";
+    }
+
+    @Override
+    public Page build() throws ReportException {
         Page page = new Page("Crisis report \u00b7 sweep", sweep.name());
         String rank = rankOutcome();
         overview(page);
