@@ -6,19 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisis.io.WorkDirectory;
 
 /**
  * Where a calibration lives while it runs and where its results go (docs/CALIBRATION.md,
@@ -45,25 +42,27 @@ final class CalibrationDirectory implements Closeable {
     final boolean resumed;
     final boolean finished;
     final Instant started;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
+    /** The work directory, held locked as every command that writes a directory holds its own. */
+    private final WorkDirectory owned;
 
     private CalibrationDirectory(Path work, Path target, boolean explicit, boolean resumed, boolean finished,
-            Instant started, FileChannel lockChannel, FileLock lock) {
+            Instant started, WorkDirectory owned) {
         this.work = work;
         this.target = target;
         this.explicit = explicit;
         this.resumed = resumed;
         this.finished = finished;
         this.started = started;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
+        this.owned = owned;
     }
 
     static CalibrationDirectory open(Calibration c, CalibrationFolds folds, Path out, Path resultsRoot,
             SweepRunner.Mode mode, String version) throws IOException, CalibrationRunner.Refused {
         String base = c.name() + folds.label();
-        Path work = out != null ? out.toAbsolutePath().normalize().getParent().resolve("." + out.getFileName() + ".incomplete")
+        if (out != null) {
+            WorkDirectory.checkOut(out, "--out");
+        }
+        Path work = out != null ? WorkDirectory.workFor(out)
                 : resultsRoot.resolve("." + base + ".incomplete");
         boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
         if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
@@ -74,16 +73,8 @@ final class CalibrationDirectory implements Closeable {
             throw new CalibrationRunner.Refused("nothing to resume: no unfinished calibration in " + work
                     + (out == null ? " (give the same --out as the interrupted calibration, if it had one)" : ""));
         }
-        Files.createDirectories(work);
-        FileChannel channel = FileChannel.open(work.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock;
-        try {
-            lock = channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
-        if (lock == null) {
-            channel.close();
+        WorkDirectory owned = WorkDirectory.tryAcquire(work).orElse(null);
+        if (owned == null) {
             throw new CalibrationRunner.Refused("another crisis calibrate is writing " + work + "; wait for it to finish");
         }
         try {
@@ -100,7 +91,7 @@ final class CalibrationDirectory implements Closeable {
                 Instant started = Instant.parse(found.path("started").asText());
                 Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
                 boolean finished = isFinished(target, found);
-                return new CalibrationDirectory(work, target, out != null, true, finished, started, channel, lock);
+                return new CalibrationDirectory(work, target, out != null, true, finished, started, owned);
             }
             clear(work);
             Instant started = Instant.now();
@@ -115,10 +106,9 @@ final class CalibrationDirectory implements Closeable {
             JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
             SweepDirectory.move(tmp, identityFile);
             Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
-            return new CalibrationDirectory(work, target, out != null, false, false, started, channel, lock);
+            return new CalibrationDirectory(work, target, out != null, false, false, started, owned);
         } catch (IOException | CalibrationRunner.Refused | RuntimeException e) {
-            lock.release();
-            channel.close();
+            owned.close();
             throw e;
         }
     }
@@ -236,16 +226,13 @@ final class CalibrationDirectory implements Closeable {
 
     @Override
     public void close() throws IOException {
-        if (lock.isValid()) {
-            lock.release();
-        }
-        lockChannel.close();
+        owned.close();
     }
 
     private static void clear(Path work) throws IOException {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
             for (Path p : s) {
-                if (!p.getFileName().toString().equals("lock")) {
+                if (!p.getFileName().toString().equals(WorkDirectory.LOCK)) {
                     SweepDirectory.delete(p);
                 }
             }
