@@ -13,6 +13,8 @@ import org.crisis.experiment.CalibrationMerge;
 import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.CalibrationRunner;
 import org.crisis.experiment.SweepRunner;
+import org.crisis.io.OutputUnavailableException;
+import org.crisis.io.WorkDirectory;
 import org.crisis.scenario.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,6 +85,13 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         List<String> command = new ArrayList<>(List.of("crisis", "calibrate"));
         command.addAll(CommandLines.current());
+        if (out != null) {
+            try {
+                WorkDirectory.checkOut(out, "--out"); // before anything is read or written, as every command does
+            } catch (OutputUnavailableException e) {
+                return invalid(e.getMessage());
+            }
+        }
         if (merge) {
             return merge(command);
         }

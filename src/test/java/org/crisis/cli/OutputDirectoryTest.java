@@ -68,7 +68,8 @@ class OutputDirectoryTest {
                 new String[] {"run", file.toString(), "--runs", "2", "--out", out},
                 new String[] {"sweep", sweep.toString(), "--out", out, "--quiet"},
                 new String[] {"merge", dir.resolve("swept").toString(), "--out", out},
-                new String[] {"report", dir.resolve("set").toString(), "--out", out})) {
+                new String[] {"report", dir.resolve("set").toString(), "--out", out},
+                new String[] {"calibrate", file.toString(), "--out", out})) { // refused before the file is read
             Outcome o = crisis(args);
             assertEquals(2, o.status(), args[0] + ": " + o.err());
             assertTrue(o.err().contains(out + " contains '..'"), args[0] + ": " + o.err());
