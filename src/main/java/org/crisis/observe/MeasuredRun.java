@@ -1,5 +1,6 @@
 package org.crisis.observe;
 
+import java.util.List;
 import org.crisis.model.Level;
 import org.crisis.model.World;
 import org.crisis.scenario.Scenario;
@@ -19,30 +20,7 @@ public record MeasuredRun(CrisisModel model, PairRecords records) {
     /** Runs {@code scenario} to its end with {@code seed}. */
     public static MeasuredRun of(Scenario scenario, long seed) {
         PairRecords records = new PairRecords();
-        CrisisModel model = new CrisisModel(scenario, seed, new CrisisModel.DailyObserver() {
-            @Override
-            public void relationCreated(org.crisis.model.Dyad d, int level, int day) {
-                records.relationCreated(d, level, day);
-            }
-
-            @Override
-            public void levelChanged(org.crisis.model.Dyad d, int from, int to, int day) {
-                records.levelChanged(d, from, to, day);
-            }
-
-            @Override
-            public void eventRecorded(org.crisis.model.Event e, org.crisis.model.Dyad onPair) {
-                records.eventRecorded(e, onPair);
-            }
-
-            @Override
-            public void endOfDay(World w) {}
-
-            @Override
-            public boolean daily() {
-                return false;
-            }
-        });
+        CrisisModel model = new CrisisModel(scenario, seed, CrisisModel.DailyObserver.NONE, List.of(records));
         model.runToEnd();
         return new MeasuredRun(model, records);
     }

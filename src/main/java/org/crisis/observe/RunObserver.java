@@ -3,8 +3,8 @@ package org.crisis.observe;
 import java.util.List;
 import java.util.Optional;
 import org.crisis.model.Dyad;
-import org.crisis.model.Event;
 import org.crisis.model.World;
+import org.crisis.model.WorldListener;
 import org.crisis.scenario.Scenario;
 import org.crisis.sim.CrisisModel;
 
@@ -41,27 +41,6 @@ public final class RunObserver implements CrisisModel.DailyObserver {
         this.seed = seed;
         this.measurePolarisation = measurePolarisation;
         this.levels = keepEvents ? new EventLevels() : null;
-    }
-
-    @Override
-    public void relationCreated(Dyad d, int level, int day) {
-        records.relationCreated(d, level, day);
-    }
-
-    @Override
-    public void levelChanged(Dyad d, int from, int to, int day) {
-        records.levelChanged(d, from, to, day);
-        if (levels != null) {
-            levels.levelChanged(d, from, to, day);
-        }
-    }
-
-    @Override
-    public void eventRecorded(Event e, Dyad onPair) {
-        records.eventRecorded(e, onPair);
-        if (levels != null) {
-            levels.eventRecorded(e, onPair);
-        }
     }
 
     @Override
@@ -106,7 +85,9 @@ public final class RunObserver implements CrisisModel.DailyObserver {
         boolean polarisation = outcomes.stream().anyMatch(o -> o.kind() == Outcome.Kind.POLARISATION
                 || o.kind() == Outcome.Kind.POLARISATION_START);
         RunObserver observer = new RunObserver(tracked, scenario.days(), seed, polarisation, keepEvents);
-        CrisisModel model = new CrisisModel(scenario, seed, observer);
+        List<WorldListener> measures = observer.levels == null ? List.of(observer.records)
+                : List.of(observer.records, observer.levels);
+        CrisisModel model = new CrisisModel(scenario, seed, observer, measures);
         model.runToEnd();
         World w = model.world();
         double polarisationEnd = polarisation ? Polarisation.balancedShare(w, seed + 1) : Double.NaN;

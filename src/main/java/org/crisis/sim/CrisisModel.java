@@ -40,6 +40,7 @@ public final class CrisisModel extends SimState {
 
     private final Scenario scenario;
     private final transient DailyObserver observer;
+    private final transient List<WorldListener> measures;
     private transient World world;
     private int nextTrigger;
     private int daysRun;
@@ -57,9 +58,18 @@ public final class CrisisModel extends SimState {
     private final transient Steppable stopCheck = new StopCheck();
 
     public CrisisModel(Scenario scenario, long seed, DailyObserver observer) {
+        this(scenario, seed, observer, List.of());
+    }
+
+    /**
+     * A run whose {@code measures} (observe's recorders of what happens) hear the world from
+     * its first pair on, after the observer, in the order given.
+     */
+    public CrisisModel(Scenario scenario, long seed, DailyObserver observer, List<WorldListener> measures) {
         super(seed, new DaySchedule());
         this.scenario = scenario;
         this.observer = observer;
+        this.measures = List.copyOf(measures);
         this.stopPair = scenario.stop().flatMap(Scenario.Stop::pair)
                 .map(p -> new int[] {scenario.indexOf(p.a()), scenario.indexOf(p.b())}).orElse(null);
     }
@@ -73,6 +83,7 @@ public final class CrisisModel extends SimState {
         super.start();
         world = new World(scenario.parameters(), random);
         world.listen(observer);
+        measures.forEach(world::listen);
         stopPairWasLow = false;
         stopPairRestored = false;
         stopDay = -1;
