@@ -135,8 +135,24 @@ final class Decision {
         return bg * (theta[standing(d, s)] - e) + (d.mediated(w.day) ? bm : 0) - face(i, d, s);
     }
 
+    /**
+     * Whether a restoration is on the table (section 3.5): in a mediation, or with both
+     * grievances low and an occasion to restore.
+     */
     boolean restorable(Dyad d) {
-        return (d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold) || d.mediated(w.day);
+        return d.mediated(w.day) || d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold
+                && (governmentChanged(d) || w.day - d.lastGesture <= w.memory);
+    }
+
+    /** Either government changed since the pair's level was set: the level is no longer both governments' own. */
+    private boolean governmentChanged(Dyad d) {
+        return w.countries.get(d.a).government != d.levelGovernment[0]
+                || w.countries.get(d.b).government != d.levelGovernment[1];
+    }
+
+    /** Whether side {@code s} answers, within memory, a breach of a norm by the other against it (no norm cost). */
+    private boolean answersBreach(Dyad d, int s, int day) {
+        return day - d.lastBreach[1 - s] <= w.memory;
     }
 
     /**
@@ -148,7 +164,8 @@ final class Decision {
         int r = standing(d, s);
         double e = effectiveGrievance(i, d, s);
         double base = baseCost(d, s, w.affinity(d));
-        double norm = i.normAdherence;
+        // sanctioning a breach upholds the norm rather than breaking it (section 3.5)
+        double norm = answersBreach(d, s, w.day) ? 0 : i.normAdherence;
 
         // escalate: to the highest rung E justifies, at least one up
         double uUp = Double.NEGATIVE_INFINITY;
@@ -283,6 +300,10 @@ final class Decision {
     private int recSEnd;
     private int recOEnd;
     private double kUp;
+    private double kUpFree;
+    private int breachEnd;
+    private boolean occasion;
+    private int gestureEnd;
     private double base0;
     private double baseHi;
     private double downConst;
@@ -315,6 +336,10 @@ final class Decision {
         recS0 = t0 <= recSEnd ? br : 0;
         recO0 = t0 <= recOEnd ? br : 0;
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
+        kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
+        breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
+        occasion = governmentChanged(d);
+        gestureEnd = d.lastGesture + w.memory;
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();
@@ -349,8 +374,11 @@ final class Decision {
         double upLo = Double.NEGATIVE_INFINITY;
         if (r < Ladder.TOP) {
             double baseLo = cs0 == 0 ? base0 : base0 + bc * condemned(cs0 * w.relations.condemnationFactor(n));
-            upHi = lambda * (bg * (eHi - kUp - baseLo) + MARGIN);
-            upLo = lambda * bg * (eLo - kUp - baseHi);
+            // the norm cost returns when the answer to a breach is out of memory: cost lowest at the start
+            double kLo = t0 <= breachEnd ? kUpFree : kUp;
+            double kHi = t1 <= breachEnd ? kUpFree : kUp;
+            upHi = lambda * (bg * (eHi - kLo - baseLo) + MARGIN);
+            upLo = lambda * bg * (eLo - kHi - baseHi);
         }
         double downHi = Double.NEGATIVE_INFINITY;
         double downLo = Double.NEGATIVE_INFINITY;
@@ -359,11 +387,14 @@ final class Decision {
         if (winBelow) {
             double go1 = go0 * qn;
             boolean atEnd = gs1 < restoreThreshold && go1 < restoreThreshold;
-            if (atEnd || med) {
+            // an occasion on some day of the window, and on all of them (a gesture's ends on a known day)
+            boolean occasionSome = occasion || t0 <= gestureEnd;
+            boolean occasionAll = occasion || t1 <= gestureEnd;
+            if (atEnd && occasionSome || med) {
                 downHi = lambda * (downConst - bg * eLo + MARGIN);
                 double eoLo = Math.min(go0 * fo, go1 * fo) + (t1 <= recOEnd ? recO0 : 0);
                 acceptHi = logistic(lambda * (consentConst - bg * eoLo + MARGIN));
-                if (med || gs0 < restoreThreshold && go0 < restoreThreshold) {
+                if (med || gs0 < restoreThreshold && go0 < restoreThreshold && occasionAll) {
                     downLo = lambda * (downConst - bg * eHi);
                     acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO0)));
                 }

@@ -21,6 +21,19 @@ public final class Dyad {
     final int[] postureOtherGovernment = new int[2];
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /**
+     * Day each side last broke a norm against the other (a raid on its embassy, say), or far
+     * in the past: the other side answering it within memory pays no norm cost (section 3.5).
+     */
+    final int[] lastBreach = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /**
+     * Day of the pair's last cooperative gesture other than a restoration itself (dialogue,
+     * a statement of support, a mediation, a scripted gesture), or far in the past: an
+     * occasion to restore relations (section 3.5).
+     */
+    int lastGesture = Integer.MIN_VALUE / 2;
+    /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
+    final int[] levelGovernment = new int[2];
     /** Id of the latest event each side would be answering, for causes. */
     final int[] grievanceCause = {Event.NONE, Event.NONE};
     /** Decaying count of third-party condemnations of each side's acts against the other. */

@@ -83,6 +83,11 @@ public enum EventType {
         return this == ELECTION || this == COUP;
     }
 
+    /** A step back up the levels below NORMAL (RETURN_AMBASSADOR, RESTORE_RELATIONS). */
+    public boolean restores() {
+        return this == RETURN_AMBASSADOR || this == RESTORE_RELATIONS;
+    }
+
     /** Rung of the escalation ladder this act puts its actor on, or -1. */
     public int rung() {
         return rung;

@@ -40,6 +40,7 @@ final class Levels {
     /** A pair listed at {@code level} at the start of a run. */
     void start(Dyad d, int level) {
         d.level = level;
+        ownLevel(d);
         if (level == Level.SEVERED.ordinal()) {
             severedNow++;
             severedPeak = Math.max(severedPeak, severedNow);
@@ -56,6 +57,7 @@ final class Levels {
             severedPeak = Math.max(severedPeak, severedNow);
         }
         d.level = level;
+        ownLevel(d);
         w.levelChanged(d, before, level);
         // relations move up: both sides' postures fall to what the new level allows
         if (level >= Level.NORMAL.ordinal()) {
@@ -63,6 +65,12 @@ final class Levels {
         } else if (level == Level.DOWNGRADED.ordinal()) {
             capPostures(d, Ladder.EXPEL);
         }
+    }
+
+    /** The pair's level is now the two governments' in office (a later change of either is an occasion, section 3.5). */
+    void ownLevel(Dyad d) {
+        d.levelGovernment[0] = w.countries.get(d.a).government;
+        d.levelGovernment[1] = w.countries.get(d.b).government;
     }
 
     private static void capPostures(Dyad d, int cap) {

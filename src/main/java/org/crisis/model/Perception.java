@@ -37,8 +37,9 @@ final class Perception {
         int victim = s == 0 ? d.a : d.b;
         int rung = e.type().rung();
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim);
+        // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
         aggrieve(d, s, (expected ? 1 - inKindDiscount : 1) * felt(w.countries.get(victim), e, d.distance,
-                e.interference()), e.id());
+                e.interference() || e.normBreaking()), e.id());
     }
 
     /**

@@ -79,6 +79,7 @@ final class Relations {
         Dyad d = existing(i, j);
         if (d == null) {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal());
+            w.levels.ownLevel(d);
             w.affinity.refresh(d);
             d.decayedThrough = w.settledThrough;
             touched.add(d);

@@ -214,6 +214,11 @@ public final class World {
         if (e.type() == EventType.INTERFERENCE_STATEMENT) {
             affinity.takeStance(e.actor(), e.target(), false); // a leader disputing a government is on the record
         }
+        if (e.normBreaking()) {
+            d.lastBreach[sa] = day;
+        } else if (e.cooperative() && !e.type().restores()) {
+            d.lastGesture = day;
+        }
         perception.receive(d, 1 - sa, e);
         levels.apply(d, sa, e);
         return d;

@@ -259,12 +259,84 @@ class DecisionModelTest {
             w.decision.decide(w.countries.get(0), w.existing(0, 1));
             assertTrue(w.events().isEmpty(), "draw " + k + ": " + w.events());
         }
-        // the same state just below the threshold: with nobody owning the rupture, i restores at once
+        // the same state just below the threshold, on the day after a gesture: with nobody owning the
+        // rupture, i restores at once
         State ready = new State(i, new Side(-0.3, 0.0, 0.0, 0.5, 0.5, gRestore - 0.01, 0, 0, Ladder.NONE, false),
                 Level.SEVERED, false);
         World w = build(ready, random);
+        w.existing(0, 1).lastGesture = DAY - 1;
         w.decision.decide(w.countries.get(0), w.existing(0, 1));
         assertEquals(List.of(EventType.RESTORE_RELATIONS), w.events().stream().map(Event::type).toList());
+    }
+
+    /** Low grievances below NORMAL, nothing owned: a restoration waits only for an occasion (section 3.5). */
+    private static final State FADED = new State(new Side(0.2, 0.1, 0.0, 0.5, 0.6, 0.05, 0, 0, Ladder.NONE, false),
+            new Side(-0.3, 0.0, 0.0, 0.5, 0.5, 0.05, 0, 0, Ladder.NONE, false), Level.SEVERED, false);
+
+    private static List<EventType> decideOnce(World w) {
+        w.decision.decide(w.countries.get(0), w.existing(0, 1));
+        return w.events().stream().map(Event::type).toList();
+    }
+
+    @Test
+    void aFadedGrievanceAloneIsNoOccasionToRestore() {
+        MersenneTwisterFast random = new MersenneTwisterFast(5L);
+        for (int k = 0; k < 2_000; k++) {
+            World w = build(FADED, random);
+            assertEquals(List.of(), decideOnce(w), "draw " + k);
+        }
+        // a gesture out of memory is no occasion either
+        World w = build(FADED, random);
+        w.existing(0, 1).lastGesture = DAY - w.memory - 1;
+        for (int k = 0; k < 200; k++) {
+            assertEquals(List.of(), decideOnce(w), "draw " + k);
+        }
+    }
+
+    @Test
+    void aGestureWithinMemoryOrAChangeOfGovernmentIsAnOccasionToRestore() {
+        MersenneTwisterFast random = new MersenneTwisterFast(7L);
+        World gesture = build(FADED, random);
+        gesture.existing(0, 1).lastGesture = DAY - gesture.memory;
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(gesture), "a gesture on the last day of memory");
+
+        World turnover = build(FADED, random);
+        turnover.countries.get(1).government++; // the other side's government changed since the rupture
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(turnover), "a new government on the other side");
+
+        // a restoration is itself no gesture: the next step up needs an occasion of its own
+        World stepped = build(FADED, random);
+        stepped.existing(0, 1).lastGesture = DAY - 1;
+        stepped.existing(0, 1).grievance[0] = 0.2; // the restorer's own, above g_restore/2: back to DOWNGRADED only
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(stepped));
+        Dyad d = stepped.existing(0, 1);
+        assertEquals(Level.DOWNGRADED, d.level());
+        assertEquals(DAY - 1, d.lastGesture, "the restoration leaves the day of the last gesture as it was");
+        assertEquals(0, d.levelGovernment[0], "the new level is the governments' in office");
+    }
+
+    @Test
+    void answeringABreachWithinMemoryCarriesNoNormCost() {
+        // a grievance that justifies a rupture only without the norm cost (n·normCost·3/4 at rung 5)
+        double norms = 0.9;
+        double normCostSever = norms * p(Parameter.NORM_COST) * 3 / 4.0;
+        double theta5 = p(Parameter.THRESHOLD_SEVER);
+        double g = theta5 + normCostSever / 2; // E = G at pressure and hawkishness 0.5
+        // distant governments (no affinity cost) at DOWNGRADED: the rung above is an expulsion
+        State wronged = new State(new Side(0.7, 0.5, 0.5, 0.5, norms, g, 0, 0, Ladder.NONE, false),
+                new Side(-0.7, -0.4, 0.5, 0.5, 0.5, 0.0, 0, 0, Ladder.NONE, false), Level.DOWNGRADED, false);
+        MersenneTwisterFast random = new MersenneTwisterFast(13L);
+        int severedPlain = 0;
+        int severedAnswering = 0;
+        for (int k = 0; k < 400; k++) {
+            World plain = build(wronged, random);
+            severedPlain += decideOnce(plain).contains(EventType.SEVER_RELATIONS) ? 1 : 0;
+            World answering = build(wronged, random);
+            answering.existing(0, 1).lastBreach[1] = DAY - 3; // the other side raided i's embassy three days ago
+            severedAnswering += decideOnce(answering).contains(EventType.SEVER_RELATIONS) ? 1 : 0;
+        }
+        assertEquals(0, severedPlain, "with the norm cost the grievance stops at an expulsion");
+        assertTrue(severedAnswering > 300, severedAnswering + " ruptures in 400 draws when answering the breach");
     }
 
     @Test

@@ -87,6 +87,21 @@ class GrievanceModelTest {
     }
 
     @Test
+    void aBreachOfTheVictimsMissionIsFeltInProportionToItsSovereignty() {
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.1, 0, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        // the same weight (γ = −9), as a plain act and as a breach of a norm (an embassy raid)
+        w.act(new Act(actor, victim, EventType.CUSTOM, -9.0, 1.0, false, false, Event.NONE, Event.NONE, "plain"));
+        double plain = deltaOf(0.1, d.grievanceOf(victim));
+        double before = d.grievanceOf(victim);
+        w.act(actor, victim, EventType.EMBASSY_RAID, Event.NONE);
+        double breach = deltaOf(before, d.grievanceOf(victim));
+        assertEquals(1 + SIGMA, breach / plain, 1e-9, "the inviolability of a mission is a sovereign right");
+    }
+
+    @Test
     void theSameActFeelsHarderFromAMoreDistantGovernment() {
         world(Parameters.defaults());
         int near = actorAt("NEA", 0.5, 0.3);

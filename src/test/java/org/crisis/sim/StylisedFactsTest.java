@@ -76,7 +76,11 @@ class StylisedFactsTest {
         return crises;
     }
 
+    /** The median, or +∞ for none (never, within the horizon). */
     private static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
         double[] v = values.clone();
         Arrays.sort(v);
         int n = v.length;
