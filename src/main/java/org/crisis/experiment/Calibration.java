@@ -19,10 +19,11 @@ import java.util.List;
  * @param sigma CMA-ES initial step size, in the unit cube
  * @param tolerance the ensemble takes every evaluated set whose loss is at most the best loss plus this
  * @param folds default number of folds for cross-validation (0: none given)
+ * @param saturation each pattern's loss term saturates at this ({@link CalibrationLoss#UNSATURATED}: none)
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
         List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, double tolerance,
-        int folds) {
+        int folds, double saturation) {
 
     /** Stream index of {@link Seeds#derive} for the optimiser's generator (replications use indexes ≥ 0). */
     static final long OPTIMISER_STREAM = -4;
@@ -40,7 +41,7 @@ public record Calibration(String name, String description, Path file, String fil
     /** The same calibration with another budget ({@code --budget}). */
     public Calibration withBudget(int b) {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
-                tolerance, folds);
+                tolerance, folds, saturation);
     }
 
     /** Total patterns over all cases. */

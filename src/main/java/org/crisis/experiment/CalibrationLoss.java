@@ -18,13 +18,24 @@ import org.crisis.scenario.Scenario;
  * </pre>
  *
  * The term grows smoothly with the distance, so a candidate that brings a failing pattern
- * closer to its bounds scores better even before it passes.
+ * closer to its bounds scores better even before it passes. With a saturation {@code S}
+ * (calibration file, {@code loss.saturation}) the term is {@code S·(1 − exp(−d²/S))}: the
+ * same near the bounds, at most {@code S} far from them, so the loss then counts failing
+ * patterns rather than letting one hopeless pattern outweigh several within reach.
  */
 public final class CalibrationLoss {
     private CalibrationLoss() {}
 
-    /** The loss term of one pattern held in {@code held} of {@code runs} runs. */
+    /** No saturation: the squared logit distance itself. */
+    public static final double UNSATURATED = Double.POSITIVE_INFINITY;
+
+    /** The loss term of one pattern held in {@code held} of {@code runs} runs, unsaturated. */
     public static double term(Scenario.Bounds bounds, int held, int runs) {
+        return term(bounds, held, runs, UNSATURATED);
+    }
+
+    /** The loss term of one pattern held in {@code held} of {@code runs} runs, saturating at {@code saturation}. */
+    public static double term(Scenario.Bounds bounds, int held, int runs, double saturation) {
         if (Validation.pass(bounds, held, runs)) {
             return 0;
         }
@@ -37,7 +48,8 @@ public final class CalibrationLoss {
             d = logit(p) - logit(corrected(bounds.max().orElse(1.0) * runs, runs));
         }
         // a failing pattern always counts, even where rounding puts it on its corrected bound
-        return Math.max(d * d, Double.MIN_NORMAL);
+        double t = saturation == UNSATURATED ? d * d : saturation * -Math.expm1(-d * d / saturation);
+        return Math.max(t, Double.MIN_NORMAL);
     }
 
     /** The continuity-corrected share (x + 0.5) / (n + 1). */
@@ -50,13 +62,13 @@ public final class CalibrationLoss {
     }
 
     /** Loss, passes and patterns of held counts over a list of cases (counts flattened in case and pattern order). */
-    public static Score score(List<CalibrationCase> cases, int[] held) {
+    public static Score score(List<CalibrationCase> cases, int[] held, double saturation) {
         double loss = 0;
         int passes = 0;
         int i = 0;
         for (CalibrationCase c : cases) {
             for (Scenario.Pattern p : c.patterns()) {
-                loss += term(p.probability(), held[i], c.runs());
+                loss += term(p.probability(), held[i], c.runs(), saturation);
                 passes += Validation.pass(p.probability(), held[i], c.runs()) ? 1 : 0;
                 i++;
             }

@@ -54,7 +54,7 @@ final class CalibrationOutput {
         List<CalibrationRunner.Candidate> ensemble = ensemble(all.candidates(), c.tolerance());
         writePosterior(c, ensemble, dir.resolve("posterior.csv"));
         writeBest(c, all, dir.resolve("best.yaml"));
-        writePatterns(all, dir.resolve("patterns.csv"));
+        writePatterns(all, c.saturation(), dir.resolve("patterns.csv"));
         return new Written(ensemble.size(), true);
     }
 
@@ -147,7 +147,7 @@ final class CalibrationOutput {
         Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
     }
 
-    private static void writePatterns(CalibrationRunner.Fit all, Path file) throws IOException {
+    private static void writePatterns(CalibrationRunner.Fit all, double saturation, Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
             w.write("case,pattern,min,max,runs,held,observed,low,high,result,loss\n");
             int i = 0;
@@ -161,7 +161,7 @@ final class CalibrationOutput {
                     Csv.number(s.append(','), ci[0], 4).append(',');
                     Csv.number(s, ci[1], 4).append(',').append(Validation.pass(p.probability(), h, c.runs()) ? "pass" : "fail")
                             .append(',');
-                    Csv.number(s, CalibrationLoss.term(p.probability(), h, c.runs()), 6).append('\n');
+                    Csv.number(s, CalibrationLoss.term(p.probability(), h, c.runs(), saturation), 6).append('\n');
                     w.write(s.toString());
                 }
             }
@@ -275,7 +275,11 @@ final class CalibrationOutput {
         method.put("population", c.population());
         method.put("sigma", c.sigma());
         method.put("rule", RESTARTS);
-        s.put("loss", LOSS);
+        s.put("loss", c.saturation() == CalibrationLoss.UNSATURATED ? LOSS
+                : LOSS + "; each term saturating as S*(1 - exp(-term/S)) with S = " + Csv.number(c.saturation()));
+        if (c.saturation() != CalibrationLoss.UNSATURATED) {
+            s.put("loss_saturation", c.saturation());
+        }
         ObjectNode ensemble = s.putObject("ensemble");
         ensemble.put("tolerance", c.tolerance());
         ensemble.put("rule", ENSEMBLE_RULE);

@@ -37,13 +37,15 @@ import org.crisis.scenario.TreeReader;
 public final class CalibrationReader {
     /** Top-level fields. */
     public static final Set<String> TOP = Fields.keys("name", "description", "cases", "parameters", "runs", "seed",
-            "budget", "method", "ensemble", "folds", "$schema");
+            "budget", "method", "ensemble", "loss", "folds", "$schema");
     /** Fields of an entry of {@code parameters:}. */
     public static final Set<String> PARAMETER = Fields.keys("min", "max", "scale", "start");
     /** Fields of {@code method:}. */
     public static final Set<String> METHOD = Fields.keys("name", "population", "sigma");
     /** Fields of {@code ensemble:}. */
     public static final Set<String> ENSEMBLE = Fields.keys("tolerance");
+    /** Fields of {@code loss:}. */
+    public static final Set<String> LOSS = Fields.keys("saturation");
     /** Scales of a free value. */
     public static final List<String> SCALES = List.of("linear", "log");
     /** Methods. */
@@ -113,6 +115,16 @@ public final class CalibrationReader {
                         .orElse(OptionalDouble.of(DEFAULT_TOLERANCE)).orElse(DEFAULT_TOLERANCE);
             }
         }
+        double saturation = CalibrationLoss.UNSATURATED;
+        Optional<Node> lossNode = Fields.field(m, "loss");
+        if (lossNode.isPresent()) {
+            Optional<Node.Mapping> l = f.mapping(lossNode.get(), "loss", LOSS);
+            if (l.isPresent()) {
+                saturation = Fields.field(l.get(), "saturation")
+                        .map(n -> f.number(n, "loss.saturation", Double.MIN_NORMAL, Double.MAX_VALUE))
+                        .orElse(OptionalDouble.of(CalibrationLoss.UNSATURATED)).orElse(CalibrationLoss.UNSATURATED);
+            }
+        }
         int[] population = {0};
         double[] sigma = {DEFAULT_SIGMA};
         Fields.field(m, "method").ifPresent(n -> method(n, population, sigma));
@@ -168,7 +180,7 @@ public final class CalibrationReader {
         }
         int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
         return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
-                sigma[0], tolerance, folds));
+                sigma[0], tolerance, folds, saturation));
     }
 
     private void method(Node node, int[] population, double[] sigma) {

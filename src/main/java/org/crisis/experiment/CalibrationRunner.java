@@ -208,7 +208,8 @@ public final class CalibrationRunner {
         int testPasses = 0;
         int testPatterns = 0;
         if (f.testHeld() != null) {
-            CalibrationLoss.Score s = CalibrationLoss.score(f.test(), f.testHeld());
+            // passes only: they do not depend on the loss's saturation
+            CalibrationLoss.Score s = CalibrationLoss.score(f.test(), f.testHeld(), CalibrationLoss.UNSATURATED);
             testPasses = s.passes();
             testPatterns = s.patterns();
         }
@@ -387,7 +388,7 @@ public final class CalibrationRunner {
             throw new Failure(e);
         }
         cache.putIfAbsent(key.toString(), held);
-        CalibrationLoss.Score score = CalibrationLoss.score(training, held);
+        CalibrationLoss.Score score = CalibrationLoss.score(training, held, calibration.saturation());
         int iteration = local[0] == 0 ? 0 : 1 + (local[0] - 1) / population;
         local[0]++;
         candidates.add(new Candidate(fold, evaluation, restart, iteration, u.clone(), values, key.toString(), held, score));

@@ -46,6 +46,17 @@ class CalibrationLossTest {
     }
 
     @Test
+    void aSaturatedTermIsTheSameNearTheBoundsAndAtMostTheSaturationFarFromThem() {
+        // held 30 of 100 against max 0.2: t = 0.2808 unsaturated
+        double t = CalibrationLoss.term(bounds(null, 0.2), 30, 100);
+        assertEquals(1 - Math.exp(-t), CalibrationLoss.term(bounds(null, 0.2), 30, 100, 1.0), 1e-12);
+        assertEquals(t, CalibrationLoss.term(bounds(null, 0.2), 30, 100, 1e6), 1e-6, "a large saturation changes nothing");
+        double far = CalibrationLoss.term(bounds(null, 0.0), 100, 100, 1.0);
+        assertTrue(far <= 1 && far > 0.999, "a hopeless miss counts at most one: " + far);
+        assertEquals(0.0, CalibrationLoss.term(bounds(null, 0.2), 20, 100, 1.0), "a pass still costs nothing");
+    }
+
+    @Test
     void boundsOfZeroAndOneStayFinite() {
         double none = CalibrationLoss.term(bounds(1.0, null), 99, 100);
         assertTrue(none > 0 && Double.isFinite(none), "min 1 missed by one run: " + none);

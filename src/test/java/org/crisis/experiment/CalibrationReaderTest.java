@@ -74,6 +74,7 @@ class CalibrationReaderTest {
                 budget: 40
                 method: { name: cmaes, population: 6, sigma: 0.2 }
                 ensemble: { tolerance: 0.5 }
+                loss: { saturation: 2 }
                 folds: 3
                 """);
         Calibration c = CalibrationReader.read(file);
@@ -85,6 +86,7 @@ class CalibrationReaderTest {
         assertEquals(6, c.population());
         assertEquals(0.2, c.sigma());
         assertEquals(0.5, c.tolerance());
+        assertEquals(2.0, c.saturation());
         assertEquals(3, c.folds());
         assertEquals(1.0, c.parameters().get(0).start());
         assertTrue(c.parameters().get(1).integer(), "memory takes whole numbers");
@@ -126,6 +128,7 @@ class CalibrationReaderTest {
                 name: my fit
                 method: { name: cma, population: 1, sigma: 0 }
                 ensemble: { tolerance: -1 }
+                loss: { saturation: 0, shape: logit }
                 """);
         Path file = dir.resolve("calibration.yaml");
         assertEquals(file + ":2:1: budjet: unknown field 'budjet'; did you mean 'budget'?",
@@ -139,8 +142,10 @@ class CalibrationReaderTest {
         find(p, "method.population", "expected a whole number in [2, 10000], found 1");
         find(p, "method.sigma", "expected a step size above 0");
         find(p, "ensemble.tolerance", "expected a number in [0,");
+        find(p, "loss.saturation", "expected a number in [");
+        find(p, "loss.shape", "unknown field 'shape'");
         find(p, "parameters", "required field is missing");
-        assertTrue(p.size() >= 11, String.join("\n", p.stream().map(Problem::toString).toList()));
+        assertTrue(p.size() >= 13, String.join("\n", p.stream().map(Problem::toString).toList()));
     }
 
     @Test
