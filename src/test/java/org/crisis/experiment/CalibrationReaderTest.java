@@ -57,7 +57,7 @@ class CalibrationReaderTest {
         CalibrationParameter p = c.parameters().get(0);
         assertEquals("parameters_grievance_gain", p.column());
         assertTrue(p.log());
-        assertEquals(0.4, p.start(), "the model's default when it lies in the range");
+        assertEquals(org.crisis.model.Parameter.GRIEVANCE_GAIN.defaultValue(), p.start(), "the model's default when it lies in the range");
     }
 
     @Test

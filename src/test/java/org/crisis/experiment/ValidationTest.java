@@ -95,7 +95,7 @@ class ValidationTest {
         List<Validation.Row> rows = Validation.check(scenario, 5, 1, 1, Progress.none());
         assertEquals("downgraded", rows.get(0).pattern());
         assertEquals("no-quick-rupture", rows.get(1).pattern());
-        assertEquals("rarely-restored", rows.get(3).pattern());
+        assertEquals("restored-at-once", rows.get(3).pattern());
         assertFalse(rows.get(2).pattern().isBlank());
         assertFalse(rows.get(4).pattern().isBlank());
     }

@@ -7,7 +7,8 @@ import java.util.List;
  * scenario's triggers; then every country, in a random order drawn that day from the run's
  * generator, reviews every counterpart it has business with and draws its decision
  * ({@link Decision#decide}, one uniform a day); then the third parties react; then every
- * pair's grievances and condemnations decay by one day, and mediations in force work. No
+ * pair's grievances and condemnations decay by one day (grievances at ω·δ below NORMAL), and
+ * mediations in force work. No
  * sampling, no schedule, no day skipped: the definition against which the sampled run of
  * {@code CrisisModel} (section 3.11) is tested.
  */
@@ -32,6 +33,8 @@ public final class DayByDay {
         int n = countries.size();
         int[] order = new int[n];
         double decay = 1 - w.parameters.get(Parameter.GRIEVANCE_DECAY);
+        // at DOWNGRADED or below grievance fades at ω·δ (section 3.3); condemnations at δ
+        double decayLow = 1 - w.parameters.get(Parameter.GRIEVANCE_DECAY) * w.parameters.get(Parameter.LOW_LEVEL_DECAY);
         double efficacy = w.parameters.get(Parameter.MEDIATION_EFFICACY);
         for (int day = 0; day < days; day++) {
             w.setDay(day);
@@ -59,7 +62,8 @@ public final class DayByDay {
             // the end of the day: decay and mediation, on every pair
             for (Dyad d : w.relations.touched) {
                 w.relations.catchUp(d, day - 1);
-                double keep = decay * (day < d.mediationUntil ? 1 - efficacy * d.mediationCredibility : 1);
+                double fade = d.level < Level.NORMAL.ordinal() ? decayLow : decay;
+                double keep = fade * (day < d.mediationUntil ? 1 - efficacy * d.mediationCredibility : 1);
                 d.grievance[0] *= keep;
                 d.grievance[1] *= keep;
                 d.condemnation[0] *= decay;

@@ -31,8 +31,19 @@ class DecisionModelTest {
     private static final int DRAWS = 20_000;
     private static final int DAY = 100;
 
+    /**
+     * The parameters of these tests: the defaults, but for the decision's terms at the values the
+     * states below were built for (the hand-set values before the library's calibration, section
+     * 6.1), so that each state keeps every option likely enough to test the formula, whatever
+     * the defaults.
+     */
+    private static final Parameters PARAMS = Parameters.defaults().with(Parameter.RECIPROCITY, 0.1)
+            .with(Parameter.MEDIATION_WEIGHT, 3.0).with(Parameter.AUDIENCE_COST, 12.0)
+            .with(Parameter.THRESHOLD_SEVER, 0.6).with(Parameter.RUPTURE_COST, 0.0)
+            .with(Parameter.RESTORE_THRESHOLD, 0.3);
+
     private static double p(Parameter x) {
-        return x.defaultValue();
+        return PARAMS.get(x);
     }
 
     private static final double LAMBDA = p(Parameter.RATIONALITY);
@@ -76,7 +87,7 @@ class DecisionModelTest {
 
     /** A fresh world in {@code state}; i is country 0, j country 1. */
     private static World build(State st, MersenneTwisterFast random) {
-        World w = new World(Parameters.defaults(), random);
+        World w = new World(PARAMS, random);
         w.setDay(DAY);
         w.addCountry("III", st.i.economic, st.i.social, 0.5, st.i.pressure, st.i.hawkishness, st.i.norms, List.of());
         w.addCountry("JJJ", st.j.economic, st.j.social, 0.5, st.j.pressure, st.j.hawkishness, st.j.norms, List.of());
@@ -389,7 +400,7 @@ class DecisionModelTest {
 
     @Test
     void reciprocityAnswersARaiseOfTheStakesNotAnAnswerInKind() {
-        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        World w = new World(PARAMS, new MersenneTwisterFast(1));
         int a = w.addCountry("AAA", 0.5, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         int b = w.addCountry("BBB", -0.5, 0, 0.5, 0.5, 0.5, 0.5, List.of());
         w.act(a, b, EventType.SUMMON_AMBASSADOR, Event.NONE);

@@ -68,8 +68,9 @@ class ReconciliationBehaviourTest {
 
     @Test
     void aLaterElectionOfAnAlignedGovernmentRaisesTheShareOfRestorations() throws Exception {
-        Scenario with = fixture("rupture-election.yaml", new int[0]);
-        Scenario without = fixture("rupture-election.yaml", new int[] {1});
+        // no mediation: CTR's offers would be an occasion to restore of their own (MODEL.md 3.5)
+        Scenario with = fixture("rupture-election.yaml", new int[0], "parameters.mediation=false");
+        Scenario without = fixture("rupture-election.yaml", new int[] {1}, "parameters.mediation=false");
         Scenario.Trigger election = with.events().get(1);
         assertEquals(EventType.ELECTION, election.type());
         assertEquals(with.events().subList(0, 1), without.events(), "the same crisis, without the election");

@@ -89,8 +89,9 @@ class RevisedRulesBehaviourTest {
         double without = grievanceAfterCoup(scenario(CLAUSE.formatted("")));
         double with = grievanceAfterCoup(scenario(CLAUSE.formatted("organisations: [{id: ORG, democraticClause: true}]")));
         assertTrue(without > 0);
-        // saturating update from zero: −ln(1 − G) is Δ, and the clause multiplies Δ by 1 + b_dc (b_dc = 1)
-        assertEquals(2.0, Math.log(1 - with) / Math.log(1 - without), 1e-9);
+        // saturating update from zero: −ln(1 − G) is Δ, and the clause multiplies Δ by 1 + b_dc
+        assertEquals(1 + org.crisis.model.Parameter.DEMOCRATIC_CLAUSE.defaultValue(),
+                Math.log(1 - with) / Math.log(1 - without), 1e-9);
     }
 
     private static double grievanceAfterCoup(Scenario s) {
