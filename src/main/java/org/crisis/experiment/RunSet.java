@@ -1,7 +1,5 @@
 package org.crisis.experiment;
 
-import org.crisis.io.Csv;
-import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisis.io.Csv;
 import org.crisis.model.Event;
 import org.crisis.model.Level;
 import org.crisis.observe.Outcome;
@@ -24,6 +23,8 @@ import org.crisis.observe.RunResult;
 import org.crisis.observe.Trajectory;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioJson;
+import org.crisis.stats.Intervals;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
  * N replications of one scenario, run on all cores and written as a results directory
@@ -82,7 +83,7 @@ public final class RunSet {
         this.outcomes = Outcome.standard(ids);
         this.statistics = new OutcomeStatistics[outcomes.size()];
         for (int k = 0; k < statistics.length; k++) {
-            statistics[k] = new OutcomeStatistics(outcomes.get(k));
+            statistics[k] = new OutcomeStatistics(outcomes.get(k).binary());
         }
         this.ensemble = new Ensemble(pairs.size(), scenario.days());
         this.start = scenario.start().orElse(null);
@@ -275,8 +276,8 @@ public final class RunSet {
         root.put("scenario", scenario.name());
         root.put("runs", spec.runs());
         ArrayNode list = root.putArray("outcomes");
-        for (OutcomeStatistics s : statistics) {
-            list.add(s.toJson());
+        for (int k = 0; k < statistics.length; k++) {
+            list.add(SummaryJson.of(outcomes.get(k), statistics[k]));
         }
         ArrayNode pairList = root.putArray("pairs");
         for (Scenario.Pair p : pairs) {
@@ -288,11 +289,11 @@ public final class RunSet {
             for (Level l : Level.values()) {
                 double share = lowest.shareAtMost(l.ordinal());
                 ObjectNode r = reached.putObject(l.name());
-                OutcomeStatistics.put(r, "probability", share);
+                SummaryJson.put(r, "probability", share);
                 long successes = Math.round(share * lowest.n());
                 double[] ci = Intervals.wilson(successes, lowest.n());
-                OutcomeStatistics.put(r, "ci95_low", ci[0]);
-                OutcomeStatistics.put(r, "ci95_high", ci[1]);
+                SummaryJson.put(r, "ci95_low", ci[0]);
+                SummaryJson.put(r, "ci95_high", ci[1]);
             }
         }
         return root;

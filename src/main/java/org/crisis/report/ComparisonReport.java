@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.crisis.stats.LogRank;
+import org.crisis.stats.MeanDifference;
+import org.crisis.stats.OutcomeStatistics;
 import org.crisis.stats.Proportions;
 import org.crisis.stats.RankTests;
 import org.jfree.chart.JFreeChart;
@@ -216,7 +219,7 @@ final class ComparisonReport implements ReportKind {
     // --- outcome comparison -----------------------------------------------------------------------
 
     /** One outcome of one set against the baseline. */
-    record Comparison(String column, boolean share, Summary first, Summary second, double difference, double low,
+    record Comparison(String column, boolean share, OutcomeStatistics first, OutcomeStatistics second, double difference, double low,
             double high, String test, double p, String effectName, double effect, boolean paired, int pairs) {}
 
     private void outcomes(Page page) throws ReportException {
@@ -303,8 +306,8 @@ final class ComparisonReport implements ReportKind {
         RunSetResults b = sets.get(i);
         double[] x = a.values(column);
         double[] y = b.values(column);
-        Summary sx = Summary.of(x, share);
-        Summary sy = Summary.of(y, share);
+        OutcomeStatistics sx = OutcomeStatistics.of(x, share);
+        OutcomeStatistics sy = OutcomeStatistics.of(y, share);
         if (paired[i]) {
             double[][] xy = aligned(a, b, x, y);
             int n = xy[0].length;
@@ -512,11 +515,11 @@ final class ComparisonReport implements ReportKind {
             for (String column : RunSetViews.headline(s.pairs(), c -> s.outcome(c) != null)) {
                 OutcomeSummary o = s.outcome(column);
                 double[] v = ordered(s, column);
-                Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
+                Convergence c = Convergence.of(column, v, o.share(),
                         o.share() ? options.precision() : options.relativePrecision(), 50);
                 t.row(c.enough() ? null : "sig", List.of(labels.get(i), RunSetViews.title(s, column),
                         o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()), Format.number(c.halfWidth()),
-                        c.verdict()));
+                        Format.verdict(c)));
                 csv.row(labels.get(i), o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
                         c.targetHalfWidth(), c.enough(), c.needed());
             }

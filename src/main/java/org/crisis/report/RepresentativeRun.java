@@ -3,6 +3,7 @@ package org.crisis.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
  * The kept run closest to the typical run of the set: for each measure (per tracked pair:
@@ -55,7 +56,7 @@ final class RepresentativeRun {
             double median = quantile(clean, 0.5);
             double scale = quantile(clean, 0.75) - quantile(clean, 0.25);
             if (scale <= 0) {
-                scale = Summary.of(clean, false).sd();
+                scale = OutcomeStatistics.of(clean, false).sd();
             }
             if (!(scale > 0)) {
                 scale = 1;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.jfree.chart.JFreeChart;
 
@@ -470,12 +471,12 @@ final class RunSetReport implements ReportKind {
             for (int i = 0; i < v.length; i++) {
                 v[i] = raw[order[i]];
             }
-            Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
+            Convergence c = Convergence.of(column, v, o.share(),
                     o.share() ? options.precision() : options.relativePrecision(), 400);
             all.add(c);
             t.row(c.enough() ? null : "sig", List.of(RunSetViews.title(set, column),
                     o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()),
-                    Format.number(c.halfWidth()), Format.number(c.targetHalfWidth()), c.verdict()));
+                    Format.number(c.halfWidth()), Format.number(c.targetHalfWidth()), Format.verdict(c)));
             csv.row(o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
                     c.targetHalfWidth(), c.enough(), c.needed());
         }
@@ -498,19 +499,19 @@ final class RunSetReport implements ReportKind {
         h.open("div", "grid2");
         if (!shares.isEmpty()) {
             JFreeChart hw = Charts.halfWidths("95 % half-width of the shares", shares,
-                    shares.stream().map(c -> RunSetViews.title(set, c.column())).toList(), false, options.precision());
+                    shares.stream().map(c -> RunSetViews.title(set, c.name())).toList(), false, options.precision());
             h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates"), null, null);
         }
         if (!numbers.isEmpty()) {
             JFreeChart hw = Charts.halfWidths("95 % half-width of the means, relative", numbers,
-                    numbers.stream().map(c -> RunSetViews.title(set, c.column())).toList(), true, options.relativePrecision());
+                    numbers.stream().map(c -> RunSetViews.title(set, c.name())).toList(), true, options.relativePrecision());
             h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates"), null, null);
         }
         h.close("div");
         h.open("div", "grid3");
         for (Convergence c : all) {
-            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.column()));
-            h.figure("convergence-" + c.column(), svg.render(chart, 380, 250, "Convergence " + c.column()), null, null);
+            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.name()));
+            h.figure("convergence-" + c.name(), svg.render(chart, 380, 250, "Convergence " + c.name()), null, null);
         }
         h.close("div");
         tables.put("report-convergence.csv", csv.toString());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
  * The results directory of one {@code crisis sweep}: the manifest (with its {@code design}
@@ -204,7 +205,7 @@ public final class SweepResults implements Results {
                     v[i] = t.number(first, t.column(factors.get(i)));
                     texts[i] = t.text(first, t.column(factors.get(i)));
                 }
-                Summary s = Summary.of(e.getValue().stream().mapToDouble(r -> t.number(r, c)).toArray(), share);
+                OutcomeStatistics s = OutcomeStatistics.of(e.getValue().stream().mapToDouble(r -> t.number(r, c)).toArray(), share);
                 list.add(new PointStat(e.getKey(), v, texts, s.n(), s.mean(), s.sd(), s.low(), s.high()));
             }
             out.put(o, list);
