@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.crisis.stats.LogRank;
@@ -130,7 +131,7 @@ final class ComparisonReport implements ReportKind {
         Html h = page.section("sets", "Run sets");
         Html.Cells t = new Html.Cells(List.of("", "scenario", "results directory", "replications", "master seed",
                 "overrides", "tool", "run"), false, false, false, true, true, false, false, false).nowrap(6, 7);
-        CsvOut csv = new CsvOut("label", "scenario", "directory", "runs", "kept_runs", "master_seed", "overrides", "version",
+        Csv.Rows csv = new Csv.Rows("label", "scenario", "directory", "runs", "kept_runs", "master_seed", "overrides", "version",
                 "started", "ended", "scenario_sha256", "paired_with_first");
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
@@ -145,7 +146,7 @@ final class ComparisonReport implements ReportKind {
         for (int i = 1; i < sets.size(); i++) {
             h.raw("<p class=\"verdict " + (paired[i] ? "ok" : "short") + "\">").text(pairing(i)).raw("</p>\n");
         }
-        CsvOut diff = new CsvOut("set", "path", "baseline", "value");
+        Csv.Rows diff = new Csv.Rows("set", "path", "baseline", "value");
         for (int i = 1; i < sets.size(); i++) {
             List<ScenarioDiff.Change> changes = ScenarioDiff.between(sets.get(0).manifest().path("scenario"),
                     sets.get(i).manifest().path("scenario"));
@@ -252,7 +253,7 @@ final class ComparisonReport implements ReportKind {
         numeric[sets.size() + 4] = true;
         numeric[sets.size() + 5] = true;
         Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
-        CsvOut csv = new CsvOut("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
+        Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
                 "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect");
         for (RunSetViews.Group g : RunSetViews.groups(pairs, common)) {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
@@ -406,7 +407,7 @@ final class ComparisonReport implements ReportKind {
         }
         double horizon = sets.stream().mapToInt(RunSetResults::days).max().orElse(1);
         String dayLabel = RunSetViews.dayLabel(sets.get(0).start());
-        CsvOut km = new CsvOut("pair", "event", "set", "runs", "observed", "share_by_horizon", "median_day",
+        Csv.Rows km = new Csv.Rows("pair", "event", "set", "runs", "observed", "share_by_horizon", "median_day",
                 "logrank_vs_baseline_chi2", "logrank_p");
         for (Pair p : pairs) {
             h.heading(3, "pair-" + ReportOutput.safeName(p.key()), RunSetViews.pairTitle(sets.get(0), p));
@@ -508,7 +509,7 @@ final class ComparisonReport implements ReportKind {
                 + "directory for the running-estimate charts.", Format.number(options.precision()),
                 Format.number(options.relativePrecision() * 100)));
         Html.Cells t = new Html.Cells(List.of("set", "outcome", "estimate", "\u00b1 now", "verdict"), false, false, true, true, false);
-        CsvOut csv = new CsvOut("set", "outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
+        Csv.Rows csv = new Csv.Rows("set", "outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
                 "enough", "replications_needed");
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.io.Csv;
 
 /**
  * The "Scenario discovery" section of a sweep's report: for each yes/no outcome that varies
@@ -128,7 +129,7 @@ final class DiscoverySection {
     }
 
     /** Appends a table to {@code into}: all of it the first time, its rows without the header after. */
-    private static void append(StringBuilder into, CsvOut table) {
+    private static void append(StringBuilder into, Csv.Rows table) {
         String text = table.toString();
         into.append(into.length() == 0 ? text : text.substring(text.indexOf('\n') + 1));
     }

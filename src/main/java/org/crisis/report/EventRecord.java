@@ -1,5 +1,7 @@
 package org.crisis.report;
 
+import org.crisis.io.CsvTable;
+
 /**
  * One row of events.csv: an event of a kept run. {@code cause} is the id of the event it
  * answers in the same run, or -1 for an exogenous (scripted) trigger; {@code about} is the
@@ -58,7 +60,7 @@ record EventRecord(int run, long id, int day, String date, String actor, String 
         return target.isEmpty() ? actor : actor + " \u2192 " + target;
     }
 
-    static EventRecord of(Table t, int r, int[] c) {
+    static EventRecord of(CsvTable<ReportException> t, int r, int[] c) {
         return new EventRecord((int) t.number(r, c[0]), (long) t.number(r, c[1]), (int) t.number(r, c[2]),
                 t.text(r, c[3]), t.text(r, c[4]), t.text(r, c[5]), t.text(r, c[6]), t.number(r, c[7]),
                 t.text(r, c[8]).isEmpty() ? -1 : (long) t.number(r, c[8]), t.number(r, c[9]), t.text(r, c[10]),

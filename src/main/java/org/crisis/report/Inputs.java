@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
 
 /**
  * Checks what the report reads before it uses it: the manifest's fields (types and ranges,
@@ -379,7 +380,7 @@ final class Inputs {
      * runs.csv of a run set: one row per run (as many as the manifest says), replications 0..n−1
      * once each, 64-bit seeds, and every outcome a number in the range crisis writes for it.
      */
-    static void runSetRuns(Table t, long runs, int horizon) throws ReportException {
+    static void runSetRuns(CsvTable<ReportException> t, long runs, int horizon) throws ReportException {
         int replication = t.column("replication");
         t.check(replication, 0, runs - 1, true, false);
         BitSet seen = new BitSet();
@@ -410,7 +411,7 @@ final class Inputs {
     }
 
     /** An outcome column: yes/no, a day, a level, a count, or another number, each in its range. */
-    static void outcome(Table t, int c, String name, int horizon) throws ReportException {
+    static void outcome(CsvTable<ReportException> t, int c, String name, int horizon) throws ReportException {
         outcome(t, c, name, horizon, false);
     }
 
@@ -419,7 +420,7 @@ final class Inputs {
      * only days to an event (and numbers of no known kind) may be empty, or any where
      * {@code failedRows} (a sweep's failed runs have empty cells).
      */
-    static void outcome(Table t, int c, String name, int horizon, boolean failedRows) throws ReportException {
+    static void outcome(CsvTable<ReportException> t, int c, String name, int horizon, boolean failedRows) throws ReportException {
         if (name.startsWith("days_to_")) {
             t.check(c, 0, horizon, true, true);
         } else if (name.startsWith("severed_") && !name.startsWith("severed_pairs") || name.startsWith("downgraded_")
@@ -439,7 +440,7 @@ final class Inputs {
     }
 
     /** ensemble.csv: days, run counts, shares and quantiles in range, and every pair over the same days from 0. */
-    static void ensemble(Table t, int horizon, long runs) throws ReportException {
+    static void ensemble(CsvTable<ReportException> t, int horizon, long runs) throws ReportException {
         int day = t.column("day");
         t.check(day, 0, horizon, true, false);
         if (t.has("runs")) {
@@ -460,7 +461,7 @@ final class Inputs {
      * Each pair of the table (columns a, b) covers days 0, 1, ... without gap or repeat, and
      * every pair as many days ({@code expected}, when not negative).
      */
-    private static void daysFromZero(Table t, int day, int expected) throws ReportException {
+    private static void daysFromZero(CsvTable<ReportException> t, int day, int expected) throws ReportException {
         int a = t.column("a");
         int b = t.column("b");
         Map<String, Integer> next = new HashMap<>();
@@ -491,14 +492,14 @@ final class Inputs {
     }
 
     /** The rows of trajectories.csv for one run: levels, grievances, and each pair over the run's days. */
-    static void trajectories(Table t, int horizon, int runDays) throws ReportException {
+    static void trajectories(CsvTable<ReportException> t, int horizon, int runDays) throws ReportException {
         int day = t.column("day");
         t.check(day, 0, horizon, true, false);
         int level = t.column("level");
         for (int r = 0; r < t.size(); r++) {
             if (!isLevel(t.text(r, level))) {
                 throw new ReportException(t.where(r) + ": level: expected one of SEVERED, DOWNGRADED, NORMAL, CORDIAL,"
-                        + " ALLIED, found '" + Table.abbreviate(t.text(r, level)) + "'");
+                        + " ALLIED, found '" + CsvTable.abbreviate(t.text(r, level)) + "'");
             }
         }
         for (String g : List.of("grievance_ab", "grievance_ba")) {
@@ -510,7 +511,7 @@ final class Inputs {
     }
 
     /** The rows of events.csv for one run. */
-    static void events(Table t, int horizon) throws ReportException {
+    static void events(CsvTable<ReportException> t, int horizon) throws ReportException {
         for (String c : EventRecord.COLUMNS) {
             if (!EventRecord.optional(c) && !t.has(c)) {
                 throw new ReportException(t.name() + ": no column '" + c + "', which describes what an event means in"
@@ -545,7 +546,7 @@ final class Inputs {
     }
 
     /** points.csv of a sweep: point numbers, counts and statistics; varied values may be numbers or text. */
-    static void points(Table t) throws ReportException {
+    static void points(CsvTable<ReportException> t) throws ReportException {
         t.check(t.column("point"), 0, Integer.MAX_VALUE, true, false);
         t.check(t.column("n"), 0, LIMIT, true, false);
         for (String c : List.of("mean", "sd", "ci95_low", "ci95_high")) {
@@ -562,7 +563,7 @@ final class Inputs {
     }
 
     /** runs.csv of a sweep: run numbers, seeds, status, and outcome cells (columns after the varied ones). */
-    static void sweepRuns(Table t, List<String> factors) throws ReportException {
+    static void sweepRuns(CsvTable<ReportException> t, List<String> factors) throws ReportException {
         t.check(t.column("point"), 0, Integer.MAX_VALUE, true, false);
         if (t.has("replication")) {
             t.check(t.column("replication"), 0, Integer.MAX_VALUE, true, false);
@@ -582,14 +583,15 @@ final class Inputs {
             for (int r = 0; r < t.size(); r++) {
                 String s = t.text(r, status);
                 if (!s.isEmpty() && !s.equals("ok") && !s.equals("failed")) {
-                    throw new ReportException(t.where(r) + ": status: expected ok or failed, found '" + Table.abbreviate(s) + "'");
+                    throw new ReportException(t.where(r) + ": status: expected ok or failed, found '"
+                            + CsvTable.abbreviate(s) + "'");
                 }
             }
         }
     }
 
     /** sensitivity.csv: every column but the names is a number (or empty). */
-    static void sensitivity(Table t) throws ReportException {
+    static void sensitivity(CsvTable<ReportException> t) throws ReportException {
         List<String> names = new ArrayList<>(List.of("outcome", "parameter", "factor", "path"));
         for (int c = 0; c < t.columns().size(); c++) {
             if (!names.contains(t.columns().get(c))) {

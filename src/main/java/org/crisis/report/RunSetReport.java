@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.jfree.chart.JFreeChart;
@@ -145,7 +146,7 @@ final class RunSetReport implements ReportKind {
         h.paragraph("Share of runs (with a 95 % Wilson interval) or mean (with a 95 % Student-t interval), and the spread "
                 + "over runs: median with the 5 % and 95 % quantiles. Durations count only the runs where the event happened; "
                 + "the survival curves below include the others as censored.");
-        CsvOut csv = new CsvOut("group", "outcome", "column", "type", "n", "missing", "mean", "sd", "ci95_low", "ci95_high",
+        Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "n", "missing", "mean", "sd", "ci95_low", "ci95_high",
                 "q05", "q25", "q50", "q75", "q95");
         Html.Cells t = new Html.Cells(List.of("outcome", "share or mean", "95 % interval", "median (5 % to 95 %)", "runs with a value"),
                 false, true, true, true, true);
@@ -171,7 +172,7 @@ final class RunSetReport implements ReportKind {
 
     private void thirdParties(Html h) {
         List<String[]> rows = new ArrayList<>();
-        CsvOut csv = new CsvOut("country", "name", "sides_mean", "sides_ci95_low", "sides_ci95_high", "condemn_mean",
+        Csv.Rows csv = new Csv.Rows("country", "name", "sides_mean", "sides_ci95_low", "sides_ci95_high", "condemn_mean",
                 "condemn_ci95_low", "condemn_ci95_high");
         for (RunSetResults.Country c : set.countries()) {
             String id = c.id().toLowerCase(Locale.ROOT);
@@ -213,8 +214,8 @@ final class RunSetReport implements ReportKind {
                     + "the dark band holds the middle 50 % of runs and the light band 90 %. Beside it, the share of runs at each "
                     + "level on each day.");
         }
-        CsvOut survivalCsv = new CsvOut("pair", "event", "day", "at_risk", "events", "survival", "ci95_low", "ci95_high");
-        CsvOut kmCsv = new CsvOut("pair", "event", "runs", "observed", "share_by_horizon", "ci95_low", "ci95_high", "median_day");
+        Csv.Rows survivalCsv = new Csv.Rows("pair", "event", "day", "at_risk", "events", "survival", "ci95_low", "ci95_high");
+        Csv.Rows kmCsv = new Csv.Rows("pair", "event", "runs", "observed", "share_by_horizon", "ci95_low", "ci95_high", "median_day");
         double[] runDays = set.runDays();
         String dayLabel = RunSetViews.dayLabel(set.start());
         for (Pair p : set.pairs()) {
@@ -350,7 +351,7 @@ final class RunSetReport implements ReportKind {
                 + "tracked pairs come from the run's trajectories; the others are rebuilt from the scenario's starting relations "
                 + "and the run's level-changing events (a restoration from SEVERED is drawn as DOWNGRADED until an ambassador returns).");
         Set<Pair> tracked = new LinkedHashSet<>(set.pairs());
-        CsvOut csv = new CsvOut("run", "panel", "day", "a", "b", "level");
+        Csv.Rows csv = new Csv.Rows("run", "panel", "day", "a", "b", "level");
         h.open("div", "grid3");
         for (int i = 0; i < days.size(); i++) {
             int d = days.get(i)[0];
@@ -400,7 +401,7 @@ final class RunSetReport implements ReportKind {
                     "Each mark is an event between the two countries of a row (or a third party's statement about them); grey lines join a "
                             + "response to the event it answers when both are on the chart.", null);
         }
-        CsvOut csv = new CsvOut("run", "pair", "id", "day", "date", "actor", "target", "type", "label", "cause", "chain");
+        Csv.Rows csv = new Csv.Rows("run", "pair", "id", "day", "date", "actor", "target", "type", "label", "cause", "chain");
         Html.Cells t = new Html.Cells(List.of("day", "pair", "event", "level after", "cause chain (trigger first)"),
                 true, false, false, false, false).nowrap(1, 2, 3);
         int shown = 0;
@@ -459,7 +460,7 @@ final class RunSetReport implements ReportKind {
                 + "(--precision, --relative-precision). The dashed lines mark that precision around the final estimate.",
                 Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
         int[] order = replicationOrder();
-        CsvOut csv = new CsvOut("outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
+        Csv.Rows csv = new Csv.Rows("outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
                 "enough", "replications_needed");
         Html.Cells t = new Html.Cells(List.of("outcome", "estimate", "\u00b1 now", "\u00b1 wanted", "verdict"),
                 false, true, true, true, false);

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
 
 /**
  * The results directory of one {@code crisis run}: the manifest, runs.csv and summary.json,
@@ -27,12 +28,13 @@ public final class RunSetResults implements Results {
     private final Path directory;
     private final JsonNode manifest;
     private final JsonNode scenario;
-    private final Table runs;
+    private final CsvTable<ReportException> runs;
     private final List<OutcomeSummary> outcomes;
     private final List<Pair> pairs;
     private Map<Pair, PairEnsemble> ensemble;
 
-    private RunSetResults(Path directory, JsonNode manifest, Table runs, List<OutcomeSummary> outcomes, List<Pair> pairs) {
+    private RunSetResults(Path directory, JsonNode manifest, CsvTable<ReportException> runs, List<OutcomeSummary> outcomes,
+            List<Pair> pairs) {
         this.directory = directory;
         this.manifest = manifest;
         this.scenario = manifest.path("scenario");
@@ -46,7 +48,7 @@ public final class RunSetResults implements Results {
             throw new ReportException(directory.resolve("manifest.json") + ": no 'scenario' object; not written by crisis run");
         }
         Inputs.runSetManifest(directory.resolve("manifest.json"), manifest);
-        Table runs = Table.read(directory.resolve("runs.csv"));
+        CsvTable<ReportException> runs = CsvTable.read(directory.resolve("runs.csv"), ReportException::new);
         Inputs.runSetRuns(runs, manifest.path("runs").asLong(), manifest.path("scenario").path("days").asInt());
         JsonNode summary = Manifests.read(directory.resolve("summary.json"));
         Inputs.summary(directory.resolve("summary.json"), summary);
@@ -139,7 +141,7 @@ public final class RunSetResults implements Results {
         return manifest.path("parameters").isObject() ? manifest.path("parameters") : scenario.path("parameters");
     }
 
-    Table runs() {
+    CsvTable<ReportException> runs() {
         return runs;
     }
 
@@ -270,7 +272,7 @@ public final class RunSetResults implements Results {
     Map<Pair, PairEnsemble> ensemble() throws ReportException {
         if (ensemble == null) {
             if (hasEnsemble()) {
-                Table t = Table.read(directory.resolve("ensemble.csv"));
+                CsvTable<ReportException> t = CsvTable.read(directory.resolve("ensemble.csv"), ReportException::new);
                 Inputs.ensemble(t, days(), runs.size());
                 ensemble = PairEnsemble.read(t);
             } else {
@@ -294,7 +296,7 @@ public final class RunSetResults implements Results {
             return List.of();
         }
         String key = Integer.toString(run);
-        Table t = Table.read(directory.resolve("events.csv"), "run", key::equals);
+        CsvTable<ReportException> t = CsvTable.read(directory.resolve("events.csv"), "run", key::equals, ReportException::new);
         Inputs.events(t, days());
         int[] c = new int[EventRecord.COLUMNS.length];
         for (int i = 0; i < c.length; i++) {
@@ -314,7 +316,7 @@ public final class RunSetResults implements Results {
         }
         String key = Integer.toString(run);
         Path file = directory.resolve("trajectories.csv");
-        Table t = Table.read(file, "run", key::equals);
+        CsvTable<ReportException> t = CsvTable.read(file, "run", key::equals, ReportException::new);
         Inputs.trajectories(t, days(), runDays(run));
         if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
             throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");

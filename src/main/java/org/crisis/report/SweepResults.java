@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
 import org.crisis.stats.OutcomeStatistics;
 
 /**
@@ -35,12 +36,12 @@ public final class SweepResults implements Results {
     private final List<String> outcomes;
     private final Map<String, Boolean> shares;
     private final Map<String, List<PointStat>> points;
-    private final Table runs;
-    private final Table sensitivity;
+    private final CsvTable<ReportException> runs;
+    private final CsvTable<ReportException> sensitivity;
 
     private SweepResults(Path directory, JsonNode manifest, List<String> factors, Map<String, String> paths,
-            List<String> outcomes, Map<String, Boolean> shares, Map<String, List<PointStat>> points, Table runs,
-            Table sensitivity) {
+            List<String> outcomes, Map<String, Boolean> shares, Map<String, List<PointStat>> points, CsvTable<ReportException> runs,
+            CsvTable<ReportException> sensitivity) {
         this.directory = directory;
         this.manifest = manifest;
         this.factors = List.copyOf(factors);
@@ -56,8 +57,9 @@ public final class SweepResults implements Results {
         Inputs.sweepManifest(directory.resolve("manifest.json"), manifest);
         Path pointsFile = directory.resolve("points.csv");
         Path runsFile = directory.resolve("runs.csv");
-        Table points = Files.isRegularFile(pointsFile) ? Table.read(pointsFile) : null;
-        Table runs = points == null && Files.isRegularFile(runsFile) ? Table.read(runsFile) : null;
+        CsvTable<ReportException> points = Files.isRegularFile(pointsFile) ? CsvTable.read(pointsFile, ReportException::new) : null;
+        CsvTable<ReportException> runs = points == null && Files.isRegularFile(runsFile)
+                ? CsvTable.read(runsFile, ReportException::new) : null;
         if (runs == null && points == null) {
             throw new ReportException(directory + ": a sweep directory needs points.csv or runs.csv, found neither");
         }
@@ -96,7 +98,7 @@ public final class SweepResults implements Results {
             shares.put(o, type.isEmpty() ? isShare(runsFile, o, stats.get(o)) : type.equals("share"));
         }
         Path sens = directory.resolve("sensitivity.csv");
-        Table sensitivity = Files.isRegularFile(sens) ? Table.read(sens) : null;
+        CsvTable<ReportException> sensitivity = Files.isRegularFile(sens) ? CsvTable.read(sens, ReportException::new) : null;
         if (sensitivity != null) {
             Inputs.sensitivity(sensitivity);
         }
@@ -135,7 +137,7 @@ public final class SweepResults implements Results {
         return out;
     }
 
-    private static List<String> factorsOf(Table runs, Map<String, String> paths) {
+    private static List<String> factorsOf(CsvTable<ReportException> runs, Map<String, String> paths) {
         List<String> out = new ArrayList<>();
         for (String c : runs.columns()) {
             if (paths.containsKey(c)) {
@@ -145,7 +147,7 @@ public final class SweepResults implements Results {
         return out;
     }
 
-    private static Map<String, List<PointStat>> fromPoints(Table t, List<String> factors, List<String> outcomes)
+    private static Map<String, List<PointStat>> fromPoints(CsvTable<ReportException> t, List<String> factors, List<String> outcomes)
             throws ReportException {
         int point = t.column("point");
         int outcome = t.column("outcome");
@@ -174,7 +176,7 @@ public final class SweepResults implements Results {
     }
 
     /** Per point and outcome statistics computed from runs.csv (runs with a status other than ok left out). */
-    private static Map<String, List<PointStat>> fromRuns(Table t, List<String> factors, List<String> outcomes)
+    private static Map<String, List<PointStat>> fromRuns(CsvTable<ReportException> t, List<String> factors, List<String> outcomes)
             throws ReportException {
         int point = t.column("point");
         int status = t.find("status");
@@ -217,7 +219,7 @@ public final class SweepResults implements Results {
         return status.isEmpty() || status.equalsIgnoreCase("ok");
     }
 
-    private static boolean binary(Table t, int c) {
+    private static boolean binary(CsvTable<ReportException> t, int c) {
         boolean any = false;
         for (int r = 0; r < t.size(); r++) {
             double x = t.number(r, c);
@@ -233,7 +235,7 @@ public final class SweepResults implements Results {
     }
 
     private static boolean isShare(Path runsFile, String outcome, List<PointStat> stats) throws ReportException {
-        Table runs = Files.isRegularFile(runsFile) ? Table.read(runsFile) : null;
+        CsvTable<ReportException> runs = Files.isRegularFile(runsFile) ? CsvTable.read(runsFile, ReportException::new) : null;
         if (runs != null) {
             int c = runs.find(outcome);
             if (c < 0) {
@@ -345,12 +347,12 @@ public final class SweepResults implements Results {
     }
 
     /** runs.csv, or null. */
-    Table runs() {
+    CsvTable<ReportException> runs() {
         return runs;
     }
 
     /** sensitivity.csv, or null. */
-    Table sensitivity() {
+    CsvTable<ReportException> sensitivity() {
         return sensitivity;
     }
 }

@@ -15,7 +15,7 @@
  * }</pre>
  *
  * <p>Layout: {@code Results}, {@code RunSetResults}, {@code SweepResults} read directories
- * ({@code Table} for CSV) and summarise what the files hold with the statistics of
+ * (with {@code org.crisis.io.CsvTable}) and summarise what the files hold with the statistics of
  * {@code org.crisis.stats} (outcome statistics, mean differences, convergence, Kaplan–Meier,
  * log-rank, proportions, rank tests, intervals); {@code Charts}, {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
  * {@code Page} build the page; {@code RunSetReport}, {@code ComparisonReport} and
