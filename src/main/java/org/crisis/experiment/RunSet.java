@@ -66,6 +66,8 @@ public final class RunSet {
     private final Scenario scenario;
     private final List<Scenario.Pair> pairs;
     private final int[][] tracked;
+    /** The tracked pairs' ids, {a, b}, in the scenario's order. */
+    private final List<String[]> pairIdList;
     private final List<Outcome> outcomes;
     private final OutcomeStatistics[] statistics;
     private final Ensemble ensemble;
@@ -80,6 +82,7 @@ public final class RunSet {
         this.tracked = RunObserver.indexes(scenario, pairs);
         List<String[]> ids = new ArrayList<>();
         pairs.forEach(p -> ids.add(new String[] {p.a(), p.b()}));
+        this.pairIdList = List.copyOf(ids);
         this.outcomes = Outcome.standard(ids);
         this.statistics = new OutcomeStatistics[outcomes.size()];
         for (int k = 0; k < statistics.length; k++) {
@@ -277,7 +280,7 @@ public final class RunSet {
         root.put("runs", spec.runs());
         ArrayNode list = root.putArray("outcomes");
         for (int k = 0; k < statistics.length; k++) {
-            list.add(SummaryJson.of(outcomes.get(k), statistics[k]));
+            list.add(SummaryJson.of(outcomes.get(k), pairIdList, statistics[k]));
         }
         ArrayNode pairList = root.putArray("pairs");
         for (Scenario.Pair p : pairs) {

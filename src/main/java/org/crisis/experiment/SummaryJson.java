@@ -1,26 +1,27 @@
 package org.crisis.experiment;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.crisis.observe.Outcome;
 import org.crisis.stats.OutcomeStatistics;
 
 /**
- * An outcome's entry in summary.json (docs/FORMATS.md, 5.1): what the outcome is, as observe
- * describes it, then its statistics over the runs, rounded to six decimals (null where there
- * is no value).
+ * An outcome's entry in summary.json (docs/FORMATS.md, 5.1): what the outcome is and what it
+ * is for, as observe describes it ({@link Outcome#describe}, {@link Outcome#roles}), then its
+ * statistics over the runs, rounded to six decimals (null where there is no value).
  */
 final class SummaryJson {
     private SummaryJson() {}
 
-    static ObjectNode of(Outcome outcome, OutcomeStatistics s) {
+    /** The entry of an outcome of a run set whose tracked pairs are {@code tracked}. */
+    static ObjectNode of(Outcome outcome, List<String[]> tracked, OutcomeStatistics s) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("outcome", outcome.name());
-        o.put("column", outcome.column());
-        o.put("type", outcome.binary() ? "share" : "number");
-        o.put("label", outcome.label());
-        o.put("unit", outcome.unit());
-        o.put("kind", outcome.measure().fileName());
+        outcome.describe().forEach(o::put);
+        ArrayNode roles = o.putArray("roles");
+        outcome.roles(tracked).forEach(roles::add);
         o.put("n", s.n());
         o.put("missing", s.missing());
         put(o, "mean", s.mean());

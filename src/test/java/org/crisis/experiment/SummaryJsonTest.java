@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.crisis.observe.Outcome;
 import org.crisis.stats.OutcomeStatistics;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class SummaryJsonTest {
         for (double v : values) {
             s.add(v);
         }
-        return SummaryJson.of(o, s);
+        return SummaryJson.of(o, List.<String[]>of(new String[] {"PER", "MEX"}), s);
     }
 
     @Test
@@ -36,6 +37,13 @@ class SummaryJsonTest {
         assertEquals("share", json.get("type").asText());
         assertEquals("share", json.get("kind").asText());
         assertEquals(0.666667, json.get("mean").asDouble(), 0.0);
+        assertEquals("pair", json.get("scope").asText());
+        assertEquals("[\"headline\",\"representative\"]", json.get("roles").toString());
+        List<String> keys = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("outcome", "column", "type", "label", "unit", "kind", "measure", "scope", "a", "b", "event", "level",
+                "direction", "roles", "n", "missing", "mean", "sd", "ci95_low", "ci95_high", "quantiles"), keys,
+                "what the outcome is, what it is for, then its statistics");
     }
 
     @Test
