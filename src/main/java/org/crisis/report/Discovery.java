@@ -432,7 +432,7 @@ public final class Discovery {
                         + " (or ask of the points' means with --cases points)");
             }
             CsvTable<ReportException> runs = CsvTable.read(runsFile, ReportException::new);
-            Inputs.sweepRuns(runs, factors.stream().map(Factor::column).toList());
+            Inputs.sweepRuns(runs, factors.stream().map(Factor::column).toList(), SweepResults.described(manifest));
             int point = runs.column("point");
             int status = runs.find("status");
             int c = runs.find(o.column());

@@ -75,8 +75,9 @@ final class DiscoverySection {
             }
         }
         if (d.outcomes().stream().noneMatch(Discovery.Outcome::share)) {
-            h.note("This sweep has no yes/no outcome (severed, downgraded, restored); crisis discover --threshold asks about a "
-                    + "number, e.g. daysToSevered:A-B <= 30.");
+            String example = d.outcomes().isEmpty() ? "OUTCOME" : d.outcomes().get(0).name();
+            h.note("This sweep has no yes/no outcome (a share of runs); crisis discover --threshold asks about a number, e.g. "
+                    + "crisis discover DIR --outcome " + example + " --threshold '>=' VALUE.");
             return;
         }
         List<Discovery.Found> shown = found.subList(0, Math.min(DiscoveryPage.REPORT_OUTCOMES, found.size()));

@@ -255,9 +255,13 @@ final class Inputs {
     private static void level(Json j, JsonNode o, String path, String field) throws ReportException {
         String level = j.text(o, path, field, false);
         if (level != null && !isLevel(level)) {
-            throw j.error(join(path, field), "expected one of SEVERED, DOWNGRADED, NORMAL, CORDIAL, ALLIED, found '" + level + "'");
+            throw j.error(join(path, field), "expected one of " + LEVELS + ", found '" + level + "'");
         }
     }
+
+    /** The level names, as messages list them. */
+    private static final String LEVELS = String.join(", ",
+            java.util.Arrays.stream(RelationLevel.values()).map(RelationLevel::name).toList());
 
     private static boolean isLevel(String text) {
         for (RelationLevel l : RelationLevel.values()) {
@@ -266,6 +270,35 @@ final class Inputs {
             }
         }
         return false;
+    }
+
+    /**
+     * What an outcome is (summary.json, a sweep's manifest): text fields, a kind, a scope and
+     * the pair or country it names, a level and a direction among the values docs/FORMATS.md lists.
+     */
+    private static void described(Json j, JsonNode o, String at) throws ReportException {
+        for (String f : List.of("label", "unit", "measure", "event")) {
+            j.text(o, at, f, false);
+        }
+        oneOf(j, o, at, "kind", OutcomeSummary.KINDS);
+        String scope = oneOf(j, o, at, "scope", Set.of("pair", "country", "global"));
+        if ("pair".equals(scope)) {
+            j.text(o, at, "a", true);
+            j.text(o, at, "b", true);
+        } else if ("country".equals(scope)) {
+            j.text(o, at, "country", true);
+        }
+        level(j, o, at, "level");
+        oneOf(j, o, at, "direction", Set.of("down", "up"));
+    }
+
+    private static String oneOf(Json j, JsonNode o, String at, String field, Set<String> values) throws ReportException {
+        String v = j.text(o, at, field, false);
+        if (v != null && !values.contains(v)) {
+            throw j.error(join(at, field), "expected one of " + String.join(", ", new java.util.TreeSet<>(values))
+                    + ", found '" + v + "'");
+        }
+        return v;
     }
 
     /** summary.json of a run set: the numbers the report shows from it. */
@@ -279,12 +312,18 @@ final class Inputs {
                 throw j.error(at, "expected an object, found " + describe(o));
             }
             j.text(o, at, "column", true);
-            for (String f : List.of("label", "unit", "kind")) {
+            for (String f : List.of("label", "unit", "kind", "measure", "scope", "roles")) {
                 if (!o.has(f)) {
                     throw j.error(at, "no '" + f + "' (what the outcome measures, written by crisis run since this field was"
                             + " added); the directory was written by an older version of crisis: rerun the scenario");
                 }
-                j.text(o, at, f, false);
+            }
+            described(j, o, at);
+            JsonNode roles = j.array(o, at, "roles", true);
+            for (int k = 0; k < roles.size(); k++) {
+                if (!roles.get(k).isTextual()) {
+                    throw j.error(at + ".roles[" + k + "]", "expected text, found " + describe(roles.get(k)));
+                }
             }
             j.whole(o, at, "n", 0, Integer.MAX_VALUE, false);
             j.whole(o, at, "missing", 0, Integer.MAX_VALUE, false);
@@ -357,6 +396,7 @@ final class Inputs {
                     if (type != null && !type.equals("share") && !type.equals("number")) {
                         throw j.error(p + ".type", "expected share or number, found '" + type + "'");
                     }
+                    described(j, o, p);
                 } else if (!o.isTextual()) {
                     throw j.error(p, "expected an outcome name or object, found " + describe(o));
                 }
@@ -380,7 +420,8 @@ final class Inputs {
      * runs.csv of a run set: one row per run (as many as the manifest says), replications 0..n−1
      * once each, 64-bit seeds, and every outcome a number in the range crisis writes for it.
      */
-    static void runSetRuns(CsvTable<ReportException> t, long runs, int horizon) throws ReportException {
+    static void runSetRuns(CsvTable<ReportException> t, long runs, int horizon, Map<String, OutcomeSummary> described)
+            throws ReportException {
         int replication = t.column("replication");
         t.check(replication, 0, runs - 1, true, false);
         BitSet seen = new BitSet();
@@ -405,37 +446,33 @@ final class Inputs {
         for (int c = 0; c < t.columns().size(); c++) {
             String name = t.columns().get(c);
             if (!Set.of("point", "replication", "seed").contains(name)) {
-                outcome(t, c, name, horizon);
+                outcome(t, c, described.get(name), horizon, false);
             }
         }
     }
 
-    /** An outcome column: yes/no, a day, a level, a count, or another number, each in its range. */
-    static void outcome(CsvTable<ReportException> t, int c, String name, int horizon) throws ReportException {
-        outcome(t, c, name, horizon, false);
-    }
-
     /**
-     * An outcome column: yes/no, a day, a level, a count, or another number, each in its range;
-     * only days to an event (and numbers of no known kind) may be empty, or any where
-     * {@code failedRows} (a sweep's failed runs have empty cells).
+     * An outcome column, checked by what the result files say it is ({@code d}, null for a
+     * column they do not describe): a share 0 or 1, a day in the horizon, a level ordinal, a
+     * count (at most the horizon for a run's length), or another number. Only days (and
+     * numbers of no known kind) may be empty, or any where {@code failedRows} (a sweep's failed
+     * runs have empty cells).
      */
-    static void outcome(CsvTable<ReportException> t, int c, String name, int horizon, boolean failedRows) throws ReportException {
-        if (name.startsWith("days_to_")) {
-            t.check(c, 0, horizon, true, true);
-        } else if (name.startsWith("severed_") && !name.startsWith("severed_pairs") || name.startsWith("downgraded_")
-                || name.startsWith("restored_")) {
-            t.check(c, 0, 1, true, failedRows);
-        } else if (name.startsWith("lowest_level_") || name.startsWith("final_level_")) {
-            t.check(c, 0, RelationLevel.values().length - 1, true, failedRows);
-        } else if (name.equals("days")) {
-            t.check(c, 0, horizon, true, failedRows);
-        } else if (name.startsWith("hostile_events_") || name.startsWith("cooperative_events_") || name.startsWith("sides_")
-                || name.startsWith("condemn_") || name.equals("severed_pairs") || name.equals("peak_severed_pairs")
-                || name.equals("events")) {
-            t.check(c, 0, LIMIT, true, failedRows);
-        } else {
-            t.check(c, -LIMIT, LIMIT, false, true);
+    static void outcome(CsvTable<ReportException> t, int c, OutcomeSummary d, int horizon, boolean failedRows)
+            throws ReportException {
+        String kind = d == null ? "" : d.kind();
+        switch (kind) {
+            case "day" -> t.check(c, 0, horizon, true, true);
+            case "share" -> t.check(c, 0, 1, true, failedRows);
+            case "level" -> t.check(c, 0, RelationLevel.values().length - 1, true, failedRows);
+            case "count" -> t.check(c, 0, d.has("run_length") ? horizon : LIMIT, true, failedRows);
+            default -> {
+                if (d != null && d.share()) {
+                    t.check(c, 0, 1, true, failedRows);
+                } else {
+                    t.check(c, -LIMIT, LIMIT, false, true);
+                }
+            }
         }
     }
 
@@ -498,8 +535,8 @@ final class Inputs {
         int level = t.column("level");
         for (int r = 0; r < t.size(); r++) {
             if (!isLevel(t.text(r, level))) {
-                throw new ReportException(t.where(r) + ": level: expected one of SEVERED, DOWNGRADED, NORMAL, CORDIAL,"
-                        + " ALLIED, found '" + CsvTable.abbreviate(t.text(r, level)) + "'");
+                throw new ReportException(t.where(r) + ": level: expected one of " + LEVELS + ", found '"
+                        + CsvTable.abbreviate(t.text(r, level)) + "'");
             }
         }
         for (String g : List.of("grievance_ab", "grievance_ba")) {
@@ -523,7 +560,7 @@ final class Inputs {
             for (int r = 0; r < t.size(); r++) {
                 String v = t.text(r, k);
                 boolean ok = c.equals("kind") ? List.of("trigger", "domestic", "response", "statement").contains(v)
-                        : v.isEmpty() || List.of("SEVERED", "DOWNGRADED", "NORMAL", "CORDIAL", "ALLIED").contains(v);
+                        : v.isEmpty() || isLevel(v);
                 if (!ok) {
                     throw new ReportException(t.where(r) + ": " + c + " '" + v + "' is not one of the values docs/FORMATS.md lists");
                 }
@@ -563,7 +600,8 @@ final class Inputs {
     }
 
     /** runs.csv of a sweep: run numbers, seeds, status, and outcome cells (columns after the varied ones). */
-    static void sweepRuns(CsvTable<ReportException> t, List<String> factors) throws ReportException {
+    static void sweepRuns(CsvTable<ReportException> t, List<String> factors, Map<String, OutcomeSummary> described)
+            throws ReportException {
         t.check(t.column("point"), 0, Integer.MAX_VALUE, true, false);
         if (t.has("replication")) {
             t.check(t.column("replication"), 0, Integer.MAX_VALUE, true, false);
@@ -575,7 +613,7 @@ final class Inputs {
         skip.addAll(factors);
         for (int c = 0; c < t.columns().size(); c++) {
             if (!skip.contains(t.columns().get(c))) {
-                outcome(t, c, t.columns().get(c), MAX_DAYS, true);
+                outcome(t, c, described.get(t.columns().get(c)), MAX_DAYS, true);
             }
         }
         if (t.has("status")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +49,17 @@ public final class RunSetResults implements Results {
             throw new ReportException(directory.resolve("manifest.json") + ": no 'scenario' object; not written by crisis run");
         }
         Inputs.runSetManifest(directory.resolve("manifest.json"), manifest);
-        CsvTable<ReportException> runs = CsvTable.read(directory.resolve("runs.csv"), ReportException::new);
-        Inputs.runSetRuns(runs, manifest.path("runs").asLong(), manifest.path("scenario").path("days").asInt());
         JsonNode summary = Manifests.read(directory.resolve("summary.json"));
         Inputs.summary(directory.resolve("summary.json"), summary);
-        List<OutcomeSummary> outcomes = new ArrayList<>();
+        Map<String, OutcomeSummary> described = new LinkedHashMap<>();
         for (JsonNode o : summary.path("outcomes")) {
             OutcomeSummary s = OutcomeSummary.of(o);
+            described.putIfAbsent(s.column(), s);
+        }
+        CsvTable<ReportException> runs = CsvTable.read(directory.resolve("runs.csv"), ReportException::new);
+        Inputs.runSetRuns(runs, manifest.path("runs").asLong(), manifest.path("scenario").path("days").asInt(), described);
+        List<OutcomeSummary> outcomes = new ArrayList<>();
+        for (OutcomeSummary s : described.values()) {
             if (runs.has(s.column())) {
                 outcomes.add(s);
             }
@@ -178,7 +183,7 @@ public final class RunSetResults implements Results {
             JsonNode between = r.path("between");
             if (between.size() == 2) {
                 out.add(new Relation(between.get(0).asText(), between.get(1).asText(),
-                        RelationLevel.parse(r.path("level").asText("NORMAL"))));
+                        RelationLevel.parse(r.path("level").asText(RelationLevel.NORMAL.name()))));
             }
         }
         return out;
@@ -218,9 +223,20 @@ public final class RunSetResults implements Results {
         return c < 0 ? null : runs.numbers(c);
     }
 
-    /** The days each run lasted (runs.csv {@code days}; the horizon if the column is absent). */
+    /** The outcome that is each run's length in days (summary.json role {@code run_length}), or null. */
+    private OutcomeSummary runLength() {
+        for (OutcomeSummary o : outcomes) {
+            if (o.has("run_length")) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** The days each run lasted (the run_length outcome of runs.csv; the horizon if there is none). */
     double[] runDays() {
-        double[] d = values("days");
+        OutcomeSummary length = runLength();
+        double[] d = length == null ? null : values(length.column());
         if (d == null) {
             d = new double[runs.size()];
             java.util.Arrays.fill(d, days());
@@ -228,9 +244,10 @@ public final class RunSetResults implements Results {
         return d;
     }
 
-    /** How many days run {@code k} lasted (runs.csv {@code days}), or -1 if not recorded. */
+    /** How many days run {@code k} lasted (its run_length outcome), or -1 if not recorded. */
     private int runDays(int k) {
-        int c = runs.find("days");
+        OutcomeSummary length = runLength();
+        int c = length == null ? -1 : runs.find(length.column());
         int rep = runs.find("replication");
         if (c < 0 || rep < 0) {
             return -1;

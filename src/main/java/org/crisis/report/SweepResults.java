@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.crisis.io.CsvTable;
@@ -67,6 +66,7 @@ public final class SweepResults implements Results {
         for (String[] v : varied(manifest)) {
             paths.put(v[1], v[0]);
         }
+        Map<String, OutcomeSummary> described = described(manifest);
         List<String> factors = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
         Map<String, List<PointStat>> stats;
@@ -80,22 +80,16 @@ public final class SweepResults implements Results {
             stats = fromPoints(points, factors, outcomes);
         } else {
             factors.addAll(factorsOf(runs, paths));
-            Inputs.sweepRuns(runs, factors);
-            stats = fromRuns(runs, factors, outcomes);
+            Inputs.sweepRuns(runs, factors, described);
+            stats = fromRuns(runs, factors, outcomes, described);
         }
         if (factors.isEmpty()) {
             throw new ReportException(directory + ": no varied values found (expected columns between 'point' and 'outcome' in points.csv)");
         }
-        Map<String, String> declared = new HashMap<>();
-        for (JsonNode o : sweep(manifest).path("outcomes")) {
-            if (o.isObject() && o.hasNonNull("column")) {
-                declared.put(o.path("column").asText(), o.path("type").asText(""));
-            }
-        }
         Map<String, Boolean> shares = new HashMap<>();
         for (String o : outcomes) {
-            String type = declared.getOrDefault(o, "");
-            shares.put(o, type.isEmpty() ? isShare(runsFile, o, stats.get(o)) : type.equals("share"));
+            OutcomeSummary d = described.get(o);
+            shares.put(o, d != null ? d.share() : observedShare(runs, runsFile, o));
         }
         Path sens = directory.resolve("sensitivity.csv");
         CsvTable<ReportException> sensitivity = Files.isRegularFile(sens) ? CsvTable.read(sens, ReportException::new) : null;
@@ -103,6 +97,20 @@ public final class SweepResults implements Results {
             Inputs.sensitivity(sensitivity);
         }
         return new SweepResults(directory, manifest, factors, paths, outcomes, shares, stats, runs, sensitivity);
+    }
+
+    /**
+     * The outcomes the manifest describes with a type or kind (a share or a number), by column;
+     * an older or hand-written manifest may describe none.
+     */
+    static Map<String, OutcomeSummary> described(JsonNode manifest) {
+        Map<String, OutcomeSummary> out = new HashMap<>();
+        for (JsonNode o : sweep(manifest).path("outcomes")) {
+            if (o.isObject() && o.hasNonNull("column") && (o.hasNonNull("type") || o.hasNonNull("kind"))) {
+                out.putIfAbsent(o.path("column").asText(), OutcomeSummary.of(o));
+            }
+        }
+        return out;
     }
 
     /** Whether a manifest is a sweep's: a {@code design}, at the top or in a {@code sweep} object. */
@@ -176,8 +184,8 @@ public final class SweepResults implements Results {
     }
 
     /** Per point and outcome statistics computed from runs.csv (runs with a status other than ok left out). */
-    private static Map<String, List<PointStat>> fromRuns(CsvTable<ReportException> t, List<String> factors, List<String> outcomes)
-            throws ReportException {
+    private static Map<String, List<PointStat>> fromRuns(CsvTable<ReportException> t, List<String> factors, List<String> outcomes,
+            Map<String, OutcomeSummary> described) throws ReportException {
         int point = t.column("point");
         int status = t.find("status");
         Set<String> skip = new LinkedHashSet<>(List.of("point", "replication", "seed", "status", "message"));
@@ -197,7 +205,8 @@ public final class SweepResults implements Results {
         Map<String, List<PointStat>> out = new LinkedHashMap<>();
         for (String o : outcomes) {
             int c = t.column(o);
-            boolean share = binary(t, c);
+            OutcomeSummary d = described.get(o);
+            boolean share = d != null ? d.share() : binary(t, c);
             List<PointStat> list = new ArrayList<>();
             for (Map.Entry<Integer, List<Integer>> e : byPoint.entrySet()) {
                 int first = e.getValue().get(0);
@@ -234,26 +243,18 @@ public final class SweepResults implements Results {
         return any;
     }
 
-    private static boolean isShare(Path runsFile, String outcome, List<PointStat> stats) throws ReportException {
-        CsvTable<ReportException> runs = Files.isRegularFile(runsFile) ? CsvTable.read(runsFile, ReportException::new) : null;
-        if (runs != null) {
-            int c = runs.find(outcome);
-            if (c < 0) {
-                c = runs.find(columnOf(outcome));
-            }
-            if (c >= 0) {
-                return binary(runs, c);
-            }
+    /** An outcome the manifest does not describe is a share if its values in runs.csv are all 0 or 1; a number without runs.csv. */
+    private static boolean observedShare(CsvTable<ReportException> runs, Path runsFile, String outcome) throws ReportException {
+        CsvTable<ReportException> t = runs != null ? runs
+                : Files.isRegularFile(runsFile) ? CsvTable.read(runsFile, ReportException::new) : null;
+        if (t == null) {
+            return false;
         }
-        String head = outcome.toLowerCase(Locale.ROOT);
-        boolean named = head.startsWith("severed") || head.startsWith("downgraded") || head.startsWith("restored")
-                || head.startsWith("share") || head.startsWith("p_") || head.startsWith("probability");
-        for (PointStat p : stats) {
-            if (!Double.isNaN(p.mean()) && (p.mean() < 0 || p.mean() > 1)) {
-                return false;
-            }
+        int c = t.find(outcome);
+        if (c < 0) {
+            c = t.find(columnOf(outcome));
         }
-        return named;
+        return c >= 0 && binary(t, c);
     }
 
     /** The snake_case column of a dotted path or outcome name (as the simulator writes them). */
