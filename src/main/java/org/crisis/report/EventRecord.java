@@ -15,6 +15,9 @@ record EventRecord(int run, long id, int day, String date, String actor, String 
         double gamma, long cause, double severity, String about, String label, String kind, int rung,
         boolean levelAct, boolean newGovernment, RelationLevel levelBefore, RelationLevel levelAfter) {
 
+    /** The values of events.csv {@code kind}: how an event enters the world (docs/FORMATS.md 5.1). */
+    static final java.util.List<String> KINDS = java.util.List.of("trigger", "domestic", "response", "statement");
+
     /** A country's own choice in answer to something: a response or a third party's statement. */
     boolean chosen() {
         return kind.equals("response") || kind.equals("statement");

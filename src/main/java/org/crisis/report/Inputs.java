@@ -559,7 +559,7 @@ final class Inputs {
             int k = t.column(c);
             for (int r = 0; r < t.size(); r++) {
                 String v = t.text(r, k);
-                boolean ok = c.equals("kind") ? List.of("trigger", "domestic", "response", "statement").contains(v)
+                boolean ok = c.equals("kind") ? EventRecord.KINDS.contains(v)
                         : v.isEmpty() || isLevel(v);
                 if (!ok) {
                     throw new ReportException(t.where(r) + ": " + c + " '" + v + "' is not one of the values docs/FORMATS.md lists");

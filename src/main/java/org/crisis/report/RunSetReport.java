@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.Columns;
 import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
@@ -173,16 +174,18 @@ final class RunSetReport implements ReportKind {
     /** The outcomes of one country (summary.json scope {@code country}: what third parties did about it), per country. */
     private void thirdParties(Html h) {
         Map<String, OutcomeSummary> measures = new LinkedHashMap<>();
+        Map<String, OutcomeSummary> byCountry = new LinkedHashMap<>();
         for (OutcomeSummary o : set.outcomes()) {
             if (o.scope().equals("country")) {
                 measures.putIfAbsent(o.measure(), o);
+                byCountry.put(o.measure() + ":" + o.country(), o);
             }
         }
         List<String> header = new ArrayList<>(List.of("country", "name"));
         List<String> shown = new ArrayList<>(List.of("country", "name"));
         List<String> named = new ArrayList<>();
         for (OutcomeSummary m : measures.values()) {
-            String column = org.crisis.io.Columns.of(m.measure());
+            String column = Columns.of(m.measure());
             header.addAll(List.of(column + "_mean", column + "_ci95_low", column + "_ci95_high"));
             shown.addAll(List.of(m.shortLabel() + " (mean)", "95 % interval"));
             named.add(m.shortLabel() + " (" + m.measure() + ")");
@@ -194,12 +197,7 @@ final class RunSetReport implements ReportKind {
             List<Object> cells = new ArrayList<>(List.of(c.id(), c.name()));
             boolean any = false;
             for (String m : measures.keySet()) {
-                OutcomeSummary o = null;
-                for (OutcomeSummary x : set.outcomes()) {
-                    if (x.measure().equals(m) && x.scope().equals("country") && x.country().equals(c.id())) {
-                        o = x;
-                    }
-                }
+                OutcomeSummary o = byCountry.get(m + ":" + c.id());
                 any |= o != null;
                 row.add(o == null ? Format.NONE : Format.estimate(o.mean(), o.low(), o.high()));
                 row.add(o == null ? Format.NONE : Format.interval(o.low(), o.high(), false));
