@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crisis.io.CsvTable;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Problem;
@@ -70,7 +70,7 @@ public final class ParameterDraws {
             throw InvalidInputException.of(source, "--parameters-from: no such directory");
         }
         JsonNode manifest;
-        List<String> lines;
+        CsvTable<InvalidInputException> table;
         String sha;
         try {
             if (!Files.isRegularFile(manifestFile)) {
@@ -84,7 +84,7 @@ public final class ParameterDraws {
                 throw InvalidInputException.of(source, "--parameters-from: no posterior.csv (it is written by the fit on all"
                         + " cases: crisis calibrate without --fold, or --fold 0/K)");
             }
-            lines = Files.readAllLines(posterior, StandardCharsets.UTF_8);
+            table = CsvTable.read(posterior, ParameterDraws::invalid);
             sha = Hashing.sha256(posterior);
         } catch (IOException e) {
             throw InvalidInputException.of(source, "--parameters-from: cannot read: " + e.getMessage());
@@ -96,10 +96,10 @@ public final class ParameterDraws {
             columns.add(p.path("column").asText());
         }
         String file = posterior.toString();
-        if (lines.isEmpty() || paths.isEmpty()) {
+        if (table.size() == 0 || paths.isEmpty()) {
             throw InvalidInputException.of(file, "expected a header and at least one parameter set");
         }
-        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<String> header = table.columns();
         int[] at = new int[columns.size()];
         for (int i = 0; i < at.length; i++) {
             at[i] = header.indexOf(columns.get(i));
@@ -124,29 +124,18 @@ public final class ParameterDraws {
         List<Integer> evaluations = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (int r = 1; r < lines.size(); r++) {
-            if (lines.get(r).isEmpty()) {
-                continue;
-            }
-            String[] cells = lines.get(r).split(",", -1);
-            if (cells.length != header.size()) {
-                problems.add(new Problem(file, r + 1, 0, "", "expected " + header.size() + " cells, found " + cells.length));
-                continue;
-            }
-            double w;
-            try {
-                w = Double.parseDouble(cells[weightAt]);
-            } catch (NumberFormatException e) {
-                w = Double.NaN;
-            }
+        for (int r = 0; r < table.size(); r++) {
+            int line = table.line(r);
+            double w = CsvTable.parse(table.text(r, weightAt));
             if (!(w >= 0) || Double.isInfinite(w)) {
-                problems.add(new Problem(file, r + 1, weightAt + 1, "weight", "expected a weight of 0 or more, found '" + cells[weightAt] + "'"));
+                problems.add(new Problem(file, line, weightAt + 1, "weight", "expected a weight of 0 or more, found '"
+                        + table.text(r, weightAt) + "'"));
                 continue;
             }
             String[] values = new String[at.length];
             Map<String, Node> set = new LinkedHashMap<>();
             for (int i = 0; i < at.length; i++) {
-                values[i] = cells[at[i]];
+                values[i] = table.text(r, at[i]);
                 if (!kept.contains(paths.get(i))) {
                     set.put(paths.get(i), TreeReader.scalar(file, values[i]));
                 }
@@ -155,17 +144,17 @@ public final class ParameterDraws {
                 scenarios.add(Validation.scenario(tree, set));
             } catch (InvalidInputException e) {
                 for (Problem p : e.problems()) {
-                    problems.add(new Problem(file, r + 1, 0, "", "set " + r + " makes the scenario invalid: "
+                    problems.add(new Problem(file, line, 0, "", "set " + (r + 1) + " makes the scenario invalid: "
                             + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()));
                 }
                 continue;
             }
             texts.add(values);
             weights.add(w);
-            int evaluation = r;
+            int evaluation = r + 1;
             if (evaluationAt >= 0) {
                 try {
-                    evaluation = Integer.parseInt(cells[evaluationAt]);
+                    evaluation = Integer.parseInt(table.text(r, evaluationAt));
                 } catch (NumberFormatException e) {
                     evaluation = 0; // an ensemble written by hand may leave it out; it is only recorded
                 }
@@ -187,6 +176,19 @@ public final class ParameterDraws {
         }
         return new ParameterDraws(directory, sha, List.copyOf(paths), List.copyOf(columns), List.copyOf(kept), texts,
                 evaluations.stream().mapToInt(Integer::intValue).toArray(), cumulative, scenarios.toArray(new Scenario[0]));
+    }
+
+    /** A problem of posterior.csv as the reader words it ({@code FILE:LINE: what}), as an input error at its line. */
+    private static InvalidInputException invalid(String message) {
+        int colon = message.indexOf(": ");
+        String place = colon < 0 ? "" : message.substring(0, colon);
+        String what = colon < 0 ? message : message.substring(colon + 2);
+        int last = place.lastIndexOf(':');
+        if (last > 0 && place.substring(last + 1).chars().allMatch(Character::isDigit) && last + 1 < place.length()) {
+            int line = Integer.parseInt(place.substring(last + 1));
+            return new InvalidInputException(List.of(new Problem(place.substring(0, last), line, 0, "", what)));
+        }
+        return InvalidInputException.of(place, what);
     }
 
     /** The set (from 0, in posterior.csv order) that the run with this seed draws. */

@@ -1,7 +1,5 @@
 package org.crisis.experiment;
 
-import org.crisis.io.Csv;
-import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisis.io.Csv;
 import org.crisis.model.Event;
 import org.crisis.model.Level;
 import org.crisis.observe.Outcome;
@@ -24,6 +23,8 @@ import org.crisis.observe.RunResult;
 import org.crisis.observe.Trajectory;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioJson;
+import org.crisis.stats.Intervals;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
  * N replications of one scenario, run on all cores and written as a results directory
@@ -65,6 +66,8 @@ public final class RunSet {
     private final Scenario scenario;
     private final List<Scenario.Pair> pairs;
     private final int[][] tracked;
+    /** The tracked pairs' ids, {a, b}, in the scenario's order. */
+    private final List<String[]> pairIdList;
     private final List<Outcome> outcomes;
     private final OutcomeStatistics[] statistics;
     private final Ensemble ensemble;
@@ -79,10 +82,11 @@ public final class RunSet {
         this.tracked = RunObserver.indexes(scenario, pairs);
         List<String[]> ids = new ArrayList<>();
         pairs.forEach(p -> ids.add(new String[] {p.a(), p.b()}));
+        this.pairIdList = List.copyOf(ids);
         this.outcomes = Outcome.standard(ids);
         this.statistics = new OutcomeStatistics[outcomes.size()];
         for (int k = 0; k < statistics.length; k++) {
-            statistics[k] = new OutcomeStatistics(outcomes.get(k));
+            statistics[k] = new OutcomeStatistics(outcomes.get(k).binary());
         }
         this.ensemble = new Ensemble(pairs.size(), scenario.days());
         this.start = scenario.start().orElse(null);
@@ -275,8 +279,8 @@ public final class RunSet {
         root.put("scenario", scenario.name());
         root.put("runs", spec.runs());
         ArrayNode list = root.putArray("outcomes");
-        for (OutcomeStatistics s : statistics) {
-            list.add(s.toJson());
+        for (int k = 0; k < statistics.length; k++) {
+            list.add(SummaryJson.of(outcomes.get(k), pairIdList, statistics[k]));
         }
         ArrayNode pairList = root.putArray("pairs");
         for (Scenario.Pair p : pairs) {
@@ -288,11 +292,11 @@ public final class RunSet {
             for (Level l : Level.values()) {
                 double share = lowest.shareAtMost(l.ordinal());
                 ObjectNode r = reached.putObject(l.name());
-                OutcomeStatistics.put(r, "probability", share);
+                SummaryJson.put(r, "probability", share);
                 long successes = Math.round(share * lowest.n());
                 double[] ci = Intervals.wilson(successes, lowest.n());
-                OutcomeStatistics.put(r, "ci95_low", ci[0]);
-                OutcomeStatistics.put(r, "ci95_high", ci[1]);
+                SummaryJson.put(r, "ci95_low", ci[0]);
+                SummaryJson.put(r, "ci95_high", ci[1]);
             }
         }
         return root;

@@ -1,6 +1,5 @@
 package org.crisis.experiment;
 
-import org.crisis.io.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import org.crisis.io.Csv;
 import org.crisis.observe.Outcome;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
  * Writes a sweep's final files from its rows in run order: runs.csv, and for a whole sweep
@@ -86,7 +87,7 @@ final class SweepAssembly {
                     currentPoint = point;
                     currentValues = SweepRows.cells(row, 3, 3 + d);
                     for (int k = 0; k < m; k++) {
-                        stats[k] = new OutcomeStatistics(outcomes.get(k));
+                        stats[k] = new OutcomeStatistics(outcomes.get(k).binary());
                     }
                 }
                 if (ok) {

@@ -90,8 +90,7 @@ final class SweepManifest {
         for (Outcome o : sweep.outcomes()) {
             ObjectNode n = outcomes.addObject();
             n.put("name", o.name());
-            n.put("column", o.column());
-            n.put("type", o.binary() ? "share" : "number");
+            o.describe().forEach(n::put);
         }
         if (sweep.design().sensitivity()) {
             ObjectNode a = s.putObject("sensitivity");

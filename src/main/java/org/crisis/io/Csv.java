@@ -1,8 +1,77 @@
 package org.crisis.io;
 
-/** Locale-independent CSV cells: '.' decimals, empty for NaN, quoting only where needed. */
+import java.util.List;
+
+/**
+ * Writing the CSV files crisis writes: locale-independent cells ('.' decimals, empty for NaN,
+ * quoting as in RFC 4180 only where needed), and whole small tables built in memory
+ * ({@link Rows}). {@link CsvTable} reads them back.
+ */
 public final class Csv {
     private Csv() {}
+
+    /**
+     * A CSV table built in memory: a snake_case header, then rows of cells.
+     *
+     * <pre>{@code
+     * String text = new Csv.Rows("pair", "share").row("PER-MEX", 0.25).row("PER-COL", Double.NaN).toString();
+     * }</pre>
+     */
+    public static final class Rows {
+        private final StringBuilder b = new StringBuilder();
+        private final int columns;
+
+        public Rows(String... header) {
+            columns = header.length;
+            for (int i = 0; i < header.length; i++) {
+                b.append(i == 0 ? "" : ",").append(header[i]);
+            }
+            b.append('\n');
+        }
+
+        public Rows(List<String> header) {
+            this(header.toArray(String[]::new));
+        }
+
+        /**
+         * A row of cells: a Double or Float as a number of up to 6 decimals (NaN empty), another
+         * Number as a whole number, a Boolean as 1 or 0, null as empty, anything else as text.
+         */
+        public Rows row(Object... cells) {
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    b.append(',');
+                }
+                Object c = cells[i];
+                if (c instanceof Double d) {
+                    number(b, d, 6);
+                } else if (c instanceof Number n) {
+                    if (n instanceof Float || n instanceof java.math.BigDecimal) {
+                        number(b, n.doubleValue(), 6);
+                    } else {
+                        b.append(n.longValue());
+                    }
+                } else if (c instanceof Boolean x) {
+                    b.append(x ? 1 : 0);
+                } else if (c != null) {
+                    text(b, c.toString());
+                }
+            }
+            b.append('\n');
+            return this;
+        }
+
+        /** Columns of the header. */
+        public int columns() {
+            return columns;
+        }
+
+        /** The table as CSV text, header first. */
+        @Override
+        public String toString() {
+            return b.toString();
+        }
+    }
 
     /** A number: integers without decimals, others with up to {@code decimals} places. */
     public static StringBuilder number(StringBuilder s, double x, int decimals) {

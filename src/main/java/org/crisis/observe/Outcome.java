@@ -1,8 +1,10 @@
 package org.crisis.observe;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.crisis.model.Dyad;
 import org.crisis.model.Level;
@@ -180,6 +182,111 @@ public record Outcome(Kind kind, String a, String b) {
     /** A yes/no outcome (1 or 0), summarised as a share with a Wilson interval. */
     public boolean binary() {
         return kind.binary;
+    }
+
+    /**
+     * The event a pair's yes/no or day outcome is about, as a noun ({@code rupture},
+     * {@code downgrade}, {@code restoration}); null for other outcomes.
+     */
+    public String event() {
+        return switch (kind) {
+            case SEVERED, DAYS_TO_SEVERED -> "rupture";
+            case DOWNGRADED, DAYS_TO_DOWNGRADED -> "downgrade";
+            case RESTORED, DAYS_TO_RESTORED -> "restoration";
+            default -> null;
+        };
+    }
+
+    /**
+     * The level that event takes the pair to ({@code down}: to this level or below, as a
+     * rupture to SEVERED; {@code up}: back to this level or above, as a restoration to
+     * NORMAL); null for other outcomes.
+     */
+    public Level level() {
+        return switch (kind) {
+            case SEVERED, DAYS_TO_SEVERED -> Level.SEVERED;
+            case DOWNGRADED, DAYS_TO_DOWNGRADED -> Level.DOWNGRADED;
+            case RESTORED, DAYS_TO_RESTORED -> Level.NORMAL;
+            default -> null;
+        };
+    }
+
+    /** Whether the event moves the pair {@code down} the levels or back {@code up}; null for other outcomes. */
+    public String direction() {
+        return switch (kind) {
+            case SEVERED, DAYS_TO_SEVERED, DOWNGRADED, DAYS_TO_DOWNGRADED -> "down";
+            case RESTORED, DAYS_TO_RESTORED -> "up";
+            default -> null;
+        };
+    }
+
+    /**
+     * What a run set's outcome is for, beyond being shown: {@code headline} (one of the
+     * estimates whose precision matters most: rupture of each tracked pair, downgrade and
+     * restoration of the first, the region's severed pairs and polarisation), {@code
+     * representative} (a measure by which the run closest to the typical run is chosen: per
+     * tracked pair rupture, its day, lowest and final level, hostile events; the region's
+     * severed pairs, their peak and polarisation), {@code run_length} (the days a run lasted,
+     * at which runs without an event are censored). {@code tracked}: the run set's tracked
+     * pairs, the first one first.
+     */
+    public List<String> roles(List<String[]> tracked) {
+        List<String> roles = new ArrayList<>();
+        boolean first = !tracked.isEmpty() && tracked.get(0)[0].equals(a) && tracked.get(0)[1].equals(b);
+        boolean headline = switch (kind) {
+            case SEVERED, SEVERED_PAIRS, POLARISATION -> true;
+            case DOWNGRADED, RESTORED -> first;
+            default -> false;
+        };
+        if (headline) {
+            roles.add("headline");
+        }
+        if (switch (kind) {
+            case SEVERED, DAYS_TO_SEVERED, LOWEST_LEVEL, FINAL_LEVEL, HOSTILE_EVENTS, SEVERED_PAIRS, PEAK_SEVERED_PAIRS,
+                POLARISATION -> true;
+            default -> false;
+        }) {
+            roles.add("representative");
+        }
+        if (kind == Kind.DAYS) {
+            roles.add("run_length");
+        }
+        return roles;
+    }
+
+    /**
+     * What the result files say of the outcome (summary.json, a sweep's manifest.json;
+     * docs/FORMATS.md 5.1), so that their readers need no copy of the model's rules:
+     * {@code column}, {@code type} (share or number), {@code label}, {@code unit}, {@code kind}
+     * (share, day, level, count, number), {@code measure} (the name without its pair or
+     * country), {@code scope} (pair, country, global) with {@code a} and {@code b} or
+     * {@code country}, and for a pair's events {@code event}, {@code level} and
+     * {@code direction}. Values are text; absent fields are left out.
+     */
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("column", column());
+        d.put("type", binary() ? "share" : "number");
+        d.put("label", label());
+        d.put("unit", unit());
+        d.put("kind", measure().fileName());
+        d.put("measure", kind.key);
+        d.put("scope", kind.scope.name().toLowerCase(Locale.ROOT));
+        switch (kind.scope) {
+            case PAIR -> {
+                d.put("a", a);
+                d.put("b", b);
+            }
+            case COUNTRY -> d.put("country", a);
+            default -> {
+            }
+        }
+        if (event() != null) {
+            d.put("event", event());
+            d.put("level", level().name());
+            d.put("direction", direction());
+        }
+        return d;
     }
 
     /** The outcome's value at the end of a run. */

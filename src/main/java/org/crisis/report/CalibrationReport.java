@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.io.Csv;
+import org.crisis.io.CsvTable;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 
@@ -190,7 +192,7 @@ public final class CalibrationReport implements ReportKind {
         Html h = page.section("loss", "Loss by evaluation");
         h.paragraph("Each point is a candidate; the line is the best so far. The loss is 0 when every pattern passes; it is drawn as"
                 + " 1 + loss on a log scale, so that both the first, far-off candidates and the last, close ones show.");
-        Table t = c.candidates();
+        CsvTable<ReportException> t = c.candidates();
         int ev = t.find("evaluation");
         int lossCol = t.find("loss");
         int passCol = t.find("passes");
@@ -252,7 +254,7 @@ public final class CalibrationReport implements ReportKind {
         h.paragraph("The value of each free value at each candidate of the " + fitName(main) + " fit; the dashed line is the"
                 + " best candidate's. CMA-ES draws each generation around a mean that moves towards the better candidates and"
                 + " narrows as it settles; a value that keeps a wide spread late is one the loss hardly depends on.");
-        Table t = c.candidates();
+        CsvTable<ReportException> t = c.candidates();
         List<Integer> rows = c.rowsOf(main);
         int ev = t.find("evaluation");
         int bestRow = bestRow(rows);
@@ -276,7 +278,7 @@ public final class CalibrationReport implements ReportKind {
 
     /** The row of the lowest loss among rows (the first of equal ones), or -1. */
     private int bestRow(List<Integer> rows) {
-        Table t = c.candidates();
+        CsvTable<ReportException> t = c.candidates();
         int lossCol = t.find("loss");
         int best = -1;
         for (int r : rows) {
@@ -295,7 +297,7 @@ public final class CalibrationReport implements ReportKind {
 
     private void ensemble(Page page) {
         Html h = page.section("ensemble", "Ensemble: what history pins down");
-        Table post = c.posterior();
+        CsvTable<ReportException> post = c.posterior();
         if (post == null || post.size() == 0) {
             h.paragraph("This directory has no ensemble (posterior.csv is written by the fit on all cases: crisis calibrate"
                     + " without --fold, or --fold 0/K).");
@@ -315,10 +317,11 @@ public final class CalibrationReport implements ReportKind {
                 + " from %s: then the patterns do not tell its values apart, and the default rests on other grounds.", sets,
                 sets == 1 ? "" : "s", c.calibration().path("ensemble").path("rule").asText("the acceptable candidates"),
                 Format.percent(PINNED), Format.percent(LOOSE)));
-        Table cand = c.candidates();
+        CsvTable<ReportException> cand = c.candidates();
         int bestRow = bestRow(c.rowsOf(main));
         List<Marginal> marginals = new ArrayList<>();
-        CsvOut csv = new CsvOut("path", "min", "max", "scale", "best", "median", "q05", "q95", "relative_width", "verdict", "sets");
+        Csv.Rows csv = new Csv.Rows("path", "min", "max", "scale", "best", "median", "q05", "q95", "relative_width", "verdict",
+                "sets");
         Html.Cells table = new Html.Cells(List.of("value", "range", "best", "ensemble median", "5\u201395 % interval",
                 "relative width", "verdict"), false, false, true, true, false, true, false);
         double[][] u = new double[c.parameters().size()][sets];
@@ -458,8 +461,8 @@ public final class CalibrationReport implements ReportKind {
 
     private void patterns(Page page) {
         Html h = page.section("patterns", "Patterns in and out of sample");
-        Table in = c.patterns();
-        Table folds = c.folds();
+        CsvTable<ReportException> in = c.patterns();
+        CsvTable<ReportException> folds = c.folds();
         if (in == null && folds == null) {
             h.paragraph("This directory has neither patterns.csv nor folds.csv.");
             return;
@@ -494,21 +497,21 @@ public final class CalibrationReport implements ReportKind {
         }
         Html.Cells t = new Html.Cells(List.of("case", "pattern", "bounds", "in sample", "result", "out of sample", "result",
                 "fold"), false, false, true, true, false, true, false, true);
-        CsvOut csv = new CsvOut("case", "pattern", "min", "max", "in_sample_observed", "in_sample_result",
+        Csv.Rows csv = new Csv.Rows("case", "pattern", "min", "max", "in_sample_observed", "in_sample_result",
                 "out_of_sample_observed", "out_of_sample_result", "fold");
         for (String[] row : rows.values()) {
             boolean fail = row[5].equals("fail") || row[7].equals("fail");
             String bounds = "[" + (row[2].isEmpty() ? "0" : row[2]) + ", " + (row[3].isEmpty() ? "1" : row[3]) + "]";
             t.row(fail ? "sig" : null, List.of(row[0], row[1], bounds, share(row[4]), row[5], share(row[6]), row[7], row[8]));
-            csv.row(row[0], row[1], Table.parse(row[2]), Table.parse(row[3]), Table.parse(row[4]), row[5], Table.parse(row[6]),
-                    row[7], row[8].isEmpty() ? null : Integer.parseInt(row[8]));
+            csv.row(row[0], row[1], CsvTable.parse(row[2]), CsvTable.parse(row[3]), CsvTable.parse(row[4]), row[5],
+                    CsvTable.parse(row[6]), row[7], row[8].isEmpty() ? null : Integer.parseInt(row[8]));
         }
         h.table(t);
         tables.put("report-calibration-patterns.csv", csv.toString());
     }
 
     private static String share(String cell) {
-        return cell.isEmpty() ? Format.NONE : Format.percent(Table.parse(cell));
+        return cell.isEmpty() ? Format.NONE : Format.percent(CsvTable.parse(cell));
     }
 
     // --- folds ------------------------------------------------------------------------------
@@ -524,7 +527,7 @@ public final class CalibrationReport implements ReportKind {
                 + "Assignment: " + c.manifest().path("folds").path("assignment").asText("") + ".");
         Html.Cells t = new Html.Cells(List.of("fold", "held-out cases", "in sample", "held out", "best loss", "evaluation"),
                 true, false, true, true, true, true);
-        CsvOut csv = new CsvOut("fold", "held_out_cases", "passes", "patterns", "held_out_passes", "held_out_patterns",
+        Csv.Rows csv = new Csv.Rows("fold", "held_out_cases", "passes", "patterns", "held_out_passes", "held_out_patterns",
                 "best_loss", "best_evaluation");
         for (JsonNode f : folds) {
             int fold = f.path("fold").asInt();

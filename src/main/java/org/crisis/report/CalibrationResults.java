@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisis.io.CsvTable;
 
 /**
  * The results directory of one {@code crisis calibrate} (docs/CALIBRATION.md, "Results"): the
@@ -38,13 +39,13 @@ public final class CalibrationResults {
     private final Path directory;
     private final JsonNode manifest;
     private final List<Parameter> parameters;
-    private final Table candidates;
-    private final Table posterior;
-    private final Table patterns;
-    private final Table folds;
+    private final CsvTable<ReportException> candidates;
+    private final CsvTable<ReportException> posterior;
+    private final CsvTable<ReportException> patterns;
+    private final CsvTable<ReportException> folds;
 
-    private CalibrationResults(Path directory, JsonNode manifest, List<Parameter> parameters, Table candidates,
-            Table posterior, Table patterns, Table folds) {
+    private CalibrationResults(Path directory, JsonNode manifest, List<Parameter> parameters, CsvTable<ReportException> candidates,
+            CsvTable<ReportException> posterior, CsvTable<ReportException> patterns, CsvTable<ReportException> folds) {
         this.directory = directory;
         this.manifest = manifest;
         this.parameters = List.copyOf(parameters);
@@ -84,7 +85,7 @@ public final class CalibrationResults {
         if (parameters.isEmpty()) {
             throw new ReportException(directory + "/manifest.json: no free values in calibration.parameters");
         }
-        Table candidates = Table.read(directory.resolve("candidates.csv"));
+        CsvTable<ReportException> candidates = CsvTable.read(directory.resolve("candidates.csv"), ReportException::new);
         for (String col : List.of("fold", "evaluation", "loss", "passes", "patterns")) {
             candidates.column(col);
         }
@@ -95,8 +96,8 @@ public final class CalibrationResults {
                 optional(directory.resolve("patterns.csv")), optional(directory.resolve("folds.csv")));
     }
 
-    private static Table optional(Path file) throws ReportException {
-        return Files.isRegularFile(file) ? Table.read(file) : null;
+    private static CsvTable<ReportException> optional(Path file) throws ReportException {
+        return Files.isRegularFile(file) ? CsvTable.read(file, ReportException::new) : null;
     }
 
     Path directory() {
@@ -119,20 +120,20 @@ public final class CalibrationResults {
         return parameters;
     }
 
-    Table candidates() {
+    CsvTable<ReportException> candidates() {
         return candidates;
     }
 
     /** The ensemble, or null when the fit on all cases is not in this directory. */
-    Table posterior() {
+    CsvTable<ReportException> posterior() {
         return posterior;
     }
 
-    Table patterns() {
+    CsvTable<ReportException> patterns() {
         return patterns;
     }
 
-    Table folds() {
+    CsvTable<ReportException> folds() {
         return folds;
     }
 

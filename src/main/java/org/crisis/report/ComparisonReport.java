@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.io.Csv;
+import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.crisis.stats.LogRank;
+import org.crisis.stats.MeanDifference;
+import org.crisis.stats.OutcomeStatistics;
 import org.crisis.stats.Proportions;
 import org.crisis.stats.RankTests;
 import org.jfree.chart.JFreeChart;
@@ -127,7 +131,7 @@ final class ComparisonReport implements ReportKind {
         Html h = page.section("sets", "Run sets");
         Html.Cells t = new Html.Cells(List.of("", "scenario", "results directory", "replications", "master seed",
                 "overrides", "tool", "run"), false, false, false, true, true, false, false, false).nowrap(6, 7);
-        CsvOut csv = new CsvOut("label", "scenario", "directory", "runs", "kept_runs", "master_seed", "overrides", "version",
+        Csv.Rows csv = new Csv.Rows("label", "scenario", "directory", "runs", "kept_runs", "master_seed", "overrides", "version",
                 "started", "ended", "scenario_sha256", "paired_with_first");
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
@@ -142,7 +146,7 @@ final class ComparisonReport implements ReportKind {
         for (int i = 1; i < sets.size(); i++) {
             h.raw("<p class=\"verdict " + (paired[i] ? "ok" : "short") + "\">").text(pairing(i)).raw("</p>\n");
         }
-        CsvOut diff = new CsvOut("set", "path", "baseline", "value");
+        Csv.Rows diff = new Csv.Rows("set", "path", "baseline", "value");
         for (int i = 1; i < sets.size(); i++) {
             List<ScenarioDiff.Change> changes = ScenarioDiff.between(sets.get(0).manifest().path("scenario"),
                     sets.get(i).manifest().path("scenario"));
@@ -216,7 +220,7 @@ final class ComparisonReport implements ReportKind {
     // --- outcome comparison -----------------------------------------------------------------------
 
     /** One outcome of one set against the baseline. */
-    record Comparison(String column, boolean share, Summary first, Summary second, double difference, double low,
+    record Comparison(String column, boolean share, OutcomeStatistics first, OutcomeStatistics second, double difference, double low,
             double high, String test, double p, String effectName, double effect, boolean paired, int pairs) {}
 
     private void outcomes(Page page) throws ReportException {
@@ -249,9 +253,9 @@ final class ComparisonReport implements ReportKind {
         numeric[sets.size() + 4] = true;
         numeric[sets.size() + 5] = true;
         Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
-        CsvOut csv = new CsvOut("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
+        Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
                 "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect");
-        for (RunSetViews.Group g : RunSetViews.groups(pairs, common)) {
+        for (RunSetViews.Group g : RunSetViews.groups(base, pairs, common)) {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
             for (String[] c : g.columns()) {
                 OutcomeSummary o = base.outcome(c[0]);
@@ -303,8 +307,8 @@ final class ComparisonReport implements ReportKind {
         RunSetResults b = sets.get(i);
         double[] x = a.values(column);
         double[] y = b.values(column);
-        Summary sx = Summary.of(x, share);
-        Summary sy = Summary.of(y, share);
+        OutcomeStatistics sx = OutcomeStatistics.of(x, share);
+        OutcomeStatistics sy = OutcomeStatistics.of(y, share);
         if (paired[i]) {
             double[][] xy = aligned(a, b, x, y);
             int n = xy[0].length;
@@ -386,6 +390,16 @@ final class ComparisonReport implements ReportKind {
 
     // --- overlaid charts ----------------------------------------------------------------------
 
+    /** The two lowest levels, as ensemble.csv's shares of runs give them (the levels of the result files). */
+    private static final String SEVERED = RelationLevel.SEVERED.name();
+    private static final String DOWNGRADED = RelationLevel.DOWNGRADED.name();
+
+    /** "a, b and c". */
+    private static String words(List<String> items) {
+        return items.size() < 2 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    }
+
     private void pairs(Page page) throws ReportException {
         Html h = page.section("pairs", "Tracked pairs overlaid");
         List<Pair> pairs = commonPairs();
@@ -394,16 +408,22 @@ final class ComparisonReport implements ReportKind {
             warnings.add("the run sets track no pair in common: no overlaid charts");
             return;
         }
+        List<String> events = new ArrayList<>();
+        for (Pair p : pairs) {
+            RunSetViews.times(sets.get(0), p).stream().map(OutcomeSummary::event).filter(e -> !events.contains(e))
+                    .forEach(events::add);
+        }
         h.paragraph("For each pair all sets track: grievance fan charts (median and middle 50 % of runs) of each set overlaid, "
-                + "the share of runs at SEVERED on each day, and Kaplan\u2013Meier curves of the time to rupture, restoration and "
-                + "downgrade, with the log-rank test of " + labels.get(0) + " against each other set.");
+                + "the share of runs at " + RelationLevel.SEVERED.name() + " on each day"
+                + (events.isEmpty() ? "" : ", and Kaplan\u2013Meier curves of the time to " + words(events))
+                + ", with the log-rank test of " + labels.get(0) + " against each other set.");
         List<Map<Pair, PairEnsemble>> ensembles = new ArrayList<>();
         for (RunSetResults s : sets) {
             ensembles.add(s.ensemble());
         }
         double horizon = sets.stream().mapToInt(RunSetResults::days).max().orElse(1);
         String dayLabel = RunSetViews.dayLabel(sets.get(0).start());
-        CsvOut km = new CsvOut("pair", "event", "set", "runs", "observed", "share_by_horizon", "median_day",
+        Csv.Rows km = new Csv.Rows("pair", "event", "set", "runs", "observed", "share_by_horizon", "median_day",
                 "logrank_vs_baseline_chi2", "logrank_p");
         for (Pair p : pairs) {
             h.heading(3, "pair-" + ReportOutput.safeName(p.key()), RunSetViews.pairTitle(sets.get(0), p));
@@ -435,27 +455,29 @@ final class ComparisonReport implements ReportKind {
                     for (int k = 0; k < x.length; k++) {
                         atMostDowngraded[k] = severed[k] + e.share()[RelationLevel.DOWNGRADED.ordinal()][k];
                     }
-                    low.add(new Charts.Line(legend(i) + " SEVERED", Charts.colour(i), x, severed, null, null, false));
-                    low.add(new Charts.Line(legend(i) + " DOWNGRADED or below", Charts.colour(i), x, atMostDowngraded, null, null, true));
+                    low.add(new Charts.Line(legend(i) + " " + SEVERED, Charts.colour(i), x, severed, null, null, false));
+                    low.add(new Charts.Line(legend(i) + " " + DOWNGRADED + " or below", Charts.colour(i), x, atMostDowngraded, null,
+                            null, true));
                 }
             }
             if (!low.isEmpty()) {
                 org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis("share of runs");
                 y.setRange(0, 1.0001);
                 y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
-                JFreeChart c = Charts.lines("Runs at SEVERED and at DOWNGRADED or below, " + p.key(), dayLabel, y, low, horizon, false);
+                JFreeChart c = Charts.lines("Runs at " + SEVERED + " and at " + DOWNGRADED + " or below, " + p.key(), dayLabel, y,
+                        low, horizon, false);
                 h.figure("severed-" + p.key(), svg.render(c, 560, 330, "Share severed " + p.key()),
-                        "Share of runs at SEVERED (solid) and at DOWNGRADED or below (dashed) on each day.", null);
+                        "Share of runs at " + SEVERED + " (solid) and at " + DOWNGRADED + " or below (dashed) on each day.", null);
             }
             Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + (int) horizon, "median day",
                     "log-rank p vs " + labels.get(0)), false, false, true, true, true);
-            for (RunSetViews.TimeTo tt : RunSetViews.TIMES) {
+            for (OutcomeSummary tt : RunSetViews.times(sets.get(0), p)) {
                 List<Charts.Line> curves = new ArrayList<>();
                 double[] t0 = null;
                 boolean[] e0 = null;
                 for (int i = 0; i < sets.size(); i++) {
                     RunSetResults s = sets.get(i);
-                    double[] d = s.values(tt.prefix() + "_" + p.column());
+                    double[] d = s.outcome(tt.column()) == null ? null : s.values(tt.column());
                     if (d == null) {
                         continue;
                     }
@@ -480,14 +502,14 @@ final class ComparisonReport implements ReportKind {
                         pv = l.p();
                         lr = Format.p(pv);
                     }
-                    t.row(List.of(i == 0 ? tt.label() : "", labels.get(i), Format.percent(1 - k.at(s.days())),
+                    t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), Format.percent(1 - k.at(s.days())),
                             Format.number(k.median()), lr));
-                    km.row(p.key(), tt.key(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, pv);
+                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, pv);
                 }
                 if (curves.size() > 0) {
-                    JFreeChart c = Charts.survival("Time to " + tt.label() + ", " + p.key(), dayLabel, curves, horizon);
-                    h.figure("survival-" + tt.key() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.label() + " " + p.key()),
-                            "Kaplan\u2013Meier: runs in which the " + tt.label() + " has not happened yet.", null);
+                    JFreeChart c = Charts.survival("Time to " + tt.event() + ", " + p.key(), dayLabel, curves, horizon);
+                    h.figure("survival-" + tt.event() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.event() + " " + p.key()),
+                            "Kaplan\u2013Meier: runs in which the " + tt.event() + " has not happened yet.", null);
                 }
             }
             h.close("div");
@@ -505,18 +527,18 @@ final class ComparisonReport implements ReportKind {
                 + "directory for the running-estimate charts.", Format.number(options.precision()),
                 Format.number(options.relativePrecision() * 100)));
         Html.Cells t = new Html.Cells(List.of("set", "outcome", "estimate", "\u00b1 now", "verdict"), false, false, true, true, false);
-        CsvOut csv = new CsvOut("set", "outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
+        Csv.Rows csv = new Csv.Rows("set", "outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
                 "enough", "replications_needed");
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
-            for (String column : RunSetViews.headline(s.pairs(), c -> s.outcome(c) != null)) {
+            for (String column : RunSetViews.headline(s)) {
                 OutcomeSummary o = s.outcome(column);
                 double[] v = ordered(s, column);
-                Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
+                Convergence c = Convergence.of(column, v, o.share(),
                         o.share() ? options.precision() : options.relativePrecision(), 50);
                 t.row(c.enough() ? null : "sig", List.of(labels.get(i), RunSetViews.title(s, column),
                         o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()), Format.number(c.halfWidth()),
-                        c.verdict()));
+                        Format.verdict(c)));
                 csv.row(labels.get(i), o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
                         c.targetHalfWidth(), c.enough(), c.needed());
             }

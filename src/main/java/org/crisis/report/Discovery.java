@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.crisis.discover.Prim;
+import org.crisis.io.CsvTable;
 
 /**
  * Scenario discovery on a sweep ({@code crisis discover}): the sweep's points are the cases,
@@ -60,7 +61,7 @@ public final class Discovery {
                 throw new ReportException("--threshold: unknown comparison '" + operator + "'; use one of >=, >, <=, <"
                         + " (quoted, as in --threshold '>=' 0.5)");
             }
-            double v = Table.parse(value.strip());
+            double v = CsvTable.parse(value.strip());
             if (!Double.isFinite(v) || value.strip().matches(".*[^0-9eE.+-].*")) {
                 throw new ReportException("--threshold " + operator + " " + value + ": '" + value + "' is not a number");
             }
@@ -121,7 +122,7 @@ public final class Discovery {
         /** Whether every value is a number. */
         boolean numeric() {
             for (String v : values.values()) {
-                if (!Double.isFinite(Table.parse(v)) || v.matches(".*[^0-9eE.+-].*")) {
+                if (!Double.isFinite(CsvTable.parse(v)) || v.matches(".*[^0-9eE.+-].*")) {
                     return false;
                 }
             }
@@ -174,7 +175,7 @@ public final class Discovery {
         Map<String, List<PointValue>> values = new LinkedHashMap<>();
         Set<Integer> ids = new LinkedHashSet<>();
         if (Files.isRegularFile(pointsFile)) {
-            Table t = Table.read(pointsFile);
+            CsvTable<ReportException> t = CsvTable.read(pointsFile, ReportException::new);
             int point = t.column("point");
             int outcome = t.column("outcome");
             int n = t.column("n");
@@ -193,7 +194,7 @@ public final class Discovery {
                         .add(new PointValue(p, t.number(r, n), t.number(r, mean)));
             }
         } else {
-            Table t = sweep.runs();
+            CsvTable<ReportException> t = sweep.runs();
             int point = t.column("point");
             int status = t.find("status");
             int[] f = new int[sweep.factors().size()];
@@ -430,8 +431,8 @@ public final class Discovery {
                 throw new ReportException(runsFile + ": no such file; a threshold on each run needs the sweep's runs.csv"
                         + " (or ask of the points' means with --cases points)");
             }
-            Table runs = Table.read(runsFile);
-            Inputs.sweepRuns(runs, factors.stream().map(Factor::column).toList());
+            CsvTable<ReportException> runs = CsvTable.read(runsFile, ReportException::new);
+            Inputs.sweepRuns(runs, factors.stream().map(Factor::column).toList(), SweepResults.described(manifest));
             int point = runs.column("point");
             int status = runs.find("status");
             int c = runs.find(o.column());
@@ -498,7 +499,7 @@ public final class Discovery {
             if (f.numeric()) {
                 double[] x = new double[n];
                 for (int k = 0; k < n; k++) {
-                    x[k] = Table.parse(text[k]);
+                    x[k] = CsvTable.parse(text[k]);
                 }
                 dims.add(Prim.Dimension.numeric(f.path(), x));
             } else {

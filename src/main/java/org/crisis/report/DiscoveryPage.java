@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.crisis.discover.Prim;
+import org.crisis.io.Csv;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -136,14 +137,14 @@ final class DiscoveryPage {
         };
     }
 
-    static CsvOut trajectoryCsv(Discovery.Found f, boolean withOutcome) {
+    static Csv.Rows trajectoryCsv(Discovery.Found f, boolean withOutcome) {
         List<String> header = new ArrayList<>();
         if (withOutcome) {
             header.add("outcome");
         }
         header.addAll(List.of("box", "step", "coverage", "density", "mass", "cases", "cases_of_interest", "restricted", "move",
                 "chosen"));
-        CsvOut csv = new CsvOut(header);
+        Csv.Rows csv = new Csv.Rows(header);
         for (Prim.Step s : f.trajectory) {
             List<Object> row = new ArrayList<>();
             if (withOutcome) {
@@ -158,14 +159,14 @@ final class DiscoveryPage {
     }
 
     /** One row per restricted varied value of the chosen box: limits and their quasi-p-values, the box's statistics. */
-    static CsvOut boxCsv(Discovery.Found f, boolean withOutcome) {
+    static Csv.Rows boxCsv(Discovery.Found f, boolean withOutcome) {
         List<String> header = new ArrayList<>();
         if (withOutcome) {
             header.add("outcome");
         }
         header.addAll(List.of("box", "dimension", "column", "kind", "lower", "upper", "p_lower", "p_upper", "categories",
                 "p_categories", "coverage", "density", "mass", "cases", "cases_of_interest"));
-        CsvOut csv = new CsvOut(header);
+        Csv.Rows csv = new Csv.Rows(header);
         Prim.Step box = f.box();
         Prim.Stats s = box.stats();
         for (int j = 0; j < f.prim.dimensions().size(); j++) {

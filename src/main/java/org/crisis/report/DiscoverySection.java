@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.crisis.io.Csv;
 
 /**
  * The "Scenario discovery" section of a sweep's report: for each yes/no outcome that varies
@@ -74,8 +75,9 @@ final class DiscoverySection {
             }
         }
         if (d.outcomes().stream().noneMatch(Discovery.Outcome::share)) {
-            h.note("This sweep has no yes/no outcome (severed, downgraded, restored); crisis discover --threshold asks about a "
-                    + "number, e.g. daysToSevered:A-B <= 30.");
+            String example = d.outcomes().isEmpty() ? "OUTCOME" : d.outcomes().get(0).name();
+            h.note("This sweep has no yes/no outcome (a share of runs); crisis discover --threshold asks about a number, e.g. "
+                    + "crisis discover DIR --outcome " + example + " --threshold '>=' VALUE.");
             return;
         }
         List<Discovery.Found> shown = found.subList(0, Math.min(DiscoveryPage.REPORT_OUTCOMES, found.size()));
@@ -128,7 +130,7 @@ final class DiscoverySection {
     }
 
     /** Appends a table to {@code into}: all of it the first time, its rows without the header after. */
-    private static void append(StringBuilder into, CsvOut table) {
+    private static void append(StringBuilder into, Csv.Rows table) {
         String text = table.toString();
         into.append(into.length() == 0 ? text : text.substring(text.indexOf('\n') + 1));
     }

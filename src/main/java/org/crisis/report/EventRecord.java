@@ -1,5 +1,7 @@
 package org.crisis.report;
 
+import org.crisis.io.CsvTable;
+
 /**
  * One row of events.csv: an event of a kept run. {@code cause} is the id of the event it
  * answers in the same run, or -1 for an exogenous (scripted) trigger; {@code about} is the
@@ -12,6 +14,9 @@ package org.crisis.report;
 record EventRecord(int run, long id, int day, String date, String actor, String target, String type,
         double gamma, long cause, double severity, String about, String label, String kind, int rung,
         boolean levelAct, boolean newGovernment, RelationLevel levelBefore, RelationLevel levelAfter) {
+
+    /** The values of events.csv {@code kind}: how an event enters the world (docs/FORMATS.md 5.1). */
+    static final java.util.List<String> KINDS = java.util.List.of("trigger", "domestic", "response", "statement");
 
     /** A country's own choice in answer to something: a response or a third party's statement. */
     boolean chosen() {
@@ -58,7 +63,7 @@ record EventRecord(int run, long id, int day, String date, String actor, String 
         return target.isEmpty() ? actor : actor + " \u2192 " + target;
     }
 
-    static EventRecord of(Table t, int r, int[] c) {
+    static EventRecord of(CsvTable<ReportException> t, int r, int[] c) {
         return new EventRecord((int) t.number(r, c[0]), (long) t.number(r, c[1]), (int) t.number(r, c[2]),
                 t.text(r, c[3]), t.text(r, c[4]), t.text(r, c[5]), t.text(r, c[6]), t.number(r, c[7]),
                 t.text(r, c[8]).isEmpty() ? -1 : (long) t.number(r, c[8]), t.number(r, c[9]), t.text(r, c[10]),

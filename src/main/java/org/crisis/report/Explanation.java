@@ -72,7 +72,7 @@ public final class Explanation {
         List<String> tree = chains.tree(pair, trajectory);
         if (tree.isEmpty()) {
             out.add("No key events between " + pair.a() + " and " + pair.b() + " in run " + k
-                    + " (key: recall, expulsion, rupture, sanction, return of ambassador, restoration, or a scripted trigger).");
+                    + " (key: an act on the pair's level, events.csv level_act, or a scripted trigger).");
         } else {
             out.add("Key events (*) and the chains of events that led to them; each line answers the one it hangs under:");
             out.add("");

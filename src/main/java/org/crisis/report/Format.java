@@ -112,4 +112,22 @@ final class Format {
         }
         return s.substring(0, end);
     }
+
+    /** A plain sentence on whether the replications of a convergence sufficed. */
+    static String verdict(org.crisis.stats.Convergence c) {
+        if (c.n() < 2 || Double.isNaN(c.halfWidth())) {
+            return String.format(Locale.ROOT, "Only %d replication%s with a value: too few to judge.", c.n(), c.n() == 1 ? "" : "s");
+        }
+        String stated = c.share() ? String.format(Locale.ROOT, "\u00b1%s", number(c.target()))
+                : String.format(Locale.ROOT, "\u00b1%s %% of the mean (\u00b1%s)", number(c.target() * 100),
+                        number(c.targetHalfWidth()));
+        String now = String.format(Locale.ROOT, "with %d replications the 95 %% interval is \u00b1%s", c.n(),
+                number(c.halfWidth()));
+        if (c.enough()) {
+            return "Enough: " + now + ", within the stated precision " + stated + ".";
+        }
+        String more = Double.isNaN(c.needed()) || Double.isInfinite(c.needed()) ? "" : String.format(Locale.ROOT,
+                "; about %,d replications would reach it", (long) Math.max(c.needed(), c.n() + 1));
+        return "Not enough: " + now + ", wider than the stated precision " + stated + more + ".";
+    }
 }

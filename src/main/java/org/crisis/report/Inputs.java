@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
 
 /**
  * Checks what the report reads before it uses it: the manifest's fields (types and ranges,
@@ -254,9 +255,13 @@ final class Inputs {
     private static void level(Json j, JsonNode o, String path, String field) throws ReportException {
         String level = j.text(o, path, field, false);
         if (level != null && !isLevel(level)) {
-            throw j.error(join(path, field), "expected one of SEVERED, DOWNGRADED, NORMAL, CORDIAL, ALLIED, found '" + level + "'");
+            throw j.error(join(path, field), "expected one of " + LEVELS + ", found '" + level + "'");
         }
     }
+
+    /** The level names, as messages list them. */
+    private static final String LEVELS = String.join(", ",
+            java.util.Arrays.stream(RelationLevel.values()).map(RelationLevel::name).toList());
 
     private static boolean isLevel(String text) {
         for (RelationLevel l : RelationLevel.values()) {
@@ -265,6 +270,35 @@ final class Inputs {
             }
         }
         return false;
+    }
+
+    /**
+     * What an outcome is (summary.json, a sweep's manifest): text fields, a kind, a scope and
+     * the pair or country it names, a level and a direction among the values docs/FORMATS.md lists.
+     */
+    private static void described(Json j, JsonNode o, String at) throws ReportException {
+        for (String f : List.of("label", "unit", "measure", "event")) {
+            j.text(o, at, f, false);
+        }
+        oneOf(j, o, at, "kind", OutcomeSummary.KINDS);
+        String scope = oneOf(j, o, at, "scope", Set.of("pair", "country", "global"));
+        if ("pair".equals(scope)) {
+            j.text(o, at, "a", true);
+            j.text(o, at, "b", true);
+        } else if ("country".equals(scope)) {
+            j.text(o, at, "country", true);
+        }
+        level(j, o, at, "level");
+        oneOf(j, o, at, "direction", Set.of("down", "up"));
+    }
+
+    private static String oneOf(Json j, JsonNode o, String at, String field, Set<String> values) throws ReportException {
+        String v = j.text(o, at, field, false);
+        if (v != null && !values.contains(v)) {
+            throw j.error(join(at, field), "expected one of " + String.join(", ", new java.util.TreeSet<>(values))
+                    + ", found '" + v + "'");
+        }
+        return v;
     }
 
     /** summary.json of a run set: the numbers the report shows from it. */
@@ -278,12 +312,18 @@ final class Inputs {
                 throw j.error(at, "expected an object, found " + describe(o));
             }
             j.text(o, at, "column", true);
-            for (String f : List.of("label", "unit", "kind")) {
+            for (String f : List.of("label", "unit", "kind", "measure", "scope", "roles")) {
                 if (!o.has(f)) {
                     throw j.error(at, "no '" + f + "' (what the outcome measures, written by crisis run since this field was"
                             + " added); the directory was written by an older version of crisis: rerun the scenario");
                 }
-                j.text(o, at, f, false);
+            }
+            described(j, o, at);
+            JsonNode roles = j.array(o, at, "roles", true);
+            for (int k = 0; k < roles.size(); k++) {
+                if (!roles.get(k).isTextual()) {
+                    throw j.error(at + ".roles[" + k + "]", "expected text, found " + describe(roles.get(k)));
+                }
             }
             j.whole(o, at, "n", 0, Integer.MAX_VALUE, false);
             j.whole(o, at, "missing", 0, Integer.MAX_VALUE, false);
@@ -356,6 +396,7 @@ final class Inputs {
                     if (type != null && !type.equals("share") && !type.equals("number")) {
                         throw j.error(p + ".type", "expected share or number, found '" + type + "'");
                     }
+                    described(j, o, p);
                 } else if (!o.isTextual()) {
                     throw j.error(p, "expected an outcome name or object, found " + describe(o));
                 }
@@ -379,7 +420,8 @@ final class Inputs {
      * runs.csv of a run set: one row per run (as many as the manifest says), replications 0..n−1
      * once each, 64-bit seeds, and every outcome a number in the range crisis writes for it.
      */
-    static void runSetRuns(Table t, long runs, int horizon) throws ReportException {
+    static void runSetRuns(CsvTable<ReportException> t, long runs, int horizon, Map<String, OutcomeSummary> described)
+            throws ReportException {
         int replication = t.column("replication");
         t.check(replication, 0, runs - 1, true, false);
         BitSet seen = new BitSet();
@@ -404,42 +446,38 @@ final class Inputs {
         for (int c = 0; c < t.columns().size(); c++) {
             String name = t.columns().get(c);
             if (!Set.of("point", "replication", "seed").contains(name)) {
-                outcome(t, c, name, horizon);
+                outcome(t, c, described.get(name), horizon, false);
             }
         }
     }
 
-    /** An outcome column: yes/no, a day, a level, a count, or another number, each in its range. */
-    static void outcome(Table t, int c, String name, int horizon) throws ReportException {
-        outcome(t, c, name, horizon, false);
-    }
-
     /**
-     * An outcome column: yes/no, a day, a level, a count, or another number, each in its range;
-     * only days to an event (and numbers of no known kind) may be empty, or any where
-     * {@code failedRows} (a sweep's failed runs have empty cells).
+     * An outcome column, checked by what the result files say it is ({@code d}, null for a
+     * column they do not describe): a share 0 or 1, a day in the horizon, a level ordinal, a
+     * count (at most the horizon for a run's length), or another number. Only days (and
+     * numbers of no known kind) may be empty, or any where {@code failedRows} (a sweep's failed
+     * runs have empty cells).
      */
-    static void outcome(Table t, int c, String name, int horizon, boolean failedRows) throws ReportException {
-        if (name.startsWith("days_to_")) {
-            t.check(c, 0, horizon, true, true);
-        } else if (name.startsWith("severed_") && !name.startsWith("severed_pairs") || name.startsWith("downgraded_")
-                || name.startsWith("restored_")) {
-            t.check(c, 0, 1, true, failedRows);
-        } else if (name.startsWith("lowest_level_") || name.startsWith("final_level_")) {
-            t.check(c, 0, RelationLevel.values().length - 1, true, failedRows);
-        } else if (name.equals("days")) {
-            t.check(c, 0, horizon, true, failedRows);
-        } else if (name.startsWith("hostile_events_") || name.startsWith("cooperative_events_") || name.startsWith("sides_")
-                || name.startsWith("condemn_") || name.equals("severed_pairs") || name.equals("peak_severed_pairs")
-                || name.equals("events")) {
-            t.check(c, 0, LIMIT, true, failedRows);
-        } else {
-            t.check(c, -LIMIT, LIMIT, false, true);
+    static void outcome(CsvTable<ReportException> t, int c, OutcomeSummary d, int horizon, boolean failedRows)
+            throws ReportException {
+        String kind = d == null ? "" : d.kind();
+        switch (kind) {
+            case "day" -> t.check(c, 0, horizon, true, true);
+            case "share" -> t.check(c, 0, 1, true, failedRows);
+            case "level" -> t.check(c, 0, RelationLevel.values().length - 1, true, failedRows);
+            case "count" -> t.check(c, 0, d.has("run_length") ? horizon : LIMIT, true, failedRows);
+            default -> {
+                if (d != null && d.share()) {
+                    t.check(c, 0, 1, true, failedRows);
+                } else {
+                    t.check(c, -LIMIT, LIMIT, false, true);
+                }
+            }
         }
     }
 
     /** ensemble.csv: days, run counts, shares and quantiles in range, and every pair over the same days from 0. */
-    static void ensemble(Table t, int horizon, long runs) throws ReportException {
+    static void ensemble(CsvTable<ReportException> t, int horizon, long runs) throws ReportException {
         int day = t.column("day");
         t.check(day, 0, horizon, true, false);
         if (t.has("runs")) {
@@ -460,7 +498,7 @@ final class Inputs {
      * Each pair of the table (columns a, b) covers days 0, 1, ... without gap or repeat, and
      * every pair as many days ({@code expected}, when not negative).
      */
-    private static void daysFromZero(Table t, int day, int expected) throws ReportException {
+    private static void daysFromZero(CsvTable<ReportException> t, int day, int expected) throws ReportException {
         int a = t.column("a");
         int b = t.column("b");
         Map<String, Integer> next = new HashMap<>();
@@ -491,14 +529,14 @@ final class Inputs {
     }
 
     /** The rows of trajectories.csv for one run: levels, grievances, and each pair over the run's days. */
-    static void trajectories(Table t, int horizon, int runDays) throws ReportException {
+    static void trajectories(CsvTable<ReportException> t, int horizon, int runDays) throws ReportException {
         int day = t.column("day");
         t.check(day, 0, horizon, true, false);
         int level = t.column("level");
         for (int r = 0; r < t.size(); r++) {
             if (!isLevel(t.text(r, level))) {
-                throw new ReportException(t.where(r) + ": level: expected one of SEVERED, DOWNGRADED, NORMAL, CORDIAL,"
-                        + " ALLIED, found '" + Table.abbreviate(t.text(r, level)) + "'");
+                throw new ReportException(t.where(r) + ": level: expected one of " + LEVELS + ", found '"
+                        + CsvTable.abbreviate(t.text(r, level)) + "'");
             }
         }
         for (String g : List.of("grievance_ab", "grievance_ba")) {
@@ -510,7 +548,7 @@ final class Inputs {
     }
 
     /** The rows of events.csv for one run. */
-    static void events(Table t, int horizon) throws ReportException {
+    static void events(CsvTable<ReportException> t, int horizon) throws ReportException {
         for (String c : EventRecord.COLUMNS) {
             if (!EventRecord.optional(c) && !t.has(c)) {
                 throw new ReportException(t.name() + ": no column '" + c + "', which describes what an event means in"
@@ -521,8 +559,8 @@ final class Inputs {
             int k = t.column(c);
             for (int r = 0; r < t.size(); r++) {
                 String v = t.text(r, k);
-                boolean ok = c.equals("kind") ? List.of("trigger", "domestic", "response", "statement").contains(v)
-                        : v.isEmpty() || List.of("SEVERED", "DOWNGRADED", "NORMAL", "CORDIAL", "ALLIED").contains(v);
+                boolean ok = c.equals("kind") ? EventRecord.KINDS.contains(v)
+                        : v.isEmpty() || isLevel(v);
                 if (!ok) {
                     throw new ReportException(t.where(r) + ": " + c + " '" + v + "' is not one of the values docs/FORMATS.md lists");
                 }
@@ -545,7 +583,7 @@ final class Inputs {
     }
 
     /** points.csv of a sweep: point numbers, counts and statistics; varied values may be numbers or text. */
-    static void points(Table t) throws ReportException {
+    static void points(CsvTable<ReportException> t) throws ReportException {
         t.check(t.column("point"), 0, Integer.MAX_VALUE, true, false);
         t.check(t.column("n"), 0, LIMIT, true, false);
         for (String c : List.of("mean", "sd", "ci95_low", "ci95_high")) {
@@ -562,7 +600,8 @@ final class Inputs {
     }
 
     /** runs.csv of a sweep: run numbers, seeds, status, and outcome cells (columns after the varied ones). */
-    static void sweepRuns(Table t, List<String> factors) throws ReportException {
+    static void sweepRuns(CsvTable<ReportException> t, List<String> factors, Map<String, OutcomeSummary> described)
+            throws ReportException {
         t.check(t.column("point"), 0, Integer.MAX_VALUE, true, false);
         if (t.has("replication")) {
             t.check(t.column("replication"), 0, Integer.MAX_VALUE, true, false);
@@ -574,7 +613,7 @@ final class Inputs {
         skip.addAll(factors);
         for (int c = 0; c < t.columns().size(); c++) {
             if (!skip.contains(t.columns().get(c))) {
-                outcome(t, c, t.columns().get(c), MAX_DAYS, true);
+                outcome(t, c, described.get(t.columns().get(c)), MAX_DAYS, true);
             }
         }
         if (t.has("status")) {
@@ -582,14 +621,15 @@ final class Inputs {
             for (int r = 0; r < t.size(); r++) {
                 String s = t.text(r, status);
                 if (!s.isEmpty() && !s.equals("ok") && !s.equals("failed")) {
-                    throw new ReportException(t.where(r) + ": status: expected ok or failed, found '" + Table.abbreviate(s) + "'");
+                    throw new ReportException(t.where(r) + ": status: expected ok or failed, found '"
+                            + CsvTable.abbreviate(s) + "'");
                 }
             }
         }
     }
 
     /** sensitivity.csv: every column but the names is a number (or empty). */
-    static void sensitivity(Table t) throws ReportException {
+    static void sensitivity(CsvTable<ReportException> t) throws ReportException {
         List<String> names = new ArrayList<>(List.of("outcome", "parameter", "factor", "path"));
         for (int c = 0; c < t.columns().size(); c++) {
             if (!names.contains(t.columns().get(c))) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crisis.io.CsvTable;
 
 /**
  * A tracked pair over all runs, day by day (ensemble.csv): the share of runs at each level
@@ -18,7 +19,7 @@ record PairEnsemble(Pair pair, int[] day, int[] runs, double[][] share, double[]
     }
 
     /** The pairs of ensemble.csv, in file order. */
-    static Map<Pair, PairEnsemble> read(Table t) throws ReportException {
+    static Map<Pair, PairEnsemble> read(CsvTable<ReportException> t) throws ReportException {
         int a = t.column("a");
         int b = t.column("b");
         int d = t.column("day");

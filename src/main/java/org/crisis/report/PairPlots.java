@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -26,7 +27,7 @@ final class PairPlots {
         static Values of(Discovery.Factor f) {
             Map<Integer, Double> v = new HashMap<>();
             if (f.numeric()) {
-                f.values().forEach((p, text) -> v.put(p, Table.parse(text)));
+                f.values().forEach((p, text) -> v.put(p, CsvTable.parse(text)));
                 return new Values(f, v, null);
             }
             List<String> cats = new ArrayList<>(new LinkedHashSet<>(f.values().values()));

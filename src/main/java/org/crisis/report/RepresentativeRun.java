@@ -3,14 +3,15 @@ package org.crisis.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
- * The kept run closest to the typical run of the set: for each measure (per tracked pair:
- * severed, lowest and final level, days to severance with "never" as horizon + 1, hostile
- * events; for the region: severed pairs and polarisation where present), the distance of the
- * run's value from the median of all runs in units of that measure's interquartile range (or
- * standard deviation if the IQR is 0); the run with the smallest sum is chosen, the earliest
- * on ties. Only kept runs have events and trajectories, so only they are candidates.
+ * The kept run closest to the typical run of the set: for each measure summary.json marks
+ * {@code representative} (a day to an event counted as horizon + 1 where it never came), the
+ * distance of the run's value from the median of all runs in units of that measure's
+ * interquartile range (or standard deviation if the IQR is 0); the run with the smallest sum
+ * is chosen, the earliest on ties. Only kept runs have events and trajectories, so only they
+ * are candidates.
  */
 final class RepresentativeRun {
     private RepresentativeRun() {}
@@ -24,27 +25,18 @@ final class RepresentativeRun {
         int[] replication = set.replications();
         List<double[]> measures = new ArrayList<>();
         double never = set.days() + 1.0;
-        for (Pair p : set.pairs()) {
-            String s = "_" + p.column();
-            for (String m : List.of("severed", "lowest_level", "final_level", "hostile_events", "days_to_severed")) {
-                double[] v = set.values(m + s);
-                if (v == null) {
-                    continue;
-                }
-                if (m.startsWith("days_to")) {
-                    v = v.clone();
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = Double.isNaN(v[i]) ? never : v[i];
-                    }
-                }
-                measures.add(v);
+        for (OutcomeSummary o : set.outcomes()) {
+            double[] v = o.has("representative") ? set.values(o.column()) : null;
+            if (v == null) {
+                continue;
             }
-        }
-        for (String m : List.of("severed_pairs", "peak_severed_pairs", "polarisation")) {
-            double[] v = set.values(m);
-            if (v != null) {
-                measures.add(v);
+            if (o.kind().equals("day")) {
+                v = v.clone();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Double.isNaN(v[i]) ? never : v[i];
+                }
             }
+            measures.add(v);
         }
         double[] score = new double[replication.length];
         for (double[] v : measures) {
@@ -55,7 +47,7 @@ final class RepresentativeRun {
             double median = quantile(clean, 0.5);
             double scale = quantile(clean, 0.75) - quantile(clean, 0.25);
             if (scale <= 0) {
-                scale = Summary.of(clean, false).sd();
+                scale = OutcomeStatistics.of(clean, false).sd();
             }
             if (!(scale > 0)) {
                 scale = 1;
@@ -74,6 +66,31 @@ final class RepresentativeRun {
             }
         }
         return best < 0 ? -1 : replication[best];
+    }
+
+    /**
+     * The measures in words: "PER-MEX reached SEVERED, …, and the region's polarisation at the
+     * end": each tracked pair's, then the others.
+     */
+    static String measures(RunSetResults set) {
+        List<String> pair = new ArrayList<>();
+        List<String> other = new ArrayList<>();
+        for (OutcomeSummary o : set.outcomes()) {
+            if (o.has("representative")) {
+                List<String> to = o.scope().equals("pair") ? pair : other;
+                if (!to.contains(o.shortLabel())) {
+                    to.add(o.shortLabel());
+                }
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (!pair.isEmpty()) {
+            parts.add("each tracked pair's " + String.join(", ", pair));
+        }
+        if (!other.isEmpty()) {
+            parts.add("the region's " + String.join(", ", other));
+        }
+        return parts.isEmpty() ? "nothing (summary.json marks no representative measure)" : String.join(", and on ", parts);
     }
 
     /** Type 7 quantile of sorted values. */

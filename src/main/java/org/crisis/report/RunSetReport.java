@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.Columns;
+import org.crisis.io.Csv;
+import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.jfree.chart.JFreeChart;
 
@@ -144,12 +147,12 @@ final class RunSetReport implements ReportKind {
         h.paragraph("Share of runs (with a 95 % Wilson interval) or mean (with a 95 % Student-t interval), and the spread "
                 + "over runs: median with the 5 % and 95 % quantiles. Durations count only the runs where the event happened; "
                 + "the survival curves below include the others as censored.");
-        CsvOut csv = new CsvOut("group", "outcome", "column", "type", "n", "missing", "mean", "sd", "ci95_low", "ci95_high",
+        Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "n", "missing", "mean", "sd", "ci95_low", "ci95_high",
                 "q05", "q25", "q50", "q75", "q95");
         Html.Cells t = new Html.Cells(List.of("outcome", "share or mean", "95 % interval", "median (5 % to 95 %)", "runs with a value"),
                 false, true, true, true, true);
         List<String> columns = set.outcomes().stream().map(OutcomeSummary::column).toList();
-        for (RunSetViews.Group g : RunSetViews.groups(set.pairs(), columns)) {
+        for (RunSetViews.Group g : RunSetViews.groups(set, set.pairs(), columns)) {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(set, g.pair()));
             for (String[] c : g.columns()) {
                 OutcomeSummary o = set.outcome(c[0]);
@@ -168,32 +171,55 @@ final class RunSetReport implements ReportKind {
         thirdParties(h);
     }
 
+    /** The outcomes of one country (summary.json scope {@code country}: what third parties did about it), per country. */
     private void thirdParties(Html h) {
+        Map<String, OutcomeSummary> measures = new LinkedHashMap<>();
+        Map<String, OutcomeSummary> byCountry = new LinkedHashMap<>();
+        for (OutcomeSummary o : set.outcomes()) {
+            if (o.scope().equals("country")) {
+                measures.putIfAbsent(o.measure(), o);
+                byCountry.put(o.measure() + ":" + o.country(), o);
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("country", "name"));
+        List<String> shown = new ArrayList<>(List.of("country", "name"));
+        List<String> named = new ArrayList<>();
+        for (OutcomeSummary m : measures.values()) {
+            String column = Columns.of(m.measure());
+            header.addAll(List.of(column + "_mean", column + "_ci95_low", column + "_ci95_high"));
+            shown.addAll(List.of(m.shortLabel() + " (mean)", "95 % interval"));
+            named.add(m.shortLabel() + " (" + m.measure() + ")");
+        }
         List<String[]> rows = new ArrayList<>();
-        CsvOut csv = new CsvOut("country", "name", "sides_mean", "sides_ci95_low", "sides_ci95_high", "condemn_mean",
-                "condemn_ci95_low", "condemn_ci95_high");
+        Csv.Rows csv = new Csv.Rows(header);
         for (RunSetResults.Country c : set.countries()) {
-            String id = c.id().toLowerCase(Locale.ROOT);
-            OutcomeSummary sides = set.outcome("sides_" + id);
-            OutcomeSummary condemn = set.outcome("condemn_" + id);
-            if (sides == null && condemn == null) {
+            List<String> row = new ArrayList<>(List.of(c.id(), c.name()));
+            List<Object> cells = new ArrayList<>(List.of(c.id(), c.name()));
+            boolean any = false;
+            for (String m : measures.keySet()) {
+                OutcomeSummary o = byCountry.get(m + ":" + c.id());
+                any |= o != null;
+                row.add(o == null ? Format.NONE : Format.estimate(o.mean(), o.low(), o.high()));
+                row.add(o == null ? Format.NONE : Format.interval(o.low(), o.high(), false));
+                cells.addAll(List.of(o == null ? Double.NaN : o.mean(), o == null ? Double.NaN : o.low(),
+                        o == null ? Double.NaN : o.high()));
+            }
+            if (!any) {
                 continue;
             }
-            rows.add(new String[] {c.id(), c.name(), sides == null ? Format.NONE : Format.estimate(sides.mean(), sides.low(), sides.high()),
-                sides == null ? Format.NONE : Format.interval(sides.low(), sides.high(), false),
-                condemn == null ? Format.NONE : Format.estimate(condemn.mean(), condemn.low(), condemn.high()),
-                condemn == null ? Format.NONE : Format.interval(condemn.low(), condemn.high(), false)});
-            csv.row(c.id(), c.name(), sides == null ? Double.NaN : sides.mean(), sides == null ? Double.NaN : sides.low(),
-                    sides == null ? Double.NaN : sides.high(), condemn == null ? Double.NaN : condemn.mean(),
-                    condemn == null ? Double.NaN : condemn.low(), condemn == null ? Double.NaN : condemn.high());
+            rows.add(row.toArray(String[]::new));
+            csv.row(cells.toArray());
         }
         if (rows.isEmpty()) {
             return;
         }
         h.heading(3, null, "Third parties");
-        h.paragraph("Mean number of countries per run that took this country's side (sides) or condemned it (condemn).");
-        Html.Cells t = new Html.Cells(List.of("country", "name", "sides (mean)", "95 % interval", "condemned by (mean)", "95 % interval"),
-                false, false, true, true, true, true);
+        h.paragraph("Mean number per run, with its 95 % interval, of the " + String.join(" and the ", named) + ".");
+        boolean[] numeric = new boolean[shown.size()];
+        for (int k = 2; k < numeric.length; k++) {
+            numeric[k] = true;
+        }
+        Html.Cells t = new Html.Cells(shown, numeric);
         rows.forEach(r -> t.row(List.of(r)));
         h.table(t);
         tables.put("report-third-parties.csv", csv.toString());
@@ -212,8 +238,8 @@ final class RunSetReport implements ReportKind {
                     + "the dark band holds the middle 50 % of runs and the light band 90 %. Beside it, the share of runs at each "
                     + "level on each day.");
         }
-        CsvOut survivalCsv = new CsvOut("pair", "event", "day", "at_risk", "events", "survival", "ci95_low", "ci95_high");
-        CsvOut kmCsv = new CsvOut("pair", "event", "runs", "observed", "share_by_horizon", "ci95_low", "ci95_high", "median_day");
+        Csv.Rows survivalCsv = new Csv.Rows("pair", "event", "day", "at_risk", "events", "survival", "ci95_low", "ci95_high");
+        Csv.Rows kmCsv = new Csv.Rows("pair", "event", "runs", "observed", "share_by_horizon", "ci95_low", "ci95_high", "median_day");
         double[] runDays = set.runDays();
         String dayLabel = RunSetViews.dayLabel(set.start());
         for (Pair p : set.pairs()) {
@@ -236,33 +262,36 @@ final class RunSetReport implements ReportKind {
             List<Charts.Line> curves = new ArrayList<>();
             Html.Cells km = new Html.Cells(List.of("time to", "happened in", "by day " + set.days() + " (95 % interval)",
                     "median day"), false, true, true, true);
-            for (RunSetViews.TimeTo tt : RunSetViews.TIMES) {
-                double[] d = set.values(tt.prefix() + "_" + p.column());
+            List<String> events = new ArrayList<>();
+            for (OutcomeSummary tt : RunSetViews.times(set, p)) {
+                double[] d = set.values(tt.column());
                 if (d == null) {
                     continue;
                 }
+                events.add(tt.event());
                 KaplanMeier k = KaplanMeier.ofDurations(d, runDays);
-                curves.add(Charts.survivalLine(tt.label(), tt.colour(), k, set.days(), true, false));
+                curves.add(Charts.survivalLine(tt.event(), RunSetViews.colour(tt), k, set.days(), true, false));
                 double s = k.at(set.days());
                 double lo = 1 - highAt(k, set.days());
                 double hi = 1 - lowAt(k, set.days());
-                km.row(List.of(tt.label(), k.observed() + " of " + k.n() + " runs",
+                km.row(List.of(tt.event(), k.observed() + " of " + k.n() + " runs",
                         Format.percent(1 - s) + " (" + Format.interval(lo, hi, true) + ")", Format.number(k.median())));
-                kmCsv.row(p.key(), tt.key(), k.n(), k.observed(), 1 - s, lo, hi, k.median());
+                kmCsv.row(p.key(), tt.event(), k.n(), k.observed(), 1 - s, lo, hi, k.median());
                 for (int i = 0; i < k.time().length; i++) {
-                    survivalCsv.row(p.key(), tt.key(), k.time()[i], k.atRisk()[i], k.events()[i], k.survival()[i], k.low()[i], k.high()[i]);
+                    survivalCsv.row(p.key(), tt.event(), k.time()[i], k.atRisk()[i], k.events()[i], k.survival()[i], k.low()[i], k.high()[i]);
                 }
             }
             if (!curves.isEmpty()) {
                 h.open("div", "grid2");
-                JFreeChart sc = Charts.survival("Time to downgrade, rupture, restoration, " + p.key(), dayLabel, curves, set.days());
+                JFreeChart sc = Charts.survival("Time to " + String.join(", ", events) + ", " + p.key(), dayLabel, curves,
+                        set.days());
                 h.figure("survival-" + p.key(), svg.render(sc, 560, 340, "Survival curves " + p.key()),
                         "Kaplan\u2013Meier: share of runs in which the event has not happened by each day, with 95 % bands; "
                                 + "runs that end without it are censored at their last day.", null);
                 h.open("div", null).table(km);
                 h.note("Kaplan\u2013Meier estimates: \u201cby day " + set.days() + "\u201d is the share of runs in which the event "
                         + "happened within the horizon, counting censored runs correctly; the median day is when half the runs "
-                        + "have seen it (\u2013 if fewer than half do). Downgrade at day 0 means the pair starts at DOWNGRADED or below.");
+                        + "have seen it (\u2013 if fewer than half do). Day 0 means the pair was already there at the start.");
                 h.close("div");
                 h.close("div");
             }
@@ -345,11 +374,11 @@ final class RunSetReport implements ReportKind {
         }
         h.paragraph("Relations among all " + set.countries().size() + " countries in run " + run
                 + " (the representative run, below) at the end of the chosen days. Countries sit on a circle in scenario order; "
-                + "each line is a pair whose level is not NORMAL, coloured by level, tracked pairs drawn thicker. Levels of the "
-                + "tracked pairs come from the run's trajectories; the others are rebuilt from the scenario's starting relations "
-                + "and the run's level-changing events (a restoration from SEVERED is drawn as DOWNGRADED until an ambassador returns).");
+                + "each line is a pair whose level is not " + RelationLevel.NORMAL.name() + ", coloured by level, tracked pairs "
+                + "drawn thicker. Levels of the tracked pairs come from the run's trajectories; the others are rebuilt from the "
+                + "scenario's starting relations and the levels the run's events left them at (events.csv level_after).");
         Set<Pair> tracked = new LinkedHashSet<>(set.pairs());
-        CsvOut csv = new CsvOut("run", "panel", "day", "a", "b", "level");
+        Csv.Rows csv = new Csv.Rows("run", "panel", "day", "a", "b", "level");
         h.open("div", "grid3");
         for (int i = 0; i < days.size(); i++) {
             int d = days.get(i)[0];
@@ -369,9 +398,8 @@ final class RunSetReport implements ReportKind {
     private void representative(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories) {
         Html h = page.section("run", "Representative run");
         h.paragraph(options.run() != null ? "Run " + run + ", as asked (--run)." : "Run " + run + ": of the "
-                + set.keptAvailable() + " kept runs, the one closest to the median of all runs on each tracked pair's "
-                + "severance, lowest and final level, days to severance and hostile events, and on the region's severed pairs "
-                + "and polarisation (distances in interquartile ranges, summed). Use --run K for another.");
+                + set.keptAvailable() + " kept runs, the one closest to the median of all runs on " + RepresentativeRun.measures(set)
+                + " (distances in interquartile ranges, summed). Use --run K for another.");
         if (events.isEmpty()) {
             h.note("No events recorded for run " + run + ".");
             return;
@@ -399,7 +427,7 @@ final class RunSetReport implements ReportKind {
                     "Each mark is an event between the two countries of a row (or a third party's statement about them); grey lines join a "
                             + "response to the event it answers when both are on the chart.", null);
         }
-        CsvOut csv = new CsvOut("run", "pair", "id", "day", "date", "actor", "target", "type", "label", "cause", "chain");
+        Csv.Rows csv = new Csv.Rows("run", "pair", "id", "day", "date", "actor", "target", "type", "label", "cause", "chain");
         Html.Cells t = new Html.Cells(List.of("day", "pair", "event", "level after", "cause chain (trigger first)"),
                 true, false, false, false, false).nowrap(1, 2, 3);
         int shown = 0;
@@ -433,8 +461,8 @@ final class RunSetReport implements ReportKind {
             }
         }
         h.heading(3, null, "Cause chains of the key events");
-        h.paragraph("Key events are recalls, expulsions, ruptures, sanctions, returns of ambassadors and restorations between a "
-                + "tracked pair. Each is traced back through the events it answered to the scripted trigger that started it. "
+        h.paragraph("Key events are the acts between a tracked pair that act on its level (events.csv level_act). "
+                + "Each is traced back through the events it answered to the scripted trigger that started it. "
                 + "Level after: the pair's level at the end of that day. `crisis explain " + "DIR --pair A-B --run " + run
                 + "` prints these chains as a tree.");
         if (total == 0) {
@@ -452,13 +480,13 @@ final class RunSetReport implements ReportKind {
 
     private void convergence(Page page) throws ReportException {
         Html h = page.section("convergence", "Convergence");
-        List<String> headline = RunSetViews.headline(set.pairs(), c -> set.outcome(c) != null);
+        List<String> headline = RunSetViews.headline(set);
         h.paragraph(String.format(Locale.ROOT, "How the headline estimates settle as replications accumulate, in replication "
                 + "order. Stated precision: a 95 %% interval of at most \u00b1%s on shares and \u00b1%s %% of the mean on numbers "
                 + "(--precision, --relative-precision). The dashed lines mark that precision around the final estimate.",
                 Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
         int[] order = replicationOrder();
-        CsvOut csv = new CsvOut("outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
+        Csv.Rows csv = new Csv.Rows("outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
                 "enough", "replications_needed");
         Html.Cells t = new Html.Cells(List.of("outcome", "estimate", "\u00b1 now", "\u00b1 wanted", "verdict"),
                 false, true, true, true, false);
@@ -470,12 +498,12 @@ final class RunSetReport implements ReportKind {
             for (int i = 0; i < v.length; i++) {
                 v[i] = raw[order[i]];
             }
-            Convergence c = Convergence.of(o.outcome(), column, v, o.share(),
+            Convergence c = Convergence.of(column, v, o.share(),
                     o.share() ? options.precision() : options.relativePrecision(), 400);
             all.add(c);
             t.row(c.enough() ? null : "sig", List.of(RunSetViews.title(set, column),
                     o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()),
-                    Format.number(c.halfWidth()), Format.number(c.targetHalfWidth()), c.verdict()));
+                    Format.number(c.halfWidth()), Format.number(c.targetHalfWidth()), Format.verdict(c)));
             csv.row(o.outcome(), column, o.share() ? "share" : "number", c.n(), c.finalMean(), c.halfWidth(),
                     c.targetHalfWidth(), c.enough(), c.needed());
         }
@@ -498,19 +526,19 @@ final class RunSetReport implements ReportKind {
         h.open("div", "grid2");
         if (!shares.isEmpty()) {
             JFreeChart hw = Charts.halfWidths("95 % half-width of the shares", shares,
-                    shares.stream().map(c -> RunSetViews.title(set, c.column())).toList(), false, options.precision());
+                    shares.stream().map(c -> RunSetViews.title(set, c.name())).toList(), false, options.precision());
             h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates"), null, null);
         }
         if (!numbers.isEmpty()) {
             JFreeChart hw = Charts.halfWidths("95 % half-width of the means, relative", numbers,
-                    numbers.stream().map(c -> RunSetViews.title(set, c.column())).toList(), true, options.relativePrecision());
+                    numbers.stream().map(c -> RunSetViews.title(set, c.name())).toList(), true, options.relativePrecision());
             h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates"), null, null);
         }
         h.close("div");
         h.open("div", "grid3");
         for (Convergence c : all) {
-            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.column()));
-            h.figure("convergence-" + c.column(), svg.render(chart, 380, 250, "Convergence " + c.column()), null, null);
+            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.name()));
+            h.figure("convergence-" + c.name(), svg.render(chart, 380, 250, "Convergence " + c.name()), null, null);
         }
         h.close("div");
         tables.put("report-convergence.csv", csv.toString());

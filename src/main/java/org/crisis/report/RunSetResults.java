@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
 
 /**
  * The results directory of one {@code crisis run}: the manifest, runs.csv and summary.json,
@@ -27,12 +29,13 @@ public final class RunSetResults implements Results {
     private final Path directory;
     private final JsonNode manifest;
     private final JsonNode scenario;
-    private final Table runs;
+    private final CsvTable<ReportException> runs;
     private final List<OutcomeSummary> outcomes;
     private final List<Pair> pairs;
     private Map<Pair, PairEnsemble> ensemble;
 
-    private RunSetResults(Path directory, JsonNode manifest, Table runs, List<OutcomeSummary> outcomes, List<Pair> pairs) {
+    private RunSetResults(Path directory, JsonNode manifest, CsvTable<ReportException> runs, List<OutcomeSummary> outcomes,
+            List<Pair> pairs) {
         this.directory = directory;
         this.manifest = manifest;
         this.scenario = manifest.path("scenario");
@@ -46,13 +49,17 @@ public final class RunSetResults implements Results {
             throw new ReportException(directory.resolve("manifest.json") + ": no 'scenario' object; not written by crisis run");
         }
         Inputs.runSetManifest(directory.resolve("manifest.json"), manifest);
-        Table runs = Table.read(directory.resolve("runs.csv"));
-        Inputs.runSetRuns(runs, manifest.path("runs").asLong(), manifest.path("scenario").path("days").asInt());
         JsonNode summary = Manifests.read(directory.resolve("summary.json"));
         Inputs.summary(directory.resolve("summary.json"), summary);
-        List<OutcomeSummary> outcomes = new ArrayList<>();
+        Map<String, OutcomeSummary> described = new LinkedHashMap<>();
         for (JsonNode o : summary.path("outcomes")) {
             OutcomeSummary s = OutcomeSummary.of(o);
+            described.putIfAbsent(s.column(), s);
+        }
+        CsvTable<ReportException> runs = CsvTable.read(directory.resolve("runs.csv"), ReportException::new);
+        Inputs.runSetRuns(runs, manifest.path("runs").asLong(), manifest.path("scenario").path("days").asInt(), described);
+        List<OutcomeSummary> outcomes = new ArrayList<>();
+        for (OutcomeSummary s : described.values()) {
             if (runs.has(s.column())) {
                 outcomes.add(s);
             }
@@ -139,7 +146,7 @@ public final class RunSetResults implements Results {
         return manifest.path("parameters").isObject() ? manifest.path("parameters") : scenario.path("parameters");
     }
 
-    Table runs() {
+    CsvTable<ReportException> runs() {
         return runs;
     }
 
@@ -176,7 +183,7 @@ public final class RunSetResults implements Results {
             JsonNode between = r.path("between");
             if (between.size() == 2) {
                 out.add(new Relation(between.get(0).asText(), between.get(1).asText(),
-                        RelationLevel.parse(r.path("level").asText("NORMAL"))));
+                        RelationLevel.parse(r.path("level").asText(RelationLevel.NORMAL.name()))));
             }
         }
         return out;
@@ -216,9 +223,20 @@ public final class RunSetResults implements Results {
         return c < 0 ? null : runs.numbers(c);
     }
 
-    /** The days each run lasted (runs.csv {@code days}; the horizon if the column is absent). */
+    /** The outcome that is each run's length in days (summary.json role {@code run_length}), or null. */
+    private OutcomeSummary runLength() {
+        for (OutcomeSummary o : outcomes) {
+            if (o.has("run_length")) {
+                return o;
+            }
+        }
+        return null;
+    }
+
+    /** The days each run lasted (the run_length outcome of runs.csv; the horizon if there is none). */
     double[] runDays() {
-        double[] d = values("days");
+        OutcomeSummary length = runLength();
+        double[] d = length == null ? null : values(length.column());
         if (d == null) {
             d = new double[runs.size()];
             java.util.Arrays.fill(d, days());
@@ -226,9 +244,10 @@ public final class RunSetResults implements Results {
         return d;
     }
 
-    /** How many days run {@code k} lasted (runs.csv {@code days}), or -1 if not recorded. */
+    /** How many days run {@code k} lasted (its run_length outcome), or -1 if not recorded. */
     private int runDays(int k) {
-        int c = runs.find("days");
+        OutcomeSummary length = runLength();
+        int c = length == null ? -1 : runs.find(length.column());
         int rep = runs.find("replication");
         if (c < 0 || rep < 0) {
             return -1;
@@ -270,7 +289,7 @@ public final class RunSetResults implements Results {
     Map<Pair, PairEnsemble> ensemble() throws ReportException {
         if (ensemble == null) {
             if (hasEnsemble()) {
-                Table t = Table.read(directory.resolve("ensemble.csv"));
+                CsvTable<ReportException> t = CsvTable.read(directory.resolve("ensemble.csv"), ReportException::new);
                 Inputs.ensemble(t, days(), runs.size());
                 ensemble = PairEnsemble.read(t);
             } else {
@@ -294,7 +313,7 @@ public final class RunSetResults implements Results {
             return List.of();
         }
         String key = Integer.toString(run);
-        Table t = Table.read(directory.resolve("events.csv"), "run", key::equals);
+        CsvTable<ReportException> t = CsvTable.read(directory.resolve("events.csv"), "run", key::equals, ReportException::new);
         Inputs.events(t, days());
         int[] c = new int[EventRecord.COLUMNS.length];
         for (int i = 0; i < c.length; i++) {
@@ -314,7 +333,7 @@ public final class RunSetResults implements Results {
         }
         String key = Integer.toString(run);
         Path file = directory.resolve("trajectories.csv");
-        Table t = Table.read(file, "run", key::equals);
+        CsvTable<ReportException> t = CsvTable.read(file, "run", key::equals, ReportException::new);
         Inputs.trajectories(t, days(), runDays(run));
         if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
             throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");

@@ -2,6 +2,7 @@ package org.crisis.report;
 
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,13 +10,31 @@ import java.util.Locale;
 final class RunSetViews {
     private RunSetViews() {}
 
-    /** A time-to-event of a pair, from a runs.csv duration column. */
-    record TimeTo(String key, String label, String prefix, Color colour) {}
+    /**
+     * The times to a pair's events the run set records (summary.json: kind {@code day}, with
+     * an {@code event}), in the order a pair passes them: moves down the levels from the mildest
+     * to the gravest, then moves back up.
+     */
+    static List<OutcomeSummary> times(RunSetResults set, Pair p) {
+        List<OutcomeSummary> out = new ArrayList<>();
+        for (OutcomeSummary o : set.outcomes()) {
+            if (o.timeToEvent() && o.about(p)) {
+                out.add(o);
+            }
+        }
+        out.sort(Comparator.comparingInt(RunSetViews::passing));
+        return out;
+    }
 
-    static final List<TimeTo> TIMES = List.of(
-            new TimeTo("downgrade", "downgrade", "days_to_downgraded", Charts.DOWNGRADE),
-            new TimeTo("rupture", "rupture", "days_to_severed", Charts.RUPTURE),
-            new TimeTo("restoration", "restoration", "days_to_restored", Charts.RESTORATION));
+    private static int passing(OutcomeSummary o) {
+        int level = RelationLevel.parse(o.level()).ordinal();
+        return o.direction().equals("up") ? RelationLevel.values().length + level : -level;
+    }
+
+    /** The colour of a time to an event: the level a move down reaches, the colour of reconciliation for a move up. */
+    static Color colour(OutcomeSummary o) {
+        return o.direction().equals("up") ? Charts.RESTORATION : RelationLevel.parse(o.level()).colour();
+    }
 
     /** The pair of the day axis label: "day (0 = 2025-11-03)". */
     static String dayLabel(String start) {
@@ -29,16 +48,19 @@ final class RunSetViews {
         }
     }
 
-    /** Outcomes grouped: one group per tracked pair, then the region; third-party counts left out. */
-    static List<Group> groups(List<Pair> pairs, List<String> columns) {
+    /**
+     * Outcomes grouped by whom summary.json says they are about: one group per tracked pair,
+     * then the region (global outcomes); outcomes of one country (third parties) left out.
+     */
+    static List<Group> groups(RunSetResults set, List<Pair> pairs, List<String> columns) {
         List<Group> out = new ArrayList<>();
         List<String> left = new ArrayList<>(columns);
         for (Pair p : pairs) {
             List<String[]> g = new ArrayList<>();
-            String suffix = "_" + p.column();
             for (String c : columns) {
-                if (c.endsWith(suffix) && left.contains(c)) {
-                    g.add(new String[] {c, c.substring(0, c.length() - suffix.length())});
+                OutcomeSummary o = set.outcome(c);
+                if (o != null && o.about(p) && left.contains(c)) {
+                    g.add(new String[] {c, o.measure()});
                     left.remove(c);
                 }
             }
@@ -48,7 +70,8 @@ final class RunSetViews {
         }
         List<String[]> region = new ArrayList<>();
         for (String c : left) {
-            if (!c.startsWith("sides_") && !c.startsWith("condemn_")) {
+            OutcomeSummary o = set.outcome(c);
+            if (o != null && o.scope().equals("global")) {
                 region.add(new String[] {c, c});
             }
         }
@@ -58,38 +81,32 @@ final class RunSetViews {
         return out;
     }
 
-    /** Headline outcomes for convergence: shares severed of each pair, downgraded and restored of the first, two regional numbers. */
-    static List<String> headline(List<Pair> pairs, java.util.function.Predicate<String> has) {
+    /** The headline outcomes (summary.json role {@code headline}) whose precision the report checks, in file order. */
+    static List<String> headline(RunSetResults set) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < pairs.size(); i++) {
-            String s = "_" + pairs.get(i).column();
-            for (String m : i == 0 ? List.of("severed", "downgraded", "restored") : List.of("severed")) {
-                if (has.test(m + s)) {
-                    out.add(m + s);
-                }
-            }
-        }
-        for (String c : List.of("severed_pairs", "polarisation")) {
-            if (has.test(c)) {
-                out.add(c);
+        for (OutcomeSummary o : set.outcomes()) {
+            if (o.has("headline")) {
+                out.add(o.column());
             }
         }
         return out;
     }
 
     /**
-     * A readable title of a column, e.g. "PER-MEX reached SEVERED": the pair the column names,
-     * then the outcome's label from summary.json (the column itself for one it does not list).
+     * A readable title of a column, e.g. "PER-MEX reached SEVERED": the pair summary.json says
+     * the outcome is about, then its label (the column itself for one it does not list).
      */
     static String title(RunSetResults set, String column) {
         OutcomeSummary o = set.outcome(column);
-        String label = o == null ? column.replace('_', ' ') : o.label();
+        if (o == null) {
+            return column.replace('_', ' ');
+        }
         for (Pair p : set.pairs()) {
-            if (column.endsWith("_" + p.column())) {
-                return p.key() + " " + label;
+            if (o.about(p)) {
+                return p.key() + " " + o.label();
             }
         }
-        return label;
+        return o.label();
     }
 
     static String pairTitle(RunSetResults set, Pair p) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.crisis.io.CsvTable;
 
 /** One tracked pair through one kept run (trajectories.csv): level and grievances by day. */
 record RunTrajectory(Pair pair, int[] day, RelationLevel[] level, double[] ab, double[] ba) {
@@ -21,7 +22,7 @@ record RunTrajectory(Pair pair, int[] day, RelationLevel[] level, double[] ab, d
         return day.length == 0 ? 0 : day[day.length - 1];
     }
 
-    static Map<Pair, RunTrajectory> read(Table t) throws ReportException {
+    static Map<Pair, RunTrajectory> read(CsvTable<ReportException> t) throws ReportException {
         int a = t.column("a");
         int b = t.column("b");
         int d = t.column("day");

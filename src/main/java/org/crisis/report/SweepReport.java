@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.crisis.io.Csv;
+import org.crisis.io.CsvTable;
 import org.crisis.stats.Intervals;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -397,7 +399,7 @@ final class SweepReport implements ReportKind {
             h.note(String.join(" ", said));
         }
 
-        CsvOut csv = new CsvOut("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high", "eta2");
+        Csv.Rows csv = new Csv.Rows("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high", "eta2");
         for (String o : sweep.outcomes()) {
             for (Map.Entry<String, Double> fe : ranked.containsKey(o) ? ranked.get(o) : rankedFactors(o, bins)) {
                 Bins b = bins.get(fe.getKey());
@@ -516,7 +518,7 @@ final class SweepReport implements ReportKind {
             h.note("Shown: the " + shown + " of " + pairs.size() + " pairs of varied values that explain " + outcomeName(rank)
                     + " most; the other " + (pairs.size() - shown) + " are in report-heatmaps.csv.");
         }
-        CsvOut csv = new CsvOut("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean", "eta2");
+        Csv.Rows csv = new Csv.Rows("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean", "eta2");
         h.open("div", "grid2");
         for (int k = 0; k < pairs.size(); k++) {
             int i = pairs.get(k).i();
@@ -564,7 +566,7 @@ final class SweepReport implements ReportKind {
     // --- sensitivity ---------------------------------------------------------------------
 
     private void sensitivity(Page page) throws ReportException {
-        Table t = sweep.sensitivity();
+        CsvTable<ReportException> t = sweep.sensitivity();
         if (t == null) {
             return;
         }
@@ -633,7 +635,7 @@ final class SweepReport implements ReportKind {
         }
         h.close("div");
         h.table(table);
-        CsvOut csv = new CsvOut(t.columns());
+        Csv.Rows csv = new Csv.Rows(t.columns());
         for (int r = 0; r < t.size(); r++) {
             Object[] cells = new Object[t.columns().size()];
             for (int c = 0; c < cells.length; c++) {
@@ -645,7 +647,7 @@ final class SweepReport implements ReportKind {
     }
 
     /** The first of the column names present, ignoring case; -1 if none. */
-    static int find(Table t, String... names) {
+    static int find(CsvTable<ReportException> t, String... names) {
         for (String n : names) {
             for (int c = 0; c < t.columns().size(); c++) {
                 if (t.columns().get(c).equalsIgnoreCase(n)) {
@@ -685,7 +687,7 @@ final class SweepReport implements ReportKind {
         List<String> csvHeader = new ArrayList<>(List.of("rank", "point"));
         csvHeader.addAll(sweep.factors());
         csvHeader.addAll(List.of("outcome", "n", "mean", "ci95_low", "ci95_high"));
-        CsvOut csv = new CsvOut(csvHeader);
+        Csv.Rows csv = new Csv.Rows(csvHeader);
         for (int i = 0; i < pts.size(); i++) {
             SweepResults.PointStat p = pts.get(i);
             List<Object> cells = new ArrayList<>(List.of(i + 1, p.point()));
@@ -735,9 +737,9 @@ final class SweepReport implements ReportKind {
                 reps.isEmpty() ? "its" : reps, Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
         Html.Cells t = new Html.Cells(List.of("outcome", "median \u00b1 at a point", "points within the precision", "verdict"),
                 false, true, true, false);
-        CsvOut csv = new CsvOut("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
+        Csv.Rows csv = new Csv.Rows("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
                 "replications_per_point_needed");
-        double r = reps.isEmpty() ? Double.NaN : Table.parse(reps);
+        double r = reps.isEmpty() ? Double.NaN : CsvTable.parse(reps);
         for (String o : sweep.outcomes()) {
             boolean share = sweep.share(o);
             List<Double> halves = new ArrayList<>();

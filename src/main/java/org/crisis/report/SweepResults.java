@@ -8,9 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.CsvTable;
+import org.crisis.stats.OutcomeStatistics;
 
 /**
  * The results directory of one {@code crisis sweep}: the manifest (with its {@code design}
@@ -34,12 +35,12 @@ public final class SweepResults implements Results {
     private final List<String> outcomes;
     private final Map<String, Boolean> shares;
     private final Map<String, List<PointStat>> points;
-    private final Table runs;
-    private final Table sensitivity;
+    private final CsvTable<ReportException> runs;
+    private final CsvTable<ReportException> sensitivity;
 
     private SweepResults(Path directory, JsonNode manifest, List<String> factors, Map<String, String> paths,
-            List<String> outcomes, Map<String, Boolean> shares, Map<String, List<PointStat>> points, Table runs,
-            Table sensitivity) {
+            List<String> outcomes, Map<String, Boolean> shares, Map<String, List<PointStat>> points, CsvTable<ReportException> runs,
+            CsvTable<ReportException> sensitivity) {
         this.directory = directory;
         this.manifest = manifest;
         this.factors = List.copyOf(factors);
@@ -55,8 +56,9 @@ public final class SweepResults implements Results {
         Inputs.sweepManifest(directory.resolve("manifest.json"), manifest);
         Path pointsFile = directory.resolve("points.csv");
         Path runsFile = directory.resolve("runs.csv");
-        Table points = Files.isRegularFile(pointsFile) ? Table.read(pointsFile) : null;
-        Table runs = points == null && Files.isRegularFile(runsFile) ? Table.read(runsFile) : null;
+        CsvTable<ReportException> points = Files.isRegularFile(pointsFile) ? CsvTable.read(pointsFile, ReportException::new) : null;
+        CsvTable<ReportException> runs = points == null && Files.isRegularFile(runsFile)
+                ? CsvTable.read(runsFile, ReportException::new) : null;
         if (runs == null && points == null) {
             throw new ReportException(directory + ": a sweep directory needs points.csv or runs.csv, found neither");
         }
@@ -64,6 +66,7 @@ public final class SweepResults implements Results {
         for (String[] v : varied(manifest)) {
             paths.put(v[1], v[0]);
         }
+        Map<String, OutcomeSummary> described = described(manifest);
         List<String> factors = new ArrayList<>();
         List<String> outcomes = new ArrayList<>();
         Map<String, List<PointStat>> stats;
@@ -77,29 +80,37 @@ public final class SweepResults implements Results {
             stats = fromPoints(points, factors, outcomes);
         } else {
             factors.addAll(factorsOf(runs, paths));
-            Inputs.sweepRuns(runs, factors);
-            stats = fromRuns(runs, factors, outcomes);
+            Inputs.sweepRuns(runs, factors, described);
+            stats = fromRuns(runs, factors, outcomes, described);
         }
         if (factors.isEmpty()) {
             throw new ReportException(directory + ": no varied values found (expected columns between 'point' and 'outcome' in points.csv)");
         }
-        Map<String, String> declared = new HashMap<>();
-        for (JsonNode o : sweep(manifest).path("outcomes")) {
-            if (o.isObject() && o.hasNonNull("column")) {
-                declared.put(o.path("column").asText(), o.path("type").asText(""));
-            }
-        }
         Map<String, Boolean> shares = new HashMap<>();
         for (String o : outcomes) {
-            String type = declared.getOrDefault(o, "");
-            shares.put(o, type.isEmpty() ? isShare(runsFile, o, stats.get(o)) : type.equals("share"));
+            OutcomeSummary d = described.get(o);
+            shares.put(o, d != null ? d.share() : observedShare(runs, runsFile, o));
         }
         Path sens = directory.resolve("sensitivity.csv");
-        Table sensitivity = Files.isRegularFile(sens) ? Table.read(sens) : null;
+        CsvTable<ReportException> sensitivity = Files.isRegularFile(sens) ? CsvTable.read(sens, ReportException::new) : null;
         if (sensitivity != null) {
             Inputs.sensitivity(sensitivity);
         }
         return new SweepResults(directory, manifest, factors, paths, outcomes, shares, stats, runs, sensitivity);
+    }
+
+    /**
+     * The outcomes the manifest describes with a type or kind (a share or a number), by column;
+     * an older or hand-written manifest may describe none.
+     */
+    static Map<String, OutcomeSummary> described(JsonNode manifest) {
+        Map<String, OutcomeSummary> out = new HashMap<>();
+        for (JsonNode o : sweep(manifest).path("outcomes")) {
+            if (o.isObject() && o.hasNonNull("column") && (o.hasNonNull("type") || o.hasNonNull("kind"))) {
+                out.putIfAbsent(o.path("column").asText(), OutcomeSummary.of(o));
+            }
+        }
+        return out;
     }
 
     /** Whether a manifest is a sweep's: a {@code design}, at the top or in a {@code sweep} object. */
@@ -134,7 +145,7 @@ public final class SweepResults implements Results {
         return out;
     }
 
-    private static List<String> factorsOf(Table runs, Map<String, String> paths) {
+    private static List<String> factorsOf(CsvTable<ReportException> runs, Map<String, String> paths) {
         List<String> out = new ArrayList<>();
         for (String c : runs.columns()) {
             if (paths.containsKey(c)) {
@@ -144,7 +155,7 @@ public final class SweepResults implements Results {
         return out;
     }
 
-    private static Map<String, List<PointStat>> fromPoints(Table t, List<String> factors, List<String> outcomes)
+    private static Map<String, List<PointStat>> fromPoints(CsvTable<ReportException> t, List<String> factors, List<String> outcomes)
             throws ReportException {
         int point = t.column("point");
         int outcome = t.column("outcome");
@@ -173,8 +184,8 @@ public final class SweepResults implements Results {
     }
 
     /** Per point and outcome statistics computed from runs.csv (runs with a status other than ok left out). */
-    private static Map<String, List<PointStat>> fromRuns(Table t, List<String> factors, List<String> outcomes)
-            throws ReportException {
+    private static Map<String, List<PointStat>> fromRuns(CsvTable<ReportException> t, List<String> factors, List<String> outcomes,
+            Map<String, OutcomeSummary> described) throws ReportException {
         int point = t.column("point");
         int status = t.find("status");
         Set<String> skip = new LinkedHashSet<>(List.of("point", "replication", "seed", "status", "message"));
@@ -194,7 +205,8 @@ public final class SweepResults implements Results {
         Map<String, List<PointStat>> out = new LinkedHashMap<>();
         for (String o : outcomes) {
             int c = t.column(o);
-            boolean share = binary(t, c);
+            OutcomeSummary d = described.get(o);
+            boolean share = d != null ? d.share() : binary(t, c);
             List<PointStat> list = new ArrayList<>();
             for (Map.Entry<Integer, List<Integer>> e : byPoint.entrySet()) {
                 int first = e.getValue().get(0);
@@ -204,7 +216,7 @@ public final class SweepResults implements Results {
                     v[i] = t.number(first, t.column(factors.get(i)));
                     texts[i] = t.text(first, t.column(factors.get(i)));
                 }
-                Summary s = Summary.of(e.getValue().stream().mapToDouble(r -> t.number(r, c)).toArray(), share);
+                OutcomeStatistics s = OutcomeStatistics.of(e.getValue().stream().mapToDouble(r -> t.number(r, c)).toArray(), share);
                 list.add(new PointStat(e.getKey(), v, texts, s.n(), s.mean(), s.sd(), s.low(), s.high()));
             }
             out.put(o, list);
@@ -216,7 +228,7 @@ public final class SweepResults implements Results {
         return status.isEmpty() || status.equalsIgnoreCase("ok");
     }
 
-    private static boolean binary(Table t, int c) {
+    private static boolean binary(CsvTable<ReportException> t, int c) {
         boolean any = false;
         for (int r = 0; r < t.size(); r++) {
             double x = t.number(r, c);
@@ -231,26 +243,18 @@ public final class SweepResults implements Results {
         return any;
     }
 
-    private static boolean isShare(Path runsFile, String outcome, List<PointStat> stats) throws ReportException {
-        Table runs = Files.isRegularFile(runsFile) ? Table.read(runsFile) : null;
-        if (runs != null) {
-            int c = runs.find(outcome);
-            if (c < 0) {
-                c = runs.find(columnOf(outcome));
-            }
-            if (c >= 0) {
-                return binary(runs, c);
-            }
+    /** An outcome the manifest does not describe is a share if its values in runs.csv are all 0 or 1; a number without runs.csv. */
+    private static boolean observedShare(CsvTable<ReportException> runs, Path runsFile, String outcome) throws ReportException {
+        CsvTable<ReportException> t = runs != null ? runs
+                : Files.isRegularFile(runsFile) ? CsvTable.read(runsFile, ReportException::new) : null;
+        if (t == null) {
+            return false;
         }
-        String head = outcome.toLowerCase(Locale.ROOT);
-        boolean named = head.startsWith("severed") || head.startsWith("downgraded") || head.startsWith("restored")
-                || head.startsWith("share") || head.startsWith("p_") || head.startsWith("probability");
-        for (PointStat p : stats) {
-            if (!Double.isNaN(p.mean()) && (p.mean() < 0 || p.mean() > 1)) {
-                return false;
-            }
+        int c = t.find(outcome);
+        if (c < 0) {
+            c = t.find(columnOf(outcome));
         }
-        return named;
+        return c >= 0 && binary(t, c);
     }
 
     /** The snake_case column of a dotted path or outcome name (as the simulator writes them). */
@@ -344,12 +348,12 @@ public final class SweepResults implements Results {
     }
 
     /** runs.csv, or null. */
-    Table runs() {
+    CsvTable<ReportException> runs() {
         return runs;
     }
 
     /** sensitivity.csv, or null. */
-    Table sensitivity() {
+    CsvTable<ReportException> sensitivity() {
         return sensitivity;
     }
 }

@@ -171,6 +171,13 @@ class ParameterDrawsTest {
         Outcome bad = crisis("run", scenario.toString(), "--parameters-from", calibration.toString(), "--out", dir.resolve("y").toString());
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("posterior.csv:3:8: weight: expected a weight of 0 or more, found '-1'"), bad.err());
-        assertTrue(!Files.exists(dir.resolve("x")) && !Files.exists(dir.resolve("y")), "nothing written");
+        String whole = Files.readString(calibration.resolve("posterior.csv"));
+        Files.writeString(calibration.resolve("posterior.csv"), whole.substring(0, whole.length() - 1));
+        Outcome cut = crisis("run", scenario.toString(), "--parameters-from", calibration.toString(), "--out", dir.resolve("z").toString());
+        assertEquals(2, cut.status());
+        assertTrue(cut.err().contains("posterior.csv:" + whole.lines().count() + ": the last line is cut off (no line end)"),
+                cut.err());
+        assertTrue(!Files.exists(dir.resolve("x")) && !Files.exists(dir.resolve("y")) && !Files.exists(dir.resolve("z")),
+                "nothing written");
     }
 }

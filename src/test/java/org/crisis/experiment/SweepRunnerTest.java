@@ -97,6 +97,13 @@ class SweepRunnerTest {
         assertEquals(18, m.path("results").path("runs").asInt());
         assertTrue(m.path("sweep").path("common_random_numbers").asBoolean());
         assertTrue(m.path("timings").has("started") && m.path("timings").has("ended"));
+        JsonNode days = m.path("sweep").path("outcomes").get(1);
+        assertEquals("daysToSevered:AAA-BBB", days.path("name").asText());
+        assertEquals("day", days.path("kind").asText(), "the manifest says what each outcome is, as summary.json does");
+        assertEquals("days to SEVERED (runs where reached)", days.path("label").asText());
+        assertEquals("rupture", days.path("event").asText());
+        assertEquals("pair", days.path("scope").asText());
+        assertEquals("global", m.path("sweep").path("outcomes").get(3).path("scope").asText());
     }
 
     @Test

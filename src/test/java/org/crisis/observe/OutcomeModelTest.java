@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ec.util.MersenneTwisterFast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
@@ -72,6 +73,48 @@ class OutcomeModelTest {
             boolean yesNo = k == Outcome.Kind.SEVERED || k == Outcome.Kind.DOWNGRADED || k == Outcome.Kind.RESTORED;
             assertEquals(yesNo, new Outcome(k, "PER", "MEX").binary(), k.name());
         }
+    }
+
+    @Test
+    void anOutcomeDescribesItselfForTheReadersOfResultFiles() {
+        Map<String, String> days = parse("daysToSevered:PER-MEX").describe();
+        assertEquals(List.of("column", "type", "label", "unit", "kind", "measure", "scope", "a", "b", "event", "level",
+                "direction"), List.copyOf(days.keySet()));
+        assertEquals("days_to_severed_per_mex", days.get("column"));
+        assertEquals("number", days.get("type"));
+        assertEquals("day", days.get("kind"));
+        assertEquals("daysToSevered", days.get("measure"));
+        assertEquals("pair", days.get("scope"));
+        assertEquals("PER", days.get("a"));
+        assertEquals("MEX", days.get("b"));
+        assertEquals("rupture", days.get("event"));
+        assertEquals("SEVERED", days.get("level"));
+        assertEquals("down", days.get("direction"));
+        Map<String, String> restored = parse("restored:PER-MEX").describe();
+        assertEquals("share", restored.get("kind"));
+        assertEquals("restoration", restored.get("event"));
+        assertEquals("NORMAL", restored.get("level"));
+        assertEquals("up", restored.get("direction"));
+        Map<String, String> sides = parse("sides:MEX").describe();
+        assertEquals("country", sides.get("scope"));
+        assertEquals("MEX", sides.get("country"));
+        assertFalse(sides.containsKey("event") || sides.containsKey("a"));
+        Map<String, String> global = parse("severedPairs").describe();
+        assertEquals("global", global.get("scope"));
+        assertEquals("pairs", global.get("unit"));
+        assertFalse(global.containsKey("country") || global.containsKey("a"));
+    }
+
+    @Test
+    void rolesSayWhatARunSetsOutcomesAreFor() {
+        List<String[]> tracked = List.of(new String[] {"PER", "MEX"}, new String[] {"PER", "BRA"});
+        assertEquals(List.of("headline", "representative"), parse("severed:PER-BRA").roles(tracked));
+        assertEquals(List.of("headline"), parse("downgraded:PER-MEX").roles(tracked), "the first pair's downgrade");
+        assertEquals(List.of(), parse("downgraded:PER-BRA").roles(tracked));
+        assertEquals(List.of("representative"), parse("daysToSevered:PER-BRA").roles(tracked));
+        assertEquals(List.of("run_length"), parse("days").roles(tracked));
+        assertEquals(List.of("headline", "representative"), parse("polarisation").roles(tracked));
+        assertEquals(List.of(), parse("daysDowngraded:PER-MEX").roles(tracked));
     }
 
     @Test

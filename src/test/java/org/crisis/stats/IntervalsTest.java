@@ -1,19 +1,15 @@
-package org.crisis.experiment;
-
-import org.crisis.stats.Intervals;
+package org.crisis.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.crisis.observe.Outcome;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
  * 95 % intervals (Wilson score for shares, Student's t for means) against published values,
- * and the summary of an outcome over runs (README, "summary.json").
+ * and the summary of an outcome over runs.
  */
 class IntervalsTest {
 
@@ -64,11 +60,11 @@ class IntervalsTest {
     /** OutcomeStatistics: the summary of one outcome over the runs of a set. */
     @Nested
     class OutcomeSummary {
-        private final Outcome days = new Outcome(Outcome.Kind.DAYS_TO_SEVERED, "PER", "MEX");
-        private final Outcome severed = new Outcome(Outcome.Kind.SEVERED, "PER", "MEX");
+        private static final boolean DAYS = false;
+        private static final boolean SEVERED = true;
 
-        private OutcomeStatistics of(Outcome o, double... values) {
-            OutcomeStatistics s = new OutcomeStatistics(o);
+        private OutcomeStatistics of(boolean share, double... values) {
+            OutcomeStatistics s = new OutcomeStatistics(share);
             for (double v : values) {
                 s.add(v);
             }
@@ -78,7 +74,7 @@ class IntervalsTest {
         @Test
         void quantilesAreRsType7() {
             // x = 1, 2, 4, 7, 11, 16, 22, 29, 37, 46 (n = 10): h = (n − 1)·p, interpolate x[⌊h⌋] .. x[⌊h⌋+1]
-            OutcomeStatistics s = of(days, 29, 1, 46, 4, 11, 2, 37, 7, 22, 16);
+            OutcomeStatistics s = of(DAYS, 29, 1, 46, 4, 11, 2, 37, 7, 22, 16);
             assertEquals(1.45, s.quantile(5), 1e-12); // h = 0.45: 1 + 0.45·1
             assertEquals(4.75, s.quantile(25), 1e-12); // h = 2.25: 4 + 0.25·3
             assertEquals(13.5, s.quantile(50), 1e-12); // h = 4.5: 11 + 0.5·5
@@ -88,44 +84,54 @@ class IntervalsTest {
 
         @Test
         void runsWhereTheOutcomeDidNotHappenAreCountedApart() {
-            OutcomeStatistics s = of(days, 10, Double.NaN, 20, Double.NaN, 30);
+            OutcomeStatistics s = of(DAYS, 10, Double.NaN, 20, Double.NaN, 30);
             assertEquals(3, s.n());
             assertEquals(20.0, s.mean(), 1e-12);
             assertEquals(10.0, s.sd(), 1e-12);
             assertEquals(20.0, s.quantile(50), 1e-12);
-            ObjectNode json = s.toJson();
-            assertEquals(2, json.get("missing").asInt());
-            assertEquals("days_to_severed_per_mex", json.get("column").asText());
-            assertEquals("number", json.get("type").asText());
-            assertEquals(20.0, json.get("quantiles").get("q50").asDouble(), 0.0);
-            assertEquals(11.0, json.get("quantiles").get("q05").asDouble(), 0.0, "h = 0.1: 10 + 0.1·10");
+            assertEquals(2, s.missing());
+            assertEquals(11.0, s.quantile(5), 1e-12, "h = 0.1: 10 + 0.1·10");
         }
 
         @Test
         void aYesNoOutcomeIsSummarisedAsAShareWithItsWilsonInterval() {
-            OutcomeStatistics s = of(severed, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1);
+            OutcomeStatistics s = of(SEVERED, 1, 1, 0, 1, 1, 1, 1, 0, 1, 1);
             assertEquals(0.8, s.mean(), 1e-12);
             assertArrayEquals(Intervals.wilson(8, 10), s.interval(), 0.0);
-            assertEquals("share", s.toJson().get("type").asText());
+            assertEquals(8, s.successes());
+            assertEquals((s.high() - s.low()) / 2, s.halfWidth(), 0.0);
+        }
+
+        @Test
+        void aSummaryOfAnArrayEqualsOneBuiltValueByValue() {
+            double[] v = {3, Double.NaN, 5, 8};
+            OutcomeStatistics whole = OutcomeStatistics.of(v, false);
+            OutcomeStatistics added = of(DAYS, v);
+            assertEquals(added.mean(), whole.mean(), 0.0);
+            assertEquals(added.sd(), whole.sd(), 0.0);
+            assertEquals(1, whole.missing());
+            whole.add(4); // a value added after a summary was read counts
+            assertEquals(5, whole.mean(), 1e-12);
         }
 
         @Test
         void aNumericOutcomeHasAStudentTInterval() {
-            OutcomeStatistics s = of(days, 8, 9, 10, 11, 12);
+            OutcomeStatistics s = of(DAYS, 8, 9, 10, 11, 12);
             assertArrayEquals(Intervals.mean(10, Math.sqrt(2.5), 5), s.interval(), 1e-12);
         }
 
         @Test
         void withoutValuesEverySummaryIsEmpty() {
-            OutcomeStatistics s = of(days, Double.NaN);
+            OutcomeStatistics s = of(DAYS, Double.NaN);
             assertTrue(Double.isNaN(s.mean()));
             assertTrue(Double.isNaN(s.quantile(50)));
-            assertTrue(s.toJson().get("mean").isNull());
+            assertTrue(Double.isNaN(s.low()));
+            assertEquals(1, s.missing());
         }
 
         @Test
         void theShareAtOrBelowAValueCountsOnlyRunsWithAValue() {
-            OutcomeStatistics lowest = of(new Outcome(Outcome.Kind.LOWEST_LEVEL, "PER", "MEX"), 0, 1, 1, 2, 4);
+            OutcomeStatistics lowest = of(DAYS, 0, 1, 1, 2, 4);
             assertEquals(0.2, lowest.shareAtMost(0), 1e-12);
             assertEquals(0.6, lowest.shareAtMost(1), 1e-12);
             assertEquals(1.0, lowest.shareAtMost(4), 1e-12);

@@ -1,13 +1,14 @@
-package org.crisis.report;
+package org.crisis.stats;
 
 import org.apache.commons.math3.distribution.TDistribution;
 
 /** Difference of two means (second minus first) with its 95 % interval: Welch's t, or paired t. */
-record MeanDifference(double difference, double low, double high) {
+public record MeanDifference(double difference, double low, double high) {
 
-    static MeanDifference welch(double[] first, double[] second) {
-        Summary a = Summary.of(first, false);
-        Summary b = Summary.of(second, false);
+    /** Welch's interval for two independent samples (NaN left out). */
+    public static MeanDifference welch(double[] first, double[] second) {
+        OutcomeStatistics a = OutcomeStatistics.of(first, false);
+        OutcomeStatistics b = OutcomeStatistics.of(second, false);
         double d = b.mean() - a.mean();
         if (a.n() < 2 || b.n() < 2) {
             return new MeanDifference(d, Double.NaN, Double.NaN);
@@ -23,8 +24,9 @@ record MeanDifference(double difference, double low, double high) {
         return new MeanDifference(d, d - t * se, d + t * se);
     }
 
-    static MeanDifference paired(double[] differences) {
-        Summary s = Summary.of(differences, false);
+    /** The paired interval: Student's t on the differences (NaN left out). */
+    public static MeanDifference paired(double[] differences) {
+        OutcomeStatistics s = OutcomeStatistics.of(differences, false);
         return new MeanDifference(s.mean(), s.low(), s.high());
     }
 }

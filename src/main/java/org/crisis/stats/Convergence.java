@@ -1,7 +1,4 @@
-package org.crisis.report;
-
-import java.util.Locale;
-import org.crisis.stats.Intervals;
+package org.crisis.stats;
 
 /**
  * How an outcome's estimate settles as replications accumulate (in replication order): the
@@ -9,14 +6,15 @@ import org.crisis.stats.Intervals;
  * and whether the final interval meets a stated precision: a half-width of at most
  * {@code target} (absolute for shares; relative to the mean for numbers).
  *
+ * @param name what the values are, for the caller (an outcome's column)
  * @param checkpoints the numbers of replications at which the estimate is given
  * @param needed replications the target would need, estimated from the final spread
  *     (Wald's formula z²p(1-p)/h² for shares, (z·sd/h)² for numbers); NaN if not estimable
  */
-record Convergence(String outcome, String column, boolean share, double target, int[] checkpoints,
+public record Convergence(String name, boolean share, double target, int[] checkpoints,
         double[] mean, double[] low, double[] high, int n, double finalMean, double halfWidth, double needed) {
 
-    static Convergence of(String outcome, String column, double[] values, boolean share, double target, int maxPoints) {
+    public static Convergence of(String name, double[] values, boolean share, double target, int maxPoints) {
         int total = 0;
         for (double v : values) {
             total += Double.isNaN(v) ? 0 : 1;
@@ -65,33 +63,15 @@ record Convergence(String outcome, String column, boolean share, double target, 
             double h = target * Math.abs(fm);
             needed = h == 0 ? Double.NaN : Math.ceil(z2 * var / (h * h));
         }
-        return new Convergence(outcome, column, share, target, cp, m, lo, hi, total, fm, half, needed);
+        return new Convergence(name, share, target, cp, m, lo, hi, total, fm, half, needed);
     }
 
     /** The precision asked for, as an absolute half-width. */
-    double targetHalfWidth() {
+    public double targetHalfWidth() {
         return share ? target : target * Math.abs(finalMean);
     }
 
-    boolean enough() {
+    public boolean enough() {
         return !Double.isNaN(halfWidth) && halfWidth <= targetHalfWidth() + 1e-12;
-    }
-
-    /** A plain sentence on whether the replications sufficed. */
-    String verdict() {
-        if (n < 2 || Double.isNaN(halfWidth)) {
-            return String.format(Locale.ROOT, "Only %d replication%s with a value: too few to judge.", n, n == 1 ? "" : "s");
-        }
-        String stated = share ? String.format(Locale.ROOT, "\u00b1%s", Format.number(target))
-                : String.format(Locale.ROOT, "\u00b1%s %% of the mean (\u00b1%s)", Format.number(target * 100),
-                        Format.number(targetHalfWidth()));
-        String now = String.format(Locale.ROOT, "with %d replications the 95 %% interval is \u00b1%s", n,
-                Format.number(halfWidth));
-        if (enough()) {
-            return "Enough: " + now + ", within the stated precision " + stated + ".";
-        }
-        String more = Double.isNaN(needed) || Double.isInfinite(needed) ? "" : String.format(Locale.ROOT,
-                "; about %,d replications would reach it", (long) Math.max(needed, n + 1));
-        return "Not enough: " + now + ", wider than the stated precision " + stated + more + ".";
     }
 }

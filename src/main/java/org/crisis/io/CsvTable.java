@@ -1,4 +1,4 @@
-package org.crisis.report;
+package org.crisis.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -20,9 +21,20 @@ import java.util.function.Predicate;
  * columns they use with {@link #check}). Quoted cells may hold commas, quotes and line breaks
  * (RFC 4180). Extra columns are kept and ignored by readers. A row with fewer cells than the
  * header, or a last line without its line end, is refused with the file and line: the file
- * was cut short.
+ * was cut short. The one reader of the CSV files crisis writes ({@link Csv} writes them).
+ *
+ * <p>Problems are reported as the caller's own exception, made from a message that names the
+ * file and line ({@code results/x/runs.csv:12: ...}):
+ *
+ * <pre>{@code
+ * CsvTable<ReportException> t = CsvTable.read(Path.of("results/x/runs.csv"), ReportException::new);
+ * double[] severed = t.numbers(t.column("severed_per_mex"));
+ * }</pre>
+ *
+ * @param <E> the exception a problem of the file is reported as
  */
-final class Table {
+public final class CsvTable<E extends Exception> {
+    private final Function<String, E> invalid;
     private final String name;
     private final String source;
     private final List<String> columns;
@@ -31,7 +43,9 @@ final class Table {
     private final int[] lines;
     private final double[][] parsed;
 
-    private Table(String name, String source, List<String> columns, List<String[]> rows, int[] lines) {
+    private CsvTable(Function<String, E> invalid, String name, String source, List<String> columns, List<String[]> rows,
+            int[] lines) {
+        this.invalid = invalid;
         this.name = name;
         this.source = source;
         this.lines = lines;
@@ -45,32 +59,35 @@ final class Table {
         this.parsed = new double[columns.size()][];
     }
 
-    static Table of(String name, List<String> columns, List<String[]> rows) {
-        return new Table(name, name, columns, new ArrayList<>(rows), new int[rows.size()]);
+    /** A table made in memory; {@code name} stands for the file in messages. */
+    public static <E extends Exception> CsvTable<E> of(String name, List<String> columns, List<String[]> rows,
+            Function<String, E> invalid) {
+        return new CsvTable<>(invalid, name, name, columns, new ArrayList<>(rows), new int[rows.size()]);
     }
 
-    /** Reads every row. */
-    static Table read(Path file) throws ReportException {
-        return read(file, null, null);
+    /** Reads every row; a problem is thrown as {@code invalid} makes it from the message. */
+    public static <E extends Exception> CsvTable<E> read(Path file, Function<String, E> invalid) throws E {
+        return read(file, null, null, invalid);
     }
 
     /**
      * Reads the rows whose cell in {@code filterColumn} passes {@code keep}; all rows if
      * {@code filterColumn} is null.
      */
-    static Table read(Path file, String filterColumn, Predicate<String> keep) throws ReportException {
+    public static <E extends Exception> CsvTable<E> read(Path file, String filterColumn, Predicate<String> keep,
+            Function<String, E> invalid) throws E {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Cells cells = new Cells(in);
             List<String> header = cells.next();
             if (header == null || header.isEmpty() || header.size() == 1 && header.get(0).isEmpty()) {
-                throw new ReportException(file + ": empty file, expected a CSV header");
+                throw invalid.apply(file + ": empty file, expected a CSV header");
             }
             if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
                 header.set(0, header.get(0).substring(1));
             }
             int filter = filterColumn == null ? -1 : header.indexOf(filterColumn);
             if (filterColumn != null && filter < 0) {
-                throw new ReportException(file + ": no column '" + filterColumn + "'");
+                throw invalid.apply(file + ": no column '" + filterColumn + "'");
             }
             List<String[]> rows = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
@@ -82,11 +99,11 @@ final class Table {
                     continue; // blank line
                 }
                 if (cells.cutOff) {
-                    throw new ReportException(file + ":" + cells.recordLine + ": the last line is cut off (no line end):"
+                    throw invalid.apply(file + ":" + cells.recordLine + ": the last line is cut off (no line end):"
                             + " the file is truncated");
                 }
                 if (row.size() < header.size()) {
-                    throw new ReportException(file + ":" + cells.recordLine + ": " + row.size() + " cell"
+                    throw invalid.apply(file + ":" + cells.recordLine + ": " + row.size() + " cell"
                             + (row.size() == 1 ? "" : "s") + ", expected " + header.size() + " as in the header:"
                             + " the file is truncated or damaged");
                 }
@@ -103,29 +120,42 @@ final class Table {
                 lines.add(cells.recordLine);
             }
             if (cells.cutOff) {
-                throw new ReportException(file + ":" + cells.recordLine + ": the last line is cut off (no line end):"
+                throw invalid.apply(file + ":" + cells.recordLine + ": the last line is cut off (no line end):"
                         + " the file is truncated");
             }
-            return new Table(file.getFileName().toString(), file.toString(), header, rows,
+            return new CsvTable<>(invalid, file.getFileName().toString(), file.toString(), header, rows,
                     lines.stream().mapToInt(Integer::intValue).toArray());
         } catch (NoSuchFileException e) {
-            throw new ReportException(file + ": no such file");
+            throw invalid.apply(file + ": no such file");
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new ReportException(file + ": cannot read (" + e.getMessage() + ")", e);
+            E x = invalid.apply(file + ": cannot read (" + e.getMessage() + ")");
+            if (x.getCause() == null) {
+                x.initCause(e);
+            }
+            throw x;
         }
     }
 
-    String name() {
+    private E fail(String message) {
+        return invalid.apply(message);
+    }
+
+    public String name() {
         return name;
     }
 
     /** The file and line of the last row (line 1, the header, if there is none). */
-    String whereLast() {
+    public String whereLast() {
         return rows.isEmpty() ? source + ":1" : where(rows.size() - 1);
     }
 
+    /** The line of the file on which a row starts (0 for a table made in memory). */
+    public int line(int row) {
+        return lines[row];
+    }
+
     /** The file and line of a row, for messages: {@code results/x/runs.csv:12}. */
-    String where(int row) {
+    public String where(int row) {
         return lines[row] > 0 ? source + ":" + lines[row] : source;
     }
 
@@ -134,32 +164,32 @@ final class Table {
      * empty where {@code emptyAllowed}; the first bad cell is refused with its file, line and
      * column.
      */
-    void check(int column, double min, double max, boolean whole, boolean emptyAllowed) throws ReportException {
+    public void check(int column, double min, double max, boolean whole, boolean emptyAllowed) throws E {
         for (int r = 0; r < rows.size(); r++) {
             String cell = rows.get(r)[column];
             if (cell.isEmpty()) {
                 if (!emptyAllowed) {
-                    throw new ReportException(where(r) + ": " + columns.get(column) + ": empty, expected "
+                    throw fail(where(r) + ": " + columns.get(column) + ": empty, expected "
                             + expected(min, max, whole));
                 }
                 continue;
             }
             double x = parse(cell);
             if (Double.isNaN(x) || x < min || x > max || whole && x != Math.rint(x) || isSpecial(cell)) {
-                throw new ReportException(where(r) + ": " + columns.get(column) + ": expected " + expected(min, max, whole)
+                throw fail(where(r) + ": " + columns.get(column) + ": expected " + expected(min, max, whole)
                         + ", found '" + abbreviate(cell) + "'");
             }
         }
     }
 
     /** Checks a column of 64-bit whole numbers written as text (seeds). */
-    void checkLong(int column) throws ReportException {
+    public void checkLong(int column) throws E {
         for (int r = 0; r < rows.size(); r++) {
             String cell = rows.get(r)[column];
             try {
                 Long.parseLong(cell);
             } catch (NumberFormatException e) {
-                throw new ReportException(where(r) + ": " + columns.get(column) + ": expected a whole number of 64 bits, found '"
+                throw fail(where(r) + ": " + columns.get(column) + ": expected a whole number of 64 bits, found '"
                         + abbreviate(cell) + "'");
             }
         }
@@ -188,46 +218,47 @@ final class Table {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
-    static String abbreviate(String cell) {
+    /** A cell for a message: its first 40 characters. */
+    public static String abbreviate(String cell) {
         return cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
     }
 
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
-    boolean has(String column) {
+    public boolean has(String column) {
         return index.containsKey(column);
     }
 
     /** The index of a column that must be there. */
-    int column(String column) throws ReportException {
+    public int column(String column) throws E {
         Integer i = index.get(column);
         if (i == null) {
-            throw new ReportException(name + ": no column '" + column + "'");
+            throw fail(name + ": no column '" + column + "'");
         }
         return i;
     }
 
     /** The index of a column, or -1. */
-    int find(String column) {
+    public int find(String column) {
         return index.getOrDefault(column, -1);
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
-    String text(int row, int column) {
+    public String text(int row, int column) {
         return column < 0 ? "" : rows.get(row)[column];
     }
 
-    double number(int row, int column) {
+    public double number(int row, int column) {
         return column < 0 ? Double.NaN : parse(rows.get(row)[column]);
     }
 
     /** A whole column as numbers; NaN where empty. Parsed once; callers get a copy. */
-    double[] numbers(int column) {
+    public double[] numbers(int column) {
         if (parsed[column] == null) {
             double[] x = new double[rows.size()];
             for (int r = 0; r < x.length; r++) {
@@ -238,7 +269,8 @@ final class Table {
         return parsed[column].clone();
     }
 
-    static double parse(String s) {
+    /** A cell as a number: NaN if empty or not a number. */
+    public static double parse(String s) {
         if (s == null || s.isEmpty()) {
             return Double.NaN;
         }

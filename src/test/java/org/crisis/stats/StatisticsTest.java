@@ -1,16 +1,12 @@
-package org.crisis.report;
+package org.crisis.stats;
 
-import org.crisis.stats.KaplanMeier;
-import org.crisis.stats.LogRank;
-import org.crisis.stats.Proportions;
-import org.crisis.stats.RankTests;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The report's statistics against published examples and values computed by hand. */
+/** The statistics of reports against published examples and values computed by hand. */
 class StatisticsTest {
     /** Freireich et al. (1963) leukaemia remission, 6-MP group: weeks; false = censored. */
     private static final double[] SIX_MP = {6, 6, 6, 6, 7, 9, 10, 10, 11, 13, 16, 17, 19, 20, 22, 23, 25, 32, 32, 34, 35};
@@ -159,6 +155,13 @@ class StatisticsTest {
     }
 
     @Test
+    void pairedDifferenceIsTheStudentIntervalOfTheDifferences() {
+        MeanDifference d = MeanDifference.paired(new double[] {1, 2, 3, Double.NaN});
+        assertEquals(2, d.difference(), 1e-12);
+        assertArrayEquals(Intervals.mean(2, 1, 3), new double[] {d.low(), d.high()}, 1e-12);
+    }
+
+    @Test
     void welchIntervalByHand() {
         // means 2 and 5, variances 0.5 and 2.5, n 5 and 5: se = 0.775, Welch df = 5.54, half-width about 1.94
         MeanDifference d = MeanDifference.welch(new double[] {1, 2, 2, 2, 3}, new double[] {3, 4, 5, 6, 7});
@@ -173,16 +176,30 @@ class StatisticsTest {
         for (int i = 0; i < v.length; i++) {
             v[i] = i % 2;
         }
-        Convergence c = Convergence.of("severed:PER-MEX", "severed_per_mex", v, true, 0.05, 20);
+        Convergence c = Convergence.of("x", v, true, 0.05, 20);
         assertEquals(0.5, c.finalMean(), 1e-12);
         assertEquals(385, c.needed()); // 1.96^2 * 0.25 / 0.05^2 = 384.1
-        assertTrue(c.verdict().startsWith("Not enough: with 100 replications"), c.verdict());
-        assertTrue(c.verdict().contains("about 385 replications"), c.verdict());
+        assertEquals(0.05, c.targetHalfWidth(), 0.0);
+        assertTrue(!c.enough());
         assertEquals(20, c.checkpoints().length);
         assertEquals(100, c.checkpoints()[19]);
-        Convergence ok = Convergence.of("x", "x", v, true, 0.2, 20);
+        Convergence ok = Convergence.of("x", v, true, 0.2, 20);
         assertTrue(ok.enough());
-        assertTrue(ok.verdict().startsWith("Enough"), ok.verdict());
+    }
+
+    @Test
+    void convergenceOfANumberIsRelativeToItsMean() {
+        // values 9 and 11 alternating: mean 10, sd 1.005; a target of 1 % is ±0.1
+        double[] v = new double[100];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 9 + 2 * (i % 2);
+        }
+        Convergence c = Convergence.of("x", v, false, 0.01, 10);
+        assertEquals(10, c.finalMean(), 1e-12);
+        assertEquals(0.1, c.targetHalfWidth(), 1e-12);
+        double sd = Math.sqrt(100 / 99.0);
+        assertEquals(Math.ceil(Intervals.Z95 * Intervals.Z95 * sd * sd / 0.01), c.needed(), 1e-9);
+        assertTrue(!c.enough());
     }
 
     private static void assertInterval(double low, double high, double[] actual) {

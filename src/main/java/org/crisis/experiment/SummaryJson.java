@@ -1,0 +1,47 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.crisis.observe.Outcome;
+import org.crisis.stats.OutcomeStatistics;
+
+/**
+ * An outcome's entry in summary.json (docs/FORMATS.md, 5.1): what the outcome is and what it
+ * is for, as observe describes it ({@link Outcome#describe}, {@link Outcome#roles}), then its
+ * statistics over the runs, rounded to six decimals (null where there is no value).
+ */
+final class SummaryJson {
+    private SummaryJson() {}
+
+    /** The entry of an outcome of a run set whose tracked pairs are {@code tracked}. */
+    static ObjectNode of(Outcome outcome, List<String[]> tracked, OutcomeStatistics s) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("outcome", outcome.name());
+        outcome.describe().forEach(o::put);
+        ArrayNode roles = o.putArray("roles");
+        outcome.roles(tracked).forEach(roles::add);
+        o.put("n", s.n());
+        o.put("missing", s.missing());
+        put(o, "mean", s.mean());
+        put(o, "sd", s.sd());
+        double[] ci = s.interval();
+        put(o, "ci95_low", ci[0]);
+        put(o, "ci95_high", ci[1]);
+        ObjectNode q = o.putObject("quantiles");
+        for (double p : OutcomeStatistics.QUANTILES) {
+            put(q, "q" + (p < 10 ? "0" : "") + (int) p, s.quantile(p));
+        }
+        return o;
+    }
+
+    /** A number rounded to six decimals, or null for NaN. */
+    static void put(ObjectNode o, String key, double x) {
+        if (Double.isNaN(x)) {
+            o.putNull(key);
+        } else {
+            o.put(key, Math.round(x * 1e6) / 1e6);
+        }
+    }
+}
