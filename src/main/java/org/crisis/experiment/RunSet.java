@@ -25,6 +25,7 @@ import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioJson;
 import org.crisis.stats.Intervals;
 import org.crisis.stats.OutcomeStatistics;
+import org.crisis.stats.VarianceComponents;
 
 /**
  * N replications of one scenario, run on all cores and written as a results directory
@@ -70,6 +71,8 @@ public final class RunSet {
     private final List<String[]> pairIdList;
     private final List<Outcome> outcomes;
     private final OutcomeStatistics[] statistics;
+    /** With parameter sets drawn from an ensemble: each outcome's sums by set, for its spread's split (or null). */
+    private final VarianceComponents.Groups[] spread;
     private final Ensemble ensemble;
     private final LocalDate start;
     private final String[] dates;
@@ -87,6 +90,10 @@ public final class RunSet {
         this.statistics = new OutcomeStatistics[outcomes.size()];
         for (int k = 0; k < statistics.length; k++) {
             statistics[k] = new OutcomeStatistics(outcomes.get(k).binary());
+        }
+        this.spread = spec.draws() == null ? null : new VarianceComponents.Groups[outcomes.size()];
+        for (int k = 0; spread != null && k < spread.length; k++) {
+            spread[k] = new VarianceComponents.Groups(spec.draws().size());
         }
         this.ensemble = new Ensemble(pairs.size(), scenario.days());
         this.start = scenario.start().orElse(null);
@@ -155,12 +162,17 @@ public final class RunSet {
             throws IOException {
         s.setLength(0);
         s.append(0).append(',').append(r.index()).append(',').append(r.seed());
+        int set = -1;
         if (spec.draws() != null) {
-            spec.draws().cells(s, spec.draws().draw(r.seed()));
+            set = spec.draws().draw(r.seed());
+            spec.draws().cells(s, set);
         }
         for (int k = 0; k < outcomes.size(); k++) {
             double x = r.outcomes()[k];
             statistics[k].add(x);
+            if (spread != null) {
+                spread[k].add(set, x);
+            }
             Csv.number(s.append(','), x, 6);
         }
         runs.write(s.append('\n').toString());
@@ -280,7 +292,11 @@ public final class RunSet {
         root.put("runs", spec.runs());
         ArrayNode list = root.putArray("outcomes");
         for (int k = 0; k < statistics.length; k++) {
-            list.add(SummaryJson.of(outcomes.get(k), pairIdList, statistics[k]));
+            ObjectNode entry = SummaryJson.of(outcomes.get(k), pairIdList, statistics[k]);
+            if (spread != null) {
+                SummaryJson.spread(entry, spread[k].components());
+            }
+            list.add(entry);
         }
         ArrayNode pairList = root.putArray("pairs");
         for (Scenario.Pair p : pairs) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.crisis.observe.Outcome;
 import org.crisis.stats.OutcomeStatistics;
+import org.crisis.stats.VarianceComponents;
 
 /**
  * An outcome's entry in summary.json (docs/FORMATS.md, 5.1): what the outcome is and what it
@@ -34,6 +35,19 @@ final class SummaryJson {
             put(q, "q" + (p < 10 ? "0" : "") + (int) p, s.quantile(p));
         }
         return o;
+    }
+
+    /**
+     * With parameter sets drawn from a calibration's ensemble: how much of the outcome's spread
+     * over runs the sets explain and how much chance does ({@link VarianceComponents}).
+     */
+    static void spread(ObjectNode o, VarianceComponents v) {
+        ObjectNode s = o.putObject("spread");
+        s.put("sets", v.sets());
+        put(s, "parameters", v.parameters());
+        put(s, "chance", v.chance());
+        put(s, "parameters_share", v.parameterShare());
+        put(s, "p_value", v.pValue());
     }
 
     /** A number rounded to six decimals, or null for NaN. */

@@ -42,46 +42,87 @@ public record VarianceComponents(int runs, int sets, double parameters, double c
             throw new IllegalArgumentException("expected one set per value, found " + set.length + " sets for "
                     + values.length + " values");
         }
-        int n = values.length;
-        java.util.Map<Integer, double[]> groups = new java.util.TreeMap<>(); // set → {count, sum}
-        double sum = 0;
-        for (int r = 0; r < n; r++) {
+        java.util.Map<Integer, Integer> index = new java.util.TreeMap<>();
+        for (int s : set) {
+            index.putIfAbsent(s, index.size());
+        }
+        Groups g = new Groups(index.size());
+        for (int r = 0; r < values.length; r++) {
             if (!Double.isFinite(values[r])) {
                 throw new IllegalArgumentException("value " + r + " is not a finite number: " + values[r]);
             }
-            double[] g = groups.computeIfAbsent(set[r], s -> new double[2]);
-            g[0]++;
-            g[1] += values[r];
-            sum += values[r];
+            g.add(index.get(set[r]), values[r]);
         }
-        int k = groups.size();
-        if (n == 0) {
-            return new VarianceComponents(0, 0, Double.NaN, Double.NaN, Double.NaN);
+        return g.components();
+    }
+
+    /**
+     * Running sums of an outcome by parameter set (count, sum, and sum of squared deviations
+     * from the set's running mean, by Welford's update), so that a run set need not keep its
+     * values: {@link #add} each run's value as it comes, {@link #components} at the end.
+     */
+    public static final class Groups {
+        private final long[] n;
+        private final double[] mean;
+        private final double[] m2;
+
+        /** Sums for sets 0 to {@code sets − 1}. */
+        public Groups(int sets) {
+            n = new long[sets];
+            mean = new double[sets];
+            m2 = new double[sets];
         }
-        double mean = sum / n;
-        double ssb = 0;
-        double sizes2 = 0;
-        for (double[] g : groups.values()) {
-            double d = g[1] / g[0] - mean;
-            ssb += g[0] * d * d;
-            sizes2 += g[0] * g[0];
+
+        /** A run of set {@code set} with outcome {@code x}; a NaN (no value) is left out. */
+        public void add(int set, double x) {
+            if (Double.isNaN(x)) {
+                return;
+            }
+            n[set]++;
+            double d = x - mean[set];
+            mean[set] += d / n[set];
+            m2[set] += d * (x - mean[set]);
         }
-        double ssw = 0;
-        for (int r = 0; r < n; r++) {
-            double[] g = groups.get(set[r]);
-            double d = values[r] - g[1] / g[0];
-            ssw += d * d;
+
+        /** The components of the values added so far; sets never drawn do not count. */
+        public VarianceComponents components() {
+            long total = 0;
+            double sum = 0;
+            int k = 0;
+            for (int g = 0; g < n.length; g++) {
+                if (n[g] > 0) {
+                    total += n[g];
+                    sum += n[g] * mean[g];
+                    k++;
+                }
+            }
+            if (total == 0) {
+                return new VarianceComponents(0, 0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double grand = sum / total;
+            double ssb = 0;
+            double ssw = 0;
+            double sizes2 = 0;
+            for (int g = 0; g < n.length; g++) {
+                if (n[g] > 0) {
+                    double d = mean[g] - grand;
+                    ssb += n[g] * d * d;
+                    ssw += m2[g];
+                    sizes2 += (double) n[g] * n[g];
+                }
+            }
+            int runs = (int) Math.min(Integer.MAX_VALUE, total);
+            if (k < 2 || total - k < 1) {
+                double chance = total > 1 ? (ssb + ssw) / (total - 1) : Double.NaN;
+                return new VarianceComponents(runs, k, k < 2 ? 0 : Double.NaN, k < 2 ? chance : Double.NaN, Double.NaN);
+            }
+            double msb = ssb / (k - 1);
+            double msw = ssw / (total - k);
+            double n0 = (total - sizes2 / total) / (k - 1);
+            double between = Math.max(0, (msb - msw) / n0);
+            double p = msw > 0 ? 1 - new FDistribution(null, k - 1, total - k).cumulativeProbability(msb / msw)
+                    : msb > 0 ? 0 : Double.NaN;
+            return new VarianceComponents(runs, k, between, msw, p);
         }
-        if (k < 2 || n - k < 1) {
-            double chance = n > 1 ? (ssb + ssw) / (n - 1) : Double.NaN;
-            return new VarianceComponents(n, k, k < 2 ? 0 : Double.NaN, k < 2 ? chance : Double.NaN, Double.NaN);
-        }
-        double msb = ssb / (k - 1);
-        double msw = ssw / (n - k);
-        double n0 = (n - sizes2 / n) / (k - 1);
-        double between = Math.max(0, (msb - msw) / n0);
-        double p = msw > 0 ? 1 - new FDistribution(null, k - 1, n - k).cumulativeProbability(msb / msw)
-                : msb > 0 ? 0 : Double.NaN;
-        return new VarianceComponents(n, k, between, msw, p);
     }
 }

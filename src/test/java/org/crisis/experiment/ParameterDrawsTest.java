@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.crisis.cli.Main;
 import org.junit.jupiter.api.BeforeEach;
+import org.crisis.stats.VarianceComponents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +135,50 @@ class ParameterDrawsTest {
         crisis("run", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--keep", "none",
                 "--parameters-from", calibration.toString(), "--out", again.toString(), "--quiet", "--threads", "1");
         assertEquals(Files.readString(out.resolve("runs.csv")), Files.readString(again.resolve("runs.csv")));
+    }
+
+    @Test
+    void summaryJsonSplitsEachOutcomesSpreadIntoParameterSetsAndChanceAsTheRunsSay() throws Exception {
+        Path out = dir.resolve("spread");
+        Outcome o = crisis("run", scenario.toString(), "--runs", "400", "--seed", "5", "--keep", "none",
+                "--parameters-from", calibration.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        List<String[]> runs = rows(out.resolve("runs.csv"));
+        List<String> header = Arrays.asList(runs.get(0));
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        int checked = 0;
+        for (JsonNode entry : summary.path("outcomes")) {
+            JsonNode spread = entry.path("spread");
+            assertTrue(spread.isObject(), entry.path("outcome") + " has its spread");
+            int column = header.indexOf(entry.path("column").asText());
+            if (column < 0) {
+                continue;
+            }
+            // recompute from runs.csv: group each run's value by the set it drew
+            List<Integer> sets = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (String[] row : runs.subList(1, runs.size())) {
+                if (!row[column].isEmpty()) {
+                    sets.add(Integer.parseInt(row[3]));
+                    values.add(Double.parseDouble(row[column]));
+                }
+            }
+            VarianceComponents v = VarianceComponents.of(sets.stream().mapToInt(Integer::intValue).toArray(),
+                    values.stream().mapToDouble(Double::doubleValue).toArray());
+            assertEquals(v.sets(), spread.path("sets").asInt(), entry.path("outcome").asText());
+            if (Double.isFinite(v.parameterShare())) {
+                assertEquals(v.parameterShare(), spread.path("parameters_share").asDouble(), 1e-5, entry.path("outcome").asText());
+                assertEquals(v.chance(), spread.path("chance").asDouble(), 1e-5);
+                checked++;
+            }
+        }
+        assertTrue(checked >= 3, "outcomes that vary: " + checked);
+        // a plain run set has no spread to split
+        Path plain = dir.resolve("plain-spread");
+        assertEquals(0, crisis("run", scenario.toString(), "--runs", "20", "--keep", "none", "--out", plain.toString(), "--quiet")
+                .status());
+        assertTrue(new ObjectMapper().readTree(plain.resolve("summary.json").toFile()).path("outcomes").get(0).path("spread")
+                .isMissingNode());
     }
 
     @Test
