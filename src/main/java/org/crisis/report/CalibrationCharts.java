@@ -106,7 +106,7 @@ final class CalibrationCharts {
         XYBarRenderer r = new XYBarRenderer(0.06);
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
-        r.setSeriesPaint(0, Charts.colour(0));
+        r.setSeriesPaint(0, ChartStyle.colour(0));
         NumberAxis y = new NumberAxis("share of the ensemble");
         y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
         double top = 0;

@@ -222,18 +222,18 @@ final class RunSetReport implements ReportKind {
             h.open("div", "grid2");
             if (e != null) {
                 double[] x = toDouble(e.day());
-                List<Charts.Band> bands = List.of(
-                        new Charts.Band(p.a() + " against " + p.b(), Charts.colour(0), x, e.ab()[2], e.ab()[1], e.ab()[3], e.ab()[0], e.ab()[4]),
-                        new Charts.Band(p.b() + " against " + p.a(), Charts.colour(1), x, e.ba()[2], e.ba()[1], e.ba()[3], e.ba()[0], e.ba()[4]));
-                JFreeChart fan = Charts.fan("Grievance, " + p.key(), dayLabel, "grievance", bands, set.days());
+                List<LineCharts.Band> bands = List.of(
+                        new LineCharts.Band(p.a() + " against " + p.b(), ChartStyle.colour(0), x, e.ab()[2], e.ab()[1], e.ab()[3], e.ab()[0], e.ab()[4]),
+                        new LineCharts.Band(p.b() + " against " + p.a(), ChartStyle.colour(1), x, e.ba()[2], e.ba()[1], e.ba()[3], e.ba()[0], e.ba()[4]));
+                JFreeChart fan = LineCharts.fan("Grievance, " + p.key(), dayLabel, "grievance", bands, set.days());
                 h.figure("fan-" + p.key(), svg.render(fan, 560, 340, "Grievance fan chart " + p.key()),
                         "Median and 50 % / 90 % bands over " + RunSetViews.plural(set.runCount(), "run") + ".", null);
-                JFreeChart levels = Charts.levelShares("Level, " + p.key(), dayLabel, e.day(), e.share());
+                JFreeChart levels = LineCharts.levelShares("Level, " + p.key(), dayLabel, e.day(), e.share());
                 h.figure("levels-" + p.key(), svg.render(levels, 560, 340, "Level shares " + p.key()),
                         "Share of runs at each level on each day.", null);
             }
             h.close("div");
-            List<Charts.Line> curves = new ArrayList<>();
+            List<LineCharts.Line> curves = new ArrayList<>();
             Html.Cells km = new Html.Cells(List.of("time to", "happened in", "by day " + set.days() + " (95 % interval)",
                     "median day"), false, true, true, true);
             for (RunSetViews.TimeTo tt : RunSetViews.TIMES) {
@@ -242,7 +242,7 @@ final class RunSetReport implements ReportKind {
                     continue;
                 }
                 KaplanMeier k = KaplanMeier.ofDurations(d, runDays);
-                curves.add(Charts.survivalLine(tt.label(), tt.colour(), k, set.days(), true, false));
+                curves.add(LineCharts.survivalLine(tt.label(), tt.colour(), k, set.days(), true, false));
                 double s = k.at(set.days());
                 double lo = 1 - highAt(k, set.days());
                 double hi = 1 - lowAt(k, set.days());
@@ -255,7 +255,7 @@ final class RunSetReport implements ReportKind {
             }
             if (!curves.isEmpty()) {
                 h.open("div", "grid2");
-                JFreeChart sc = Charts.survival("Time to downgrade, rupture, restoration, " + p.key(), dayLabel, curves, set.days());
+                JFreeChart sc = LineCharts.survival("Time to downgrade, rupture, restoration, " + p.key(), dayLabel, curves, set.days());
                 h.figure("survival-" + p.key(), svg.render(sc, 560, 340, "Survival curves " + p.key()),
                         "Kaplan\u2013Meier: share of runs in which the event has not happened by each day, with 95 % bands; "
                                 + "runs that end without it are censored at their last day.", null);
@@ -382,18 +382,18 @@ final class RunSetReport implements ReportKind {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = pairs.get(i).key();
         }
-        List<Charts.Mark> marks = new ArrayList<>();
+        List<TimelineChart.Mark> marks = new ArrayList<>();
         for (EventRecord e : events) {
             for (int i = 0; i < pairs.size(); i++) {
                 if (CauseChains.concerns(e, pairs.get(i))) {
-                    marks.add(new Charts.Mark(e.id(), e.day(), i, chains.kind(e), chains.causeOf(e)));
+                    marks.add(new TimelineChart.Mark(e.id(), e.day(), i, chains.kind(e), chains.causeOf(e)));
                     break;
                 }
             }
         }
         if (!pairs.isEmpty()) {
             int height = Math.max(220, 120 + 46 * pairs.size());
-            JFreeChart tl = Charts.timeline("Events between tracked pairs, run " + run, RunSetViews.dayLabel(set.start()), rows,
+            JFreeChart tl = TimelineChart.timeline("Events between tracked pairs, run " + run, RunSetViews.dayLabel(set.start()), rows,
                     marks, runDays(run));
             h.figure("timeline", svg.render(tl, 1100, height, "Event timeline of run " + run),
                     "Each mark is an event between the two countries of a row (or a third party's statement about them); grey lines join a "
@@ -497,19 +497,19 @@ final class RunSetReport implements ReportKind {
         List<Convergence> numbers = all.stream().filter(c -> !c.share()).toList();
         h.open("div", "grid2");
         if (!shares.isEmpty()) {
-            JFreeChart hw = Charts.halfWidths("95 % half-width of the shares", shares,
+            JFreeChart hw = LineCharts.halfWidths("95 % half-width of the shares", shares,
                     shares.stream().map(c -> RunSetViews.title(set, c.column())).toList(), false, options.precision());
             h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates"), null, null);
         }
         if (!numbers.isEmpty()) {
-            JFreeChart hw = Charts.halfWidths("95 % half-width of the means, relative", numbers,
+            JFreeChart hw = LineCharts.halfWidths("95 % half-width of the means, relative", numbers,
                     numbers.stream().map(c -> RunSetViews.title(set, c.column())).toList(), true, options.relativePrecision());
             h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates"), null, null);
         }
         h.close("div");
         h.open("div", "grid3");
         for (Convergence c : all) {
-            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.column()));
+            JFreeChart chart = LineCharts.convergence(c, RunSetViews.title(set, c.column()));
             h.figure("convergence-" + c.column(), svg.render(chart, 380, 250, "Convergence " + c.column()), null, null);
         }
         h.close("div");

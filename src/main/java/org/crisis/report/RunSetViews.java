@@ -13,9 +13,9 @@ final class RunSetViews {
     record TimeTo(String key, String label, String prefix, Color colour) {}
 
     static final List<TimeTo> TIMES = List.of(
-            new TimeTo("downgrade", "downgrade", "days_to_downgraded", Charts.DOWNGRADE),
-            new TimeTo("rupture", "rupture", "days_to_severed", Charts.RUPTURE),
-            new TimeTo("restoration", "restoration", "days_to_restored", Charts.RESTORATION));
+            new TimeTo("downgrade", "downgrade", "days_to_downgraded", ChartStyle.DOWNGRADE),
+            new TimeTo("rupture", "rupture", "days_to_severed", ChartStyle.RUPTURE),
+            new TimeTo("restoration", "restoration", "days_to_restored", ChartStyle.RESTORATION));
 
     /** The pair of the day axis label: "day (0 = 2025-11-03)". */
     static String dayLabel(String start) {

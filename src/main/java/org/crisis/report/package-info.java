@@ -17,7 +17,7 @@
  * <p>Layout: {@code Results}, {@code RunSetResults}, {@code SweepResults} read directories
  * ({@code Table} for CSV); {@code Summary}, {@code MeanDifference} and {@code Convergence}
  * summarise what the files hold, with the tests and estimators of {@code org.crisis.stats}
- * (Kaplan–Meier, log-rank, proportions, rank tests, intervals); {@code Charts}, {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
+ * (Kaplan–Meier, log-rank, proportions, rank tests, intervals); {@code ChartStyle} (the one style and palette), {@code LineCharts} (fan charts, level shares, survival, convergence), {@code HeatMaps}, {@code BarCharts}, {@code TimelineChart}, {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
  * {@code Page} build the page; {@code RunSetReport}, {@code ComparisonReport} and
  * {@code SweepReport} are the three kinds of report; {@code ReportOutput} keeps every file
  * inside the chosen directory. A calibration directory ({@code crisis calibrate}) is read by
