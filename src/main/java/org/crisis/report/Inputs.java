@@ -211,6 +211,14 @@ final class Inputs {
                 throw j.error(at + ".id", "empty");
             }
             j.text(c, at, "name", false);
+            JsonNode blocs = j.array(c, at, "blocs", false);
+            if (blocs != null) {
+                for (int b = 0; b < blocs.size(); b++) {
+                    if (!blocs.get(b).isTextual()) {
+                        throw j.error(at + ".blocs[" + b + "]", "expected a bloc name, found " + describe(blocs.get(b)));
+                    }
+                }
+            }
         }
         JsonNode track = j.array(s, path, "track", false);
         if (track != null) {
@@ -232,6 +240,12 @@ final class Inputs {
                     throw j.error(at, "expected an object with between: [A, B], found " + describe(r));
                 }
                 level(j, r, at, "level");
+                JsonNode grievance = j.object(r, at, "grievance", false);
+                if (grievance != null) {
+                    for (int k = 0; k < 2; k++) {
+                        j.number(grievance, at + ".grievance", between.get(k).asText(), 0, 1);
+                    }
+                }
             }
         }
         JsonNode events = j.array(s, path, "events", false);

@@ -204,24 +204,17 @@ final class LineCharts {
      * precision (dashed): absolute for shares, relative to the running mean for numbers.
      */
     static JFreeChart halfWidths(String title, List<Convergence> all, List<String> labels, boolean relative, double target) {
-        List<Line> lines = new ArrayList<>();
+        List<Line> lines = halfWidthLines(all, labels, relative);
         double xMax = 1;
         double yMax = target * 1.5;
         for (int k = 0; k < all.size(); k++) {
-            Convergence c = all.get(k);
-            int m = c.checkpoints().length;
-            double[] x = new double[m];
-            double[] y = new double[m];
-            for (int i = 0; i < m; i++) {
-                x[i] = c.checkpoints()[i];
-                double half = (c.high()[i] - c.low()[i]) / 2;
-                y[i] = relative ? half / Math.abs(c.mean()[i]) : half;
-                if (i >= m / 10 && !Double.isNaN(y[i]) && !Double.isInfinite(y[i])) {
+            double[] y = lines.get(k).y();
+            for (int i = y.length / 10; i < y.length; i++) {
+                if (!Double.isNaN(y[i]) && !Double.isInfinite(y[i])) {
                     yMax = Math.max(yMax, y[i]);
                 }
             }
-            xMax = Math.max(xMax, c.n());
-            lines.add(new Line(labels.get(k), colour(k), x, y, null, null, false));
+            xMax = Math.max(xMax, all.get(k).n());
         }
         NumberAxis yAxis = new NumberAxis(relative ? "half-width / mean" : "half-width");
         yAxis.setRange(0, yMax * 1.08);
@@ -239,6 +232,33 @@ final class LineCharts {
         m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         chart.getXYPlot().addRangeMarker(m);
         return chart;
+    }
+
+    /** The half-widths {@link #halfWidths} draws: one line per estimate, absolute or relative to the running mean. */
+    static List<Line> halfWidthLines(List<Convergence> all, List<String> labels, boolean relative) {
+        List<Line> lines = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            Convergence c = all.get(k);
+            int m = c.checkpoints().length;
+            double[] x = new double[m];
+            double[] y = new double[m];
+            for (int i = 0; i < m; i++) {
+                x[i] = c.checkpoints()[i];
+                double half = (c.high()[i] - c.low()[i]) / 2;
+                y[i] = relative ? half / Math.abs(c.mean()[i]) : half;
+            }
+            lines.add(new Line(labels.get(k), colour(k), x, y, null, null, false));
+        }
+        return lines;
+    }
+
+    /** The running estimate {@link #convergence} draws, with its 95 % interval. */
+    static Line convergenceLine(Convergence c) {
+        double[] x = new double[c.checkpoints().length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = c.checkpoints()[i];
+        }
+        return new Line("estimate", colour(0), x, c.mean(), c.low(), c.high(), false);
     }
 
     // --- helpers ----------------------------------------------------------------------------

@@ -76,6 +76,62 @@ final class RepresentativeRun {
         return best < 0 ? -1 : replication[best];
     }
 
+    /**
+     * The least and the most escalated of the kept runs, {@code {least, most}} ({@code {-1, -1}}
+     * if none was kept). A run is more escalated than another when its tracked pairs fell
+     * lower (the sum of their lowest levels, runs.csv {@code lowest_level_*}, is smaller), then
+     * when more of the region's pairs were severed at once ({@code peak_severed_pairs}), then
+     * when its events were more hostile in all ({@code total_conflict}, the sum of the negative
+     * Goldstein weights); measures a run set did not record are left out, and the earliest run
+     * wins ties either way.
+     */
+    static int[] extremes(RunSetResults set) throws ReportException {
+        int kept = set.keptAvailable();
+        int[] replication = set.replications();
+        double[] depth = new double[replication.length];
+        for (Pair p : set.pairs()) {
+            double[] v = set.values("lowest_level_" + p.column());
+            for (int i = 0; v != null && i < v.length; i++) {
+                depth[i] += Double.isNaN(v[i]) ? 0 : v[i];
+            }
+        }
+        double[] peak = orZero(set.values("peak_severed_pairs"), replication.length);
+        double[] conflict = orZero(set.values("total_conflict"), replication.length);
+        // escalation as one comparable key: lower levels, more severed pairs, more (negative) conflict
+        java.util.Comparator<Integer> moreEscalated = java.util.Comparator.<Integer>comparingDouble(i -> depth[i])
+                .thenComparingDouble(i -> -peak[i]).thenComparingDouble(i -> conflict[i]);
+        int least = -1;
+        int most = -1;
+        for (int i = 0; i < replication.length; i++) {
+            if (replication[i] >= kept) {
+                continue;
+            }
+            if (most < 0 || better(moreEscalated.compare(i, most), replication[i], replication[most])) {
+                most = i;
+            }
+            if (least < 0 || better(-moreEscalated.compare(i, least), replication[i], replication[least])) {
+                least = i;
+            }
+        }
+        return new int[] {least < 0 ? -1 : replication[least], most < 0 ? -1 : replication[most]};
+    }
+
+    /** Whether a candidate that compares {@code c} (negative: ahead) beats the current one, the earlier run on ties. */
+    private static boolean better(int c, int candidateRun, int currentRun) {
+        return c < 0 || c == 0 && candidateRun < currentRun;
+    }
+
+    private static double[] orZero(double[] v, int n) {
+        if (v == null) {
+            return new double[n];
+        }
+        double[] out = v.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Double.isNaN(out[i]) ? 0 : out[i];
+        }
+        return out;
+    }
+
     /** Type 7 quantile of sorted values. */
     static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {

@@ -15,11 +15,14 @@ import java.util.Set;
  * only for the runs asked for, as they hold every kept run).
  */
 public final class RunSetResults implements Results {
-    /** A country of the scenario. */
-    record Country(String id, String name) {}
+    /** A country of the scenario, with the blocs it belongs to. */
+    record Country(String id, String name, List<String> blocs) {}
 
-    /** A relation listed in the scenario, at its starting level. */
-    record Relation(String a, String b, RelationLevel level) {}
+    /**
+     * A relation listed in the scenario, at its starting level, with each side's standing
+     * grievance against the other ({@code grievanceA}: a's against b; 0 where not listed).
+     */
+    record Relation(String a, String b, RelationLevel level, double grievanceA, double grievanceB) {}
 
     /** A scripted event of the scenario. */
     record Scripted(int day, String type, String actor, String target, String label) {}
@@ -156,7 +159,13 @@ public final class RunSetResults implements Results {
         List<Country> out = new ArrayList<>();
         for (JsonNode c : scenario.path("countries")) {
             String id = c.path("id").asText();
-            out.add(new Country(id, c.hasNonNull("name") ? c.path("name").asText() : id));
+            List<String> blocs = new ArrayList<>();
+            for (JsonNode b : c.path("blocs")) {
+                if (b.isTextual()) {
+                    blocs.add(b.asText());
+                }
+            }
+            out.add(new Country(id, c.hasNonNull("name") ? c.path("name").asText() : id, List.copyOf(blocs)));
         }
         return out;
     }
@@ -175,8 +184,11 @@ public final class RunSetResults implements Results {
         for (JsonNode r : scenario.path("relations")) {
             JsonNode between = r.path("between");
             if (between.size() == 2) {
-                out.add(new Relation(between.get(0).asText(), between.get(1).asText(),
-                        RelationLevel.parse(r.path("level").asText("NORMAL"))));
+                String a = between.get(0).asText();
+                String b = between.get(1).asText();
+                JsonNode g = r.path("grievance");
+                out.add(new Relation(a, b, RelationLevel.parse(r.path("level").asText("NORMAL")),
+                        g.path(a).asDouble(0), g.path(b).asDouble(0)));
             }
         }
         return out;

@@ -23,7 +23,7 @@ final class TimelineChart {
 
     static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation",
         "other cooperative move", "other event"};
-    private static final Color[] MARK_COLOURS = {new Color(0x222222), RUPTURE, RESTORATION, new Color(0x0072B2),
+    static final Color[] MARK_COLOURS = {new Color(0x222222), RUPTURE, RESTORATION, new Color(0x0072B2),
         new Color(0x999999)};
 
     /** Events by day on rows (one per pair), coloured by kind, with grey lines from each cause to its response. */
