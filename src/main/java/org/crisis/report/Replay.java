@@ -49,14 +49,13 @@ final class Replay {
     /**
      * The runs offered, without repeats, the one the page's other sections show first:
      * {@code shown} (the representative run, or the one --run asked for), then the median
-     * (representative) run, the most escalated and the least escalated of the kept runs.
+     * (representative) run {@code median} ({@link RepresentativeRun#choose}), the most escalated and the least escalated of the kept runs.
      */
-    static List<Choice> choices(RunSetResults set, int shown, boolean asked) throws ReportException {
+    static List<Choice> choices(RunSetResults set, int shown, boolean asked, int median) throws ReportException {
         Map<Integer, List<String>> reasons = new LinkedHashMap<>();
         if (asked) {
             reasons.computeIfAbsent(shown, k -> new ArrayList<>()).add("as asked (--run)");
         }
-        int median = RepresentativeRun.choose(set);
         int[] extremes = RepresentativeRun.extremes(set);
         if (median >= 0) {
             reasons.computeIfAbsent(median, k -> new ArrayList<>()).add("median (representative)");

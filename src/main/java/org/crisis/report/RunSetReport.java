@@ -48,13 +48,17 @@ final class RunSetReport implements ReportKind {
         overview(page);
         outcomes(page);
         pairs(page);
-        int run = chooseRun();
+        int median = RepresentativeRun.choose(set);
+        int run = chooseRun(median);
         if (run >= 0) {
-            List<EventRecord> events = set.events(run);
-            Map<Pair, RunTrajectory> trajectories = set.trajectories(run);
-            network(page, run, events, trajectories);
-            replay(page, run, events, trajectories);
-            representative(page, run, events, trajectories);
+            // every run the page shows, read in one pass over each file
+            List<Replay.Choice> choices = Replay.choices(set, run, options.run() != null, median);
+            List<Integer> runs = choices.stream().map(Replay.Choice::run).toList();
+            Map<Integer, List<EventRecord>> events = set.events(runs);
+            Map<Integer, Map<Pair, RunTrajectory>> trajectories = set.trajectories(runs);
+            network(page, run, events.get(run), trajectories.get(run));
+            replay(page, choices, events, trajectories);
+            representative(page, run, events.get(run), trajectories.get(run));
         } else {
             warnings.add(set.directory() + " has no kept runs: network, timeline and cause chains left out");
             page.section("network", "Regional network").note(
@@ -301,7 +305,8 @@ final class RunSetReport implements ReportKind {
 
     // --- representative run: network and timeline ---------------------------------------------
 
-    private int chooseRun() throws ReportException {
+    /** The run --run asks for, else the representative run ({@code median}); -1 if none was kept. */
+    private int chooseRun(int median) throws ReportException {
         if (options.run() != null) {
             int k = options.run();
             if (k < 0 || k >= set.keptAvailable()) {
@@ -310,7 +315,7 @@ final class RunSetReport implements ReportKind {
             }
             return k;
         }
-        return RepresentativeRun.choose(set);
+        return median;
     }
 
     private int runDays(int run) {
@@ -333,14 +338,12 @@ final class RunSetReport implements ReportKind {
         return Math.max(0, Math.min(set.days(), runDays(run)) - 1);
     }
 
-    private void replay(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories)
-            throws ReportException {
-        List<Replay.Choice> choices = Replay.choices(set, run, options.run() != null);
+    private void replay(Page page, List<Replay.Choice> choices, Map<Integer, List<EventRecord>> events,
+            Map<Integer, Map<Pair, RunTrajectory>> trajectories) throws ReportException {
         Map<Integer, Replay.RunData> data = new LinkedHashMap<>();
         for (Replay.Choice c : choices) {
             int k = c.run();
-            data.put(k, k == run ? new Replay.RunData(k, lastDay(k), events, trajectories)
-                    : new Replay.RunData(k, lastDay(k), set.events(k), set.trajectories(k)));
+            data.put(k, new Replay.RunData(k, lastDay(k), events.get(k), trajectories.get(k)));
         }
         String json = Replay.json(set, BlocLayout.order(set.countries()), choices, data);
         Replay.section(page, set, choices, data, json, tables);

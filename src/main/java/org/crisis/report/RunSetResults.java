@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -302,36 +304,66 @@ public final class RunSetResults implements Results {
 
     /** The events of one kept run, in file (time) order; empty if not kept. */
     List<EventRecord> events(int run) throws ReportException {
+        return events(List.of(run)).get(run);
+    }
+
+    /** The events of several kept runs, read in one pass over events.csv: by run, in file (time) order; empty if not kept. */
+    Map<Integer, List<EventRecord>> events(Collection<Integer> runs) throws ReportException {
+        Map<Integer, List<EventRecord>> out = new LinkedHashMap<>();
         if (!hasEvents()) {
-            return List.of();
+            runs.forEach(k -> out.put(k, List.of()));
+            return out;
         }
-        String key = Integer.toString(run);
-        Table t = Table.read(directory.resolve("events.csv"), "run", key::equals);
-        Inputs.events(t, days());
-        int[] c = new int[EventRecord.COLUMNS.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = EventRecord.optional(EventRecord.COLUMNS[i]) ? t.find(EventRecord.COLUMNS[i]) : t.column(EventRecord.COLUMNS[i]);
-        }
-        List<EventRecord> out = new ArrayList<>(t.size());
-        for (int r = 0; r < t.size(); r++) {
-            out.add(EventRecord.of(t, r, c));
+        Set<String> keys = keys(runs);
+        Table all = Table.read(directory.resolve("events.csv"), "run", keys::contains);
+        int runColumn = all.column("run");
+        for (int run : runs) {
+            Table t = all.rowsWhere(runColumn, Integer.toString(run));
+            Inputs.events(t, days());
+            int[] c = new int[EventRecord.COLUMNS.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = EventRecord.optional(EventRecord.COLUMNS[i]) ? t.find(EventRecord.COLUMNS[i]) : t.column(EventRecord.COLUMNS[i]);
+            }
+            List<EventRecord> events = new ArrayList<>(t.size());
+            for (int r = 0; r < t.size(); r++) {
+                events.add(EventRecord.of(t, r, c));
+            }
+            out.put(run, events);
         }
         return out;
     }
 
     /** The tracked pairs' trajectories in one kept run; empty if not kept. */
     Map<Pair, RunTrajectory> trajectories(int run) throws ReportException {
+        return trajectories(List.of(run)).get(run);
+    }
+
+    /** The tracked pairs' trajectories in several kept runs, read in one pass over trajectories.csv; empty if not kept. */
+    Map<Integer, Map<Pair, RunTrajectory>> trajectories(Collection<Integer> runs) throws ReportException {
+        Map<Integer, Map<Pair, RunTrajectory>> out = new LinkedHashMap<>();
         if (!hasTrajectories()) {
-            return Map.of();
+            runs.forEach(k -> out.put(k, Map.of()));
+            return out;
         }
-        String key = Integer.toString(run);
+        Set<String> keys = keys(runs);
         Path file = directory.resolve("trajectories.csv");
-        Table t = Table.read(file, "run", key::equals);
-        Inputs.trajectories(t, days(), runDays(run));
-        if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
-            throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");
+        Table all = Table.read(file, "run", keys::contains);
+        int runColumn = all.column("run");
+        for (int run : runs) {
+            Table t = all.rowsWhere(runColumn, Integer.toString(run));
+            Inputs.trajectories(t, days(), runDays(run));
+            if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
+                throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");
+            }
+            out.put(run, RunTrajectory.read(t));
         }
-        return RunTrajectory.read(t);
+        return out;
+    }
+
+    private static Set<String> keys(Collection<Integer> runs) {
+        Set<String> keys = new java.util.HashSet<>();
+        runs.forEach(k -> keys.add(Integer.toString(k)));
+        return keys;
     }
 
     /** The runs present in events.csv and trajectories.csv: the first {@link #keptRuns()}. */

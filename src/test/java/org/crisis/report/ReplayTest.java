@@ -121,13 +121,13 @@ class ReplayTest {
         assertEquals(2, extremes[0], "least escalated");
         assertEquals(3, extremes[1], "most escalated");
         int median = RepresentativeRun.choose(set);
-        List<Replay.Choice> choices = Replay.choices(set, median, false);
+        List<Replay.Choice> choices = Replay.choices(set, median, false, median);
         assertEquals(median, choices.get(0).run());
         assertTrue(choices.get(0).reasons().contains("median (representative)"));
         assertEquals(List.of("most escalated"), choices.stream().filter(c -> c.run() == 3).findFirst().orElseThrow().reasons());
         assertEquals(List.of("least escalated"), choices.stream().filter(c -> c.run() == 2).findFirst().orElseThrow().reasons());
         // --run 3 first, and one entry for the run chosen twice
-        List<Replay.Choice> asked = Replay.choices(set, 3, true);
+        List<Replay.Choice> asked = Replay.choices(set, 3, true, median);
         assertEquals(3, asked.get(0).run());
         assertEquals(List.of("as asked (--run)", "most escalated"), asked.get(0).reasons());
         assertEquals(asked.size(), asked.stream().map(Replay.Choice::run).distinct().count(), "no run twice");
