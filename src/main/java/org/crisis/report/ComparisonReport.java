@@ -99,6 +99,7 @@ final class ComparisonReport implements ReportKind {
         pairs(page);
         convergence(page);
         methods(page);
+        page.script();
         return page;
     }
 
@@ -423,7 +424,8 @@ final class ComparisonReport implements ReportKind {
                 }
                 String who = dir == 0 ? p.a() + " against " + p.b() : p.b() + " against " + p.a();
                 JFreeChart fan = LineCharts.fan("Grievance of " + who, dayLabel, "grievance", bands, horizon);
-                h.figure("fan-" + p.key() + (dir == 0 ? "-ab" : "-ba"), svg.render(fan, 560, 330, "Grievance of " + who), null, null);
+                h.figure("fan-" + p.key() + (dir == 0 ? "-ab" : "-ba"), svg.render(fan, 560, 330, "Grievance of " + who,
+                        ChartHover.fan(sets.get(0).start(), bands)), null, null);
             }
             List<LineCharts.Line> low = new ArrayList<>();
             for (int i = 0; i < sets.size(); i++) {
@@ -444,7 +446,8 @@ final class ComparisonReport implements ReportKind {
                 y.setRange(0, 1.0001);
                 y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
                 JFreeChart c = LineCharts.lines("Runs at SEVERED and at DOWNGRADED or below, " + p.key(), dayLabel, y, low, horizon, false);
-                h.figure("severed-" + p.key(), svg.render(c, 560, 330, "Share severed " + p.key()),
+                h.figure("severed-" + p.key(), svg.render(c, 560, 330, "Share severed " + p.key(),
+                        ChartHover.of("day", sets.get(0).start(), true, false, low, "")),
                         "Share of runs at SEVERED (solid) and at DOWNGRADED or below (dashed) on each day.", null);
             }
             Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + (int) horizon, "median day",
@@ -486,7 +489,8 @@ final class ComparisonReport implements ReportKind {
                 }
                 if (curves.size() > 0) {
                     JFreeChart c = LineCharts.survival("Time to " + tt.label() + ", " + p.key(), dayLabel, curves, horizon);
-                    h.figure("survival-" + tt.key() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.label() + " " + p.key()),
+                    h.figure("survival-" + tt.key() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.label() + " " + p.key(),
+                            ChartHover.of("day", sets.get(0).start(), true, true, curves, "95 %")),
                             "Kaplan\u2013Meier: runs in which the " + tt.label() + " has not happened yet.", null);
                 }
             }

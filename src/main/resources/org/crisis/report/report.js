@@ -141,12 +141,12 @@
       return h.pct ? percent(v) : number(v);
     }
     function head(v) {
-      var whole = Math.round(v);
       if (h.xn === 'day') {
-        var d = date(h.start, whole);
-        return 'day ' + whole + (d ? ', ' + d : '');
+        var d = date(h.start, Math.round(v));
+        return 'day ' + Math.round(v) + (d ? ', ' + d : '');
       }
-      return grouped(whole) + ' ' + h.xn;
+      if (h.xn === 'replications') return grouped(Math.round(v)) + ' replications';
+      return h.xn + ' = ' + number(v);
     }
     /** The index of the point of xs shown for v: the nearest, or the last at or before it (steps). */
     function at(xs, v) {
