@@ -10,7 +10,8 @@ import org.crisis.stats.VarianceComponents;
 
 /**
  * An outcome's entry in summary.json (docs/FORMATS.md, 5.1): what the outcome is and what it
- * is for, as observe describes it ({@link Outcome#describe}, {@link Outcome#roles}), then its
+ * is for, as observe describes it ({@link Outcome#describe}, {@link Outcome#roles}, and for a
+ * measure of escalation its {@link Outcome#escalation rank and orientation}), then its
  * statistics over the runs, rounded to six decimals (null where there is no value).
  */
 final class SummaryJson {
@@ -23,6 +24,10 @@ final class SummaryJson {
         outcome.describe().forEach(o::put);
         ArrayNode roles = o.putArray("roles");
         outcome.roles(tracked).forEach(roles::add);
+        Outcome.Escalation escalation = outcome.escalation();
+        if (escalation != null) {
+            o.putObject("escalation").put("rank", escalation.rank()).put("more_escalated", escalation.moreEscalated());
+        }
         o.put("n", s.n());
         o.put("missing", s.missing());
         put(o, "mean", s.mean());

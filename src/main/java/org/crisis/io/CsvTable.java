@@ -144,6 +144,19 @@ public final class CsvTable<E extends Exception> {
         return name;
     }
 
+    /** The rows whose cell in {@code column} is {@code value}, as a table of their own (same file, same lines). */
+    public CsvTable<E> rowsWhere(int column, String value) {
+        List<String[]> kept = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            if (rows.get(r)[column].equals(value)) {
+                kept.add(rows.get(r));
+                at.add(lines[r]);
+            }
+        }
+        return new CsvTable<>(invalid, name, source, columns, kept, at.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** The file and line of the last row (line 1, the header, if there is none). */
     public String whereLast() {
         return rows.isEmpty() ? source + ":1" : where(rows.size() - 1);

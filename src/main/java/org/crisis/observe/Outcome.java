@@ -227,8 +227,10 @@ public record Outcome(Kind kind, String a, String b) {
      * representative} (a measure by which the run closest to the typical run is chosen: per
      * tracked pair rupture, its day, lowest and final level, hostile events; the region's
      * severed pairs, their peak and polarisation), {@code run_length} (the days a run lasted,
-     * at which runs without an event are censored). {@code tracked}: the run set's tracked
-     * pairs, the first one first.
+     * at which runs without an event are censored), {@code escalation} (a measure of how far a
+     * run escalated, by which the most and the least escalated runs are chosen; ranked and
+     * oriented by {@link #escalation()}). {@code tracked}: the run set's tracked pairs, the
+     * first one first.
      */
     public List<String> roles(List<String[]> tracked) {
         List<String> roles = new ArrayList<>();
@@ -251,7 +253,34 @@ public record Outcome(Kind kind, String a, String b) {
         if (kind == Kind.DAYS) {
             roles.add("run_length");
         }
+        if (escalation() != null) {
+            roles.add("escalation");
+        }
         return roles;
+    }
+
+    /**
+     * How an outcome with the role {@code escalation} ranks runs by how far they escalated: runs
+     * are compared on the measures of rank 1 (each summed over its outcomes, as over the tracked
+     * pairs), then on rank 2 to break ties, and so on; {@code moreEscalated} says which values
+     * are the more escalated ({@code lower} or {@code higher}).
+     */
+    public record Escalation(int rank, String moreEscalated) {}
+
+    /**
+     * Where the outcome stands in how escalated a run is: first how low the tracked pairs fell
+     * (their lowest levels, lower is more escalated), then how many of the region's pairs were
+     * severed at once (the peak, higher is more escalated), then how hostile its events were in
+     * all (total conflict, the sum of the negative Goldstein weights: lower is more escalated);
+     * null for other outcomes.
+     */
+    public Escalation escalation() {
+        return switch (kind) {
+            case LOWEST_LEVEL -> new Escalation(1, "lower");
+            case PEAK_SEVERED_PAIRS -> new Escalation(2, "higher");
+            case TOTAL_CONFLICT -> new Escalation(3, "lower");
+            default -> null;
+        };
     }
 
     /**

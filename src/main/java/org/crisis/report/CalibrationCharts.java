@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The calibration report's charts, in the style of {@link Charts}: points of every candidate
+ * The calibration report's charts, in the style of {@link ChartStyle}: points of every candidate
  * (loss and parameter traces), histograms of the ensemble, and pairs of values.
  */
 final class CalibrationCharts {
@@ -106,7 +106,7 @@ final class CalibrationCharts {
         XYBarRenderer r = new XYBarRenderer(0.06);
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
-        r.setSeriesPaint(0, Charts.colour(0));
+        r.setSeriesPaint(0, ChartStyle.colour(0));
         NumberAxis y = new NumberAxis("share of the ensemble");
         y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(java.util.Locale.ROOT));
         double top = 0;

@@ -223,7 +223,7 @@ public final class CalibrationReport implements ReportKind {
                 ValueAxis yAxis = CalibrationCharts.logAxis("1 + loss");
                 h.figure("loss", svg.render(CalibrationCharts.points("Loss of each candidate (" + fitName(fold) + ")",
                         new NumberAxis("evaluation"), yAxis, List.of(
-                                new CalibrationCharts.Series("candidate", Charts.colour(0), x, y, false, true),
+                                new CalibrationCharts.Series("candidate", ChartStyle.colour(0), x, y, false, true),
                                 new CalibrationCharts.Series("best so far", CalibrationCharts.MARK, x, run, true, false)),
                         Double.NaN), 560, 340, "Loss of each candidate"), "The loss of every candidate of the "
                         + fitName(fold) + " fit, in the order evaluated.", null);
@@ -231,12 +231,12 @@ public final class CalibrationReport implements ReportKind {
                 pAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
                 h.figure("passes", svg.render(CalibrationCharts.points("Patterns that pass (" + fitName(fold) + ")",
                         new NumberAxis("evaluation"), pAxis, List.of(
-                                new CalibrationCharts.Series("candidate", Charts.colour(0), x, passes, false, true),
+                                new CalibrationCharts.Series("candidate", ChartStyle.colour(0), x, passes, false, true),
                                 new CalibrationCharts.Series("at the best so far", CalibrationCharts.MARK, x, bestPasses, true, false)),
                         Double.NaN), 560, 340, "Patterns that pass"), "Passes of every candidate, and of the best so far"
                         + " (the lowest loss need not pass the most patterns).", null);
             }
-            best.add(new CalibrationCharts.Series(fitName(fold), Charts.colour(i++), x, run, true, false));
+            best.add(new CalibrationCharts.Series(fitName(fold), ChartStyle.colour(i++), x, run, true, false));
         }
         if (best.size() > 1) {
             ValueAxis yAxis = CalibrationCharts.logAxis("1 + best loss so far");
@@ -270,7 +270,7 @@ public final class CalibrationReport implements ReportKind {
             double mark = bestRow < 0 ? Double.NaN : t.number(bestRow, col);
             h.figure("trace-" + p.column(), svg.render(CalibrationCharts.points(p.label(), new NumberAxis("evaluation"),
                     CalibrationCharts.axis(p.label(), p.min(), p.max(), p.log()), List.of(new CalibrationCharts.Series(
-                            p.label(), Charts.colour(0), x, y, false, true)), mark), 380, 280, "Trace of " + p.label()),
+                            p.label(), ChartStyle.colour(0), x, y, false, true)), mark), 380, 280, "Trace of " + p.label()),
                     p.path() + (Double.isNaN(mark) ? "" : ", best " + Format.number(mark)), null);
         }
         h.close("div");
@@ -408,7 +408,7 @@ public final class CalibrationReport implements ReportKind {
             h.figure("pair-" + a.column() + "-" + b.column(), svg.render(CalibrationCharts.points(a.label() + " and " + b.label(),
                     CalibrationCharts.axis(a.label(), a.min(), a.max(), a.log()),
                     CalibrationCharts.axis(b.label(), b.min(), b.max(), b.log()),
-                    List.of(new CalibrationCharts.Series("set", Charts.colour(2), x, y, false, true)), Double.NaN), 380, 300,
+                    List.of(new CalibrationCharts.Series("set", ChartStyle.colour(2), x, y, false, true)), Double.NaN), 380, 300,
                     "Ensemble: " + a.label() + " and " + b.label()), String.format(Locale.ROOT, "r = %.2f", p.r()), null);
         }
         h.close("div");

@@ -155,7 +155,13 @@ final class CauseChains {
         if (!e.date().isEmpty()) {
             s.append("  ").append(e.date());
         }
-        s.append("  ").append(e.direction()).append("  ").append(e.title());
+        return s.append("  ").append(describe(e)).toString();
+    }
+
+    /** The event without its day: who to whom, what, and why when it has no recorded cause (as {@link #line} ends). */
+    String describe(EventRecord e) {
+        StringBuilder s = new StringBuilder();
+        s.append(e.direction()).append("  ").append(e.title());
         if (!e.about().isEmpty()) {
             s.append(" (about ").append(e.about()).append(')');
         }

@@ -103,6 +103,7 @@ final class ComparisonReport implements ReportKind {
         pairs(page);
         convergence(page);
         methods(page);
+        page.script();
         return page;
     }
 
@@ -429,23 +430,24 @@ final class ComparisonReport implements ReportKind {
             h.heading(3, "pair-" + ReportOutput.safeName(p.key()), RunSetViews.pairTitle(sets.get(0), p));
             h.open("div", "grid2");
             for (int dir = 0; dir < 2; dir++) {
-                List<Charts.Band> bands = new ArrayList<>();
+                List<LineCharts.Band> bands = new ArrayList<>();
                 for (int i = 0; i < sets.size(); i++) {
                     PairEnsemble e = ensembles.get(i).get(p);
                     if (e == null) {
                         continue;
                     }
                     double[][] q = dir == 0 ? e.ab() : e.ba();
-                    bands.add(new Charts.Band(legend(i), Charts.colour(i), RunSetReport.toDouble(e.day()), q[2], q[1], q[3], null, null));
+                    bands.add(new LineCharts.Band(legend(i), ChartStyle.colour(i), RunSetReport.toDouble(e.day()), q[2], q[1], q[3], null, null));
                 }
                 if (bands.isEmpty()) {
                     continue;
                 }
                 String who = dir == 0 ? p.a() + " against " + p.b() : p.b() + " against " + p.a();
-                JFreeChart fan = Charts.fan("Grievance of " + who, dayLabel, "grievance", bands, horizon);
-                h.figure("fan-" + p.key() + (dir == 0 ? "-ab" : "-ba"), svg.render(fan, 560, 330, "Grievance of " + who), null, null);
+                JFreeChart fan = LineCharts.fan("Grievance of " + who, dayLabel, "grievance", bands, horizon);
+                h.figure("fan-" + p.key() + (dir == 0 ? "-ab" : "-ba"), svg.render(fan, 560, 330, "Grievance of " + who,
+                        ChartHover.fan(sets.get(0).start(), bands)), null, null);
             }
-            List<Charts.Line> low = new ArrayList<>();
+            List<LineCharts.Line> low = new ArrayList<>();
             for (int i = 0; i < sets.size(); i++) {
                 PairEnsemble e = ensembles.get(i).get(p);
                 if (e != null) {
@@ -455,24 +457,25 @@ final class ComparisonReport implements ReportKind {
                     for (int k = 0; k < x.length; k++) {
                         atMostDowngraded[k] = severed[k] + e.share()[RelationLevel.DOWNGRADED.ordinal()][k];
                     }
-                    low.add(new Charts.Line(legend(i) + " " + SEVERED, Charts.colour(i), x, severed, null, null, false));
-                    low.add(new Charts.Line(legend(i) + " " + DOWNGRADED + " or below", Charts.colour(i), x, atMostDowngraded, null,
-                            null, true));
+                    low.add(new LineCharts.Line(legend(i) + " " + SEVERED, ChartStyle.colour(i), x, severed, null, null, false));
+                    low.add(new LineCharts.Line(legend(i) + " " + DOWNGRADED + " or below", ChartStyle.colour(i), x, atMostDowngraded,
+                            null, null, true));
                 }
             }
             if (!low.isEmpty()) {
                 org.jfree.chart.axis.NumberAxis y = new org.jfree.chart.axis.NumberAxis("share of runs");
                 y.setRange(0, 1.0001);
                 y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
-                JFreeChart c = Charts.lines("Runs at " + SEVERED + " and at " + DOWNGRADED + " or below, " + p.key(), dayLabel, y,
-                        low, horizon, false);
-                h.figure("severed-" + p.key(), svg.render(c, 560, 330, "Share severed " + p.key()),
+                JFreeChart c = LineCharts.lines("Runs at " + SEVERED + " and at " + DOWNGRADED + " or below, " + p.key(), dayLabel,
+                        y, low, horizon, false);
+                h.figure("severed-" + p.key(), svg.render(c, 560, 330, "Share severed " + p.key(),
+                        ChartHover.of("day", sets.get(0).start(), true, false, low, "")),
                         "Share of runs at " + SEVERED + " (solid) and at " + DOWNGRADED + " or below (dashed) on each day.", null);
             }
             Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + (int) horizon, "median day",
                     "log-rank p vs " + labels.get(0)), false, false, true, true, true);
             for (OutcomeSummary tt : RunSetViews.times(sets.get(0), p)) {
-                List<Charts.Line> curves = new ArrayList<>();
+                List<LineCharts.Line> curves = new ArrayList<>();
                 double[] t0 = null;
                 boolean[] e0 = null;
                 for (int i = 0; i < sets.size(); i++) {
@@ -489,7 +492,7 @@ final class ComparisonReport implements ReportKind {
                         time[k] = ev[k] ? d[k] : runDays[k];
                     }
                     KaplanMeier k = KaplanMeier.of(time, ev);
-                    curves.add(Charts.survivalLine(legend(i), Charts.colour(i), k, s.days(), false, false));
+                    curves.add(LineCharts.survivalLine(legend(i), ChartStyle.colour(i), k, s.days(), false, false));
                     String lr = Format.NONE;
                     double chi = Double.NaN;
                     double pv = Double.NaN;
@@ -507,8 +510,9 @@ final class ComparisonReport implements ReportKind {
                     km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, pv);
                 }
                 if (curves.size() > 0) {
-                    JFreeChart c = Charts.survival("Time to " + tt.event() + ", " + p.key(), dayLabel, curves, horizon);
-                    h.figure("survival-" + tt.event() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.event() + " " + p.key()),
+                    JFreeChart c = LineCharts.survival("Time to " + tt.event() + ", " + p.key(), dayLabel, curves, horizon);
+                    h.figure("survival-" + tt.event() + "-" + p.key(), svg.render(c, 560, 330, "Time to " + tt.event() + " " + p.key(),
+                            ChartHover.of("day", sets.get(0).start(), true, true, curves, "95 %")),
                             "Kaplan\u2013Meier: runs in which the " + tt.event() + " has not happened yet.", null);
                 }
             }

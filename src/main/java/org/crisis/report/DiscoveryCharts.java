@@ -79,7 +79,7 @@ final class DiscoveryCharts {
                     continue;
                 }
                 data.addSeries(s);
-                r.setSeriesPaint(series, Charts.colour(k));
+                r.setSeriesPaint(series, ChartStyle.colour(k));
                 r.setSeriesShape(series, pasted ? new Rectangle2D.Double(-3.5, -3.5, 7, 7) : new Ellipse2D.Double(-3.5, -3.5, 7, 7));
                 series++;
             }
@@ -87,7 +87,7 @@ final class DiscoveryCharts {
         NumberAxis x = shareAxis("coverage (share of all cases of interest in the box)");
         NumberAxis y = shareAxis("density (share of the box's cases of interest)");
         XYPlot plot = new XYPlot(data, x, y, r);
-        JFreeChart chart = Charts.chart(title, plot, true);
+        JFreeChart chart = ChartStyle.chart(title, plot, true);
         Prim.Stats c = steps.get(chosen).stats();
         plot.addAnnotation(new XYShapeAnnotation(ring(x, y, c.coverage(), c.density()), new BasicStroke(1.6f), BOX));
         XYTextAnnotation label = new XYTextAnnotation("box " + chosen, c.coverage(), c.density());
@@ -297,7 +297,7 @@ final class DiscoveryCharts {
             }
             data.addSeries("cases", xyz);
             XYShapeRenderer r = new XYShapeRenderer();
-            Charts.Sequential scale = new Charts.Sequential(lo, hi);
+            HeatMaps.Sequential scale = new HeatMaps.Sequential(lo, hi);
             r.setPaintScale(scale);
             r.setDefaultShape(new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             r.setDrawOutlines(true);
@@ -318,11 +318,11 @@ final class DiscoveryCharts {
             legend.setMargin(new RectangleInsets(4, 10, 4, 4));
             legend.setStripWidth(10);
             legend.setBackgroundPaint(Color.WHITE);
-            JFreeChart chart = Charts.chart(title, plot, false);
+            JFreeChart chart = ChartStyle.chart(title, plot, false);
             chart.addSubtitle(legend);
             return finish(chart, plot, boxes, marker);
         }
-        return finish(Charts.chart(title, plot, true), plot, boxes, marker);
+        return finish(ChartStyle.chart(title, plot, true), plot, boxes, marker);
     }
 
     private static JFreeChart finish(JFreeChart chart, XYPlot plot, List<Rectangle2D> boxes, ValueMarker marker) {

@@ -212,6 +212,14 @@ final class Inputs {
                 throw j.error(at + ".id", "empty");
             }
             j.text(c, at, "name", false);
+            JsonNode blocs = j.array(c, at, "blocs", false);
+            if (blocs != null) {
+                for (int b = 0; b < blocs.size(); b++) {
+                    if (!blocs.get(b).isTextual()) {
+                        throw j.error(at + ".blocs[" + b + "]", "expected a bloc name, found " + describe(blocs.get(b)));
+                    }
+                }
+            }
         }
         JsonNode track = j.array(s, path, "track", false);
         if (track != null) {
@@ -233,6 +241,12 @@ final class Inputs {
                     throw j.error(at, "expected an object with between: [A, B], found " + describe(r));
                 }
                 level(j, r, at, "level");
+                JsonNode grievance = j.object(r, at, "grievance", false);
+                if (grievance != null) {
+                    for (int k = 0; k < 2; k++) {
+                        j.number(grievance, at + ".grievance", between.get(k).asText(), 0, 1);
+                    }
+                }
             }
         }
         JsonNode events = j.array(s, path, "events", false);
@@ -320,10 +334,18 @@ final class Inputs {
             }
             described(j, o, at);
             JsonNode roles = j.array(o, at, "roles", true);
+            boolean escalation = false;
             for (int k = 0; k < roles.size(); k++) {
                 if (!roles.get(k).isTextual()) {
                     throw j.error(at + ".roles[" + k + "]", "expected text, found " + describe(roles.get(k)));
                 }
+                escalation |= roles.get(k).asText().equals("escalation");
+            }
+            JsonNode e = j.object(o, at, "escalation", escalation);
+            if (e != null) {
+                j.whole(e, at + ".escalation", "rank", 1, 1000, true);
+                j.text(e, at + ".escalation", "more_escalated", true);
+                oneOf(j, e, at + ".escalation", "more_escalated", Set.of("lower", "higher"));
             }
             j.whole(o, at, "n", 0, Integer.MAX_VALUE, false);
             j.whole(o, at, "missing", 0, Integer.MAX_VALUE, false);

@@ -21,6 +21,8 @@ import org.jfree.svg.SVGGraphics2D;
 final class NetworkDiagram {
     static final int WIDTH = 400;
     static final int HEIGHT = 430;
+    /** CORDIAL drawn a little darker than its fill colour, so that a thin line of it shows on white. */
+    static final Color CORDIAL = new Color(0x6DB56D);
 
     private NetworkDiagram() {}
 
@@ -64,7 +66,7 @@ final class NetworkDiagram {
                 boolean track = tracked.contains(e.getKey()) || tracked.contains(new Pair(e.getKey().b(), e.getKey().a()));
                 float w = (level == RelationLevel.SEVERED ? 2.4f : level == RelationLevel.DOWNGRADED ? 1.8f : 1.4f) * (track ? 1.8f : 1f);
                 g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-                g.setPaint(level == RelationLevel.CORDIAL ? new Color(0x6DB56D) : level.colour());
+                g.setPaint(level == RelationLevel.CORDIAL ? CORDIAL : level.colour());
                 g.draw(new Line2D.Double(x[i], y[i], x[j], y[j]));
             }
         }
@@ -90,7 +92,7 @@ final class NetworkDiagram {
         double ly = HEIGHT - 14;
         for (RelationLevel level : new RelationLevel[] {RelationLevel.SEVERED, RelationLevel.DOWNGRADED,
             RelationLevel.CORDIAL, RelationLevel.ALLIED}) {
-            g.setPaint(level == RelationLevel.CORDIAL ? new Color(0x6DB56D) : level.colour());
+            g.setPaint(level == RelationLevel.CORDIAL ? CORDIAL : level.colour());
             g.setStroke(new BasicStroke(3f));
             g.draw(new Line2D.Double(lx, ly - 4, lx + 18, ly - 4));
             g.setPaint(new Color(0x444444));

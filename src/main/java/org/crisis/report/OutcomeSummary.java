@@ -12,14 +12,16 @@ import java.util.Set;
  * without pair or country; {@code scope} whom it is about (pair {@code a}-{@code b}, a
  * {@code country}, or global); for a pair's events the {@code event} (a noun), the
  * {@code level} it takes the pair to and its {@code direction} (down or up); {@code roles} what
- * a run set's outcome is for (headline, representative, run_length). A run set's outcome also
- * has its statistics over the runs: share or mean, 95 % interval, quantiles (NaN in a sweep's
- * description).
+ * a run set's outcome is for (headline, representative, run_length, escalation), and for a
+ * measure of escalation its {@code escalationRank} (the measures of rank 1 compare runs first,
+ * the next rank breaks ties; 0 if none) and which of its values are the more escalated
+ * ({@code moreEscalated}: lower or higher). A run set's outcome also has its statistics over
+ * the runs: share or mean, 95 % interval, quantiles (NaN in a sweep's description).
  */
 record OutcomeSummary(String outcome, String column, String label, String unit, String kind, String measure, String scope,
         String a, String b, String country, String event, String level, String direction, Set<String> roles, boolean share,
         int n, int missing, double mean, double sd, double low, double high, double q05, double q25, double q50, double q75,
-        double q95) {
+        double q95, int escalationRank, String moreEscalated) {
 
     /** The kinds of value, as result files name them. */
     static final Set<String> KINDS = Set.of("share", "day", "level", "count", "number");
@@ -38,7 +40,8 @@ record OutcomeSummary(String outcome, String column, String label, String unit, 
                 o.path("event").asText(""), o.path("level").asText(""), o.path("direction").asText(""), Set.copyOf(roles),
                 "share".equals(type) || type.isEmpty() && "share".equals(kind), o.path("n").asInt(), o.path("missing").asInt(),
                 number(o, "mean"), number(o, "sd"), number(o, "ci95_low"), number(o, "ci95_high"),
-                number(q, "q05"), number(q, "q25"), number(q, "q50"), number(q, "q75"), number(q, "q95"));
+                number(q, "q05"), number(q, "q25"), number(q, "q50"), number(q, "q75"), number(q, "q95"),
+                o.path("escalation").path("rank").asInt(0), o.path("escalation").path("more_escalated").asText(""));
     }
 
     static double number(JsonNode o, String field) {
@@ -48,6 +51,15 @@ record OutcomeSummary(String outcome, String column, String label, String unit, 
 
     boolean has(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * A value as a key of escalation: smaller the more escalated the run (a value where higher
+     * is more escalated is negated); NaN counts as 0.
+     */
+    double escalationKey(double value) {
+        double v = Double.isNaN(value) ? 0 : value;
+        return moreEscalated.equals("higher") ? -v : v;
     }
 
     /** About this pair, either way round. */

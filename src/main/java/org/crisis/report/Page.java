@@ -5,9 +5,13 @@ import java.util.List;
 
 /**
  * The HTML document around the report's sections: one self-contained file with its style
- * inlined, no scripts, and a content security policy that forbids any network access and any
- * script, so the page reads the same offline and a string that slipped through escaping could
- * still not run.
+ * inlined and no network access. A page without {@link #script} runs no script at all; a page
+ * with one (the run-set report's replay and chart hover) holds exactly that script inline,
+ * and its content security policy allows that script alone, by the SHA-256 of its text
+ * computed as the page is written: any other script, inline or fetched, and any request
+ * leaving the page are refused by the browser. Data for the script sits in
+ * {@code <script type="application/json">} elements (not run; {@link JsonText} keeps scenario
+ * text from closing them). The page reads the same without the script.
  */
 final class Page {
     private static final String STYLE = """
@@ -54,16 +58,45 @@ final class Page {
             .verdict.short{background:#fff4e5;border-left:4px solid #e8873a}
             ul.files{font-size:13px}
             footer{margin-top:40px;font-size:12px;color:var(--muted);border-top:1px solid var(--rule);padding-top:8px}
-            @media (max-width:900px){.grid2,.grid3{grid-template-columns:1fr}main{padding:16px}}
+            .tip{position:absolute;z-index:10;max-width:460px;background:#fff;border:1px solid #9aa0a6;border-radius:4px;padding:5px 8px;font-size:12px;line-height:1.4;box-shadow:0 2px 6px rgba(0,0,0,.15);pointer-events:none;white-space:pre-wrap}
+            .tip .tip-head{font-weight:600}
+            i.swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
+            i.arrow{display:inline-block;width:18px;height:0;border-top:2px dashed;margin-right:5px;vertical-align:3px}
+            .hover-guide{stroke:#555;stroke-width:.8;stroke-dasharray:3 3;pointer-events:none}
+            .replay-controls{display:flex;flex-wrap:wrap;gap:8px 14px;align-items:center;margin:8px 0;font-size:13px}
+            .replay-controls input[type=range]{flex:1 1 260px;min-width:180px}
+            .replay-controls button{min-width:64px;padding:3px 10px;font:inherit}
+            .replay-controls output{min-width:250px;font-variant-numeric:tabular-nums}
+            .replay-body{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:14px;align-items:start}
+            .replay-network{border:1px solid #e6e8eb;border-radius:4px;padding:6px}
+            .replay-network svg{display:block;width:100%;height:auto}
+            .replay-network .node circle{fill:#fff;stroke:#555;stroke-width:1.2}
+            .replay-network .node.ringed circle{stroke:#111;stroke-width:3.5}
+            .replay-network .node text{font:bold 10px "DejaVu Sans",Arial,sans-serif;fill:#222}
+            .replay-network .edge{stroke-linecap:round}
+            .replay-network .mark{fill:none;stroke-width:1.8;stroke-dasharray:5 3}
+            .replay-legend{font-size:12px;color:var(--muted);margin:4px 2px}
+            .replay-legend .key{white-space:nowrap;margin-right:10px}
+            .replay-events{max-height:640px;overflow-y:auto;font-size:12.5px;border:1px solid #e6e8eb;border-radius:4px;padding:6px 10px}
+            .replay-events h4{margin:2px 0 6px;font-size:14px}
+            .replay-events ol{margin:0;padding-left:18px}
+            .replay-events li{margin:3px 0}
+            .replay-events ul.chain{list-style:none;margin:1px 0 4px;padding-left:14px;color:var(--muted);font-size:11.5px}
+            @media (max-width:900px){.grid2,.grid3,.replay-body{grid-template-columns:1fr}main{padding:16px}}
             @media print{html{background:#fff}main{max-width:none;padding:0;min-height:0}nav.toc{display:none}
               h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid}
               .grid3{grid-template-columns:repeat(3,minmax(0,1fr))}.grid2{grid-template-columns:repeat(2,minmax(0,1fr))}
               tr,figure{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}
-              pre.chains{white-space:pre-wrap}}
+              pre.chains{white-space:pre-wrap}.replay,.tip{display:none}}
             @page{size:A4;margin:12mm}
             """;
 
+    /** Without a script: nothing may run, nothing may be fetched. */
+    static final String POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
     private final String title;
+    private final java.util.Map<String, String> data = new java.util.LinkedHashMap<>();
+    private String script;
     private final String kicker;
     private final List<String[]> sections = new ArrayList<>();
     private final Html body = new Html();
@@ -83,10 +116,25 @@ final class Page {
         return body.heading(2, id, heading);
     }
 
+    /** Adds the report's script ({@code report.js}) to the page, and the policy that lets it alone run. */
+    void script() {
+        this.script = ReportScript.text();
+    }
+
+    /** JSON for the script, in {@code <script type="application/json" id="ID">}; {@code json} from {@link JsonText}. */
+    void data(String id, String json) {
+        data.put(id, json);
+    }
+
+    /** The content security policy of the page: {@link #POLICY}, and the hash of its script if it has one. */
+    String policy() {
+        return script == null ? POLICY : POLICY + "; script-src '" + ReportScript.hash(script) + "'";
+    }
+
     String render(String lead, String footer) {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+                .raw("<meta http-equiv=\"Content-Security-Policy\" content=\"" + policy() + "\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<meta name=\"generator\" content=\"crisis report\">\n")
                 .raw("<link rel=\"icon\" href=\"data:,\">\n")
@@ -104,7 +152,14 @@ final class Page {
             h.raw("</nav>\n");
         }
         h.raw(body.toString());
-        h.raw("<footer>").text(footer).raw("</footer>\n</main>\n</body>\n</html>\n");
+        h.raw("<footer>").text(footer).raw("</footer>\n</main>\n");
+        for (java.util.Map.Entry<String, String> d : data.entrySet()) {
+            h.raw("<script type=\"application/json\" id=\"").text(d.getKey()).raw("\">").raw(d.getValue()).raw("</script>\n");
+        }
+        if (script != null) {
+            h.raw("<script>").raw(script).raw("</script>\n");
+        }
+        h.raw("</body>\n</html>\n");
         return h.toString();
     }
 }

@@ -13,17 +13,13 @@ import java.util.Map;
  * tracked pairs the recorded trajectory overrides the rebuilt level, as it is exact.
  */
 final class RegionalNetwork {
-    private final List<String> countries;
     private final List<Map<Pair, RelationLevel>> byDay;
 
-    private RegionalNetwork(List<String> countries, List<Map<Pair, RelationLevel>> byDay) {
-        this.countries = countries;
+    private RegionalNetwork(List<Map<Pair, RelationLevel>> byDay) {
         this.byDay = byDay;
     }
 
     static RegionalNetwork of(RunSetResults set, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories, int lastDay) {
-        List<String> countries = new ArrayList<>();
-        set.countries().forEach(c -> countries.add(c.id()));
         Map<Pair, RelationLevel> now = new LinkedHashMap<>();
         for (RunSetResults.Relation r : set.relations()) {
             now.put(key(r.a(), r.b()), r.level());
@@ -53,16 +49,12 @@ final class RegionalNetwork {
             });
             byDay.add(snapshot);
         }
-        return new RegionalNetwork(countries, byDay);
+        return new RegionalNetwork(byDay);
     }
 
     /** Pairs in a canonical order so both directions meet. */
     static Pair key(String x, String y) {
         return x.compareTo(y) <= 0 ? new Pair(x, y) : new Pair(y, x);
-    }
-
-    List<String> countries() {
-        return countries;
     }
 
     /** Pairs not at NORMAL on day {@code d} (clamped to the run). */

@@ -51,12 +51,17 @@ final class RunSetReport implements ReportKind {
         overview(page);
         outcomes(page);
         pairs(page);
-        int run = chooseRun();
+        int median = RepresentativeRun.choose(set);
+        int run = chooseRun(median);
         if (run >= 0) {
-            List<EventRecord> events = set.events(run);
-            Map<Pair, RunTrajectory> trajectories = set.trajectories(run);
-            network(page, run, events, trajectories);
-            representative(page, run, events, trajectories);
+            // every run the page shows, read in one pass over each file
+            List<Replay.Choice> choices = Replay.choices(set, run, options.run() != null, median);
+            List<Integer> runs = choices.stream().map(Replay.Choice::run).toList();
+            Map<Integer, List<EventRecord>> events = set.events(runs);
+            Map<Integer, Map<Pair, RunTrajectory>> trajectories = set.trajectories(runs);
+            network(page, run, events.get(run), trajectories.get(run));
+            replay(page, choices, events, trajectories);
+            representative(page, run, events.get(run), trajectories.get(run));
         } else {
             warnings.add(set.directory() + " has no kept runs: network, timeline and cause chains left out");
             page.section("network", "Regional network").note(
@@ -64,6 +69,7 @@ final class RunSetReport implements ReportKind {
         }
         convergence(page);
         methods(page);
+        page.script();
         return page;
     }
 
@@ -248,18 +254,19 @@ final class RunSetReport implements ReportKind {
             h.open("div", "grid2");
             if (e != null) {
                 double[] x = toDouble(e.day());
-                List<Charts.Band> bands = List.of(
-                        new Charts.Band(p.a() + " against " + p.b(), Charts.colour(0), x, e.ab()[2], e.ab()[1], e.ab()[3], e.ab()[0], e.ab()[4]),
-                        new Charts.Band(p.b() + " against " + p.a(), Charts.colour(1), x, e.ba()[2], e.ba()[1], e.ba()[3], e.ba()[0], e.ba()[4]));
-                JFreeChart fan = Charts.fan("Grievance, " + p.key(), dayLabel, "grievance", bands, set.days());
-                h.figure("fan-" + p.key(), svg.render(fan, 560, 340, "Grievance fan chart " + p.key()),
+                List<LineCharts.Band> bands = List.of(
+                        new LineCharts.Band(p.a() + " against " + p.b(), ChartStyle.colour(0), x, e.ab()[2], e.ab()[1], e.ab()[3], e.ab()[0], e.ab()[4]),
+                        new LineCharts.Band(p.b() + " against " + p.a(), ChartStyle.colour(1), x, e.ba()[2], e.ba()[1], e.ba()[3], e.ba()[0], e.ba()[4]));
+                JFreeChart fan = LineCharts.fan("Grievance, " + p.key(), dayLabel, "grievance", bands, set.days());
+                h.figure("fan-" + p.key(), svg.render(fan, 560, 340, "Grievance fan chart " + p.key(), ChartHover.fan(set.start(), bands)),
                         "Median and 50 % / 90 % bands over " + RunSetViews.plural(set.runCount(), "run") + ".", null);
-                JFreeChart levels = Charts.levelShares("Level, " + p.key(), dayLabel, e.day(), e.share());
-                h.figure("levels-" + p.key(), svg.render(levels, 560, 340, "Level shares " + p.key()),
+                JFreeChart levels = LineCharts.levelShares("Level, " + p.key(), dayLabel, e.day(), e.share());
+                h.figure("levels-" + p.key(), svg.render(levels, 560, 340, "Level shares " + p.key(),
+                        ChartHover.levelShares(set.start(), e.day(), e.share())),
                         "Share of runs at each level on each day.", null);
             }
             h.close("div");
-            List<Charts.Line> curves = new ArrayList<>();
+            List<LineCharts.Line> curves = new ArrayList<>();
             Html.Cells km = new Html.Cells(List.of("time to", "happened in", "by day " + set.days() + " (95 % interval)",
                     "median day"), false, true, true, true);
             List<String> events = new ArrayList<>();
@@ -270,7 +277,7 @@ final class RunSetReport implements ReportKind {
                 }
                 events.add(tt.event());
                 KaplanMeier k = KaplanMeier.ofDurations(d, runDays);
-                curves.add(Charts.survivalLine(tt.event(), RunSetViews.colour(tt), k, set.days(), true, false));
+                curves.add(LineCharts.survivalLine(tt.event(), RunSetViews.colour(tt), k, set.days(), true, false));
                 double s = k.at(set.days());
                 double lo = 1 - highAt(k, set.days());
                 double hi = 1 - lowAt(k, set.days());
@@ -283,9 +290,10 @@ final class RunSetReport implements ReportKind {
             }
             if (!curves.isEmpty()) {
                 h.open("div", "grid2");
-                JFreeChart sc = Charts.survival("Time to " + String.join(", ", events) + ", " + p.key(), dayLabel, curves,
+                JFreeChart sc = LineCharts.survival("Time to " + String.join(", ", events) + ", " + p.key(), dayLabel, curves,
                         set.days());
-                h.figure("survival-" + p.key(), svg.render(sc, 560, 340, "Survival curves " + p.key()),
+                h.figure("survival-" + p.key(), svg.render(sc, 560, 340, "Survival curves " + p.key(),
+                        ChartHover.survival(set.start(), curves)),
                         "Kaplan\u2013Meier: share of runs in which the event has not happened by each day, with 95 % bands; "
                                 + "runs that end without it are censored at their last day.", null);
                 h.open("div", null).table(km);
@@ -326,7 +334,8 @@ final class RunSetReport implements ReportKind {
 
     // --- representative run: network and timeline ---------------------------------------------
 
-    private int chooseRun() throws ReportException {
+    /** The run --run asks for, else the representative run ({@code median}); -1 if none was kept. */
+    private int chooseRun(int median) throws ReportException {
         if (options.run() != null) {
             int k = options.run();
             if (k < 0 || k >= set.keptAvailable()) {
@@ -335,7 +344,7 @@ final class RunSetReport implements ReportKind {
             }
             return k;
         }
-        return RepresentativeRun.choose(set);
+        return median;
     }
 
     private int runDays(int run) {
@@ -353,10 +362,27 @@ final class RunSetReport implements ReportKind {
         return set.days();
     }
 
+    /** The last day run {@code run} simulated (runs.csv {@code days} counts days 0 to days - 1), within the horizon. */
+    private int lastDay(int run) {
+        return Math.max(0, Math.min(set.days(), runDays(run)) - 1);
+    }
+
+    private void replay(Page page, List<Replay.Choice> choices, Map<Integer, List<EventRecord>> events,
+            Map<Integer, Map<Pair, RunTrajectory>> trajectories) throws ReportException {
+        Map<Integer, Replay.RunData> data = new LinkedHashMap<>();
+        for (Replay.Choice c : choices) {
+            int k = c.run();
+            data.put(k, new Replay.RunData(k, lastDay(k), events.get(k), trajectories.get(k)));
+        }
+        String json = Replay.json(set, BlocLayout.order(set.countries()), choices, data);
+        Replay.section(page, set, choices, data, json, tables);
+    }
+
     private void network(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories) {
         Html h = page.section("network", "Regional network");
-        int last = Math.min(set.days(), Math.max(0, runDays(run)));
+        int last = lastDay(run);
         RegionalNetwork net = RegionalNetwork.of(set, events, trajectories, last);
+        List<String> order = BlocLayout.order(set.countries());
         List<int[]> days = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (options.days().isEmpty()) {
@@ -373,10 +399,12 @@ final class RunSetReport implements ReportKind {
             }
         }
         h.paragraph("Relations among all " + set.countries().size() + " countries in run " + run
-                + " (the representative run, below) at the end of the chosen days. Countries sit on a circle in scenario order; "
+                + " (the representative run, below) at the end of the chosen days. Countries sit on a circle, those sharing blocs "
+                + "side by side (clockwise from the top); "
                 + "each line is a pair whose level is not " + RelationLevel.NORMAL.name() + ", coloured by level, tracked pairs "
-                + "drawn thicker. Levels of the tracked pairs come from the run's trajectories; the others are rebuilt from the "
-                + "scenario's starting relations and the levels the run's events left them at (events.csv level_after).");
+                + "drawn thicker. Levels of the tracked pairs come from the run's trajectories; the others start at the scenario's "
+                + "relations and take the level each of the run's events left them at (events.csv level_after), so they are exact "
+                + "too. The replay below shows every day.");
         Set<Pair> tracked = new LinkedHashSet<>(set.pairs());
         Csv.Rows csv = new Csv.Rows("run", "panel", "day", "a", "b", "level");
         h.open("div", "grid3");
@@ -387,7 +415,7 @@ final class RunSetReport implements ReportKind {
                     " \u00b7 %d severed, %d downgraded", net.count(d, RelationLevel.SEVERED), net.count(d, RelationLevel.DOWNGRADED));
             String title = "Run " + run + ", " + names.get(i);
             h.figure("network-" + names.get(i).replace(' ', '-'),
-                    NetworkDiagram.render(svg, title, sub, net.countries(), levels, tracked), null, null);
+                    NetworkDiagram.render(svg, title, sub, order, levels, tracked), null, null);
             String panel = names.get(i);
             levels.forEach((p, l) -> csv.row(run, panel, d, p.a(), p.b(), l.name()));
         }
@@ -410,20 +438,27 @@ final class RunSetReport implements ReportKind {
         for (int i = 0; i < rows.length; i++) {
             rows[i] = pairs.get(i).key();
         }
-        List<Charts.Mark> marks = new ArrayList<>();
+        List<TimelineChart.Mark> marks = new ArrayList<>();
+        List<ChartHover.Mark> hover = new ArrayList<>();
+        Map<Long, EventRecord> byId = new java.util.HashMap<>();
+        events.forEach(e -> byId.put(e.id(), e));
         for (EventRecord e : events) {
             for (int i = 0; i < pairs.size(); i++) {
                 if (CauseChains.concerns(e, pairs.get(i))) {
-                    marks.add(new Charts.Mark(e.id(), e.day(), i, chains.kind(e), chains.causeOf(e)));
+                    marks.add(new TimelineChart.Mark(e.id(), e.day(), i, chains.kind(e), chains.causeOf(e)));
+                    EventRecord cause = byId.get(chains.causeOf(e));
+                    hover.add(new ChartHover.Mark(e.day(), i, TimelineChart.MARK_COLOURS[chains.kind(e)],
+                            chains.line(e) + (cause == null ? "" : "\nanswers " + chains.line(cause))));
                     break;
                 }
             }
         }
         if (!pairs.isEmpty()) {
             int height = Math.max(220, 120 + 46 * pairs.size());
-            JFreeChart tl = Charts.timeline("Events between tracked pairs, run " + run, RunSetViews.dayLabel(set.start()), rows,
+            JFreeChart tl = TimelineChart.timeline("Events between tracked pairs, run " + run, RunSetViews.dayLabel(set.start()), rows,
                     marks, runDays(run));
-            h.figure("timeline", svg.render(tl, 1100, height, "Event timeline of run " + run),
+            h.figure("timeline", svg.render(tl, 1100, height, "Event timeline of run " + run,
+                    ChartHover.marks("day", set.start(), hover)),
                     "Each mark is an event between the two countries of a row (or a third party's statement about them); grey lines join a "
                             + "response to the event it answers when both are on the chart.", null);
         }
@@ -525,20 +560,26 @@ final class RunSetReport implements ReportKind {
         List<Convergence> numbers = all.stream().filter(c -> !c.share()).toList();
         h.open("div", "grid2");
         if (!shares.isEmpty()) {
-            JFreeChart hw = Charts.halfWidths("95 % half-width of the shares", shares,
-                    shares.stream().map(c -> RunSetViews.title(set, c.name())).toList(), false, options.precision());
-            h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates"), null, null);
+            List<String> shareTitles = shares.stream().map(c -> RunSetViews.title(set, c.name())).toList();
+            JFreeChart hw = LineCharts.halfWidths("95 % half-width of the shares", shares, shareTitles, false, options.precision());
+            h.figure("halfwidth-shares", svg.render(hw, 560, 320, "Half-width of the share estimates",
+                    ChartHover.of("replications", "", false, false, LineCharts.halfWidthLines(shares, shareTitles, false), "")),
+                    null, null);
         }
         if (!numbers.isEmpty()) {
-            JFreeChart hw = Charts.halfWidths("95 % half-width of the means, relative", numbers,
-                    numbers.stream().map(c -> RunSetViews.title(set, c.name())).toList(), true, options.relativePrecision());
-            h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates"), null, null);
+            List<String> numberTitles = numbers.stream().map(c -> RunSetViews.title(set, c.name())).toList();
+            JFreeChart hw = LineCharts.halfWidths("95 % half-width of the means, relative", numbers, numberTitles, true,
+                    options.relativePrecision());
+            h.figure("halfwidth-numbers", svg.render(hw, 560, 320, "Relative half-width of the mean estimates",
+                    ChartHover.of("replications", "", true, false, LineCharts.halfWidthLines(numbers, numberTitles, true), "")),
+                    null, null);
         }
         h.close("div");
         h.open("div", "grid3");
         for (Convergence c : all) {
-            JFreeChart chart = Charts.convergence(c, RunSetViews.title(set, c.name()));
-            h.figure("convergence-" + c.name(), svg.render(chart, 380, 250, "Convergence " + c.name()), null, null);
+            JFreeChart chart = LineCharts.convergence(c, RunSetViews.title(set, c.name()));
+            h.figure("convergence-" + c.name(), svg.render(chart, 380, 250, "Convergence " + c.name(),
+                    ChartHover.of("replications", "", c.share(), false, List.of(LineCharts.convergenceLine(c)), "95 %")), null, null);
         }
         h.close("div");
         tables.put("report-convergence.csv", csv.toString());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,11 +18,14 @@ import org.crisis.io.CsvTable;
  * only for the runs asked for, as they hold every kept run).
  */
 public final class RunSetResults implements Results {
-    /** A country of the scenario. */
-    record Country(String id, String name) {}
+    /** A country of the scenario, with the blocs it belongs to. */
+    record Country(String id, String name, List<String> blocs) {}
 
-    /** A relation listed in the scenario, at its starting level. */
-    record Relation(String a, String b, RelationLevel level) {}
+    /**
+     * A relation listed in the scenario, at its starting level, with each side's standing
+     * grievance against the other ({@code grievanceA}: a's against b; 0 where not listed).
+     */
+    record Relation(String a, String b, RelationLevel level, double grievanceA, double grievanceB) {}
 
     /** A scripted event of the scenario. */
     record Scripted(int day, String type, String actor, String target, String label) {}
@@ -163,7 +167,13 @@ public final class RunSetResults implements Results {
         List<Country> out = new ArrayList<>();
         for (JsonNode c : scenario.path("countries")) {
             String id = c.path("id").asText();
-            out.add(new Country(id, c.hasNonNull("name") ? c.path("name").asText() : id));
+            List<String> blocs = new ArrayList<>();
+            for (JsonNode b : c.path("blocs")) {
+                if (b.isTextual()) {
+                    blocs.add(b.asText());
+                }
+            }
+            out.add(new Country(id, c.hasNonNull("name") ? c.path("name").asText() : id, List.copyOf(blocs)));
         }
         return out;
     }
@@ -182,8 +192,11 @@ public final class RunSetResults implements Results {
         for (JsonNode r : scenario.path("relations")) {
             JsonNode between = r.path("between");
             if (between.size() == 2) {
-                out.add(new Relation(between.get(0).asText(), between.get(1).asText(),
-                        RelationLevel.parse(r.path("level").asText(RelationLevel.NORMAL.name()))));
+                String a = between.get(0).asText();
+                String b = between.get(1).asText();
+                JsonNode g = r.path("grievance");
+                out.add(new Relation(a, b, RelationLevel.parse(r.path("level").asText(RelationLevel.NORMAL.name())),
+                        g.path(a).asDouble(0), g.path(b).asDouble(0)));
             }
         }
         return out;
@@ -309,36 +322,67 @@ public final class RunSetResults implements Results {
 
     /** The events of one kept run, in file (time) order; empty if not kept. */
     List<EventRecord> events(int run) throws ReportException {
+        return events(List.of(run)).get(run);
+    }
+
+    /** The events of several kept runs, read in one pass over events.csv: by run, in file (time) order; empty if not kept. */
+    Map<Integer, List<EventRecord>> events(Collection<Integer> runs) throws ReportException {
+        Map<Integer, List<EventRecord>> out = new LinkedHashMap<>();
         if (!hasEvents()) {
-            return List.of();
+            runs.forEach(k -> out.put(k, List.of()));
+            return out;
         }
-        String key = Integer.toString(run);
-        CsvTable<ReportException> t = CsvTable.read(directory.resolve("events.csv"), "run", key::equals, ReportException::new);
-        Inputs.events(t, days());
-        int[] c = new int[EventRecord.COLUMNS.length];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = EventRecord.optional(EventRecord.COLUMNS[i]) ? t.find(EventRecord.COLUMNS[i]) : t.column(EventRecord.COLUMNS[i]);
-        }
-        List<EventRecord> out = new ArrayList<>(t.size());
-        for (int r = 0; r < t.size(); r++) {
-            out.add(EventRecord.of(t, r, c));
+        Set<String> keys = keys(runs);
+        CsvTable<ReportException> all = CsvTable.read(directory.resolve("events.csv"), "run", keys::contains,
+                ReportException::new);
+        int runColumn = all.column("run");
+        for (int run : runs) {
+            CsvTable<ReportException> t = all.rowsWhere(runColumn, Integer.toString(run));
+            Inputs.events(t, days());
+            int[] c = new int[EventRecord.COLUMNS.length];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = EventRecord.optional(EventRecord.COLUMNS[i]) ? t.find(EventRecord.COLUMNS[i]) : t.column(EventRecord.COLUMNS[i]);
+            }
+            List<EventRecord> events = new ArrayList<>(t.size());
+            for (int r = 0; r < t.size(); r++) {
+                events.add(EventRecord.of(t, r, c));
+            }
+            out.put(run, events);
         }
         return out;
     }
 
     /** The tracked pairs' trajectories in one kept run; empty if not kept. */
     Map<Pair, RunTrajectory> trajectories(int run) throws ReportException {
+        return trajectories(List.of(run)).get(run);
+    }
+
+    /** The tracked pairs' trajectories in several kept runs, read in one pass over trajectories.csv; empty if not kept. */
+    Map<Integer, Map<Pair, RunTrajectory>> trajectories(Collection<Integer> runs) throws ReportException {
+        Map<Integer, Map<Pair, RunTrajectory>> out = new LinkedHashMap<>();
         if (!hasTrajectories()) {
-            return Map.of();
+            runs.forEach(k -> out.put(k, Map.of()));
+            return out;
         }
-        String key = Integer.toString(run);
+        Set<String> keys = keys(runs);
         Path file = directory.resolve("trajectories.csv");
-        CsvTable<ReportException> t = CsvTable.read(file, "run", key::equals, ReportException::new);
-        Inputs.trajectories(t, days(), runDays(run));
-        if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
-            throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");
+        CsvTable<ReportException> all = CsvTable.read(file, "run", keys::contains, ReportException::new);
+        int runColumn = all.column("run");
+        for (int run : runs) {
+            CsvTable<ReportException> t = all.rowsWhere(runColumn, Integer.toString(run));
+            Inputs.trajectories(t, days(), runDays(run));
+            if (t.size() == 0 && run < keptAvailable() && !pairs.isEmpty()) {
+                throw new ReportException(file + ": no rows for run " + run + ", which was kept: the file is truncated");
+            }
+            out.put(run, RunTrajectory.read(t));
         }
-        return RunTrajectory.read(t);
+        return out;
+    }
+
+    private static Set<String> keys(Collection<Integer> runs) {
+        Set<String> keys = new java.util.HashSet<>();
+        runs.forEach(k -> keys.add(Integer.toString(k)));
+        return keys;
     }
 
     /** The runs present in events.csv and trajectories.csv: the first {@link #keptRuns()}. */

@@ -33,7 +33,7 @@ final class RunSetViews {
 
     /** The colour of a time to an event: the level a move down reaches, the colour of reconciliation for a move up. */
     static Color colour(OutcomeSummary o) {
-        return o.direction().equals("up") ? Charts.RESTORATION : RelationLevel.parse(o.level()).colour();
+        return o.direction().equals("up") ? ChartStyle.RESTORATION : RelationLevel.parse(o.level()).colour();
     }
 
     /** The pair of the day axis label: "day (0 = 2025-11-03)". */

@@ -2,7 +2,9 @@ package org.crisis.report;
 
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.jfree.svg.SVGUtils;
@@ -39,5 +41,22 @@ final class Svg {
         SVGGraphics2D g = canvas(width, height);
         chart.draw(g, new Rectangle(0, 0, width, height));
         return element(g, title);
+    }
+
+    /**
+     * A chart with what it shows on hover: the {@code <svg>} element carries the values, the
+     * data area and the axis ranges as it was drawn, in a {@code data-hover} attribute the
+     * page's script reads (the drawing itself is the same as without).
+     */
+    String render(JFreeChart chart, int width, int height, String title, ChartHover hover) {
+        if (hover == null || !(chart.getPlot() instanceof XYPlot plot)) {
+            return render(chart, width, height, title);
+        }
+        SVGGraphics2D g = canvas(width, height);
+        ChartRenderingInfo info = new ChartRenderingInfo(null);
+        chart.draw(g, new Rectangle(0, 0, width, height), info);
+        String svg = element(g, title);
+        String json = hover.json(info.getPlotInfo().getDataArea(), plot.getDomainAxis(), plot.getRangeAxis());
+        return "<svg data-hover=\"" + Html.escape(json) + "\"" + svg.substring("<svg".length());
     }
 }

@@ -333,7 +333,7 @@ final class SweepReport implements ReportKind {
             }
             means[k++] = p.mean();
         }
-        return k == 0 ? Double.NaN : Charts.constant(Arrays.copyOf(means, k));
+        return k == 0 ? Double.NaN : ChartStyle.constant(Arrays.copyOf(means, k));
     }
 
     private boolean neverObserved(String outcome) {
@@ -360,7 +360,7 @@ final class SweepReport implements ReportKind {
         for (String o : sweep.outcomes()) {
             double v = constantValue(o);
             if (!Double.isNaN(v)) {
-                constant.add(outcomeName(o) + " (" + Charts.constantText(v, sweep.share(o)) + ")");
+                constant.add(outcomeName(o) + " (" + ChartStyle.constantText(v, sweep.share(o)) + ")");
             } else if (neverObserved(o)) {
                 unobserved.add(outcomeName(o));
             } else {
@@ -434,8 +434,8 @@ final class SweepReport implements ReportKind {
                     y.setRange(0, 1.0001);
                     y.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ROOT));
                 }
-                JFreeChart c = Charts.lines(outcomeName(o) + " by " + shortPath(f), sweep.path(f), y,
-                        List.of(new Charts.Line("", Charts.colour(0), b.x(), mean, lo, hi, false)), Double.NaN, true);
+                JFreeChart c = LineCharts.lines(outcomeName(o) + " by " + shortPath(f), sweep.path(f), y,
+                        List.of(new LineCharts.Line("", ChartStyle.colour(0), b.x(), mean, lo, hi, false)), Double.NaN, true);
                 c.removeLegend();
                 h.figure("marginal-" + o + "-" + f, svg.render(c, 380, 260, outcomeName(o) + " by " + sweep.path(f)),
                         String.format(Locale.ROOT, "\u03b7\u00b2 = %.2f", fe.getValue()), null);
@@ -485,7 +485,7 @@ final class SweepReport implements ReportKind {
         boolean draw = Double.isNaN(constant) && !neverObserved(rank);
         if (!draw) {
             h.note(outcomeName(rank) + " is " + (Double.isNaN(constant) ? "never observed (no run has a value)"
-                    : Charts.constantText(constant, share)) + ": no heat map. Choose another outcome with --rank-by.");
+                    : ChartStyle.constantText(constant, share)) + ": no heat map. Choose another outcome with --rank-by.");
         }
         Map<String, Bins> bins = new LinkedHashMap<>();
         for (String f : factors) {
@@ -552,7 +552,7 @@ final class SweepReport implements ReportKind {
             if (k >= shown) {
                 continue;
             }
-            JFreeChart c = Charts.heatMap(outcomeName(rank) + ": " + shortPath(factors.get(i)) + " \u00d7 " + shortPath(factors.get(j)),
+            JFreeChart c = HeatMaps.heatMap(outcomeName(rank) + ": " + shortPath(factors.get(i)) + " \u00d7 " + shortPath(factors.get(j)),
                     sweep.path(factors.get(i)), bx.labels(), sweep.path(factors.get(j)), by.labels(), value, share,
                     share ? "share of runs" : "mean");
             h.figure("heatmap-" + factors.get(i) + "-" + factors.get(j), svg.render(c, 560, 420,
@@ -628,7 +628,7 @@ final class SweepReport implements ReportKind {
                         Format.interval(lo[1][i], hi[1][i], false), rows < 0 ? Format.NONE : t.text(r, rows)));
                 first = false;
             }
-            JFreeChart c = Charts.bars((sobol ? "Sobol indices, " : "Morris, ") + outcomeName(e.getKey()),
+            JFreeChart c = BarCharts.bars((sobol ? "Sobol indices, " : "Morris, ") + outcomeName(e.getKey()),
                     sobol ? "index" : "effect", List.of(series[0][0], series[1][0]), cats, v, lo, hi);
             int height = Math.max(220, 110 + 46 * cats.size());
             h.figure("sensitivity-" + e.getKey(), svg.render(c, 560, height, "Sensitivity " + e.getKey()), null, null);

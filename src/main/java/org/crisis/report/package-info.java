@@ -17,8 +17,13 @@
  * <p>Layout: {@code Results}, {@code RunSetResults}, {@code SweepResults} read directories
  * (with {@code org.crisis.io.CsvTable}) and summarise what the files hold with the statistics of
  * {@code org.crisis.stats} (outcome statistics, mean differences, convergence, Kaplan–Meier,
- * log-rank, proportions, rank tests, intervals); {@code Charts}, {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
- * {@code Page} build the page; {@code RunSetReport}, {@code ComparisonReport} and
+ * log-rank, proportions, rank tests, intervals); {@code ChartStyle} (the one style and palette), {@code LineCharts} (fan
+ * charts, level shares, survival, convergence), {@code HeatMaps}, {@code BarCharts}, {@code TimelineChart},
+ * {@code NetworkDiagram} and {@code Svg} draw; {@code Html} and
+ * {@code Page} build the page ({@code ReportScript}: its one inline script, report.js, and the hash the content
+ * security policy allows; {@code JsonText}: data for the script that scenario text cannot break out of;
+ * {@code ChartHover}: the values a chart shows on hover; {@code Replay} and {@code BlocLayout}: the replay of kept
+ * runs in the run-set report); {@code RunSetReport}, {@code ComparisonReport} and
  * {@code SweepReport} are the three kinds of report; {@code ReportOutput} keeps every file
  * inside the chosen directory. A calibration directory ({@code crisis calibrate}) is read by
  * {@code CalibrationResults} and reported by {@code CalibrationReport}, with

@@ -47,6 +47,16 @@ class SummaryJsonTest {
     }
 
     @Test
+    void aMeasureOfEscalationSaysItsRankAndWhichValuesAreTheMoreEscalated() {
+        ObjectNode json = json(new Outcome(Outcome.Kind.LOWEST_LEVEL, "PER", "MEX"), 0, 2, 4);
+        assertEquals("[\"representative\",\"escalation\"]", json.get("roles").toString());
+        assertEquals("{\"rank\":1,\"more_escalated\":\"lower\"}", json.get("escalation").toString());
+        ObjectNode peak = json(new Outcome(Outcome.Kind.PEAK_SEVERED_PAIRS, "", ""), 0, 1);
+        assertEquals("{\"rank\":2,\"more_escalated\":\"higher\"}", peak.get("escalation").toString());
+        assertTrue(json(new Outcome(Outcome.Kind.SEVERED, "PER", "MEX"), 1).get("escalation") == null, "only for its measures");
+    }
+
+    @Test
     void withoutValuesTheStatisticsAreNull() {
         ObjectNode json = json(new Outcome(Outcome.Kind.DAYS_TO_SEVERED, "PER", "MEX"), Double.NaN);
         assertTrue(json.get("mean").isNull());

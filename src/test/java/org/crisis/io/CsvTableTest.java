@@ -31,6 +31,19 @@ class CsvTableTest {
     }
 
     @Test
+    void theRowsOfOneRunAreATableOfTheirOwnWithTheirFilesLines() throws Exception {
+        CsvTable<Bad> t = read("trajectories.csv", "run,day,level\n0,0,NORMAL\n1,0,NORMAL\n0,1,\n1,1,SEVERED\n");
+        CsvTable<Bad> one = t.rowsWhere(t.column("run"), "1");
+        assertEquals(2, one.size());
+        assertEquals(List.of(3, 5), List.of(one.line(0), one.line(1)));
+        assertEquals("SEVERED", one.text(1, one.column("level")));
+        assertEquals(tmp.resolve("trajectories.csv") + ":5", one.whereLast());
+        assertEquals(0, t.rowsWhere(0, "7").size());
+        Bad e = assertThrows(Bad.class, () -> one.check(one.column("day"), 0, 0, true, false));
+        assertTrue(e.getMessage().startsWith(tmp.resolve("trajectories.csv") + ":5: day: expected"), e.getMessage());
+    }
+
+    @Test
     void quotedCellsMayHoldCommasQuotesAndLineBreaks() throws Exception {
         CsvTable<Bad> t = read("events.csv", "run,label,day\r\n0,\"a, \"\"b\"\"\nc\",3\n1,plain,\n\n2,x,7,extra\n");
         assertEquals(3, t.size());

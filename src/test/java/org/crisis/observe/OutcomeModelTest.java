@@ -115,6 +115,23 @@ class OutcomeModelTest {
         assertEquals(List.of("run_length"), parse("days").roles(tracked));
         assertEquals(List.of("headline", "representative"), parse("polarisation").roles(tracked));
         assertEquals(List.of(), parse("daysDowngraded:PER-MEX").roles(tracked));
+        assertEquals(List.of("representative", "escalation"), parse("lowestLevel:PER-BRA").roles(tracked));
+        assertEquals(List.of("representative", "escalation"), parse("peakSeveredPairs").roles(tracked));
+        assertEquals(List.of("escalation"), parse("totalConflict").roles(tracked));
+    }
+
+    @Test
+    void escalationRanksRunsByHowLowTheyFellThenHowManyPairsWereSeveredThenHowHostileTheirEvents() {
+        assertEquals(new Outcome.Escalation(1, "lower"), parse("lowestLevel:PER-MEX").escalation(), "a lower level is further down");
+        assertEquals(new Outcome.Escalation(2, "higher"), parse("peakSeveredPairs").escalation());
+        assertEquals(new Outcome.Escalation(3, "lower"), parse("totalConflict").escalation(),
+                "the sum of the negative weights: lower is more hostile");
+        for (Outcome.Kind k : Outcome.Kind.values()) {
+            Outcome o = new Outcome(k, "PER", "MEX");
+            assertEquals(o.escalation() != null, o.roles(List.<String[]>of(new String[] {"PER", "MEX"})).contains("escalation"),
+                    k.key());
+        }
+        assertEquals(null, parse("finalLevel:PER-MEX").escalation());
     }
 
     @Test

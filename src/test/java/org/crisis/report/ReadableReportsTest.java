@@ -39,9 +39,9 @@ class ReadableReportsTest {
 
     @Test
     void constantIsTheOneValueOfEveryFiniteNumber() {
-        assertEquals(0.9, Charts.constant(new double[] {0.9, 0.9, Double.NaN}, null, new double[] {0.9}));
-        assertTrue(Double.isNaN(Charts.constant(new double[] {0.9, 0.9000001})));
-        assertTrue(Double.isNaN(Charts.constant(new double[] {Double.NaN})), "no value at all is not a constant");
+        assertEquals(0.9, ChartStyle.constant(new double[] {0.9, 0.9, Double.NaN}, null, new double[] {0.9}));
+        assertTrue(Double.isNaN(ChartStyle.constant(new double[] {0.9, 0.9000001})));
+        assertTrue(Double.isNaN(ChartStyle.constant(new double[] {Double.NaN})), "no value at all is not a constant");
     }
 
     @Test
@@ -50,14 +50,14 @@ class ReadableReportsTest {
         double[] y = {0.9, 0.9, 0.9, 0.9};
         NumberAxis axis = new NumberAxis("mean");
         axis.setAutoRangeIncludesZero(false);
-        String drawn = svg(Charts.lines("flat", "x", axis, List.of(new Charts.Line("", Color.BLUE, x, y, y, y, false)),
+        String drawn = svg(LineCharts.lines("flat", "x", axis, List.of(new LineCharts.Line("", Color.BLUE, x, y, y, y, false)),
                 Double.NaN, true));
         assertTrue(drawn.contains("constant: 0.9 in all runs"), "subtitle of a flat line");
         assertFalse(SCIENTIFIC_TICK.matcher(drawn).find(), "no tick such as 9E-1");
         assertTrue(axis.getLowerBound() < 0.9 && axis.getUpperBound() > 0.9, "the value sits inside the axis");
         double[] varying = {0.1, 0.5, 0.9, 0.2};
-        String normal = svg(Charts.lines("varying", "x", new NumberAxis("mean"),
-                List.of(new Charts.Line("", Color.BLUE, x, varying, null, null, false)), Double.NaN, true));
+        String normal = svg(LineCharts.lines("varying", "x", new NumberAxis("mean"),
+                List.of(new LineCharts.Line("", Color.BLUE, x, varying, null, null, false)), Double.NaN, true));
         assertFalse(normal.contains("constant:"), "only flat data are called constant");
     }
 
@@ -65,9 +65,9 @@ class ReadableReportsTest {
     void aFanOfGrievancesAtZeroInEveryRunSaysSo() {
         double[] x = {0, 1, 2};
         double[] zero = {0, 0, 0};
-        String drawn = svg(Charts.fan("Grievance", "day", "grievance",
-                List.of(new Charts.Band("A against B", Color.BLUE, x, zero, zero, zero, zero, zero),
-                        new Charts.Band("B against A", Color.RED, x, zero, zero, zero, zero, zero)), 2));
+        String drawn = svg(LineCharts.fan("Grievance", "day", "grievance",
+                List.of(new LineCharts.Band("A against B", Color.BLUE, x, zero, zero, zero, zero, zero),
+                        new LineCharts.Band("B against A", Color.RED, x, zero, zero, zero, zero, zero)), 2));
         assertTrue(drawn.contains("constant: 0 in all runs"), "subtitle of a flat fan");
         assertFalse(SCIENTIFIC_TICK.matcher(drawn).find(), "no tick such as 5E-9");
     }
@@ -76,17 +76,17 @@ class ReadableReportsTest {
     void aLineIdenticalToAnEarlierOneIsDashedAndNamed() {
         double[] x = {0, 10, 20};
         double[] y = {1, 0.6, 0.4};
-        String drawn = svg(Charts.lines("two sets", "day", new NumberAxis("share"),
-                List.of(new Charts.Line("A", Color.BLUE, x, y, null, null, false),
-                        new Charts.Line("B", Color.RED, x, y.clone(), null, null, false)), 20, false));
+        String drawn = svg(LineCharts.lines("two sets", "day", new NumberAxis("share"),
+                List.of(new LineCharts.Line("A", Color.BLUE, x, y, null, null, false),
+                        new LineCharts.Line("B", Color.RED, x, y.clone(), null, null, false)), 20, false));
         assertTrue(drawn.contains("B (same as A)"), "legend of the second line");
-        String bands = svg(Charts.fan("two sets", "day", "grievance",
-                List.of(new Charts.Band("A", Color.BLUE, x, y, y, y, null, null),
-                        new Charts.Band("B", Color.RED, x, y.clone(), y.clone(), y.clone(), null, null)), 20));
+        String bands = svg(LineCharts.fan("two sets", "day", "grievance",
+                List.of(new LineCharts.Band("A", Color.BLUE, x, y, y, y, null, null),
+                        new LineCharts.Band("B", Color.RED, x, y.clone(), y.clone(), y.clone(), null, null)), 20));
         assertTrue(bands.contains("B (same as A)"), "legend of the second band");
-        String different = svg(Charts.lines("two sets", "day", new NumberAxis("share"),
-                List.of(new Charts.Line("A", Color.BLUE, x, y, null, null, false),
-                        new Charts.Line("B", Color.RED, x, new double[] {1, 0.5, 0.4}, null, null, false)), 20, false));
+        String different = svg(LineCharts.lines("two sets", "day", new NumberAxis("share"),
+                List.of(new LineCharts.Line("A", Color.BLUE, x, y, null, null, false),
+                        new LineCharts.Line("B", Color.RED, x, new double[] {1, 0.5, 0.4}, null, null, false)), 20, false));
         assertFalse(different.contains("same as"), "lines that differ are not called the same");
     }
 

@@ -1,6 +1,7 @@
 package org.crisis.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.crisis.io.CsvTable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +67,7 @@ class ReportInBrowserTest {
                 "--user-data-dir=" + profile, "--window-size=1280,1000", "--hide-scrollbars");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL); // the DevTools network events: what the page requested
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort().build();
@@ -155,6 +158,373 @@ class ReportInBrowserTest {
         Path target = SHOTS.resolve(name + ".png");
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         assertTrue(Files.size(target) > 10_000, "screenshot " + target);
+    }
+
+    /**
+     * The replay of the run-set report, driven as a reader would: the slider moved by keys
+     * shows, on each day asked, each pair's level as the run's files have it (trajectories.csv
+     * for tracked pairs, events.csv level_after for the others) and the day's events with the
+     * events they answer; Play advances the days and Pause stops them; another run in the list
+     * shows that run; hovering the grievance fan chart shows the day's median from ensemble.csv
+     * and hovering the timeline an event. The page logs nothing, requests nothing but itself,
+     * and its policy lets no other script run.
+     */
+    @org.junit.jupiter.api.Test
+    void replayMovesPlaysStopsAndChartsShowValuesOnHover() throws Exception {
+        Path dir = Fixtures.dir("base");
+        Report.Written w = Report.write(List.of(dir), ReportOptions.defaults().withOut(tmp.resolve("replay")));
+        String html = Files.readString(w.html());
+        browser.manage().logs().get(LogType.PERFORMANCE); // earlier pages' requests
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser.get(w.html().toUri().toString());
+        JavascriptExecutor js = browser;
+
+        // the script ran (its hash is the one the policy allows): the replay shows, the note for readers without it does not
+        assertEquals(Boolean.FALSE, js.executeScript("return document.getElementById('replay-view').hidden"));
+        assertEquals(Boolean.TRUE, js.executeScript("return document.getElementById('replay-fallback').hidden"));
+        Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertTrue(script.find(), "an inline script");
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(html.contains("script-src 'sha256-" + hash + "'"), "the policy allows exactly this script");
+        assertFalse(script.find(), "one script only");
+
+        org.openqa.selenium.WebElement slider = browser.findElement(org.openqa.selenium.By.id("replay-day"));
+        org.openqa.selenium.WebElement runs = browser.findElement(org.openqa.selenium.By.id("replay-run"));
+        int run = Integer.parseInt(runs.findElement(org.openqa.selenium.By.cssSelector("option:checked")).getText()
+                .replaceAll("^run (\\d+):.*", "$1"));
+        RunFiles files = new RunFiles(dir, run);
+        int last = files.lastDay();
+        assertEquals(Integer.toString(last), slider.getAttribute("max"), "the slider ends on the run's last day");
+
+        // the start: the scenario's relations (PER-MEX listed DOWNGRADED, PER-VEN not listed)
+        slider.sendKeys(org.openqa.selenium.Keys.HOME);
+        assertEquals("DOWNGRADED", level(js, "PER", "MEX"));
+        assertEquals("NORMAL", level(js, "PER", "VEN"));
+        assertTrue(text(js, "replay-when").startsWith("start"), text(js, "replay-when"));
+
+        // a day on which an event changed a pair's level, and the day before it: the network follows the files
+        int changed = files.firstChangeAfter(0);
+        assertTrue(changed > 1, "the fixture's run changes a level after day 1");
+        slider.sendKeys(org.openqa.selenium.Keys.HOME);
+        for (int d = -1; d < changed - 1; d++) {
+            slider.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        }
+        assertEquals(changed - 1, Integer.parseInt(slider.getAttribute("value")));
+        Map<String, String> before = edges(js);
+        files.assertNetwork(before, changed - 1);
+        slider.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        Map<String, String> after = edges(js);
+        files.assertNetwork(after, changed);
+        assertFalse(before.equals(after), "the network changes on day " + changed + ": " + before + " then " + after);
+        assertTrue(text(js, "replay-when").startsWith("day " + changed + ", "), text(js, "replay-when"));
+        // the day's events, each with the events it answers
+        List<String> listed = texts(js, "#replay-events > ol > li");
+        assertEquals(files.eventsOn(changed).size(), listed.size(), "events of day " + changed + ": " + listed);
+        for (String[] e : files.eventsOn(changed)) {
+            String item = listed.stream().filter(l -> l.startsWith(e[0] + " \u2192 " + e[1] + "  " + e[2])).findFirst()
+                    .orElseThrow(() -> new AssertionError(e[2] + " of day " + e[3] + " not listed: " + listed));
+            if (!e[4].isEmpty()) {
+                String[] cause = files.event(e[4]);
+                assertTrue(item.contains("answers day " + cause[3]) && item.contains(cause[2]), "its cause: " + item);
+            }
+        }
+        // the grievance of a tracked pair sets its width and its hover text
+        Number g = (Number) js.executeScript("return +document.querySelector('#replay-svg line.edge[data-pair=\"PER-MEX\"]')"
+                + ".getAttribute('data-grievance')");
+        assertEquals(files.grievance("PER", "MEX", changed), g.doubleValue(), 1e-4);
+
+        // the end of the run
+        slider.sendKeys(org.openqa.selenium.Keys.END);
+        files.assertNetwork(edges(js), last);
+
+        // play, then pause: the days advance, then stand still
+        slider.sendKeys(org.openqa.selenium.Keys.HOME);
+        org.openqa.selenium.WebElement play = browser.findElement(org.openqa.selenium.By.id("replay-play"));
+        play.click();
+        assertEquals("true", play.getAttribute("aria-pressed"));
+        long until = System.currentTimeMillis() + 5_000;
+        while (Integer.parseInt(slider.getAttribute("value")) < 5 && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        play.click();
+        assertEquals("false", play.getAttribute("aria-pressed"));
+        int stopped = Integer.parseInt(slider.getAttribute("value"));
+        assertTrue(stopped >= 5, "playing moves the days on: day " + stopped);
+        files.assertNetwork(edges(js), stopped);
+        Thread.sleep(600);
+        assertEquals(stopped, Integer.parseInt(slider.getAttribute("value")), "paused");
+
+        // another run of the list: its own network
+        List<org.openqa.selenium.WebElement> options = runs.findElements(org.openqa.selenium.By.tagName("option"));
+        assertTrue(options.size() >= 2, "median, most and least escalated runs offered");
+        org.openqa.selenium.WebElement other = options.get(options.size() - 1);
+        int otherRun = Integer.parseInt(other.getText().replaceAll("^run (\\d+):.*", "$1"));
+        assertTrue(otherRun != run);
+        other.click();
+        assertTrue(text(js, "replay-summary").startsWith("Run " + otherRun + ","), text(js, "replay-summary"));
+        slider.sendKeys(org.openqa.selenium.Keys.END);
+        new RunFiles(dir, otherRun).assertNetwork(edges(js), new RunFiles(dir, otherRun).lastDay());
+
+        // hover: the fan chart of PER-MEX in the middle of its plot, then a mark of the timeline
+        Map<String, Object> at = hoverPoint(js, "fan-PER-MEX", 0.5, 0.5);
+        String tip = hover(at);
+        Matcher day = Pattern.compile("^day (\\d+), (\\d{4}-\\d{2}-\\d{2})").matcher(tip);
+        assertTrue(day.find(), tip);
+        int d = Integer.parseInt(day.group(1));
+        Matcher median = Pattern.compile("PER against MEX, median: ([0-9.]+)").matcher(tip);
+        assertTrue(median.find(), tip);
+        assertEquals(files.ensemble("PER", "MEX", d, "grievance_ab_q50"), Double.parseDouble(median.group(1)), 0.0015, tip);
+        assertEquals(Boolean.TRUE, js.executeScript("return [...document.querySelectorAll('figure[data-chart=\"fan-PER-MEX\"] "
+                + ".hover-guide')].some(l => l.style.display !== 'none')"), "a guide line on the day");
+        String mark = hover(markPoint(js));
+        assertTrue(mark.matches("(?s)^day \\d+.*(\u2192|scripted).*"), mark);
+
+        // nothing logged, nothing requested but the page itself
+        List<LogEntry> problems = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.BROWSER).getAll()) {
+            if (e.getLevel().intValue() >= Level.WARNING.intValue()) {
+                problems.add(e);
+            }
+        }
+        assertTrue(problems.isEmpty(), "console errors or warnings: " + problems);
+        List<String> requests = new ArrayList<>();
+        for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE).getAll()) {
+            Matcher m = Pattern.compile("\"method\":\"Network.requestWillBeSent\".*?\"url\":\"([^\"]*)\"").matcher(e.getMessage());
+            if (m.find()) {
+                requests.add(m.group(1));
+            }
+        }
+        assertEquals(List.of(w.html().toUri().toString()), requests.stream().distinct().toList(), "requests: " + requests);
+        assertEquals(0L, js.executeScript("return performance.getEntriesByType('resource').length"));
+
+        // the policy lets no other script run: one added to the page is refused (and says so on the console)
+        js.executeScript("const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                + " document.body.appendChild(s);");
+        assertEquals(Boolean.TRUE, js.executeScript("return window.injected === undefined"));
+        assertTrue(browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .anyMatch(e -> e.getMessage().contains("Content Security Policy")), "the refusal is logged");
+
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        js.executeScript("document.getElementById('replay').scrollIntoView()");
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve("replay.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Scenario text that closes a script element ({@code </script>} in a country's name, markup
+     * in an event's label) stays text in the replay's data: nothing runs, the name shows as
+     * written.
+     */
+    @org.junit.jupiter.api.Test
+    void scenarioTextCannotBreakOutOfTheReplaysData() throws Exception {
+        Path dir = Fixtures.copy("evil", tmp);
+        String name = "</script><script>window.pwned = 1</script><!--";
+        Path manifest = dir.resolve("manifest.json");
+        String json = Files.readString(manifest);
+        assertTrue(json.contains("\"name\" : \"VEN\""), "the fixture names VEN by its id");
+        Files.writeString(manifest, json.replace("\"name\" : \"VEN\"",
+                "\"name\" : " + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(name)));
+        Report.Written w = Report.write(List.of(dir), ReportOptions.defaults().withOut(tmp.resolve("evil-out")));
+        browser.manage().logs().get(LogType.BROWSER);
+        browser.get(w.html().toUri().toString());
+        JavascriptExecutor js = browser;
+        assertEquals(Boolean.FALSE, js.executeScript("return document.getElementById('replay-view').hidden"), "the replay runs");
+        assertEquals(Boolean.TRUE, js.executeScript("return window.pwned === undefined"));
+        assertEquals(name, js.executeScript("return JSON.parse(document.getElementById('replay-data').textContent)"
+                + ".countries.find(c => c[0] === 'VEN')[1]"));
+        assertTrue(((String) js.executeScript("return document.querySelector('#replay-svg [data-country=\"VEN\"] title')"
+                + ".textContent")).contains(name));
+        List<LogEntry> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+        assertTrue(problems.isEmpty(), "console errors or warnings: " + problems);
+    }
+
+    /** The level of each edge of the replay's network, by pair as the page names it. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> edges(JavascriptExecutor js) {
+        return (Map<String, String>) js.executeScript("const m = {}; document.querySelectorAll('#replay-svg line.edge')"
+                + ".forEach(l => m[l.dataset.pair] = l.dataset.level); return m;");
+    }
+
+    private static String level(JavascriptExecutor js, String a, String b) {
+        Map<String, String> e = edges(js);
+        return e.getOrDefault(a + "-" + b, e.getOrDefault(b + "-" + a, "NORMAL"));
+    }
+
+    private static String text(JavascriptExecutor js, String id) {
+        return (String) js.executeScript("return document.getElementById(arguments[0]).textContent", id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(JavascriptExecutor js, String selector) {
+        return (List<String>) js.executeScript("return [...document.querySelectorAll(arguments[0])].map(e => e.textContent)",
+                selector);
+    }
+
+    /** The page position of a point of a chart's data area, as fractions of its width and height. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> hoverPoint(JavascriptExecutor js, String chart, double fx, double fy) {
+        return (Map<String, Object>) js.executeScript("""
+                const svg = document.querySelector('figure[data-chart="' + arguments[0] + '"] svg');
+                svg.scrollIntoView({block: 'center'});
+                const h = JSON.parse(svg.getAttribute('data-hover'));
+                const p = svg.createSVGPoint();
+                p.x = h.a[0] + h.a[2] * arguments[1];
+                p.y = h.a[1] + h.a[3] * arguments[2];
+                const q = p.matrixTransform(svg.getScreenCTM());
+                return {x: q.x, y: q.y};""", chart, fx, fy);
+    }
+
+    /** The page position of the first mark of the event timeline. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> markPoint(JavascriptExecutor js) {
+        return (Map<String, Object>) js.executeScript("""
+                const svg = document.querySelector('figure[data-chart="timeline"] svg');
+                svg.scrollIntoView({block: 'center'});
+                const h = JSON.parse(svg.getAttribute('data-hover'));
+                const m = h.m[h.m.length - 1];
+                const p = svg.createSVGPoint();
+                p.x = h.a[0] + (m[0] - h.x[0]) / (h.x[1] - h.x[0]) * h.a[2];
+                const f = (m[1] - h.y[0]) / (h.y[1] - h.y[0]);
+                p.y = h.a[1] + (h.y[2] ? f : 1 - f) * h.a[3];
+                const q = p.matrixTransform(svg.getScreenCTM());
+                return {x: q.x, y: q.y};""");
+    }
+
+    /** Moves the pointer to a viewport position and returns the tooltip's text, lines joined by newlines. */
+    private String hover(Map<String, Object> at) {
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation((int) Math.round(number(at, "x")),
+                (int) Math.round(number(at, "y"))).perform();
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const t = document.querySelector('.tip'); return t.hidden ? '' : [...t.children].map(c => c.textContent).join('\\n');");
+    }
+
+    /** One kept run as its files hold it, to check what the page shows against. */
+    private static final class RunFiles {
+        private final Path dir;
+        private final CsvTable<ReportException> events;
+        private final CsvTable<ReportException> trajectories;
+        private final CsvTable<ReportException> ensemble;
+
+        RunFiles(Path dir, int run) throws ReportException {
+            this.dir = dir;
+            String k = Integer.toString(run);
+            events = CsvTable.read(dir.resolve("events.csv"), "run", k::equals, ReportException::new);
+            trajectories = CsvTable.read(dir.resolve("trajectories.csv"), "run", k::equals, ReportException::new);
+            ensemble = CsvTable.read(dir.resolve("ensemble.csv"), ReportException::new);
+        }
+
+        int lastDay() throws ReportException {
+            int d = trajectories.column("day");
+            int last = 0;
+            for (int r = 0; r < trajectories.size(); r++) {
+                last = Math.max(last, (int) trajectories.number(r, d));
+            }
+            return last;
+        }
+
+        /** The first day after {@code day} on which an event left its pair at another level than it found it. */
+        int firstChangeAfter(int day) throws ReportException {
+            int d = events.column("day");
+            int before = events.column("level_before");
+            int after = events.column("level_after");
+            for (int r = 0; r < events.size(); r++) {
+                if (events.number(r, d) > day && !events.text(r, after).isEmpty()
+                        && !events.text(r, before).equals(events.text(r, after))) {
+                    return (int) events.number(r, d);
+                }
+            }
+            return -1;
+        }
+
+        /** Each event of a day: actor, target, type, day, cause. */
+        List<String[]> eventsOn(int day) throws ReportException {
+            List<String[]> out = new ArrayList<>();
+            for (int r = 0; r < events.size(); r++) {
+                if ((int) events.number(r, events.column("day")) == day) {
+                    out.add(row(r));
+                }
+            }
+            return out;
+        }
+
+        String[] event(String id) throws ReportException {
+            for (int r = 0; r < events.size(); r++) {
+                if (events.text(r, events.column("id")).equals(id)) {
+                    return row(r);
+                }
+            }
+            throw new AssertionError("no event " + id);
+        }
+
+        private String[] row(int r) throws ReportException {
+            return new String[] {events.text(r, events.column("actor")), events.text(r, events.column("target")),
+                events.text(r, events.column("type")), events.text(r, events.column("day")), events.text(r, events.column("cause"))};
+        }
+
+        /**
+         * The page's network on {@code day} against the files: each tracked pair at its level in
+         * trajectories.csv, every other pair at the level the last event between them left it
+         * (events.csv level_after), or as the scenario lists it, and no other pair drawn.
+         */
+        void assertNetwork(Map<String, String> shown, int day) throws ReportException {
+            Map<String, String> expected = new java.util.TreeMap<>();
+            com.fasterxml.jackson.databind.JsonNode relations = Manifests.read(dir.resolve("manifest.json")).path("scenario")
+                    .path("relations");
+            for (com.fasterxml.jackson.databind.JsonNode r : relations) {
+                expected.put(canonical(r.path("between").get(0).asText(), r.path("between").get(1).asText()),
+                        r.path("level").asText("NORMAL"));
+            }
+            int d = events.column("day");
+            for (int r = 0; r < events.size() && events.number(r, d) <= day; r++) {
+                String after = events.text(r, events.column("level_after"));
+                if (!after.isEmpty()) {
+                    expected.put(canonical(events.text(r, events.column("actor")), events.text(r, events.column("target"))), after);
+                }
+            }
+            for (int r = 0; r < trajectories.size(); r++) {
+                if ((int) trajectories.number(r, trajectories.column("day")) == day) {
+                    expected.put(canonical(trajectories.text(r, trajectories.column("a")), trajectories.text(r, trajectories.column("b"))),
+                            trajectories.text(r, trajectories.column("level")));
+                }
+            }
+            Map<String, String> seen = new java.util.TreeMap<>();
+            shown.forEach((pair, level) -> {
+                String[] ab = pair.split("-");
+                seen.put(canonical(ab[0], ab[1]), level);
+            });
+            expected.values().removeIf("NORMAL"::equals);
+            seen.values().removeIf("NORMAL"::equals);
+            assertEquals(expected, seen, "pairs not at NORMAL at the end of day " + day);
+        }
+
+        double grievance(String a, String b, int day) throws ReportException {
+            for (int r = 0; r < trajectories.size(); r++) {
+                if ((int) trajectories.number(r, trajectories.column("day")) == day
+                        && trajectories.text(r, trajectories.column("a")).equals(a)
+                        && trajectories.text(r, trajectories.column("b")).equals(b)) {
+                    return Math.max(trajectories.number(r, trajectories.column("grievance_ab")),
+                            trajectories.number(r, trajectories.column("grievance_ba")));
+                }
+            }
+            throw new AssertionError("no trajectory of " + a + "-" + b + " on day " + day);
+        }
+
+        double ensemble(String a, String b, int day, String column) throws ReportException {
+            for (int r = 0; r < ensemble.size(); r++) {
+                if ((int) ensemble.number(r, ensemble.column("day")) == day && ensemble.text(r, ensemble.column("a")).equals(a)
+                        && ensemble.text(r, ensemble.column("b")).equals(b)) {
+                    return ensemble.number(r, ensemble.column(column));
+                }
+            }
+            throw new AssertionError("no ensemble row of " + a + "-" + b + " on day " + day);
+        }
+
+        private static String canonical(String a, String b) {
+            return a.compareTo(b) <= 0 ? a + "-" + b : b + "-" + a;
+        }
     }
 
     /**

@@ -36,8 +36,10 @@ class ReportTest {
             assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
         }
         assertSelfContained(html);
+        assertTrue(html.contains("<h2 id=\"replay\">Replay of a run</h2>"));
+        assertTrue(html.contains("<div class=\"replay\" id=\"replay-view\" hidden>"), "hidden until the script shows it");
         for (String t : List.of("report-outcomes.csv", "report-survival.csv", "report-time-to-event.csv", "report-network.csv",
-                "report-timeline.csv", "report-convergence.csv")) {
+                "report-timeline.csv", "report-convergence.csv", "report-replay-runs.csv")) {
             assertTrue(Files.size(tmp.resolve("out").resolve(t)) > 0, t);
         }
         String outcomes = Fixtures.read(tmp.resolve("out/report-outcomes.csv"));
@@ -60,12 +62,14 @@ class ReportTest {
     void everyScenarioStringIsEscaped() throws Exception {
         Report.Written w = write(defaults(), "evil");
         String html = Fixtures.read(w.html());
-        assertFalse(html.contains("<script"), "no script element");
+        assertEquals(2, html.split("<script", -1).length - 1, "the replay's data and the report's script, no other script element");
         assertFalse(html.contains("<img"), "no img element from a country name");
         assertFalse(html.contains("<svg onload"), "no svg element from an event label");
         assertFalse(html.contains("<b>bold"), "no markup from the description");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "the description shows as text");
         assertTrue(html.contains("Peru &lt;img src=x onerror=alert(1)&gt;"), "the country name shows as text");
+        assertTrue(html.contains("\"Peru \\u003cimg src=x onerror=alert(1)\\u003e\""), "and is escaped in the replay's data");
+        assertTrue(html.contains("CUSTOM (\\u003csvg onload=alert(1)\\u003eclosure)"), "as is an event's label");
         assertTrue(html.contains("Content-Security-Policy"), "and scripts could not run anyway");
         assertSelfContained(html);
     }
@@ -198,9 +202,43 @@ class ReportTest {
         assertThrows(ReportException.class, () -> Explanation.of(Fixtures.dir("grid"), "PER-MEX", null));
     }
 
-    /** No reference that a browser would fetch: no scripts, no external href, src or url(). */
+    /**
+     * No reference that a browser would fetch (no external href, src or url()), and no script
+     * but the report's own: at most one inline script, which the page's policy allows by its
+     * SHA-256 and nothing else does, and data blocks of valid JSON. A page without a script
+     * allows none.
+     */
     static void assertSelfContained(String html) {
-        assertFalse(html.contains("<script"), "no script");
+        Matcher policy = Pattern.compile("<meta http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\">").matcher(html);
+        assertTrue(policy.find(), "a content security policy");
+        assertTrue(policy.group(1).startsWith("default-src 'none'; "), policy.group(1));
+        Matcher scripts = Pattern.compile("<script([^>]*)>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        int code = 0;
+        while (scripts.find()) {
+            if (scripts.group(1).equals(" type=\"application/json\" id=\"replay-data\"")) {
+                try {
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(scripts.group(2));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("the replay's data is not JSON: " + e.getMessage());
+                }
+                continue;
+            }
+            assertEquals("", scripts.group(1), "a script of the page's own: inline, no src, no type");
+            code++;
+            try {
+                String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(scripts.group(2).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertTrue(policy.group(1).endsWith("; script-src 'sha256-" + hash + "'"), "the policy allows the script alone: "
+                        + policy.group(1));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new AssertionError(e);
+            }
+        }
+        assertTrue(code <= 1, code + " scripts");
+        assertEquals(html.split("<script", -1).length - 1, html.split("</script>", -1).length - 1, "every script element closed once");
+        if (code == 0) {
+            assertFalse(policy.group(1).contains("script-src"), "no script, none allowed: " + policy.group(1));
+        }
         Matcher tag = Pattern.compile("<[^>]*>").matcher(html);
         Pattern ref = Pattern.compile("(?i)\\s(src|href|xlink:href)\\s*=\\s*[\"']?([^\"'\\s>]*)");
         while (tag.find()) {

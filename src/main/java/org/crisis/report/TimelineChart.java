@@ -1,0 +1,69 @@
+package org.crisis.report;
+
+import static org.crisis.report.ChartStyle.*;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The events of one run on a time line, a row per tracked pair, with lines from each cause to its response. */
+final class TimelineChart {
+    private TimelineChart() {}
+
+    /** One plotted event of the timeline. */
+    record Mark(long id, double day, int row, int kind, long cause) {}
+
+    static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation",
+        "other cooperative move", "other event"};
+    static final Color[] MARK_COLOURS = {new Color(0x222222), RUPTURE, RESTORATION, new Color(0x0072B2),
+        new Color(0x999999)};
+
+    /** Events by day on rows (one per pair), coloured by kind, with grey lines from each cause to its response. */
+    static JFreeChart timeline(String title, String xLabel, String[] rows, List<Mark> marks, double lastDay) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYSeries[] series = new XYSeries[MARK_KINDS.length];
+        for (int k = 0; k < MARK_KINDS.length; k++) {
+            series[k] = new XYSeries(MARK_KINDS[k], false, true);
+        }
+        Map<Long, Mark> byId = new java.util.HashMap<>();
+        for (Mark m : marks) {
+            series[m.kind()].add(m.day(), m.row());
+            byId.put(m.id(), m);
+        }
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        int s = 0;
+        for (int k = 0; k < MARK_KINDS.length; k++) {
+            if (series[k].getItemCount() == 0) {
+                continue;
+            }
+            data.addSeries(series[k]);
+            r.setSeriesPaint(s, MARK_COLOURS[k]);
+            r.setSeriesShape(s, k == 0 ? new java.awt.geom.Rectangle2D.Double(-4, -4, 8, 8)
+                    : new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            s++;
+        }
+        SymbolAxis y = new SymbolAxis(null, rows);
+        y.setGridBandsVisible(false);
+        y.setRange(-0.6, rows.length - 0.4);
+        y.setInverted(true);
+        XYPlot plot = new XYPlot(data, dayAxis(xLabel, lastDay), y, r);
+        JFreeChart chart = chart(title, plot, true);
+        BasicStroke thin = new BasicStroke(0.7f);
+        Color link = new Color(0xB0B0B0);
+        for (Mark m : marks) {
+            Mark c = byId.get(m.cause());
+            if (c != null && c != m) {
+                plot.addAnnotation(new XYLineAnnotation(c.day(), c.row(), m.day(), m.row(), thin, link));
+            }
+        }
+        return chart;
+    }
+}
