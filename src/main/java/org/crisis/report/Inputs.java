@@ -347,6 +347,14 @@ final class Inputs {
                 j.text(e, at + ".escalation", "more_escalated", true);
                 oneOf(j, e, at + ".escalation", "more_escalated", Set.of("lower", "higher"));
             }
+            JsonNode spread = j.object(o, at, "spread", false);
+            if (spread != null) {
+                j.whole(spread, at + ".spread", "sets", 0, Integer.MAX_VALUE, true);
+                j.number(spread, at + ".spread", "parameters", 0, LIMIT);
+                j.number(spread, at + ".spread", "chance", 0, LIMIT);
+                j.number(spread, at + ".spread", "parameters_share", 0, 1);
+                j.number(spread, at + ".spread", "p_value", 0, 1);
+            }
             j.whole(o, at, "n", 0, Integer.MAX_VALUE, false);
             j.whole(o, at, "missing", 0, Integer.MAX_VALUE, false);
             for (String f : List.of("mean", "sd", "ci95_low", "ci95_high")) {

@@ -21,7 +21,13 @@ import java.util.Set;
 record OutcomeSummary(String outcome, String column, String label, String unit, String kind, String measure, String scope,
         String a, String b, String country, String event, String level, String direction, Set<String> roles, boolean share,
         int n, int missing, double mean, double sd, double low, double high, double q05, double q25, double q50, double q75,
-        double q95, int escalationRank, String moreEscalated) {
+        double q95, int escalationRank, String moreEscalated, Spread spread) {
+
+    /**
+     * With parameter sets drawn from a calibration's ensemble, the outcome's spread split into
+     * the sets' part and chance's (summary.json {@code spread}; null when the run set drew none).
+     */
+    record Spread(int sets, double parameters, double chance, double share, double pValue) {}
 
     /** The kinds of value, as result files name them. */
     static final Set<String> KINDS = Set.of("share", "day", "level", "count", "number");
@@ -41,7 +47,13 @@ record OutcomeSummary(String outcome, String column, String label, String unit, 
                 "share".equals(type) || type.isEmpty() && "share".equals(kind), o.path("n").asInt(), o.path("missing").asInt(),
                 number(o, "mean"), number(o, "sd"), number(o, "ci95_low"), number(o, "ci95_high"),
                 number(q, "q05"), number(q, "q25"), number(q, "q50"), number(q, "q75"), number(q, "q95"),
-                o.path("escalation").path("rank").asInt(0), o.path("escalation").path("more_escalated").asText(""));
+                o.path("escalation").path("rank").asInt(0), o.path("escalation").path("more_escalated").asText(""),
+                spread(o.get("spread")));
+    }
+
+    private static Spread spread(JsonNode s) {
+        return s == null || !s.isObject() ? null : new Spread(s.path("sets").asInt(), number(s, "parameters"),
+                number(s, "chance"), number(s, "parameters_share"), number(s, "p_value"));
     }
 
     static double number(JsonNode o, String field) {

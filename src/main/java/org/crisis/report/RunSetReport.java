@@ -50,6 +50,7 @@ final class RunSetReport implements ReportKind {
         Page page = new Page("Crisis report \u00b7 run set", set.name());
         overview(page);
         outcomes(page);
+        parametersAndChance(page);
         pairs(page);
         int median = RepresentativeRun.choose(set);
         int run = chooseRun(median);
@@ -175,6 +176,47 @@ final class RunSetReport implements ReportKind {
         h.table(t);
         tables.put("report-outcomes.csv", csv.toString());
         thirdParties(h);
+    }
+
+    /**
+     * With parameter sets drawn from a calibration's ensemble ({@code crisis run
+     * --parameters-from}): how much of each outcome's spread over runs the sets explain, and how
+     * much chance does (summary.json {@code spread}).
+     */
+    private void parametersAndChance(Page page) {
+        if (set.outcomes().stream().noneMatch(o -> o.spread() != null)) {
+            return;
+        }
+        Html h = page.section("spread", "Parameters and chance");
+        h.paragraph("Each run drew one parameter set of the calibration's ensemble. An outcome's spread over runs is split "
+                + "into what the parameter sets explain (the variance of the outcomes the sets expect) and what chance does "
+                + "(the variance among runs of one set), by the one-way random-effects analysis of variance; the p-value tests "
+                + "whether the sets expect the same at all. A large share for the sets means the forecast depends on "
+                + "parameters history does not pin down; a small one, that it is chance within any acceptable set.");
+        Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "sets", "variance_parameters", "variance_chance",
+                "parameters_share", "p_value");
+        Html.Cells t = new Html.Cells(List.of("outcome", "variance", "from the parameter sets", "from chance", "p (sets alike)"),
+                false, true, true, true, true);
+        List<String> columns = set.outcomes().stream().map(OutcomeSummary::column).toList();
+        for (RunSetViews.Group g : RunSetViews.groups(set, set.pairs(), columns)) {
+            boolean started = false;
+            for (String[] c : g.columns()) {
+                OutcomeSummary o = set.outcome(c[0]);
+                OutcomeSummary.Spread s = o.spread();
+                if (s == null || Double.isNaN(s.share())) {
+                    continue; // no value, or one that does not vary
+                }
+                if (!started) {
+                    t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(set, g.pair()));
+                    started = true;
+                }
+                t.row(List.of(o.label(), Format.number(s.parameters() + s.chance()), Format.percent(s.share()),
+                        Format.percent(1 - s.share()), Format.p(s.pValue())));
+                csv.row(g.key(), o.outcome(), o.column(), s.sets(), s.parameters(), s.chance(), s.share(), s.pValue());
+            }
+        }
+        h.table(t);
+        tables.put("report-spread.csv", csv.toString());
     }
 
     /** The outcomes of one country (summary.json scope {@code country}: what third parties did about it), per country. */

@@ -173,6 +173,22 @@ class ParameterDrawsTest {
             }
         }
         assertTrue(checked >= 3, "outcomes that vary: " + checked);
+        // the run-set report shows the split, one row an outcome that varies, as summary.json has it
+        Path report = dir.resolve("spread-report");
+        Outcome r = crisis("report", out.toString(), "--out", report.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Files.readString(report.resolve("report.html")).contains("Parameters and chance"));
+        List<String[]> table = rows(report.resolve("report-spread.csv"));
+        assertEquals(List.of("group", "outcome", "column", "sets", "variance_parameters", "variance_chance", "parameters_share",
+                "p_value"), Arrays.asList(table.get(0)));
+        assertEquals(checked, table.size() - 1, "one row per outcome that varies");
+        for (String[] row : table.subList(1, table.size())) {
+            for (JsonNode entry : summary.path("outcomes")) {
+                if (entry.path("outcome").asText().equals(row[1])) {
+                    assertEquals(entry.path("spread").path("parameters_share").asDouble(), Double.parseDouble(row[6]), 1e-9);
+                }
+            }
+        }
         // a plain run set has no spread to split
         Path plain = dir.resolve("plain-spread");
         assertEquals(0, crisis("run", scenario.toString(), "--runs", "20", "--keep", "none", "--out", plain.toString(), "--quiet")
