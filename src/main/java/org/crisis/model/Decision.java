@@ -272,7 +272,6 @@ final class Decision {
     private boolean canDown;
     private boolean med;
     private double q;
-    private double k;
     private double gs0;
     private double go0;
     private double cs0;
@@ -302,7 +301,6 @@ final class Decision {
         this.t0 = t0;
         r = standing(d, s);
         med = t0 < d.mediationUntil;
-        k = rel.condemnationFactor(1);
         q = rel.grievanceFactor(d, t0 - 1, t0); // the day's decay, and mediation if in force
         double g = rel.grievanceFactor(d, d.decayedThrough, t0 - 1);
         gs0 = d.grievance[s] * g;
@@ -340,7 +338,7 @@ final class Decision {
     double bound(int length) {
         int n = length - 1;
         int t1 = t0 + n;
-        double qn = n == 0 ? 1 : n == 1 ? q : q == k ? w.relations.condemnationFactor(n) : Math.pow(q, n);
+        double qn = n == 0 ? 1 : n == 1 ? q : w.relations.power(q, n);
         double gs1 = gs0 * qn;
         double recS1 = t1 <= recSEnd ? recS0 : 0;
         double eHi = Math.max(gs0 * f, gs1 * f) + recS0;
