@@ -22,7 +22,8 @@ final class Relations {
     private Dyad[] dense;
     private DyadMap byKey;
     private int indexedFor = -1;
-    private static final int DENSE_UP_TO = 48;
+    /** Up to this many countries the table (n² references: 256 KiB at 256) beats hashing keys. */
+    private static final int DENSE_UP_TO = 256;
     /** Dyads ever touched, in the order they were touched (deterministic). */
     final List<Dyad> touched = new ArrayList<>();
 
