@@ -389,15 +389,24 @@ final class Decision {
     }
 
     /**
+     * {@code Math.exp(x)} for a log-weight {@code x ≤ 0}, without calling it for the two values
+     * most bounds have: 0 (the best option) and −∞ (an option that is not open), where its
+     * value is exact.
+     */
+    private static double weight(double x) {
+        return x == 0 ? 1 : x == Double.NEGATIVE_INFINITY ? 0 : Math.exp(x);
+    }
+
+    /**
      * The probability of acting is increasing in each option's log-weight {@code a},
      * {@code b} when every act counts; with a restoration accepted with probability at most
      * {@code accept} it is at most {@code σ(a) + accept·σ(b)}. The smaller of the two.
      */
     private static double actBound(double a, double b, double accept) {
         double max = Math.max(0, Math.max(a, b));
-        double hold = Math.exp(-max);
-        double up = Math.exp(a - max);
-        double down = Math.exp(b - max);
+        double hold = weight(-max);
+        double up = weight(a - max);
+        double down = weight(b - max);
         double any = (up + down) / (hold + up + down);
         return accept >= 1 ? any : Math.min(any, logistic(a) + accept * logistic(b));
     }
