@@ -82,7 +82,9 @@ final class BenchCommand implements Runnable {
     /** Cost of one simulated day in a generated world, and what it allocates. */
     @Command(name = "day", mixinStandardHelpOptions = true,
             description = {"Mean time per simulated day in generated worlds of N countries with background tension and triggers,",
-                "what days without events allocate, and how many decisions were tried and taken per day."})
+                "what days without events allocate, and how many decisions were tried and taken per day.",
+                "us/day is elapsed time; cpu_us/day the simulating thread's processor time (less moved by other",
+                "work on a shared machine)."})
     static final class Day implements Callable<Integer> {
         @Option(names = "--countries", split = ",", defaultValue = "20,200,1000",
                 description = "World sizes (default: ${DEFAULT-VALUE}).")
@@ -97,28 +99,35 @@ final class BenchCommand implements Runnable {
         @Option(names = "--repeats", defaultValue = "20", description = "Runs per size after warm-up (default: ${DEFAULT-VALUE}).")
         int repeats;
 
+        @Option(names = "--quiet-jit", paramLabel = "SECONDS", defaultValue = "1",
+                description = {"Warm-up: runs of each size until the JIT compiler has compiled nothing for this long",
+                    "(at least half the repeats, at most a minute), so that the timed runs measure compiled code",
+                    "(default: ${DEFAULT-VALUE}; 0: half the repeats only)."})
+        double quietJit;
+
         @Override
         public Integer call() {
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long me = Thread.currentThread().getId();
             System.out.println("countries  us/day  pairs_touched  us/day/touched_pair  bytes/day(quiet days)  events/run"
-                    + "  decisions_tried/day  acts/day");
+                    + "  decisions_tried/day  acts/day  warmup_runs  cpu_us/day");
             for (int n : sizes) {
                 Scenario s = SyntheticScenario.of(n, triggers, days, 7);
-                for (int w = 0; w < Math.max(3, repeats / 2); w++) {
-                    new CrisisModel(s, w, CrisisModel.DailyObserver.NONE).runToEnd();
-                }
+                int warmup = warmUp(s);
                 // timed without observer: nothing is read on days without work
                 long nanos = 0;
+                long cpuNanos = 0;
                 long touched = 0;
                 long events = 0;
                 long tried = 0;
                 long acts = 0;
                 for (int k = 0; k < repeats; k++) {
                     CrisisModel m = new CrisisModel(s, 100 + k, CrisisModel.DailyObserver.NONE);
+                    long c0 = threads.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     m.runToEnd();
                     nanos += System.nanoTime() - t0;
+                    cpuNanos += threads.getCurrentThreadCpuTime() - c0;
                     touched += m.world().touchedDyads().size();
                     events += m.world().events().size();
                     long[] work = m.world().samplingWork();
@@ -137,9 +146,10 @@ final class BenchCommand implements Runnable {
                 double runDays = (double) repeats * days;
                 double usPerDay = nanos / 1e3 / runDays;
                 double pairs = touched / (double) repeats;
-                System.out.printf(Locale.ROOT, "%9d  %6.2f  %13.0f  %19.4f  %21.1f  %10.0f  %19.2f  %8.2f%n", n, usPerDay,
-                        pairs, usPerDay / pairs, quietDays == 0 ? Double.NaN : quietBytes / (double) quietDays,
-                        events / (double) repeats, tried / runDays, acts / runDays);
+                System.out.printf(Locale.ROOT, "%9d  %6.2f  %13.0f  %19.4f  %21.1f  %10.0f  %19.2f  %8.2f  %11d  %10.2f%n", n,
+                        usPerDay, pairs, usPerDay / pairs, quietDays == 0 ? Double.NaN : quietBytes / (double) quietDays,
+                        events / (double) repeats, tried / runDays, acts / runDays, warmup,
+                        cpuNanos / 1e3 / runDays);
             }
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -149,6 +159,35 @@ final class BenchCommand implements Runnable {
             }
             System.out.printf(Locale.ROOT, "peak heap: %.1f MB%n", peak / 1e6);
             return 0;
+        }
+
+        /**
+         * Runs of {@code s} not timed: at least half the repeats (three at least), then on until
+         * the JIT compiler has finished no compilation for {@code quietJit} seconds, at most a
+         * minute in all. Timing earlier would measure the interpreter and the compiler's own work
+         * (on a loaded machine of two processors, compiled code of a 200-country world arrives
+         * after some thirty runs). Returns the number of runs.
+         */
+        private int warmUp(Scenario s) {
+            java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+            boolean watched = quietJit > 0 && jit != null && jit.isCompilationTimeMonitoringSupported();
+            long start = System.nanoTime();
+            long lastCompilation = start;
+            long compiled = watched ? jit.getTotalCompilationTime() : 0;
+            int runs = 0;
+            while (true) {
+                new CrisisModel(s, runs, CrisisModel.DailyObserver.NONE).runToEnd();
+                runs++;
+                long now = System.nanoTime();
+                if (watched && jit.getTotalCompilationTime() != compiled) {
+                    compiled = jit.getTotalCompilationTime();
+                    lastCompilation = now;
+                }
+                boolean quiet = !watched || now - lastCompilation >= quietJit * 1e9;
+                if (runs >= Math.max(3, repeats / 2) && quiet || now - start >= 60e9) {
+                    return runs;
+                }
+            }
         }
     }
 

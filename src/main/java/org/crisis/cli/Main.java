@@ -4,6 +4,7 @@ import org.crisis.io.OutputUnavailableException;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
+import java.util.List;
 import java.util.Set;
 import org.crisis.scenario.Fields;
 import picocli.CommandLine;
@@ -11,13 +12,15 @@ import picocli.CommandLine.Command;
 
 /** The {@code crisis} command line. Exit status: 0 success, 1 failure, 2 invalid input. */
 @Command(name = "crisis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Agent-based diplomatic crisis simulator.",
-        subcommands = {RunCommand.class, CheckCommand.class, ValidateCommand.class, BenchCommand.class, SweepCommand.class,
-            MergeCommand.class, CalibrateCommand.class, ReportCommand.class, DiscoverCommand.class,
-            ExplainCommand.class, CommandLine.HelpCommand.class})
+        description = "Agent-based diplomatic crisis simulator.")
 public final class Main implements Runnable {
     public static final int FAILURE = 1;
     public static final int INVALID_INPUT = 2;
+
+    /** The commands, in the order of the usage message. */
+    static final List<Class<?>> COMMANDS = List.of(RunCommand.class, CheckCommand.class, ValidateCommand.class,
+            BenchCommand.class, SweepCommand.class, MergeCommand.class, CalibrateCommand.class, ReportCommand.class,
+            DiscoverCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +31,7 @@ public final class Main implements Runnable {
 
     public static int execute(String... args) {
         CommandLines.remember(args);
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setParameterExceptionHandler((ex, a) -> {
             if (ex instanceof CommandLine.UnmatchedArgumentException u && u.getCommandLine().getParent() == null
                     && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
@@ -57,6 +60,26 @@ public final class Main implements Runnable {
             report(args.length > 0 ? "crisis " + args[0] : "crisis", e);
             return FAILURE;
         }
+    }
+
+    /**
+     * The command line for {@code args}, before any handler is set (handlers reach the commands
+     * present when they are set). Building a command's model (picocli reflects over its options
+     * and their types) is most of picocli's start-up, so when the first argument names a
+     * command other than {@code help}, only that command is built: the others could not take
+     * part in parsing these arguments. Otherwise (no command, an option, a mistyped name,
+     * {@code help}) all are, as usage and suggestions list them all.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        String first = args.length > 0 ? args[0] : "";
+        List<Class<?>> named = COMMANDS.stream()
+                .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first))
+                .toList();
+        for (Class<?> c : named.isEmpty() ? COMMANDS : named) {
+            cli.addSubcommand(c);
+        }
+        return cli;
     }
 
     /**

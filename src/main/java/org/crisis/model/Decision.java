@@ -289,7 +289,6 @@ final class Decision {
     private boolean canDown;
     private boolean med;
     private double q;
-    private double k;
     private double gs0;
     private double go0;
     private double cs0;
@@ -323,7 +322,6 @@ final class Decision {
         this.t0 = t0;
         r = standing(d, s);
         med = t0 < d.mediationUntil;
-        k = rel.condemnationFactor(1);
         q = rel.grievanceFactor(d, t0 - 1, t0); // the day's decay, and mediation if in force
         double g = rel.grievanceFactor(d, d.decayedThrough, t0 - 1);
         gs0 = d.grievance[s] * g;
@@ -365,7 +363,7 @@ final class Decision {
     double bound(int length) {
         int n = length - 1;
         int t1 = t0 + n;
-        double qn = n == 0 ? 1 : n == 1 ? q : q == k ? w.relations.condemnationFactor(n) : Math.pow(q, n);
+        double qn = n == 0 ? 1 : n == 1 ? q : w.relations.power(q, n);
         double gs1 = gs0 * qn;
         double recS1 = t1 <= recSEnd ? recS0 : 0;
         double eHi = Math.max(gs0 * f, gs1 * f) + recS0;
@@ -422,15 +420,24 @@ final class Decision {
     }
 
     /**
+     * {@code Math.exp(x)} for a log-weight {@code x ≤ 0}, without calling it for the two values
+     * most bounds have: 0 (the best option) and −∞ (an option that is not open), where its
+     * value is exact.
+     */
+    private static double weight(double x) {
+        return x == 0 ? 1 : x == Double.NEGATIVE_INFINITY ? 0 : Math.exp(x);
+    }
+
+    /**
      * The probability of acting is increasing in each option's log-weight {@code a},
      * {@code b} when every act counts; with a restoration accepted with probability at most
      * {@code accept} it is at most {@code σ(a) + accept·σ(b)}. The smaller of the two.
      */
     private static double actBound(double a, double b, double accept) {
         double max = Math.max(0, Math.max(a, b));
-        double hold = Math.exp(-max);
-        double up = Math.exp(a - max);
-        double down = Math.exp(b - max);
+        double hold = weight(-max);
+        double up = weight(a - max);
+        double down = weight(b - max);
         double any = (up + down) / (hold + up + down);
         return accept >= 1 ? any : Math.min(any, logistic(a) + accept * logistic(b));
     }

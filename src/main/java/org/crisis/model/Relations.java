@@ -22,7 +22,8 @@ final class Relations {
     private Dyad[] dense;
     private DyadMap byKey;
     private int indexedFor = -1;
-    private static final int DENSE_UP_TO = 48;
+    /** Up to this many countries the table (n² references: 256 KiB at 256) beats hashing keys. */
+    private static final int DENSE_UP_TO = 256;
     /** Dyads ever touched, in the order they were touched (deterministic). */
     final List<Dyad> touched = new ArrayList<>();
 
@@ -33,6 +34,8 @@ final class Relations {
         this.efficacy = p.get(Parameter.MEDIATION_EFFICACY);
         this.memory = (int) p.get(Parameter.MEMORY);
         this.businessFloor = p.get(Parameter.BUSINESS_FLOOR);
+        this.keepPowers = new Powers(keep);
+        this.lowPowers = new Powers(keepLow);
     }
 
     private long key(int i, int j) {
@@ -113,20 +116,18 @@ final class Relations {
         d.stamp++;
     }
 
-    /** {@code (1 − δ)^n} for small n, computed when first needed. */
-    private final double[] powers = new double[64];
+    /** {@code (1 − δ)^n} and {@code (1 − ω·δ)^n}, each computed when first needed. */
+    private final Powers keepPowers;
+    private final Powers lowPowers;
 
     /** The decay of {@code days} days: {@code (1 − δ)^days}. */
     double condemnationFactor(int days) {
-        if (days < powers.length) {
-            double x = powers[days];
-            if (x == 0) {
-                x = Math.pow(keep, days);
-                powers[days] = x;
-            }
-            return x;
-        }
-        return Math.pow(keep, days);
+        return keepPowers.of(days);
+    }
+
+    /** {@code q^n} for a daily factor {@code q}: read from the kept powers when it is one of the two decays. */
+    double power(double q, int n) {
+        return q == keep ? keepPowers.of(n) : q == keepLow ? lowPowers.of(n) : Math.pow(q, n);
     }
 
     /**
@@ -148,7 +149,7 @@ final class Relations {
      * ω·δ at DOWNGRADED or below (section 3.3).
      */
     private double decayFactor(Dyad d, int days) {
-        return d.level < Level.NORMAL.ordinal() && keepLow != keep ? Math.pow(keepLow, days) : condemnationFactor(days);
+        return d.level < Level.NORMAL.ordinal() && keepLow != keep ? lowPowers.of(days) : condemnationFactor(days);
     }
 
     /** Grievance factor of the days {@code (from, through]} of an untouched pair: decay and mediation. */

@@ -37,6 +37,9 @@ public final class ThirdParties {
     /** Who spoke on the event at hand, as index + 1, negated for the side of the actor. */
     private int[] speakers = new int[16];
     private int speakerCount;
+    /** The speakers' blocs (the two words of {@link Country#blocs}), by their place in {@link #speakers}. */
+    private long[] blocs0 = new long[0];
+    private long[] blocs1 = new long[0];
     private long[][] condemnedBy;
     private long[][] supportedBy;
 
@@ -94,14 +97,30 @@ public final class ThirdParties {
      * with its bloc partners). Outside blocs, speakers do not answer to each other.
      */
     private void alignSpeakers() {
-        for (int x = 0; x < speakerCount; x++) {
-            int sx = speakers[x];
-            int kx = Math.abs(sx) - 1;
-            for (int y = x + 1; y < speakerCount; y++) {
-                int sy = speakers[y];
-                int ky = Math.abs(sy) - 1;
-                if (w.affinity.shareBloc(kx, ky)) {
-                    w.affinity.takeStance(kx, ky, (sx > 0) == (sy > 0));
+        int m = speakerCount;
+        if (m < 2) {
+            return;
+        }
+        // the speakers' blocs side by side: the pairs are many (a coup draws most of the world), those in a bloc few
+        if (blocs0.length < m) {
+            blocs0 = new long[speakers.length];
+            blocs1 = new long[speakers.length];
+        }
+        long[] b0 = blocs0;
+        long[] b1 = blocs1;
+        for (int x = 0; x < m; x++) {
+            long[] b = w.countries.get(Math.abs(speakers[x]) - 1).blocs;
+            b0[x] = b[0];
+            b1[x] = b[1];
+        }
+        for (int x = 0; x < m; x++) {
+            long x0 = b0[x];
+            long x1 = b1[x];
+            for (int y = x + 1; y < m; y++) {
+                if ((x0 & b0[y]) != 0 || (x1 & b1[y]) != 0) { // Affinity.shareBloc
+                    int sx = speakers[x];
+                    int sy = speakers[y];
+                    w.affinity.takeStance(Math.abs(sx) - 1, Math.abs(sy) - 1, (sx > 0) == (sy > 0));
                 }
             }
         }

@@ -318,6 +318,20 @@ public final class CrisisModel extends SimState {
             return larger;
         }
 
+        /** MASON's heap, move for move, comparing keys held as numbers ({@link DayHeap}). */
+        @Override
+        protected sim.util.Heap createHeap() {
+            return new DayHeap();
+        }
+
+        static double timeOf(Comparable<?> key) {
+            return ((Key) key).getTime();
+        }
+
+        static int orderingOf(Comparable<?> key) {
+            return ((Key) key).getOrdering();
+        }
+
         /** The current time, read without the lock: the schedule is stepped by one thread. */
         double now() {
             return time;
