@@ -20,7 +20,7 @@ class CommandEdgesTest {
     @Test
     void aReportOfARunThatWasNotKeptLeavesNoOutputDirectory() {
         Path out = dir.resolve("report");
-        OutputDirectoryTest.Outcome o = OutputDirectoryTest.crisis("report", RUN_SET.toString(), "--run", "99999", "--out",
+        Cli.Outcome o = Cli.crisis("report", RUN_SET.toString(), "--run", "99999", "--out",
                 out.toString());
         assertEquals(2, o.status(), o.err());
         assertTrue(o.err().startsWith("crisis report: --run 99999: only runs 0 to 3 were kept"), o.err());
@@ -30,7 +30,7 @@ class CommandEdgesTest {
 
     @Test
     void explainRefusesAPairOfACountryWithItself() {
-        OutputDirectoryTest.Outcome o = OutputDirectoryTest.crisis("explain", RUN_SET.toString(), "--pair", "PER-PER");
+        Cli.Outcome o = Cli.crisis("explain", RUN_SET.toString(), "--pair", "PER-PER");
         assertEquals(2, o.status(), o.out());
         assertEquals("crisis explain: expected a pair of two different countries (e.g. PER-MEX), found 'PER-PER'\n", o.err());
         assertEquals("", o.out());

@@ -1,19 +1,17 @@
 package org.crisis.experiment;
 
+import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.crisis.cli.Main;
+import org.crisis.cli.Cli.Outcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.crisis.stats.VarianceComponents;
 import org.junit.jupiter.api.Test;
@@ -50,23 +48,7 @@ class ParameterDrawsTest {
         Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
     }
 
-    private record Outcome(int status, String out, String err) {}
 
-    private static Outcome crisis(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Main.execute(args);
-            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     private static List<String[]> rows(Path runs) throws Exception {
         List<String[]> rows = new ArrayList<>();
