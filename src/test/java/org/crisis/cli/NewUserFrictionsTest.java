@@ -1,12 +1,10 @@
 package org.crisis.cli;
 
+import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +12,7 @@ import java.util.List;
 import org.crisis.experiment.RunSet;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
+import org.crisis.cli.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,23 +21,7 @@ class NewUserFrictionsTest {
     @TempDir
     Path tmp;
 
-    private record Output(int status, String out, String err) {}
 
-    private static Output crisis(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = Main.execute(args);
-            return new Output(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     @Test
     void helpListsEachCommandWithAWholeSentence() {
@@ -62,16 +45,16 @@ class NewUserFrictionsTest {
 
     @Test
     void aMistypedCommandGetsTheNearestOne() {
-        Output o = crisis("swep", "scenarios/sweeps/asylum-severity.yaml");
+        Outcome o = crisis("swep", "scenarios/sweeps/asylum-severity.yaml");
         assertEquals(2, o.status());
         assertTrue(o.err().contains("crisis: unknown command 'swep'; did you mean 'sweep'?"), o.err());
-        Output far = crisis("frobnicate");
+        Outcome far = crisis("frobnicate");
         assertTrue(far.err().contains("unknown command 'frobnicate'; commands: run, check, validate"), far.err());
     }
 
     @Test
     void checkTakesADirectoryAndSaysWhenAFileIsASweep() {
-        Output o = crisis("check", "scenarios/sweeps");
+        Outcome o = crisis("check", "scenarios/sweeps");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("scenarios/sweeps/asylum-severity.yaml: this is a sweep file (use crisis sweep): ok "
                 + "(asylum-severity: grid design, 81 points x 20 replications = 1620 runs)"), o.out());
@@ -83,7 +66,7 @@ class NewUserFrictionsTest {
         Path sweep = tmp.resolve("s.yaml");
         Files.writeString(sweep, "scenario: " + Path.of("scenarios/peru-mexico-asylum-2025.yaml").toAbsolutePath()
                 + "\ndesign: gird\nvary:\n  parameters.grievanceDecay: { values: [0.01] }\noutcomes: [severedPairs]\n");
-        Output o = crisis("check", sweep.toString());
+        Outcome o = crisis("check", sweep.toString());
         assertEquals(2, o.status());
         assertTrue(o.err().contains("unknown design 'gird'"), "a sweep's own message, not 'unknown field vary': " + o.err());
         assertFalse(o.err().contains("unknown field"), o.err());
@@ -105,11 +88,11 @@ class NewUserFrictionsTest {
 
     @Test
     void anUnknownEventTypePointsToCustom() throws Exception {
-        Output o = crisis("check", scenario("INSULT").toString());
+        Outcome o = crisis("check", scenario("INSULT").toString());
         assertEquals(2, o.status());
         assertTrue(o.err().contains("events[0].type: expected one of ") && o.err().contains(", found 'INSULT'; for a trigger "
                 + "of another kind use CUSTOM with its own gamma, interference and normBreaking (docs/FORMATS.md, 2.5)"), o.err());
-        Output typo = crisis("check", scenario("ASYLUM_GRNT").toString());
+        Outcome typo = crisis("check", scenario("ASYLUM_GRNT").toString());
         assertTrue(typo.err().contains("found 'ASYLUM_GRNT'; did you mean 'ASYLUM_GRANT'?"), typo.err());
     }
 

@@ -1,19 +1,17 @@
 package org.crisis.report;
 
+import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.crisis.cli.Main;
+import org.crisis.cli.Cli.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,30 +68,14 @@ class DiscoverTest {
     @TempDir
     Path tmp;
 
-    private record Output(int status, String out, String err) {}
 
-    private static Output crisis(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int status = Main.execute(args);
-            return new Output(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
 
     @BeforeAll
     static void runTheSweeps() throws IOException {
         Files.writeString(sweeps.resolve("tiny.yaml"), SCENARIO);
         Files.writeString(sweeps.resolve("sweep.yaml"), SWEEP);
         sweep = sweeps.resolve("sweep");
-        Output o = crisis("sweep", sweeps.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");
+        Outcome o = crisis("sweep", sweeps.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");
         assertEquals(0, o.status(), o.err());
         // three points: too few for PRIM
         Files.writeString(sweeps.resolve("small.yaml"), SWEEP.replace("replications: 4", "replications: 2")
@@ -120,7 +102,7 @@ class DiscoverTest {
     @Test
     void discoverWritesTheTrajectoryTheChosenBoxAndAPage() throws Exception {
         Path out = tmp.resolve("d");
-        Output o = crisis("discover", sweep.toString(), "--outcome", "severed:AAA-BBB", "--out", out.toString());
+        Outcome o = crisis("discover", sweep.toString(), "--outcome", "severed:AAA-BBB", "--out", out.toString());
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().startsWith("PRIM on severed:AAA-BBB in a run: "), o.out());
         assertTrue(o.out().contains("out of 72 runs"), o.out());
@@ -186,22 +168,22 @@ class DiscoverTest {
     @Test
     void askingOfEachRunGivesTheSameBoxWhetherItComesFromThePointsOrTheRuns() throws Exception {
         // a yes/no outcome is read from points.csv (n and mean); a threshold on each run reads runs.csv
-        Output a = crisis("discover", sweep.toString(), "--outcome", "severed:AAA-BBB", "--out", tmp.resolve("a").toString());
-        Output b = crisis("discover", sweep.toString(), "--outcome", "severed_aaa_bbb", "--threshold", ">=", "1",
+        Outcome a = crisis("discover", sweep.toString(), "--outcome", "severed:AAA-BBB", "--out", tmp.resolve("a").toString());
+        Outcome b = crisis("discover", sweep.toString(), "--outcome", "severed_aaa_bbb", "--threshold", ">=", "1",
                 "--out", tmp.resolve("b").toString());
         assertEquals(0, a.status(), a.err());
         assertEquals(0, b.status(), b.err());
         assertEquals(Files.readString(tmp.resolve("a/trajectory.csv")), Files.readString(tmp.resolve("b/trajectory.csv")));
         assertEquals(Files.readString(tmp.resolve("a/box.csv")), Files.readString(tmp.resolve("b/box.csv")));
         // a pair has no direction
-        Output c = crisis("discover", sweep.toString(), "--outcome", "severed:BBB-AAA", "--out", tmp.resolve("c").toString());
+        Outcome c = crisis("discover", sweep.toString(), "--outcome", "severed:BBB-AAA", "--out", tmp.resolve("c").toString());
         assertEquals(0, c.status(), c.err());
         assertEquals(Files.readString(tmp.resolve("a/box.csv")), Files.readString(tmp.resolve("c/box.csv")));
     }
 
     @Test
     void pointsAsCasesAndAThresholdOnANumber() throws Exception {
-        Output o = crisis("discover", sweep.toString(), "--outcome", "lowestLevel:AAA-BBB", "--threshold", "<=", "1",
+        Outcome o = crisis("discover", sweep.toString(), "--outcome", "lowestLevel:AAA-BBB", "--threshold", "<=", "1",
                 "--cases", "points", "--out", tmp.resolve("p").toString());
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("PRIM on a mean of lowestLevel:AAA-BBB <= 1 at a point"), o.out());
@@ -218,7 +200,7 @@ class DiscoverTest {
                 Files.copy(sweep.resolve(f), copy.resolve(f));
             }
         }
-        Output o = crisis("discover", copy.toString(), "--outcome", "lowestLevel:AAA-BBB", "--threshold", "<=", "1");
+        Outcome o = crisis("discover", copy.toString(), "--outcome", "lowestLevel:AAA-BBB", "--threshold", "<=", "1");
         assertEquals(0, o.status(), o.err());
         assertTrue(Files.isRegularFile(copy.resolve("discover-lowest_level_aaa_bbb-le-1/discover.html")), listing(copy).toString());
     }
@@ -261,7 +243,7 @@ class DiscoverTest {
             List<String> args = new ArrayList<>(List.of("discover"));
             args.addAll(List.of(c).subList(1, c.length));
             args.addAll(List.of("--out", out.toString()));
-            Output o = crisis(args.toArray(String[]::new));
+            Outcome o = crisis(args.toArray(String[]::new));
             assertEquals(2, o.status(), String.join(" ", args) + "\n" + o.err());
             assertTrue(o.err().startsWith("crisis discover: "), o.err());
             assertTrue(o.err().contains(c[0]), "expected '" + c[0] + "' in\n" + o.err());
@@ -274,7 +256,7 @@ class DiscoverTest {
 
     @Test
     void helpDescribesTheCommand() {
-        Output o = crisis("discover", "--help");
+        Outcome o = crisis("discover", "--help");
         assertEquals(0, o.status());
         for (String s : List.of("--outcome", "--threshold", "--peel", "--min-support", "--box", "--paste", "--cases", "--out")) {
             assertTrue(o.out().contains(s), s + " in\n" + o.out());
