@@ -385,7 +385,7 @@ final class Decision {
         if (winBelow) {
             double go1 = go0 * qn;
             boolean atEnd = gs1 < restoreThreshold && go1 < restoreThreshold;
-            // an occasion on some day of the window, and on all of them (a gesture's ends on a known day)
+            // an occasion on some day of the window, and on all of them (a gesture's memory ends on a known day)
             boolean occasionSome = occasion || t0 <= gestureEnd;
             boolean occasionAll = occasion || t1 <= gestureEnd;
             if (atEnd && occasionSome || med) {
