@@ -126,15 +126,20 @@ final class CalibrationDirectory implements Closeable {
         o.put("calibration_sha256", c.fileSha256());
         ArrayNode cases = o.putArray("cases");
         for (CalibrationCase x : c.cases()) {
-            ObjectNode n = cases.addObject();
-            n.put("name", x.name());
-            n.put("file", x.file().toString());
-            n.put("sha256", x.sha256());
-            n.put("resolved_sha256", x.resolvedSha256());
+            identity(cases.addObject(), x);
         }
         o.put("folds", folds.toString());
         o.put("version", version);
         return o;
+    }
+
+    /** A case as it identifies a calibration: its name, file, and the SHA-256 of the file and of the resolved scenario. */
+    static ObjectNode identity(ObjectNode n, CalibrationCase x) {
+        n.put("name", x.name());
+        n.put("file", x.file().toString());
+        n.put("sha256", x.sha256());
+        n.put("resolved_sha256", x.resolvedSha256());
+        return n;
     }
 
     private static List<String> differences(JsonNode found, JsonNode wanted) {

@@ -296,11 +296,7 @@ final class CalibrationOutput {
         }
         ArrayNode cases = s.putArray("cases");
         for (CalibrationCase x : c.cases()) {
-            ObjectNode n = cases.addObject();
-            n.put("name", x.name());
-            n.put("file", x.file().toString());
-            n.put("sha256", x.sha256());
-            n.put("resolved_sha256", x.resolvedSha256());
+            ObjectNode n = CalibrationDirectory.identity(cases.addObject(), x);
             n.put("runs", x.runs());
             n.put("patterns", x.patterns().size());
             ArrayNode kept = n.putArray("kept");

@@ -147,14 +147,7 @@ public final class CalibrationReport implements ReportKind {
         JsonNode folds = m.path("folds");
         RunSetReport.fact(h, "Fits", folds.path("run").asText("") + (folds.path("k").asInt() > 0
                 ? "; " + folds.path("assignment").asText("") : ""));
-        RunSetReport.fact(h, "Tool", "crisis " + m.path("version").asText(""));
-        JsonNode timings = m.path("timings");
-        if (timings.isObject()) {
-            RunSetReport.fact(h, "Run", RunSetReport.timestamp(timings.path("started").asText("")) + " to "
-                    + RunSetReport.timestamp(timings.path("ended").asText("")));
-        }
-        RunSetReport.fact(h, "Command", String.join(" ", Manifests.texts(m.get("command"))));
-        RunSetReport.fact(h, "Results directory", c.directory().toAbsolutePath().normalize().toString());
+        Manifests.provenance(h, m, c.directory());
         h.raw("</tbody></table></div>\n");
         String description = cal.path("description").asText("");
         if (!description.isBlank()) {

@@ -29,6 +29,21 @@ final class Manifests {
         }
     }
 
+    /**
+     * The rows of a report's facts table that say where its results came from: the tool's
+     * version, when the work ran (manifest {@code timings}), the command and the directory.
+     */
+    static void provenance(Html h, JsonNode manifest, Path directory) {
+        RunSetReport.fact(h, "Tool", "crisis " + manifest.path("version").asText(""));
+        JsonNode timings = manifest.path("timings");
+        if (timings.isObject()) {
+            RunSetReport.fact(h, "Run", RunSetReport.timestamp(timings.path("started").asText("")) + " to "
+                    + RunSetReport.timestamp(timings.path("ended").asText("")));
+        }
+        RunSetReport.fact(h, "Command", String.join(" ", texts(manifest.get("command"))));
+        RunSetReport.fact(h, "Results directory", directory.toAbsolutePath().normalize().toString());
+    }
+
     static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         if (array != null && array.isArray()) {

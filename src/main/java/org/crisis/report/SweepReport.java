@@ -137,14 +137,7 @@ final class SweepReport implements ReportKind {
             RunSetReport.fact(h, "Sensitivity", sens.path("method").asText("") + (sens.has("bootstrap")
                     ? "; intervals from " + sens.path("bootstrap").asText() + " bootstrap resamples" : ""));
         }
-        RunSetReport.fact(h, "Tool", "crisis " + m.path("version").asText(""));
-        JsonNode timings = m.path("timings");
-        if (timings.isObject()) {
-            RunSetReport.fact(h, "Run", RunSetReport.timestamp(timings.path("started").asText("")) + " to "
-                    + RunSetReport.timestamp(timings.path("ended").asText("")));
-        }
-        RunSetReport.fact(h, "Command", String.join(" ", Manifests.texts(m.get("command"))));
-        RunSetReport.fact(h, "Results directory", sweep.directory().toAbsolutePath().normalize().toString());
+        Manifests.provenance(h, m, sweep.directory());
         h.raw("</tbody></table></div>\n");
         if (!sweep.description().isBlank()) {
             h.element("div", "description", sweep.description().strip());

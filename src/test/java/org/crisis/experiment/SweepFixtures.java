@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Tiny scenarios and sweep files for the sweep tests: three countries, a month, two triggers. */
-final class SweepFixtures {
-    static final String SCENARIO = """
+/** Tiny scenarios and sweep files for the sweep tests (and the report's): three countries, a month, two triggers. */
+public final class SweepFixtures {
+    public static final String SCENARIO = """
             name: tiny
             days: 30
             seed: 5

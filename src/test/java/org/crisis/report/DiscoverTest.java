@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.crisis.cli.Cli.Outcome;
+import org.crisis.experiment.SweepFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,32 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and every error a user can make, each with exit status 2 and nothing written.
  */
 class DiscoverTest {
-    private static final String SCENARIO = """
-            name: tiny
-            days: 30
-            seed: 5
-            countries:
-              - id: AAA
-                sovereignty: 0.8
-                domesticPressure: 0.7
-              - id: BBB
-                ideology: { economic: -0.5, social: 0.1 }
-              - id: CCC
-            relations:
-              - between: [AAA, BBB]
-                level: NORMAL
-                grievance: { AAA: 0.2, BBB: 0.1 }
-            events:
-              - day: 0
-                type: ASYLUM_GRANT
-                actor: BBB
-                target: AAA
-              - day: 10
-                type: INTERFERENCE_STATEMENT
-                actor: BBB
-                target: AAA
-            """;
-
     private static final String SWEEP = """
             scenario: tiny.yaml
             design: grid
@@ -72,7 +47,7 @@ class DiscoverTest {
 
     @BeforeAll
     static void runTheSweeps() throws IOException {
-        Files.writeString(sweeps.resolve("tiny.yaml"), SCENARIO);
+        Files.writeString(sweeps.resolve("tiny.yaml"), SweepFixtures.SCENARIO);
         Files.writeString(sweeps.resolve("sweep.yaml"), SWEEP);
         sweep = sweeps.resolve("sweep");
         Outcome o = crisis("sweep", sweeps.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");
