@@ -81,10 +81,11 @@ final class BenchCommand implements Runnable {
 
     /** Cost of one simulated day in a generated world, and what it allocates. */
     @Command(name = "day", mixinStandardHelpOptions = true,
-            description = {"Mean time per simulated day in generated worlds of N countries with background tension and triggers,",
-                "what days without events allocate, and how many decisions were tried and taken per day.",
-                "us/day is elapsed time; cpu_us/day the simulating thread's processor time (less moved by other",
-                "work on a shared machine)."})
+            description = {"Mean time per simulated day in generated worlds of N countries with "
+                               + "background tension and triggers, what days without events allocate, and "
+                               + "how many decisions were tried and taken per day.",
+                "Elapsed time is us/day; cpu_us/day is the simulating thread's processor time "
+                    + "(less moved by other work on a shared machine)."})
     static final class Day implements Callable<Integer> {
         @Option(names = "--countries", split = ",", defaultValue = "20,200,1000",
                 description = "World sizes (default: ${DEFAULT-VALUE}).")
@@ -100,9 +101,9 @@ final class BenchCommand implements Runnable {
         int repeats;
 
         @Option(names = "--quiet-jit", paramLabel = "SECONDS", defaultValue = "1",
-                description = {"Warm-up: runs of each size until the JIT compiler has compiled nothing for this long",
-                    "(at least half the repeats, at most a minute), so that the timed runs measure compiled code",
-                    "(default: ${DEFAULT-VALUE}; 0: half the repeats only)."})
+                description = "Warm-up: runs of each size until the JIT compiler has compiled nothing for "
+                    + "this long (at least half the repeats, at most a minute), so that the timed runs "
+                    + "measure compiled code (default: ${DEFAULT-VALUE}; 0: half the repeats only).")
         double quietJit;
 
         @Override

@@ -23,23 +23,23 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis calibrate}: fit free parameters to the case library, with cross-validation (docs/CALIBRATION.md). */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Fit model parameters to the expected patterns of a case library.",
-            "Free parameters are dotted paths with ranges, fitted to the expect: patterns of a",
-            "library of cases: CMA-ES on a smooth loss over every pattern, common random",
-            "numbers across candidates, an ensemble of acceptable sets (format and method:",
-            "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv,",
-            "patterns.csv, folds.csv and manifest.json into results/NAME-TIMESTAMP or --out.",
+            "Free parameters are dotted paths with ranges, fitted to the expect: patterns of a "
+                + "library of cases: CMA-ES on a smooth loss over every pattern, common random numbers "
+                + "across candidates, an ensemble of acceptable sets (format and method: "
+                + "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv, patterns.csv, "
+                + "folds.csv and manifest.json into results/NAME-TIMESTAMP or --out.",
             "",
-            "Cross-validation by episode: --folds K also fits K times on all cases but",
-            "one fold and scores the held-out fold; --fold I/K runs one of them (0/K is",
-            "the fit on all cases), and --merge-folds joins their directories.",
+            "Cross-validation by episode: --folds K also fits K times on all cases but one fold and "
+                + "scores the held-out fold; --fold I/K runs one of them (0/K is the fit on all cases), and "
+                + "--merge-folds joins their directories.",
             "",
-            "Resume: an interrupted calibration (Ctrl-C, kill -9) keeps its evaluations in",
-            "a work directory, results/.NAME.incomplete (or .DIR.incomplete beside --out",
-            "DIR). Running the same command again finishes it with the results an",
-            "uninterrupted one would have given; a larger --budget extends it.",
+            "Resume: an interrupted calibration (Ctrl-C, kill -9) keeps its evaluations in a work "
+                + "directory, results/.NAME.incomplete (or .DIR.incomplete beside --out DIR). Running the "
+                + "same command again finishes it with the results an uninterrupted one would have given; a "
+                + "larger --budget extends it.",
             "",
-            "Exit status: 0 done; 1 I/O error; 2 invalid input, results directory in the",
-            "way, or resume refused.",
+            "Exit status: 0 done; 1 I/O error; 2 invalid input, results directory in the way, or "
+                + "resume refused.",
             ""},
         footer = {"", "Examples:",
             "  crisis calibrate scenarios/calibration/library.yaml",

@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis check}: validates scenario files (and sweep files, said to be such) without running them. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate scenario files without running them.",
-            "Exit status 2 if any is invalid. A directory stands for its .yaml, .yml and .json files",
-            "(not its subdirectories). A sweep file is recognised, said to be one and checked as a sweep."})
+            "Exit status 2 if any is invalid. A directory stands for its .yaml, .yml and .json files "
+                + "(not its subdirectories). A sweep file is recognised, said to be one and checked as a "
+                + "sweep."})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files (.yaml, .yml, .json), or directories of them.")
     List<Path> inputs;

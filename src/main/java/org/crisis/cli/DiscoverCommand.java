@@ -20,16 +20,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis discover}: scenario discovery with PRIM on a sweep's results. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
-        description = {"Find which varied values of a sweep lead to an outcome (scenario discovery with PRIM).",
-            "Friedman and Fisher's patient rule induction, as the EMA Workbench uses it: boxes of varied values",
-            "peeled a little at a time, trading coverage (the share of all cases of interest in the box) against",
-            "density (the share of the box's cases that are of interest). Writes discover.html, trajectory.csv",
-            "and box.csv; see docs/REPORTS.md, \"crisis discover\".", ""},
+        description = {"Find which varied values of a sweep lead to an outcome (scenario discovery "
+                           + "with PRIM).",
+            "Friedman and Fisher's patient rule induction, as the EMA Workbench uses it: boxes of "
+                + "varied values peeled a little at a time, trading coverage (the share of all cases of "
+                + "interest in the box) against density (the share of the box's cases that are of "
+                + "interest). Writes discover.html, trajectory.csv and box.csv; see docs/REPORTS.md, "
+                + "\"crisis discover\".",
+            ""},
         footer = {"", "Exit status: 0 written, 2 missing or invalid directory, outcome or option (nothing written), 1 other failure.",
             "Examples:",
             "  crisis discover results/asylum-severity --outcome severed:PER-MEX",
-            "  crisis discover results/asylum-severity --outcome daysToSevered:PER-MEX --threshold '<=' 30",
-            "  crisis discover results/asylum-severity --outcome severed:PER-MEX --cases points --box 3"})
+            "  crisis discover results/asylum-severity --outcome daysToSevered:PER-MEX \\",
+            "      --threshold '<=' 30",
+            "  crisis discover results/asylum-severity --outcome severed:PER-MEX \\",
+            "      --cases points --box 3"})
 final class DiscoverCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "Results directory of crisis sweep.")
     Path directory;

@@ -12,13 +12,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Print the cause chains of a pair's key events in one kept run.",
             "",
-            "Key events are recalls, expulsions, ruptures, sanctions, returns of",
-            "ambassadors and restorations between the pair, and scripted triggers on it.",
-            "Each is shown under the event it answered, back to the trigger that started",
-            "the chain, with the pair's level before and after.", ""},
+            "Key events are recalls, expulsions, ruptures, sanctions, returns of ambassadors and "
+                + "restorations between the pair, and scripted triggers on it. Each is shown under the "
+                + "event it answered, back to the trigger that started the chain, with the pair's level "
+                + "before and after.",
+            ""},
         footer = {"", "Exit status: 0 printed, 2 missing or invalid directory, pair or run.",
             "Example:",
-            "  crisis explain results/peru-mexico-asylum-2025-20251103-101500 --pair PER-MEX --run 3"})
+            "  crisis explain results/peru-mexico-asylum-2025-20251103-101500 \\",
+            "      --pair PER-MEX --run 3"})
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RESULTS", description = "Results directory of crisis run.")
     Path directory;

@@ -13,10 +13,10 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis merge}: joins the shard directories of a sweep (docs/SWEEPS.md, "Shards"). */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = {"Join the shards of a sweep into one results directory.",
-            "The shards are the directories of crisis sweep --shard I/N; the result holds",
-            "the runs.csv, points.csv and sensitivity.csv one machine would have written.",
-            "Refuses shards of different sweeps, an incomplete set and unfinished shards",
-            "(exit 2).", ""})
+            "The shards are the directories of crisis sweep --shard I/N; the result holds the "
+                + "runs.csv, points.csv and sensitivity.csv one machine would have written. Refuses shards "
+                + "of different sweeps, an incomplete set and unfinished shards (exit 2).",
+            ""})
 final class MergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Finished shard directories, all N of them.")
     List<Path> dirs;

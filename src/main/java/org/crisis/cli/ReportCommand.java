@@ -19,21 +19,22 @@ import picocli.CommandLine.Parameters;
         description = {"Write an HTML report and its tables from results directories.",
             "The report.html is self-contained; every table is also written as CSV.",
             "",
-            "One run set (crisis run): outcomes with 95 %% intervals, grievance fan charts,",
-            "level shares, survival curves, the regional network, a representative run's",
-            "event timeline with cause chains, and convergence of the estimates.",
-            "Several run sets: outcomes side by side, differences with 95 %% intervals, tests",
-            "and effect sizes (paired when the sets share seeds), overlaid charts; the first",
-            "directory is the baseline.",
-            "One sweep (crisis sweep): each outcome against each varied value, heat maps,",
-            "pair plots, scenario discovery (PRIM boxes), sensitivity indices, points ranked.",
-            "One calibration (crisis calibrate): loss by evaluation, parameter traces, the",
-            "ensemble's marginals and pairs, the patterns in and out of sample, the folds.",
-            "The page needs no network and prints cleanly; see docs/REPORTS.md.", ""},
+            "One run set (crisis run): outcomes with 95 %% intervals, grievance fan charts, level "
+                + "shares, survival curves, the regional network, a representative run's event timeline "
+                + "with cause chains, and convergence of the estimates.",
+            "Several run sets: outcomes side by side, differences with 95 %% intervals, tests and "
+                + "effect sizes (paired when the sets share seeds), overlaid charts; the first directory is "
+                + "the baseline.",
+            "One sweep (crisis sweep): each outcome against each varied value, heat maps, pair plots, "
+                + "scenario discovery (PRIM boxes), sensitivity indices, points ranked.",
+            "One calibration (crisis calibrate): loss by evaluation, parameter traces, the ensemble's "
+                + "marginals and pairs, the patterns in and out of sample, the folds.",
+            "The page needs no network and prints cleanly; see docs/REPORTS.md.",
+            ""},
         footer = {"", "Exit status: 0 written, 2 missing or invalid directory or option, 1 other failure.",
             "Examples:",
             "  crisis report results/peru-mexico-asylum-2025-20251103-101500",
-            "  crisis report results/asylum-granted results/asylum-denied --out results/compare",
+            "  crisis report results/granted results/denied --out results/compare",
             "  crisis report results/asylum-severity --rank-by severed:PER-MEX"})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories of crisis run, crisis sweep or crisis calibrate.")

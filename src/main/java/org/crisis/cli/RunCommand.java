@@ -25,8 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis run}: replications of one scenario into a results directory. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a scenario N times and write a results directory.",
-            "Replications run in parallel. The directory holds manifest.json, runs.csv, summary.json,",
-            "events.csv, trajectories.csv and ensemble.csv (docs/FORMATS.md, section 5)."})
+            "Replications run in parallel. The directory holds manifest.json, runs.csv, summary.json, "
+                + "events.csv, trajectories.csv and ensemble.csv (docs/FORMATS.md, section 5)."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (.yaml, .yml, .json).")
     Path file;

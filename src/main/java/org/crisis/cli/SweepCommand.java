@@ -21,18 +21,17 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis sweep}: a parameter sweep into a results directory, resumable (docs/SWEEPS.md). */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a parameter sweep on all cores, resumably.",
-            "Writes runs.csv, points.csv, manifest.json and, for the sobol and morris",
-            "designs, sensitivity.csv into results/NAME-TIMESTAMP or --out DIR. File",
-            "formats: docs/FORMATS.md; designs, seeds, shards: docs/SWEEPS.md.",
+            "Writes runs.csv, points.csv, manifest.json and, for the sobol and morris designs, "
+                + "sensitivity.csv into results/NAME-TIMESTAMP or --out DIR. File formats: docs/FORMATS.md; "
+                + "designs, seeds, shards: docs/SWEEPS.md.",
             "",
-            "Resume: an interrupted sweep (Ctrl-C, kill -9, full disk) keeps its",
-            "finished runs in a work directory, results/.NAME.incomplete (or",
-            ".DIR.incomplete beside --out DIR). Running the same command again",
-            "finishes it, with final files identical to an uninterrupted sweep's. A",
-            "sweep whose sweep file or scenario changed is not resumed (exit 2).",
+            "Resume: an interrupted sweep (Ctrl-C, kill -9, full disk) keeps its finished runs in a "
+                + "work directory, results/.NAME.incomplete (or .DIR.incomplete beside --out DIR). Running "
+                + "the same command again finishes it, with final files identical to an uninterrupted "
+                + "sweep's. A sweep whose sweep file or scenario changed is not resumed (exit 2).",
             "",
-            "Exit status: 0 done; 1 runs failed (counted) or I/O error; 2 invalid",
-            "input, results directory in the way, or resume refused.",
+            "Exit status: 0 done; 1 runs failed (counted) or I/O error; 2 invalid input, results "
+                + "directory in the way, or resume refused.",
             ""},
         footer = {"", "Examples:",
             "  crisis sweep scenarios/sweeps/asylum-severity.yaml",

@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis validate}: checks scenarios' expected patterns against replications. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check the expect: patterns of scenarios over replications.",
-            "Takes scenario files, or directories of them. Prints one row per pattern; exit status 1",
-            "if any pattern fails, 2 on invalid input."})
+            "Takes scenario files, or directories of them. Prints one row per pattern; exit status 1 "
+                + "if any pattern fails, 2 on invalid input."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories of them.")
     List<Path> inputs;
