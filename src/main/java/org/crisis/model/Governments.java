@@ -25,6 +25,8 @@ final class Governments {
         double economic = GovernmentChange.orElse(change.economic(), c.economic);
         double social = GovernmentChange.orElse(change.social(), c.social);
         double shift = w.affinity.distance(economic - c.economic, social - c.social);
+        double economicBefore = c.economic;
+        double socialBefore = c.social;
         c.economic = economic;
         c.social = social;
         c.sovereignty = GovernmentChange.orElse(change.sovereignty(), c.sovereignty);
@@ -39,6 +41,9 @@ final class Governments {
             w.touch(d); // new traits, a new distance and perhaps a new government: every pair of c changes
             before[k] = d.distance;
             w.affinity.refresh(d);
+        }
+        if (e.type() == EventType.COUP) {
+            w.thirdParties.ousted(e, economicBefore, socialBefore);
         }
         if (!fresh) {
             return;

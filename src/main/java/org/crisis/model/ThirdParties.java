@@ -21,6 +21,7 @@ public final class ThirdParties {
     private final double sideThreshold;
     private final double bn;
     private final double observerGain;
+    private final double oustedFriends;
     private final double solidarity;
     private final double clause;
     private final double statementGravity;
@@ -59,6 +60,7 @@ public final class ThirdParties {
         sideThreshold = p.get(Parameter.SIDE_THRESHOLD);
         bn = p.get(Parameter.NORM_WEIGHT);
         observerGain = p.get(Parameter.OBSERVER_GAIN);
+        oustedFriends = p.get(Parameter.OUSTED_FRIENDS);
         solidarity = p.get(Parameter.SOLIDARITY);
         clause = p.get(Parameter.DEMOCRATIC_CLAUSE);
         statementGravity = p.get(Parameter.STATEMENT_GRAVITY);
@@ -267,6 +269,33 @@ public final class ThirdParties {
             }
             if (delta > 1e-9) {
                 w.perception.aggrieve(k, actor, delta, e.id());
+            }
+        }
+    }
+
+    /**
+     * A coup in {@code actor} costs the friends of the government it ousted (section 3.8): each
+     * other country whose ideological distance to the actor grew with the change, from the
+     * ousted government's outlook ({@code economic}, {@code social}) to the new one, is
+     * aggrieved against the new government by κ_oust·|γ|/10·severity·(distance gained).
+     * Called by the change itself, when the ousted government's outlook is still known.
+     */
+    void ousted(Event e, double economic, double social) {
+        if (oustedFriends == 0) {
+            return;
+        }
+        int actor = e.actor();
+        Country c = w.countries.get(actor);
+        double scale = oustedFriends * Math.abs(e.gamma()) / 10 * e.severity();
+        for (int k = 0, n = w.countries.size(); k < n; k++) {
+            if (k == actor) {
+                continue;
+            }
+            Country o = w.countries.get(k);
+            double gained = w.affinity.distance(c.economic - o.economic, c.social - o.social)
+                    - w.affinity.distance(economic - o.economic, social - o.social);
+            if (gained * scale > 1e-9) {
+                w.perception.aggrieve(k, actor, gained * scale, e.id());
             }
         }
     }

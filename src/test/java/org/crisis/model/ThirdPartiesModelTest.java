@@ -120,6 +120,33 @@ class ThirdPartiesModelTest {
     }
 
     @Test
+    void aCoupAggrievesTheOustedGovernmentsFriendsByTheDistanceTheyLost() {
+        // docs/MODEL.md 3.8: Δ = κ_oust·|γ|/10·severity·(d_after − d_before) for each country the change moved away
+        double kappa = 2.0;
+        Parameters p = QUIET.with(Parameter.THIRD_PARTIES, 0).with(Parameter.OUSTED_FRIENDS, kappa)
+                .with(Parameter.OBSERVER_GAIN, 0);
+        World w = new World(p, new MersenneTwisterFast(1));
+        int actor = w.addCountry("ACT", -0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        int friend = w.addCountry("FRI", -0.7, 0.1, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        int rival = w.addCountry("RIV", 0.8, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        double friendBefore = w.affinity.distance(friend, actor);
+        GovernmentChange junta = new GovernmentChange(0.7, 0.2, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        w.changeGovernment(actor, EventType.COUP, junta, "");
+        double gained = w.affinity.distance(friend, actor) - friendBefore;
+        assertTrue(gained > 0.5, "the junta stands far from the ousted government's friend: " + gained);
+        double gamma = Math.abs(EventType.COUP.gamma());
+        assertEquals(1 - Math.exp(-kappa * gamma / 10 * gained), w.existing(friend, actor).grievanceOf(friend), 1e-12);
+        assertEquals(null, w.existing(rival, actor), "the ousted government's rival, now closer, loses nothing");
+
+        // an election moving the same way is no ouster: the friend is not aggrieved
+        World v = new World(p, new MersenneTwisterFast(1));
+        v.addCountry("ACT", -0.6, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        v.addCountry("FRI", -0.7, 0.1, 0.5, 0.5, 0.5, 0.5, List.of("R"));
+        v.changeGovernment(0, EventType.ELECTION, junta, "");
+        assertEquals(null, v.existing(1, 0));
+    }
+
+    @Test
     void anObserverSpeaksOncePerCrisisAndStatementsDrawNoStatements() {
         MersenneTwisterFast random = new MersenneTwisterFast(5);
         int spoken = 0;

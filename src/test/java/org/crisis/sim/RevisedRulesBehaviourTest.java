@@ -121,8 +121,8 @@ class RevisedRulesBehaviourTest {
 
     @Test
     void aRuptureCostMakesRupturesRarerThanOtherwiseTheSameCrisis() throws Exception {
-        Scenario free = fixture("rupture-mediator.yaml");
-        Scenario costly = fixture("rupture-mediator.yaml", "parameters.ruptureCost=0.05");
+        Scenario free = fixture("rupture-mediator.yaml", "parameters.ruptureCost=0");
+        Scenario costly = fixture("rupture-mediator.yaml", "parameters.ruptureCost=0.1");
         int severedFree = 0;
         int severedCostly = 0;
         for (int k = 0; k < 100; k++) {
