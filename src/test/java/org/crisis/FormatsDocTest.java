@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.crisis.cli.Main;
+import org.crisis.model.Parameter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,6 +105,33 @@ class FormatsDocTest {
         for (String page : List.of("README.md", "scenarios/README.md", "docs/MODEL.md", "docs/SWEEPS.md")) {
             assertTrue(Files.readString(ROOT.resolve(page)).contains("FORMATS.md"), page + " does not point to docs/FORMATS.md");
         }
+    }
+
+    @Test
+    void theParameterTableGivesEachParameterItsDefault() throws IOException {
+        // section 1.6: | `key` | symbol | default | range | what it sets |
+        String doc = Files.readString(DOC);
+        int start = doc.indexOf("### 1.6 Parameters");
+        assertTrue(start >= 0, "no section 1.6 Parameters");
+        String section = doc.substring(start, doc.indexOf("\n### ", start + 1));
+        List<String> wrong = new ArrayList<>();
+        for (Parameter p : Parameter.values()) {
+            String row = section.lines().filter(l -> l.startsWith("| `" + p.key() + "` |")).findFirst().orElse(null);
+            if (row == null) {
+                wrong.add(p.key() + ": no row");
+                continue;
+            }
+            String cell = row.split("\\|")[3].trim();
+            double documented = switch (cell) {
+                case "`true`" -> 1;
+                case "`false`" -> 0;
+                default -> Double.parseDouble(cell);
+            };
+            if (documented != p.defaultValue()) {
+                wrong.add(p.key() + ": documented " + cell + ", default " + p.defaultValue());
+            }
+        }
+        assertEquals(List.of(), wrong, "docs/FORMATS.md section 1.6 against the model's defaults");
     }
 
     @Test
