@@ -235,7 +235,7 @@ public final class ThirdParties {
                 continue;
             }
             // a friend of the government backs it; the norm-abiding and distant condemn it
-            double sk = aki - bn * w.countries.get(k).normAdherence - (w.shareClause(i, k) ? clause : 0);
+            double sk = aki - bn * w.countries.get(k).normAdherence - (w.shareClause(i, k) ? clause * (1 - Math.max(0, aki)) : 0);
             int choice = choose(bs * (sk - sideThreshold), bs * (-sk - sideThreshold));
             if (choice != 0) {
                 spoke(k, e);

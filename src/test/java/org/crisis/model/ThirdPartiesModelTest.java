@@ -120,6 +120,51 @@ class ThirdPartiesModelTest {
     }
 
     @Test
+    void aDemocraticClauseBindsTheMembersByHowLittleTheyAreFriendsOfTheGovernment() {
+        // docs/MODEL.md 3.8: S_k = A(k,i) − b_n·n_k − b_dc·(1 − A⁺(k,i)) for a member sharing a clause with i
+        double bdc = Parameter.DEMOCRATIC_CLAUSE.defaultValue();
+        long[] friend = new long[3];
+        long[] distant = new long[3];
+        double sFriend = 0;
+        double sDistant = 0;
+        MersenneTwisterFast random = new MersenneTwisterFast(44);
+        for (int k = 0; k < DRAWS; k++) {
+            World w = new World(QUIET, random);
+            w.addCountry("ACT", -0.7, 0.6, 0.5, 0.5, 0.5, 0.2, List.of("ORG", "ALLY"));
+            int fri = w.addCountry("FRI", -0.7, 0.5, 0.5, 0.5, 0.5, 0.5, List.of("ORG", "ALLY"));
+            int dis = w.addCountry("DIS", 0.6, -0.4, 0.5, 0.5, 0.5, 0.5, List.of("ORG"));
+            w.democraticClause("ORG");
+            if (k == 0) {
+                double af = w.affinity(fri, 0);
+                double ad = w.affinity(dis, 0);
+                assertTrue(af > 0.5 && ad < 0, "a friend and a distant member: " + af + ", " + ad);
+                sFriend = af - BN * 0.5 - bdc * (1 - af);
+                sDistant = ad - BN * 0.5 - bdc;
+            }
+            w.act(0, Event.NONE, EventType.COUP, Event.NONE);
+            w.react();
+            for (Event e : w.events()) {
+                if (e.type() == EventType.SUPPORT || e.type() == EventType.CONDEMN) {
+                    long[] counts = e.actor() == fri ? friend : distant;
+                    counts[e.type() == EventType.SUPPORT ? 1 : 2]++;
+                }
+            }
+        }
+        friend[0] = DRAWS - friend[1] - friend[2];
+        distant[0] = DRAWS - distant[1] - distant[2];
+        for (Object[] c : new Object[][] {{"friend", friend, sFriend}, {"distant", distant, sDistant}}) {
+            double[] expected = sideProbabilities((double) c[2]); // stay out, support the government, condemn it
+            long[] counts = (long[]) c[1];
+            double p = new ChiSquareTest().chiSquareTest(new double[] {Math.max(expected[0] * DRAWS, 1e-9),
+                Math.max(expected[1] * DRAWS, 1e-9), Math.max(expected[2] * DRAWS, 1e-9)}, counts);
+            assertTrue(p > 1e-3, c[0] + ": " + List.of(counts[0], counts[1], counts[2]) + " against "
+                    + List.of(expected[0], expected[1], expected[2]));
+        }
+        assertTrue(distant[2] > 0.9 * DRAWS, "the distant member condemns");
+        assertTrue(friend[2] < 0.05 * DRAWS, "the government's friend does not, clause or not");
+    }
+
+    @Test
     void aCoupAggrievesTheOustedGovernmentsFriendsByTheDistanceTheyLost() {
         // docs/MODEL.md 3.8: Δ = κ_oust·|γ|/10·severity·(d_after − d_before) for each country the change moved away
         double kappa = 2.0;
