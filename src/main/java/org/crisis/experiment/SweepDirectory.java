@@ -3,23 +3,16 @@ package org.crisis.experiment;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where a sweep lives while it runs and where its results go (docs/SWEEPS.md, "Resume").
@@ -33,32 +26,12 @@ import java.util.stream.Stream;
  * (with {@code -shard-I-of-N} for a shard), so the same command finds it again, and the
  * results go to {@code results/SWEEPNAME-yyyyMMdd-HHmmss} stamped with the sweep's start.
  */
-final class SweepDirectory implements Closeable {
+final class SweepDirectory extends JournaledDirectory {
     static final String IDENTITY = "sweep.json";
-    static final String INPUTS = "inputs";
-    static final String STAGING = "final";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    final Path work;
-    final Path target;
-    /** The target was named with --out: never write elsewhere. */
-    final boolean explicit;
-    final boolean resumed;
-    /** The results of this sweep already exist (a previous session finished but was killed while cleaning up). */
-    final boolean finished;
-    final Instant started;
-    private final WorkDirectory owned;
 
     private SweepDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
             Instant started) {
-        this.owned = owned;
-        this.work = owned.path();
-        this.target = target;
-        this.explicit = explicit;
-        this.resumed = resumed;
-        this.finished = finished;
-        this.started = started;
+        super(owned, target, explicit, resumed, finished, started);
     }
 
     static SweepDirectory open(Sweep sweep, SweepShard shard, Path out, Path resultsRoot, SweepRunner.Mode mode, String version)
@@ -166,17 +139,6 @@ final class SweepDirectory implements Closeable {
                 && m.path("timings").path("started").asText().equals(identity.path("started").asText());
     }
 
-    /** A fresh staging directory for the final files. */
-    Path staging() throws IOException {
-        Path s = work.resolve(STAGING);
-        if (Files.exists(s)) {
-            delete(s);
-        }
-        Files.createDirectories(s);
-        copyTree(work.resolve(INPUTS), s.resolve(INPUTS));
-        return s;
-    }
-
     /**
      * Moves the staged results into place and removes the work directory; returns where they
      * went. A default (time-stamped) name that exists, or that another process is writing, gets
@@ -230,50 +192,6 @@ final class SweepDirectory implements Closeable {
             }
         }
         Files.deleteIfExists(work.resolve(IDENTITY));
-        owned.close();
-    }
-
-    /** Releases the work directory, which keeps the journal of an unfinished sweep. */
-    @Override
-    public void close() throws IOException {
-        owned.close();
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    static boolean isEmpty(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        close();
     }
 }
