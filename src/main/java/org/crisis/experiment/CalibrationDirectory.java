@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,13 +41,11 @@ final class CalibrationDirectory extends JournaledDirectory {
         Path work = out != null ? WorkDirectory.workFor(out)
                 : resultsRoot.resolve("." + base + ".incomplete");
         boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
-        if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
-                && !(Files.isDirectory(out) && isEmpty(out))) {
+        if (outInTheWay(out, unfinished, mode)) {
             throw new CalibrationRunner.Refused(out + " already exists and is not an empty directory; choose another --out");
         }
         if (mode == SweepRunner.Mode.RESUME && !unfinished) {
-            throw new CalibrationRunner.Refused("nothing to resume: no unfinished calibration in " + work
-                    + (out == null ? " (give the same --out as the interrupted calibration, if it had one)" : ""));
+            throw new CalibrationRunner.Refused(nothingToResume("calibration", work, out));
         }
         WorkDirectory owned = WorkDirectory.tryAcquire(work).orElse(null);
         if (owned == null) {
@@ -61,16 +58,14 @@ final class CalibrationDirectory extends JournaledDirectory {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);
                 if (!why.isEmpty()) {
-                    throw new CalibrationRunner.Refused("cannot resume the unfinished calibration in " + work + ": "
-                            + String.join("; ", why) + ". Restore the original files to resume it, or start over with"
-                            + " --restart (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).");
+                    throw new CalibrationRunner.Refused(cannotResume("calibration", work, why));
                 }
                 Instant started = Instant.parse(found.path("started").asText());
-                Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+                Path target = target(out, resultsRoot, base, started);
                 boolean finished = isFinished(target, found);
                 return new CalibrationDirectory(owned, target, out != null, true, finished, started);
             }
-            clear(work);
+            deleteAllBut(work, WorkDirectory.LOCK);
             Instant started = Instant.now();
             wanted.put("started", started.toString());
             Path inputs = Files.createDirectories(work.resolve(INPUTS));
@@ -79,11 +74,8 @@ final class CalibrationDirectory extends JournaledDirectory {
             for (CalibrationCase x : c.cases()) {
                 Files.copy(x.file(), cases.resolve(inputName(x)), StandardCopyOption.REPLACE_EXISTING);
             }
-            Path tmp = work.resolve(IDENTITY + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
-            move(tmp, identityFile);
-            Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
-            return new CalibrationDirectory(owned, target, out != null, false, false, started);
+            writeIdentity(identityFile, wanted);
+            return new CalibrationDirectory(owned, target(out, resultsRoot, base, started), out != null, false, false, started);
         } catch (IOException | CalibrationRunner.Refused | RuntimeException e) {
             owned.close();
             throw e;
@@ -185,23 +177,7 @@ final class CalibrationDirectory extends JournaledDirectory {
     /** Removes the work directory (its identity file last). */
     void removeWork() throws IOException {
         close();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                if (!p.getFileName().toString().equals(IDENTITY)) {
-                    delete(p);
-                }
-            }
-        }
+        deleteAllBut(work, IDENTITY);
         delete(work);
-    }
-
-    private static void clear(Path work) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                if (!p.getFileName().toString().equals(WorkDirectory.LOCK)) {
-                    delete(p);
-                }
-            }
-        }
     }
 }

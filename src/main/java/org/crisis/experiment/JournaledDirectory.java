@@ -1,6 +1,7 @@
 package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.crisis.io.WorkDirectory;
 
@@ -48,6 +50,41 @@ abstract class JournaledDirectory implements Closeable {
         this.resumed = resumed;
         this.finished = finished;
         this.started = started;
+    }
+
+    /** Where the results go: {@code --out}, else {@code ROOT/BASE-yyyyMMdd-HHmmss} stamped with the start. */
+    static Path target(Path out, Path resultsRoot, String base, Instant started) {
+        return out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+    }
+
+    /**
+     * Whether {@code --out} is in the way: it exists and is not an empty directory, and the work
+     * is not being resumed (a resumed run's {@code --out} is its own: it may already hold the
+     * results, if the last session was killed while cleaning up).
+     */
+    static boolean outInTheWay(Path out, boolean unfinished, SweepRunner.Mode mode) throws IOException {
+        return out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
+                && !(Files.isDirectory(out) && isEmpty(out));
+    }
+
+    /** Why {@code --resume} is refused when there is no unfinished {@code what} (a sweep, a calibration) in {@code work}. */
+    static String nothingToResume(String what, Path work, Path out) {
+        return "nothing to resume: no unfinished " + what + " in " + work
+                + (out == null ? " (give the same --out as the interrupted " + what + ", if it had one)" : "");
+    }
+
+    /** Why the unfinished {@code what} in {@code work} is not resumed: what changed, and how to go on. */
+    static String cannotResume(String what, Path work, List<String> why) throws IOException {
+        return "cannot resume the unfinished " + what + " in " + work + ": " + String.join("; ", why)
+                + ". Restore the original files to resume it, or start over with --restart"
+                + " (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).";
+    }
+
+    /** Writes an identity file into a temporary file renamed over it, so that a kill never leaves half of one. */
+    static void writeIdentity(Path file, ObjectNode identity) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), identity);
+        move(tmp, file);
     }
 
     /** A fresh staging directory for the final files, with the inputs. */
@@ -88,6 +125,18 @@ abstract class JournaledDirectory implements Closeable {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Deletes everything in {@code dir} but the entries named {@code keep}. */
+    static void deleteAllBut(Path dir, String... keep) throws IOException {
+        List<String> kept = List.of(keep);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (!kept.contains(p.getFileName().toString())) {
+                    delete(p);
+                }
             }
         }
     }

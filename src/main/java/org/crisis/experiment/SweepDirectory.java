@@ -5,7 +5,6 @@ import org.crisis.io.WorkDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,13 +45,11 @@ final class SweepDirectory extends JournaledDirectory {
                         + (out == null ? "" : " or choose another --out")));
         try {
             boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
-            if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
-                    && !(Files.isDirectory(out) && isEmpty(out))) {
+            if (outInTheWay(out, unfinished, mode)) {
                 throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
             }
             if (mode == SweepRunner.Mode.RESUME && !unfinished) {
-                throw new SweepRunner.Refused("nothing to resume: no unfinished sweep in " + work
-                        + (out == null ? " (give the same --out as the interrupted sweep, if it had one)" : ""));
+                throw new SweepRunner.Refused(nothingToResume("sweep", work, out));
             }
             ObjectNode wanted = identity(sweep, shard, version);
             Path identityFile = work.resolve(IDENTITY);
@@ -60,12 +57,10 @@ final class SweepDirectory extends JournaledDirectory {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);
                 if (!why.isEmpty()) {
-                    throw new SweepRunner.Refused("cannot resume the unfinished sweep in " + work + ": " + String.join("; ", why)
-                            + ". Restore the original files to resume it, or start over with --restart"
-                            + " (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).");
+                    throw new SweepRunner.Refused(cannotResume("sweep", work, why));
                 }
                 Instant started = Instant.parse(found.path("started").asText());
-                Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+                Path target = target(out, resultsRoot, base, started);
                 boolean finished = isFinished(target, found);
                 return new SweepDirectory(w, target, out != null, true, finished, started);
             }
@@ -77,11 +72,8 @@ final class SweepDirectory extends JournaledDirectory {
             Path scenarioCopy = Files.createDirectories(inputs.resolve("scenario"));
             Files.copy(sweep.scenarioFile(), scenarioCopy.resolve(sweep.scenarioFile().getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
-            Path tmp = work.resolve(IDENTITY + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
-            move(tmp, identityFile);
-            Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
-            return new SweepDirectory(w, target, out != null, false, false, started);
+            writeIdentity(identityFile, wanted);
+            return new SweepDirectory(w, target(out, resultsRoot, base, started), out != null, false, false, started);
         } catch (IOException | SweepRunner.Refused | RuntimeException e) {
             w.close();
             throw e;
@@ -183,14 +175,7 @@ final class SweepDirectory extends JournaledDirectory {
     /** Removes the work directory of a sweep whose results are already in place. */
     void removeWork() throws IOException {
         // sweep.json goes last: a kill in the middle leaves a directory still recognised as finished
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                String name = p.getFileName().toString();
-                if (!name.equals(IDENTITY) && !name.equals(WorkDirectory.LOCK)) {
-                    delete(p);
-                }
-            }
-        }
+        deleteAllBut(work, IDENTITY, WorkDirectory.LOCK);
         Files.deleteIfExists(work.resolve(IDENTITY));
         close();
     }
