@@ -1,14 +1,15 @@
 package org.crisis.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.crisis.scenario.Fields;
 import org.crisis.scenario.Node;
 
 /**
- * What the sweep and calibration readers check alike in an entry keyed by a dotted path
- * ({@code vary:} of a sweep file, {@code parameters:} of a calibration file): the form of the
- * path, and the ends of a range.
+ * What sweeps and calibrations treat alike in an entry keyed by a dotted path ({@code vary:} of
+ * a sweep file, {@code parameters:} of a calibration file): the readers' checks of the form of
+ * the path and of the ends of a range, and how a manifest begins to describe the entry.
  */
 final class DottedPaths {
     private DottedPaths() {}
@@ -16,6 +17,17 @@ final class DottedPaths {
     /** Whether a path such as {@code parameters.grievanceDecay} has no empty part: not blank, no dot at either end, no two in a row. */
     static boolean wellFormed(String path) {
         return !(path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains(".."));
+    }
+
+    /**
+     * Puts the fields that begin an entry's description in a manifest, in this order: its path,
+     * its column in the result files and whether it takes whole numbers; returns {@code n}.
+     */
+    static ObjectNode describe(ObjectNode n, String path, String column, boolean integer) {
+        n.put("path", path);
+        n.put("column", column);
+        n.put("integer", integer);
+        return n;
     }
 
     /**
