@@ -1,18 +1,13 @@
 package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.crisis.io.WorkDirectory;
@@ -29,31 +24,12 @@ import org.crisis.io.WorkDirectory;
  * {@code -folds-K} or {@code -fold-I-of-K}), so the same command finds it again, and the
  * results go to {@code results/NAME-yyyyMMdd-HHmmss} stamped with the calibration's start.
  */
-final class CalibrationDirectory implements Closeable {
+final class CalibrationDirectory extends JournaledDirectory {
     static final String IDENTITY = "calibration.json";
-    static final String INPUTS = "inputs";
-    static final String STAGING = "final";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    final Path work;
-    final Path target;
-    final boolean explicit;
-    final boolean resumed;
-    final boolean finished;
-    final Instant started;
-    /** The work directory, held locked as every command that writes a directory holds its own. */
-    private final WorkDirectory owned;
-
-    private CalibrationDirectory(Path work, Path target, boolean explicit, boolean resumed, boolean finished,
-            Instant started, WorkDirectory owned) {
-        this.work = work;
-        this.target = target;
-        this.explicit = explicit;
-        this.resumed = resumed;
-        this.finished = finished;
-        this.started = started;
-        this.owned = owned;
+    private CalibrationDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
+            Instant started) {
+        super(owned, target, explicit, resumed, finished, started);
     }
 
     static CalibrationDirectory open(Calibration c, CalibrationFolds folds, Path out, Path resultsRoot,
@@ -65,13 +41,11 @@ final class CalibrationDirectory implements Closeable {
         Path work = out != null ? WorkDirectory.workFor(out)
                 : resultsRoot.resolve("." + base + ".incomplete");
         boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
-        if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
-                && !(Files.isDirectory(out) && SweepDirectory.isEmpty(out))) {
+        if (outInTheWay(out, unfinished, mode)) {
             throw new CalibrationRunner.Refused(out + " already exists and is not an empty directory; choose another --out");
         }
         if (mode == SweepRunner.Mode.RESUME && !unfinished) {
-            throw new CalibrationRunner.Refused("nothing to resume: no unfinished calibration in " + work
-                    + (out == null ? " (give the same --out as the interrupted calibration, if it had one)" : ""));
+            throw new CalibrationRunner.Refused(nothingToResume("calibration", work, out));
         }
         WorkDirectory owned = WorkDirectory.tryAcquire(work).orElse(null);
         if (owned == null) {
@@ -84,16 +58,14 @@ final class CalibrationDirectory implements Closeable {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);
                 if (!why.isEmpty()) {
-                    throw new CalibrationRunner.Refused("cannot resume the unfinished calibration in " + work + ": "
-                            + String.join("; ", why) + ". Restore the original files to resume it, or start over with"
-                            + " --restart (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).");
+                    throw new CalibrationRunner.Refused(cannotResume("calibration", work, why));
                 }
                 Instant started = Instant.parse(found.path("started").asText());
-                Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+                Path target = target(out, resultsRoot, base, started);
                 boolean finished = isFinished(target, found);
-                return new CalibrationDirectory(work, target, out != null, true, finished, started, owned);
+                return new CalibrationDirectory(owned, target, out != null, true, finished, started);
             }
-            clear(work);
+            deleteAllBut(work, WorkDirectory.LOCK);
             Instant started = Instant.now();
             wanted.put("started", started.toString());
             Path inputs = Files.createDirectories(work.resolve(INPUTS));
@@ -102,11 +74,8 @@ final class CalibrationDirectory implements Closeable {
             for (CalibrationCase x : c.cases()) {
                 Files.copy(x.file(), cases.resolve(inputName(x)), StandardCopyOption.REPLACE_EXISTING);
             }
-            Path tmp = work.resolve(IDENTITY + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
-            SweepDirectory.move(tmp, identityFile);
-            Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
-            return new CalibrationDirectory(work, target, out != null, false, false, started, owned);
+            writeIdentity(identityFile, wanted);
+            return new CalibrationDirectory(owned, target(out, resultsRoot, base, started), out != null, false, false, started);
         } catch (IOException | CalibrationRunner.Refused | RuntimeException e) {
             owned.close();
             throw e;
@@ -186,21 +155,10 @@ final class CalibrationDirectory implements Closeable {
                 && m.path("timings").path("started").asText().equals(identity.path("started").asText());
     }
 
-    /** A fresh staging directory for the final files, with the inputs. */
-    Path staging() throws IOException {
-        Path s = work.resolve(STAGING);
-        if (Files.exists(s)) {
-            SweepDirectory.delete(s);
-        }
-        Files.createDirectories(s);
-        SweepDirectory.copyTree(work.resolve(INPUTS), s.resolve(INPUTS));
-        return s;
-    }
-
     /** Moves the staged results into place and removes the work directory; returns where they went. */
     Path commit() throws IOException {
         Path destination = target;
-        if (Files.isDirectory(destination) && SweepDirectory.isEmpty(destination)) {
+        if (Files.isDirectory(destination) && isEmpty(destination)) {
             Files.delete(destination);
         }
         if (explicit && Files.exists(destination)) {
@@ -211,7 +169,7 @@ final class CalibrationDirectory implements Closeable {
             destination = target.resolveSibling(target.getFileName() + "-" + k);
         }
         Files.createDirectories(destination.toAbsolutePath().getParent());
-        SweepDirectory.move(work.resolve(STAGING), destination);
+        move(work.resolve(STAGING), destination);
         removeWork();
         return destination;
     }
@@ -219,28 +177,7 @@ final class CalibrationDirectory implements Closeable {
     /** Removes the work directory (its identity file last). */
     void removeWork() throws IOException {
         close();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                if (!p.getFileName().toString().equals(IDENTITY)) {
-                    SweepDirectory.delete(p);
-                }
-            }
-        }
-        SweepDirectory.delete(work);
-    }
-
-    @Override
-    public void close() throws IOException {
-        owned.close();
-    }
-
-    private static void clear(Path work) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                if (!p.getFileName().toString().equals(WorkDirectory.LOCK)) {
-                    SweepDirectory.delete(p);
-                }
-            }
-        }
+        deleteAllBut(work, IDENTITY);
+        delete(work);
     }
 }

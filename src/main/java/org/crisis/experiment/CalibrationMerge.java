@@ -99,7 +99,7 @@ public final class CalibrationMerge {
                 }
             }
             if (Files.isDirectory(source.resolve(CalibrationDirectory.INPUTS))) {
-                SweepDirectory.copyTree(source.resolve(CalibrationDirectory.INPUTS), target.resolve(CalibrationDirectory.INPUTS));
+                JournaledDirectory.copyTree(source.resolve(CalibrationDirectory.INPUTS), target.resolve(CalibrationDirectory.INPUTS));
             }
             ObjectNode manifest = ((ObjectNode) manifests.get(all ? dirOfFold.get(0) : 0)).deepCopy();
             manifest.put("version", version);

@@ -285,10 +285,7 @@ final class CalibrationOutput {
         ensemble.put("rule", ENSEMBLE_RULE);
         ArrayNode params = s.putArray("parameters");
         for (CalibrationParameter p : c.parameters()) {
-            ObjectNode n = params.addObject();
-            n.put("path", p.path());
-            n.put("column", p.column());
-            n.put("integer", p.integer());
+            ObjectNode n = DottedPaths.describe(params.addObject(), p.path(), p.column(), p.integer());
             n.put("min", p.min());
             n.put("max", p.max());
             n.put("scale", p.log() ? "log" : "linear");

@@ -313,7 +313,7 @@ public final class CalibrationReader {
         }
         Node.Mapping m = mm.get();
         int before = f.problems().size();
-        if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+        if (!DottedPaths.wellFormed(path)) {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay");
             return Optional.empty();
         }
@@ -339,12 +339,9 @@ public final class CalibrationReader {
             }
         }
         boolean integer = SweepReader.integerPath(path);
-        Optional<Node> minNode = f.required(m, where, "min", "the lowest value of the range");
-        Optional<Node> maxNode = f.required(m, where, "max", "the highest value of the range");
-        OptionalDouble min = minNode.map(n -> f.number(n, where + ".min", -Double.MAX_VALUE, Double.MAX_VALUE))
-                .orElse(OptionalDouble.empty());
-        OptionalDouble max = maxNode.map(n -> f.number(n, where + ".max", -Double.MAX_VALUE, Double.MAX_VALUE))
-                .orElse(OptionalDouble.empty());
+        DottedPaths.Range range = DottedPaths.Range.read(f, m, where);
+        OptionalDouble min = range.min();
+        OptionalDouble max = range.max();
         boolean log = false;
         Optional<Node> scaleNode = Fields.field(m, "scale");
         if (scaleNode.isPresent()) {
@@ -361,12 +358,12 @@ public final class CalibrationReader {
             double lo = min.getAsDouble();
             double hi = max.getAsDouble();
             if (lo >= hi) {
-                f.error(maxNode.get(), where, "empty range: min " + Fields.fmt(lo) + " is not below max " + Fields.fmt(hi));
+                f.error(range.maxNode().get(), where, "empty range: min " + Fields.fmt(lo) + " is not below max " + Fields.fmt(hi));
             } else if (integer && Math.ceil(lo) >= Math.floor(hi)) {
-                f.error(maxNode.get(), where, path + " takes whole numbers and there are fewer than two from "
+                f.error(range.maxNode().get(), where, path + " takes whole numbers and there are fewer than two from "
                         + Fields.fmt(lo) + " to " + Fields.fmt(hi));
             } else if (log && lo <= 0) {
-                f.error(minNode.get(), where + ".min", "a log scale needs min above 0, found " + Fields.fmt(lo));
+                f.error(range.minNode().get(), where + ".min", "a log scale needs min above 0, found " + Fields.fmt(lo));
             }
             if (start.isPresent() && (start.getAsDouble() < lo || start.getAsDouble() > hi)) {
                 f.error(m.entries().get("start"), where + ".start", "expected a start in [" + Fields.fmt(lo) + ", "

@@ -3,23 +3,15 @@ package org.crisis.experiment;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where a sweep lives while it runs and where its results go (docs/SWEEPS.md, "Resume").
@@ -33,32 +25,12 @@ import java.util.stream.Stream;
  * (with {@code -shard-I-of-N} for a shard), so the same command finds it again, and the
  * results go to {@code results/SWEEPNAME-yyyyMMdd-HHmmss} stamped with the sweep's start.
  */
-final class SweepDirectory implements Closeable {
+final class SweepDirectory extends JournaledDirectory {
     static final String IDENTITY = "sweep.json";
-    static final String INPUTS = "inputs";
-    static final String STAGING = "final";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-
-    final Path work;
-    final Path target;
-    /** The target was named with --out: never write elsewhere. */
-    final boolean explicit;
-    final boolean resumed;
-    /** The results of this sweep already exist (a previous session finished but was killed while cleaning up). */
-    final boolean finished;
-    final Instant started;
-    private final WorkDirectory owned;
 
     private SweepDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
             Instant started) {
-        this.owned = owned;
-        this.work = owned.path();
-        this.target = target;
-        this.explicit = explicit;
-        this.resumed = resumed;
-        this.finished = finished;
-        this.started = started;
+        super(owned, target, explicit, resumed, finished, started);
     }
 
     static SweepDirectory open(Sweep sweep, SweepShard shard, Path out, Path resultsRoot, SweepRunner.Mode mode, String version)
@@ -73,13 +45,11 @@ final class SweepDirectory implements Closeable {
                         + (out == null ? "" : " or choose another --out")));
         try {
             boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
-            if (out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
-                    && !(Files.isDirectory(out) && isEmpty(out))) {
+            if (outInTheWay(out, unfinished, mode)) {
                 throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
             }
             if (mode == SweepRunner.Mode.RESUME && !unfinished) {
-                throw new SweepRunner.Refused("nothing to resume: no unfinished sweep in " + work
-                        + (out == null ? " (give the same --out as the interrupted sweep, if it had one)" : ""));
+                throw new SweepRunner.Refused(nothingToResume("sweep", work, out));
             }
             ObjectNode wanted = identity(sweep, shard, version);
             Path identityFile = work.resolve(IDENTITY);
@@ -87,12 +57,10 @@ final class SweepDirectory implements Closeable {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);
                 if (!why.isEmpty()) {
-                    throw new SweepRunner.Refused("cannot resume the unfinished sweep in " + work + ": " + String.join("; ", why)
-                            + ". Restore the original files to resume it, or start over with --restart"
-                            + " (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).");
+                    throw new SweepRunner.Refused(cannotResume("sweep", work, why));
                 }
                 Instant started = Instant.parse(found.path("started").asText());
-                Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+                Path target = target(out, resultsRoot, base, started);
                 boolean finished = isFinished(target, found);
                 return new SweepDirectory(w, target, out != null, true, finished, started);
             }
@@ -104,11 +72,8 @@ final class SweepDirectory implements Closeable {
             Path scenarioCopy = Files.createDirectories(inputs.resolve("scenario"));
             Files.copy(sweep.scenarioFile(), scenarioCopy.resolve(sweep.scenarioFile().getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
-            Path tmp = work.resolve(IDENTITY + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), wanted);
-            move(tmp, identityFile);
-            Path target = out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
-            return new SweepDirectory(w, target, out != null, false, false, started);
+            writeIdentity(identityFile, wanted);
+            return new SweepDirectory(w, target(out, resultsRoot, base, started), out != null, false, false, started);
         } catch (IOException | SweepRunner.Refused | RuntimeException e) {
             w.close();
             throw e;
@@ -166,17 +131,6 @@ final class SweepDirectory implements Closeable {
                 && m.path("timings").path("started").asText().equals(identity.path("started").asText());
     }
 
-    /** A fresh staging directory for the final files. */
-    Path staging() throws IOException {
-        Path s = work.resolve(STAGING);
-        if (Files.exists(s)) {
-            delete(s);
-        }
-        Files.createDirectories(s);
-        copyTree(work.resolve(INPUTS), s.resolve(INPUTS));
-        return s;
-    }
-
     /**
      * Moves the staged results into place and removes the work directory; returns where they
      * went. A default (time-stamped) name that exists, or that another process is writing, gets
@@ -221,59 +175,8 @@ final class SweepDirectory implements Closeable {
     /** Removes the work directory of a sweep whose results are already in place. */
     void removeWork() throws IOException {
         // sweep.json goes last: a kill in the middle leaves a directory still recognised as finished
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(work)) {
-            for (Path p : s) {
-                String name = p.getFileName().toString();
-                if (!name.equals(IDENTITY) && !name.equals(WorkDirectory.LOCK)) {
-                    delete(p);
-                }
-            }
-        }
+        deleteAllBut(work, IDENTITY, WorkDirectory.LOCK);
         Files.deleteIfExists(work.resolve(IDENTITY));
-        owned.close();
-    }
-
-    /** Releases the work directory, which keeps the journal of an unfinished sweep. */
-    @Override
-    public void close() throws IOException {
-        owned.close();
-    }
-
-    static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    static boolean isEmpty(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
-    }
-
-    static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        close();
     }
 }

@@ -70,10 +70,7 @@ final class SweepManifest {
         s.put("run_number", "point * replications + replication");
         ArrayNode factors = s.putArray("vary");
         for (SweepFactor f : sweep.factors()) {
-            ObjectNode n = factors.addObject();
-            n.put("path", f.path());
-            n.put("column", f.column());
-            n.put("integer", f.integer());
+            ObjectNode n = DottedPaths.describe(factors.addObject(), f.path(), f.column(), f.integer());
             if (f.isRange()) {
                 n.put("min", f.min());
                 n.put("max", f.max());

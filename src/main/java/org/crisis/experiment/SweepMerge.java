@@ -113,7 +113,7 @@ public final class SweepMerge {
             } catch (SweepAssembly.Incomplete e) {
                 throw new SweepRunner.Refused("the shards do not hold every run of the sweep: " + e.getMessage());
             }
-            SweepDirectory.copyTree(inputs, work.resolve(SweepDirectory.INPUTS));
+            JournaledDirectory.copyTree(inputs, work.resolve(SweepDirectory.INPUTS));
             ObjectNode manifest = SweepManifest.of(sweep, SweepShard.ALL, command, version,
                     first.manifest.path("threads").asInt());
             ((ObjectNode) manifest.path("sweep")).put("file", first.manifest.path("sweep").path("file").asText());

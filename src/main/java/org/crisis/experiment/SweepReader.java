@@ -349,7 +349,7 @@ public final class SweepReader {
         }
         Node.Mapping m = mm.get();
         int before = f.problems().size();
-        if (path.isBlank() || path.startsWith(".") || path.endsWith(".") || path.contains("..")) {
+        if (!DottedPaths.wellFormed(path)) {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay or countries.PER.sovereignty");
             return Optional.empty();
         }
@@ -384,12 +384,9 @@ public final class SweepReader {
                 }
             }
         } else if (hasRange) {
-            Optional<Node> minNode = f.required(m, where, "min", "the lowest value of the range");
-            Optional<Node> maxNode = f.required(m, where, "max", "the highest value of the range");
-            OptionalDouble min = minNode.map(n -> f.number(n, where + ".min", -Double.MAX_VALUE, Double.MAX_VALUE))
-                    .orElse(OptionalDouble.empty());
-            OptionalDouble max = maxNode.map(n -> f.number(n, where + ".max", -Double.MAX_VALUE, Double.MAX_VALUE))
-                    .orElse(OptionalDouble.empty());
+            DottedPaths.Range range = DottedPaths.Range.read(f, m, where);
+            OptionalDouble min = range.min();
+            OptionalDouble max = range.max();
             OptionalLong steps = Fields.field(m, "steps").map(n -> f.integer(n, where + ".steps", 1, 1_000_000))
                     .orElse(OptionalLong.empty());
             if (design == Design.GRID && !m.entries().containsKey("steps")) {
@@ -397,10 +394,10 @@ public final class SweepReader {
             }
             if (min.isPresent() && max.isPresent()) {
                 if (min.getAsDouble() > max.getAsDouble()) {
-                    f.error(maxNode.get(), where, "empty range: min " + Fields.fmt(min.getAsDouble()) + " is above max "
+                    f.error(range.maxNode().get(), where, "empty range: min " + Fields.fmt(min.getAsDouble()) + " is above max "
                             + Fields.fmt(max.getAsDouble()));
                 } else if (integer && Math.ceil(min.getAsDouble()) > Math.floor(max.getAsDouble())) {
-                    f.error(maxNode.get(), where, path + " takes whole numbers and there is none from "
+                    f.error(range.maxNode().get(), where, path + " takes whole numbers and there is none from "
                             + Fields.fmt(min.getAsDouble()) + " to " + Fields.fmt(max.getAsDouble()));
                 }
             }

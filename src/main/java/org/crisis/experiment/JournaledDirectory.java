@@ -1,0 +1,156 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.crisis.io.WorkDirectory;
+
+/**
+ * What the resumable commands' directories ({@link SweepDirectory}, {@link CalibrationDirectory})
+ * share: the locked work directory {@code .NAME.incomplete} with copies of the inputs in
+ * {@code inputs/}, where the results go, the staging directory {@code final/} that is renamed
+ * into place when they are complete, and the file operations this takes. Each subclass decides
+ * what identifies its work for resuming, how it opens and how its results are committed.
+ */
+abstract class JournaledDirectory implements Closeable {
+    static final String INPUTS = "inputs";
+    static final String STAGING = "final";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    final Path work;
+    final Path target;
+    /** The target was named with --out: never write elsewhere. */
+    final boolean explicit;
+    final boolean resumed;
+    /** The results already exist (a previous session finished but was killed while cleaning up). */
+    final boolean finished;
+    final Instant started;
+    /** The work directory, held locked as every command that writes a directory holds its own. */
+    private final WorkDirectory owned;
+
+    JournaledDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
+            Instant started) {
+        this.owned = owned;
+        this.work = owned.path();
+        this.target = target;
+        this.explicit = explicit;
+        this.resumed = resumed;
+        this.finished = finished;
+        this.started = started;
+    }
+
+    /** Where the results go: {@code --out}, else {@code ROOT/BASE-yyyyMMdd-HHmmss} stamped with the start. */
+    static Path target(Path out, Path resultsRoot, String base, Instant started) {
+        return out != null ? out : resultsRoot.resolve(base + "-" + STAMP.format(started));
+    }
+
+    /**
+     * Whether {@code --out} is in the way: it exists and is not an empty directory, and the work
+     * is not being resumed (a resumed run's {@code --out} is its own: it may already hold the
+     * results, if the last session was killed while cleaning up).
+     */
+    static boolean outInTheWay(Path out, boolean unfinished, SweepRunner.Mode mode) throws IOException {
+        return out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
+                && !(Files.isDirectory(out) && isEmpty(out));
+    }
+
+    /** Why {@code --resume} is refused when there is no unfinished {@code what} (a sweep, a calibration) in {@code work}. */
+    static String nothingToResume(String what, Path work, Path out) {
+        return "nothing to resume: no unfinished " + what + " in " + work
+                + (out == null ? " (give the same --out as the interrupted " + what + ", if it had one)" : "");
+    }
+
+    /** Why the unfinished {@code what} in {@code work} is not resumed: what changed, and how to go on. */
+    static String cannotResume(String what, Path work, List<String> why) throws IOException {
+        return "cannot resume the unfinished " + what + " in " + work + ": " + String.join("; ", why)
+                + ". Restore the original files to resume it, or start over with --restart"
+                + " (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).";
+    }
+
+    /** Writes an identity file into a temporary file renamed over it, so that a kill never leaves half of one. */
+    static void writeIdentity(Path file, ObjectNode identity) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), identity);
+        move(tmp, file);
+    }
+
+    /** A fresh staging directory for the final files, with the inputs. */
+    Path staging() throws IOException {
+        Path s = work.resolve(STAGING);
+        if (Files.exists(s)) {
+            delete(s);
+        }
+        Files.createDirectories(s);
+        copyTree(work.resolve(INPUTS), s.resolve(INPUTS));
+        return s;
+    }
+
+    /** Releases the work directory, which keeps the journal of unfinished work. */
+    @Override
+    public void close() throws IOException {
+        owned.close();
+    }
+
+    static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        }
+    }
+
+    static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Deletes everything in {@code dir} but the entries named {@code keep}. */
+    static void deleteAllBut(Path dir, String... keep) throws IOException {
+        List<String> kept = List.of(keep);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (!kept.contains(p.getFileName().toString())) {
+                    delete(p);
+                }
+            }
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path dest = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(dest);
+                } else {
+                    Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
