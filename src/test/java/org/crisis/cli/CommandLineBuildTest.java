@@ -17,7 +17,8 @@ class CommandLineBuildTest {
     private static final List<String> ALL = List.of("run", "check", "validate", "bench", "sweep", "merge", "calibrate",
             "report", "discover", "explain", "help");
 
-    private static String usage(CommandLine c) {
+    /** The usage help of one command, as {@code --help} prints it. */
+    static String usage(CommandLine c) {
         StringWriter out = new StringWriter();
         c.usage(new PrintWriter(out));
         return out.toString();

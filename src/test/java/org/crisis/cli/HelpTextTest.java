@@ -2,8 +2,6 @@ package org.crisis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +25,6 @@ class HelpTextTest {
         }
     }
 
-    private static String usage(CommandLine c) {
-        StringWriter out = new StringWriter();
-        c.usage(new PrintWriter(out));
-        return out.toString();
-    }
-
     @Test
     void everyHelpFitsEightyColumnsWithNoSentenceBrokenMidLine() {
         List<CommandLine> all = new ArrayList<>();
@@ -40,7 +32,7 @@ class HelpTextTest {
         List<String> problems = new ArrayList<>();
         for (CommandLine c : all) {
             String name = c.getCommandSpec().qualifiedName();
-            String[] lines = usage(c).split("\\R");
+            String[] lines = CommandLineBuildTest.usage(c).split("\\R");
             for (int k = 0; k < lines.length; k++) {
                 String line = lines[k];
                 if (line.length() > WIDTH) {
