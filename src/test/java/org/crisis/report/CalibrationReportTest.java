@@ -1,5 +1,6 @@
 package org.crisis.report;
 
+import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.crisis.cli.Main;
+import org.crisis.cli.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,22 +124,13 @@ class CalibrationReportTest {
     @Test
     void crisisReportDispatchesACalibrationDirectoryAndRefusesMixingIt() throws Exception {
         Path dir = Fixtures.copy("calibration", tmp);
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.execute("report", dir.toString()));
-            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("calibration report of 1 directory"), out.toString());
-            assertEquals(2, Main.execute("report", dir.toString(), Fixtures.dir("base").toString(), "--out",
-                    tmp.resolve("mixed").toString()));
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("a calibration is reported on its own"), err.toString());
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        Outcome single = crisis("report", dir.toString());
+        assertEquals(0, single.status());
+        assertTrue(single.out().startsWith("calibration report of 1 directory"), single.out());
+        Outcome mixed = crisis("report", dir.toString(), Fixtures.dir("base").toString(), "--out",
+                tmp.resolve("mixed").toString());
+        assertEquals(2, mixed.status());
+        assertTrue(mixed.err().contains("a calibration is reported on its own"), mixed.err());
         assertTrue(Files.isRegularFile(dir.resolve("report.html")));
     }
 

@@ -1,20 +1,19 @@
 package org.crisis.report;
 
+import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.crisis.cli.Main;
+import org.crisis.cli.Cli.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,19 +144,10 @@ class DamagedInputTest {
         Path runs = dir.resolve("runs.csv");
         int days = columnIndex(runs, "days");
         replaceLine(runs, 4, l -> cell(l, days, ""));
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Main.execute("report", dir.toString(),
-                    "--out", tmp.resolve("out").toString()));
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(2, status);
-        assertEquals("crisis report: " + runs + ":4: days: empty, expected a whole number in [0, 150]\n",
-                err.toString(StandardCharsets.UTF_8));
+        Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> crisis("report", dir.toString(), "--out", tmp.resolve("out").toString()));
+        assertEquals(2, o.status());
+        assertEquals("crisis report: " + runs + ":4: days: empty, expected a whole number in [0, 150]\n", o.err());
     }
 
     /** Results written before events.csv and summary.json carried the model's meaning: refused, with what to do. */
@@ -170,18 +160,10 @@ class DamagedInputTest {
             lines.add(l.substring(0, nthComma(l, 13))); // the 13 columns of older files
         }
         Files.writeString(events, String.join("\n", lines) + "\n");
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            status = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Main.execute("report", dir.toString(),
-                    "--out", tmp.resolve("out").toString()));
-        } finally {
-            System.setErr(old);
-        }
-        assertEquals(2, status);
-        String m = err.toString(StandardCharsets.UTF_8);
+        Outcome o = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> crisis("report", dir.toString(), "--out", tmp.resolve("out").toString()));
+        assertEquals(2, o.status());
+        String m = o.err();
         assertTrue(m.contains("events.csv: no column 'kind'") && m.contains("rerun"), m);
 
         Path other = Fixtures.copy("base", tmp.resolve("b"));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,10 +99,8 @@ class ReplayTest {
         }
     }
 
-    @Test
-    void theRunsOfferedAreTheMedianTheMostAndTheLeastEscalatedAndTheOneAskedFor() throws Exception {
-        Path dir = Fixtures.copy("base", tmp);
-        // make run 3 the deepest fall (both tracked pairs SEVERED) and run 2 no fall at all (both ALLIED)
+    /** Makes run 3 the deepest fall (both tracked pairs SEVERED) and run 2 no fall at all (both ALLIED). */
+    private static void fallDeepestInRunThreeNotAtAllInRunTwo(Path dir) throws IOException {
         Path runs = dir.resolve("runs.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(runs));
         List<String> header = List.of(lines.get(0).split(",", -1));
@@ -116,6 +115,12 @@ class ReplayTest {
             }
         }
         Files.write(runs, lines);
+    }
+
+    @Test
+    void theRunsOfferedAreTheMedianTheMostAndTheLeastEscalatedAndTheOneAskedFor() throws Exception {
+        Path dir = Fixtures.copy("base", tmp);
+        fallDeepestInRunThreeNotAtAllInRunTwo(dir);
         RunSetResults set = RunSetResults.open(dir, Manifests.read(dir.resolve("manifest.json")));
         int[] extremes = RepresentativeRun.extremes(set);
         assertEquals(2, extremes[0], "least escalated");
@@ -140,20 +145,7 @@ class ReplayTest {
     @Test
     void theMeasuresOfEscalationAndTheirDirectionComeFromSummaryJson() throws Exception {
         Path dir = Fixtures.copy("base", tmp.resolve("a"));
-        Path runs = dir.resolve("runs.csv");
-        List<String> lines = new ArrayList<>(Files.readAllLines(runs));
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
-            int replication = Integer.parseInt(cells[header.indexOf("replication")]);
-            if (replication == 3 || replication == 2) {
-                for (String c : List.of("lowest_level_per_mex", "lowest_level_per_ven")) {
-                    cells[header.indexOf(c)] = replication == 3 ? "0" : "4";
-                }
-                lines.set(i, String.join(",", cells));
-            }
-        }
-        Files.write(runs, lines);
+        fallDeepestInRunThreeNotAtAllInRunTwo(dir);
         Path summary = dir.resolve("summary.json");
         String text = Files.readString(summary);
         // the lowest levels said to be the more escalated the higher they are: the choice turns round
