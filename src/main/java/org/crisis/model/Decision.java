@@ -156,6 +156,14 @@ final class Decision {
     }
 
     /**
+     * Whether side {@code s}'s grievance rose within memory: only then may it escalate
+     * (section 3.5, an escalation answers something).
+     */
+    private boolean fresh(Dyad d, int s, int day) {
+        return day - d.lastAggrieved[s] <= w.memory;
+    }
+
+    /**
      * Weighs side {@code s}'s options today (section 3.5), from the pair as it stands; returns
      * false when holding is certain (no random number is then drawn).
      */
@@ -170,7 +178,7 @@ final class Decision {
         // escalate: to the highest rung E justifies, at least one up
         double uUp = Double.NEGATIVE_INFINITY;
         int target = r;
-        if (r < Ladder.TOP) {
+        if (r < Ladder.TOP && fresh(d, s, w.day)) {
             uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1) - tiesCost(d, r + 1));
             target = r + 1;
             while (target < Ladder.TOP
@@ -301,6 +309,7 @@ final class Decision {
     private double kUp;
     private double kUpFree;
     private int breachEnd;
+    private int freshEnd;
     private boolean occasion;
     private int gestureEnd;
     private double base0;
@@ -336,6 +345,7 @@ final class Decision {
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
+        freshEnd = d.lastAggrieved[s] + w.memory; // the last day s may escalate
         occasion = governmentChanged(d);
         gestureEnd = d.lastGesture + w.memory;
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
@@ -370,13 +380,13 @@ final class Decision {
         double eLo = Math.min(gs0 * f, gs1 * f) + recS1;
         double upHi = Double.NEGATIVE_INFINITY;
         double upLo = Double.NEGATIVE_INFINITY;
-        if (r < Ladder.TOP) {
+        if (r < Ladder.TOP && t0 <= freshEnd) {
             double baseLo = cs0 == 0 ? base0 : base0 + bc * condemned(cs0 * w.relations.condemnationFactor(n));
             // the norm cost returns when the answer to a breach is out of memory: cost lowest at the start
             double kLo = t0 <= breachEnd ? kUpFree : kUp;
             double kHi = t1 <= breachEnd ? kUpFree : kUp;
             upHi = lambda * (bg * (eHi - kLo - baseLo) + MARGIN);
-            upLo = lambda * bg * (eLo - kHi - baseHi);
+            upLo = t1 <= freshEnd ? lambda * bg * (eLo - kHi - baseHi) : Double.NEGATIVE_INFINITY;
         }
         double downHi = Double.NEGATIVE_INFINITY;
         double downLo = Double.NEGATIVE_INFINITY;

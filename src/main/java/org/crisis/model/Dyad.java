@@ -19,6 +19,11 @@ public final class Dyad {
     /** Governments of the side and of the other when the side took its posture. */
     final int[] postureOwnGovernment = new int[2];
     final int[] postureOtherGovernment = new int[2];
+    /**
+     * Day each side's grievance against the other last rose, or far in the past (a listed
+     * grievance is standing): a side escalates only within memory of it (section 3.5).
+     */
+    final int[] lastAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**

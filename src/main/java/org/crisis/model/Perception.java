@@ -79,6 +79,9 @@ final class Perception {
         w.touch(d);
         d.grievance[s] = 1 - (1 - d.grievance[s]) * Math.exp(-delta);
         d.grievanceCause[s] = cause;
+        if (delta > 0) {
+            d.lastAggrieved[s] = w.day;
+        }
     }
 
     /** The saturating update of {@code k}'s grievance against {@code j}. */

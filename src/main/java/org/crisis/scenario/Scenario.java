@@ -113,8 +113,8 @@ public record Scenario(
                 if (justified > cap) {
                     warnings.add(String.format(java.util.Locale.ROOT,
                             "relations[%d]: %s's grievance %s against %s would justify %s, more than %s holds; "
-                                    + "it will act on it from day 0 (lower the grievance or the level if the "
-                                    + "state is standing)", r, id, Fields.fmt(g), other,
+                                    + "the first event that aggrieves it further will set it off (lower the "
+                                    + "grievance or the level if the state is standing)", r, id, Fields.fmt(g), other,
                             org.crisis.model.Ladder.act(justified), rel.level()));
                 }
             }

@@ -97,6 +97,9 @@ class DecisionModelTest {
         for (int s = 0; s < 2; s++) {
             d.condemnation[s] = sides[s].condemnation;
             d.posture[s] = sides[s].posture; // owned by the governments in office (both 0)
+            if (sides[s].grievance > 0) {
+                d.lastAggrieved[s] = DAY - 1; // the grievance rose yesterday: climbing is open (3.5)
+            }
             if (sides[1 - s].reciprocity) {
                 d.lastEscalation[s] = DAY - 10; // s climbed against the other within memory
             }
@@ -287,6 +290,26 @@ class DecisionModelTest {
     private static List<EventType> decideOnce(World w) {
         w.decision.decide(w.countries.get(0), w.existing(0, 1));
         return w.events().stream().map(Event::type).toList();
+    }
+
+    @Test
+    void aGrievanceThatHasNotRisenWithinMemoryHoldsOrStepsDownButNeverClimbs() {
+        // the state whose three options are all likely (above), its grievance last raised memory + 1 days ago
+        MersenneTwisterFast random = new MersenneTwisterFast(17L);
+        int holds = 0;
+        int dialogues = 0;
+        for (int k = 0; k < 4_000; k++) {
+            World w = build(CHOICE, random);
+            w.existing(0, 1).lastAggrieved[0] = DAY - (int) p(Parameter.MEMORY) - 1;
+            List<EventType> acts = decideOnce(w);
+            assertTrue(acts.isEmpty() || acts.equals(List.of(EventType.DIALOGUE)), "draw " + k + ": " + acts);
+            holds += acts.isEmpty() ? 1 : 0;
+            dialogues += acts.isEmpty() ? 0 : 1;
+        }
+        // HOLD and STEP DOWN keep their weights: the step down's share is w_down / (w_hold + w_down)
+        double[] q = choiceProbabilities(Formula.documented(), CHOICE);
+        double expected = q[2] / (q[0] + q[2]);
+        assertEquals(expected, dialogues / 4000.0, 4 * Math.sqrt(expected * (1 - expected) / 4000), holds + " holds");
     }
 
     @Test

@@ -72,6 +72,61 @@ class RevisedRulesBehaviourTest {
                 + "more than NORMAL holds"), warnings.get(0));
     }
 
+    /**
+     * Two distant governments (no affinity to restrain them), AAA with a standing grievance of
+     * 0.33 that holds a summons and falls short of a recall (θ_3 = 0.35) by less than the
+     * day's noise, and no decay: before the rule that an escalation answers something, AAA
+     * recalled its ambassador within days in every run, on news that never came.
+     */
+    private static final String NEAR_THRESHOLD = """
+            name: near-threshold
+            days: 200
+            countries:
+              - {id: AAA, ideology: {economic: -1}, domesticPressure: 0.5, hawkishness: 0.5}
+              - {id: BBB, ideology: {economic: 1}, domesticPressure: 0.5, hawkishness: 0.5}
+            relations:
+              - between: [AAA, BBB]
+                level: NORMAL
+                grievance: { AAA: 0.33, BBB: 0 }
+            %s
+            parameters: {thirdParties: false, mediation: false, grievanceDecay: 0}
+            """;
+
+    /** Day of AAA's first act above a summons against BBB, or -1. */
+    private static int firstClimb(MeasuredRun r) {
+        for (Event e : r.world().events()) {
+            if (e.actor() == 0 && e.type().rung() > Ladder.SUMMON) {
+                return e.day();
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void aStandingGrievanceJustShortOfTheNextRungNeverClimbsWithoutNews() throws Exception {
+        Scenario s = scenario(NEAR_THRESHOLD.formatted(""));
+        assertEquals(List.of(), s.standingWarnings());
+        for (int k = 0; k < 50; k++) {
+            MeasuredRun r = MeasuredRun.of(s, Seeds.derive(5, k));
+            assertEquals(-1, firstClimb(r), "run " + k + ": a climb with nothing to answer");
+            assertEquals(Ladder.SUMMON, r.world().existing(0, 1).posture(0), "run " + k + ": the standing posture");
+        }
+    }
+
+    @Test
+    void theSameGrievanceClimbsOnceSomethingNewAggrievesIt() throws Exception {
+        // a slight of γ −1 on day 100: AAA answers it, within memory of it, with the recall it was near
+        Scenario s = scenario(NEAR_THRESHOLD.formatted(
+                "events: [{day: 100, type: CUSTOM, label: slight, actor: BBB, target: AAA, gamma: -1}]"));
+        int climbed = 0;
+        for (int k = 0; k < 50; k++) {
+            int day = firstClimb(MeasuredRun.of(s, Seeds.derive(5, k)));
+            assertTrue(day == -1 || day >= 100 && day <= 130, "run " + k + ": climbed on day " + day);
+            climbed += day >= 100 ? 1 : 0;
+        }
+        assertTrue(climbed >= 45, climbed + " of 50 runs answered the slight above a summons");
+    }
+
     private static final String CLAUSE = """
             name: clause
             days: 5

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntToDoubleFunction;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -23,8 +24,11 @@ import org.junit.jupiter.api.Test;
  * mediation. The day AAA first acts must follow {@code P(T = t) = p(t)·∏_{u<t}(1 − p(u))}
  * with the day's logit probability of escalating (3.5),
  * {@code p(t) = σ(λ·b_g·(G(t)·(1 + b_p·(p − ½) + b_h·(h − ½)) − θ_1))} while the pair has
- * business, and 0 once its grievance is below the floor (3.4), where
+ * business and its grievance is fresh, and 0 once its grievance is below the floor (3.4) or
+ * {@code memory} days old (an escalation answers something, 3.5), where
  * {@code G(t) = G_0·(1 − δ)^t}: geometric when δ = 0, the product formula when it decays.
+ * A slight of negligible weight from BBB on day 0 makes the listed grievance fresh (it adds
+ * about 10⁻¹⁰ to it), so the law holds to day {@code memory} and then stops.
  */
 class SamplerTest {
     private static final int RUNS = 20_000;
@@ -38,7 +42,9 @@ class SamplerTest {
                 new Scenario.Country("BBB", "", new Scenario.Ideology(-0.6, 0), 0.5, 0.5, 0.5, 0.5, List.of()));
         List<Scenario.Relation> relations = List.of(new Scenario.Relation(new Scenario.Pair("AAA", "BBB"), Level.NORMAL,
                 grievance, 0, 0, 1.0));
-        return new Scenario("known-pair", "", Optional.empty(), DAYS, 1, countries, relations, List.of(), p,
+        Scenario.Trigger slight = new Scenario.Trigger(0, EventType.CUSTOM, "BBB", Optional.of("AAA"), 1e-9,
+                Optional.of("slight"), -1, false, false, Map.of());
+        return new Scenario("known-pair", "", Optional.empty(), DAYS, 1, countries, relations, List.of(slight), p,
                 List.of(), Optional.empty(), Optional.empty());
     }
 
@@ -50,9 +56,10 @@ class SamplerTest {
                 + Parameter.HAWK_WEIGHT.defaultValue() * (0.7 - 0.5);
         double theta = Parameter.THRESHOLD_PROTEST.defaultValue();
         double floor = Parameter.BUSINESS_FLOOR.defaultValue();
+        double memory = Parameter.MEMORY.defaultValue();
         return t -> {
             double g = grievance * Math.pow(1 - decay, t);
-            return g > floor ? 1 / (1 + Math.exp(-lambda * bg * (g * f - theta))) : 0;
+            return g > floor && t <= memory ? 1 / (1 + Math.exp(-lambda * bg * (g * f - theta))) : 0;
         };
     }
 
@@ -98,11 +105,13 @@ class SamplerTest {
         for (int k = 0; k < RUNS; k++) {
             CrisisModel m = new CrisisModel(s, Seeds.derive(master, k), CrisisModel.DailyObserver.NONE);
             m.runToEnd();
+            // the day-0 slight is BBB's; what follows is AAA's
             List<Event> events = m.world().events();
-            if (events.isEmpty()) {
+            assertTrue(events.get(0).type() == EventType.CUSTOM && events.get(0).actor() == 1, "the slight first");
+            if (events.size() == 1) {
                 observed[DAYS]++;
             } else {
-                Event first = events.get(0);
+                Event first = events.get(1);
                 assertTrue(first.actor() == 0 && first.type() == EventType.PROTEST, "AAA protests first: " + first);
                 observed[first.day()]++;
             }
