@@ -65,6 +65,23 @@ class ReplicationsTest {
         }
     }
 
+    @Test
+    void quickJobsGoInChunksAndStillArriveInOrderUpToAFailureInsideAChunk() {
+        // jobs of a microsecond are run in chunks of up to MAX_CHUNK: the failure of job 3001 falls
+        // inside one, and the jobs before it in the same chunk are still delivered, none after
+        IllegalStateException boom = new IllegalStateException("run 3001 failed");
+        List<Integer> seen = new ArrayList<>();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> Replications.run(5000, 2, k -> {
+                    if (k == 3001) {
+                        throw boom;
+                    }
+                    return k;
+                }, seen::add, Progress.none()));
+        assertSame(boom, thrown);
+        assertEquals(range(3001), seen);
+    }
+
     private static List<Integer> range(int n) {
         List<Integer> list = new ArrayList<>();
         for (int k = 0; k < n; k++) {
