@@ -48,8 +48,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--threads", description = "Threads (default: all cores).")
         Integer threads;
 
-        @Option(names = "--warmup", defaultValue = "2000", description = "Replications run first and not counted (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--warmup", defaultValue = "2000", description = "Replications run first and not counted, in "
+                + "batches of this many until the JIT compiler is quiet (default: ${DEFAULT-VALUE}).")
         int warmup;
+
+        @Option(names = "--quiet-jit", paramLabel = "SECONDS", defaultValue = "1",
+                description = "Warm-up: batches of --warmup replications until the JIT compiler has compiled "
+                    + "nothing for this long (at most a minute), so that the timed runs measure compiled code "
+                    + "on every thread (default: ${DEFAULT-VALUE}; 0: one batch only).")
+        double quietJit;
 
         @Override
         public Integer call() throws Exception {
@@ -66,15 +73,23 @@ final class BenchCommand implements Runnable {
             List<String[]> ids = pairs.stream().map(p -> new String[] {p.a(), p.b()}).toList();
             List<Outcome> outcomes = Outcome.standard(ids);
             double[] sink = new double[1];
-            Replications.run(warmup, t, k -> RunObserver.run(s, tracked, outcomes, k, Seeds.derive(1, k), false),
-                    r -> sink[0] += r.outcomes()[0], Progress.none());
+            JitWatch jit = new JitWatch();
+            long warmupStart = System.nanoTime();
+            int warmed = 0;
+            do {
+                int first = warmed;
+                Replications.run(warmup, t, k -> RunObserver.run(s, tracked, outcomes, k, Seeds.derive(1, first + k), false),
+                        r -> sink[0] += r.outcomes()[0], Progress.none());
+                warmed += warmup;
+            } while (!jit.quietFor(quietJit) && System.nanoTime() - warmupStart < 60e9);
             long start = System.nanoTime();
             Replications.run(runs, t, k -> RunObserver.run(s, tracked, outcomes, k, Seeds.derive(2, k), false),
                     r -> sink[0] += r.outcomes()[0], Progress.none());
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "scenario %s: %d runs of %d days on %d thread%s: %.2f s, %.0f runs/s (%.1f µs per run-day)%n",
+            System.out.printf(Locale.ROOT, "scenario %s: %d runs of %d days on %d thread%s: %.2f s, %.0f runs/s (%.1f µs per run-day; "
+                    + "after %d warm-up runs)%n",
                     s.name(), runs, s.days(), t, t == 1 ? "" : "s", seconds, runs / seconds,
-                    seconds * 1e6 * t / ((double) runs * s.days()));
+                    seconds * 1e6 * t / ((double) runs * s.days()), warmed);
             return 0;
         }
     }
@@ -170,25 +185,37 @@ final class BenchCommand implements Runnable {
          * after some thirty runs). Returns the number of runs.
          */
         private int warmUp(Scenario s) {
-            java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-            boolean watched = quietJit > 0 && jit != null && jit.isCompilationTimeMonitoringSupported();
+            JitWatch jit = new JitWatch();
             long start = System.nanoTime();
-            long lastCompilation = start;
-            long compiled = watched ? jit.getTotalCompilationTime() : 0;
             int runs = 0;
             while (true) {
                 new CrisisModel(s, runs, CrisisModel.DailyObserver.NONE).runToEnd();
                 runs++;
-                long now = System.nanoTime();
-                if (watched && jit.getTotalCompilationTime() != compiled) {
-                    compiled = jit.getTotalCompilationTime();
-                    lastCompilation = now;
-                }
-                boolean quiet = !watched || now - lastCompilation >= quietJit * 1e9;
-                if (runs >= Math.max(3, repeats / 2) && quiet || now - start >= 60e9) {
+                if (runs >= Math.max(3, repeats / 2) && jit.quietFor(quietJit) || System.nanoTime() - start >= 60e9) {
                     return runs;
                 }
             }
+        }
+    }
+
+    /** Watches the JIT compiler's total compilation time, to tell when it has been quiet for a while. */
+    private static final class JitWatch {
+        private final java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        private final boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+        private long compiled = watched ? jit.getTotalCompilationTime() : 0;
+        private long lastCompilation = System.nanoTime();
+
+        /** Whether no compilation has finished for {@code seconds} (always, when 0 or not monitored). */
+        boolean quietFor(double seconds) {
+            if (!watched || seconds <= 0) {
+                return true;
+            }
+            long now = System.nanoTime();
+            if (jit.getTotalCompilationTime() != compiled) {
+                compiled = jit.getTotalCompilationTime();
+                lastCompilation = now;
+            }
+            return now - lastCompilation >= seconds * 1e9;
         }
     }
 
