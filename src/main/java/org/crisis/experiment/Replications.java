@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 /**
  * Runs jobs 0..n-1 on a pool of threads and hands their results to a consumer in index
  * order, so that everything written downstream is identical whatever the thread count.
- * At most a window of results waits in memory.
+ * At most {@link #IN_FLIGHT} results (or four a thread, if more) wait in memory.
  *
  * <p>Jobs go to the pool in chunks of consecutive indexes, sized from the time the jobs
  * done so far took so that a chunk lasts about {@link #CHUNK_NANOS}: a replication of a
@@ -24,8 +24,10 @@ public final class Replications {
 
     /** About how long a chunk of jobs should take: long against a task's overhead, short against a run. */
     static final long CHUNK_NANOS = 2_000_000L;
-    /** Most jobs in one chunk, which bounds the results waiting in memory. */
+    /** Most jobs in one chunk. */
     static final int MAX_CHUNK = 256;
+    /** Most results computed and not yet consumed, whatever the thread count (a run's trajectory can be large). */
+    static final int IN_FLIGHT = 1024;
 
     /** Receives results in index order, on the calling thread. */
     @FunctionalInterface
@@ -52,6 +54,7 @@ public final class Replications {
         });
         try {
             int window = threads * 4;
+            int maxChunk = Math.max(1, Math.min(MAX_CHUNK, IN_FLIGHT / window));
             ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
             int next = 0;
             long jobsTimed = 0;
@@ -71,7 +74,7 @@ public final class Replications {
                 nanosTimed += c.nanos();
                 if (next < n) {
                     long perJob = Math.max(1, nanosTimed / Math.max(1, jobsTimed));
-                    int size = (int) Math.max(1, Math.min(MAX_CHUNK, CHUNK_NANOS / perJob));
+                    int size = (int) Math.max(1, Math.min(maxChunk, CHUNK_NANOS / perJob));
                     int from = next;
                     int to = (int) Math.min(n, (long) from + size);
                     next = to;
