@@ -60,6 +60,15 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            String bad = threads != null && threads < 1 ? "--threads must be at least 1, found " + threads
+                    : runs < 1 ? "--runs must be at least 1, found " + runs
+                    : warmup < 0 ? "--warmup must be at least 0, found " + warmup
+                    : quietJit < 0 || !Double.isFinite(quietJit) ? "--quiet-jit must be 0 or more seconds, found " + quietJit
+                    : null;
+            if (bad != null) {
+                System.err.println("crisis bench runs: " + bad);
+                return Main.INVALID_INPUT;
+            }
             Scenario s;
             try {
                 s = ScenarioReader.read(file, List.of());
@@ -123,6 +132,16 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
+            String bad = java.util.Arrays.stream(sizes).anyMatch(n -> n < 1) ? "--countries must all be at least 1"
+                    : repeats < 1 ? "--repeats must be at least 1, found " + repeats
+                    : days < 1 ? "--days must be at least 1, found " + days
+                    : triggers < 0 ? "--triggers must be at least 0, found " + triggers
+                    : quietJit < 0 || !Double.isFinite(quietJit) ? "--quiet-jit must be 0 or more seconds, found " + quietJit
+                    : null;
+            if (bad != null) {
+                System.err.println("crisis bench day: " + bad);
+                return Main.INVALID_INPUT;
+            }
             com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long me = Thread.currentThread().getId();
             System.out.println("countries  us/day  pairs_touched  us/day/touched_pair  bytes/day(quiet days)  events/run"

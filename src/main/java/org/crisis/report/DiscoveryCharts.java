@@ -14,7 +14,6 @@ import org.crisis.discover.Prim;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -22,9 +21,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYShapeRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
@@ -305,21 +301,8 @@ final class DiscoveryCharts {
             r.setDefaultOutlinePaint(new Color(255, 255, 255, 160));
             r.setDefaultOutlineStroke(new BasicStroke(0.6f));
             plot = new XYPlot(data, xa, ya, r);
-            NumberAxis legendAxis = new NumberAxis(colours.colourLabel());
-            legendAxis.setRange(lo, hi);
-            legendAxis.setTickLabelFont(SMALL);
-            legendAxis.setLabelFont(SMALL);
-            if (colours.share()) {
-                legendAxis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
-            }
-            PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
-            legend.setPosition(RectangleEdge.RIGHT);
-            legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
-            legend.setMargin(new RectangleInsets(4, 10, 4, 4));
-            legend.setStripWidth(10);
-            legend.setBackgroundPaint(Color.WHITE);
             JFreeChart chart = ChartStyle.chart(title, plot, false);
-            chart.addSubtitle(legend);
+            chart.addSubtitle(HeatMaps.legend(scale, colours.colourLabel(), lo, hi, colours.share(), SMALL, 10));
             return finish(chart, plot, boxes, marker);
         }
         return finish(ChartStyle.chart(title, plot, true), plot, boxes, marker);

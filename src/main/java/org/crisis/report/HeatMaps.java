@@ -95,10 +95,17 @@ final class HeatMaps {
                 }
             }
         }
-        NumberAxis legendAxis = new NumberAxis(valueLabel);
+        chart.addSubtitle(legend(scale, valueLabel, min, max, share, TICK, 12));
+        return chart;
+    }
+
+    /** The colour ramp's legend on the right: {@code label}, {@code min} to {@code max}, as percentages if a share. */
+    static PaintScaleLegend legend(PaintScale scale, String label, double min, double max,
+            boolean share, Font font, int stripWidth) {
+        NumberAxis legendAxis = new NumberAxis(label);
         legendAxis.setRange(min, max);
-        legendAxis.setTickLabelFont(TICK);
-        legendAxis.setLabelFont(TICK);
+        legendAxis.setTickLabelFont(font);
+        legendAxis.setLabelFont(font);
         if (share) {
             legendAxis.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
         }
@@ -106,10 +113,9 @@ final class HeatMaps {
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setAxisLocation(AxisLocation.TOP_OR_RIGHT);
         legend.setMargin(new RectangleInsets(4, 10, 4, 4));
-        legend.setStripWidth(12);
+        legend.setStripWidth(stripWidth);
         legend.setBackgroundPaint(Color.WHITE);
-        chart.addSubtitle(legend);
-        return chart;
+        return legend;
     }
 
     /** A perceptually ordered colour ramp (viridis, 6 stops); NaN white. */

@@ -29,6 +29,30 @@ class CommandEdgesTest {
     }
 
     @Test
+    void benchRefusesCountsItCannotMeasureWithExitStatus2AndNoFigures() {
+        String seed = "scenarios/peru-mexico-asylum-2025.yaml";
+        String[][] cases = {
+            {"runs", seed, "--runs", "0"}, {"crisis bench runs: --runs must be at least 1, found 0"},
+            {"runs", seed, "--warmup", "-1"}, {"crisis bench runs: --warmup must be at least 0, found -1"},
+            {"runs", seed, "--quiet-jit", "-1"}, {"crisis bench runs: --quiet-jit must be 0 or more seconds, found -1.0"},
+            {"runs", seed, "--threads", "0"}, {"crisis bench runs: --threads must be at least 1, found 0"},
+            {"day", "--countries", "0,20"}, {"crisis bench day: --countries must all be at least 1"},
+            {"day", "--repeats", "0"}, {"crisis bench day: --repeats must be at least 1, found 0"},
+            {"day", "--days", "0"}, {"crisis bench day: --days must be at least 1, found 0"},
+            {"day", "--triggers", "-1"}, {"crisis bench day: --triggers must be at least 0, found -1"},
+        };
+        for (int c = 0; c < cases.length; c += 2) {
+            String[] args = new String[cases[c].length + 1];
+            args[0] = "bench";
+            System.arraycopy(cases[c], 0, args, 1, cases[c].length);
+            Cli.Outcome o = Cli.crisis(args);
+            assertEquals(2, o.status(), String.join(" ", args) + ": " + o.out());
+            assertEquals(cases[c + 1][0] + "\n", o.err(), String.join(" ", args));
+            assertEquals("", o.out(), String.join(" ", args));
+        }
+    }
+
+    @Test
     void explainRefusesAPairOfACountryWithItself() {
         Cli.Outcome o = Cli.crisis("explain", RUN_SET.toString(), "--pair", "PER-PER");
         assertEquals(2, o.status(), o.out());

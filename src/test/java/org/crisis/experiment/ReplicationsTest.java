@@ -66,7 +66,7 @@ class ReplicationsTest {
     }
 
     @Test
-    void quickJobsGoInChunksAndStillArriveInOrderUpToAFailureInsideAChunk() {
+    void aFailureAmongThousandsOfQuickJobsDeliversExactlyTheJobsBeforeIt() {
         // jobs of a microsecond are run in chunks of up to MAX_CHUNK: the failure of job 3001 falls
         // inside one, and the jobs before it in the same chunk are still delivered, none after
         IllegalStateException boom = new IllegalStateException("run 3001 failed");
