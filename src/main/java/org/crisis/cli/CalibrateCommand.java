@@ -173,7 +173,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "%d candidates simulated in %.1f s%s%n", r.simulated(), r.seconds(),
                 r.resumed() > 0 ? " (" + r.resumed() + " evaluations done before)" : "");
-        headline(r.fits(), selection.k());
+        headline(r.fits(), selection.k(), calibration.seed());
         System.out.println("results: " + r.directory());
         return 0;
     }
@@ -192,13 +192,16 @@ final class CalibrateCommand implements Callable<Integer> {
             return 1;
         }
         System.out.printf(Locale.ROOT, "merged %d fits of %d folds%n", r.fits().size(), r.k());
-        headline(r.fits(), r.k());
+        headline(r.fits(), r.k(), r.seed());
         System.out.println("results: " + r.directory());
         return 0;
     }
 
-    /** The headline: out-of-sample pass rate with the in-sample rate beside it. */
-    static void headline(List<CalibrationRunner.FitSummary> fits, int k) {
+    /**
+     * The headline: out-of-sample pass rate, with its 95 % interval by resampling the held-out
+     * cases, and the in-sample rate beside it.
+     */
+    static void headline(List<CalibrationRunner.FitSummary> fits, int k, long seed) {
         for (CalibrationRunner.FitSummary f : fits) {
             if (f.fold() == 0) {
                 System.out.printf(Locale.ROOT, "in sample (fit on all cases): %d of %d patterns pass (%s), best loss %s at evaluation %d of %d%n",
@@ -221,9 +224,12 @@ final class CalibrateCommand implements Callable<Integer> {
             }
         }
         if (n > 0) {
-            System.out.printf(Locale.ROOT, "out of sample (%s of %d folds): %d of %d patterns pass (%s); in sample at the same fits: %d of %d (%s)%n",
-                    n == k ? "all" : String.valueOf(n), k, outPasses, outPatterns, percent(outPasses, outPatterns), inPasses,
-                    inPatterns, percent(inPasses, inPatterns));
+            double[] ci = CalibrationRunner.outOfSampleInterval(fits, seed);
+            String interval = ci == null ? "" : String.format(Locale.ROOT, ", 95 %% interval %.1f–%.1f %% by resampling cases",
+                    100 * ci[0], 100 * ci[1]);
+            System.out.printf(Locale.ROOT, "out of sample (%s of %d folds): %d of %d patterns pass (%s%s); in sample at the same fits: %d of %d (%s)%n",
+                    n == k ? "all" : String.valueOf(n), k, outPasses, outPatterns, percent(outPasses, outPatterns), interval,
+                    inPasses, inPatterns, percent(inPasses, inPatterns));
         }
     }
 

@@ -31,7 +31,7 @@ public final class CalibrationMerge {
     private CalibrationMerge() {}
 
     /** What a merge reports: where, the fits' figures, and whether fold 0 was among them. */
-    public record Result(Path directory, List<CalibrationRunner.FitSummary> fits, int k) {}
+    public record Result(Path directory, List<CalibrationRunner.FitSummary> fits, int k, long seed) {}
 
     public static Result merge(List<Path> dirs, Path out, Path resultsRoot, List<String> command, String version)
             throws IOException, CalibrationRunner.Refused {
@@ -116,18 +116,25 @@ public final class CalibrationMerge {
                 for (JsonNode f : manifests.get(e.getValue()).path("results").path("fits")) {
                     if (f.path("fold").asInt() == e.getKey()) {
                         resultFits.add(f);
+                        List<CalibrationRunner.CaseCount> heldOut = new ArrayList<>();
+                        for (JsonNode x : f.path("held_out_by_case")) {
+                            heldOut.add(new CalibrationRunner.CaseCount(x.path("case").asText(), x.path("passes").asInt(),
+                                    x.path("patterns").asInt()));
+                        }
                         summaries.add(new CalibrationRunner.FitSummary(f.path("fold").asInt(), f.path("evaluations").asInt(),
                                 f.path("best_evaluation").asInt(), f.path("best_loss").asDouble(), f.path("passes").asInt(),
                                 f.path("patterns").asInt(), f.path("held_out_passes").asInt(),
-                                f.path("held_out_patterns").asInt()));
+                                f.path("held_out_patterns").asInt(), List.copyOf(heldOut)));
                     }
                 }
             }
+            long seed = manifest.path("calibration").path("master_seed").asLong();
+            CalibrationOutput.outOfSample(results, summaries, seed);
             ArrayNode from = manifest.putArray("merged_from");
             dirs.forEach(d -> from.add(d.toAbsolutePath().normalize().toString()));
             SweepRunner.JSON.writeValue(target.resolve("manifest.json").toFile(), manifest);
             out2.commit();
-            return new Result(out2.target(), summaries, k);
+            return new Result(out2.target(), summaries, k, seed);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.crisis.experiment;
 
 import org.crisis.io.Csv;
+import org.crisis.stats.CaseBootstrap;
 import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -233,8 +234,10 @@ final class CalibrationOutput {
         m.set("folds", folds(c, folds));
         ObjectNode results = m.putObject("results");
         ArrayNode list = results.putArray("fits");
+        List<CalibrationRunner.FitSummary> summaries = new ArrayList<>();
         for (CalibrationRunner.Fit f : fits) {
             CalibrationRunner.FitSummary s = CalibrationRunner.summary(f);
+            summaries.add(s);
             ObjectNode n = list.addObject();
             n.put("fold", f.fold());
             n.put("cases", f.training().size());
@@ -247,6 +250,10 @@ final class CalibrationOutput {
                 n.put("held_out_cases", f.test().size());
                 n.put("held_out_passes", s.testPasses());
                 n.put("held_out_patterns", s.testPatterns());
+                ArrayNode byCase = n.putArray("held_out_by_case");
+                for (CalibrationRunner.CaseCount x : s.heldOut()) {
+                    byCase.addObject().put("case", x.name()).put("passes", x.passes()).put("patterns", x.patterns());
+                }
             }
             ObjectNode best = n.putObject("best");
             for (int i = 0; i < c.parameters().size(); i++) {
@@ -256,8 +263,41 @@ final class CalibrationOutput {
         if (written.best()) {
             results.put("ensemble_sets", written.ensembleSets());
         }
+        outOfSample(results, summaries, c.seed());
         m.put("threads", threads);
         return m;
+    }
+
+    /**
+     * The manifest's {@code out_of_sample}: the held-out passes pooled over the folds among
+     * {@code fits}, with their 95 % interval by resampling cases; nothing without folds. Also
+     * used by crisis calibrate --merge-folds.
+     */
+    static void outOfSample(ObjectNode results, List<CalibrationRunner.FitSummary> fits, long seed) {
+        results.remove("out_of_sample");
+        int passes = 0;
+        int patterns = 0;
+        int folds = 0;
+        for (CalibrationRunner.FitSummary f : fits) {
+            if (f.fold() > 0) {
+                folds++;
+                passes += f.testPasses();
+                patterns += f.testPatterns();
+            }
+        }
+        if (folds == 0 || patterns == 0) {
+            return;
+        }
+        ObjectNode o = results.putObject("out_of_sample");
+        o.put("folds", folds);
+        o.put("passes", passes);
+        o.put("patterns", patterns);
+        o.put("share", passes / (double) patterns);
+        double[] ci = CalibrationRunner.outOfSampleInterval(fits, seed);
+        if (ci != null) {
+            o.putArray("interval_95").add(ci[0]).add(ci[1]);
+            o.put("interval_rule", CaseBootstrap.RULE);
+        }
     }
 
     /** The calibration's settings as the manifest records them (also used by crisis calibrate --merge-folds). */

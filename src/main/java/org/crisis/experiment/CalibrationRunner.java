@@ -20,6 +20,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.crisis.stats.CaseBootstrap;
 
 /**
  * Runs a calibration into a results directory, resumably (docs/CALIBRATION.md). Each fit
@@ -78,9 +79,32 @@ public final class CalibrationRunner {
         }
     }
 
-    /** One fit's figures. */
+    /**
+     * One fit's figures.
+     *
+     * @param heldOut for a fold, each held-out case's passes and patterns at the fold's best set; empty for the fit on
+     *     all cases
+     */
     public record FitSummary(int fold, int evaluations, int bestEvaluation, double bestLoss, int passes, int patterns,
-            int testPasses, int testPatterns) {}
+            int testPasses, int testPatterns, List<CaseCount> heldOut) {}
+
+    /** A case's passes among its patterns. */
+    public record CaseCount(String name, int passes, int patterns) {}
+
+    /**
+     * The 95 % interval of the out-of-sample pass rate pooled over the folds among {@code fits},
+     * by resampling the held-out cases ({@link CaseBootstrap}, seeded with the master seed); null
+     * with fewer than two held-out cases.
+     */
+    public static double[] outOfSampleInterval(List<FitSummary> fits, long seed) {
+        List<CaseCount> cases = new ArrayList<>();
+        fits.stream().filter(f -> f.fold() > 0).forEach(f -> cases.addAll(f.heldOut()));
+        if (cases.size() < 2) {
+            return null;
+        }
+        return CaseBootstrap.passRate(cases.stream().mapToInt(CaseCount::passes).toArray(),
+                cases.stream().mapToInt(CaseCount::patterns).toArray(), seed);
+    }
 
     /** A calibration refused before running, for a reason the user can fix (exit status 2). */
     public static final class Refused extends Exception {
@@ -207,14 +231,22 @@ public final class CalibrationRunner {
     static FitSummary summary(Fit f) {
         int testPasses = 0;
         int testPatterns = 0;
+        List<CaseCount> heldOut = new ArrayList<>();
         if (f.testHeld() != null) {
             // passes only: they do not depend on the loss's saturation
-            CalibrationLoss.Score s = CalibrationLoss.score(f.test(), f.testHeld(), CalibrationLoss.UNSATURATED);
-            testPasses = s.passes();
-            testPatterns = s.patterns();
+            int offset = 0;
+            for (CalibrationCase x : f.test()) {
+                int n = x.patterns().size();
+                int[] held = Arrays.copyOfRange(f.testHeld(), offset, offset + n);
+                CalibrationLoss.Score s = CalibrationLoss.score(List.of(x), held, CalibrationLoss.UNSATURATED);
+                heldOut.add(new CaseCount(x.name(), s.passes(), s.patterns()));
+                testPasses += s.passes();
+                testPatterns += s.patterns();
+                offset += n;
+            }
         }
         return new FitSummary(f.fold(), f.candidates().size(), f.best().evaluation(), f.best().score().loss(),
-                f.best().score().passes(), f.best().score().patterns(), testPasses, testPatterns);
+                f.best().score().passes(), f.best().score().patterns(), testPasses, testPatterns, List.copyOf(heldOut));
     }
 
     private void say(Fit fit) {

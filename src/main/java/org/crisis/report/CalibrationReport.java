@@ -115,10 +115,14 @@ public final class CalibrationReport implements ReportKind {
         int[] out = pooled(true);
         int[] in = pooled(false);
         if (out[1] > 0) {
+            // written by crisis calibrate since the interval was added; older directories have none
+            JsonNode ci = m.path("results").path("out_of_sample").path("interval_95");
+            String interval = ci.size() == 2 ? ", 95 % interval " + Format.percent(ci.get(0).asDouble()) + " to "
+                    + Format.percent(ci.get(1).asDouble()) + " by resampling the held-out cases" : "";
             h.raw("<p class=\"verdict " + (out[0] == out[1] ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
-                    "Out of sample (%d folds, each case scored by the fit that did not see it): %d of %d patterns pass (%s);"
+                    "Out of sample (%d folds, each case scored by the fit that did not see it): %d of %d patterns pass (%s%s);"
                     + " in sample at the same fits: %d of %d (%s).", folds().size(), out[0], out[1],
-                    Format.percent(out[0] / (double) out[1]), in[0], in[1], Format.percent(in[0] / (double) in[1])))
+                    Format.percent(out[0] / (double) out[1]), interval, in[0], in[1], Format.percent(in[0] / (double) in[1])))
                     .raw("</p>\n");
         }
         h.raw("<div class=\"table\"><table class=\"facts\"><tbody>\n");

@@ -68,7 +68,8 @@ class CalibrateCliTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("all cases and 3 folds"), o.out());
         assertTrue(o.out().matches("(?s).*in sample \\(fit on all cases\\): \\d of 4 patterns pass.*"), o.out());
-        assertTrue(o.out().matches("(?s).*out of sample \\(all of 3 folds\\): \\d of 4 patterns pass \\([0-9.]+ %\\);"
+        assertTrue(o.out().matches("(?s).*out of sample \\(all of 3 folds\\): \\d of 4 patterns pass \\([0-9.]+ %, 95 % interval [0-9.]+–[0-9.]+ %"
+                + " by resampling cases\\);"
                 + " in sample at the same fits: \\d+ of 8 .*"), o.out());
         assertTrue(o.out().contains("results: " + out), o.out());
         assertEquals(2, crisis("calibrate", file.toString(), "--folds", "--out", out.toString(), "--quiet").status(),
@@ -83,6 +84,7 @@ class CalibrateCliTest {
                 dir.resolve("part-3").toString(), "--out", dir.resolve("merged").toString());
         assertEquals(0, m.status(), m.err());
         assertTrue(m.out().contains("out of sample (all of 3 folds)"), m.out());
+        assertEquals(line(o.out(), "out of sample"), line(m.out(), "out of sample"), "the same folds give the same headline");
         assertEquals(Files.readString(out.resolve("folds.csv")), Files.readString(dir.resolve("merged").resolve("folds.csv")));
         Outcome refused = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), "--out", dir.resolve("m2").toString());
         assertEquals(2, refused.status());
@@ -100,5 +102,9 @@ class CalibrateCliTest {
         assertEquals(1 + 3 * 12, Files.readAllLines(out.resolve("candidates.csv")).size(), "three fits of 12 candidates");
         assertEquals(0, crisis("report", out.toString()).status());
         assertTrue(Files.readString(out.resolve("report.html")).contains("data-chart=\"loss\""));
+    }
+
+    private static String line(String text, String start) {
+        return text.lines().filter(l -> l.startsWith(start)).findFirst().orElse("(no line starting " + start + ")");
     }
 }

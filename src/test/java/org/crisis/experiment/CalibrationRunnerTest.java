@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,6 +290,28 @@ class CalibrationRunnerTest {
         assertEquals(c.patternCount(), out.size(), "each pattern held out exactly once");
         int[] pooled = r.outOfSample();
         assertEquals(c.patternCount(), pooled[1]);
+        // the manifest: each fold's held-out cases with their passes, as folds.csv has them, and the pooled rate's interval
+        JsonNode manifest = SweepRunner.JSON.readTree(all.resolve("manifest.json").toFile());
+        Map<String, Integer> passesOfCase = new LinkedHashMap<>();
+        for (String[] row : folds.subList(1, folds.size())) {
+            if (row[3].equals("out")) {
+                passesOfCase.merge(row[1], row[9].equals("pass") ? 1 : 0, Integer::sum);
+            }
+        }
+        Map<String, Integer> inManifest = new LinkedHashMap<>();
+        for (JsonNode f : manifest.path("results").path("fits")) {
+            for (JsonNode x : f.path("held_out_by_case")) {
+                inManifest.put(x.path("case").asText(), x.path("passes").asInt());
+            }
+        }
+        assertEquals(passesOfCase, inManifest);
+        JsonNode outOfSample = manifest.path("results").path("out_of_sample");
+        assertEquals(pooled[0], outOfSample.path("passes").asInt());
+        assertEquals(3, outOfSample.path("folds").asInt());
+        double[] ci = CalibrationRunner.outOfSampleInterval(r.fits(), c.seed());
+        assertEquals(ci[0], outOfSample.path("interval_95").get(0).asDouble(), 0);
+        assertEquals(ci[1], outOfSample.path("interval_95").get(1).asDouble(), 0);
+        assertTrue(ci[0] <= pooled[0] / (double) pooled[1] && pooled[0] / (double) pooled[1] <= ci[1], Arrays.toString(ci));
         List<String[]> candidates = csv(all.resolve("candidates.csv"));
         assertEquals(1 + 4 * 4, candidates.size(), "the budget of each of the four fits");
 
@@ -304,6 +328,9 @@ class CalibrationRunnerTest {
         List<Path> shuffled = List.of(parts.get(2), parts.get(0), parts.get(3), parts.get(1));
         CalibrationMerge.Result m = CalibrationMerge.merge(shuffled, merged, dir, List.of("crisis", "calibrate", "--merge-folds"), "test");
         assertEquals(results(all), results(merged), "merged folds = one machine's --folds 3");
+        assertEquals(outOfSample, SweepRunner.JSON.readTree(merged.resolve("manifest.json").toFile()).path("results")
+                .path("out_of_sample"), "the merged manifest pools the held-out cases alike");
+        assertEquals(c.seed(), m.seed());
         assertEquals(4, m.fits().size());
 
         CalibrationRunner.Refused missing = assertThrows(CalibrationRunner.Refused.class, () -> CalibrationMerge.merge(

@@ -59,6 +59,7 @@ class CalibrationReportTest {
         }
         assertTrue(html.contains(String.format(Locale.ROOT, "Out of sample (3 folds, each case scored by the fit that did not"
                 + " see it): %d of %d patterns pass", out, outOf)), "out-of-sample headline");
+        assertFalse(html.contains("by resampling the held-out cases"), "a directory written before the interval claims none");
         for (String chart : List.of("loss", "passes", "loss-fits", "trace-parameters_grievance_gain",
                 "trace-parameters_threshold_sever", "trace-parameters_rationality", "marginal-parameters_grievance_gain",
                 "marginal-parameters_rationality")) {
@@ -67,6 +68,19 @@ class CalibrationReportTest {
         assertTrue(html.contains("data-chart=\"pair-"), "pairs of values");
         assertEquals(List.of("report-calibration-parameters.csv", "report-calibration-patterns.csv",
                 "report-calibration-folds.csv"), w.tables().stream().map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void theOutOfSampleHeadlineCarriesTheIntervalTheManifestRecords() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                dir.resolve("manifest.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("results")).putObject("out_of_sample")
+                .putArray("interval_95").add(0.4125).add(0.8);
+        json.writeValue(dir.resolve("manifest.json").toFile(), m);
+        String html = Files.readString(CalibrationReport.write(dir, ReportOptions.defaults()).html());
+        assertTrue(html.contains("95 % interval 41.3\u00a0% to 80.0\u00a0% by resampling the held-out cases"), "interval");
     }
 
     @Test
