@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.crisis.report.CalibrationComparison;
 import org.crisis.report.CalibrationReport;
 import org.crisis.report.CalibrationResults;
 import org.crisis.report.Report;
@@ -29,13 +30,17 @@ import picocli.CommandLine.Parameters;
                 + "scenario discovery (PRIM boxes), sensitivity indices, points ranked.",
             "One calibration (crisis calibrate): loss by evaluation, parameter traces, the ensemble's "
                 + "marginals and pairs, the patterns in and out of sample, the folds.",
+            "Several cross-validated calibrations: each one's out-of-sample pass rate with a 95 %% "
+                + "interval by resampling cases, each against the first as a paired difference, and the "
+                + "patterns whose held-out result differs.",
             "The page needs no network and prints cleanly; see docs/REPORTS.md.",
             ""},
         footer = {"", "Exit status: 0 written, 2 missing or invalid directory or option, 1 other failure.",
             "Examples:",
             "  crisis report results/peru-mexico-asylum-2025-20251103-101500",
             "  crisis report results/granted results/denied --out results/compare",
-            "  crisis report results/asylum-severity --rank-by severed:PER-MEX"})
+            "  crisis report results/asylum-severity --rank-by severed:PER-MEX",
+            "  crisis report results/library-folds-5-A results/library-folds-5-B --out results/compare-calibrations"})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories of crisis run, crisis sweep or crisis calibrate.")
     List<Path> directories;
@@ -82,11 +87,13 @@ final class ReportCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try {
             ReportOptions options = new ReportOptions(out, days, run, precision, relativePrecision, rankBy);
-            boolean calibration = directories.stream().anyMatch(CalibrationResults::isCalibration);
-            if (calibration && directories.size() > 1) {
-                throw new ReportException("a calibration is reported on its own; give one crisis calibrate directory");
+            long calibrations = directories.stream().filter(CalibrationResults::isCalibration).count();
+            if (calibrations > 0 && calibrations < directories.size()) {
+                throw new ReportException("calibrations are reported on their own or against each other, not with runs or sweeps;"
+                        + " give only crisis calibrate directories");
             }
-            Report.Written w = calibration ? CalibrationReport.write(directories.get(0), options)
+            Report.Written w = calibrations == 1 ? CalibrationReport.write(directories.get(0), options)
+                    : calibrations > 1 ? CalibrationComparison.write(directories, options)
                     : Report.write(directories, options);
             w.warnings().forEach(m -> System.err.println("crisis report: " + m));
             System.out.printf(Locale.ROOT, "%s report of %d director%s in %.1f s%n", w.kind(), directories.size(),

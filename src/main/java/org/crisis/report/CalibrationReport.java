@@ -98,7 +98,7 @@ public final class CalibrationReport implements ReportKind {
 
     // --- overview ---------------------------------------------------------------------------
 
-    private void overview(Page page) {
+    private void overview(Page page) throws ReportException {
         Html h = page.section("overview", "Calibration");
         JsonNode m = c.manifest();
         JsonNode cal = c.calibration();
@@ -115,10 +115,9 @@ public final class CalibrationReport implements ReportKind {
         int[] out = pooled(true);
         int[] in = pooled(false);
         if (out[1] > 0) {
-            // written by crisis calibrate since the interval was added; older directories have none
-            JsonNode ci = m.path("results").path("out_of_sample").path("interval_95");
-            String interval = ci.size() == 2 ? ", 95 % interval " + Format.percent(ci.get(0).asDouble()) + " to "
-                    + Format.percent(ci.get(1).asDouble()) + " by resampling the held-out cases" : "";
+            double[] ci = c.heldOutInterval();
+            String interval = ci == null ? "" : ", 95 % interval " + Format.percent(ci[0]) + " to " + Format.percent(ci[1])
+                    + " by resampling the held-out cases";
             h.raw("<p class=\"verdict " + (out[0] == out[1] ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
                     "Out of sample (%d folds, each case scored by the fit that did not see it): %d of %d patterns pass (%s%s);"
                     + " in sample at the same fits: %d of %d (%s).", folds().size(), out[0], out[1],

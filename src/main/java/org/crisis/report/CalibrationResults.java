@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.crisis.io.CsvTable;
+import org.crisis.stats.CaseBootstrap;
 
 /**
  * The results directory of one {@code crisis calibrate} (docs/CALIBRATION.md, "Results"): the
@@ -160,6 +163,60 @@ public final class CalibrationResults {
             }
         }
         return rows;
+    }
+
+    /** A held-out pattern at the best set of the fold that held its case out (a row of folds.csv). */
+    record HeldOut(String caseName, String pattern, String min, String max, int fold, double observed, boolean pass) {
+        String key() {
+            return caseName + "\u0000" + pattern;
+        }
+    }
+
+    /** The held-out patterns in the order of folds.csv (fold by fold), or an empty list without folds. */
+    List<HeldOut> heldOut() throws ReportException {
+        List<HeldOut> list = new ArrayList<>();
+        if (folds == null) {
+            return list;
+        }
+        for (int r = 0; r < folds.size(); r++) {
+            if (folds.text(r, folds.column("sample")).equals("out")) {
+                list.add(new HeldOut(folds.text(r, folds.column("case")), folds.text(r, folds.column("pattern")),
+                        folds.text(r, folds.column("min")), folds.text(r, folds.column("max")),
+                        (int) folds.number(r, folds.column("fold")), folds.number(r, folds.column("observed")),
+                        folds.text(r, folds.column("result")).equals("pass")));
+            }
+        }
+        return list;
+    }
+
+    /** Passes and patterns of each held-out case, cases in order of first appearance. */
+    static Map<String, int[]> byCase(List<HeldOut> heldOut) {
+        Map<String, int[]> cases = new LinkedHashMap<>();
+        for (HeldOut h : heldOut) {
+            int[] c = cases.computeIfAbsent(h.caseName(), k -> new int[2]);
+            c[0] += h.pass() ? 1 : 0;
+            c[1]++;
+        }
+        return cases;
+    }
+
+    /**
+     * The 95 % interval of the out-of-sample pass rate by resampling the held-out cases, as
+     * crisis calibrate writes it into the manifest (the same cases in the same order, the same
+     * seed); null with fewer than two held-out cases.
+     */
+    double[] heldOutInterval() throws ReportException {
+        Map<String, int[]> cases = byCase(heldOut());
+        if (cases.size() < 2) {
+            return null;
+        }
+        return CaseBootstrap.passRate(cases.values().stream().mapToInt(c -> c[0]).toArray(),
+                cases.values().stream().mapToInt(c -> c[1]).toArray(), seed());
+    }
+
+    /** The master seed, which also seeds the resampling of cases. */
+    long seed() {
+        return calibration().path("master_seed").asLong(1);
     }
 
     /** The manifest's figures of a fit, or a missing node. */

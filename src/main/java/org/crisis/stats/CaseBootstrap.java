@@ -32,6 +32,24 @@ public final class CaseBootstrap {
      *     no patterns or more passes than patterns
      */
     public static double[] passRate(int[] passes, int[] patterns, long seed) {
+        check(passes, patterns);
+        return resample(passes, null, patterns, seed);
+    }
+
+    /**
+     * The interval of the difference of two pass rates on the same cases and patterns,
+     * {@code (Σ second − Σ first) / Σ patterns}: the cases are resampled once for both (a
+     * paired comparison, as of two calibrations of one library).
+     *
+     * @throws IllegalArgumentException as {@link #passRate} for either count
+     */
+    public static double[] difference(int[] first, int[] second, int[] patterns, long seed) {
+        check(first, patterns);
+        check(second, patterns);
+        return resample(first, second, patterns, seed);
+    }
+
+    private static void check(int[] passes, int[] patterns) {
         if (passes.length != patterns.length || passes.length == 0) {
             throw new IllegalArgumentException("one count of passes and of patterns per case, at least one case");
         }
@@ -40,18 +58,22 @@ public final class CaseBootstrap {
                 throw new IllegalArgumentException("case " + i + ": " + passes[i] + " passes of " + patterns[i] + " patterns");
             }
         }
-        int n = passes.length;
+    }
+
+    /** Percentiles of the pooled share of {@code a}, or with {@code b} of b's minus a's, over resampled cases. */
+    private static double[] resample(int[] a, int[] b, int[] patterns, long seed) {
+        int n = a.length;
         RandomGenerator random = new Well19937c(seed);
         double[] shares = new double[RESAMPLES];
-        for (int b = 0; b < RESAMPLES; b++) {
+        for (int r = 0; r < RESAMPLES; r++) {
             long k = 0;
             long m = 0;
             for (int j = 0; j < n; j++) {
                 int i = random.nextInt(n);
-                k += passes[i];
+                k += b == null ? a[i] : b[i] - a[i];
                 m += patterns[i];
             }
-            shares[b] = k / (double) m;
+            shares[r] = k / (double) m;
         }
         Arrays.sort(shares);
         return new double[] {percentile(shares, 0.025), percentile(shares, 0.975)};

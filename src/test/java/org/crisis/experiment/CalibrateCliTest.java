@@ -4,9 +4,11 @@ import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.crisis.cli.Cli.Outcome;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,14 @@ class CalibrateCliTest {
                 + " by resampling cases\\);"
                 + " in sample at the same fits: \\d+ of 8 .*"), o.out());
         assertTrue(o.out().contains("results: " + out), o.out());
+        // the report recomputes the interval from folds.csv: the same as the manifest's
+        JsonNode ci = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("results").path("out_of_sample")
+                .path("interval_95");
+        Outcome report = crisis("report", out.toString(), "--out", dir.resolve("report").toString());
+        assertEquals(0, report.status(), report.err());
+        assertTrue(Files.readString(dir.resolve("report").resolve("report.html")).contains(String.format(Locale.ROOT,
+                "95 %% interval %.1f\u00a0%% to %.1f\u00a0%% by resampling the held-out cases", 100 * ci.get(0).asDouble(),
+                100 * ci.get(1).asDouble())), "report and manifest agree");
         assertEquals(2, crisis("calibrate", file.toString(), "--folds", "--out", out.toString(), "--quiet").status(),
                 "an existing results directory is not overwritten");
         // the folds merged

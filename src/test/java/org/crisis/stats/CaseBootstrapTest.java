@@ -60,4 +60,28 @@ class CaseBootstrapTest {
         assertThrows(IllegalArgumentException.class, () -> CaseBootstrap.passRate(new int[0], new int[0], 1));
         assertThrows(IllegalArgumentException.class, () -> CaseBootstrap.passRate(new int[] {0}, new int[] {0}, 1));
     }
+
+    @Test
+    void aPairedDifferenceResamplesTheCasesOnceForBoth() {
+        int[] patterns = {5, 5, 5, 5};
+        // the second gains one pattern in every case: the difference is 0.2 in every resample
+        double[] gain = CaseBootstrap.difference(new int[] {1, 2, 3, 4}, new int[] {2, 3, 4, 5}, patterns, 3);
+        assertEquals(0.2, gain[0], 1e-12);
+        assertEquals(0.2, gain[1], 1e-12);
+        // the same counts differ by nothing, however the cases vary
+        assertArrayEquals(new double[] {0, 0}, CaseBootstrap.difference(new int[] {0, 5, 2, 4}, new int[] {0, 5, 2, 4},
+                patterns, 3));
+        // one case of 40 gains its 5 patterns: the difference is 5/200 = 0.025, and 0 when that case is not drawn
+        int[] first = new int[40];
+        int[] second = new int[40];
+        int[] five = new int[40];
+        Arrays.fill(five, 5);
+        second[0] = 5;
+        double[] one = CaseBootstrap.difference(first, second, five, 3);
+        assertEquals(0, one[0], 1e-12, "a gain in one case is not told apart from none");
+        assertTrue(one[1] > 0.025, Arrays.toString(one));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CaseBootstrap.difference(new int[] {1}, new int[] {6}, new int[] {5}, 1));
+        assertEquals("case 0: 6 passes of 5 patterns", e.getMessage());
+    }
 }

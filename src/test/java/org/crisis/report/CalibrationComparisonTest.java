@@ -1,0 +1,111 @@
+package org.crisis.report;
+
+import static org.crisis.cli.Cli.crisis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.crisis.cli.Cli.Outcome;
+import org.crisis.io.CsvTable;
+import org.crisis.stats.CaseBootstrap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * crisis report on several calibration directories: each one's held-out rate with its interval
+ * by resampling cases, each against the first as a paired difference, the patterns that differ.
+ * The fixture's folds.csv holds out 5 patterns of 3 cases (2 pass); the second copy is edited.
+ */
+class CalibrationComparisonTest {
+    @TempDir
+    Path tmp;
+
+    private Path copy(String as) {
+        return Fixtures.copy("calibration", tmp.resolve(as));
+    }
+
+    /** The fixture with a line of its folds.csv replaced. */
+    private Path edited(String as, String from, String to) throws Exception {
+        Path d = copy(as);
+        Path folds = d.resolve("folds.csv");
+        String text = Files.readString(folds, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), from);
+        Files.writeString(folds, text.replace(from, to), StandardCharsets.UTF_8);
+        return d;
+    }
+
+    private static CsvTable<ReportException> table(Path file) throws ReportException {
+        return CsvTable.read(file, ReportException::new);
+    }
+
+    @Test
+    void aPatternGainedOutOfSampleIsCountedPairedAndListed() throws Exception {
+        Path a = copy("a");
+        Path b = edited("b", "2,case-b,protested-only,out,,0.3,40,40,1,fail", "2,case-b,protested-only,out,,0.3,40,10,0.25,pass");
+        Path out = tmp.resolve("cmp");
+        Outcome o = crisis("report", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().startsWith("calibration comparison report of 2 directories"), o.out());
+        CsvTable<ReportException> rates = table(out.resolve("report-calibration-comparison.csv"));
+        assertEquals(2, rates.size());
+        // both copies have the same name: labelled by their directories
+        assertEquals(List.of("calibration", "calibration (2)"), List.of(rates.text(0, rates.column("calibration")),
+                rates.text(1, rates.column("calibration"))));
+        assertEquals(2, rates.number(0, rates.column("passes")));
+        assertEquals(3, rates.number(1, rates.column("passes")));
+        assertEquals(5, rates.number(1, rates.column("patterns")));
+        assertEquals(0.2, rates.number(1, rates.column("difference")), 1e-9);
+        assertEquals(1, rates.number(1, rates.column("gained")));
+        assertEquals(0, rates.number(1, rates.column("lost")));
+        // paired: cases (a, b, c) with passes (1, 0, 1) against (1, 1, 1) of (2, 1, 2) patterns
+        double[] d = CaseBootstrap.difference(new int[] {1, 0, 1}, new int[] {1, 1, 1}, new int[] {2, 1, 2}, 1);
+        assertEquals(d[0], rates.number(1, rates.column("difference_low")), 1e-6);
+        assertEquals(d[1], rates.number(1, rates.column("difference_high")), 1e-6);
+        double[] own = CaseBootstrap.passRate(new int[] {1, 0, 1}, new int[] {2, 1, 2}, 1);
+        assertEquals(own[0], rates.number(0, rates.column("low")), 1e-6);
+        assertEquals(own[1], rates.number(0, rates.column("high")), 1e-6);
+        // the patterns: long form, both calibrations; the page lists only the one that differs
+        CsvTable<ReportException> patterns = table(out.resolve("report-calibration-comparison-patterns.csv"));
+        assertEquals(10, patterns.size());
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("1 of 5 held-out patterns pass in some calibrations and fail in others"), "differing count");
+        assertTrue(html.contains("protested-only"));
+        assertFalse(html.contains("not-restored</td>"), "a pattern with the same result is not listed");
+    }
+
+    @Test
+    void theSameResultsDifferByNothingAndOtherPatternsAreNotPaired() throws Exception {
+        Path a = copy("a");
+        Path same = copy("same");
+        Path fewer = edited("fewer", "3,case-c,not-restored,out,,0.3,40,0,0,pass\n", "");
+        Path out = tmp.resolve("cmp");
+        Outcome o = crisis("report", a.toString(), same.toString(), fewer.toString(), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        CsvTable<ReportException> rates = table(out.resolve("report-calibration-comparison.csv"));
+        assertEquals(0, rates.number(1, rates.column("difference")), 0);
+        assertEquals(0, rates.number(1, rates.column("difference_low")), 0);
+        assertEquals(0, rates.number(1, rates.column("difference_high")), 0);
+        assertTrue(Double.isNaN(rates.number(2, rates.column("difference"))), "held out other patterns: not paired");
+        assertEquals(4, rates.number(2, rates.column("patterns")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("Not paired with the first"), "note");
+    }
+
+    @Test
+    void calibrationsWithoutFoldsOrBesideRunsAreRefused() throws Exception {
+        Path a = copy("a");
+        Path noFolds = copy("nofolds");
+        Files.delete(noFolds.resolve("folds.csv"));
+        Outcome o = crisis("report", a.toString(), noFolds.toString(), "--out", tmp.resolve("x").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("no held-out patterns (folds.csv)") && o.err().contains("--folds"), o.err());
+        Outcome mixed = crisis("report", a.toString(), Fixtures.dir("grid").toString(), "--out", tmp.resolve("y").toString());
+        assertEquals(2, mixed.status());
+        assertTrue(mixed.err().contains("not with runs or sweeps"), mixed.err());
+        assertFalse(Files.exists(tmp.resolve("x")) || Files.exists(tmp.resolve("y")), "nothing written");
+    }
+}
