@@ -209,27 +209,14 @@ final class CalibrateCommand implements Callable<Integer> {
                         f.bestEvaluation(), f.evaluations());
             }
         }
-        int outPasses = 0;
-        int outPatterns = 0;
-        int inPasses = 0;
-        int inPatterns = 0;
-        int n = 0;
-        for (CalibrationRunner.FitSummary f : fits) {
-            if (f.fold() > 0) {
-                n++;
-                outPasses += f.testPasses();
-                outPatterns += f.testPatterns();
-                inPasses += f.passes();
-                inPatterns += f.patterns();
-            }
-        }
-        if (n > 0) {
-            double[] ci = CalibrationRunner.outOfSampleInterval(fits, seed);
+        CalibrationRunner.Pooled p = CalibrationRunner.pool(fits, seed);
+        if (p.folds() > 0) {
+            double[] ci = p.interval();
             String interval = ci == null ? "" : String.format(Locale.ROOT, ", 95 %% interval %.1f–%.1f %% by resampling cases",
                     100 * ci[0], 100 * ci[1]);
             System.out.printf(Locale.ROOT, "out of sample (%s of %d folds): %d of %d patterns pass (%s%s); in sample at the same fits: %d of %d (%s)%n",
-                    n == k ? "all" : String.valueOf(n), k, outPasses, outPatterns, percent(outPasses, outPatterns), interval,
-                    inPasses, inPatterns, percent(inPasses, inPatterns));
+                    p.folds() == k ? "all" : String.valueOf(p.folds()), k, p.passes(), p.patterns(),
+                    percent(p.passes(), p.patterns()), interval, p.inPasses(), p.inPatterns(), percent(p.inPasses(), p.inPatterns()));
         }
     }
 

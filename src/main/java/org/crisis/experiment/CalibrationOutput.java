@@ -275,27 +275,17 @@ final class CalibrationOutput {
      */
     static void outOfSample(ObjectNode results, List<CalibrationRunner.FitSummary> fits, long seed) {
         results.remove("out_of_sample");
-        int passes = 0;
-        int patterns = 0;
-        int folds = 0;
-        for (CalibrationRunner.FitSummary f : fits) {
-            if (f.fold() > 0) {
-                folds++;
-                passes += f.testPasses();
-                patterns += f.testPatterns();
-            }
-        }
-        if (folds == 0 || patterns == 0) {
+        CalibrationRunner.Pooled p = CalibrationRunner.pool(fits, seed);
+        if (p.patterns() == 0) {
             return;
         }
         ObjectNode o = results.putObject("out_of_sample");
-        o.put("folds", folds);
-        o.put("passes", passes);
-        o.put("patterns", patterns);
-        o.put("share", passes / (double) patterns);
-        double[] ci = CalibrationRunner.outOfSampleInterval(fits, seed);
-        if (ci != null) {
-            o.putArray("interval_95").add(ci[0]).add(ci[1]);
+        o.put("folds", p.folds());
+        o.put("passes", p.passes());
+        o.put("patterns", p.patterns());
+        o.put("share", p.passes() / (double) p.patterns());
+        if (p.interval() != null) {
+            o.putArray("interval_95").add(p.interval()[0]).add(p.interval()[1]);
             o.put("interval_rule", CaseBootstrap.RULE);
         }
     }

@@ -58,24 +58,9 @@ public final class CalibrationRunner {
      * @param seconds time of this session
      */
     public record Result(Path directory, List<FitSummary> fits, long simulated, long resumed, double seconds) {
-        /** Passes and patterns of the held-out cases, pooled over the folds 1..K. */
-        public int[] outOfSample() {
-            int[] r = new int[2];
-            fits.stream().filter(f -> f.fold() > 0).forEach(f -> {
-                r[0] += f.testPasses();
-                r[1] += f.testPatterns();
-            });
-            return r;
-        }
-
-        /** Passes and patterns of the training cases at each fold's fit, pooled over the folds 1..K. */
-        public int[] inSampleOfFolds() {
-            int[] r = new int[2];
-            fits.stream().filter(f -> f.fold() > 0).forEach(f -> {
-                r[0] += f.passes();
-                r[1] += f.patterns();
-            });
-            return r;
+        /** The folds among the fits pooled: held-out and in-sample passes, and the held-out rate's interval. */
+        public Pooled pooled(long seed) {
+            return pool(fits, seed);
         }
     }
 
@@ -92,18 +77,36 @@ public final class CalibrationRunner {
     public record CaseCount(String name, int passes, int patterns) {}
 
     /**
-     * The 95 % interval of the out-of-sample pass rate pooled over the folds among {@code fits},
-     * by resampling the held-out cases ({@link CaseBootstrap}, seeded with the master seed); null
-     * with fewer than two held-out cases.
+     * The folds 1..K among some fits, pooled.
+     *
+     * @param folds how many folds
+     * @param passes held-out passes
+     * @param patterns held-out patterns
+     * @param inPasses passes of the training cases at each fold's fit
+     * @param inPatterns their patterns
+     * @param interval the 95 % interval of the held-out pass rate by resampling the held-out cases
+     *     ({@link CaseBootstrap}, seeded with the master seed); null with fewer than two
      */
-    public static double[] outOfSampleInterval(List<FitSummary> fits, long seed) {
+    public record Pooled(int folds, int passes, int patterns, int inPasses, int inPatterns, double[] interval) {}
+
+    /** Pools the folds 1..K among {@code fits} (none: all zero). */
+    public static Pooled pool(List<FitSummary> fits, long seed) {
+        int folds = 0;
+        int[] sums = new int[4];
         List<CaseCount> cases = new ArrayList<>();
-        fits.stream().filter(f -> f.fold() > 0).forEach(f -> cases.addAll(f.heldOut()));
-        if (cases.size() < 2) {
-            return null;
+        for (FitSummary f : fits) {
+            if (f.fold() > 0) {
+                folds++;
+                sums[0] += f.testPasses();
+                sums[1] += f.testPatterns();
+                sums[2] += f.passes();
+                sums[3] += f.patterns();
+                cases.addAll(f.heldOut());
+            }
         }
-        return CaseBootstrap.passRate(cases.stream().mapToInt(CaseCount::passes).toArray(),
+        double[] interval = cases.size() < 2 ? null : CaseBootstrap.passRate(cases.stream().mapToInt(CaseCount::passes).toArray(),
                 cases.stream().mapToInt(CaseCount::patterns).toArray(), seed);
+        return new Pooled(folds, sums[0], sums[1], sums[2], sums[3], interval);
     }
 
     /** A calibration refused before running, for a reason the user can fix (exit status 2). */

@@ -288,7 +288,8 @@ class CalibrationRunnerTest {
             }
         }
         assertEquals(c.patternCount(), out.size(), "each pattern held out exactly once");
-        int[] pooled = r.outOfSample();
+        CalibrationRunner.Pooled p = r.pooled(c.seed());
+        int[] pooled = {p.passes(), p.patterns()};
         assertEquals(c.patternCount(), pooled[1]);
         // the manifest: each fold's held-out cases with their passes, as folds.csv has them, and the pooled rate's interval
         JsonNode manifest = SweepRunner.JSON.readTree(all.resolve("manifest.json").toFile());
@@ -308,7 +309,7 @@ class CalibrationRunnerTest {
         JsonNode outOfSample = manifest.path("results").path("out_of_sample");
         assertEquals(pooled[0], outOfSample.path("passes").asInt());
         assertEquals(3, outOfSample.path("folds").asInt());
-        double[] ci = CalibrationRunner.outOfSampleInterval(r.fits(), c.seed());
+        double[] ci = p.interval();
         assertEquals(ci[0], outOfSample.path("interval_95").get(0).asDouble(), 0);
         assertEquals(ci[1], outOfSample.path("interval_95").get(1).asDouble(), 0);
         assertTrue(ci[0] <= pooled[0] / (double) pooled[1] && pooled[0] / (double) pooled[1] <= ci[1], Arrays.toString(ci));
