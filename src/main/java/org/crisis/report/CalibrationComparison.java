@@ -246,16 +246,12 @@ public final class CalibrationComparison implements ReportKind {
 
     private void methods(Page page) {
         Html h = page.section("methods", "How to read this report");
-        h.raw("<ul class=\"note\">\n");
-        for (String s : List.of(
+        h.notes(List.of(
                 "Only out-of-sample figures are compared: in sample, a calibration with more free values or a larger budget"
                         + " fits these cases better without saying anything of episodes it has not seen.",
                 "The intervals are percentile intervals of 10,000 resamples of the held-out cases (the cluster bootstrap),"
                         + " seeded with each calibration's master seed; the paired ones with the first calibration's.",
                 "Every table is also written as CSV beside this file (report-calibration-comparison*.csv); the patterns table"
-                        + " is in long form, a row per calibration and held-out pattern.")) {
-            h.raw("<li>").text(s).raw("</li>\n");
-        }
-        h.raw("</ul>\n");
+                        + " is in long form, a row per calibration and held-out pattern."));
     }
 }

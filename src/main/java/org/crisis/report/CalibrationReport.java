@@ -547,8 +547,7 @@ public final class CalibrationReport implements ReportKind {
 
     private void methods(Page page) {
         Html h = page.section("methods", "How to read this report");
-        h.raw("<ul class=\"note\">\n");
-        for (String s : List.of(
+        h.notes(List.of(
                 "Every candidate ran each case with the same seeds (common random numbers), so the differences between"
                         + " candidates are due to their values, not to chance; the counts are those crisis validate gives with"
                         + " --seed set to the master seed and the values set with --set.",
@@ -559,9 +558,6 @@ public final class CalibrationReport implements ReportKind {
                         + " constrain within its searched range.",
                 "best.yaml holds the best set as a parameters: block; crisis run --parameters-from this directory draws each"
                         + " run's values from the ensemble.",
-                "Every table is also written as CSV beside this file (report-calibration-*.csv).")) {
-            h.raw("<li>").text(s).raw("</li>\n");
-        }
-        h.raw("</ul>\n");
+                "Every table is also written as CSV beside this file (report-calibration-*.csv)."));
     }
 }

@@ -568,16 +568,12 @@ final class ComparisonReport implements ReportKind {
 
     private void methods(Page page) {
         Html h = page.section("methods", "How to read this comparison");
-        h.raw("<ul class=\"note\">\n");
-        for (String s : List.of(
+        h.notes(List.of(
                 "Independent sets: difference of shares with Newcombe's hybrid score interval; test: pooled two-proportion z test, or Fisher's exact test when an expected cell count is below 5. Difference of means with Welch's t interval; test: Mann\u2013Whitney U (normal approximation with tie and continuity corrections, exact for small samples without ties).",
                 "Paired sets (common random numbers): McNemar's exact test on the runs where the two sets disagree, with a Wald interval of the paired difference; numbers: paired t interval of the mean difference, Wilcoxon signed-rank test (zero differences dropped).",
                 "Effect sizes: Cohen's h = 2 asin \u221ap\u2082 \u2212 2 asin \u221ap\u2081 for shares; rank-biserial r for numbers (matched-pairs r when paired), from \u22121 (always lower) to +1 (always higher).",
                 "Durations (days to ...) are compared over the runs where the event happened; the survival curves and log-rank tests include the others as censored, which is the fairer comparison of timing.",
                 "p-values are not adjusted for the many outcomes compared.",
-                "Every table is also written as CSV beside this file (report-*.csv).")) {
-            h.raw("<li>").text(s).raw("</li>\n");
-        }
-        h.raw("</ul>\n");
+                "Every table is also written as CSV beside this file (report-*.csv)."));
     }
 }

@@ -442,8 +442,7 @@ final class DiscoveryPage {
 
     private static void methods(Page page, Discovery.Found f) {
         Html h = page.section("methods", "How to read this page");
-        h.raw("<ul class=\"note\">\n");
-        for (String s : List.of(
+        h.notes(List.of(
                 "PRIM starts from the box that holds every point and repeatedly peels off the " + Discovery.exact(
                         f.settings.prim().peelAlpha() * 100) + " % of its " + f.cases() + " at one end of one varied value (all "
                         + "points sharing the end value go together, so a grid loses a whole level), or one category, choosing "
@@ -460,9 +459,6 @@ final class DiscoveryPage {
                         : "Cases are points: a point is of interest when the mean over its runs passes the question.",
                 "A box describes the sweep's own points: its limits are as fine as the sweep's values, and its quasi-p-values "
                         + "take runs as independent; a box found in one sweep is worth checking in another.",
-                "trajectory.csv and box.csv hold the trajectory and the chosen box's limits.")) {
-            h.raw("<li>").text(s).raw("</li>\n");
-        }
-        h.raw("</ul>\n");
+                "trajectory.csv and box.csv hold the trajectory and the chosen box's limits."));
     }
 }

@@ -75,6 +75,15 @@ final class Html {
         return element("p", "note", text);
     }
 
+    /** A list of notes (how to read a page), each item as text. */
+    Html notes(List<String> items) {
+        raw("<ul class=\"note\">\n");
+        for (String s : items) {
+            raw("<li>").text(s).raw("</li>\n");
+        }
+        return raw("</ul>\n");
+    }
+
     Html table(Cells table) {
         table.render(b);
         return this;

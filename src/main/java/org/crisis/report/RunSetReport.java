@@ -644,16 +644,12 @@ final class RunSetReport implements ReportKind {
 
     private void methods(Page page) {
         Html h = page.section("methods", "How to read this report");
-        h.raw("<ul class=\"note\">\n");
-        for (String s : List.of(
+        h.notes(List.of(
                 "Shares are the fraction of replications in which something happened; their 95 % intervals are Wilson score intervals. Means have Student-t intervals.",
                 "Grievance bands are quantiles across runs on each day (ensemble.csv, all runs); they show the spread of runs, not the uncertainty of the median.",
                 "Survival curves are Kaplan\u2013Meier estimates; a run that ends (at the horizon or by an early stop) before the event is censored at its last day. Bands: Greenwood variance on the log(\u2212log) scale.",
                 "The regional network and the event timeline show one run, not an average; see the choice of run above.",
                 "Convergence: running estimate in replication order; the replications needed are estimated from the final spread.",
-                "Every table is also written as CSV beside this file (report-*.csv).")) {
-            h.raw("<li>").text(s).raw("</li>\n");
-        }
-        h.raw("</ul>\n");
+                "Every table is also written as CSV beside this file (report-*.csv)."));
     }
 }

@@ -775,17 +775,13 @@ final class SweepReport implements ReportKind {
 
     private void methods(Page page) {
         Html h = page.section("methods", "How to read this report");
-        h.raw("<ul class=\"note\">\n");
-        for (String s : List.of(
+        h.notes(List.of(
                 sweep.setting("common_random_numbers").equals("false")
                         ? "Each point of the design was run with its own seeds, so differences between points include different random draws."
                         : "Each point of the design is run with the same replication seeds (common random numbers), so differences between points are not blurred by different random draws.",
                 "Pooled means and shares combine the runs of all points in a bin; their intervals treat the mix of the other varied values as fixed.",
                 sweep.sensitivity() == null ? "This design has no sensitivity indices (sobol and morris designs do)."
                         : "Sensitivity indices come from sensitivity.csv as the sweep wrote it; see docs/SWEEPS.md for the estimators.",
-                "Every table is also written as CSV beside this file (report-*.csv).")) {
-            h.raw("<li>").text(s).raw("</li>\n");
-        }
-        h.raw("</ul>\n");
+                "Every table is also written as CSV beside this file (report-*.csv)."));
     }
 }
