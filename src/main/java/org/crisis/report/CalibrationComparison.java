@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,7 +208,10 @@ public final class CalibrationComparison implements ReportKind {
         Html.Cells t = new Html.Cells(header, numeric);
         Csv.Rows csv = new Csv.Rows("calibration", "case", "pattern", "min", "max", "fold", "observed", "result");
         int differing = 0;
-        for (CalibrationResults.HeldOut[] row : rows.values()) {
+        // by case name, each case's patterns in the order of its file (folds.csv lists the cases fold by fold)
+        List<CalibrationResults.HeldOut[]> ordered = new ArrayList<>(rows.values());
+        ordered.sort(Comparator.comparing(CalibrationComparison::caseOf));
+        for (CalibrationResults.HeldOut[] row : ordered) {
             CalibrationResults.HeldOut any = null;
             Boolean pass = null;
             boolean differs = false;
@@ -242,6 +246,15 @@ public final class CalibrationComparison implements ReportKind {
             h.table(t);
         }
         tables.put("report-calibration-comparison-patterns.csv", csv.toString());
+    }
+
+    private static String caseOf(CalibrationResults.HeldOut[] row) {
+        for (CalibrationResults.HeldOut x : row) {
+            if (x != null) {
+                return x.caseName();
+            }
+        }
+        return "";
     }
 
     private void methods(Page page) {
