@@ -128,7 +128,7 @@ public final class CalibrationMerge {
                     }
                 }
             }
-            long seed = manifest.path("calibration").path("master_seed").asLong();
+            long seed = manifest.path("calibration").path("master_seed").asLong(1);
             CalibrationOutput.outOfSample(results, summaries, seed);
             ArrayNode from = manifest.putArray("merged_from");
             dirs.forEach(d -> from.add(d.toAbsolutePath().normalize().toString()));

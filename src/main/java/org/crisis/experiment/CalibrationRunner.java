@@ -85,7 +85,8 @@ public final class CalibrationRunner {
      * @param inPasses passes of the training cases at each fold's fit
      * @param inPatterns their patterns
      * @param interval the 95 % interval of the held-out pass rate by resampling the held-out cases
-     *     ({@link CaseBootstrap}, seeded with the master seed); null with fewer than two
+     *     ({@link CaseBootstrap}, seeded with the master seed); null with fewer than two, or when a
+     *     fold does not list its held-out cases (a fold directory of an earlier version, merged)
      */
     public record Pooled(int folds, int passes, int patterns, int inPasses, int inPatterns, double[] interval) {}
 
@@ -104,7 +105,9 @@ public final class CalibrationRunner {
                 cases.addAll(f.heldOut());
             }
         }
-        double[] interval = cases.size() < 2 ? null : CaseBootstrap.passRate(cases.stream().mapToInt(CaseCount::passes).toArray(),
+        // every held-out pattern must be among the cases (fold directories of an older version have none)
+        boolean complete = cases.stream().mapToInt(CaseCount::patterns).sum() == sums[1];
+        double[] interval = cases.size() < 2 || !complete ? null : CaseBootstrap.passRate(cases.stream().mapToInt(CaseCount::passes).toArray(),
                 cases.stream().mapToInt(CaseCount::patterns).toArray(), seed);
         return new Pooled(folds, sums[0], sums[1], sums[2], sums[3], interval);
     }

@@ -125,21 +125,24 @@ public final class CalibrationComparison implements ReportKind {
             if (i > 0 && d == null) {
                 unpaired.add(labels.get(i));
             }
-            t.row(d != null && (d.interval()[0] > 0 || d.interval()[1] < 0) ? "sig" : null, List.of(labels.get(i),
+            double[] di = d == null ? null : d.interval();
+            t.row(di != null && (di[0] > 0 || di[1] < 0) ? "sig" : null, List.of(labels.get(i),
                     String.valueOf(c.parameters().size()), passes + " of " + patterns, Format.percent(share), interval(ci),
                     i == 0 ? "reference" : d == null ? "not paired" : Format.points(d.difference()),
-                    d == null ? Format.NONE : points(d.interval()), d == null ? Format.NONE : String.valueOf(d.gained()),
+                    di == null ? Format.NONE : points(di), d == null ? Format.NONE : String.valueOf(d.gained()),
                     d == null ? Format.NONE : String.valueOf(d.lost())));
             csv.row(labels.get(i), c.directory().toAbsolutePath().normalize().toString(), c.parameters().size(), passes, patterns,
                     share, ci == null ? null : ci[0], ci == null ? null : ci[1], d == null ? null : d.difference(),
-                    d == null ? null : d.interval()[0], d == null ? null : d.interval()[1], d == null ? null : d.gained(),
+                    di == null ? null : di[0], di == null ? null : di[1], d == null ? null : d.gained(),
                     d == null ? null : d.lost());
         }
         h.paragraph("Each calibration's held-out patterns, pooled over its folds. The intervals resample the held-out cases, not"
                 + " the patterns: a case's patterns share its runs, its coding and its fold's fit, and tend to pass or fail"
                 + " together. Against the first, the difference of the pass rates is paired: both calibrations' results on"
-                + " the same cases, resampled together. An interval that holds 0 means the library does not tell the two"
-                + " apart; a row is marked when its interval excludes 0.");
+                + " the same cases, resampled together. A row is marked when its interval excludes 0; an interval that holds 0"
+                + " means these cases give no evidence of a difference, not that there is none. The intervals treat the held-out"
+                + " cases as independent draws and the fits as given: cases of one fold share a fit, and refitting on other"
+                + " cases would move the rates too, so the intervals are if anything too narrow, more so with few cases.");
         h.table(t);
         if (!unpaired.isEmpty()) {
             h.note("Not paired with the first (their held-out cases or patterns differ, so only their own rates compare): "
@@ -148,7 +151,7 @@ public final class CalibrationComparison implements ReportKind {
         tables.put("report-calibration-comparison.csv", csv.toString());
     }
 
-    /** The difference of the second's held-out pass rate from the first's, on the same patterns. */
+    /** The difference of the second's held-out pass rate from the first's, on the same patterns; no interval from one case. */
     private record Paired(double difference, double[] interval, int gained, int lost) {}
 
     /** Null when the two calibrations did not hold out the same patterns. */
@@ -174,7 +177,7 @@ public final class CalibrationComparison implements ReportKind {
             lost += x.pass() && !y.pass() ? 1 : 0;
         }
         double difference = (gained - lost) / (double) a.size();
-        double[] interval = cases.size() < 2 ? new double[] {difference, difference}
+        double[] interval = cases.size() < 2 ? null
                 : CaseBootstrap.difference(cases.values().stream().mapToInt(c -> c[0]).toArray(),
                         cases.values().stream().mapToInt(c -> c[1]).toArray(),
                         cases.values().stream().mapToInt(c -> c[2]).toArray(), seed);

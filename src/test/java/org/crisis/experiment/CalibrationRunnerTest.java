@@ -305,7 +305,8 @@ class CalibrationRunnerTest {
                 inManifest.put(x.path("case").asText(), x.path("passes").asInt());
             }
         }
-        assertEquals(passesOfCase, inManifest);
+        assertEquals(List.copyOf(passesOfCase.entrySet()), List.copyOf(inManifest.entrySet()),
+                "the same cases in the same order: the resampling's draws depend on it");
         JsonNode outOfSample = manifest.path("results").path("out_of_sample");
         assertEquals(pooled[0], outOfSample.path("passes").asInt());
         assertEquals(3, outOfSample.path("folds").asInt());
@@ -340,5 +341,23 @@ class CalibrationRunnerTest {
         CalibrationRunner.Refused twice = assertThrows(CalibrationRunner.Refused.class, () -> CalibrationMerge.merge(
                 List.of(parts.get(1), parts.get(1), parts.get(2), parts.get(3)), dir.resolve("m3"), dir, List.of(), "test"));
         assertTrue(twice.getMessage().contains("fold 1 is in both"), twice.getMessage());
+    }
+
+    @Test
+    void pooledFoldsHaveNoIntervalWhenAFoldDoesNotListItsHeldOutCases() {
+        CalibrationRunner.FitSummary all = new CalibrationRunner.FitSummary(0, 10, 3, 0.5, 8, 10, 0, 0, List.of());
+        CalibrationRunner.FitSummary one = new CalibrationRunner.FitSummary(1, 10, 4, 0.4, 5, 6, 3, 4,
+                List.of(new CalibrationRunner.CaseCount("a", 1, 2), new CalibrationRunner.CaseCount("b", 2, 2)));
+        CalibrationRunner.FitSummary two = new CalibrationRunner.FitSummary(2, 10, 5, 0.3, 4, 6, 2, 4,
+                List.of(new CalibrationRunner.CaseCount("c", 2, 2), new CalibrationRunner.CaseCount("d", 0, 2)));
+        CalibrationRunner.Pooled p = CalibrationRunner.pool(List.of(all, one, two), 1);
+        assertEquals(List.of(2, 5, 8, 9, 12), List.of(p.folds(), p.passes(), p.patterns(), p.inPasses(), p.inPatterns()));
+        assertTrue(p.interval() != null && p.interval()[0] <= 5 / 8.0 && 5 / 8.0 <= p.interval()[1]);
+        // a fold directory written before the cases were listed, merged with one that lists them
+        CalibrationRunner.FitSummary older = new CalibrationRunner.FitSummary(2, 10, 5, 0.3, 4, 6, 2, 4, List.of());
+        CalibrationRunner.Pooled mixed = CalibrationRunner.pool(List.of(all, one, older), 1);
+        assertEquals(5, mixed.passes());
+        assertEquals(null, mixed.interval(), "an interval over some folds' cases would not be the pooled rate's");
+        assertEquals(0, CalibrationRunner.pool(List.of(all), 1).folds());
     }
 }

@@ -108,4 +108,52 @@ class CalibrationComparisonTest {
         assertTrue(mixed.err().contains("not with runs or sweeps"), mixed.err());
         assertFalse(Files.exists(tmp.resolve("x")) || Files.exists(tmp.resolve("y")), "nothing written");
     }
+
+    @Test
+    void calibrationsOfOneNameAreLabelledByTheirDirectoriesAndOneCaseGivesNoInterval() throws Exception {
+        Path before = Files.move(copy("x"), tmp.resolve("before"));
+        // one held-out case left (case-a), which gains a pattern
+        Path after = edited("y", "1,case-a,no-rupture,out,,0.2,40,40,1,fail", "1,case-a,no-rupture,out,,0.2,40,4,0.1,pass");
+        for (Path d : List.of(before, after)) {
+            Path folds = d.resolve("folds.csv");
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(folds, StandardCharsets.UTF_8)) {
+                if (!line.contains(",out,") || line.contains(",case-a,")) {
+                    kept.append(line).append('\n');
+                }
+            }
+            Files.writeString(folds, kept.toString(), StandardCharsets.UTF_8);
+        }
+        Path after2 = Files.move(after, tmp.resolve("after"));
+        Path out = tmp.resolve("cmp");
+        Outcome o = crisis("report", before.toString(), after2.toString(), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        CsvTable<ReportException> rates = table(out.resolve("report-calibration-comparison.csv"));
+        assertEquals(List.of("before", "after"), List.of(rates.text(0, rates.column("calibration")),
+                rates.text(1, rates.column("calibration"))));
+        assertEquals(0.5, rates.number(1, rates.column("difference")), 1e-9);
+        assertTrue(Double.isNaN(rates.number(1, rates.column("difference_low"))), "no interval from one case");
+        assertTrue(Double.isNaN(rates.number(0, rates.column("low"))), "nor for a rate");
+        assertFalse(Files.readString(out.resolve("report.html")).contains("<tr class=\"sig\""), "nothing marked");
+    }
+
+    @Test
+    void aGainInEveryCaseIsMarked() throws Exception {
+        Path a = copy("a");
+        Path b = edited("b", "1,case-a,no-rupture,out,,0.2,40,40,1,fail", "1,case-a,no-rupture,out,,0.2,40,4,0.1,pass");
+        for (String[] swap : List.of(new String[] {"2,case-b,protested-only,out,,0.3,40,40,1,fail",
+                "2,case-b,protested-only,out,,0.3,40,4,0.1,pass"}, new String[] {"3,case-c,rupture,out,0.4,,40,0,0,fail",
+                "3,case-c,rupture,out,0.4,,40,20,0.5,pass"})) {
+            Path folds = b.resolve("folds.csv");
+            String text = Files.readString(folds, StandardCharsets.UTF_8);
+            assertTrue(text.contains(swap[0]), swap[0]);
+            Files.writeString(folds, text.replace(swap[0], swap[1]), StandardCharsets.UTF_8);
+        }
+        Path out = tmp.resolve("cmp");
+        assertEquals(0, crisis("report", a.toString(), b.toString(), "--out", out.toString()).status());
+        CsvTable<ReportException> rates = table(out.resolve("report-calibration-comparison.csv"));
+        assertEquals(0.6, rates.number(1, rates.column("difference")), 1e-9);
+        assertTrue(rates.number(1, rates.column("difference_low")) > 0, "every resample gains");
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<tr class=\"sig\">"), "the row is marked");
+    }
 }
