@@ -1,5 +1,6 @@
 package org.crisis.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +90,10 @@ final class ReportCommand implements Callable<Integer> {
             ReportOptions options = new ReportOptions(out, days, run, precision, relativePrecision, rankBy);
             long calibrations = directories.stream().filter(CalibrationResults::isCalibration).count();
             if (calibrations > 0 && calibrations < directories.size()) {
-                throw new ReportException("calibrations are reported on their own or against each other, not with runs or sweeps;"
-                        + " give only crisis calibrate directories");
+                Path other = directories.stream().filter(d -> !CalibrationResults.isCalibration(d)).findFirst().orElseThrow();
+                throw new ReportException(!Files.isDirectory(other) ? other + ": no such directory"
+                        : "calibrations are reported on their own or against each other, not with runs or sweeps;"
+                        + " give only crisis calibrate directories (" + other + " is not one)");
             }
             Report.Written w = calibrations == 1 ? CalibrationReport.write(directories.get(0), options)
                     : calibrations > 1 ? CalibrationComparison.write(directories, options)

@@ -83,9 +83,7 @@ final class Decision {
 
     /** Effective grievance E(i→j). */
     double effectiveGrievance(Country i, Dyad d, int s) {
-        double reciprocity = w.day - d.lastEscalation[1 - s] <= w.memory ? 1 : 0;
-        return d.grievance[s] * (1 + bp * (i.domesticPressure - 0.5) + bh * (i.hawkishness - 0.5))
-                + br * reciprocity;
+        return d.grievance[s] * disposition(i) + (reciprocity(d, s, w.day) ? br : 0);
     }
 
     /** The part of the cost K(i→j) that does not depend on the rung. */

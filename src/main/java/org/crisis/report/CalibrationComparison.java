@@ -115,12 +115,10 @@ public final class CalibrationComparison implements ReportKind {
         for (int i = 0; i < calibrations.size(); i++) {
             CalibrationResults c = calibrations.get(i);
             List<CalibrationResults.HeldOut> x = heldOut.get(i);
-            Map<String, int[]> byCase = CalibrationResults.byCase(x);
-            int passes = byCase.values().stream().mapToInt(v -> v[0]).sum();
+            int passes = (int) x.stream().filter(CalibrationResults.HeldOut::pass).count();
             int patterns = x.size();
             double share = passes / (double) patterns;
-            double[] ci = byCase.size() < 2 ? null : CaseBootstrap.passRate(byCase.values().stream().mapToInt(v -> v[0]).toArray(),
-                    byCase.values().stream().mapToInt(v -> v[1]).toArray(), c.seed());
+            double[] ci = CalibrationResults.interval(x, c.seed());
             Paired d = i == 0 ? null : paired(first, x, calibrations.get(0).seed());
             if (i > 0 && d == null) {
                 unpaired.add(labels.get(i));

@@ -190,7 +190,7 @@ public final class CalibrationResults {
     }
 
     /** Passes and patterns of each held-out case, cases in order of first appearance. */
-    static Map<String, int[]> byCase(List<HeldOut> heldOut) {
+    private static Map<String, int[]> byCase(List<HeldOut> heldOut) {
         Map<String, int[]> cases = new LinkedHashMap<>();
         for (HeldOut h : heldOut) {
             int[] c = cases.computeIfAbsent(h.caseName(), k -> new int[2]);
@@ -206,12 +206,17 @@ public final class CalibrationResults {
      * seed); null with fewer than two held-out cases.
      */
     double[] heldOutInterval() throws ReportException {
-        Map<String, int[]> cases = byCase(heldOut());
+        return interval(heldOut(), seed());
+    }
+
+    /** The 95 % interval of the pass rate of these held-out patterns by resampling their cases; null with fewer than two. */
+    static double[] interval(List<HeldOut> heldOut, long seed) {
+        Map<String, int[]> cases = byCase(heldOut);
         if (cases.size() < 2) {
             return null;
         }
         return CaseBootstrap.passRate(cases.values().stream().mapToInt(c -> c[0]).toArray(),
-                cases.values().stream().mapToInt(c -> c[1]).toArray(), seed());
+                cases.values().stream().mapToInt(c -> c[1]).toArray(), seed);
     }
 
     /** The master seed, which also seeds the resampling of cases. */

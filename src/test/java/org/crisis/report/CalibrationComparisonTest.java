@@ -106,7 +106,11 @@ class CalibrationComparisonTest {
         Outcome mixed = crisis("report", a.toString(), Fixtures.dir("grid").toString(), "--out", tmp.resolve("y").toString());
         assertEquals(2, mixed.status());
         assertTrue(mixed.err().contains("not with runs or sweeps"), mixed.err());
-        assertFalse(Files.exists(tmp.resolve("x")) || Files.exists(tmp.resolve("y")), "nothing written");
+        Outcome missing = crisis("report", a.toString(), tmp.resolve("nowhere").toString(), "--out", tmp.resolve("z").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("nowhere: no such directory"), missing.err());
+        assertFalse(Files.exists(tmp.resolve("x")) || Files.exists(tmp.resolve("y")) || Files.exists(tmp.resolve("z")),
+                "nothing written");
     }
 
     @Test
