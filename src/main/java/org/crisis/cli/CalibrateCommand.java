@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Fit model parameters to the expected patterns of a case library.",
             "Free parameters are dotted paths with ranges, fitted to the expect: patterns of a "
                 + "library of cases: CMA-ES on a smooth loss over every pattern, common random numbers "
-                + "across candidates, an ensemble of acceptable sets (format and method: "
+                + "across candidates, an ensemble of acceptable sets (the search's own, or drawn by ABC-SMC; "
+                + "format and method: "
                 + "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv, patterns.csv, "
                 + "folds.csv and manifest.json into results/NAME-TIMESTAMP or --out.",
             "",
@@ -157,9 +158,12 @@ final class CalibrateCommand implements Callable<Integer> {
         for (var c : calibration.cases()) {
             runs += c.runs();
         }
+        String smc = calibration.smc().filter(x -> options.folds().fits().contains(0))
+                .map(x -> String.format(Locale.ROOT, "; then ABC-SMC for the ensemble of the fit on all cases, %d particles,"
+                        + " at most %d candidates", x.particles(), x.budget())).orElse("");
         System.out.printf(Locale.ROOT, "%s: %d cases, %d patterns, %d free values; CMA-ES, population %d, budget %d candidates"
-                + " of %d runs; %s%n", calibration.name(), cases, calibration.patternCount(), calibration.parameters().size(),
-                calibration.population(), calibration.budget(), runs, selection);
+                + " of %d runs%s; %s%n", calibration.name(), cases, calibration.patternCount(), calibration.parameters().size(),
+                calibration.population(), calibration.budget(), runs, smc, selection);
         CalibrationRunner.Result r;
         try {
             r = new CalibrationRunner(calibration, options).execute();

@@ -3,6 +3,7 @@ package org.crisis.experiment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A validated calibration file (docs/CALIBRATION.md) with its cases. Read with
@@ -20,13 +21,26 @@ import java.util.List;
  * @param tolerance the ensemble takes every evaluated set whose loss is at most the best loss plus this
  * @param folds default number of folds for cross-validation (0: none given)
  * @param saturation each pattern's loss term saturates at this ({@link CalibrationLoss#UNSATURATED}: none)
+ * @param smc the ensemble by ABC-SMC ({@code ensemble.method: abc-smc}); empty: the candidates within the tolerance
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
         List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, double tolerance,
-        int folds, double saturation) {
+        int folds, double saturation, Optional<Smc> smc) {
+
+    /**
+     * The ensemble by ABC-SMC (docs/CALIBRATION.md, "The ensemble by ABC-SMC"), run after the
+     * search of the fit on all cases.
+     *
+     * @param particles the population size
+     * @param budget evaluations at most, beyond the search's
+     * @param quantile each generation's tolerance is this quantile of the last one's losses
+     */
+    public record Smc(int particles, int budget, double quantile) {}
 
     /** Stream index of {@link Seeds#derive} for the optimiser's generator (replications use indexes ≥ 0). */
     static final long OPTIMISER_STREAM = -4;
+    /** Stream index of {@link Seeds#derive} for the ABC-SMC generator. */
+    static final long SMC_STREAM = -6;
 
     public Calibration {
         cases = List.copyOf(cases);
@@ -41,7 +55,7 @@ public record Calibration(String name, String description, Path file, String fil
     /** The same calibration with another budget ({@code --budget}). */
     public Calibration withBudget(int b) {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
-                tolerance, folds, saturation);
+                tolerance, folds, saturation, smc);
     }
 
     /** Total patterns over all cases. */
@@ -57,7 +71,7 @@ public record Calibration(String name, String description, Path file, String fil
     public List<String> candidateColumns() {
         List<String> c = new ArrayList<>(List.of("fold", "evaluation", "restart", "iteration"));
         parameters.forEach(p -> c.add(p.column()));
-        c.addAll(List.of("loss", "passes", "patterns"));
+        c.addAll(List.of("loss", "passes", "patterns", "stage"));
         return c;
     }
 }

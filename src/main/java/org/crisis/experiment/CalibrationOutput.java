@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import org.crisis.scenario.Scenario;
 
 /**
@@ -32,6 +33,11 @@ final class CalibrationOutput {
             + " outside the bounds corrected alike ((a*n + 0.5)/(n + 1)); 0 for a pattern that passes";
     static final String ENSEMBLE_RULE = "every candidate of the fit on all cases whose loss is at most the best loss plus the tolerance,"
             + " each distinct set of values once (its first evaluation), equal weights";
+    static final String SMC_RULE = "ABC-SMC after the search (Del Moral et al. 2012; Drovandi and Pettitt 2011): a uniform prior"
+            + " on the search scale (the unit cube), the loss as distance; each generation lowers the tolerance to the quantile of"
+            + " the particles' losses, down to the best loss of the search plus the tolerance, resamples the particles within it"
+            + " and moves them by Metropolis-Hastings random-walk steps (covariance of the kept particles times 2.38^2/d);"
+            + " each distinct point of the last population once, weighted by the share of particles on it";
     static final String ASSIGNMENT = "cases sorted by name (code point order), the i-th (from 0) to fold i mod K + 1";
     static final String RESTARTS = "CMA-ES (Commons Math CMAESOptimizer, active covariance update) in the unit cube with bounds;"
             + " when it stops before the budget is spent it restarts from the best candidate so far with twice the population;"
@@ -52,7 +58,8 @@ final class CalibrationOutput {
         if (all == null) {
             return new Written(0, false);
         }
-        List<CalibrationRunner.Candidate> ensemble = ensemble(all.candidates(), c.tolerance());
+        List<Member> ensemble = all.smc().map(r -> members(all.candidates(), r))
+                .orElseGet(() -> equal(ensemble(all.candidates(), c.tolerance())));
         writePosterior(c, ensemble, dir.resolve("posterior.csv"));
         writeBest(c, all, dir.resolve("best.yaml"));
         writePatterns(all, c.saturation(), dir.resolve("patterns.csv"));
@@ -75,6 +82,27 @@ final class CalibrationOutput {
         return list;
     }
 
+    /** A set of the ensemble with its weight. */
+    record Member(CalibrationRunner.Candidate candidate, double weight) {}
+
+    private static List<Member> equal(List<CalibrationRunner.Candidate> sets) {
+        return sets.stream().map(x -> new Member(x, 1.0 / sets.size())).toList();
+    }
+
+    /**
+     * ABC-SMC's population as sets of the ensemble: each distinct point once, in order of
+     * evaluation, weighted by the share of particles that stand on it.
+     */
+    static List<Member> members(List<CalibrationRunner.Candidate> candidates, AbcSmc.Result r) {
+        TreeMap<Integer, Integer> count = new TreeMap<>();
+        for (AbcSmc.Particle p : r.population()) {
+            count.merge(p.evaluation(), 1, Integer::sum);
+        }
+        List<Member> list = new ArrayList<>();
+        count.forEach((evaluation, n) -> list.add(new Member(candidates.get(evaluation - 1), n / (double) r.population().size())));
+        return list;
+    }
+
     private static BufferedWriter writer(Path p) throws IOException {
         return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
     }
@@ -90,14 +118,14 @@ final class CalibrationOutput {
                             .append(x.iteration());
                     x.values().forEach(v -> s.append(',').append(v.text()));
                     Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
-                            .append(x.score().patterns()).append('\n');
+                            .append(x.score().patterns()).append(',').append(x.stage()).append('\n');
                     w.write(s.toString());
                 }
             }
         }
     }
 
-    private static void writePosterior(Calibration c, List<CalibrationRunner.Candidate> ensemble, Path file) throws IOException {
+    private static void writePosterior(Calibration c, List<Member> ensemble, Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
             List<String> header = new ArrayList<>(List.of("set", "evaluation"));
             c.parameters().forEach(p -> header.add(p.column()));
@@ -105,13 +133,13 @@ final class CalibrationOutput {
             w.write(String.join(",", header) + "\n");
             StringBuilder s = new StringBuilder();
             for (int i = 0; i < ensemble.size(); i++) {
-                CalibrationRunner.Candidate x = ensemble.get(i);
+                CalibrationRunner.Candidate x = ensemble.get(i).candidate();
                 s.setLength(0);
                 s.append(i + 1).append(',').append(x.evaluation());
                 x.values().forEach(v -> s.append(',').append(v.text()));
                 Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
                         .append(x.score().patterns()).append(',');
-                Csv.number(s, 1.0 / ensemble.size(), 12).append('\n');
+                Csv.number(s, ensemble.get(i).weight(), 12).append('\n');
                 w.write(s.toString());
             }
         }
@@ -255,6 +283,7 @@ final class CalibrationOutput {
                     byCase.addObject().put("case", x.name()).put("passes", x.passes()).put("patterns", x.patterns());
                 }
             }
+            f.smc().ifPresent(r -> smc(n.putObject("ensemble_smc"), r));
             ObjectNode best = n.putObject("best");
             for (int i = 0; i < c.parameters().size(); i++) {
                 best.put(c.parameters().get(i).path(), f.best().values().get(i).text());
@@ -266,6 +295,28 @@ final class CalibrationOutput {
         outOfSample(results, summaries, c.seed());
         m.put("threads", threads);
         return m;
+    }
+
+    /** What ABC-SMC did: each generation's tolerance, proposals and kept particles, and whether it reached its target. */
+    private static void smc(ObjectNode n, AbcSmc.Result r) {
+        n.put("evaluations", r.evaluations());
+        n.put("reached_target", r.reached());
+        n.put("tolerance_reached", r.tolerance());
+        ArrayNode gens = n.putArray("generations");
+        for (AbcSmc.Generation g : r.generations()) {
+            ObjectNode x = gens.addObject();
+            x.put("generation", g.generation());
+            if (Double.isInfinite(g.tolerance())) {
+                x.putNull("tolerance");
+            } else {
+                x.put("tolerance", g.tolerance());
+            }
+            x.put("evaluations", g.evaluations());
+            x.put("steps", g.steps());
+            x.put("acceptance", g.acceptance());
+            x.put("distinct", g.distinct());
+            x.put("complete", g.complete());
+        }
     }
 
     /**
@@ -312,7 +363,14 @@ final class CalibrationOutput {
         }
         ObjectNode ensemble = s.putObject("ensemble");
         ensemble.put("tolerance", c.tolerance());
-        ensemble.put("rule", ENSEMBLE_RULE);
+        ensemble.put("method", c.smc().isPresent() ? "abc-smc" : "rejection");
+        c.smc().ifPresent(x -> {
+            ensemble.put("particles", x.particles());
+            ensemble.put("budget", x.budget());
+            ensemble.put("quantile", x.quantile());
+            ensemble.put("generator", "MersenneTwister(derive(master_seed, -6))");
+        });
+        ensemble.put("rule", c.smc().isPresent() ? SMC_RULE : ENSEMBLE_RULE);
         ArrayNode params = s.putArray("parameters");
         for (CalibrationParameter p : c.parameters()) {
             ObjectNode n = DottedPaths.describe(params.addObject(), p.path(), p.column(), p.integer());

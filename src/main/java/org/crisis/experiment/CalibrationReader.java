@@ -1,5 +1,7 @@
 package org.crisis.experiment;
 
+import org.crisis.io.Csv;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +45,13 @@ public final class CalibrationReader {
     /** Fields of {@code method:}. */
     public static final Set<String> METHOD = Fields.keys("name", "population", "sigma");
     /** Fields of {@code ensemble:}. */
-    public static final Set<String> ENSEMBLE = Fields.keys("tolerance");
+    public static final Set<String> ENSEMBLE = Fields.keys("tolerance", "method", "particles", "budget", "quantile");
+    /** Ensemble methods: the candidates within the tolerance, or ABC-SMC towards it. */
+    public static final List<String> ENSEMBLE_METHODS = List.of("rejection", "abc-smc");
+    public static final int DEFAULT_PARTICLES = 100;
+    public static final double DEFAULT_QUANTILE = 0.5;
+    /** ABC-SMC's default budget: this many times the particles. */
+    public static final int DEFAULT_SMC_BUDGET_FACTOR = 30;
     /** Fields of {@code loss:}. */
     public static final Set<String> LOSS = Fields.keys("saturation");
     /** Scales of a free value. */
@@ -60,7 +68,7 @@ public final class CalibrationReader {
     public static final int MAX_FOLDS = 1000;
     /** Columns of the result files that a parameter's column must not take. */
     static final Set<String> FIXED_COLUMNS = Set.of("fold", "evaluation", "restart", "iteration", "loss", "passes",
-            "patterns", "set", "weight");
+            "patterns", "set", "weight", "stage");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     /** Stands for the cases in a message shared by several of them. */
     private static final String CASES = "\u0000cases\u0000";
@@ -106,6 +114,7 @@ public final class CalibrationReader {
         int folds = (int) Fields.field(m, "folds").map(n -> f.integer(n, "folds", 2, MAX_FOLDS))
                 .orElse(OptionalLong.of(0)).orElse(0);
         double tolerance = DEFAULT_TOLERANCE;
+        Optional<Calibration.Smc> smc = Optional.empty();
         Optional<Node> ensembleNode = Fields.field(m, "ensemble");
         if (ensembleNode.isPresent()) {
             Optional<Node.Mapping> e = f.mapping(ensembleNode.get(), "ensemble", ENSEMBLE);
@@ -113,6 +122,7 @@ public final class CalibrationReader {
                 tolerance = Fields.field(e.get(), "tolerance")
                         .map(n -> f.number(n, "ensemble.tolerance", 0, Double.MAX_VALUE))
                         .orElse(OptionalDouble.of(DEFAULT_TOLERANCE)).orElse(DEFAULT_TOLERANCE);
+                smc = smc(e.get());
             }
         }
         double saturation = CalibrationLoss.UNSATURATED;
@@ -180,7 +190,7 @@ public final class CalibrationReader {
         }
         int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
         return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
-                sigma[0], tolerance, folds, saturation));
+                sigma[0], tolerance, folds, saturation, smc));
     }
 
     private void method(Node node, int[] population, double[] sigma) {
@@ -205,6 +215,41 @@ public final class CalibrationReader {
                 s.ifPresent(v -> sigma[0] = v);
             }
         });
+    }
+
+    /** ABC-SMC's settings under {@code ensemble:}, if its method is abc-smc; its fields are refused otherwise. */
+    private Optional<Calibration.Smc> smc(Node.Mapping e) {
+        String method = Fields.field(e, "method").flatMap(n -> f.string(n, "ensemble.method")).orElse("rejection");
+        if (!ENSEMBLE_METHODS.contains(method)) {
+            String hint = Fields.closest(method, ENSEMBLE_METHODS).map(x -> "; did you mean '" + x + "'?").orElse("");
+            f.error(e.entries().get("method"), "ensemble.method", "unknown ensemble method '" + method + "': expected "
+                    + String.join(" | ", ENSEMBLE_METHODS) + hint);
+            return Optional.empty();
+        }
+        if (!method.equals("abc-smc")) {
+            for (String field : List.of("particles", "budget", "quantile")) {
+                Fields.field(e, field).ifPresent(n -> f.error(n, "ensemble." + field,
+                        "only for ensemble.method: abc-smc (the rejection ensemble has a tolerance only)"));
+            }
+            return Optional.empty();
+        }
+        OptionalLong given = Fields.field(e, "particles").map(n -> f.integer(n, "ensemble.particles", 10, MAX_BUDGET))
+                .orElse(OptionalLong.of(DEFAULT_PARTICLES));
+        int particles = (int) given.orElse(DEFAULT_PARTICLES);
+        int budget = (int) Fields.field(e, "budget").map(n -> f.integer(n, "ensemble.budget", 1, MAX_BUDGET))
+                .orElse(OptionalLong.of((long) DEFAULT_SMC_BUDGET_FACTOR * particles))
+                .orElse(DEFAULT_SMC_BUDGET_FACTOR * particles);
+        if (given.isPresent() && budget < particles && Fields.field(e, "budget").isPresent()) {
+            f.error(e.entries().get("budget"), "ensemble.budget", "expected at least the particles (" + particles
+                    + "): the first generation draws that many from the prior; found " + budget);
+        }
+        double quantile = Fields.field(e, "quantile").map(n -> f.number(n, "ensemble.quantile", 0, 1))
+                .orElse(OptionalDouble.of(DEFAULT_QUANTILE)).orElse(DEFAULT_QUANTILE);
+        if (quantile == 0 || quantile == 1) {
+            f.error(e.entries().get("quantile"), "ensemble.quantile", "expected a number strictly between 0 and 1, found "
+                    + Csv.number(quantile));
+        }
+        return Optional.of(new Calibration.Smc(particles, budget, quantile));
     }
 
     private void methodName(Node at, String path, String text) {

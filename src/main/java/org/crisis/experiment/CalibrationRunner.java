@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.math3.exception.MathArithmeticException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
@@ -125,13 +126,26 @@ public final class CalibrationRunner {
         int[] held(List<CalibrationCase> cases, List<SweepFactor.Setting> values) throws Exception;
     }
 
-    /** One evaluated candidate. */
-    record Candidate(int fold, int evaluation, int restart, int iteration, double[] u, List<SweepFactor.Setting> values,
-            String key, int[] held, CalibrationLoss.Score score) {}
+    /** What evaluated a candidate: the search (CMA-ES) or ABC-SMC's ensemble. */
+    static final String SEARCH = "cmaes";
+    static final String SMC = "smc";
 
-    /** A finished fit: its cases, its candidates, the best, and the held-out cases' counts at the best. */
+    /**
+     * One evaluated candidate.
+     *
+     * @param restart the CMA-ES restart (0 for ABC-SMC)
+     * @param iteration the CMA-ES generation within its restart, or ABC-SMC's generation (0: the prior sample)
+     * @param stage {@link #SEARCH} or {@link #SMC}
+     */
+    record Candidate(int fold, int evaluation, int restart, int iteration, double[] u, List<SweepFactor.Setting> values,
+            String key, int[] held, CalibrationLoss.Score score, String stage) {}
+
+    /**
+     * A finished fit: its cases, its candidates, the best, the held-out cases' counts at the best,
+     * and for the fit on all cases with {@code ensemble.method: abc-smc} ABC-SMC's outcome.
+     */
     record Fit(int fold, List<CalibrationCase> training, List<CalibrationCase> test, List<Candidate> candidates,
-            Candidate best, int[] testHeld) {}
+            Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc) {}
 
     /** Thrown by the test hook that stops a calibration after some evaluations, as a kill would. */
     static final class Stopped extends RuntimeException {
@@ -261,6 +275,13 @@ public final class CalibrationRunner {
         options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %d patterns pass%s%n",
                 what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
                 fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass", s.testPasses(), s.testPatterns()));
+        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: ensemble by ABC-SMC: %s in %d candidates,"
+                + " %d generations; %d distinct sets%n", r.reached()
+                        ? "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus "
+                                + Csv.number(calibration.tolerance()) + ")"
+                        : "did not reach its target (the best loss plus " + Csv.number(calibration.tolerance())
+                                + ") within ensemble.budget; stands at tolerance " + Csv.number(r.tolerance()),
+                r.evaluations(), r.generations().size(), AbcSmc.distinct(r.population())));
     }
 
     /** The cases a fit trains on (all for fold 0, else those of the other folds) and those it holds out. */
@@ -285,7 +306,8 @@ public final class CalibrationRunner {
         List<CalibrationParameter> parameters = calibration.parameters();
         int d = parameters.size();
         int budget = calibration.budget();
-        long todo = budget + (fold > 0 ? 1 : 0) - journal.count(fold);
+        Optional<Calibration.Smc> smcSettings = fold == 0 ? calibration.smc() : Optional.empty();
+        long todo = budget + (fold > 0 ? 1 : 0) + smcSettings.map(Calibration.Smc::budget).orElse(0) - journal.count(fold);
         Progress progress = options.progress() ? Progress.of(Math.max(0, todo), "evaluations", true) : Progress.none();
         List<Candidate> candidates = new ArrayList<>();
         Map<String, int[]> cache = new HashMap<>();
@@ -312,8 +334,13 @@ public final class CalibrationRunner {
                 CMAESOptimizer optimiser = new CMAESOptimizer(Integer.MAX_VALUE, 0, true, 0, 0, random, false, null);
                 try {
                     optimiser.optimize(new MaxEval(budget - before),
-                            new ObjectiveFunction(u -> evaluate(fold, training, u, r, population, local, candidates, cache,
-                                    journal, appender, progress)),
+                            new ObjectiveFunction(u -> {
+                                // the CMA-ES generation within this restart: 0 is its starting point
+                                int iteration = local[0] == 0 ? 0 : 1 + (local[0] - 1) / population;
+                                local[0]++;
+                                return evaluate(fold, training, u, r, iteration, SEARCH, candidates, cache, journal,
+                                        appender, progress);
+                            }),
                             GoalType.MINIMIZE, new InitialGuess(guess), new SimpleBounds(lower, upper),
                             new CMAESOptimizer.Sigma(sigma), new CMAESOptimizer.PopulationSize(population));
                 } catch (MathIllegalStateException | MathArithmeticException e) {
@@ -326,6 +353,8 @@ public final class CalibrationRunner {
                 lambda = Math.min(CalibrationReader.MAX_POPULATION, lambda * 2);
             }
             Candidate best = best(candidates);
+            Optional<AbcSmc.Result> smc = smcSettings.map(x -> ensemble(x, best.score().loss() + calibration.tolerance(),
+                    training, candidates, cache, journal, appender, progress));
             int[] testHeld = null;
             if (!test.isEmpty()) {
                 CalibrationJournal.Entry recorded = journal.test(fold, best.evaluation());
@@ -339,7 +368,7 @@ public final class CalibrationRunner {
                     progress.advance(1);
                 }
             }
-            return new Fit(fold, training, test, candidates, best, testHeld);
+            return new Fit(fold, training, test, candidates, best, testHeld, smc);
         } catch (Failure e) {
             Throwable cause = e.getCause();
             if (cause instanceof Refused x) {
@@ -369,10 +398,34 @@ public final class CalibrationRunner {
         return n;
     }
 
-    /** The candidate with the lowest loss; of equal losses, the first evaluated. */
+    /**
+     * ABC-SMC after the search of the fit on all cases (docs/CALIBRATION.md, "The ensemble by
+     * ABC-SMC"), towards the best loss plus the tolerance; its candidates join the fit's, numbered
+     * on from the search's, through the same journal and cache.
+     */
+    private AbcSmc.Result ensemble(Calibration.Smc settings, double target, List<CalibrationCase> training,
+            List<Candidate> candidates, Map<String, int[]> cache, CalibrationJournal journal, SweepJournal.Appender appender,
+            Progress progress) {
+        MersenneTwister random = new MersenneTwister(Seeds.derive(calibration.seed(), Calibration.SMC_STREAM));
+        int first = candidates.size();
+        AbcSmc.Result r = AbcSmc.run(calibration.parameters().size(),
+                new AbcSmc.Settings(settings.particles(), settings.budget(), settings.quantile()), target, random,
+                (u, generation) -> evaluate(0, training, u, 0, generation, SMC, candidates, cache, journal, appender, progress));
+        // the particles' evaluations, counted from 1 within ABC-SMC, as the fit numbers them
+        List<AbcSmc.Particle> population = new ArrayList<>();
+        for (AbcSmc.Particle p : r.population()) {
+            population.add(new AbcSmc.Particle(p.u(), p.distance(), first + p.evaluation()));
+        }
+        return new AbcSmc.Result(List.copyOf(population), r.generations(), r.reached(), r.evaluations());
+    }
+
+    /** The search's candidate with the lowest loss (of equal losses, the first evaluated): ABC-SMC's candidates are not searched for the best. */
     static Candidate best(List<Candidate> candidates) {
         Candidate best = null;
         for (Candidate c : candidates) {
+            if (!c.stage().equals(SEARCH)) {
+                continue;
+            }
             if (best == null || c.score().loss() < best.score().loss()) {
                 best = c;
             }
@@ -381,7 +434,7 @@ public final class CalibrationRunner {
     }
 
     /** The objective: one candidate's loss, from the journal, the cache of identical candidates, or the model. */
-    private double evaluate(int fold, List<CalibrationCase> training, double[] u, int restart, int population, int[] local,
+    private double evaluate(int fold, List<CalibrationCase> training, double[] u, int restart, int iteration, String stage,
             List<Candidate> candidates, Map<String, int[]> cache, CalibrationJournal journal,
             SweepJournal.Appender appender, Progress progress) {
         int evaluation = candidates.size() + 1;
@@ -427,9 +480,8 @@ public final class CalibrationRunner {
         }
         cache.putIfAbsent(key.toString(), held);
         CalibrationLoss.Score score = CalibrationLoss.score(training, held, calibration.saturation());
-        int iteration = local[0] == 0 ? 0 : 1 + (local[0] - 1) / population;
-        local[0]++;
-        candidates.add(new Candidate(fold, evaluation, restart, iteration, u.clone(), values, key.toString(), held, score));
+        candidates.add(new Candidate(fold, evaluation, restart, iteration, u.clone(), values, key.toString(), held, score,
+                stage));
         return score.loss();
     }
 }

@@ -344,6 +344,7 @@ public final class CalibrationReport implements ReportKind {
         }
         h.table(table);
         tables.put("report-calibration-parameters.csv", csv.toString());
+        smc(h);
         h.heading(3, "marginals", "Marginals");
         h.open("div", "grid3");
         for (int i = 0; i < marginals.size(); i++) {
@@ -364,6 +365,37 @@ public final class CalibrationReport implements ReportKind {
         }
         h.close("div");
         pairs(h, u, w);
+    }
+
+    /** ABC-SMC's generations, from the manifest, when the ensemble was drawn by it. */
+    private void smc(Html h) {
+        JsonNode smc = null;
+        for (JsonNode f : c.manifest().path("results").path("fits")) {
+            if (f.path("fold").asInt() == 0 && f.has("ensemble_smc")) {
+                smc = f.get("ensemble_smc");
+            }
+        }
+        if (smc == null) {
+            return;
+        }
+        h.heading(3, "smc", "ABC-SMC generations");
+        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from a flat prior over the searched ranges, in"
+                + " %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
+                + " particles within it. %s A generation's acceptance is the share of moves kept; distinct is how many different"
+                + " sets its particles stand on.", smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
+                ? "It reached its target, the best loss of the search plus the tolerance."
+                : "It did not reach its target (the best loss of the search plus the tolerance) within its budget: the ensemble"
+                + " stands at the tolerance of the last generation, wider than asked; give ensemble.budget more."));
+        Html.Cells t = new Html.Cells(List.of("generation", "tolerance", "evaluations", "steps", "acceptance", "distinct",
+                "finished"), true, true, true, true, true, true, false);
+        for (JsonNode g : smc.path("generations")) {
+            t.row(g.path("complete").asBoolean(true) ? null : "sig", List.of(g.path("generation").asText(),
+                    g.path("tolerance").isNull() ? "none (the prior)" : Format.number(g.path("tolerance").asDouble()),
+                    g.path("evaluations").asText(), g.path("steps").asText(),
+                    Format.percent(g.path("acceptance").asDouble()), g.path("distinct").asText(),
+                    g.path("complete").asBoolean(true) ? "yes" : "no: budget spent"));
+        }
+        h.table(t);
     }
 
     /** The pairs of values most correlated over the ensemble: trade-offs the patterns cannot resolve. */

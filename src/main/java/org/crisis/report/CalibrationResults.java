@@ -153,12 +153,16 @@ public final class CalibrationResults {
         return list;
     }
 
-    /** The rows of candidates.csv of one fit. */
+    /**
+     * The rows of candidates.csv of one fit's search (CMA-ES): ABC-SMC's candidates, in the
+     * column {@code stage}, sample the ensemble and are not searched for the best.
+     */
     List<Integer> rowsOf(int fold) {
         List<Integer> rows = new ArrayList<>();
         int col = candidates.find("fold");
+        int stage = candidates.find("stage");
         for (int r = 0; r < candidates.size(); r++) {
-            if ((int) candidates.number(r, col) == fold) {
+            if ((int) candidates.number(r, col) == fold && (stage < 0 || !"smc".equals(candidates.text(r, stage)))) {
                 rows.add(r);
             }
         }

@@ -149,6 +149,29 @@ class CalibrationReaderTest {
     }
 
     @Test
+    void abcSmcSettingsAreReadWithDefaultsAndTheirProblemsReported() throws Exception {
+        Calibration smc = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "ensemble: { tolerance: 2, method: abc-smc, particles: 50 }\n"));
+        assertEquals(java.util.Optional.of(new Calibration.Smc(50, 1500, 0.5)), smc.smc(), "budget 30 times the particles");
+        assertEquals(2.0, smc.tolerance());
+        Calibration rejection = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "ensemble: { method: rejection }\n"));
+        assertTrue(rejection.smc().isEmpty());
+
+        List<Problem> p = problems(PARAMETERS + "ensemble: { method: abc-smcc }\n");
+        assertEquals(1, p.size(), p.toString());
+        find(p, "ensemble.method", "unknown ensemble method 'abc-smcc': expected rejection | abc-smc; did you mean 'abc-smc'?");
+        p = problems(PARAMETERS + "ensemble: { tolerance: 1, particles: 50 }\n");
+        find(p, "ensemble.particles", "only for ensemble.method: abc-smc");
+        p = problems(PARAMETERS + "ensemble: { method: abc-smc, particles: 5, budget: 20, quantile: 1 }\n");
+        find(p, "ensemble.particles", "expected a whole number in [10,");
+        find(p, "ensemble.quantile", "expected a number strictly between 0 and 1, found 1");
+        p = problems(PARAMETERS + "ensemble: { method: abc-smc, particles: 50, budget: 20 }\n");
+        find(p, "ensemble.budget", "expected at least the particles (50): the first generation draws that many from the prior;"
+                + " found 20");
+    }
+
+    @Test
     void caseProblemsPointAtTheCaseFileAndAtTheEntry() throws IOException {
         Path cases = Files.createDirectories(dir.resolve("more"));
         Files.writeString(cases.resolve("bad.yaml"), CalibrationFixtures.caseFile("case-bad", CalibrationFixtures.DOWNGRADED)

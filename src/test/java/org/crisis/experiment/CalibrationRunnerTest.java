@@ -86,7 +86,7 @@ class CalibrationRunnerTest {
                 SweepRunner.Mode.AUTO)).withModel(diamond(calls)).execute();
         List<String[]> rows = csv(out.resolve("candidates.csv"));
         assertEquals(List.of("fold", "evaluation", "restart", "iteration", "countries_red_hawkishness",
-                "countries_blu_hawkishness", "loss", "passes", "patterns"), List.of(rows.get(0)));
+                "countries_blu_hawkishness", "loss", "passes", "patterns", "stage"), List.of(rows.get(0)));
         assertEquals(61, rows.size(), "every one of the 60 candidates of the budget");
         assertEquals("0.9", rows.get(1)[4], "the search starts at start:");
         assertTrue(Double.parseDouble(rows.get(1)[6]) > 0, "the start lies outside the optimum");
@@ -139,6 +139,57 @@ class CalibrationRunnerTest {
         assertEquals(new ArrayList<>(expected), sets, "the ensemble in order of evaluation, each set once");
         assertTrue(sets.size() > 1, "more than the best alone");
         assertEquals(1.0, weights, 1e-9);
+    }
+
+    @Test
+    void abcSmcDrawsTheEnsembleFromTheWholeAcceptableRegionAfterTheSearchAndResumesToTheSameFiles() throws Exception {
+        String smc = DIAMOND + "ensemble: { tolerance: 0, method: abc-smc, particles: 100, budget: 2500 }\n";
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, smc));
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).execute();
+        List<String[]> candidates = csv(out.resolve("candidates.csv"));
+        CalibrationRunner.FitSummary s = r.fits().get(0);
+        assertTrue(s.bestEvaluation() <= 60, "the best is the search's: " + s.bestEvaluation());
+        assertEquals("cmaes", candidates.get(60)[9]);
+        assertEquals("smc", candidates.get(61)[9], "ABC-SMC's candidates follow the search's");
+        assertEquals("0", candidates.get(61)[3], "its first generation is the prior sample");
+        // the zero-loss region is the diamond |x - 0.3| + |y - 0.7| <= 0.2236: the ensemble is uniform on it
+        List<String[]> posterior = csv(out.resolve("posterior.csv"));
+        double weights = 0;
+        double[] mean = new double[2];
+        double spread = 0;
+        for (String[] row : posterior.subList(1, posterior.size())) {
+            double w = Double.parseDouble(row[7]);
+            double x = Double.parseDouble(row[2]);
+            double y = Double.parseDouble(row[3]);
+            assertEquals("0", row[4], "every set of the ensemble within the tolerance of the best");
+            assertEquals(row[2], candidates.get(Integer.parseInt(row[1]))[4], "the set is the candidate it names");
+            assertTrue(Integer.parseInt(row[1]) > 60, "drawn by ABC-SMC, not taken from the search");
+            weights += w;
+            mean[0] += w * x;
+            mean[1] += w * y;
+            spread += w * (Math.abs(x - 0.3) + Math.abs(y - 0.7));
+        }
+        assertEquals(1.0, weights, 1e-9);
+        assertTrue(posterior.size() > 40, "many distinct sets: " + (posterior.size() - 1));
+        assertEquals(0.3, mean[0], 0.03);
+        assertEquals(0.7, mean[1], 0.03);
+        // uniform on a diamond of radius R, |x - x0| + |y - y0| averages 2R/3 = 0.149
+        assertEquals(0.149, spread, 0.02, "the ensemble fills the region rather than heaping at its centre");
+        JsonNode m = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals("abc-smc", m.path("calibration").path("ensemble").path("method").asText());
+        JsonNode e = m.path("results").path("fits").get(0).path("ensemble_smc");
+        assertTrue(e.path("reached_target").asBoolean(), e.toString());
+        assertEquals(candidates.size() - 1 - 60, e.path("evaluations").asInt());
+
+        // killed in the middle of ABC-SMC, resumed: the same files
+        Path resumed = dir.resolve("resumed");
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(c, CalibrationFixtures.options(resumed, 1,
+                CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).stopAfter(300).execute());
+        new CalibrationRunner(c, CalibrationFixtures.options(resumed, 2, CalibrationFolds.NONE, SweepRunner.Mode.RESUME))
+                .withModel(diamond(new int[1])).execute();
+        assertEquals(results(out), results(resumed));
     }
 
     @Test

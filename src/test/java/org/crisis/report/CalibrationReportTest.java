@@ -154,6 +154,43 @@ class CalibrationReportTest {
     }
 
     @Test
+    void abcSmcCandidatesAreNotTheBestNorInTheSearchChartsAndItsGenerationsAreTabled() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        // the fixture's candidates with a stage column, and one ABC-SMC candidate of fold 0 with a lower loss than any
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("candidates.csv"), StandardCharsets.UTF_8));
+        int fold0 = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            lines.set(i, lines.get(i) + (i == 0 ? ",stage" : ",cmaes"));
+            fold0 += lines.get(i).startsWith("0,") ? 1 : 0;
+        }
+        lines.add(fold0 + 1, "0," + (fold0 + 1) + ",0,3,0.777,0.5,7,0,5,5,smc");
+        Files.write(dir.resolve("candidates.csv"), lines, StandardCharsets.UTF_8);
+        Path manifest = dir.resolve("manifest.json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                manifest.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode smc = ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("results")
+                .path("fits").get(0)).putObject("ensemble_smc");
+        smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", 12.5);
+        smc.putArray("generations").add(json.readTree("{\"generation\": 0, \"tolerance\": null, \"evaluations\": 100,"
+                + " \"steps\": 0, \"acceptance\": 1, \"distinct\": 100, \"complete\": true}"))
+                .add(json.readTree("{\"generation\": 1, \"tolerance\": 12.5, \"evaluations\": 150, \"steps\": 1,"
+                        + " \"acceptance\": 0.25, \"distinct\": 60, \"complete\": false}"));
+        json.writeValue(manifest.toFile(), m);
+
+        Report.Written w = CalibrationReport.write(dir, ReportOptions.defaults());
+        String html = Files.readString(w.html());
+        assertTrue(html.contains("ABC-SMC generations"), "the generations' table");
+        assertTrue(html.contains("It did not reach its target"), "says the target was not reached");
+        assertTrue(html.contains("no: budget spent"), "marks the generation the budget cut short");
+        assertFalse(html.contains("0.777"), "the ABC-SMC candidate is in neither the loss chart, the traces nor the best");
+        String best = csv(dir.resolve("report-calibration-parameters.csv")).get(1)[4];
+        assertEquals(Double.parseDouble(json.readTree(dir.resolve("manifest.json").toFile()).path("results").path("fits").get(0)
+                .path("best").path("parameters.grievanceGain").asText()), Double.parseDouble(best), 1e-12,
+                "the best is the search's");
+    }
+
+    @Test
     void aDirectoryWithoutTheEnsembleIsReportedWithoutIt() throws Exception {
         Path dir = Fixtures.copy("calibration", tmp);
         Files.delete(dir.resolve("posterior.csv"));

@@ -1,0 +1,125 @@
+package org.crisis.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.MersenneTwister;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ABC-SMC samples the ABC posterior at its target tolerance: with a flat prior and a distance
+ * that is the Euclidean distance to a point, that posterior is uniform on the disc of the
+ * target's radius, whose mean and spread are known in closed form.
+ */
+class AbcSmcTest {
+    private static final double[] CENTRE = {0.3, 0.6};
+    private static final double RADIUS = 0.15;
+
+    private static double distance(double[] u) {
+        double dx = u[0] - CENTRE[0];
+        double dy = u[1] - CENTRE[1];
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    private static AbcSmc.Result run(int particles, int budget, long seed, List<Integer> generationsAsked) {
+        return AbcSmc.run(2, new AbcSmc.Settings(particles, budget, 0.5), RADIUS, new MersenneTwister(seed), (u, g) -> {
+            generationsAsked.add(g);
+            return distance(u);
+        });
+    }
+
+    @Test
+    void thePopulationIsUniformOnTheRegionWithinTheTargetNotHeapedAtItsBest() {
+        AbcSmc.Result r = run(1000, 60_000, 7, new ArrayList<>());
+        assertTrue(r.reached(), "the target is reached within the budget");
+        assertEquals(RADIUS, r.tolerance());
+        double[] mean = new double[2];
+        double[] square = new double[2];
+        double radial = 0;
+        int n = r.population().size();
+        assertEquals(1000, n);
+        for (AbcSmc.Particle p : r.population()) {
+            assertTrue(p.distance() <= RADIUS, "every particle lies within the target");
+            assertEquals(distance(p.u()), p.distance(), 0);
+            for (int i = 0; i < 2; i++) {
+                mean[i] += p.u()[i] / n;
+                square[i] += p.u()[i] * p.u()[i] / n;
+            }
+            radial += p.distance() / n;
+        }
+        // uniform on a disc of radius R: each coordinate has variance R²/4; the distance to the centre averages 2R/3
+        for (int i = 0; i < 2; i++) {
+            assertEquals(CENTRE[i], mean[i], 0.01, "mean of coordinate " + i);
+            double sd = Math.sqrt(square[i] - mean[i] * mean[i]);
+            assertEquals(RADIUS / 2, sd, 0.008, "spread of coordinate " + i);
+        }
+        assertEquals(2 * RADIUS / 3, radial, 0.006, "the particles fill the disc, not its centre");
+        AbcSmc.Generation last = r.generations().get(r.generations().size() - 1);
+        assertTrue(last.complete());
+        assertTrue(last.distinct() > 600, "the moves renew the particles: " + last.distinct() + " distinct");
+    }
+
+    @Test
+    void toleranceFallsGenerationByGenerationFromThePriorSample() {
+        List<Integer> asked = new ArrayList<>();
+        AbcSmc.Result r = run(200, 20_000, 3, asked);
+        List<AbcSmc.Generation> g = r.generations();
+        assertTrue(Double.isInfinite(g.get(0).tolerance()));
+        assertEquals(200, g.get(0).evaluations(), "generation 0 is the prior sample");
+        for (int k = 2; k < g.size(); k++) {
+            assertTrue(g.get(k).tolerance() < g.get(k - 1).tolerance(), "generation " + k);
+        }
+        assertEquals(r.evaluations(), asked.size(), "every evaluation is counted");
+        assertEquals(r.evaluations(), g.stream().mapToInt(AbcSmc.Generation::evaluations).sum());
+        assertEquals(0, (int) asked.get(0));
+        assertEquals(g.size() - 1, (int) asked.get(asked.size() - 1), "the distance is told which generation asks");
+    }
+
+    @Test
+    void theSameGeneratorGivesTheSameParticles() {
+        AbcSmc.Result a = run(100, 3000, 11, new ArrayList<>());
+        AbcSmc.Result b = run(100, 3000, 11, new ArrayList<>());
+        assertEquals(a.evaluations(), b.evaluations());
+        for (int k = 0; k < a.population().size(); k++) {
+            assertEquals(a.population().get(k).evaluation(), b.population().get(k).evaluation());
+            assertEquals(a.population().get(k).u()[0], b.population().get(k).u()[0], 0);
+        }
+    }
+
+    @Test
+    void aSpentBudgetLeavesEveryParticleWithinTheToleranceItReached() {
+        AbcSmc.Result r = run(100, 400, 5, new ArrayList<>());
+        assertFalse(r.reached(), "400 evaluations do not reach a disc of radius 0.15");
+        assertEquals(400, r.evaluations());
+        assertTrue(r.tolerance() > RADIUS && r.tolerance() < 1);
+        for (AbcSmc.Particle p : r.population()) {
+            assertTrue(p.distance() <= r.tolerance());
+        }
+        assertFalse(r.generations().get(r.generations().size() - 1).complete(), "the last generation was cut short");
+    }
+
+    @Test
+    void aBudgetBelowThePriorSampleGivesNoPopulation() {
+        AbcSmc.Result r = run(100, 50, 5, new ArrayList<>());
+        assertTrue(r.population().isEmpty());
+        assertFalse(r.reached());
+    }
+
+    @Test
+    void theCholeskyFactorReproducesItsMatrix() {
+        double[] a = {4, 0, 0, 2, 3, 0, 0.4, 0.5, 1}; // lower triangle, row-major
+        double[] l = AbcSmc.Kernel.cholesky(a, 3);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j <= i; j++) {
+                double sum = 0;
+                for (int k = 0; k < 3; k++) {
+                    sum += l[i * 3 + k] * l[j * 3 + k];
+                }
+                assertEquals(a[i * 3 + j], sum, 1e-12, "(" + i + ", " + j + ")");
+            }
+        }
+    }
+}
