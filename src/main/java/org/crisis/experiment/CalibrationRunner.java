@@ -68,6 +68,7 @@ public final class CalibrationRunner {
     /**
      * One fit's figures.
      *
+     * @param evaluations the search's candidates (ABC-SMC's are not counted)
      * @param heldOut for a fold, each held-out case's passes and patterns at the fold's best set; empty for the fit on
      *     all cases
      */
@@ -265,7 +266,8 @@ public final class CalibrationRunner {
                 offset += n;
             }
         }
-        return new FitSummary(f.fold(), f.candidates().size(), f.best().evaluation(), f.best().score().loss(),
+        int searched = (int) f.candidates().stream().filter(x -> x.stage().equals(SEARCH)).count();
+        return new FitSummary(f.fold(), searched, f.best().evaluation(), f.best().score().loss(),
                 f.best().score().passes(), f.best().score().patterns(), testPasses, testPatterns, List.copyOf(heldOut));
     }
 
