@@ -297,7 +297,7 @@ final class CalibrationOutput {
         return m;
     }
 
-    /** What ABC-SMC did: each generation's tolerance, proposals and kept particles, and whether it reached its target. */
+    /** What ABC-SMC did: each generation's tolerance, evaluations, steps, acceptance and distinct sets, and whether it reached its target. */
     private static void smc(ObjectNode n, AbcSmc.Result r) {
         n.put("evaluations", r.evaluations());
         n.put("reached_target", r.reached());
