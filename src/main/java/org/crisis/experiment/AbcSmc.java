@@ -16,11 +16,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * posterior at that tolerance invariant: a normal random-walk step with the kept particles'
  * covariance times 2.38²/d (Roberts, Gelman and Gilks 1997), accepted if it stays in the cube and
  * its distance is within the tolerance (the prior is flat and the step symmetric). The number of
- * steps a generation makes is set from the last generation's acceptance rate, so that a particle
- * moves at least once with probability 0.99 (at most {@link #MAX_STEPS}). It stops once the
- * tolerance has reached {@code target} and its steps are made, or when the budget of evaluations
- * is spent: every particle always lies within the tolerance of its generation, so the population
- * then stands at that tolerance, with fewer moves. Equal weights throughout; sequential and driven
+ * steps a generation makes is set from the last generation's acceptance rate (measured at a
+ * looser tolerance, so it errs towards too few), so that a particle would move at least once with
+ * probability 0.99, at most {@link #MAX_STEPS}; the first generation makes the most. It stops once
+ * the tolerance has reached {@code target}, or when the budget left could not move every particle
+ * once; a generation cut short by the budget keeps the moves it made. Every particle always lies
+ * within the tolerance of its generation, so the population stands at that tolerance; the target
+ * counts as reached only if its generation made all its steps. Equal weights throughout; sequential and driven
  * by one generator: the same generator, distances and settings give the same particles.
  *
  * <pre>{@code
@@ -58,15 +60,12 @@ final class AbcSmc {
      *
      * @param population the particles at the end, equally weighted (a point may stand for several)
      * @param generations every generation begun
-     * @param reached whether the population lies within the target
+     * @param reached whether the population lies within the target, its steps all made
      * @param evaluations evaluations made
+     * @param tolerance the tolerance the population stands at (infinite if the prior sample was not finished)
      */
-    record Result(List<Particle> population, List<Generation> generations, boolean reached, int evaluations) {
-        /** The tolerance the population stands at. */
-        double tolerance() {
-            return generations.get(generations.size() - 1).tolerance();
-        }
-    }
+    record Result(List<Particle> population, List<Generation> generations, boolean reached, int evaluations,
+            double tolerance) {}
 
     /** A point's distance; {@code generation} says which generation asks (0: the prior sample). */
     @FunctionalInterface
@@ -99,11 +98,16 @@ final class AbcSmc {
         boolean complete = population.size() == s.particles();
         generations.add(new Generation(0, Double.POSITIVE_INFINITY, population.size(), 0, 1, population.size(), complete));
         if (!complete) {
-            return new Result(List.of(), generations, false, evaluations);
+            return new Result(List.of(), generations, false, evaluations, Double.POSITIVE_INFINITY);
+        }
+        if (population.stream().allMatch(p -> p.distance() <= target)) {
+            // the prior lies within the target where it was drawn: the prior sample is the posterior's
+            return new Result(List.copyOf(population), List.copyOf(generations), true, evaluations, target);
         }
         double tolerance = Double.POSITIVE_INFINITY;
-        int steps = 1;
-        while (tolerance > target && evaluations < s.budget()) {
+        int steps = MAX_STEPS; // no acceptance rate yet
+        // a generation begins only if the budget left can move every particle once
+        while (tolerance > target && s.budget() - evaluations >= s.particles()) {
             int g = generations.size();
             double next = Math.max(target, quantile(population, s.quantile()));
             if (next >= tolerance) {
@@ -155,7 +159,8 @@ final class AbcSmc {
             steps = rate <= 0 ? MAX_STEPS : rate >= 1 ? 1
                     : (int) Math.max(1, Math.min(MAX_STEPS, Math.ceil(Math.log(STAY) / Math.log(1 - rate))));
         }
-        return new Result(List.copyOf(population), List.copyOf(generations), tolerance <= target, evaluations);
+        boolean reached = tolerance <= target && generations.get(generations.size() - 1).complete();
+        return new Result(List.copyOf(population), List.copyOf(generations), reached, evaluations, tolerance);
     }
 
     /** The {@code q} quantile of the distances (the lower empirical quantile: a distance of the population). */

@@ -16,13 +16,16 @@ import java.util.Map;
  * <pre>
  *   E,fold,evaluation,u_1 u_2 ... u_d,h_1 h_2 ... h_m     a candidate of a fit: its coordinates and held counts
  *   T,fold,evaluation,h_1 h_2 ... h_m                     the held-out cases of a fold at candidate 'evaluation'
+ *   S,fold,u_1 u_2 ... u_d,h_1 h_2 ... h_m                an ABC-SMC candidate, known by its coordinates
  * </pre>
  *
  * Coordinates are written as Java prints doubles, which reads back to the same bits. On
  * resume the optimiser runs again from the start; each evaluation found here gives its
  * recorded counts instead of running the model, after checking that the optimiser asked for
  * exactly the same coordinates, so the calibration continues where it stopped with the
- * results an uninterrupted one would have given.
+ * results an uninterrupted one would have given. ABC-SMC's candidates are known by their
+ * coordinates rather than their number: ABC-SMC follows the search, so a resume with another
+ * search budget numbers them differently, and its counts depend on the coordinates alone.
  */
 final class CalibrationJournal {
     /** A recorded evaluation. */
@@ -59,6 +62,8 @@ final class CalibrationJournal {
             if (cell[0].equals("E") && cell.length == 5) {
                 previous = entries.putIfAbsent(key("E", fold, Integer.parseInt(cell[2])),
                         new Entry(doubles(cell[3]), ints(cell[4])));
+            } else if (cell[0].equals("S") && cell.length == 4) {
+                previous = entries.putIfAbsent("S" + fold + "/" + cell[2], new Entry(doubles(cell[2]), ints(cell[3])));
             } else if (cell[0].equals("T") && cell.length == 4) {
                 previous = entries.putIfAbsent(key("T", fold, Integer.parseInt(cell[2])), new Entry(new double[0], ints(cell[3])));
             } else {
@@ -85,16 +90,30 @@ final class CalibrationJournal {
         return entries.get(key("E", fold, evaluation));
     }
 
+    /** A recorded ABC-SMC candidate at exactly these coordinates. */
+    Entry smc(int fold, double[] u) {
+        return entries.get("S" + fold + "/" + coordinates(new StringBuilder(), u));
+    }
+
     Entry test(int fold, int evaluation) {
         return entries.get(key("T", fold, evaluation));
     }
 
     static String evaluationLine(int fold, int evaluation, double[] u, int[] held) {
         StringBuilder s = new StringBuilder("E,").append(fold).append(',').append(evaluation).append(',');
+        return counts(coordinates(s, u).append(','), held);
+    }
+
+    static String smcLine(int fold, double[] u, int[] held) {
+        StringBuilder s = new StringBuilder("S,").append(fold).append(',');
+        return counts(coordinates(s, u).append(','), held);
+    }
+
+    private static StringBuilder coordinates(StringBuilder s, double[] u) {
         for (int i = 0; i < u.length; i++) {
             s.append(i == 0 ? "" : " ").append(u[i]);
         }
-        return counts(s.append(','), held);
+        return s;
     }
 
     static String testLine(int fold, int evaluation, int[] held) {

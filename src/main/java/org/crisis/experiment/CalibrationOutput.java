@@ -12,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.crisis.scenario.Scenario;
@@ -90,7 +93,8 @@ final class CalibrationOutput {
     }
 
     /**
-     * ABC-SMC's population as sets of the ensemble: each distinct point once, in order of
+     * ABC-SMC's population as sets of the ensemble: each distinct set of values once (two
+     * particles on candidates with the same rounded values are one set), in order of first
      * evaluation, weighted by the share of particles that stand on it.
      */
     static List<Member> members(List<CalibrationRunner.Candidate> candidates, AbcSmc.Result r) {
@@ -98,8 +102,16 @@ final class CalibrationOutput {
         for (AbcSmc.Particle p : r.population()) {
             count.merge(p.evaluation(), 1, Integer::sum);
         }
+        Map<String, Integer> firstOfKey = new LinkedHashMap<>();
+        Map<String, Integer> share = new HashMap<>();
+        count.forEach((evaluation, n) -> {
+            String key = candidates.get(evaluation - 1).key();
+            firstOfKey.putIfAbsent(key, evaluation);
+            share.merge(key, n, Integer::sum);
+        });
         List<Member> list = new ArrayList<>();
-        count.forEach((evaluation, n) -> list.add(new Member(candidates.get(evaluation - 1), n / (double) r.population().size())));
+        firstOfKey.forEach((key, evaluation) -> list.add(new Member(candidates.get(evaluation - 1),
+                share.get(key) / (double) r.population().size())));
         return list;
     }
 
@@ -149,7 +161,7 @@ final class CalibrationOutput {
         CalibrationRunner.Candidate b = all.best();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "# crisis calibrate %s: the best of %d candidates on %d cases (evaluation %d,%n",
-                c.name(), all.candidates().size(), all.training().size(), b.evaluation()));
+                c.name(), CalibrationRunner.summary(all).evaluations(), all.training().size(), b.evaluation()));
         s.append(String.format(Locale.ROOT, "# loss %s, %d of %d patterns pass), master seed %d.%n", Csv.number(b.score().loss()),
                 b.score().passes(), b.score().patterns(), c.seed()));
         s.append("# Paste the block into a scenario, or make these the model's defaults (docs/MODEL.md, section 5).\n");
@@ -301,7 +313,11 @@ final class CalibrationOutput {
     private static void smc(ObjectNode n, AbcSmc.Result r) {
         n.put("evaluations", r.evaluations());
         n.put("reached_target", r.reached());
-        n.put("tolerance_reached", r.tolerance());
+        if (Double.isInfinite(r.tolerance())) {
+            n.putNull("tolerance_reached"); // the prior sample was not finished
+        } else {
+            n.put("tolerance_reached", r.tolerance());
+        }
         ArrayNode gens = n.putArray("generations");
         for (AbcSmc.Generation g : r.generations()) {
             ObjectNode x = gens.addObject();

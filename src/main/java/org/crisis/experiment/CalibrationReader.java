@@ -49,6 +49,9 @@ public final class CalibrationReader {
     /** Ensemble methods: the candidates within the tolerance, or ABC-SMC towards it. */
     public static final List<String> ENSEMBLE_METHODS = List.of("rejection", "abc-smc");
     public static final int DEFAULT_PARTICLES = 100;
+    /** ABC-SMC's particles at least this many per free value (fewer under-explore: docs/CALIBRATION.md). */
+    public static final int MIN_PARTICLES_PER_VALUE = 5;
+    public static final int MIN_PARTICLES = 10;
     public static final double DEFAULT_QUANTILE = 0.5;
     /** ABC-SMC's default budget: this many times the particles. */
     public static final int DEFAULT_SMC_BUDGET_FACTOR = 30;
@@ -170,6 +173,13 @@ public final class CalibrationReader {
                 }
             }
         }
+        if (smc.isPresent() && smc.get().particles() < MIN_PARTICLES_PER_VALUE * parameters.size()) {
+            Node.Mapping e = (Node.Mapping) ensembleNode.get();
+            Node at = e.entries().getOrDefault("particles", e);
+            f.error(at, "ensemble.particles", "expected at least " + MIN_PARTICLES_PER_VALUE + " particles per free value ("
+                    + MIN_PARTICLES_PER_VALUE * parameters.size() + " for " + parameters.size() + "), found "
+                    + smc.get().particles() + ": with fewer, the moves of ABC-SMC explore too little of the acceptable region");
+        }
         if (folds > 0 && !cases.isEmpty() && folds > cases.size()) {
             f.error(m.entries().get("folds"), "folds", "expected at most as many folds as cases (" + cases.size()
                     + "), found " + folds);
@@ -219,7 +229,12 @@ public final class CalibrationReader {
 
     /** ABC-SMC's settings under {@code ensemble:}, if its method is abc-smc; its fields are refused otherwise. */
     private Optional<Calibration.Smc> smc(Node.Mapping e) {
-        String method = Fields.field(e, "method").flatMap(n -> f.string(n, "ensemble.method")).orElse("rejection");
+        Optional<Node> methodNode = Fields.field(e, "method");
+        Optional<String> given = methodNode.flatMap(n -> f.string(n, "ensemble.method"));
+        if (methodNode.isPresent() && given.isEmpty()) {
+            return Optional.empty(); // not a string: said already
+        }
+        String method = given.orElse("rejection");
         if (!ENSEMBLE_METHODS.contains(method)) {
             String hint = Fields.closest(method, ENSEMBLE_METHODS).map(x -> "; did you mean '" + x + "'?").orElse("");
             f.error(e.entries().get("method"), "ensemble.method", "unknown ensemble method '" + method + "': expected "
@@ -233,21 +248,26 @@ public final class CalibrationReader {
             }
             return Optional.empty();
         }
-        OptionalLong given = Fields.field(e, "particles").map(n -> f.integer(n, "ensemble.particles", 10, MAX_BUDGET))
+        OptionalLong count = Fields.field(e, "particles").map(n -> f.integer(n, "ensemble.particles", MIN_PARTICLES, MAX_BUDGET))
                 .orElse(OptionalLong.of(DEFAULT_PARTICLES));
-        int particles = (int) given.orElse(DEFAULT_PARTICLES);
+        int particles = (int) count.orElse(DEFAULT_PARTICLES);
+        long defaultBudget = Math.min(MAX_BUDGET, (long) DEFAULT_SMC_BUDGET_FACTOR * particles);
         int budget = (int) Fields.field(e, "budget").map(n -> f.integer(n, "ensemble.budget", 1, MAX_BUDGET))
-                .orElse(OptionalLong.of((long) DEFAULT_SMC_BUDGET_FACTOR * particles))
-                .orElse(DEFAULT_SMC_BUDGET_FACTOR * particles);
-        if (given.isPresent() && budget < particles && Fields.field(e, "budget").isPresent()) {
+                .orElse(OptionalLong.of(defaultBudget)).orElse(defaultBudget);
+        if (count.isPresent() && budget < particles && Fields.field(e, "budget").isPresent()) {
             f.error(e.entries().get("budget"), "ensemble.budget", "expected at least the particles (" + particles
                     + "): the first generation draws that many from the prior; found " + budget);
         }
-        double quantile = Fields.field(e, "quantile").map(n -> f.number(n, "ensemble.quantile", 0, 1))
-                .orElse(OptionalDouble.of(DEFAULT_QUANTILE)).orElse(DEFAULT_QUANTILE);
-        if (quantile == 0 || quantile == 1) {
-            f.error(e.entries().get("quantile"), "ensemble.quantile", "expected a number strictly between 0 and 1, found "
-                    + Csv.number(quantile));
+        double quantile = DEFAULT_QUANTILE;
+        Optional<Node> q = Fields.field(e, "quantile");
+        if (q.isPresent()) {
+            OptionalDouble x = f.number(q.get(), "ensemble.quantile", -Double.MAX_VALUE, Double.MAX_VALUE);
+            if (x.isPresent() && !(x.getAsDouble() > 0 && x.getAsDouble() < 1)) {
+                f.error(q.get(), "ensemble.quantile", "expected a number strictly between 0 and 1, found "
+                        + Csv.number(x.getAsDouble()));
+            } else if (x.isPresent()) {
+                quantile = x.getAsDouble();
+            }
         }
         return Optional.of(new Calibration.Smc(particles, budget, quantile));
     }

@@ -418,7 +418,7 @@ public final class CalibrationRunner {
         for (AbcSmc.Particle p : r.population()) {
             population.add(new AbcSmc.Particle(p.u(), p.distance(), first + p.evaluation()));
         }
-        return new AbcSmc.Result(List.copyOf(population), r.generations(), r.reached(), r.evaluations());
+        return new AbcSmc.Result(List.copyOf(population), r.generations(), r.reached(), r.evaluations(), r.tolerance());
     }
 
     /** The search's candidate with the lowest loss (of equal losses, the first evaluated): ABC-SMC's candidates are not searched for the best. */
@@ -450,7 +450,8 @@ public final class CalibrationRunner {
         }
         int expected = patterns(training);
         int[] held;
-        CalibrationJournal.Entry recorded = journal.evaluation(fold, evaluation);
+        boolean smc = stage.equals(SMC);
+        CalibrationJournal.Entry recorded = smc ? journal.smc(fold, u) : journal.evaluation(fold, evaluation);
         try {
             if (recorded != null) {
                 if (!Arrays.equals(recorded.u(), u) || recorded.held().length != expected) {
@@ -465,7 +466,8 @@ public final class CalibrationRunner {
                 progress.advance(1);
             } else {
                 held = model.held(training, values);
-                appender.append(CalibrationJournal.evaluationLine(fold, evaluation, u, held));
+                appender.append(smc ? CalibrationJournal.smcLine(fold, u, held)
+                        : CalibrationJournal.evaluationLine(fold, evaluation, u, held));
                 simulated++;
                 progress.advance(1);
                 if (simulated == stopAfter) {

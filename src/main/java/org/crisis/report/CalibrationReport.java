@@ -585,9 +585,13 @@ public final class CalibrationReport implements ReportKind {
                         + " --seed set to the master seed and the values set with --set.",
                 "The in-sample figure flatters: the best of many candidates is partly chosen for the luck of these seeds and"
                         + " these cases. The out-of-sample figure is the honest one: each case is scored by values fitted without it.",
-                "The ensemble is not a Bayesian posterior: CMA-ES concentrates its candidates near the best, so the ensemble"
-                        + " shows which values are acceptable near the optimum, and a value marked loose is one the patterns do not"
-                        + " constrain within its searched range.",
+                "abc-smc".equals(c.calibration().path("ensemble").path("method").asText())
+                        ? "The ensemble was drawn by ABC-SMC from a flat prior over the searched ranges: it is the approximate"
+                        + " posterior at the tolerance, the acceptable sets wherever they lie in the ranges, so a value marked"
+                        + " loose is one the patterns do not constrain within its searched range."
+                        : "The ensemble is not a Bayesian posterior: CMA-ES concentrates its candidates near the best, so the"
+                        + " ensemble shows which values are acceptable near the optimum, and its intervals can be far narrower"
+                        + " than what the patterns allow (ensemble.method: abc-smc draws the acceptable region itself).",
                 "best.yaml holds the best set as a parameters: block; crisis run --parameters-from this directory draws each"
                         + " run's values from the ensemble.",
                 "Every table is also written as CSV beside this file (report-calibration-*.csv)."));

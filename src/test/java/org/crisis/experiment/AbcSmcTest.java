@@ -109,6 +109,16 @@ class AbcSmcTest {
     }
 
     @Test
+    void aPriorSampleWithinTheTargetIsThePosteriorAlready() {
+        AbcSmc.Result r = AbcSmc.run(2, new AbcSmc.Settings(50, 1000, 0.5), 2, new MersenneTwister(1), (u, g) -> distance(u));
+        assertTrue(r.reached());
+        assertEquals(1, r.generations().size(), "no generation beyond the prior sample");
+        assertEquals(50, r.evaluations());
+        assertEquals(50, AbcSmc.distinct(r.population()), "no resampling, no duplicates");
+        assertEquals(2.0, r.tolerance());
+    }
+
+    @Test
     void theCholeskyFactorReproducesItsMatrix() {
         double[] a = {4, 0, 0, 2, 3, 0, 0.4, 0.5, 1}; // lower triangle, row-major
         double[] l = AbcSmc.Kernel.cholesky(a, 3);

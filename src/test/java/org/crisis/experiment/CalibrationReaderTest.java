@@ -166,6 +166,14 @@ class CalibrationReaderTest {
         p = problems(PARAMETERS + "ensemble: { method: abc-smc, particles: 5, budget: 20, quantile: 1 }\n");
         find(p, "ensemble.particles", "expected a whole number in [10,");
         find(p, "ensemble.quantile", "expected a number strictly between 0 and 1, found 1");
+        p = problems(PARAMETERS + "  parameters.grievanceDecay: { min: 0.005, max: 0.08 }\n"
+                + "  parameters.rationality: { min: 1, max: 9 }\nensemble: { method: abc-smc, particles: 12 }\n");
+        assertEquals(1, p.size(), p.toString());
+        find(p, "ensemble.particles", "expected at least 5 particles per free value (15 for 3), found 12");
+        p = problems(PARAMETERS + "ensemble: { method: [abc-smc], particles: 50 }\n");
+        assertEquals(1, p.size(), "a method that is not a word is said once: " + p);
+        p = problems(PARAMETERS + "ensemble: { method: abc-smc, quantile: 1.5 }\n");
+        find(p, "ensemble.quantile", "expected a number strictly between 0 and 1, found 1.5");
         p = problems(PARAMETERS + "ensemble: { method: abc-smc, particles: 50, budget: 20 }\n");
         find(p, "ensemble.budget", "expected at least the particles (50): the first generation draws that many from the prior;"
                 + " found 20");

@@ -143,7 +143,7 @@ class CalibrationRunnerTest {
 
     @Test
     void abcSmcDrawsTheEnsembleFromTheWholeAcceptableRegionAfterTheSearchAndResumesToTheSameFiles() throws Exception {
-        String smc = DIAMOND + "ensemble: { tolerance: 0, method: abc-smc, particles: 100, budget: 2500 }\n";
+        String smc = DIAMOND + "ensemble: { tolerance: 0, method: abc-smc, particles: 100, budget: 4000 }\n";
         Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, smc));
         Path out = dir.resolve("out");
         CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
@@ -190,6 +190,68 @@ class CalibrationRunnerTest {
         new CalibrationRunner(c, CalibrationFixtures.options(resumed, 2, CalibrationFolds.NONE, SweepRunner.Mode.RESUME))
                 .withModel(diamond(new int[1])).execute();
         assertEquals(results(out), results(resumed));
+    }
+
+    @Test
+    void theBestIsTheSearchsEvenWhenAbcSmcMeetsALowerLossAndItsWeightsAreSharesOfParticles() throws Exception {
+        // six candidates from (0.9, 0.1) do not reach the diamond; ABC-SMC's prior sample does
+        String smc = DIAMOND.replace("budget: 60", "budget: 6")
+                + "ensemble: { tolerance: 1000, method: abc-smc, particles: 100, budget: 300 }\n";
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, smc));
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).execute();
+        CalibrationRunner.FitSummary s = r.fits().get(0);
+        assertEquals(6, s.evaluations(), "the search's candidates, not ABC-SMC's");
+        assertTrue(s.bestEvaluation() <= 6, "the best is the search's: " + s.bestEvaluation());
+        List<String[]> candidates = csv(out.resolve("candidates.csv"));
+        double smcLowest = candidates.subList(7, candidates.size()).stream().mapToDouble(x -> Double.parseDouble(x[6])).min()
+                .orElseThrow();
+        assertTrue(smcLowest < s.bestLoss(), "ABC-SMC met a lower loss (" + smcLowest + ") than the search's best ("
+                + s.bestLoss() + ")");
+        assertTrue(Files.readString(out.resolve("best.yaml")).contains("the best of 6 candidates"));
+        // a tolerance of 1000 takes the whole prior sample: 100 particles on 100 sets, each weighing 1/100
+        List<String[]> posterior = csv(out.resolve("posterior.csv"));
+        assertEquals(101, posterior.size());
+        for (String[] row : posterior.subList(1, posterior.size())) {
+            assertEquals(0.01, Double.parseDouble(row[7]), 1e-12);
+        }
+    }
+
+    @Test
+    void theEnsembleWeighsEachDistinctSetByTheShareOfParticlesOnIt() {
+        List<SweepFactor.Setting> none = List.of();
+        CalibrationLoss.Score score = new CalibrationLoss.Score(0, 1, 1);
+        List<CalibrationRunner.Candidate> candidates = List.of(
+                new CalibrationRunner.Candidate(0, 1, 0, 0, new double[] {0.1}, none, "a", new int[0], score, "smc"),
+                new CalibrationRunner.Candidate(0, 2, 0, 1, new double[] {0.2}, none, "b", new int[0], score, "smc"),
+                new CalibrationRunner.Candidate(0, 3, 0, 1, new double[] {0.1000001}, none, "a", new int[0], score, "smc"));
+        // four particles: two on evaluation 2, one on 1 and one on 3, whose rounded values are those of 1
+        AbcSmc.Result r = new AbcSmc.Result(List.of(new AbcSmc.Particle(new double[] {0.2}, 0, 2),
+                new AbcSmc.Particle(new double[] {0.1}, 0, 1), new AbcSmc.Particle(new double[] {0.2}, 0, 2),
+                new AbcSmc.Particle(new double[] {0.1000001}, 0, 3)), List.of(), true, 3, 0);
+        List<CalibrationOutput.Member> m = CalibrationOutput.members(candidates, r);
+        assertEquals(List.of(1, 2), m.stream().map(x -> x.candidate().evaluation()).toList(),
+                "each set once, at its first evaluation");
+        assertEquals(List.of(0.5, 0.5), m.stream().map(CalibrationOutput.Member::weight).toList());
+    }
+
+    @Test
+    void aCalibrationKilledDuringAbcSmcResumesWithALargerSearchBudget() throws Exception {
+        String smc = DIAMOND.replace("budget: 60", "budget: 20")
+                + "ensemble: { tolerance: 0.5, method: abc-smc, particles: 40, budget: 600 }\n";
+        Calibration small = CalibrationReader.read(CalibrationFixtures.calibration(dir, smc));
+        Calibration large = small.withBudget(35);
+        Path straight = dir.resolve("straight");
+        new CalibrationRunner(large, CalibrationFixtures.options(straight, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        Path extended = dir.resolve("extended");
+        // killed 60 simulations in: past the 20 of the search, inside ABC-SMC
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(small, CalibrationFixtures.options(extended,
+                1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).stopAfter(60).execute());
+        new CalibrationRunner(large, CalibrationFixtures.options(extended, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESUME))
+                .withModel(diamond(new int[1])).execute();
+        assertEquals(results(straight), results(extended));
     }
 
     @Test

@@ -92,6 +92,14 @@ class CalibrationSchemaTest {
                 schema.path("$defs").path("method").path("properties").path("sigma").path("default").asDouble());
         assertEquals(CalibrationReader.DEFAULT_TOLERANCE,
                 top("ensemble").path("properties").path("tolerance").path("default").asDouble());
+        JsonNode ensemble = top("ensemble").path("properties");
+        assertEquals(CalibrationReader.ENSEMBLE_METHODS, texts(ensemble.path("method").path("enum")));
+        assertEquals(CalibrationReader.ENSEMBLE_METHODS.get(0), ensemble.path("method").path("default").asText());
+        assertEquals(CalibrationReader.DEFAULT_PARTICLES, ensemble.path("particles").path("default").asInt());
+        assertEquals(CalibrationReader.MAX_BUDGET, ensemble.path("particles").path("maximum").asInt());
+        assertEquals(CalibrationReader.MIN_PARTICLES, ensemble.path("particles").path("minimum").asInt());
+        assertEquals(CalibrationReader.MAX_BUDGET, ensemble.path("budget").path("maximum").asInt());
+        assertEquals(CalibrationReader.DEFAULT_QUANTILE, ensemble.path("quantile").path("default").asDouble());
     }
 
     @Test
@@ -142,6 +150,17 @@ class CalibrationSchemaTest {
                 Arguments.of("sigma 0", base + "method: { name: cmaes, sigma: 0 }\n"),
                 Arguments.of("sigma 1.5", base + "method: { name: cmaes, sigma: 1.5 }\n"),
                 Arguments.of("tolerance negative", base + "ensemble: { tolerance: -1 }\n"),
+                Arguments.of("abc-smc", base + "ensemble: { tolerance: 2, method: abc-smc, particles: 20, budget: 400,"
+                        + " quantile: 0.4 }\n"),
+                Arguments.of("rejection named", base + "ensemble: { tolerance: 2, method: rejection }\n"),
+                Arguments.of("unknown ensemble method", base + "ensemble: { method: abc }\n"),
+                Arguments.of("particles without abc-smc", base + "ensemble: { tolerance: 1, particles: 50 }\n"),
+                Arguments.of("quantile with rejection", base + "ensemble: { method: rejection, quantile: 0.5 }\n"),
+                Arguments.of("particles 9", base + "ensemble: { method: abc-smc, particles: 9 }\n"),
+                Arguments.of("particles too many", base + "ensemble: { method: abc-smc, particles: 2000000 }\n"),
+                Arguments.of("smc budget too large", base + "ensemble: { method: abc-smc, budget: 2000000 }\n"),
+                Arguments.of("quantile 1", base + "ensemble: { method: abc-smc, quantile: 1 }\n"),
+                Arguments.of("quantile 0", base + "ensemble: { method: abc-smc, quantile: 0 }\n"),
                 Arguments.of("ensemble unknown field", base + "ensemble: { size: 3 }\n"),
                 Arguments.of("name with a space", base + "name: my fit\n"),
                 Arguments.of("not a mapping", "- cases\n"));

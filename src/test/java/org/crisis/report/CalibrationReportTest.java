@@ -183,7 +183,10 @@ class CalibrationReportTest {
         assertTrue(html.contains("ABC-SMC generations"), "the generations' table");
         assertTrue(html.contains("It did not reach its target"), "says the target was not reached");
         assertTrue(html.contains("no: budget spent"), "marks the generation the budget cut short");
-        assertFalse(html.contains("0.777"), "the ABC-SMC candidate is in neither the loss chart, the traces nor the best");
+        CalibrationResults results = CalibrationResults.open(dir);
+        List<Integer> search = results.rowsOf(0);
+        assertEquals(fold0, search.size(), "the loss chart and the traces draw the search's rows of fold 0 only");
+        assertFalse(search.contains(fold0), "not the ABC-SMC row");
         String best = csv(dir.resolve("report-calibration-parameters.csv")).get(1)[4];
         assertEquals(Double.parseDouble(json.readTree(dir.resolve("manifest.json").toFile()).path("results").path("fits").get(0)
                 .path("best").path("parameters.grievanceGain").asText()), Double.parseDouble(best), 1e-12,

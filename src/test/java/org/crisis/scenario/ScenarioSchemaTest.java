@@ -571,6 +571,11 @@ public class ScenarioSchemaTest {
                             errors.add(at + ": " + v + " not above " + arg);
                         }
                     }
+                    case "exclusiveMaximum" -> {
+                        if (v.isNumber() && v.decimalValue().compareTo(arg.decimalValue()) >= 0) {
+                            errors.add(at + ": " + v + " not below " + arg);
+                        }
+                    }
                     case "maximum" -> {
                         if (v.isNumber() && v.decimalValue().compareTo(arg.decimalValue()) > 0) {
                             errors.add(at + ": " + v + " above " + arg);
