@@ -122,11 +122,11 @@ final class AbcSmc {
                 }
             }
             double[] chol = Kernel.cholesky(Kernel.covariance(kept, d, 2.38 * 2.38 / d), d);
-            List<Particle> next2 = new ArrayList<>(s.particles());
+            List<Particle> resampled = new ArrayList<>(s.particles());
             for (int k = 0; k < s.particles(); k++) {
-                next2.add(kept.get(random.nextInt(kept.size())));
+                resampled.add(kept.get(random.nextInt(kept.size())));
             }
-            population = next2;
+            population = resampled;
             int evaluated = 0;
             int proposed = 0;
             int accepted = 0;
