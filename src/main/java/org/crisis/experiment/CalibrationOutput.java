@@ -40,7 +40,7 @@ final class CalibrationOutput {
             + " on the search scale (the unit cube), the loss as distance; each generation lowers the tolerance to the quantile of"
             + " the particles' losses, down to the best loss of the search plus the tolerance, resamples the particles within it"
             + " and moves them by Metropolis-Hastings random-walk steps (covariance of the kept particles times 2.38^2/d);"
-            + " each distinct point of the last population once, weighted by the share of particles on it";
+            + " each distinct set of values of the last population once, weighted by the share of particles on it";
     static final String ASSIGNMENT = "cases sorted by name (code point order), the i-th (from 0) to fold i mod K + 1";
     static final String RESTARTS = "CMA-ES (Commons Math CMAESOptimizer, active covariance update) in the unit cube with bounds;"
             + " when it stops before the budget is spent it restarts from the best candidate so far with twice the population;"
