@@ -48,7 +48,8 @@ final class AbcSmc {
      * @param tolerance the largest distance its particles have (infinite for the prior sample)
      * @param evaluations points evaluated (the prior sample, or the moves proposed inside the cube)
      * @param steps Metropolis–Hastings steps per particle (0 for the prior sample)
-     * @param acceptance the share of proposed moves accepted (a move out of the cube counts as refused)
+     * @param acceptance the share of proposed moves accepted (a move out of the cube counts as refused); NaN for the
+     *        prior sample, which moves nothing
      * @param distinct distinct points among the particles at its end
      * @param complete whether all its steps were made (the budget ran out otherwise)
      */
@@ -96,7 +97,8 @@ final class AbcSmc {
             population.add(new Particle(u, distance.at(u, 0), evaluations));
         }
         boolean complete = population.size() == s.particles();
-        generations.add(new Generation(0, Double.POSITIVE_INFINITY, population.size(), 0, 1, population.size(), complete));
+        // the prior sample moves nothing, so it has no acceptance rate
+        generations.add(new Generation(0, Double.POSITIVE_INFINITY, population.size(), 0, Double.NaN, population.size(), complete));
         if (!complete) {
             return new Result(List.of(), generations, false, evaluations, Double.POSITIVE_INFINITY);
         }

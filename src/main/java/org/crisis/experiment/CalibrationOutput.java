@@ -329,7 +329,11 @@ final class CalibrationOutput {
             }
             x.put("evaluations", g.evaluations());
             x.put("steps", g.steps());
-            x.put("acceptance", g.acceptance());
+            if (Double.isNaN(g.acceptance())) {
+                x.putNull("acceptance"); // the prior sample moves nothing
+            } else {
+                x.put("acceptance", g.acceptance());
+            }
             x.put("distinct", g.distinct());
             x.put("complete", g.complete());
         }

@@ -278,12 +278,12 @@ public final class CalibrationRunner {
                 what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
                 fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass", s.testPasses(), s.testPatterns()));
         fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: ensemble by ABC-SMC: %s in %d candidates,"
-                + " %d generations; %d distinct sets%n", r.reached()
+                + " %d generations; %d distinct sets in posterior.csv%n", r.reached()
                         ? "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus "
                                 + Csv.number(calibration.tolerance()) + ")"
                         : "did not reach its target (the best loss plus " + Csv.number(calibration.tolerance())
                                 + ") within ensemble.budget; stands at tolerance " + Csv.number(r.tolerance()),
-                r.evaluations(), r.generations().size(), AbcSmc.distinct(r.population())));
+                r.evaluations(), r.generations().size(), CalibrationOutput.members(fit.candidates(), r).size()));
     }
 
     /** The cases a fit trains on (all for fold 0, else those of the other folds) and those it holds out. */

@@ -392,7 +392,8 @@ public final class CalibrationReport implements ReportKind {
             t.row(g.path("complete").asBoolean(true) ? null : "sig", List.of(g.path("generation").asText(),
                     g.path("tolerance").isNull() ? "none (the prior)" : Format.number(g.path("tolerance").asDouble()),
                     g.path("evaluations").asText(), g.path("steps").asText(),
-                    Format.percent(g.path("acceptance").asDouble()), g.path("distinct").asText(),
+                    g.path("acceptance").isNumber() ? Format.percent(g.path("acceptance").asDouble()) : "none (no moves)",
+                    g.path("distinct").asText(),
                     g.path("complete").asBoolean(true) ? "yes" : "no: budget spent"));
         }
         h.table(t);

@@ -54,7 +54,12 @@ final class CalibrationFixtures {
     }
 
     static CalibrationRunner.Options options(Path out, int threads, CalibrationFolds folds, SweepRunner.Mode mode) {
-        return new CalibrationRunner.Options(threads, out, out.toAbsolutePath().getParent(), folds, mode, false,
-                new PrintStream(PrintStream.nullOutputStream()), List.of("crisis", "calibrate", "test"), "test");
+        return options(out, threads, folds, mode, new PrintStream(PrintStream.nullOutputStream()));
+    }
+
+    static CalibrationRunner.Options options(Path out, int threads, CalibrationFolds folds, SweepRunner.Mode mode,
+            PrintStream log) {
+        return new CalibrationRunner.Options(threads, out, out.toAbsolutePath().getParent(), folds, mode, false, log,
+                List.of("crisis", "calibrate", "test"), "test");
     }
 }

@@ -146,8 +146,10 @@ class CalibrationRunnerTest {
         String smc = DIAMOND + "ensemble: { tolerance: 0, method: abc-smc, particles: 100, budget: 4000 }\n";
         Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, smc));
         Path out = dir.resolve("out");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
-                SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).execute();
+                SweepRunner.Mode.AUTO, new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)))
+                .withModel(diamond(new int[1])).execute();
         List<String[]> candidates = csv(out.resolve("candidates.csv"));
         CalibrationRunner.FitSummary s = r.fits().get(0);
         assertTrue(s.bestEvaluation() <= 60, "the best is the search's: " + s.bestEvaluation());
@@ -182,6 +184,10 @@ class CalibrationRunnerTest {
         JsonNode e = m.path("results").path("fits").get(0).path("ensemble_smc");
         assertTrue(e.path("reached_target").asBoolean(), e.toString());
         assertEquals(candidates.size() - 1 - 60, e.path("evaluations").asInt());
+        assertTrue(e.path("generations").get(0).path("acceptance").isNull(), "the prior sample moves nothing: " + e);
+        assertTrue(e.path("generations").get(1).path("acceptance").isNumber());
+        assertTrue(log.toString(java.nio.charset.StandardCharsets.UTF_8).contains((posterior.size() - 1)
+                + " distinct sets in posterior.csv"), "the log counts the sets posterior.csv gives: " + log);
 
         // killed in the middle of ABC-SMC, resumed: the same files
         Path resumed = dir.resolve("resumed");

@@ -173,7 +173,7 @@ class CalibrationReportTest {
                 .path("fits").get(0)).putObject("ensemble_smc");
         smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", 12.5);
         smc.putArray("generations").add(json.readTree("{\"generation\": 0, \"tolerance\": null, \"evaluations\": 100,"
-                + " \"steps\": 0, \"acceptance\": 1, \"distinct\": 100, \"complete\": true}"))
+                + " \"steps\": 0, \"acceptance\": null, \"distinct\": 100, \"complete\": true}"))
                 .add(json.readTree("{\"generation\": 1, \"tolerance\": 12.5, \"evaluations\": 150, \"steps\": 1,"
                         + " \"acceptance\": 0.25, \"distinct\": 60, \"complete\": false}"));
         json.writeValue(manifest.toFile(), m);
@@ -183,6 +183,7 @@ class CalibrationReportTest {
         assertTrue(html.contains("ABC-SMC generations"), "the generations' table");
         assertTrue(html.contains("It did not reach its target"), "says the target was not reached");
         assertTrue(html.contains("no: budget spent"), "marks the generation the budget cut short");
+        assertTrue(html.contains("none (no moves)"), "the prior sample has no acceptance rate");
         CalibrationResults results = CalibrationResults.open(dir);
         List<Integer> search = results.rowsOf(0);
         assertEquals(fold0, search.size(), "the loss chart and the traces draw the search's rows of fold 0 only");
