@@ -277,11 +277,9 @@ final class Decision {
         }
         EventType act = d.level == Level.SEVERED.ordinal() ? EventType.RESTORE_RELATIONS : EventType.RETURN_AMBASSADOR;
         w.act(i.index, j, act, cause);
-        // the new level is now both governments' own
+        // each side's posture falls to what the new level implies; it stays owned by the governments that
+        // took it, so a new government that restores owns no posture it did not take (section 3.5)
         for (int side = 0; side < 2; side++) {
-            Country c = w.countries.get(side == 0 ? d.a : d.b);
-            d.postureOwnGovernment[side] = c.government;
-            d.postureOtherGovernment[side] = w.countries.get(d.other(c.index)).government;
             d.posture[side] = Math.min(d.posture[side], Level.of(d.level).impliedRung());
         }
     }

@@ -47,8 +47,9 @@ public final class Mediation {
 
     /**
      * A scripted MEDIATE names one target: the mediation covers that country's worst
-     * relation, the one with the highest grievance on either side (ties: the lower level);
-     * the event records the other side of that relation as what it is {@code about}.
+     * relation, the one at the lowest level (a broken relation is what a mediator is called
+     * for), and among those the one with the highest grievance on either side; the event
+     * records the other side of that relation as what it is {@code about}.
      */
     Event scripted(Act act) {
         int mediator = act.actor();
@@ -60,6 +61,7 @@ public final class Mediation {
                 continue;
             }
             w.relations.catchUp(d);
+            // a grievance is at most 1: each level below NORMAL outweighs any grievance
             double g = Math.max(d.grievance[0], d.grievance[1]) + (Level.NORMAL.ordinal() - Math.min(d.level, 2));
             if (g > worstGrievance) {
                 worstGrievance = g;

@@ -60,7 +60,8 @@ public enum Parameter {
     DEMOCRATIC_CLAUSE("democraticClause", "b_dc", 0.98, 0, 10, Type.REAL),
     STATEMENT_GRAVITY("statementGravity", "g_s", 1.0, 0, 1, Type.REAL),
     MEDIATION("mediation", "", 1, 0, 1, Type.BOOLEAN),
-    MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, -1, 1, Type.REAL),
+    // at least 0: a mediator disliked by a side has no credibility with it, and a negative one would feed grievance (3.9)
+    MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, 0, 1, Type.REAL),
     MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.034, 0, 1, Type.REAL),
     MEDIATION_DAYS("mediationDays", "mediationDays", 60, 1, 3650, Type.INTEGER),
     // government change and restoration (docs/MODEL.md 3.7, 3.5)

@@ -24,7 +24,7 @@ final class Perception {
         if (e.hostile()) {
             hostile(d, s, e);
         } else if (e.cooperative()) {
-            d.grievance[s] = Math.max(0, d.grievance[s] - coopGain * e.gamma() / 10);
+            d.grievance[s] = Math.max(0, d.grievance[s] - coopGain * e.gamma() / 10 * e.severity());
         }
     }
 

@@ -168,12 +168,20 @@ public final class World {
         return act(Act.of(actor, target, type, cause));
     }
 
-    /** An exogenous ELECTION or COUP with the new government's traits. */
+    /** An exogenous ELECTION or COUP of severity 1 with the new government's traits. */
     public Event changeGovernment(int actor, EventType type, GovernmentChange change, String label) {
+        return changeGovernment(actor, type, 1.0, change, label);
+    }
+
+    /**
+     * An exogenous ELECTION or COUP with the new government's traits; its severity scales
+     * what observers read in it, as for any event (sections 3.3 and 3.8).
+     */
+    public Event changeGovernment(int actor, EventType type, double severity, GovernmentChange change, String label) {
         if (!type.changesGovernment()) {
             throw new IllegalArgumentException(type + " does not change a government");
         }
-        return record(new Act(actor, Event.NONE, type, type.gamma(), 1.0, false, type.normBreaking(), Event.NONE,
+        return record(new Act(actor, Event.NONE, type, type.gamma(), severity, false, type.normBreaking(), Event.NONE,
                 Event.NONE, label), change);
     }
 

@@ -33,7 +33,7 @@ final class WorldBuilder {
         String label = t.label().orElse("");
         if (t.type().changesGovernment()) {
             var g = t.government();
-            w.changeGovernment(actor, t.type(), new GovernmentChange(
+            w.changeGovernment(actor, t.type(), t.severity(), new GovernmentChange(
                     g.getOrDefault("ideology.economic", Double.NaN), g.getOrDefault("ideology.social", Double.NaN),
                     g.getOrDefault("sovereignty", Double.NaN), g.getOrDefault("domesticPressure", Double.NaN),
                     g.getOrDefault("hawkishness", Double.NaN), g.getOrDefault("normAdherence", Double.NaN),

@@ -349,6 +349,41 @@ class DecisionModelTest {
         assertEquals(0, d.levelGovernment[0], "the new level is the governments' in office");
     }
 
+    /**
+     * FADED but for i: its grievance above g_restore/2 (a restoration goes back to DOWNGRADED only),
+     * and the rupture taken by its government (pressure 0.2) and owned by it.
+     */
+    private static final State OWNED_RUPTURE = new State(new Side(0.2, 0.1, 0.2, 0.5, 0.6, 0.25, 0, 0, Ladder.SEVER, false),
+            FADED.j(), Level.SEVERED, false);
+
+    @Test
+    void aNewGovernmentThatRestoresOwnsNoPostureItDidNotTake() {
+        // section 3.5: audience costs bind the governments that took the posture. After a restoration to
+        // DOWNGRADED, i stands on a recall: the government that severed still owns it, a successor does not
+        double pressure = OWNED_RUPTURE.i().pressure();
+        double face = pressure * p(Parameter.AUDIENCE_COST) * Ladder.RECALL / Ladder.SEVER;
+        for (boolean successor : new boolean[] {false, true}) {
+            World w = build(OWNED_RUPTURE, new MersenneTwisterFast(3L));
+            Dyad d = w.existing(0, 1);
+            if (successor) {
+                w.countries.get(0).government++; // i's government changed since the rupture: an occasion
+            } else {
+                d.lastGesture = DAY - 1; // the same government, after a gesture
+            }
+            assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(w), successor ? "the successor" : "the severer");
+            assertEquals(Level.DOWNGRADED, d.level());
+            assertEquals(Ladder.RECALL, d.posture[0], "the posture falls to what the new level implies");
+            Country i = w.countries.get(0);
+            double e = 0.05;
+            double standing = w.decision.deescalationUtility(i, d, 0, e);
+            d.posture[0] = Ladder.NONE;
+            double free = w.decision.deescalationUtility(i, d, 0, e);
+            assertEquals(successor ? 0 : face, free - standing, 1e-12, successor
+                    ? "the successor returns its ambassador free of its predecessor's audience costs"
+                    : "the government that severed still owns its recall");
+        }
+    }
+
     @Test
     void answeringABreachWithinMemoryCarriesNoNormCost() {
         // a grievance that justifies a rupture only without the norm cost (n·normCost·3/4 at rung 5)

@@ -189,6 +189,17 @@ class GrievanceModelTest {
     }
 
     @Test
+    void aCooperativeActsSeverityScalesItsRelief() {
+        // G ← max(0, G − κ_coop·γ/10·severity): a statement of support about a slight weighs less than one about a raid
+        world(Parameters.defaults());
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.5, 0.3, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        w.act(Act.of(actor, victim, EventType.SUPPORT, Event.NONE).withSeverity(0.25)); // γ = +3
+        assertEquals(0.5 - KAPPA_COOP * 3.0 / 10 * 0.25, d.grievanceOf(victim), 1e-12);
+    }
+
+    @Test
     void grievanceAndCondemnationFadeByTheDecayRateEachDay() {
         world(Parameters.defaults());
         int actor = actorAt("ACT", -0.4, -0.2);

@@ -253,6 +253,22 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aNegativeMediationAffinityIsRefused() {
+        // a mediator one side dislikes has no credibility with it; a negative a_med let such a mediation feed grievance
+        List<Problem> problems = problems("""
+                name: test
+                days: 10
+                countries:
+                  - id: PER
+                  - id: MEX
+                parameters:
+                  mediationAffinity: -0.5
+                """);
+        assertEquals(1, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "parameters.mediationAffinity", 7, 22, "expected a number in [0, 1], found -0.5");
+    }
+
+    @Test
     void problemsInEverySectionAreReportedTogether() {
         List<Problem> problems = problems("""
                 name: bad name

@@ -63,6 +63,33 @@ class RevisedRulesBehaviourTest {
         assertEquals(0, acts, "no act on day 0 in 100 runs");
     }
 
+    private static final String COUP = """
+            name: coup
+            days: 1
+            parameters: { thirdParties: false, grievanceDecay: 0, oustedFriends: 0 }
+            countries:
+              - {id: ACT}
+              - {id: OBS, normAdherence: 0.9}
+            events:
+              - {day: 0, type: COUP, actor: ACT, severity: %s}
+            """;
+
+    @Test
+    void aCoupsSeverityScalesWhatObserversReadInIt() throws Exception {
+        // docs/MODEL.md 3.8: Δ = κ_obs·|γ|/10·severity·n_k·(1 − A⁺) through G ← 1 − (1 − G)·exp(−Δ),
+        // so doubling the severity doubles Δ: 1 − G(2) = (1 − G(1))²
+        double[] g = new double[3];
+        for (int severity = 1; severity <= 2; severity++) {
+            MeasuredRun r = MeasuredRun.of(scenario(COUP.formatted(severity)), Seeds.derive(1, 0));
+            Event coup = r.world().events().get(0);
+            assertEquals(EventType.COUP, coup.type());
+            assertEquals(severity, coup.severity(), 0, "the scenario's severity is the event's");
+            g[severity] = r.world().existing(1, 0).grievanceOf(1);
+        }
+        assertTrue(g[1] > 0.05, "the observer reads the coup: " + g[1]);
+        assertEquals((1 - g[1]) * (1 - g[1]), 1 - g[2], 1e-12, "severity 2 weighs twice severity 1");
+    }
+
     @Test
     void aListedGrievanceBeyondWhatTheLevelHoldsIsWarnedAbout() throws Exception {
         Scenario s = scenario(STANDING.formatted("0.5"));
