@@ -175,7 +175,7 @@ class GrievanceModelTest {
     }
 
     @Test
-    void aCooperativeActLowersTheTargetsGrievanceLinearlyDownToZero() {
+    void aCooperativeActLowersTheTargetsGrievanceLinearlyByItsSeverityDownToZero() {
         world(Parameters.defaults());
         int actor = actorAt("ACT", -0.4, -0.2);
         w.setRelation(victim, actor, Level.NORMAL, 0.5, 0.3, 0, 0);
@@ -183,20 +183,12 @@ class GrievanceModelTest {
         w.act(actor, victim, EventType.DIALOGUE, Event.NONE); // γ = +4
         assertEquals(0.5 - KAPPA_COOP * 4.0 / 10, d.grievanceOf(victim), 1e-12);
         assertEquals(0.3, d.grievanceOf(actor), 0.0, "the actor's grievance is untouched");
+        // its severity scales the relief: a statement of support about a slight weighs less than one about a raid
+        w.act(Act.of(actor, victim, EventType.SUPPORT, Event.NONE).withSeverity(0.25)); // γ = +3
+        assertEquals(0.5 - KAPPA_COOP * 4.0 / 10 - KAPPA_COOP * 3.0 / 10 * 0.25, d.grievanceOf(victim), 1e-12);
         w.act(actor, victim, EventType.RESTORE_RELATIONS, Event.NONE); // γ = +6 would take it below zero
         assertEquals(0.0, d.grievanceOf(victim), 0.0);
-        assertEquals(2, records.of(w, victim, actor).cooperativeEvents());
-    }
-
-    @Test
-    void aCooperativeActsSeverityScalesItsRelief() {
-        // G ← max(0, G − κ_coop·γ/10·severity): a statement of support about a slight weighs less than one about a raid
-        world(Parameters.defaults());
-        int actor = actorAt("ACT", -0.4, -0.2);
-        w.setRelation(victim, actor, Level.NORMAL, 0.5, 0.3, 0, 0);
-        Dyad d = w.existing(victim, actor);
-        w.act(Act.of(actor, victim, EventType.SUPPORT, Event.NONE).withSeverity(0.25)); // γ = +3
-        assertEquals(0.5 - KAPPA_COOP * 3.0 / 10 * 0.25, d.grievanceOf(victim), 1e-12);
+        assertEquals(3, records.of(w, victim, actor).cooperativeEvents());
     }
 
     @Test
