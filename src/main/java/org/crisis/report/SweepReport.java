@@ -674,6 +674,9 @@ final class SweepReport implements ReportKind {
         header.addAll(List.of(share ? "share" : "mean", "95 % interval", "runs"));
         boolean[] numeric = new boolean[header.size()];
         Arrays.fill(numeric, true);
+        for (int k = 0; k < sweep.factors().size() && !pts.isEmpty(); k++) {
+            numeric[2 + k] = !Double.isNaN(pts.get(0).values()[k]); // a level name or a boolean is text
+        }
         // one column per varied value, headed by its short name (the full paths are in the Sweep table above);
         // headers wrap, at word starts where they can, so that many columns fit the page
         Html.Cells t = new Html.Cells(header, numeric).cls("ranking");
@@ -684,15 +687,15 @@ final class SweepReport implements ReportKind {
         for (int i = 0; i < pts.size(); i++) {
             SweepResults.PointStat p = pts.get(i);
             List<Object> cells = new ArrayList<>(List.of(i + 1, p.point()));
-            for (double v : p.values()) {
-                cells.add(v);
+            for (int k = 0; k < p.values().length; k++) {
+                cells.add(Double.isNaN(p.values()[k]) ? p.texts()[k] : p.values()[k]); // text as written
             }
             cells.addAll(List.of(rank, p.n(), p.mean(), p.low(), p.high()));
             csv.row(cells.toArray());
             if (i < RANKED_ROWS) {
                 List<String> row = new ArrayList<>(List.of(Integer.toString(i + 1), Integer.toString(p.point())));
-                for (double v : p.values()) {
-                    row.add(Format.number(v));
+                for (int k = 0; k < p.values().length; k++) {
+                    row.add(Double.isNaN(p.values()[k]) ? p.texts()[k] : Format.number(p.values()[k]));
                 }
                 row.add(share ? Format.percent(p.mean()) : Format.estimate(p.mean(), p.low(), p.high()));
                 row.add(Format.interval(p.low(), p.high(), share));

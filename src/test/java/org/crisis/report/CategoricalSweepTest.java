@@ -51,5 +51,13 @@ class CategoricalSweepTest {
         // severed is 0 in every run here: its cells are written, its chart replaced by a note that says so
         assertTrue(html.contains("no heat map"), "a constant outcome's heat map is replaced by a note");
         assertFalse(html.contains("heatmap-relations_red_blu_level-parameters_grievance_decay"), "no chart of a constant");
+        // the ranking names each point's level as written, in its CSV and its table
+        List<String> ranking = Files.readAllLines(out.resolve("report-ranking.csv"));
+        assertEquals("rank,point,relations_red_blu_level,parameters_grievance_decay,outcome,n,mean,ci95_low,ci95_high",
+                ranking.get(0));
+        assertEquals(List.of("ALLIED", "ALLIED", "NORMAL", "NORMAL"), ranking.subList(1, 5).stream()
+                .map(r -> r.split(",")[2]).sorted().toList(), ranking.toString());
+        String table = html.substring(html.indexOf("Points ranked by"));
+        assertTrue(table.contains(">ALLIED<") && table.contains(">NORMAL<"), "the table shows the levels");
     }
 }
