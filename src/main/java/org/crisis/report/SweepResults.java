@@ -54,6 +54,13 @@ public final class SweepResults implements Results {
 
     static SweepResults open(Path directory, JsonNode manifest) throws ReportException {
         Inputs.sweepManifest(directory.resolve("manifest.json"), manifest);
+        int shards = manifest.path("shard").path("count").asInt(1);
+        if (shards > 1) {
+            // its points hold only the runs of this shard: statistics of them would pass for the sweep's
+            throw new ReportException(directory + " is shard " + manifest.path("shard").path("index").asInt() + "/" + shards
+                    + " of a sweep, with " + manifest.path("shard").path("runs").asLong() + " of its runs: join the shards"
+                    + " with crisis merge and use the merged directory");
+        }
         Path pointsFile = directory.resolve("points.csv");
         Path runsFile = directory.resolve("runs.csv");
         CsvTable<ReportException> points = Files.isRegularFile(pointsFile) ? CsvTable.read(pointsFile, ReportException::new) : null;

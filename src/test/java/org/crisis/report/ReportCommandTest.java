@@ -78,6 +78,33 @@ class ReportCommandTest {
     }
 
     @Test
+    void aShardOfASweepIsNotReportedAsTheSweep() throws Exception {
+        Files.writeString(tmp.resolve("tiny.yaml"), """
+                name: tiny
+                days: 30
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: BLU, target: RED}
+                """);
+        Path sweep = Files.writeString(tmp.resolve("sweep.yaml"), """
+                scenario: tiny.yaml
+                design: grid
+                replications: 2
+                vary:
+                  parameters.grievanceDecay: {values: [0.01, 0.05, 0.1]}
+                outcomes: [severed:RED-BLU]
+                """);
+        Path shard = tmp.resolve("s1");
+        assertEquals(0, Main.execute("sweep", sweep.toString(), "--shard", "1/2", "--out", shard.toString(), "--quiet"),
+                this::stderr);
+        assertEquals(2, Main.execute("report", shard.toString()));
+        assertTrue(stderr().contains(shard + " is shard 1/2 of a sweep, with 3 of its runs: join the shards with crisis merge"),
+                stderr());
+        assertTrue(!Files.exists(shard.resolve("report.html")), "nothing written");
+        assertEquals(2, Main.execute("discover", shard.toString(), "--outcome", "severed:RED-BLU"));
+    }
+
+    @Test
     void explainPrintsTheChainsInTheTerminal() {
         assertEquals(0, Main.execute("explain", Fixtures.dir("base").toString(), "--pair", "MEX-PER", "--run", "1"));
         assertTrue(stdout().startsWith("PER-MEX (Peru and Mexico), run 1"), stdout());
