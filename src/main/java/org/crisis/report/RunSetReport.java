@@ -12,6 +12,7 @@ import java.util.Set;
 import org.crisis.io.Columns;
 import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
+import org.crisis.stats.Intervals;
 import org.crisis.stats.KaplanMeier;
 import org.jfree.chart.JFreeChart;
 
@@ -321,8 +322,9 @@ final class RunSetReport implements ReportKind {
                 KaplanMeier k = KaplanMeier.ofDurations(d, runDays);
                 curves.add(LineCharts.survivalLine(tt.event(), RunSetViews.colour(tt), k, set.days(), true, false));
                 double s = k.at(set.days());
-                double lo = 1 - highAt(k, set.days());
-                double hi = 1 - lowAt(k, set.days());
+                double[] ci = happenedInterval(k, d, runDays, set.days());
+                double lo = ci[0];
+                double hi = ci[1];
                 km.row(List.of(tt.event(), k.observed() + " of " + k.n() + " runs",
                         Format.percent(1 - s) + " (" + Format.interval(lo, hi, true) + ")", Format.number(k.median())));
                 kmCsv.row(p.key(), tt.event(), k.n(), k.observed(), 1 - s, lo, hi, k.median());
@@ -348,6 +350,26 @@ final class RunSetReport implements ReportKind {
         }
         tables.put("report-survival.csv", survivalCsv.toString());
         tables.put("report-time-to-event.csv", kmCsv.toString());
+    }
+
+    /**
+     * The 95 % interval of the share of runs in which the event happened by day {@code t}: from
+     * the Kaplan–Meier band where the estimate lies inside (0, 1); where it is 0 or 1 the log-log
+     * band has no width, and the share is a plain count among the runs followed to {@code t}
+     * (those that had the event, or ran to {@code t} without it), so its Wilson interval.
+     */
+    static double[] happenedInterval(KaplanMeier k, double[] daysTo, double[] runDays, double t) {
+        double s = k.at(t);
+        if (s > 0 && s < 1) {
+            return new double[] {1 - highAt(k, t), 1 - lowAt(k, t)};
+        }
+        int followed = 0;
+        for (int i = 0; i < daysTo.length; i++) {
+            if (!Double.isNaN(daysTo[i]) || runDays[i] >= t) {
+                followed++;
+            }
+        }
+        return Intervals.wilson(s == 0 ? followed : 0, followed);
     }
 
     static double lowAt(KaplanMeier k, double t) {

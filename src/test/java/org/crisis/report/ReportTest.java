@@ -1,5 +1,6 @@
 package org.crisis.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -250,5 +251,33 @@ class ReportTest {
         }
         assertFalse(html.matches("(?s).*url\\((?!#).*"), "no url() but fragment references");
         assertFalse(html.contains("@import"));
+    }
+
+    @Test
+    void theShareOfRunsByTheHorizonHasAnIntervalOfSomeWidthWhenItIsNoneOrAll() {
+        double[] none = new double[20];
+        java.util.Arrays.fill(none, Double.NaN);
+        double[] all = new double[20];
+        java.util.Arrays.fill(all, 3);
+        double[] ran = new double[20];
+        java.util.Arrays.fill(ran, 30);
+        // nothing happened, or everything: the log-log band has no width there, the count of 20 runs has
+        assertArrayEquals(org.crisis.stats.Intervals.wilson(0, 20), interval(none, ran, 30), 1e-12);
+        assertArrayEquals(org.crisis.stats.Intervals.wilson(20, 20), interval(all, ran, 30), 1e-12);
+        assertTrue(interval(none, ran, 30)[1] > 0.1, "0 of 20 does not rule out a share of 10 %");
+        // ten runs stopped on day 5 without it say nothing of day 30: 0 of the 10 followed that far
+        double[] stopped = ran.clone();
+        java.util.Arrays.fill(stopped, 0, 10, 5);
+        assertArrayEquals(org.crisis.stats.Intervals.wilson(0, 10), interval(none, stopped, 30), 1e-12);
+        // between none and all, the Kaplan–Meier band
+        double[] half = none.clone();
+        java.util.Arrays.fill(half, 0, 10, 3);
+        org.crisis.stats.KaplanMeier k = org.crisis.stats.KaplanMeier.ofDurations(half, ran);
+        assertArrayEquals(new double[] {1 - RunSetReport.highAt(k, 30), 1 - RunSetReport.lowAt(k, 30)}, interval(half, ran, 30),
+                1e-12);
+    }
+
+    private static double[] interval(double[] daysTo, double[] runDays, double t) {
+        return RunSetReport.happenedInterval(org.crisis.stats.KaplanMeier.ofDurations(daysTo, runDays), daysTo, runDays, t);
     }
 }
