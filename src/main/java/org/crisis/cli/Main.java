@@ -5,6 +5,7 @@ import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.crisis.scenario.Fields;
 import picocli.CommandLine;
@@ -30,6 +31,8 @@ public final class Main implements Runnable {
     }
 
     public static int execute(String... args) {
+        // the same bytes on every machine: numbers in files, messages and charts' axes never follow the locale
+        Locale.setDefault(Locale.ROOT);
         CommandLines.remember(args);
         CommandLine cli = commandLine(args);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -55,6 +55,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void theMachinesLocaleDoesNotChangeThePage() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY); // decimal comma
+            assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("de").toString()));
+            java.util.Locale.setDefault(java.util.Locale.US);
+            assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("us").toString()));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        String de = Files.readString(tmp.resolve("de/report.html"));
+        assertEquals(Files.readString(tmp.resolve("us/report.html")).replace("/us", "/de"), de.replace("/us", "/de"));
+        assertTrue(!de.matches("(?s).*<text[^>]*>\\d+,\\d+</text>.*"), "no decimal comma on an axis");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         assertEquals(0, Main.execute("report", "--help"));
         assertTrue(stdout().contains("Usage: crisis report"), stdout());
