@@ -442,7 +442,8 @@ final class RunSetReport implements ReportKind {
         Replay.section(page, set, choices, data, json, tables);
     }
 
-    private void network(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories) {
+    private void network(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories)
+            throws ReportException {
         Html h = page.section("network", "Regional network");
         int last = lastDay(run);
         RegionalNetwork net = RegionalNetwork.of(set, events, trajectories, last);
@@ -458,8 +459,13 @@ final class RunSetReport implements ReportKind {
             names.add("end");
         } else {
             for (int d : options.days()) {
-                days.add(new int[] {Math.max(0, Math.min(last, d))});
-                names.add("day " + d);
+                if (d >= set.days()) {
+                    throw new ReportException("--days " + d + " lies beyond the horizon: the runs of " + set.directory()
+                            + " last " + set.days() + " days, 0 to " + (set.days() - 1));
+                }
+                // a run stopped early (an early stop of the scenario) is drawn as it ended
+                days.add(new int[] {Math.min(last, d)});
+                names.add(d > last ? "day " + d + " (the run ended on day " + last + ")" : "day " + d);
             }
         }
         h.paragraph("Relations among all " + set.countries().size() + " countries in run " + run

@@ -87,6 +87,10 @@ class ReportCommandTest {
         assertEquals(2, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("a/../b").toString()));
         assertTrue(stderr().contains("contains '..'"), stderr());
         assertEquals(2, Main.execute("report", Fixtures.dir("base").toString(), "--precision", "1.5"));
+        assertEquals(2, Main.execute("report", Fixtures.dir("base").toString(), "--days", "0,99999", "--out",
+                tmp.resolve("far").toString()));
+        assertTrue(stderr().contains("--days 99999 lies beyond the horizon"), stderr());
+        assertTrue(!Files.exists(tmp.resolve("far/report.html")), "nothing written");
         assertEquals(2, Main.execute("explain", Fixtures.dir("base").toString()));
         assertEquals(2, Main.execute("explain", Fixtures.dir("base").toString(), "--pair", "PER-XXX"));
         assertTrue(stderr().contains("no country XXX"), stderr());
