@@ -66,7 +66,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--restart", description = "Discard an interrupted calibration of the same name (or --out) and start over.")
     boolean restart;
 
-    @Option(names = "--folds", paramLabel = "K", arity = "0..1", fallbackValue = "0",
+    /** --folds given without K (no K a user could write: K = 0 is refused like any K below 2). */
+    private static final int FILES_FOLDS = Integer.MIN_VALUE;
+
+    @Option(names = "--folds", paramLabel = "K", arity = "0..1", fallbackValue = "" + Integer.MIN_VALUE,
             description = "Also cross-validate: fit on all cases but one fold, for each of K folds, and score the held-out fold. Without K: the file's folds.")
     Integer folds;
 
@@ -137,8 +140,8 @@ final class CalibrateCommand implements Callable<Integer> {
         CalibrationFolds selection = CalibrationFolds.NONE;
         int cases = calibration.cases().size();
         if (folds != null) {
-            int k = folds == 0 ? calibration.folds() : folds;
-            if (k == 0) {
+            int k = folds == FILES_FOLDS ? calibration.folds() : folds;
+            if (folds == FILES_FOLDS && k == 0) {
                 return invalid("--folds without K needs folds: in " + file);
             }
             if (k < 2 || k > cases) {

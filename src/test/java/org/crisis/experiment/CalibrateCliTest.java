@@ -54,6 +54,9 @@ class CalibrateCliTest {
         assertTrue(crisis("calibrate", file.toString(), "--folds", "--quiet").err().contains("--folds without K needs folds:"));
         assertTrue(crisis("calibrate", file.toString(), "--folds", "4", "--quiet").err()
                 .contains("--folds must be from 2 to the number of cases (3), found 4"));
+        // 0 is a K like any other, not the file's folds
+        assertTrue(crisis("calibrate", CalibrationFixtures.calibration(dir, BODY).toString(), "--folds", "0", "--quiet").err()
+                .contains("--folds must be from 2 to the number of cases (3), found 0"));
         assertTrue(crisis("calibrate", file.toString(), "--fold", "4/3", "--quiet").err().contains("--fold: expected I/K"));
         assertTrue(crisis("calibrate", file.toString(), "--fold", "1/2", "--folds", "2").err().contains("exclude each other"));
         assertEquals(2, crisis("calibrate", file.toString(), "--budget", "0").status());
