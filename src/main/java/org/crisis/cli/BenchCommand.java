@@ -26,13 +26,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print performance figures of the simulator.",
         subcommands = {BenchCommand.Runs.class, BenchCommand.Day.class})
-final class BenchCommand implements Runnable {
+final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand: the usage, on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        System.err.println("crisis bench: a subcommand is required: runs or day");
+        spec.commandLine().usage(System.err);
+        return Main.INVALID_INPUT;
     }
 
     /** Replications per second, in memory (no files written). */

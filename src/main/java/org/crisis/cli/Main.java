@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code crisis} command line. Exit status: 0 success, 1 failure, 2 invalid input. */
 @Command(name = "crisis", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Agent-based diplomatic crisis simulator.")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final int FAILURE = 1;
     public static final int INVALID_INPUT = 2;
 
@@ -137,9 +137,12 @@ public final class Main implements Runnable {
         err.flush();
     }
 
+    /** No command: the usage, on standard error, as for any other incomplete command line. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        System.err.println("crisis: a command is required");
+        spec.commandLine().usage(System.err);
+        return INVALID_INPUT;
     }
 
     static String version() {

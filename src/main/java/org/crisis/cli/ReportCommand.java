@@ -85,6 +85,13 @@ final class ReportCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
         }
+        for (Path d : directories) {
+            if (Files.isRegularFile(d)) {
+                System.err.println("crisis report: " + d + " is a file: crisis report takes results directories (of crisis run,"
+                        + " sweep, merge or calibrate)");
+                return Main.INVALID_INPUT;
+            }
+        }
         long start = System.nanoTime();
         try {
             ReportOptions options = new ReportOptions(out, days, run, precision, relativePrecision, rankBy);

@@ -74,8 +74,8 @@ public final class WorkDirectory implements Closeable {
             }
         }
         Path name = out.toAbsolutePath().normalize().getFileName();
-        if (name == null || out.getFileName() == null || out.getFileName().toString().equals(".")) {
-            throw new OutputUnavailableException(option + " " + out + " names no directory; give a new directory such as results/x");
+        if (name == null || out.getFileName() == null || out.toString().isEmpty() || out.getFileName().toString().equals(".")) {
+            throw new OutputUnavailableException(option + " '" + out + "' names no directory; give a new directory such as results/x");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new OutputUnavailableException(option + " " + out + " is a file; give a directory");

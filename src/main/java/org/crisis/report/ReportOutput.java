@@ -37,8 +37,8 @@ final class ReportOutput implements AutoCloseable {
             }
         }
         Path dir = directory.toAbsolutePath().normalize();
-        if (dir.getFileName() == null) {
-            throw new ReportException("output path " + directory + " names no directory");
+        if (dir.getFileName() == null || directory.toString().isEmpty()) {
+            throw new ReportException("output path '" + directory + "' names no directory");
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ReportException("output path " + directory + " is a file; --out takes a directory");

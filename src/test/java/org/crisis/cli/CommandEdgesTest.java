@@ -53,6 +53,28 @@ class CommandEdgesTest {
     }
 
     @Test
+    void incompleteOrMistakenCommandLinesSayWhatIsMissingWithExitStatus2() {
+        Cli.Outcome none = Cli.crisis();
+        assertEquals(2, none.status());
+        assertTrue(none.err().startsWith("crisis: a command is required\nUsage: crisis"), none.err());
+        assertEquals("", none.out());
+        Cli.Outcome bench = Cli.crisis("bench");
+        assertEquals(2, bench.status());
+        assertTrue(bench.err().startsWith("crisis bench: a subcommand is required: runs or day\n"), bench.err());
+        Cli.Outcome file = Cli.crisis("report", "scenarios/peru-mexico-asylum-2025.yaml");
+        assertEquals(2, file.status());
+        assertEquals("crisis report: scenarios/peru-mexico-asylum-2025.yaml is a file: crisis report takes results directories"
+                + " (of crisis run, sweep, merge or calibrate)\n", file.err());
+        Cli.Outcome empty = Cli.crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--out", "");
+        assertEquals(2, empty.status());
+        assertEquals("crisis run: --out '' names no directory; give a new directory such as results/x\n", empty.err());
+        Cli.Outcome report = Cli.crisis("report", RUN_SET.toString(), "--out", "");
+        assertEquals(2, report.status());
+        assertTrue(report.err().startsWith("crisis report: output path '' names no directory"), report.err());
+        assertFalse(Files.exists(Path.of("report.html")), "nothing written where the command was run");
+    }
+
+    @Test
     void explainRefusesAPairOfACountryWithItself() {
         Cli.Outcome o = Cli.crisis("explain", RUN_SET.toString(), "--pair", "PER-PER");
         assertEquals(2, o.status(), o.out());
