@@ -382,7 +382,7 @@ public final class CalibrationReport implements ReportKind {
         h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from a flat prior over the searched ranges, in"
                 + " %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
                 + " particles within it. %s A generation's acceptance is the share of moves kept; distinct is how many different"
-                + " sets its particles stand on.", smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
+                + " candidates its particles stand on.", smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
                 ? "It reached its target, the best loss of the search plus the tolerance."
                 : "It did not reach its target (the best loss of the search plus the tolerance) within its budget: the ensemble"
                 + " stands at the tolerance of the last generation, wider than asked; give ensemble.budget more."));

@@ -20,7 +20,7 @@ public final class Explanation {
 
     public static List<String> of(Path directory, String pairText, Integer run) throws ReportException {
         Pair asked = Pair.parse(pairText);
-        Results r = Results.open(directory);
+        Results r = Results.isSweep(directory) ? null : Results.open(directory);
         if (!(r instanceof RunSetResults set)) {
             throw new ReportException(directory + " is a sweep; crisis explain reads the results directory of crisis run");
         }

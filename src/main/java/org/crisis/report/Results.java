@@ -33,4 +33,10 @@ public sealed interface Results permits RunSetResults, SweepResults {
         }
         return RunSetResults.open(directory, m);
     }
+
+    /** Whether {@code directory} holds a sweep's results (or a shard's), from its manifest alone. */
+    static boolean isSweep(Path directory) throws ReportException {
+        Path manifest = directory.resolve("manifest.json");
+        return Files.isRegularFile(manifest) && SweepResults.isSweep(Manifests.read(manifest));
+    }
 }

@@ -48,6 +48,12 @@ final class RunSetReport implements ReportKind {
 
     @Override
     public Page build() throws ReportException {
+        for (int d : options.days()) {
+            if (d >= set.days()) {
+                throw new ReportException("--days " + d + " lies beyond the horizon: the runs of " + set.directory()
+                        + " last " + set.days() + " days, 0 to " + (set.days() - 1));
+            }
+        }
         Page page = new Page("Crisis report \u00b7 run set", set.name());
         overview(page);
         outcomes(page);
@@ -442,8 +448,7 @@ final class RunSetReport implements ReportKind {
         Replay.section(page, set, choices, data, json, tables);
     }
 
-    private void network(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories)
-            throws ReportException {
+    private void network(Page page, int run, List<EventRecord> events, Map<Pair, RunTrajectory> trajectories) {
         Html h = page.section("network", "Regional network");
         int last = lastDay(run);
         RegionalNetwork net = RegionalNetwork.of(set, events, trajectories, last);
@@ -458,11 +463,7 @@ final class RunSetReport implements ReportKind {
             days.add(new int[] {last});
             names.add("end");
         } else {
-            for (int d : options.days()) {
-                if (d >= set.days()) {
-                    throw new ReportException("--days " + d + " lies beyond the horizon: the runs of " + set.directory()
-                            + " last " + set.days() + " days, 0 to " + (set.days() - 1));
-                }
+            for (int d : options.days()) { // within the horizon (build)
                 // a run stopped early (an early stop of the scenario) is drawn as it ended
                 days.add(new int[] {Math.min(last, d)});
                 names.add(d > last ? "day " + d + " (the run ended on day " + last + ")" : "day " + d);

@@ -183,10 +183,34 @@ class ReportTest {
 
     @Test
     void chosenDaysAndRunAreDrawn() throws Exception {
-        String html = Fixtures.read(write(new ReportOptions(null, List.of(0, 60, 400), 2, 0.05, 0.05, null), "base").html());
+        String html = Fixtures.read(write(new ReportOptions(null, List.of(0, 60, 149), 2, 0.05, 0.05, null), "base").html());
         assertTrue(html.contains("data-chart=\"network-day-60\""));
-        assertTrue(html.contains("Run 2, day 400"), "days past the end are drawn at the last day, under the name asked");
+        assertTrue(html.contains("Run 2, day 149"));
         assertTrue(html.contains("Run 2, as asked"));
+        // the base runs last 150 days: day 150 is past the horizon
+        ReportException far = assertThrows(ReportException.class,
+                () -> write(new ReportOptions(null, List.of(0, 150), 2, 0.05, 0.05, null), "base"));
+        assertTrue(far.getMessage().contains("--days 150 lies beyond the horizon") && far.getMessage().contains("0 to 149"),
+                far.getMessage());
+    }
+
+    @Test
+    void aDayAfterAnEarlyStopIsDrawnAsTheRunEndedAndSaysSo() throws Exception {
+        Path scenario = Files.writeString(tmp.resolve("quiet.yaml"), """
+                name: quiet
+                days: 400
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - {day: 0, type: PROTEST, actor: BLU, target: RED}
+                stop: { when: quiet }
+                """);
+        Path out = tmp.resolve("quiet");
+        assertEquals(0, org.crisis.cli.Main.execute("run", scenario.toString(), "--runs", "1", "--keep", "all", "--out",
+                out.toString(), "--quiet"));
+        Report.Written w = Report.write(List.of(out), new ReportOptions(null, List.of(300), null, 0.05, 0.05, null));
+        Matcher m = Pattern.compile("Run 0, day 300 \\(the run ended on day (\\d+)\\)").matcher(Files.readString(w.html()));
+        assertTrue(m.find(), "the panel says where the run ended");
+        assertTrue(Integer.parseInt(m.group(1)) < 300, m.group());
     }
 
     @Test
