@@ -10,10 +10,14 @@ import java.util.stream.Stream;
 import org.crisis.io.Csv;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Replications;
+import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Validation;
 import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,6 +46,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value in every scenario by dotted path. Repeatable.")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--parameters-from", paramLabel = "CALIB_DIR",
+            description = "Each run draws its parameter set from the ensemble of a crisis calibrate results directory "
+                    + "(posterior.csv, by weight, from the run's seed), as crisis run --parameters-from does: the patterns are "
+                    + "checked against forecasts that carry the parameters' uncertainty. Values a scenario or --set gives keep theirs.")
+    Path parametersFrom;
+
     @Override
     public Integer call() throws Exception {
         if (!format.equals("table") && !format.equals("csv")) {
@@ -68,8 +78,9 @@ final class ValidateCommand implements Callable<Integer> {
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // the files are read on all threads (parsing YAML is a good part of a library's check); verdicts in file order
         List<Read> reads = new ArrayList<>();
-        Replications.run(files.size(), t, k -> Read.of(files.get(k), overrides), reads::add, Progress.none());
+        Replications.run(files.size(), t, k -> Read.of(files.get(k), overrides, parametersFrom), reads::add, Progress.none());
         List<Scenario> scenarios = new ArrayList<>();
+        List<ParameterDraws> draws = new ArrayList<>();
         boolean invalid = false;
         for (int k = 0; k < files.size(); k++) {
             Read r = reads.get(k);
@@ -83,6 +94,7 @@ final class ValidateCommand implements Callable<Integer> {
                 System.err.println(files.get(k) + ": no expect: block, skipped");
             } else {
                 scenarios.add(r.scenario());
+                draws.add(r.draws());
             }
         }
         if (invalid) {
@@ -101,10 +113,15 @@ final class ValidateCommand implements Callable<Integer> {
         }
         int passed = 0;
         int total = 0;
-        for (Scenario s : scenarios) {
+        if (parametersFrom != null) {
+            System.err.printf(Locale.ROOT, "crisis validate: each run draws one of %d parameter sets of %s%n", draws.get(0).size(),
+                    parametersFrom);
+        }
+        for (int c = 0; c < scenarios.size(); c++) {
+            Scenario s = scenarios.get(c);
             int n = runs != null ? runs : s.expect().get().runs();
             Progress progress = Progress.of(n, "runs", false);
-            List<Validation.Row> rows = Validation.check(s, n, seed == null ? s.seed() : seed, t, progress);
+            List<Validation.Row> rows = Validation.check(s, draws.get(c), n, seed == null ? s.seed() : seed, t, progress);
             progress.finish();
             for (Validation.Row r : rows) {
                 total++;
@@ -134,15 +151,21 @@ final class ValidateCommand implements Callable<Integer> {
         return passed == total ? 0 : 1;
     }
 
-    /** A file read: its scenario, or why it is invalid, or what else went wrong. */
-    private record Read(Scenario scenario, InvalidInputException invalid, Exception failure) {
-        static Read of(Path f, List<String> overrides) {
+    /** A file read: its scenario (and the ensemble's sets of it, if asked), or why it is invalid, or what else went wrong. */
+    private record Read(Scenario scenario, ParameterDraws draws, InvalidInputException invalid, Exception failure) {
+        static Read of(Path f, List<String> overrides, Path parametersFrom) {
             try {
-                return new Read(ScenarioReader.read(f, overrides), null, null);
+                if (parametersFrom == null) {
+                    return new Read(ScenarioReader.read(f, overrides), null, null, null);
+                }
+                Node tree = TreeReader.read(f);
+                Overrides.apply(tree, overrides);
+                Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree));
+                return new Read(s, ParameterDraws.read(parametersFrom, tree), null, null);
             } catch (InvalidInputException e) {
-                return new Read(null, e, null);
+                return new Read(null, null, e, null);
             } catch (Exception e) {
-                return new Read(null, null, e);
+                return new Read(null, null, null, e);
             }
         }
     }

@@ -43,8 +43,14 @@ public final class Validation {
 
     /** Runs the scenario {@code runs} times (its {@code expect.runs} when 0) and checks every pattern. */
     public static List<Row> check(Scenario s, int runs, long seed, int threads, Progress progress) throws Exception {
+        return check(s, null, runs, seed, threads, progress);
+    }
+
+    /** As {@link #check(Scenario, int, long, int, Progress)}, each run drawing its parameters from {@code draws} if given. */
+    public static List<Row> check(Scenario s, ParameterDraws draws, int runs, long seed, int threads, Progress progress)
+            throws Exception {
         int n = runs > 0 ? runs : s.expect().map(Scenario.Expectations::runs).orElse(200);
-        return rows(s, n, held(s, n, seed, threads, progress));
+        return rows(s, n, held(s, draws, n, seed, threads, progress));
     }
 
     /** The expected patterns of a scenario (none without an {@code expect:} block). */
@@ -58,8 +64,21 @@ public final class Validation {
      * the number of threads.
      */
     public static int[] held(Scenario s, int runs, long seed, int threads, Progress progress) throws Exception {
+        return held(s, null, runs, seed, threads, progress);
+    }
+
+    /**
+     * As {@link #held(Scenario, int, long, int, Progress)}, with each run drawing its parameter
+     * set from a calibration's ensemble when {@code draws} is given, as {@code crisis run
+     * --parameters-from} does (the draw depends on the run's seed alone).
+     */
+    public static int[] held(Scenario s, ParameterDraws draws, int runs, long seed, int threads, Progress progress)
+            throws Exception {
         int[] held = new int[patterns(s).size()];
-        Replications.run(runs, threads, k -> shows(s, Seeds.derive(seed, k)), r -> {
+        Replications.run(runs, threads, k -> {
+            long runSeed = Seeds.derive(seed, k);
+            return shows(draws == null ? s : draws.scenario(draws.draw(runSeed)), patterns(s), runSeed);
+        }, r -> {
             for (int p = 0; p < r.length; p++) {
                 held[p] += r[p] ? 1 : 0;
             }
@@ -69,7 +88,10 @@ public final class Validation {
 
     /** Runs the scenario once with {@code seed}; per expected pattern, whether the run shows it. */
     public static boolean[] shows(Scenario s, long seed) {
-        List<Scenario.Pattern> patterns = patterns(s);
+        return shows(s, patterns(s), seed);
+    }
+
+    private static boolean[] shows(Scenario s, List<Scenario.Pattern> patterns, long seed) {
         MeasuredRun m = MeasuredRun.of(s, seed);
         boolean[] r = new boolean[patterns.size()];
         for (int p = 0; p < r.length; p++) {

@@ -72,6 +72,39 @@ class ParameterDrawsTest {
     }
 
     @Test
+    void validateChecksThePatternsAgainstRunsThatDrawTheirSetsAsCrisisRunDoes() throws Exception {
+        int n = 200;
+        Outcome o = crisis("validate", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--format", "csv",
+                "--parameters-from", calibration.toString(), "--threads", "2");
+        assertTrue(o.status() <= 1, o.err());
+        assertTrue(o.err().contains("each run draws one of 3 parameter sets of " + calibration), o.err());
+        // the documented rule, written out: run k with the set its seed draws, as if those values were set
+        org.crisis.scenario.Scenario[] sets = new org.crisis.scenario.Scenario[SETS.length];
+        for (int i = 0; i < SETS.length; i++) {
+            sets[i] = org.crisis.scenario.ScenarioReader.read(scenario, List.of("parameters.grievanceGain=" + SETS[i][0],
+                    "parameters.thresholdSever=" + SETS[i][1]));
+        }
+        int patterns = Validation.patterns(sets[0]).size();
+        int[] held = new int[patterns];
+        for (int k = 0; k < n; k++) {
+            long seed = Seeds.derive(9, k);
+            boolean[] shows = Validation.shows(sets[drawn(seed)], seed);
+            for (int p = 0; p < patterns; p++) {
+                held[p] += shows[p] ? 1 : 0;
+            }
+        }
+        List<String> lines = o.out().lines().toList();
+        assertEquals(patterns + 1, lines.size(), o.out());
+        for (int p = 0; p < patterns; p++) {
+            double observed = Double.parseDouble(lines.get(p + 1).split(",")[4]);
+            assertEquals(held[p] / (double) n, observed, 1e-4, lines.get(p + 1));
+        }
+        // the sets differ in what they do: the check is not the defaults' in disguise
+        Outcome defaults = crisis("validate", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--format", "csv");
+        assertTrue(!defaults.out().equals(o.out()), o.out());
+    }
+
+    @Test
     void eachRunDrawsASetByWeightFromItsSeedAndRunsAsWithThoseValuesSet() throws Exception {
         int n = 600;
         Path out = dir.resolve("drawn");
