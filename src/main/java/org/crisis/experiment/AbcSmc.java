@@ -6,8 +6,9 @@ import org.apache.commons.math3.random.RandomGenerator;
 
 /**
  * Approximate Bayesian computation by sequential Monte Carlo with MCMC moves (Del Moral, Doucet
- * and Jasra 2012; Drovandi and Pettitt 2011) over the unit cube with a uniform prior: the
- * ensemble of docs/CALIBRATION.md ("The ensemble by ABC-SMC").
+ * and Jasra 2012; Drovandi and Pettitt 2011) over the unit cube, with a uniform prior or a normal
+ * one around a point, truncated to the cube ({@link Prior}): the ensemble of docs/CALIBRATION.md
+ * ("The ensemble by ABC-SMC").
  *
  * <p>Generation 0 draws {@code particles} points from the prior. Each later generation lowers
  * the tolerance to the {@code quantile} of the population's distances (never below
@@ -15,7 +16,9 @@ import org.apache.commons.math3.random.RandomGenerator;
  * equal chances, then moves each particle by Metropolis–Hastings steps that leave the ABC
  * posterior at that tolerance invariant: a normal random-walk step with the kept particles'
  * covariance times 2.38²/d (Roberts, Gelman and Gilks 1997), accepted if it stays in the cube and
- * its distance is within the tolerance (the prior is flat and the step symmetric). The number of
+ * its distance is within the tolerance and, with a normal prior, with probability
+ * min(1, prior ratio), tested first so that a step the prior refuses costs no evaluation (the
+ * step is symmetric). The number of
  * steps a generation makes is set from the last generation's acceptance rate (measured at a
  * looser tolerance, so it errs towards too few), so that a particle would move at least once with
  * probability 0.99, at most {@link #MAX_STEPS}; the first generation makes the most. It stops once
@@ -38,6 +41,49 @@ final class AbcSmc {
      * @param quantile each tolerance is this quantile of the population's distances
      */
     record Settings(int particles, int budget, double quantile) {}
+
+    /**
+     * The prior on the unit cube: flat, or in each coordinate a normal of standard deviation
+     * {@code width} around {@code centre}, truncated to [0, 1] (its constant cancels in the
+     * moves' ratios).
+     */
+    record Prior(double[] centre, double width) {
+        static final Prior FLAT = new Prior(null, 0);
+
+        boolean flat() {
+            return centre == null;
+        }
+
+        /** A point drawn from the prior: uniform, or normal redrawn until it lies in [0, 1], coordinate by coordinate. */
+        double[] sample(int d, RandomGenerator random) {
+            double[] u = new double[d];
+            for (int i = 0; i < d; i++) {
+                if (flat()) {
+                    u[i] = random.nextDouble();
+                } else {
+                    double x;
+                    do {
+                        x = centre[i] + width * random.nextGaussian();
+                    } while (x < 0 || x > 1);
+                    u[i] = x;
+                }
+            }
+            return u;
+        }
+
+        /** The log density, up to a constant. */
+        double logDensity(double[] u) {
+            if (flat()) {
+                return 0;
+            }
+            double s = 0;
+            for (int i = 0; i < u.length; i++) {
+                double z = (u[i] - centre[i]) / width;
+                s -= z * z / 2;
+            }
+            return s;
+        }
+    }
 
     /** A particle: where it stands, its distance there, and the evaluation that scored that point (from 1). */
     record Particle(double[] u, double distance, int evaluation) {}
@@ -84,15 +130,16 @@ final class AbcSmc {
     private AbcSmc() {}
 
     static Result run(int d, Settings s, double target, RandomGenerator random, Distance distance) {
+        return run(d, s, Prior.FLAT, target, random, distance);
+    }
+
+    static Result run(int d, Settings s, Prior prior, double target, RandomGenerator random, Distance distance) {
         List<Generation> generations = new ArrayList<>();
         int evaluations = 0;
         // generation 0: the prior
         List<Particle> population = new ArrayList<>();
         for (int k = 0; k < s.particles() && evaluations < s.budget(); k++) {
-            double[] u = new double[d];
-            for (int i = 0; i < d; i++) {
-                u[i] = random.nextDouble();
-            }
+            double[] u = prior.sample(d, random);
             evaluations++;
             population.add(new Particle(u, distance.at(u, 0), evaluations));
         }
@@ -144,6 +191,9 @@ final class AbcSmc {
                     proposed++;
                     if (u == null) {
                         continue; // outside the cube: the prior is 0 there, refused without evaluation
+                    }
+                    if (!prior.flat() && Math.log(random.nextDouble()) >= prior.logDensity(u) - prior.logDensity(p.u())) {
+                        continue; // refused by the prior's ratio, without evaluation
                     }
                     evaluations++;
                     evaluated++;

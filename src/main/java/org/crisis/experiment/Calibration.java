@@ -34,8 +34,15 @@ public record Calibration(String name, String description, Path file, String fil
      * @param particles the population size
      * @param budget evaluations at most, beyond the search's
      * @param quantile each generation's tolerance is this quantile of the last one's losses
+     * @param priorWidth 0: a flat prior over the searched ranges; else a normal prior around the
+     *        search's start, this standard deviation in each range's share (the search's scale)
      */
-    public record Smc(int particles, int budget, double quantile) {}
+    public record Smc(int particles, int budget, double quantile, double priorWidth) {
+        /** With a flat prior. */
+        public Smc(int particles, int budget, double quantile) {
+            this(particles, budget, quantile, 0);
+        }
+    }
 
     /** Stream index of {@link Seeds#derive} for the optimiser's generator (replications use indexes ≥ 0). */
     static final long OPTIMISER_STREAM = -4;

@@ -388,9 +388,17 @@ final class CalibrationOutput {
             ensemble.put("particles", x.particles());
             ensemble.put("budget", x.budget());
             ensemble.put("quantile", x.quantile());
+            ensemble.put("prior", x.priorWidth() > 0 ? "start" : "flat");
+            if (x.priorWidth() > 0) {
+                ensemble.put("prior_width", x.priorWidth());
+            }
             ensemble.put("generator", "MersenneTwister(derive(master_seed, -6))");
         });
-        ensemble.put("rule", c.smc().isPresent() ? SMC_RULE : ENSEMBLE_RULE);
+        ensemble.put("rule", c.smc().isEmpty() ? ENSEMBLE_RULE : c.smc().get().priorWidth() > 0
+                ? SMC_RULE.replace("a uniform prior on the search scale (the unit cube)", "a normal prior around each value's"
+                        + " start with standard deviation prior_width of its range on the search scale, truncated to the range"
+                        + " (the unit cube), moves refused by the prior's ratio before they are evaluated")
+                : SMC_RULE);
         ArrayNode params = s.putArray("parameters");
         for (CalibrationParameter p : c.parameters()) {
             ObjectNode n = DottedPaths.describe(params.addObject(), p.path(), p.column(), p.integer());

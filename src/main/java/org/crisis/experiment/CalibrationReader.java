@@ -45,7 +45,12 @@ public final class CalibrationReader {
     /** Fields of {@code method:}. */
     public static final Set<String> METHOD = Fields.keys("name", "population", "sigma");
     /** Fields of {@code ensemble:}. */
-    public static final Set<String> ENSEMBLE = Fields.keys("tolerance", "method", "particles", "budget", "quantile");
+    public static final Set<String> ENSEMBLE = Fields.keys("tolerance", "method", "particles", "budget", "quantile", "prior",
+            "priorWidth");
+    /** ABC-SMC's priors: flat over the searched ranges, or normal around the search's start. */
+    public static final List<String> PRIORS = List.of("flat", "start");
+    /** ABC-SMC's default width of the prior around the start, as a share of each range. */
+    static final double DEFAULT_PRIOR_WIDTH = 0.2;
     /** Ensemble methods: the candidates within the tolerance, or ABC-SMC towards it. */
     public static final List<String> ENSEMBLE_METHODS = List.of("rejection", "abc-smc");
     public static final int DEFAULT_PARTICLES = 100;
@@ -242,7 +247,7 @@ public final class CalibrationReader {
             return Optional.empty();
         }
         if (!method.equals("abc-smc")) {
-            for (String field : List.of("particles", "budget", "quantile")) {
+            for (String field : List.of("particles", "budget", "quantile", "prior", "priorWidth")) {
                 Fields.field(e, field).ifPresent(n -> f.error(n, "ensemble." + field,
                         "only for ensemble.method: abc-smc (the rejection ensemble has a tolerance only)"));
             }
@@ -269,7 +274,26 @@ public final class CalibrationReader {
                 quantile = x.getAsDouble();
             }
         }
-        return Optional.of(new Calibration.Smc(particles, budget, quantile));
+        String prior = Fields.field(e, "prior").flatMap(n -> f.string(n, "ensemble.prior")).orElse("flat");
+        if (!PRIORS.contains(prior)) {
+            String hint = Fields.closest(prior, PRIORS).map(x -> "; did you mean '" + x + "'?").orElse("");
+            f.error(e.entries().get("prior"), "ensemble.prior", "unknown prior '" + prior + "': expected "
+                    + String.join(" | ", PRIORS) + hint);
+        }
+        double width = prior.equals("start") ? DEFAULT_PRIOR_WIDTH : 0;
+        Optional<Node> w = Fields.field(e, "priorWidth");
+        if (w.isPresent()) {
+            OptionalDouble x = f.number(w.get(), "ensemble.priorWidth", -Double.MAX_VALUE, Double.MAX_VALUE);
+            if (!prior.equals("start")) {
+                f.error(w.get(), "ensemble.priorWidth", "only with ensemble.prior: start (a flat prior has no width)");
+            } else if (x.isPresent() && !(x.getAsDouble() > 0 && x.getAsDouble() <= 1)) {
+                f.error(w.get(), "ensemble.priorWidth", "expected a number above 0 and at most 1 (a share of each range), found "
+                        + Csv.number(x.getAsDouble()));
+            } else if (x.isPresent()) {
+                width = x.getAsDouble();
+            }
+        }
+        return Optional.of(new Calibration.Smc(particles, budget, quantile, width));
     }
 
     private void methodName(Node at, String path, String text) {

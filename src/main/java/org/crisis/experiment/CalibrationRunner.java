@@ -410,8 +410,13 @@ public final class CalibrationRunner {
             Progress progress) {
         MersenneTwister random = new MersenneTwister(Seeds.derive(calibration.seed(), Calibration.SMC_STREAM));
         int first = candidates.size();
+        AbcSmc.Prior prior = AbcSmc.Prior.FLAT;
+        if (settings.priorWidth() > 0) {
+            double[] centre = calibration.parameters().stream().mapToDouble(p -> p.u(p.start())).toArray();
+            prior = new AbcSmc.Prior(centre, settings.priorWidth());
+        }
         AbcSmc.Result r = AbcSmc.run(calibration.parameters().size(),
-                new AbcSmc.Settings(settings.particles(), settings.budget(), settings.quantile()), target, random,
+                new AbcSmc.Settings(settings.particles(), settings.budget(), settings.quantile()), prior, target, random,
                 (u, generation) -> evaluate(0, training, u, 0, generation, SMC, candidates, cache, journal, appender, progress));
         // the particles' evaluations, counted from 1 within ABC-SMC, as the fit numbers them
         List<AbcSmc.Particle> population = new ArrayList<>();

@@ -32,6 +32,48 @@ class AbcSmcTest {
     }
 
     @Test
+    void withANormalPriorThePopulationIsThatPriorWithinTheTarget() {
+        // 1-D: acceptable where |u - 0.5| <= 0.4, prior N(0.2, 0.2²) truncated to [0, 1]; the posterior is that
+        // normal on [0.1, 0.9], whose mean and spread follow by integration
+        AbcSmc.Prior prior = new AbcSmc.Prior(new double[] {0.2}, 0.2);
+        AbcSmc.Result r = AbcSmc.run(1, new AbcSmc.Settings(2000, 200_000, 0.5), prior, 0.4, new MersenneTwister(3),
+                (u, g) -> Math.abs(u[0] - 0.5));
+        assertTrue(r.reached());
+        double z = 0;
+        double m1 = 0;
+        double m2 = 0;
+        for (int k = 0; k < 80_000; k++) {
+            double x = 0.1 + 0.8 * (k + 0.5) / 80_000;
+            double w = Math.exp(-(x - 0.2) * (x - 0.2) / (2 * 0.04));
+            z += w;
+            m1 += w * x;
+            m2 += w * x * x;
+        }
+        double mean = m1 / z;
+        double sd = Math.sqrt(m2 / z - mean * mean);
+        double got = 0;
+        double square = 0;
+        int n = r.population().size();
+        for (AbcSmc.Particle p : r.population()) {
+            assertTrue(p.distance() <= 0.4);
+            got += p.u()[0] / n;
+            square += p.u()[0] * p.u()[0] / n;
+        }
+        assertEquals(mean, got, 0.01, "the prior pulls the population towards its centre");
+        assertEquals(sd, Math.sqrt(square - got * got), 0.01);
+        assertTrue(Math.abs(got - 0.5) > 0.1, "not the flat prior's mean, 0.5: " + got);
+        // the prior sample is the prior's: drawn coordinate by coordinate, normal redrawn until inside the cube
+        MersenneTwister random = new MersenneTwister(5);
+        double[] u = prior.sample(1, random);
+        MersenneTwister again = new MersenneTwister(5);
+        double x;
+        do {
+            x = 0.2 + 0.2 * again.nextGaussian();
+        } while (x < 0 || x > 1);
+        assertEquals(x, u[0], 0);
+    }
+
+    @Test
     void thePopulationIsUniformOnTheRegionWithinTheTargetNotHeapedAtItsBest() {
         AbcSmc.Result r = run(1000, 60_000, 7, new ArrayList<>());
         assertTrue(r.reached(), "the target is reached within the budget");

@@ -157,6 +157,20 @@ class CalibrationReaderTest {
         Calibration rejection = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
                 + "ensemble: { method: rejection }\n"));
         assertTrue(rejection.smc().isEmpty());
+        Calibration start = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "ensemble: { method: abc-smc, particles: 50, prior: start }\n"));
+        assertEquals(0.2, start.smc().orElseThrow().priorWidth(), "the prior's default width");
+        Calibration narrow = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "ensemble: { method: abc-smc, particles: 50, prior: start, priorWidth: 0.05 }\n"));
+        assertEquals(0.05, narrow.smc().orElseThrow().priorWidth());
+        assertEquals(0.0, smc.smc().orElseThrow().priorWidth(), "flat unless asked");
+        List<Problem> priors = problems(PARAMETERS + "ensemble: { method: abc-smc, prior: strat, priorWidth: 0.1 }\n");
+        find(priors, "ensemble.prior", "unknown prior 'strat': expected flat | start; did you mean 'start'?");
+        find(priors, "ensemble.priorWidth", "only with ensemble.prior: start");
+        priors = problems(PARAMETERS + "ensemble: { method: abc-smc, prior: start, priorWidth: 0 }\n");
+        find(priors, "ensemble.priorWidth", "expected a number above 0 and at most 1 (a share of each range), found 0");
+        priors = problems(PARAMETERS + "ensemble: { prior: start }\n");
+        find(priors, "ensemble.prior", "only for ensemble.method: abc-smc");
 
         List<Problem> p = problems(PARAMETERS + "ensemble: { method: abc-smcc }\n");
         assertEquals(1, p.size(), p.toString());

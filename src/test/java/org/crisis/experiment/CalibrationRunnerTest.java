@@ -199,6 +199,48 @@ class CalibrationRunnerTest {
     }
 
     @Test
+    void aPriorAroundTheStartPullsTheEnsembleTowardsTheStartAndIsRecorded() throws Exception {
+        // the start (0.9, 0.1) lies outside the zero-loss diamond around (0.3, 0.7): the flat prior's ensemble is
+        // centred on (0.3, 0.7) (the test above), a normal prior around the start leans towards its corner
+        String smc = DIAMOND + "ensemble: { tolerance: 0, method: abc-smc, particles: 100, budget: 8000, prior: start,"
+                + " priorWidth: 0.4 }\n";
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, smc));
+        Path out = dir.resolve("out");
+        new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        double[] mean = new double[2];
+        for (String[] row : csv(out.resolve("posterior.csv")).subList(1, csv(out.resolve("posterior.csv")).size())) {
+            assertEquals("0", row[4], "within the tolerance of the best");
+            double w = Double.parseDouble(row[7]);
+            mean[0] += w * Double.parseDouble(row[2]);
+            mean[1] += w * Double.parseDouble(row[3]);
+        }
+        // the prior N((0.9, 0.1), 0.4²) on the diamond, integrated on a grid
+        double z = 0;
+        double[] expected = new double[2];
+        for (int i = 0; i < 400; i++) {
+            for (int j = 0; j < 400; j++) {
+                double x = (i + 0.5) / 400;
+                double y = (j + 0.5) / 400;
+                if (Math.abs(x - 0.3) + Math.abs(y - 0.7) <= 0.2236) {
+                    double w = Math.exp(-((x - 0.9) * (x - 0.9) + (y - 0.1) * (y - 0.1)) / (2 * 0.16));
+                    z += w;
+                    expected[0] += w * x;
+                    expected[1] += w * y;
+                }
+            }
+        }
+        assertEquals(expected[0] / z, mean[0], 0.015, "the prior restricted to the acceptable region");
+        assertEquals(expected[1] / z, mean[1], 0.015);
+        assertTrue(mean[0] > 0.315 && mean[1] < 0.685, "towards the start's corner, away from the flat prior's (0.3, 0.7): "
+                + mean[0] + ", " + mean[1]);
+        JsonNode e = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("calibration").path("ensemble");
+        assertEquals("start", e.path("prior").asText());
+        assertEquals(0.4, e.path("prior_width").asDouble());
+        assertTrue(e.path("rule").asText().contains("a normal prior around each value's start"), e.toString());
+    }
+
+    @Test
     void theBestIsTheSearchsEvenWhenAbcSmcMeetsALowerLossAndItsWeightsAreSharesOfParticles() throws Exception {
         // six candidates from (0.9, 0.1) do not reach the diamond; ABC-SMC's prior sample does
         String smc = DIAMOND.replace("budget: 60", "budget: 6")

@@ -161,6 +161,15 @@ class CalibrationSchemaTest {
                 Arguments.of("smc budget too large", base + "ensemble: { method: abc-smc, budget: 2000000 }\n"),
                 Arguments.of("quantile 1", base + "ensemble: { method: abc-smc, quantile: 1 }\n"),
                 Arguments.of("quantile 0", base + "ensemble: { method: abc-smc, quantile: 0 }\n"),
+                Arguments.of("prior start", base + "ensemble: { method: abc-smc, particles: 20, prior: start }\n"),
+                Arguments.of("prior start with a width", base + "ensemble: { method: abc-smc, particles: 20, prior: start,"
+                        + " priorWidth: 0.1 }\n"),
+                Arguments.of("prior unknown", base + "ensemble: { method: abc-smc, prior: normal }\n"),
+                Arguments.of("prior with rejection", base + "ensemble: { method: rejection, prior: start }\n"),
+                Arguments.of("prior width without start", base + "ensemble: { method: abc-smc, priorWidth: 0.1 }\n"),
+                Arguments.of("prior width flat", base + "ensemble: { method: abc-smc, prior: flat, priorWidth: 0.1 }\n"),
+                Arguments.of("prior width 0", base + "ensemble: { method: abc-smc, prior: start, priorWidth: 0 }\n"),
+                Arguments.of("prior width 2", base + "ensemble: { method: abc-smc, prior: start, priorWidth: 2 }\n"),
                 Arguments.of("ensemble unknown field", base + "ensemble: { size: 3 }\n"),
                 Arguments.of("name with a space", base + "name: my fit\n"),
                 Arguments.of("not a mapping", "- cases\n"));
