@@ -313,6 +313,14 @@ public final class CalibrationReport implements ReportKind {
                 + " from %s: then the patterns do not tell its values apart, and the default rests on other grounds.", sets,
                 sets == 1 ? "" : "s", c.calibration().path("ensemble").path("rule").asText("the acceptable candidates"),
                 Format.percent(PINNED), Format.percent(LOOSE)));
+        JsonNode ensemble = c.calibration().path("ensemble");
+        if ("start".equals(ensemble.path("prior").asText())) {
+            double width = ensemble.path("prior_width").asDouble();
+            h.note(String.format(Locale.ROOT, "The ensemble was drawn from a prior around each value's start (standard deviation"
+                    + " %s of its range), whose own 5–95 %% interval spans about %s of the range (less where the range cuts it"
+                    + " off): a value as wide as that is left where the prior put it, and only one much narrower was pinned down"
+                    + " by the cases.", Format.percent(width), Format.percent(Math.min(1, 2 * 1.645 * width))));
+        }
         CsvTable<ReportException> cand = c.candidates();
         int bestRow = bestRow(c.rowsOf(main));
         List<Marginal> marginals = new ArrayList<>();

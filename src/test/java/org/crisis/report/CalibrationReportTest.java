@@ -195,6 +195,24 @@ class CalibrationReportTest {
     }
 
     @Test
+    void anEnsembleDrawnFromAPriorAroundTheStartSaysHowWideThatPriorIsByItself() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        Path manifest = dir.resolve("manifest.json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                manifest.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("prior", "start")
+                .put("prior_width", 0.2);
+        json.writeValue(manifest.toFile(), m);
+        String html = Files.readString(CalibrationReport.write(dir, ReportOptions.defaults()).html());
+        assertTrue(html.contains("whose own 5–95 % interval spans about 65.8\u00a0% of the range"),
+                "2 × 1.645 × 0.2");
+        String flat = Files.readString(CalibrationReport.write(Fixtures.copy("calibration", tmp.resolve("flat")),
+                ReportOptions.defaults()).html());
+        assertFalse(flat.contains("whose own 5–95 %"), "nothing of the kind with a flat prior");
+    }
+
+    @Test
     void aDirectoryWithoutTheEnsembleIsReportedWithoutIt() throws Exception {
         Path dir = Fixtures.copy("calibration", tmp);
         Files.delete(dir.resolve("posterior.csv"));
