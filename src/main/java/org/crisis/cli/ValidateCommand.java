@@ -95,6 +95,10 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 scenarios.add(r.scenario());
                 draws.add(r.draws());
+                if (r.draws() != null && !r.draws().kept().isEmpty()) {
+                    System.err.println(files.get(k) + ": sets " + String.join(", ", r.draws().kept())
+                            + " itself and keeps its own value in every run");
+                }
             }
         }
         if (invalid) {
@@ -161,7 +165,8 @@ final class ValidateCommand implements Callable<Integer> {
                 Node tree = TreeReader.read(f);
                 Overrides.apply(tree, overrides);
                 Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree));
-                return new Read(s, ParameterDraws.read(parametersFrom, tree), null, null);
+                // a file without expect: is skipped: its draws are not read
+                return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree), null, null);
             } catch (InvalidInputException e) {
                 return new Read(null, null, e, null);
             } catch (Exception e) {

@@ -274,15 +274,18 @@ public final class CalibrationReader {
                 quantile = x.getAsDouble();
             }
         }
-        String prior = Fields.field(e, "prior").flatMap(n -> f.string(n, "ensemble.prior")).orElse("flat");
-        if (!PRIORS.contains(prior)) {
+        Optional<Node> priorNode = Fields.field(e, "prior");
+        Optional<String> priorText = priorNode.flatMap(n -> f.string(n, "ensemble.prior"));
+        String prior = priorText.orElse("flat");
+        boolean priorKnown = (priorNode.isEmpty() || priorText.isPresent()) && PRIORS.contains(prior);
+        if (priorText.isPresent() && !PRIORS.contains(prior)) {
             String hint = Fields.closest(prior, PRIORS).map(x -> "; did you mean '" + x + "'?").orElse("");
             f.error(e.entries().get("prior"), "ensemble.prior", "unknown prior '" + prior + "': expected "
                     + String.join(" | ", PRIORS) + hint);
         }
         double width = prior.equals("start") ? DEFAULT_PRIOR_WIDTH : 0;
         Optional<Node> w = Fields.field(e, "priorWidth");
-        if (w.isPresent()) {
+        if (w.isPresent() && priorKnown) { // with a prior already refused, its width is not judged
             OptionalDouble x = f.number(w.get(), "ensemble.priorWidth", -Double.MAX_VALUE, Double.MAX_VALUE);
             if (!prior.equals("start")) {
                 f.error(w.get(), "ensemble.priorWidth", "only with ensemble.prior: start (a flat prior has no width)");

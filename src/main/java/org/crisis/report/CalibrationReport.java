@@ -32,6 +32,23 @@ public final class CalibrationReport implements ReportKind {
     static final double PINNED = 0.25;
     /** ... and from which it is left loose. */
     static final double LOOSE = 0.5;
+    /**
+     * The 5–95 % width, as a share of each range, that the ensemble's prior has by itself: 1
+     * for a flat prior (the whole range), about 3.29 × priorWidth for a prior around the start.
+     */
+    static double priorSpan(JsonNode ensemble) {
+        return "start".equals(ensemble.path("prior").asText())
+                ? Math.min(1, 2 * 1.645 * ensemble.path("prior_width").asDouble()) : 1;
+    }
+
+    /** Where the ensemble was drawn from, for the page's prose. */
+    static String priorWords(JsonNode ensemble) {
+        return "start".equals(ensemble.path("prior").asText())
+                ? "a prior around each value's start (standard deviation " + Format.percent(ensemble.path("prior_width")
+                        .asDouble()) + " of its range)"
+                : "a flat prior over the searched ranges";
+    }
+
     /** Fewer sets than this in the ensemble say nothing about widths. */
     static final int FEW_SETS = 5;
     private static final int BINS = 10;
@@ -318,8 +335,8 @@ public final class CalibrationReport implements ReportKind {
             double width = ensemble.path("prior_width").asDouble();
             h.note(String.format(Locale.ROOT, "The ensemble was drawn from a prior around each value's start (standard deviation"
                     + " %s of its range), whose own 5–95 %% interval spans about %s of the range (less where the range cuts it"
-                    + " off): a value as wide as that is left where the prior put it, and only one much narrower was pinned down"
-                    + " by the cases.", Format.percent(width), Format.percent(Math.min(1, 2 * 1.645 * width))));
+                    + " off): a value as wide as that is left where the prior put it. The verdicts allow for it: pinned down"
+                    + " takes a width below half the prior's, and loose one from 80 %% of it.", Format.percent(width), Format.percent(Math.min(1, 2 * 1.645 * width))));
         }
         CsvTable<ReportException> cand = c.candidates();
         int bestRow = bestRow(c.rowsOf(main));
@@ -341,8 +358,10 @@ public final class CalibrationReport implements ReportKind {
             double q95 = quantile(v, w, 0.95);
             double median = quantile(v, w, 0.5);
             double width = p.u(q95) - p.u(q05);
-            String verdict = sets < FEW_SETS ? "too few sets to judge" : width < PINNED ? "pinned down"
-                    : width < LOOSE ? "partly" : "loose";
+            // under a prior around the start, a value is pinned down only well inside the prior's own width
+            double span = priorSpan(c.calibration().path("ensemble"));
+            String verdict = sets < FEW_SETS ? "too few sets to judge" : width < Math.min(PINNED, span / 2) ? "pinned down"
+                    : width < Math.min(LOOSE, 0.8 * span) ? "partly" : "loose";
             double best = bestRow < 0 ? Double.NaN : cand.number(bestRow, cand.find(p.column()));
             marginals.add(new Marginal(p, best, median, q05, q95, width, verdict));
             table.row("loose".equals(verdict) ? "sig" : null, List.of(p.path(), "[" + Format.number(p.min()) + ", "
@@ -387,8 +406,8 @@ public final class CalibrationReport implements ReportKind {
             return;
         }
         h.heading(3, "smc", "ABC-SMC generations");
-        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from a flat prior over the searched ranges, in"
-                + " %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
+        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from " + priorWords(c.calibration()
+                .path("ensemble")) + ", in %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
                 + " particles within it. %s A generation's acceptance is the share of moves kept; distinct is how many different"
                 + " candidates its particles stand on.", smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
                 ? "It reached its target, the best loss of the search plus the tolerance."
@@ -595,9 +614,12 @@ public final class CalibrationReport implements ReportKind {
                 "The in-sample figure flatters: the best of many candidates is partly chosen for the luck of these seeds and"
                         + " these cases. The out-of-sample figure is the honest one: each case is scored by values fitted without it.",
                 "abc-smc".equals(c.calibration().path("ensemble").path("method").asText())
-                        ? "The ensemble was drawn by ABC-SMC from a flat prior over the searched ranges: it is the approximate"
-                        + " posterior at the tolerance, the acceptable sets wherever they lie in the ranges, so a value marked"
-                        + " loose is one the patterns do not constrain within its searched range."
+                        ? "The ensemble was drawn by ABC-SMC from " + priorWords(c.calibration().path("ensemble")) + ": it is"
+                        + " the approximate posterior at the tolerance, the acceptable sets "
+                        + ("start".equals(c.calibration().path("ensemble").path("prior").asText())
+                                ? "weighed by that prior, so a value marked loose is one the patterns do not narrow beyond it."
+                                : "wherever they lie in the ranges, so a value marked loose is one the patterns do not constrain"
+                                        + " within its searched range.")
                         : "The ensemble is not a Bayesian posterior: CMA-ES concentrates its candidates near the best, so the"
                         + " ensemble shows which values are acceptable near the optimum, and its intervals can be far narrower"
                         + " than what the patterns allow (ensemble.method: abc-smc draws the acceptable region itself).",

@@ -165,7 +165,9 @@ class CalibrationReaderTest {
         assertEquals(0.05, narrow.smc().orElseThrow().priorWidth());
         assertEquals(0.0, smc.smc().orElseThrow().priorWidth(), "flat unless asked");
         List<Problem> priors = problems(PARAMETERS + "ensemble: { method: abc-smc, prior: strat, priorWidth: 0.1 }\n");
+        assertEquals(1, priors.size(), "the width of a prior already refused is not judged: " + priors);
         find(priors, "ensemble.prior", "unknown prior 'strat': expected flat | start; did you mean 'start'?");
+        priors = problems(PARAMETERS + "ensemble: { method: abc-smc, priorWidth: 0.1 }\n");
         find(priors, "ensemble.priorWidth", "only with ensemble.prior: start");
         priors = problems(PARAMETERS + "ensemble: { method: abc-smc, prior: start, priorWidth: 0 }\n");
         find(priors, "ensemble.priorWidth", "expected a number above 0 and at most 1 (a share of each range), found 0");

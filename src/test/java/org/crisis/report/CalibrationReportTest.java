@@ -201,15 +201,33 @@ class CalibrationReportTest {
         ObjectMapper json = new ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
                 manifest.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("prior", "start")
-                .put("prior_width", 0.2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("method", "abc-smc")
+                .put("prior", "start").put("prior_width", 0.2);
         json.writeValue(manifest.toFile(), m);
         String html = Files.readString(CalibrationReport.write(dir, ReportOptions.defaults()).html());
         assertTrue(html.contains("whose own 5–95 % interval spans about 65.8\u00a0% of the range"),
                 "2 × 1.645 × 0.2");
-        String flat = Files.readString(CalibrationReport.write(Fixtures.copy("calibration", tmp.resolve("flat")),
-                ReportOptions.defaults()).html());
+        assertTrue(html.contains("drawn by ABC-SMC from a prior around each value&#39;s start"), "not said to be flat");
+        Path flatDir = Fixtures.copy("calibration", tmp.resolve("flat"));
+        String flat = Files.readString(CalibrationReport.write(flatDir, ReportOptions.defaults()).html());
         assertFalse(flat.contains("whose own 5–95 %"), "nothing of the kind with a flat prior");
+        // the verdicts allow for the prior: grievanceGain's width, 0.39 of its range, is "partly" under a flat prior,
+        // and "loose" under a prior whose own width is 0.33 of the range (from 80 % of it)
+        assertEquals("partly", verdict(flatDir, "parameters.grievanceGain"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("prior_width", 0.1);
+        json.writeValue(manifest.toFile(), m);
+        CalibrationReport.write(dir, ReportOptions.defaults());
+        assertEquals("loose", verdict(dir, "parameters.grievanceGain"));
+    }
+
+    private static String verdict(Path dir, String path) throws Exception {
+        for (String line : Files.readAllLines(dir.resolve("report-calibration-parameters.csv"))) {
+            String[] cells = line.split(",");
+            if (cells[0].equals(path)) {
+                return cells[9];
+            }
+        }
+        throw new AssertionError(path + " not in the table");
     }
 
     @Test
