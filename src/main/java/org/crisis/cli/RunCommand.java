@@ -14,7 +14,6 @@ import org.crisis.io.WorkDirectory;
 import org.crisis.model.Level;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
-import org.crisis.scenario.Overrides;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
@@ -94,8 +93,7 @@ final class RunCommand implements Callable<Integer> {
             if (parametersFrom == null) {
                 scenario = ScenarioReader.read(file, overrides);
             } else {
-                Node tree = TreeReader.read(file);
-                Overrides.apply(tree, overrides);
+                Node tree = ScenarioReader.tree(file, overrides);
                 scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
                 draws = ParameterDraws.read(parametersFrom, tree);
             }

@@ -14,7 +14,6 @@ import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Validation;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
-import org.crisis.scenario.Overrides;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
@@ -162,8 +161,7 @@ final class ValidateCommand implements Callable<Integer> {
                 if (parametersFrom == null) {
                     return new Read(ScenarioReader.read(f, overrides), null, null, null);
                 }
-                Node tree = TreeReader.read(f);
-                Overrides.apply(tree, overrides);
+                Node tree = ScenarioReader.tree(f, overrides);
                 Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree));
                 // a file without expect: is skipped: its draws are not read
                 return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree), null, null);

@@ -20,8 +20,8 @@ public final class Explanation {
 
     public static List<String> of(Path directory, String pairText, Integer run) throws ReportException {
         Pair asked = Pair.parse(pairText);
-        Results r = Results.isSweep(directory) ? null : Results.open(directory);
-        if (!(r instanceof RunSetResults set)) {
+        // a sweep (or a shard of one) is named as such before its results are opened
+        if (Results.isSweep(directory) || !(Results.open(directory) instanceof RunSetResults set)) {
             throw new ReportException(directory + " is a sweep; crisis explain reads the results directory of crisis run");
         }
         if (set.keptAvailable() <= 0) {

@@ -78,9 +78,14 @@ public final class ScenarioReader {
 
     /** Reads a scenario file, applies {@code --set} overrides (dotted paths), validates it. */
     public static Scenario read(Path file, List<String> overrides) throws InvalidInputException {
+        return bind(tree(file, overrides));
+    }
+
+    /** A scenario file's parsed tree with {@code --set} overrides applied, before it is validated. */
+    public static Node tree(Path file, List<String> overrides) throws InvalidInputException {
         Node root = TreeReader.read(file);
         Overrides.apply(root, overrides);
-        return bind(root);
+        return root;
     }
 
     /** Validates a parsed tree (overrides already applied). */
