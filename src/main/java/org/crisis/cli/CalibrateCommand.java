@@ -225,6 +225,16 @@ final class CalibrateCommand implements Callable<Integer> {
                     p.folds() == k ? "all" : String.valueOf(p.folds()), k, p.passes(), p.patterns(),
                     percent(p.passes(), p.patterns()), interval, p.inPasses(), p.inPatterns(), percent(p.inPasses(), p.inPatterns()));
         }
+        CalibrationRunner.Drawn d = CalibrationRunner.poolDrawn(fits, seed);
+        if (d != null) {
+            String interval = d.interval() == null ? "" : String.format(Locale.ROOT, ", 95 %% interval %.1f–%.1f %%",
+                    100 * d.interval()[0], 100 * d.interval()[1]);
+            String against = d.difference() == null ? "" : String.format(Locale.ROOT, " (%+.1f to %+.1f)",
+                    100 * d.difference()[0], 100 * d.difference()[1]);
+            System.out.printf(Locale.ROOT, "out of sample, runs drawn from each fold's ensemble: %d of %d patterns pass (%s%s);"
+                    + " %+.1f points against the best sets%s%n", d.passes(), d.patterns(), percent(d.passes(), d.patterns()),
+                    interval, 100.0 * (d.passes() - d.bestPasses()) / d.patterns(), against);
+        }
     }
 
     private static String percent(int a, int b) {

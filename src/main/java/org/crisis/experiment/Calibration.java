@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param folds default number of folds for cross-validation (0: none given)
  * @param saturation each pattern's loss term saturates at this ({@link CalibrationLoss#UNSATURATED}: none)
  * @param smc the ensemble by ABC-SMC ({@code ensemble.method: abc-smc}); empty: the candidates within the tolerance
+ * @param heldOut {@code ensemble.heldOut}: each fold also draws its own ensemble, by the same method, and its
+ *        held-out cases are scored with forecasts drawn from it, as {@code crisis run --parameters-from} makes them
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
         List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, double tolerance,
-        int folds, double saturation, Optional<Smc> smc) {
+        int folds, double saturation, Optional<Smc> smc, boolean heldOut) {
 
     /**
      * The ensemble by ABC-SMC (docs/CALIBRATION.md, "The ensemble by ABC-SMC"), run after the
@@ -49,6 +51,12 @@ public record Calibration(String name, String description, Path file, String fil
     /** Stream index of {@link Seeds#derive} for the ABC-SMC generator. */
     static final long SMC_STREAM = -6;
 
+    /** The seed of ABC-SMC's generator in a fit: the fit on all cases keeps the stream's own, fold I derives I from it. */
+    static long smcSeed(long seed, int fold) {
+        long stream = Seeds.derive(seed, SMC_STREAM);
+        return fold == 0 ? stream : Seeds.derive(stream, fold);
+    }
+
     public Calibration {
         cases = List.copyOf(cases);
         parameters = List.copyOf(parameters);
@@ -62,7 +70,7 @@ public record Calibration(String name, String description, Path file, String fil
     /** The same calibration with another budget ({@code --budget}). */
     public Calibration withBudget(int b) {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
-                tolerance, folds, saturation, smc);
+                tolerance, folds, saturation, smc, heldOut);
     }
 
     /** Total patterns over all cases. */

@@ -41,13 +41,36 @@ final class CalibrationEvaluator implements CalibrationRunner.Model {
 
     @Override
     public int[] held(List<CalibrationCase> cases, List<SweepFactor.Setting> values) throws Exception {
-        Scenario[] scenarios = new Scenario[cases.size()];
+        Scenario[][] scenarios = new Scenario[cases.size()][1];
+        for (int c = 0; c < cases.size(); c++) {
+            scenarios[c][0] = scenario(cases.get(c), parameters, values);
+        }
+        return held(cases, scenarios, null);
+    }
+
+    /**
+     * As {@link #held}, each run drawing its set from {@code sets} by the rule of {@code crisis run
+     * --parameters-from} ({@link ParameterDraws}: the draw depends on the run's seed alone), so the
+     * counts are those of {@code crisis validate --parameters-from} on an ensemble of these sets.
+     */
+    @Override
+    public int[] drawn(List<CalibrationCase> cases, List<List<SweepFactor.Setting>> sets, double[] weights) throws Exception {
+        Scenario[][] scenarios = new Scenario[cases.size()][sets.size()];
+        for (int c = 0; c < cases.size(); c++) {
+            for (int s = 0; s < sets.size(); s++) {
+                scenarios[c][s] = scenario(cases.get(c), parameters, sets.get(s));
+            }
+        }
+        return held(cases, scenarios, ParameterDraws.cumulative(weights));
+    }
+
+    /** Runs every case: run k of case c with the scenario of the set it draws (the only one without {@code cumulative}). */
+    private int[] held(List<CalibrationCase> cases, Scenario[][] scenarios, double[] cumulative) throws Exception {
         int[] firstRun = new int[cases.size()];
         int[] firstPattern = new int[cases.size()];
         int runs = 0;
         int patterns = 0;
         for (int c = 0; c < scenarios.length; c++) {
-            scenarios[c] = scenario(cases.get(c), parameters, values);
             firstRun[c] = runs;
             firstPattern[c] = patterns;
             runs += cases.get(c).runs();
@@ -57,7 +80,9 @@ final class CalibrationEvaluator implements CalibrationRunner.Model {
         int[] delivered = {0};
         Replications.run(runs, threads, j -> {
             int c = caseOf(firstRun, j);
-            return Validation.shows(scenarios[c], Seeds.derive(seed, j - firstRun[c]));
+            long runSeed = Seeds.derive(seed, j - firstRun[c]);
+            int set = cumulative == null ? 0 : ParameterDraws.draw(cumulative, runSeed);
+            return Validation.shows(scenarios[c][set], runSeed);
         }, r -> {
             int c = caseOf(firstRun, delivered[0]++);
             for (int p = 0; p < r.length; p++) {

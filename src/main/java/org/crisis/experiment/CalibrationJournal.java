@@ -17,6 +17,7 @@ import java.util.Map;
  *   E,fold,evaluation,u_1 u_2 ... u_d,h_1 h_2 ... h_m     a candidate of a fit: its coordinates and held counts
  *   T,fold,evaluation,h_1 h_2 ... h_m                     the held-out cases of a fold at candidate 'evaluation'
  *   S,fold,u_1 u_2 ... u_d,h_1 h_2 ... h_m                an ABC-SMC candidate, known by its coordinates
+ *   D,fold,sets,h_1 h_2 ... h_m                          the held-out cases of a fold, each run drawn from its ensemble of 'sets' sets
  * </pre>
  *
  * Coordinates are written as Java prints doubles, which reads back to the same bits. On
@@ -64,6 +65,8 @@ final class CalibrationJournal {
                         new Entry(doubles(cell[3]), ints(cell[4])));
             } else if (cell[0].equals("S") && cell.length == 4) {
                 previous = entries.putIfAbsent("S" + fold + "/" + cell[2], new Entry(doubles(cell[2]), ints(cell[3])));
+            } else if (cell[0].equals("D") && cell.length == 4) {
+                previous = entries.putIfAbsent(key("D", fold, Integer.parseInt(cell[2])), new Entry(new double[0], ints(cell[3])));
             } else if (cell[0].equals("T") && cell.length == 4) {
                 previous = entries.putIfAbsent(key("T", fold, Integer.parseInt(cell[2])), new Entry(new double[0], ints(cell[3])));
             } else {
@@ -97,6 +100,15 @@ final class CalibrationJournal {
 
     Entry test(int fold, int evaluation) {
         return entries.get(key("T", fold, evaluation));
+    }
+
+    /** The held-out cases' counts drawn from a fold's ensemble of {@code sets} sets, if recorded. */
+    Entry drawn(int fold, int sets) {
+        return entries.get(key("D", fold, sets));
+    }
+
+    static String drawnLine(int fold, int sets, int[] held) {
+        return counts(new StringBuilder("D,").append(fold).append(',').append(sets).append(','), held);
     }
 
     static String evaluationLine(int fold, int evaluation, double[] u, int[] held) {

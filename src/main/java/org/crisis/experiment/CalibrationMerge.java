@@ -90,6 +90,7 @@ public final class CalibrationMerge {
             Path target = out2.file("");
             writeByFold(dirs, dirOfFold, "candidates.csv", target.resolve("candidates.csv"));
             writeByFold(dirs, dirOfFold, "folds.csv", target.resolve("folds.csv"));
+            writeByFold(dirs, dirOfFold, "folds-posterior.csv", target.resolve("folds-posterior.csv"));
             Path source = dirs.get(all ? dirOfFold.get(0) : 0);
             if (all) {
                 for (String file : COPIED) {
@@ -121,10 +122,15 @@ public final class CalibrationMerge {
                             heldOut.add(new CalibrationRunner.CaseCount(x.path("case").asText(), x.path("passes").asInt(),
                                     x.path("patterns").asInt()));
                         }
+                        List<CalibrationRunner.CaseCount> drawn = new ArrayList<>();
+                        for (JsonNode x : f.path("held_out_ensemble_by_case")) {
+                            drawn.add(new CalibrationRunner.CaseCount(x.path("case").asText(), x.path("passes").asInt(),
+                                    x.path("patterns").asInt()));
+                        }
                         summaries.add(new CalibrationRunner.FitSummary(f.path("fold").asInt(), f.path("evaluations").asInt(),
                                 f.path("best_evaluation").asInt(), f.path("best_loss").asDouble(), f.path("passes").asInt(),
                                 f.path("patterns").asInt(), f.path("held_out_passes").asInt(),
-                                f.path("held_out_patterns").asInt(), List.copyOf(heldOut)));
+                                f.path("held_out_patterns").asInt(), List.copyOf(heldOut), List.copyOf(drawn)));
                     }
                 }
             }

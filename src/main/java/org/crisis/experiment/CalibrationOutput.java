@@ -56,13 +56,15 @@ final class CalibrationOutput {
         boolean anyFold = fits.stream().anyMatch(f -> f.fold() > 0);
         if (anyFold) {
             writeFolds(c, fits, dir.resolve("folds.csv"));
+            if (fits.stream().anyMatch(f -> f.testDrawn() != null)) {
+                writeFoldPosteriors(c, fits, dir.resolve("folds-posterior.csv"));
+            }
         }
         CalibrationRunner.Fit all = fits.stream().filter(f -> f.fold() == 0).findFirst().orElse(null);
         if (all == null) {
             return new Written(0, false);
         }
-        List<Member> ensemble = all.smc().map(r -> members(all.candidates(), r))
-                .orElseGet(() -> equal(ensemble(all.candidates(), c.tolerance())));
+        List<Member> ensemble = members(c, all.candidates(), all.smc());
         writePosterior(c, ensemble, dir.resolve("posterior.csv"));
         writeBest(c, all, dir.resolve("best.yaml"));
         writePatterns(all, c.saturation(), dir.resolve("patterns.csv"));
@@ -87,6 +89,11 @@ final class CalibrationOutput {
 
     /** A set of the ensemble with its weight. */
     record Member(CalibrationRunner.Candidate candidate, double weight) {}
+
+    /** A fit's ensemble, as posterior.csv gives it: ABC-SMC's population if it ran, else the candidates within the tolerance. */
+    static List<Member> members(Calibration c, List<CalibrationRunner.Candidate> candidates, java.util.Optional<AbcSmc.Result> smc) {
+        return smc.map(r -> members(candidates, r)).orElseGet(() -> equal(ensemble(candidates, c.tolerance())));
+    }
 
     private static List<Member> equal(List<CalibrationRunner.Candidate> sets) {
         return sets.stream().map(x -> new Member(x, 1.0 / sets.size())).toList();
@@ -139,22 +146,49 @@ final class CalibrationOutput {
 
     private static void writePosterior(Calibration c, List<Member> ensemble, Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
-            List<String> header = new ArrayList<>(List.of("set", "evaluation"));
-            c.parameters().forEach(p -> header.add(p.column()));
-            header.addAll(List.of("loss", "passes", "patterns", "weight"));
-            w.write(String.join(",", header) + "\n");
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < ensemble.size(); i++) {
-                CalibrationRunner.Candidate x = ensemble.get(i).candidate();
-                s.setLength(0);
-                s.append(i + 1).append(',').append(x.evaluation());
-                x.values().forEach(v -> s.append(',').append(v.text()));
-                Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
-                        .append(x.score().patterns()).append(',');
-                Csv.number(s, ensemble.get(i).weight(), 12).append('\n');
-                w.write(s.toString());
+            w.write(String.join(",", posteriorColumns(c)) + "\n");
+            w.write(posteriorRows(ensemble, ""));
+        }
+    }
+
+    /**
+     * folds-posterior.csv ({@code ensemble.heldOut}): each fold's own ensemble, which drew the runs of its held-out
+     * cases; posterior.csv's columns after {@code fold}.
+     */
+    private static void writeFoldPosteriors(Calibration c, List<CalibrationRunner.Fit> fits, Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write("fold," + String.join(",", posteriorColumns(c)) + "\n");
+            for (CalibrationRunner.Fit f : fits) {
+                if (f.fold() > 0 && f.testDrawn() != null) {
+                    w.write(posteriorRows(members(c, f.candidates(), f.smc()), f.fold() + ","));
+                }
             }
         }
+    }
+
+    private static List<String> posteriorColumns(Calibration c) {
+        List<String> header = new ArrayList<>(List.of("set", "evaluation"));
+        c.parameters().forEach(p -> header.add(p.column()));
+        header.addAll(List.of("loss", "passes", "patterns", "weight"));
+        return header;
+    }
+
+    private static String posteriorRows(List<Member> ensemble, String prefix) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < ensemble.size(); i++) {
+            CalibrationRunner.Candidate x = ensemble.get(i).candidate();
+            s.append(prefix).append(i + 1).append(',').append(x.evaluation());
+            x.values().forEach(v -> s.append(',').append(v.text()));
+            Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
+                    .append(x.score().patterns()).append(',');
+            s.append(weightText(ensemble.get(i).weight())).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** A weight as posterior.csv writes it (12 significant digits). */
+    static String weightText(double weight) {
+        return Csv.number(new StringBuilder(), weight, 12).toString();
     }
 
     private static void writeBest(Calibration c, CalibrationRunner.Fit all, Path file) throws IOException {
@@ -222,12 +256,15 @@ final class CalibrationOutput {
 
     private static void writeFolds(Calibration c, List<CalibrationRunner.Fit> fits, Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
-            w.write("fold,case,pattern,sample,min,max,runs,held,observed,result\n");
+            w.write("fold,case,pattern,sample,min,max,runs,held,observed,result,ensemble_held,ensemble_observed,ensemble_result\n");
             w.write(foldRows(c, fits));
         }
     }
 
-    /** The rows of folds.csv for the folds 1..K among the fits: every case, in sample or held out, at the fold's best. */
+    /**
+     * The rows of folds.csv for the folds 1..K among the fits: every case, in sample or held out, at the fold's best;
+     * with {@code ensemble.heldOut}, a held-out pattern also with each run drawn from the fold's ensemble (else empty).
+     */
     static String foldRows(Calibration c, List<CalibrationRunner.Fit> fits) {
         StringBuilder s = new StringBuilder();
         for (CalibrationRunner.Fit f : fits) {
@@ -238,6 +275,7 @@ final class CalibrationOutput {
                 boolean in = f.training().stream().anyMatch(y -> y == x);
                 List<CalibrationCase> group = in ? f.training() : f.test();
                 int[] held = in ? f.best().held() : f.testHeld();
+                int[] drawn = in ? null : f.testDrawn();
                 int offset = 0;
                 for (CalibrationCase y : group) {
                     if (y == x) {
@@ -246,6 +284,7 @@ final class CalibrationOutput {
                     offset += y.patterns().size();
                 }
                 for (Scenario.Pattern p : x.patterns()) {
+                    int d = drawn == null ? -1 : drawn[offset];
                     int h = held[offset++];
                     s.append(f.fold()).append(',');
                     Csv.text(s, x.name()).append(',');
@@ -255,7 +294,15 @@ final class CalibrationOutput {
                     p.probability().max().ifPresent(v -> Csv.number(s, v, 6));
                     s.append(',').append(x.runs()).append(',').append(h).append(',');
                     Csv.number(s, h / (double) x.runs(), 4).append(',')
-                            .append(Validation.pass(p.probability(), h, x.runs()) ? "pass" : "fail").append('\n');
+                            .append(Validation.pass(p.probability(), h, x.runs()) ? "pass" : "fail").append(',');
+                    if (d >= 0) {
+                        s.append(d).append(',');
+                        Csv.number(s, d / (double) x.runs(), 4).append(',')
+                                .append(Validation.pass(p.probability(), d, x.runs()) ? "pass" : "fail");
+                    } else {
+                        s.append(",,");
+                    }
+                    s.append('\n');
                 }
             }
         }
@@ -293,6 +340,14 @@ final class CalibrationOutput {
                 ArrayNode byCase = n.putArray("held_out_by_case");
                 for (CalibrationRunner.CaseCount x : s.heldOut()) {
                     byCase.addObject().put("case", x.name()).put("passes", x.passes()).put("patterns", x.patterns());
+                }
+                if (f.testDrawn() != null) {
+                    n.put("ensemble_sets", members(c, f.candidates(), f.smc()).size());
+                    n.put("held_out_ensemble_passes", s.drawn().stream().mapToInt(CalibrationRunner.CaseCount::passes).sum());
+                    ArrayNode drawn = n.putArray("held_out_ensemble_by_case");
+                    for (CalibrationRunner.CaseCount x : s.drawn()) {
+                        drawn.addObject().put("case", x.name()).put("passes", x.passes()).put("patterns", x.patterns());
+                    }
                 }
             }
             f.smc().ifPresent(r -> smc(n.putObject("ensemble_smc"), r));
@@ -346,6 +401,8 @@ final class CalibrationOutput {
      */
     static void outOfSample(ObjectNode results, List<CalibrationRunner.FitSummary> fits, long seed) {
         results.remove("out_of_sample");
+        results.remove("out_of_sample_ensemble");
+        ensembleOutOfSample(results, fits, seed);
         CalibrationRunner.Pooled p = CalibrationRunner.pool(fits, seed);
         if (p.patterns() == 0) {
             return;
@@ -357,6 +414,28 @@ final class CalibrationOutput {
         o.put("share", p.passes() / (double) p.patterns());
         if (p.interval() != null) {
             o.putArray("interval_95").add(p.interval()[0]).add(p.interval()[1]);
+            o.put("interval_rule", CaseBootstrap.RULE);
+        }
+    }
+
+    /**
+     * The manifest's {@code out_of_sample_ensemble} ({@link CalibrationRunner#poolDrawn}), when every fold among
+     * {@code fits} scored its held-out cases with runs drawn from its own ensemble ({@code ensemble.heldOut}).
+     */
+    private static void ensembleOutOfSample(ObjectNode results, List<CalibrationRunner.FitSummary> fits, long seed) {
+        CalibrationRunner.Drawn d = CalibrationRunner.poolDrawn(fits, seed);
+        if (d == null) {
+            return;
+        }
+        ObjectNode o = results.putObject("out_of_sample_ensemble");
+        o.put("folds", d.folds());
+        o.put("passes", d.passes());
+        o.put("patterns", d.patterns());
+        o.put("share", d.passes() / (double) d.patterns());
+        o.put("difference_from_best", (d.passes() - d.bestPasses()) / (double) d.patterns());
+        if (d.interval() != null) {
+            o.putArray("interval_95").add(d.interval()[0]).add(d.interval()[1]);
+            o.putArray("difference_interval_95").add(d.difference()[0]).add(d.difference()[1]);
             o.put("interval_rule", CaseBootstrap.RULE);
         }
     }
@@ -392,8 +471,15 @@ final class CalibrationOutput {
             if (x.priorWidth() > 0) {
                 ensemble.put("prior_width", x.priorWidth());
             }
-            ensemble.put("generator", "MersenneTwister(derive(master_seed, -6))");
+            ensemble.put("generator", c.heldOut() ? "MersenneTwister(derive(master_seed, -6)) for the fit on all cases,"
+                    + " MersenneTwister(derive(derive(master_seed, -6), fold)) for a fold" : "MersenneTwister(derive(master_seed, -6))");
         });
+        ensemble.put("held_out", c.heldOut());
+        if (c.heldOut()) {
+            ensemble.put("held_out_rule", "each fold draws its own ensemble by the same method from its own candidates; its"
+                    + " held-out cases are run with run k drawing a set of that ensemble by the rule of crisis run --parameters-from"
+                    + " (u = (derive(seed_k, -5) >>> 11) * 2^-53, the first set whose cumulative weight share exceeds u)");
+        }
         ensemble.put("rule", c.smc().isEmpty() ? ENSEMBLE_RULE : c.smc().get().priorWidth() > 0
                 ? SMC_RULE.replace("a uniform prior on the search scale (the unit cube)", "a normal prior around each value's"
                         + " start with standard deviation prior_width of its range on the search scale, truncated to the range"

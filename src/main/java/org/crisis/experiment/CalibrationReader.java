@@ -46,7 +46,7 @@ public final class CalibrationReader {
     public static final Set<String> METHOD = Fields.keys("name", "population", "sigma");
     /** Fields of {@code ensemble:}. */
     public static final Set<String> ENSEMBLE = Fields.keys("tolerance", "method", "particles", "budget", "quantile", "prior",
-            "priorWidth");
+            "priorWidth", "heldOut");
     /** ABC-SMC's priors: flat over the searched ranges, or normal around the search's start. */
     public static final List<String> PRIORS = List.of("flat", "start");
     /** ABC-SMC's default width of the prior around the start, as a share of each range. */
@@ -123,6 +123,7 @@ public final class CalibrationReader {
                 .orElse(OptionalLong.of(0)).orElse(0);
         double tolerance = DEFAULT_TOLERANCE;
         Optional<Calibration.Smc> smc = Optional.empty();
+        boolean heldOut = false;
         Optional<Node> ensembleNode = Fields.field(m, "ensemble");
         if (ensembleNode.isPresent()) {
             Optional<Node.Mapping> e = f.mapping(ensembleNode.get(), "ensemble", ENSEMBLE);
@@ -131,6 +132,7 @@ public final class CalibrationReader {
                         .map(n -> f.number(n, "ensemble.tolerance", 0, Double.MAX_VALUE))
                         .orElse(OptionalDouble.of(DEFAULT_TOLERANCE)).orElse(DEFAULT_TOLERANCE);
                 smc = smc(e.get());
+                heldOut = Fields.field(e.get(), "heldOut").flatMap(n -> f.bool(n, "ensemble.heldOut")).orElse(false);
             }
         }
         double saturation = CalibrationLoss.UNSATURATED;
@@ -205,7 +207,7 @@ public final class CalibrationReader {
         }
         int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
         return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
-                sigma[0], tolerance, folds, saturation, smc));
+                sigma[0], tolerance, folds, saturation, smc, heldOut));
     }
 
     private void method(Node node, int[] population, double[] sigma) {

@@ -71,9 +71,16 @@ public final class CalibrationRunner {
      * @param evaluations the search's candidates (ABC-SMC's are not counted)
      * @param heldOut for a fold, each held-out case's passes and patterns at the fold's best set; empty for the fit on
      *     all cases
+     * @param drawn for a fold with {@code ensemble.heldOut}, each held-out case's passes and patterns with its runs
+     *     drawn from the fold's ensemble; else empty
      */
     public record FitSummary(int fold, int evaluations, int bestEvaluation, double bestLoss, int passes, int patterns,
-            int testPasses, int testPatterns, List<CaseCount> heldOut) {}
+            int testPasses, int testPatterns, List<CaseCount> heldOut, List<CaseCount> drawn) {
+        public FitSummary(int fold, int evaluations, int bestEvaluation, double bestLoss, int passes, int patterns,
+                int testPasses, int testPatterns, List<CaseCount> heldOut) {
+            this(fold, evaluations, bestEvaluation, bestLoss, passes, patterns, testPasses, testPatterns, heldOut, List.of());
+        }
+    }
 
     /** A case's passes among its patterns. */
     public record CaseCount(String name, int passes, int patterns) {}
@@ -114,6 +121,43 @@ public final class CalibrationRunner {
         return new Pooled(folds, sums[0], sums[1], sums[2], sums[3], interval);
     }
 
+    /**
+     * The folds' held-out cases run with draws from each fold's ensemble ({@code ensemble.heldOut}), pooled.
+     *
+     * @param passes held-out passes with the runs drawn from the folds' ensembles
+     * @param bestPasses the same patterns' passes at the folds' best sets
+     * @param interval the 95 % interval of the drawn pass rate by resampling the held-out cases; null with fewer than two
+     * @param difference the 95 % interval of the paired difference, drawn minus best; null with fewer than two cases
+     */
+    public record Drawn(int folds, int passes, int bestPasses, int patterns, double[] interval, double[] difference) {}
+
+    /** Pools the drawn forecasts of the folds 1..K among {@code fits}; null unless every fold has them. */
+    public static Drawn poolDrawn(List<FitSummary> fits, long seed) {
+        List<CaseCount> best = new ArrayList<>();
+        List<CaseCount> drawn = new ArrayList<>();
+        int folds = 0;
+        for (FitSummary f : fits) {
+            if (f.fold() > 0) {
+                if (f.drawn().isEmpty() || f.drawn().size() != f.heldOut().size()) {
+                    return null;
+                }
+                folds++;
+                best.addAll(f.heldOut());
+                drawn.addAll(f.drawn());
+            }
+        }
+        if (folds == 0) {
+            return null;
+        }
+        int[] patterns = drawn.stream().mapToInt(CaseCount::patterns).toArray();
+        int[] first = best.stream().mapToInt(CaseCount::passes).toArray();
+        int[] second = drawn.stream().mapToInt(CaseCount::passes).toArray();
+        boolean two = patterns.length >= 2;
+        return new Drawn(folds, Arrays.stream(second).sum(), Arrays.stream(first).sum(), Arrays.stream(patterns).sum(),
+                two ? CaseBootstrap.passRate(second, patterns, seed) : null,
+                two ? CaseBootstrap.difference(first, second, patterns, seed) : null);
+    }
+
     /** A calibration refused before running, for a reason the user can fix (exit status 2). */
     public static final class Refused extends Exception {
         Refused(String message) {
@@ -125,6 +169,12 @@ public final class CalibrationRunner {
     @FunctionalInterface
     interface Model {
         int[] held(List<CalibrationCase> cases, List<SweepFactor.Setting> values) throws Exception;
+
+        /** As {@link #held}, each run drawing one of {@code sets} with probability proportional to its weight. */
+        default int[] drawn(List<CalibrationCase> cases, List<List<SweepFactor.Setting>> sets, double[] weights)
+                throws Exception {
+            throw new UnsupportedOperationException("this model cannot draw runs from an ensemble");
+        }
     }
 
     /** What evaluated a candidate: the search (CMA-ES) or ABC-SMC's ensemble. */
@@ -143,10 +193,17 @@ public final class CalibrationRunner {
 
     /**
      * A finished fit: its cases, its candidates, the best, the held-out cases' counts at the best,
-     * and for the fit on all cases with {@code ensemble.method: abc-smc} ABC-SMC's outcome.
+     * for the fit on all cases with {@code ensemble.method: abc-smc} (and for a fold, with
+     * {@code ensemble.heldOut}) ABC-SMC's outcome, and for a fold with {@code ensemble.heldOut}
+     * the held-out cases' counts with each run drawn from the fold's ensemble (else null).
      */
     record Fit(int fold, List<CalibrationCase> training, List<CalibrationCase> test, List<Candidate> candidates,
-            Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc) {}
+            Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc, int[] testDrawn) {
+        Fit(int fold, List<CalibrationCase> training, List<CalibrationCase> test, List<Candidate> candidates,
+                Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc) {
+            this(fold, training, test, candidates, best, testHeld, smc, null);
+        }
+    }
 
     /** Thrown by the test hook that stops a calibration after some evaluations, as a kill would. */
     static final class Stopped extends RuntimeException {
@@ -250,33 +307,39 @@ public final class CalibrationRunner {
     }
 
     static FitSummary summary(Fit f) {
-        int testPasses = 0;
-        int testPatterns = 0;
-        List<CaseCount> heldOut = new ArrayList<>();
-        if (f.testHeld() != null) {
+        List<CaseCount> heldOut = byCase(f.test(), f.testHeld());
+        int searched = (int) f.candidates().stream().filter(x -> x.stage().equals(SEARCH)).count();
+        return new FitSummary(f.fold(), searched, f.best().evaluation(), f.best().score().loss(),
+                f.best().score().passes(), f.best().score().patterns(), heldOut.stream().mapToInt(CaseCount::passes).sum(),
+                heldOut.stream().mapToInt(CaseCount::patterns).sum(), heldOut, byCase(f.test(), f.testDrawn()));
+    }
+
+    /** Each case's passes among its patterns, from counts over the cases in order (none without counts). */
+    private static List<CaseCount> byCase(List<CalibrationCase> cases, int[] counts) {
+        List<CaseCount> list = new ArrayList<>();
+        if (counts != null) {
             // passes only: they do not depend on the loss's saturation
             int offset = 0;
-            for (CalibrationCase x : f.test()) {
+            for (CalibrationCase x : cases) {
                 int n = x.patterns().size();
-                int[] held = Arrays.copyOfRange(f.testHeld(), offset, offset + n);
+                int[] held = Arrays.copyOfRange(counts, offset, offset + n);
                 CalibrationLoss.Score s = CalibrationLoss.score(List.of(x), held, CalibrationLoss.UNSATURATED);
-                heldOut.add(new CaseCount(x.name(), s.passes(), s.patterns()));
-                testPasses += s.passes();
-                testPatterns += s.patterns();
+                list.add(new CaseCount(x.name(), s.passes(), s.patterns()));
                 offset += n;
             }
         }
-        int searched = (int) f.candidates().stream().filter(x -> x.stage().equals(SEARCH)).count();
-        return new FitSummary(f.fold(), searched, f.best().evaluation(), f.best().score().loss(),
-                f.best().score().passes(), f.best().score().patterns(), testPasses, testPatterns, List.copyOf(heldOut));
+        return List.copyOf(list);
     }
 
     private void say(Fit fit) {
         FitSummary s = summary(fit);
         String what = fit.fold() == 0 ? "all cases" : "fold " + fit.fold() + "/" + options.folds().k();
+        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, " (%d drawn from the fold's ensemble)",
+                s.drawn().stream().mapToInt(CaseCount::passes).sum());
         options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %d patterns pass%s%n",
                 what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
-                fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass", s.testPasses(), s.testPatterns()));
+                fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass%s", s.testPasses(), s.testPatterns(),
+                        drawn));
         fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: ensemble by ABC-SMC: %s in %d candidates,"
                 + " %d generations; %d distinct sets in posterior.csv%n", r.reached()
                         ? "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus "
@@ -308,8 +371,10 @@ public final class CalibrationRunner {
         List<CalibrationParameter> parameters = calibration.parameters();
         int d = parameters.size();
         int budget = calibration.budget();
-        Optional<Calibration.Smc> smcSettings = fold == 0 ? calibration.smc() : Optional.empty();
-        long todo = budget + (fold > 0 ? 1 : 0) + smcSettings.map(Calibration.Smc::budget).orElse(0) - journal.count(fold);
+        boolean drawHeldOut = fold > 0 && calibration.heldOut();
+        Optional<Calibration.Smc> smcSettings = fold == 0 || drawHeldOut ? calibration.smc() : Optional.empty();
+        long todo = budget + (fold > 0 ? 1 : 0) + (drawHeldOut ? 1 : 0) + smcSettings.map(Calibration.Smc::budget).orElse(0)
+                - journal.count(fold);
         Progress progress = options.progress() ? Progress.of(Math.max(0, todo), "evaluations", true) : Progress.none();
         List<Candidate> candidates = new ArrayList<>();
         Map<String, int[]> cache = new HashMap<>();
@@ -355,8 +420,8 @@ public final class CalibrationRunner {
                 lambda = Math.min(CalibrationReader.MAX_POPULATION, lambda * 2);
             }
             Candidate best = best(candidates);
-            Optional<AbcSmc.Result> smc = smcSettings.map(x -> ensemble(x, best.score().loss() + calibration.tolerance(),
-                    training, candidates, cache, journal, appender, progress));
+            Optional<AbcSmc.Result> smc = smcSettings.map(x -> ensemble(x, fold, best.score().loss()
+                    + calibration.tolerance(), training, candidates, cache, journal, appender, progress));
             int[] testHeld = null;
             if (!test.isEmpty()) {
                 CalibrationJournal.Entry recorded = journal.test(fold, best.evaluation());
@@ -370,7 +435,8 @@ public final class CalibrationRunner {
                     progress.advance(1);
                 }
             }
-            return new Fit(fold, training, test, candidates, best, testHeld, smc);
+            int[] testDrawn = drawHeldOut ? drawn(fold, test, candidates, smc, journal, appender, progress) : null;
+            return new Fit(fold, training, test, candidates, best, testHeld, smc, testDrawn);
         } catch (Failure e) {
             Throwable cause = e.getCause();
             if (cause instanceof Refused x) {
@@ -401,14 +467,36 @@ public final class CalibrationRunner {
     }
 
     /**
-     * ABC-SMC after the search of the fit on all cases (docs/CALIBRATION.md, "The ensemble by
-     * ABC-SMC"), towards the best loss plus the tolerance; its candidates join the fit's, numbered
-     * on from the search's, through the same journal and cache.
+     * The held-out cases of a fold run with each run drawing its set from the fold's ensemble
+     * (ABC-SMC's, or the candidates within the tolerance), as {@code crisis run --parameters-from}
+     * on the fold's own posterior would draw them; recorded in the journal like the best set's counts.
      */
-    private AbcSmc.Result ensemble(Calibration.Smc settings, double target, List<CalibrationCase> training,
+    private int[] drawn(int fold, List<CalibrationCase> test, List<Candidate> candidates, Optional<AbcSmc.Result> smc,
+            CalibrationJournal journal, SweepJournal.Appender appender, Progress progress) throws Exception {
+        List<CalibrationOutput.Member> members = CalibrationOutput.members(calibration, candidates, smc);
+        CalibrationJournal.Entry recorded = journal.drawn(fold, members.size());
+        if (recorded != null && recorded.held().length == patterns(test)) {
+            replayed++;
+            return recorded.held();
+        }
+        int[] held = model.drawn(test, members.stream().map(m -> m.candidate().values()).toList(),
+                // the weights as folds-posterior.csv writes them, so that crisis validate --parameters-from draws the same sets
+                members.stream().mapToDouble(m -> Double.parseDouble(CalibrationOutput.weightText(m.weight()))).toArray());
+        appender.append(CalibrationJournal.drawnLine(fold, members.size(), held));
+        simulated++;
+        progress.advance(1);
+        return held;
+    }
+
+    /**
+     * ABC-SMC after the search of a fit (docs/CALIBRATION.md, "The ensemble by ABC-SMC"), towards
+     * the best loss plus the tolerance; its candidates join the fit's, numbered on from the
+     * search's, through the same journal and cache.
+     */
+    private AbcSmc.Result ensemble(Calibration.Smc settings, int fold, double target, List<CalibrationCase> training,
             List<Candidate> candidates, Map<String, int[]> cache, CalibrationJournal journal, SweepJournal.Appender appender,
             Progress progress) {
-        MersenneTwister random = new MersenneTwister(Seeds.derive(calibration.seed(), Calibration.SMC_STREAM));
+        MersenneTwister random = new MersenneTwister(Calibration.smcSeed(calibration.seed(), fold));
         int first = candidates.size();
         AbcSmc.Prior prior = AbcSmc.Prior.FLAT;
         if (settings.priorWidth() > 0) {
@@ -417,7 +505,8 @@ public final class CalibrationRunner {
         }
         AbcSmc.Result r = AbcSmc.run(calibration.parameters().size(),
                 new AbcSmc.Settings(settings.particles(), settings.budget(), settings.quantile()), prior, target, random,
-                (u, generation) -> evaluate(0, training, u, 0, generation, SMC, candidates, cache, journal, appender, progress));
+                (u, generation) -> evaluate(fold, training, u, 0, generation, SMC, candidates, cache, journal, appender,
+                        progress));
         // the particles' evaluations, counted from 1 within ABC-SMC, as the fit numbers them
         List<AbcSmc.Particle> population = new ArrayList<>();
         for (AbcSmc.Particle p : r.population()) {

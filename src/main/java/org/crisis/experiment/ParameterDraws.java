@@ -168,12 +168,7 @@ public final class ParameterDraws {
         if (texts.isEmpty() || !(total > 0)) {
             throw InvalidInputException.of(file, "expected at least one parameter set with a weight above 0");
         }
-        double[] cumulative = new double[weights.size()];
-        double sum = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            sum += weights.get(i);
-            cumulative[i] = sum / total;
-        }
+        double[] cumulative = cumulative(weights.stream().mapToDouble(Double::doubleValue).toArray());
         return new ParameterDraws(directory, sha, List.copyOf(paths), List.copyOf(columns), List.copyOf(kept), texts,
                 evaluations.stream().mapToInt(Integer::intValue).toArray(), cumulative, scenarios.toArray(new Scenario[0]));
     }
@@ -193,6 +188,11 @@ public final class ParameterDraws {
 
     /** The set (from 0, in posterior.csv order) that the run with this seed draws. */
     public int draw(long runSeed) {
+        return draw(cumulative, runSeed);
+    }
+
+    /** The draw rule: the set (from 0) of cumulative shares {@code cumulative} that the run with this seed draws. */
+    static int draw(double[] cumulative, long runSeed) {
         double u = (Seeds.derive(runSeed, DRAW_STREAM) >>> 11) * 0x1.0p-53;
         for (int i = 0; i < cumulative.length; i++) {
             if (u < cumulative[i]) {
@@ -200,6 +200,21 @@ public final class ParameterDraws {
             }
         }
         return cumulative.length - 1;
+    }
+
+    /** Cumulative shares of weights, in their order (the last is 1). */
+    static double[] cumulative(double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] cumulative = new double[weights.length];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum += weights[i];
+            cumulative[i] = sum / total;
+        }
+        return cumulative;
     }
 
     /** The scenario of a set. */

@@ -141,6 +141,22 @@ public final class CalibrationReport implements ReportKind {
                     Format.percent(out[0] / (double) out[1]), interval, in[0], in[1], Format.percent(in[0] / (double) in[1])))
                     .raw("</p>\n");
         }
+        JsonNode drawn = m.path("results").path("out_of_sample_ensemble");
+        if (drawn.isObject()) {
+            int passes = drawn.path("passes").asInt();
+            int patterns = drawn.path("patterns").asInt();
+            JsonNode ci = drawn.path("interval_95");
+            JsonNode di = drawn.path("difference_interval_95");
+            h.raw("<p class=\"verdict " + (passes == patterns ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
+                    "Out of sample, forecasting as crisis run --parameters-from does (each held-out run drawing its values from"
+                    + " the ensemble of the fold that did not see its case): %d of %d patterns pass (%s%s); %s against the"
+                    + " folds' best sets%s.", passes, patterns, Format.percent(passes / (double) patterns),
+                    ci.size() == 2 ? ", 95 % interval " + Format.percent(ci.get(0).asDouble()) + " to "
+                            + Format.percent(ci.get(1).asDouble()) : "",
+                    Format.points(drawn.path("difference_from_best").asDouble()),
+                    di.size() == 2 ? " (paired, " + Format.points(di.get(0).asDouble()) + " to "
+                            + Format.points(di.get(1).asDouble()) + ")" : "")).raw("</p>\n");
+        }
         h.raw("<div class=\"table\"><table class=\"facts\"><tbody>\n");
         RunSetReport.fact(h, "Calibration", c.name() + (cal.path("file").asText("").isEmpty() ? "" : " (" + cal.path("file").asText() + ")"));
         List<String> cases = new ArrayList<>();
@@ -532,7 +548,7 @@ public final class CalibrationReport implements ReportKind {
                 String key = in.text(r, in.find("case")) + "\u0000" + in.text(r, in.find("pattern"));
                 rows.put(key, new String[] {in.text(r, in.find("case")), in.text(r, in.find("pattern")),
                     in.text(r, in.find("min")), in.text(r, in.find("max")), in.text(r, in.find("observed")),
-                    in.text(r, in.find("result")), "", "", ""});
+                    in.text(r, in.find("result")), "", "", "", "", ""});
             }
         }
         if (folds != null) {
@@ -541,7 +557,7 @@ public final class CalibrationReport implements ReportKind {
                     continue;
                 }
                 String key = folds.text(r, folds.find("case")) + "\u0000" + folds.text(r, folds.find("pattern"));
-                String[] row = rows.computeIfAbsent(key, k -> new String[] {"", "", "", "", "", "", "", "", ""});
+                String[] row = rows.computeIfAbsent(key, k -> new String[] {"", "", "", "", "", "", "", "", "", "", ""});
                 row[0] = folds.text(r, folds.find("case"));
                 row[1] = folds.text(r, folds.find("pattern"));
                 row[2] = folds.text(r, folds.find("min"));
@@ -549,18 +565,34 @@ public final class CalibrationReport implements ReportKind {
                 row[6] = folds.text(r, folds.find("observed"));
                 row[7] = folds.text(r, folds.find("result"));
                 row[8] = folds.text(r, folds.find("fold"));
+                if (folds.find("ensemble_result") >= 0) { // folds.csv of an earlier version has no such columns
+                    row[9] = folds.text(r, folds.find("ensemble_observed"));
+                    row[10] = folds.text(r, folds.find("ensemble_result"));
+                }
             }
         }
-        Html.Cells t = new Html.Cells(List.of("case", "pattern", "bounds", "in sample", "result", "out of sample", "result",
-                "fold"), false, false, true, true, false, true, false, true);
+        boolean drawn = rows.values().stream().anyMatch(x -> !x[10].isEmpty());
+        List<String> heads = new ArrayList<>(List.of("case", "pattern", "bounds", "in sample", "result", "out of sample",
+                "result", "fold"));
+        if (drawn) {
+            heads.addAll(List.of("drawn from the fold's ensemble", "result"));
+        }
+        boolean[] numeric = {false, false, true, true, false, true, false, true, true, false};
+        Html.Cells t = new Html.Cells(heads, java.util.Arrays.copyOf(numeric, heads.size()));
         Csv.Rows csv = new Csv.Rows("case", "pattern", "min", "max", "in_sample_observed", "in_sample_result",
-                "out_of_sample_observed", "out_of_sample_result", "fold");
+                "out_of_sample_observed", "out_of_sample_result", "fold", "ensemble_observed", "ensemble_result");
         for (String[] row : rows.values()) {
-            boolean fail = row[5].equals("fail") || row[7].equals("fail");
+            boolean fail = row[5].equals("fail") || row[7].equals("fail") || row[10].equals("fail");
             String bounds = "[" + (row[2].isEmpty() ? "0" : row[2]) + ", " + (row[3].isEmpty() ? "1" : row[3]) + "]";
-            t.row(fail ? "sig" : null, List.of(row[0], row[1], bounds, share(row[4]), row[5], share(row[6]), row[7], row[8]));
+            List<String> cells = new ArrayList<>(List.of(row[0], row[1], bounds, share(row[4]), row[5], share(row[6]), row[7],
+                    row[8]));
+            if (drawn) {
+                cells.addAll(List.of(share(row[9]), row[10]));
+            }
+            t.row(fail ? "sig" : null, cells);
             csv.row(row[0], row[1], CsvTable.parse(row[2]), CsvTable.parse(row[3]), CsvTable.parse(row[4]), row[5],
-                    CsvTable.parse(row[6]), row[7], row[8].isEmpty() ? null : Integer.parseInt(row[8]));
+                    CsvTable.parse(row[6]), row[7], row[8].isEmpty() ? null : Integer.parseInt(row[8]), CsvTable.parse(row[9]),
+                    row[10]);
         }
         h.table(t);
         tables.put("report-calibration-patterns.csv", csv.toString());
@@ -581,10 +613,16 @@ public final class CalibrationReport implements ReportKind {
         JsonNode ofCase = c.manifest().path("folds").path("of_case");
         h.paragraph("Each fold fits on the cases of the other folds and scores its own cases at the fitted values. "
                 + "Assignment: " + c.manifest().path("folds").path("assignment").asText("") + ".");
-        Html.Cells t = new Html.Cells(List.of("fold", "held-out cases", "in sample", "held out", "best loss", "evaluation"),
-                true, false, true, true, true, true);
+        boolean drawn = folds.stream().allMatch(f -> f.has("held_out_ensemble_passes"));
+        List<String> heads = new ArrayList<>(List.of("fold", "held-out cases", "in sample", "held out", "best loss",
+                "evaluation"));
+        if (drawn) {
+            heads.addAll(List.of("held out, drawn from the fold's ensemble", "ensemble sets"));
+        }
+        Html.Cells t = new Html.Cells(heads, java.util.Arrays.copyOf(new boolean[] {true, false, true, true, true, true, true,
+            true}, heads.size()));
         Csv.Rows csv = new Csv.Rows("fold", "held_out_cases", "passes", "patterns", "held_out_passes", "held_out_patterns",
-                "best_loss", "best_evaluation");
+                "best_loss", "best_evaluation", "held_out_ensemble_passes", "ensemble_sets");
         for (JsonNode f : folds) {
             int fold = f.path("fold").asInt();
             List<String> cases = new ArrayList<>();
@@ -595,11 +633,17 @@ public final class CalibrationReport implements ReportKind {
             });
             int hp = f.path("held_out_passes").asInt();
             int hn = f.path("held_out_patterns").asInt();
-            t.row(hp < hn ? "sig" : null, List.of(String.valueOf(fold), String.join(", ", cases),
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(fold), String.join(", ", cases),
                     f.path("passes").asInt() + " of " + f.path("patterns").asInt(), hp + " of " + hn,
                     Format.number(f.path("best_loss").asDouble()), f.path("best_evaluation").asText()));
+            if (drawn) {
+                cells.addAll(List.of(f.path("held_out_ensemble_passes").asInt() + " of " + hn, f.path("ensemble_sets").asText()));
+            }
+            t.row(hp < hn ? "sig" : null, cells);
             csv.row(fold, String.join(" ", cases), f.path("passes").asInt(), f.path("patterns").asInt(), hp, hn,
-                    f.path("best_loss").asDouble(), f.path("best_evaluation").asInt());
+                    f.path("best_loss").asDouble(), f.path("best_evaluation").asInt(),
+                    f.has("held_out_ensemble_passes") ? f.path("held_out_ensemble_passes").asInt() : null,
+                    f.has("ensemble_sets") ? f.path("ensemble_sets").asInt() : null);
         }
         h.table(t);
         tables.put("report-calibration-folds.csv", csv.toString());

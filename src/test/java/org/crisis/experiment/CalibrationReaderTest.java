@@ -173,6 +173,11 @@ class CalibrationReaderTest {
         find(priors, "ensemble.priorWidth", "expected a number above 0 and at most 1 (a share of each range), found 0");
         priors = problems(PARAMETERS + "ensemble: { prior: start }\n");
         find(priors, "ensemble.prior", "only for ensemble.method: abc-smc");
+        assertFalse(smc.heldOut(), "the folds score their best sets only, unless asked");
+        assertTrue(CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "ensemble: { method: rejection, heldOut: true }\n")).heldOut(), "either method");
+        find(problems(PARAMETERS + "ensemble: { method: abc-smc, heldOut: 1 }\n"), "ensemble.heldOut",
+                "expected true or false, found");
 
         List<Problem> p = problems(PARAMETERS + "ensemble: { method: abc-smcc }\n");
         assertEquals(1, p.size(), p.toString());

@@ -437,8 +437,14 @@ class CalibrationRunnerTest {
                 SweepRunner.Mode.AUTO)).execute();
         assertEquals(List.of(0, 1, 2, 3), r.fits().stream().map(CalibrationRunner.FitSummary::fold).toList());
         List<String[]> folds = csv(all.resolve("folds.csv"));
-        assertEquals(List.of("fold", "case", "pattern", "sample", "min", "max", "runs", "held", "observed", "result"),
-                List.of(folds.get(0)));
+        assertEquals(List.of("fold", "case", "pattern", "sample", "min", "max", "runs", "held", "observed", "result",
+                "ensemble_held", "ensemble_observed", "ensemble_result"), List.of(folds.get(0)));
+        assertFalse(Files.exists(all.resolve("folds-posterior.csv")), "no fold draws an ensemble without ensemble.heldOut");
+        for (String[] row : folds.subList(1, folds.size())) {
+            assertEquals("", row[10] + row[11] + row[12], "no forecasts drawn without ensemble.heldOut");
+        }
+        assertFalse(SweepRunner.JSON.readTree(all.resolve("manifest.json").toFile()).path("results")
+                .has("out_of_sample_ensemble"));
         assertEquals(1 + 3 * c.patternCount(), folds.size(), "every pattern in every fold");
         Set<String> out = new HashSet<>();
         for (String[] row : folds.subList(1, folds.size())) {
@@ -502,6 +508,105 @@ class CalibrationRunnerTest {
         CalibrationRunner.Refused twice = assertThrows(CalibrationRunner.Refused.class, () -> CalibrationMerge.merge(
                 List.of(parts.get(1), parts.get(1), parts.get(2), parts.get(3)), dir.resolve("m3"), dir, List.of(), "test"));
         assertTrue(twice.getMessage().contains("fold 1 is in both"), twice.getMessage());
+    }
+
+    /**
+     * ensemble.heldOut with the real model: each fold's ABC-SMC ensemble draws the runs of its held-out
+     * cases exactly as crisis validate --parameters-from does with that ensemble as posterior.csv; the
+     * folds' best sets and the fit on all cases are those of the same calibration without the setting;
+     * the manifest pools the drawn passes; merged fold directories and a resumed run give the same files.
+     */
+    @Test
+    void heldOutCasesAreAlsoScoredWithForecastsDrawnFromEachFoldsOwnEnsemble() throws Exception {
+        String body = MODEL.replace("budget: 8", "budget: 6") + "ensemble: { tolerance: 3, method: abc-smc, particles: 10,"
+                + " budget: 30%s }\n";
+        Calibration plain = CalibrationReader.read(CalibrationFixtures.calibration(dir.resolve("p"), body.formatted("")));
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, body.formatted(", heldOut: true")));
+        assertTrue(c.heldOut());
+        assertFalse(plain.heldOut());
+        Path with = dir.resolve("with");
+        Path without = dir.resolve("without");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(with, 2, CalibrationFolds.all(3),
+                SweepRunner.Mode.AUTO)).execute();
+        new CalibrationRunner(plain, CalibrationFixtures.options(without, 2, CalibrationFolds.all(3), SweepRunner.Mode.AUTO))
+                .execute();
+        for (String file : List.of("best.yaml", "posterior.csv", "patterns.csv")) {
+            assertEquals(Files.readString(without.resolve(file)), Files.readString(with.resolve(file)), file);
+        }
+        List<String[]> folds = csv(with.resolve("folds.csv"));
+        List<String[]> plainFolds = csv(without.resolve("folds.csv"));
+        List<String[]> candidates = csv(with.resolve("candidates.csv"));
+        for (int f = 1; f <= 3; f++) {
+            String fold = String.valueOf(f);
+            assertTrue(candidates.stream().anyMatch(x -> x[0].equals(fold) && x[x.length - 1].equals("smc")),
+                    "fold " + f + " runs ABC-SMC");
+        }
+        List<String[]> posterior = csv(with.resolve("folds-posterior.csv"));
+        assertEquals("fold," + Files.readAllLines(with.resolve("posterior.csv")).get(0), String.join(",", posterior.get(0)));
+        JsonNode manifest = SweepRunner.JSON.readTree(with.resolve("manifest.json").toFile());
+        int drawnPasses = 0;
+        int bestPasses = 0;
+        int patterns = 0;
+        for (int row = 1; row < folds.size(); row++) {
+            String[] x = folds.get(row);
+            assertEquals(List.of(plainFolds.get(row)).subList(0, 10).toString(), List.of(x).subList(0, 10).toString(),
+                    "the best sets' counts do not depend on the setting");
+            assertEquals(x[3].equals("out"), !x[10].isEmpty(), "drawn counts for held-out patterns only");
+            if (x[3].equals("out")) {
+                patterns++;
+                drawnPasses += x[12].equals("pass") ? 1 : 0;
+                bestPasses += x[9].equals("pass") ? 1 : 0;
+            }
+        }
+        JsonNode pooled = manifest.path("results").path("out_of_sample_ensemble");
+        assertEquals(drawnPasses, pooled.path("passes").asInt());
+        assertEquals(patterns, pooled.path("patterns").asInt());
+        assertEquals((drawnPasses - bestPasses) / (double) patterns, pooled.path("difference_from_best").asDouble(), 1e-12);
+        CalibrationRunner.Drawn d = CalibrationRunner.poolDrawn(r.fits(), c.seed());
+        assertEquals(drawnPasses, d.passes());
+        assertEquals(bestPasses, d.bestPasses());
+
+        // fold 2's held-out case (case-b), run by crisis validate --parameters-from on fold 2's ensemble
+        Path fold2 = Files.createDirectories(dir.resolve("fold2"));
+        Files.copy(with.resolve("manifest.json"), fold2.resolve("manifest.json"));
+        StringBuilder p2 = new StringBuilder(Files.readAllLines(with.resolve("posterior.csv")).get(0)).append('\n');
+        int sets = 0;
+        for (String line : Files.readAllLines(with.resolve("folds-posterior.csv"))) {
+            if (line.startsWith("2,")) {
+                p2.append(line.substring(2)).append('\n');
+                sets++;
+            }
+        }
+        assertTrue(sets >= 1);
+        Files.writeString(fold2.resolve("posterior.csv"), p2);
+        CalibrationCase b = c.cases().get(1);
+        assertEquals("case-b", b.name());
+        ParameterDraws draws = ParameterDraws.read(fold2, b.tree());
+        Scenario scenario = Validation.scenario(b.tree(), Map.of());
+        int[] validated = Validation.held(scenario, draws, b.runs(), c.seed(), 2, Progress.none());
+        String[] row = folds.stream().filter(x -> x[0].equals("2") && x[3].equals("out")).findFirst().orElseThrow();
+        assertEquals(validated[0], Integer.parseInt(row[10]), "the drawn counts are crisis validate --parameters-from's");
+
+        // fold directories merged, and a calibration killed near its end and resumed
+        List<Path> parts = new ArrayList<>();
+        for (int f = 0; f <= 3; f++) {
+            Path part = dir.resolve("fold-" + f);
+            new CalibrationRunner(c, CalibrationFixtures.options(part, 1, CalibrationFolds.one(f, 3), SweepRunner.Mode.AUTO))
+                    .execute();
+            parts.add(part);
+        }
+        Path merged = dir.resolve("merged");
+        CalibrationMerge.merge(parts, merged, dir, List.of("crisis", "calibrate", "--merge-folds"), "test");
+        assertEquals(results(with), results(merged), "merged folds = one machine's --folds 3");
+        assertEquals(pooled, SweepRunner.JSON.readTree(merged.resolve("manifest.json").toFile()).path("results")
+                .path("out_of_sample_ensemble"));
+        Path resumed = dir.resolve("resumed");
+        // two short of the end: within the last fold's ABC-SMC or its held-out runs
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(c, CalibrationFixtures.options(resumed, 2,
+                CalibrationFolds.all(3), SweepRunner.Mode.AUTO)).stopAfter(r.simulated() - 2).execute());
+        new CalibrationRunner(c, CalibrationFixtures.options(resumed, 1, CalibrationFolds.all(3), SweepRunner.Mode.RESUME))
+                .execute();
+        assertEquals(results(with), results(resumed), "resumed after a kill in the last fold");
     }
 
     @Test

@@ -140,6 +140,62 @@ class CalibrationReportTest {
         }
     }
 
+    /**
+     * With ensemble.heldOut the report gives the out-of-sample rate of forecasts drawn from the folds' ensembles
+     * beside the best sets', and their columns in the patterns and folds tables; the fixture's folds.csv, of an
+     * earlier version, has no such columns and its report none either (checked above).
+     */
+    @Test
+    void forecastsDrawnFromEachFoldsEnsembleAreReportedBesideTheBestSets() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        List<String> lines = Files.readAllLines(dir.resolve("folds.csv"), StandardCharsets.UTF_8);
+        List<String> withDrawn = new ArrayList<>(List.of(lines.get(0) + ",ensemble_held,ensemble_observed,ensemble_result"));
+        int passes = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            boolean out = line.split(",", -1)[3].equals("out");
+            // every held-out pattern passes when drawn from the ensemble, whatever it did at the best set
+            withDrawn.add(line + (out ? ",20,0.5,pass" : ",,,"));
+            passes += out ? 1 : 0;
+        }
+        Files.write(dir.resolve("folds.csv"), withDrawn, StandardCharsets.UTF_8);
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                dir.resolve("manifest.json").toFile());
+        for (JsonNode f : m.path("results").path("fits")) {
+            if (f.path("fold").asInt() > 0) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("held_out_ensemble_passes", 1000 + f.path("fold").asInt())
+                        .put("ensemble_sets", 7);
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode drawn = ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("results"))
+                .putObject("out_of_sample_ensemble");
+        drawn.put("folds", 2).put("passes", passes).put("patterns", passes).put("share", 1.0).put("difference_from_best", 0.25);
+        drawn.putArray("interval_95").add(0.9).add(1.0);
+        drawn.putArray("difference_interval_95").add(-0.05).add(0.5);
+        json.writeValue(dir.resolve("manifest.json").toFile(), m);
+
+        CalibrationReport.write(dir, ReportOptions.defaults());
+        String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8).replaceAll("[\u00a0\u202f]", " ");
+        assertTrue(html.contains("forecasting as crisis run --parameters-from does"), "the drawn rate's verdict");
+        assertTrue(html.contains(passes + " of " + passes + " patterns pass (100.0 %, 95 % interval 90.0 % to 100.0 %)"), html);
+        List<String[]> table = csv(dir.resolve("report-calibration-patterns.csv"));
+        assertEquals(List.of("ensemble_observed", "ensemble_result"), List.of(table.get(0)).subList(9, 11));
+        int drawnRows = 0;
+        for (String[] row : table.subList(1, table.size())) {
+            if (!row[8].isEmpty()) {
+                assertEquals(List.of("0.5", "pass"), List.of(row[9], row[10]), String.join(",", row));
+                drawnRows++;
+            }
+        }
+        assertEquals(passes, drawnRows);
+        List<String[]> folds = csv(dir.resolve("report-calibration-folds.csv"));
+        assertEquals("held_out_ensemble_passes", folds.get(0)[8]);
+        for (String[] row : folds.subList(1, folds.size())) {
+            assertEquals(String.valueOf(1000 + Integer.parseInt(row[0])), row[8]);
+            assertEquals("7", row[9]);
+        }
+    }
+
     @Test
     void crisisReportDispatchesACalibrationDirectoryAndRefusesMixingIt() throws Exception {
         Path dir = Fixtures.copy("calibration", tmp);
