@@ -402,20 +402,24 @@ final class CalibrationOutput {
     static void outOfSample(ObjectNode results, List<CalibrationRunner.FitSummary> fits, long seed) {
         results.remove("out_of_sample");
         results.remove("out_of_sample_ensemble");
-        ensembleOutOfSample(results, fits, seed);
         CalibrationRunner.Pooled p = CalibrationRunner.pool(fits, seed);
-        if (p.patterns() == 0) {
-            return;
+        if (p.patterns() > 0) {
+            rate(results.putObject("out_of_sample"), p.folds(), p.passes(), p.patterns(), p.interval());
         }
-        ObjectNode o = results.putObject("out_of_sample");
-        o.put("folds", p.folds());
-        o.put("passes", p.passes());
-        o.put("patterns", p.patterns());
-        o.put("share", p.passes() / (double) p.patterns());
-        if (p.interval() != null) {
-            o.putArray("interval_95").add(p.interval()[0]).add(p.interval()[1]);
+        ensembleOutOfSample(results, fits, seed);
+    }
+
+    /** A pooled held-out rate: folds, passes, patterns, share, and the 95 % interval with its rule if there is one. */
+    private static ObjectNode rate(ObjectNode o, int folds, int passes, int patterns, double[] interval) {
+        o.put("folds", folds);
+        o.put("passes", passes);
+        o.put("patterns", patterns);
+        o.put("share", passes / (double) patterns);
+        if (interval != null) {
+            o.putArray("interval_95").add(interval[0]).add(interval[1]);
             o.put("interval_rule", CaseBootstrap.RULE);
         }
+        return o;
     }
 
     /**
@@ -427,16 +431,10 @@ final class CalibrationOutput {
         if (d == null) {
             return;
         }
-        ObjectNode o = results.putObject("out_of_sample_ensemble");
-        o.put("folds", d.folds());
-        o.put("passes", d.passes());
-        o.put("patterns", d.patterns());
-        o.put("share", d.passes() / (double) d.patterns());
+        ObjectNode o = rate(results.putObject("out_of_sample_ensemble"), d.folds(), d.passes(), d.patterns(), d.interval());
         o.put("difference_from_best", (d.passes() - d.bestPasses()) / (double) d.patterns());
-        if (d.interval() != null) {
-            o.putArray("interval_95").add(d.interval()[0]).add(d.interval()[1]);
+        if (d.difference() != null) {
             o.putArray("difference_interval_95").add(d.difference()[0]).add(d.difference()[1]);
-            o.put("interval_rule", CaseBootstrap.RULE);
         }
     }
 

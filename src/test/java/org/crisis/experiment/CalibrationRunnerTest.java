@@ -68,6 +68,18 @@ class CalibrationRunnerTest {
         };
     }
 
+    /** The fit on all cases and each of k folds run as separate tasks ({@code --fold I/K}), into dir/fold-I. */
+    private List<Path> separately(Calibration c, int k) throws Exception {
+        List<Path> parts = new ArrayList<>();
+        for (int f = 0; f <= k; f++) {
+            Path part = dir.resolve("fold-" + f);
+            new CalibrationRunner(c, CalibrationFixtures.options(part, 1, CalibrationFolds.one(f, k), SweepRunner.Mode.AUTO))
+                    .execute();
+            parts.add(part);
+        }
+        return parts;
+    }
+
     private static final String DIAMOND = """
             parameters:
               countries.RED.hawkishness: { min: 0, max: 1, start: 0.9 }
@@ -485,13 +497,7 @@ class CalibrationRunnerTest {
         assertEquals(1 + 4 * 4, candidates.size(), "the budget of each of the four fits");
 
         // the same folds as separate tasks, merged
-        List<Path> parts = new ArrayList<>();
-        for (int f = 0; f <= 3; f++) {
-            Path part = dir.resolve("fold-" + f);
-            new CalibrationRunner(c, CalibrationFixtures.options(part, 1, CalibrationFolds.one(f, 3), SweepRunner.Mode.AUTO))
-                    .execute();
-            parts.add(part);
-        }
+        List<Path> parts = separately(c, 3);
         assertFalse(Files.exists(parts.get(2).resolve("best.yaml")), "only the fit on all cases writes best.yaml");
         Path merged = dir.resolve("merged");
         List<Path> shuffled = List.of(parts.get(2), parts.get(0), parts.get(3), parts.get(1));
@@ -588,13 +594,7 @@ class CalibrationRunnerTest {
         assertEquals(validated[0], Integer.parseInt(row[10]), "the drawn counts are crisis validate --parameters-from's");
 
         // fold directories merged, and a calibration killed near its end and resumed
-        List<Path> parts = new ArrayList<>();
-        for (int f = 0; f <= 3; f++) {
-            Path part = dir.resolve("fold-" + f);
-            new CalibrationRunner(c, CalibrationFixtures.options(part, 1, CalibrationFolds.one(f, 3), SweepRunner.Mode.AUTO))
-                    .execute();
-            parts.add(part);
-        }
+        List<Path> parts = separately(c, 3);
         Path merged = dir.resolve("merged");
         CalibrationMerge.merge(parts, merged, dir, List.of("crisis", "calibrate", "--merge-folds"), "test");
         assertEquals(results(with), results(merged), "merged folds = one machine's --folds 3");
