@@ -161,9 +161,17 @@ final class CalibrateCommand implements Callable<Integer> {
         for (var c : calibration.cases()) {
             runs += c.runs();
         }
-        String smc = calibration.smc().filter(x -> options.folds().fits().contains(0))
-                .map(x -> String.format(Locale.ROOT, "; then ABC-SMC for the ensemble of the fit on all cases, %d particles,"
-                        + " at most %d candidates", x.particles(), x.budget())).orElse("");
+        boolean folds = options.folds().fits().stream().anyMatch(f -> f > 0);
+        boolean heldOut = calibration.heldOut();
+        long ensembles = options.folds().fits().stream().filter(f -> f == 0 || heldOut).count();
+        String smc = calibration.smc().filter(x -> ensembles > 0)
+                .map(x -> String.format(Locale.ROOT, "; then ABC-SMC for the ensemble of %s, %d particles, at most %d"
+                        + " candidates each", ensembles == 1 && options.folds().fits().contains(0) ? "the fit on all cases"
+                        : ensembles == 1 ? "the fold" : "each of the " + ensembles + " fits", x.particles(), x.budget()))
+                .orElse("");
+        if (heldOut && folds) {
+            smc += "; held-out cases also run with values drawn from each fold's ensemble";
+        }
         System.out.printf(Locale.ROOT, "%s: %d cases, %d patterns, %d free values; CMA-ES, population %d, budget %d candidates"
                 + " of %d runs%s; %s%n", calibration.name(), cases, calibration.patternCount(), calibration.parameters().size(),
                 calibration.population(), calibration.budget(), runs, smc, selection);
@@ -229,11 +237,12 @@ final class CalibrateCommand implements Callable<Integer> {
         if (d != null) {
             String interval = d.interval() == null ? "" : String.format(Locale.ROOT, ", 95 %% interval %.1f–%.1f %%",
                     100 * d.interval()[0], 100 * d.interval()[1]);
-            String against = d.difference() == null ? "" : String.format(Locale.ROOT, " (%+.1f to %+.1f)",
+            String against = d.difference() == null ? "" : String.format(Locale.ROOT, " (paired 95 %% interval %+.1f to %+.1f)",
                     100 * d.difference()[0], 100 * d.difference()[1]);
-            System.out.printf(Locale.ROOT, "out of sample, runs drawn from each fold's ensemble: %d of %d patterns pass (%s%s);"
-                    + " %+.1f points against the best sets%s%n", d.passes(), d.patterns(), percent(d.passes(), d.patterns()),
-                    interval, 100.0 * (d.passes() - d.bestPasses()) / d.patterns(), against);
+            System.out.printf(Locale.ROOT, "out of sample (%s of %d folds), runs drawn from each fold's ensemble: %d of %d"
+                    + " patterns pass (%s%s); %+.1f points against the folds' best sets%s, by resampling cases%n",
+                    d.folds() == k ? "all" : String.valueOf(d.folds()), k, d.passes(), d.patterns(),
+                    percent(d.passes(), d.patterns()), interval, 100.0 * (d.passes() - d.bestPasses()) / d.patterns(), against);
         }
     }
 

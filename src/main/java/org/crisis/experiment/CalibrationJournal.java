@@ -17,7 +17,8 @@ import java.util.Map;
  *   E,fold,evaluation,u_1 u_2 ... u_d,h_1 h_2 ... h_m     a candidate of a fit: its coordinates and held counts
  *   T,fold,evaluation,h_1 h_2 ... h_m                     the held-out cases of a fold at candidate 'evaluation'
  *   S,fold,u_1 u_2 ... u_d,h_1 h_2 ... h_m                an ABC-SMC candidate, known by its coordinates
- *   D,fold,sets,h_1 h_2 ... h_m                          the held-out cases of a fold, each run drawn from its ensemble of 'sets' sets
+ *   D,fold,sha,h_1 h_2 ... h_m                           the held-out cases of a fold, each run drawn from its ensemble
+ *                                                         (sha: SHA-256 of the ensemble's sets and weights)
  * </pre>
  *
  * Coordinates are written as Java prints doubles, which reads back to the same bits. On
@@ -66,7 +67,7 @@ final class CalibrationJournal {
             } else if (cell[0].equals("S") && cell.length == 4) {
                 previous = entries.putIfAbsent("S" + fold + "/" + cell[2], new Entry(doubles(cell[2]), ints(cell[3])));
             } else if (cell[0].equals("D") && cell.length == 4) {
-                previous = entries.putIfAbsent(key("D", fold, Integer.parseInt(cell[2])), new Entry(new double[0], ints(cell[3])));
+                previous = entries.putIfAbsent("D" + fold + "/" + cell[2], new Entry(new double[0], ints(cell[3])));
             } else if (cell[0].equals("T") && cell.length == 4) {
                 previous = entries.putIfAbsent(key("T", fold, Integer.parseInt(cell[2])), new Entry(new double[0], ints(cell[3])));
             } else {
@@ -102,13 +103,13 @@ final class CalibrationJournal {
         return entries.get(key("T", fold, evaluation));
     }
 
-    /** The held-out cases' counts drawn from a fold's ensemble of {@code sets} sets, if recorded. */
-    Entry drawn(int fold, int sets) {
-        return entries.get(key("D", fold, sets));
+    /** The held-out cases' counts drawn from a fold's ensemble (known by its SHA-256), if recorded. */
+    Entry drawn(int fold, String ensemble) {
+        return entries.get("D" + fold + "/" + ensemble);
     }
 
-    static String drawnLine(int fold, int sets, int[] held) {
-        return counts(new StringBuilder("D,").append(fold).append(',').append(sets).append(','), held);
+    static String drawnLine(int fold, String ensemble, int[] held) {
+        return counts(new StringBuilder("D,").append(fold).append(',').append(ensemble).append(','), held);
     }
 
     static String evaluationLine(int fold, int evaluation, double[] u, int[] held) {

@@ -117,20 +117,11 @@ public final class CalibrationMerge {
                 for (JsonNode f : manifests.get(e.getValue()).path("results").path("fits")) {
                     if (f.path("fold").asInt() == e.getKey()) {
                         resultFits.add(f);
-                        List<CalibrationRunner.CaseCount> heldOut = new ArrayList<>();
-                        for (JsonNode x : f.path("held_out_by_case")) {
-                            heldOut.add(new CalibrationRunner.CaseCount(x.path("case").asText(), x.path("passes").asInt(),
-                                    x.path("patterns").asInt()));
-                        }
-                        List<CalibrationRunner.CaseCount> drawn = new ArrayList<>();
-                        for (JsonNode x : f.path("held_out_ensemble_by_case")) {
-                            drawn.add(new CalibrationRunner.CaseCount(x.path("case").asText(), x.path("passes").asInt(),
-                                    x.path("patterns").asInt()));
-                        }
                         summaries.add(new CalibrationRunner.FitSummary(f.path("fold").asInt(), f.path("evaluations").asInt(),
                                 f.path("best_evaluation").asInt(), f.path("best_loss").asDouble(), f.path("passes").asInt(),
                                 f.path("patterns").asInt(), f.path("held_out_passes").asInt(),
-                                f.path("held_out_patterns").asInt(), List.copyOf(heldOut), List.copyOf(drawn)));
+                                f.path("held_out_patterns").asInt(), byCase(f.path("held_out_by_case")),
+                                byCase(f.path("held_out_ensemble_by_case"))));
                     }
                 }
             }
@@ -170,6 +161,15 @@ public final class CalibrationMerge {
     }
 
     /** Concatenates a CSV file of the directories in fold order (header once); rows are grouped by fold in each file. */
+    /** A manifest's list of cases with their passes and patterns. */
+    private static List<CalibrationRunner.CaseCount> byCase(JsonNode list) {
+        List<CalibrationRunner.CaseCount> cases = new ArrayList<>();
+        for (JsonNode x : list) {
+            cases.add(new CalibrationRunner.CaseCount(x.path("case").asText(), x.path("passes").asInt(), x.path("patterns").asInt()));
+        }
+        return List.copyOf(cases);
+    }
+
     private static void writeByFold(List<Path> dirs, Map<Integer, Integer> dirOfFold, String file, Path target) throws IOException {
         String header = null;
         Map<Integer, StringBuilder> rows = new TreeMap<>();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.crisis.scenario.Scenario;
@@ -91,7 +92,7 @@ final class CalibrationOutput {
     record Member(CalibrationRunner.Candidate candidate, double weight) {}
 
     /** A fit's ensemble, as posterior.csv gives it: ABC-SMC's population if it ran, else the candidates within the tolerance. */
-    static List<Member> members(Calibration c, List<CalibrationRunner.Candidate> candidates, java.util.Optional<AbcSmc.Result> smc) {
+    static List<Member> members(Calibration c, List<CalibrationRunner.Candidate> candidates, Optional<AbcSmc.Result> smc) {
         return smc.map(r -> members(candidates, r)).orElseGet(() -> equal(ensemble(candidates, c.tolerance())));
     }
 

@@ -3,6 +3,7 @@ package org.crisis.experiment;
 import org.crisis.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,12 +199,7 @@ public final class CalibrationRunner {
      * the held-out cases' counts with each run drawn from the fold's ensemble (else null).
      */
     record Fit(int fold, List<CalibrationCase> training, List<CalibrationCase> test, List<Candidate> candidates,
-            Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc, int[] testDrawn) {
-        Fit(int fold, List<CalibrationCase> training, List<CalibrationCase> test, List<Candidate> candidates,
-                Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc) {
-            this(fold, training, test, candidates, best, testHeld, smc, null);
-        }
-    }
+            Candidate best, int[] testHeld, Optional<AbcSmc.Result> smc, int[] testDrawn) {}
 
     /** Thrown by the test hook that stops a calibration after some evaluations, as a kill would. */
     static final class Stopped extends RuntimeException {
@@ -334,19 +330,20 @@ public final class CalibrationRunner {
     private void say(Fit fit) {
         FitSummary s = summary(fit);
         String what = fit.fold() == 0 ? "all cases" : "fold " + fit.fold() + "/" + options.folds().k();
-        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, " (%d drawn from the fold's ensemble)",
-                s.drawn().stream().mapToInt(CaseCount::passes).sum());
+        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, "; %d pass with runs drawn from the fold's"
+                + " ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum());
         options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %d patterns pass%s%n",
                 what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
                 fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass%s", s.testPasses(), s.testPatterns(),
                         drawn));
-        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: ensemble by ABC-SMC: %s in %d candidates,"
-                + " %d generations; %d distinct sets in posterior.csv%n", r.reached()
+        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: %s: ensemble by ABC-SMC: %s in %d candidates,"
+                + " %d generations; %d distinct sets in %s%n", what, r.reached()
                         ? "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus "
                                 + Csv.number(calibration.tolerance()) + ")"
                         : "did not reach its target (the best loss plus " + Csv.number(calibration.tolerance())
                                 + ") within ensemble.budget; stands at tolerance " + Csv.number(r.tolerance()),
-                r.evaluations(), r.generations().size(), CalibrationOutput.members(fit.candidates(), r).size()));
+                r.evaluations(), r.generations().size(), CalibrationOutput.members(fit.candidates(), r).size(),
+                fit.fold() == 0 ? "posterior.csv" : "folds-posterior.csv"));
     }
 
     /** The cases a fit trains on (all for fold 0, else those of the other folds) and those it holds out. */
@@ -430,9 +427,7 @@ public final class CalibrationRunner {
                     replayed++;
                 } else {
                     testHeld = model.held(test, best.values());
-                    appender.append(CalibrationJournal.testLine(fold, best.evaluation(), testHeld));
-                    simulated++;
-                    progress.advance(1);
+                    recorded(CalibrationJournal.testLine(fold, best.evaluation(), testHeld), appender, progress);
                 }
             }
             int[] testDrawn = drawHeldOut ? drawn(fold, test, candidates, smc, journal, appender, progress) : null;
@@ -474,7 +469,14 @@ public final class CalibrationRunner {
     private int[] drawn(int fold, List<CalibrationCase> test, List<Candidate> candidates, Optional<AbcSmc.Result> smc,
             CalibrationJournal journal, SweepJournal.Appender appender, Progress progress) throws Exception {
         List<CalibrationOutput.Member> members = CalibrationOutput.members(calibration, candidates, smc);
-        CalibrationJournal.Entry recorded = journal.drawn(fold, members.size());
+        // the ensemble as folds-posterior.csv gives it: each set's values and weight, in order (a resume with another
+        // --budget may give a fold another ensemble of as many sets, whose counts are not these)
+        StringBuilder identity = new StringBuilder();
+        for (CalibrationOutput.Member m : members) {
+            identity.append(m.candidate().key()).append(';').append(CalibrationOutput.weightText(m.weight())).append('\n');
+        }
+        String ensemble = Hashing.sha256(identity.toString().getBytes(StandardCharsets.UTF_8));
+        CalibrationJournal.Entry recorded = journal.drawn(fold, ensemble);
         if (recorded != null && recorded.held().length == patterns(test)) {
             replayed++;
             return recorded.held();
@@ -482,10 +484,19 @@ public final class CalibrationRunner {
         int[] held = model.drawn(test, members.stream().map(m -> m.candidate().values()).toList(),
                 // the weights as folds-posterior.csv writes them, so that crisis validate --parameters-from draws the same sets
                 members.stream().mapToDouble(m -> Double.parseDouble(CalibrationOutput.weightText(m.weight()))).toArray());
-        appender.append(CalibrationJournal.drawnLine(fold, members.size(), held));
+        recorded(CalibrationJournal.drawnLine(fold, ensemble, held), appender, progress);
+        return held;
+    }
+
+    /** A simulation done: its journal line appended and counted (the test hook may stop here, as a kill would). */
+    private void recorded(String line, SweepJournal.Appender appender, Progress progress) throws IOException {
+        appender.append(line);
         simulated++;
         progress.advance(1);
-        return held;
+        if (simulated == stopAfter) {
+            appender.flush();
+            throw new Stopped(simulated);
+        }
     }
 
     /**
@@ -560,14 +571,8 @@ public final class CalibrationRunner {
                 progress.advance(1);
             } else {
                 held = model.held(training, values);
-                appender.append(smc ? CalibrationJournal.smcLine(fold, u, held)
-                        : CalibrationJournal.evaluationLine(fold, evaluation, u, held));
-                simulated++;
-                progress.advance(1);
-                if (simulated == stopAfter) {
-                    appender.flush();
-                    throw new Stopped(simulated);
-                }
+                recorded(smc ? CalibrationJournal.smcLine(fold, u, held)
+                        : CalibrationJournal.evaluationLine(fold, evaluation, u, held), appender, progress);
             }
         } catch (Stopped e) {
             throw e;

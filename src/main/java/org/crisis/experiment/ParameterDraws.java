@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,10 +205,7 @@ public final class ParameterDraws {
 
     /** Cumulative shares of weights, in their order (the last is 1). */
     static double[] cumulative(double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
+        double total = Arrays.stream(weights).sum(); // compensated, as the draws of earlier versions divided
         double[] cumulative = new double[weights.length];
         double sum = 0;
         for (int i = 0; i < cumulative.length; i++) {

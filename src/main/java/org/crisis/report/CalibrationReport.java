@@ -578,7 +578,7 @@ public final class CalibrationReport implements ReportKind {
             heads.addAll(List.of("drawn from the fold's ensemble", "result"));
         }
         boolean[] numeric = {false, false, true, true, false, true, false, true, true, false};
-        Html.Cells t = new Html.Cells(heads, java.util.Arrays.copyOf(numeric, heads.size()));
+        Html.Cells t = new Html.Cells(heads, Arrays.copyOf(numeric, heads.size()));
         Csv.Rows csv = new Csv.Rows("case", "pattern", "min", "max", "in_sample_observed", "in_sample_result",
                 "out_of_sample_observed", "out_of_sample_result", "fold", "ensemble_observed", "ensemble_result");
         for (String[] row : rows.values()) {
@@ -619,7 +619,7 @@ public final class CalibrationReport implements ReportKind {
         if (drawn) {
             heads.addAll(List.of("held out, drawn from the fold's ensemble", "ensemble sets"));
         }
-        Html.Cells t = new Html.Cells(heads, java.util.Arrays.copyOf(new boolean[] {true, false, true, true, true, true, true,
+        Html.Cells t = new Html.Cells(heads, Arrays.copyOf(new boolean[] {true, false, true, true, true, true, true,
             true}, heads.size()));
         Csv.Rows csv = new Csv.Rows("fold", "held_out_cases", "passes", "patterns", "held_out_passes", "held_out_patterns",
                 "best_loss", "best_evaluation", "held_out_ensemble_passes", "ensemble_sets");

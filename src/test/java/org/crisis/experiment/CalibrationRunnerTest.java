@@ -609,6 +609,50 @@ class CalibrationRunnerTest {
         assertEquals(results(with), results(resumed), "resumed after a kill in the last fold");
     }
 
+    /**
+     * A fold's runs drawn from its ensemble are replayed on resume only for the same ensemble: resumed with a larger
+     * budget, a fold whose search finds another best has another ensemble of as many sets (one, at tolerance 0, far
+     * from the diamond), whose runs are drawn anew.
+     */
+    @Test
+    void aResumeWithALargerBudgetDrawsTheHeldOutRunsFromTheFoldsNewEnsemble() throws Exception {
+        Calibration small = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND.replace("budget: 60", "budget: 3")
+                + "ensemble: { tolerance: 0, heldOut: true }\n"));
+        Calibration large = small.withBudget(10);
+        CalibrationRunner.Model diamond = diamond(new int[1]);
+        // the diamond's counts with each run drawn from a one-set ensemble are that set's
+        CalibrationRunner.Model model = new CalibrationRunner.Model() {
+            @Override
+            public int[] held(List<CalibrationCase> cases, List<SweepFactor.Setting> values) throws Exception {
+                return diamond.held(cases, values);
+            }
+
+            @Override
+            public int[] drawn(List<CalibrationCase> cases, List<List<SweepFactor.Setting>> sets, double[] weights)
+                    throws Exception {
+                assertEquals(1, sets.size(), "tolerance 0 far from the diamond: the best alone");
+                return diamond.held(cases, sets.get(0));
+            }
+        };
+        Path straightSmall = dir.resolve("straight-small");
+        Path straight = dir.resolve("straight");
+        Path extended = dir.resolve("extended");
+        CalibrationRunner.Result r = new CalibrationRunner(small, CalibrationFixtures.options(straightSmall, 2,
+                CalibrationFolds.all(2), SweepRunner.Mode.AUTO)).withModel(model).execute();
+        new CalibrationRunner(large, CalibrationFixtures.options(straight, 2, CalibrationFolds.all(2), SweepRunner.Mode.AUTO))
+                .withModel(model).execute();
+        List<String> before = Files.readAllLines(straightSmall.resolve("folds-posterior.csv"));
+        List<String> after = Files.readAllLines(straight.resolve("folds-posterior.csv"));
+        assertEquals(before.size(), after.size(), "as many sets");
+        assertFalse(before.get(1).equals(after.get(1)), "another set for fold 1: " + before.get(1) + " / " + after.get(1));
+        // killed at the small budget's last simulation but one: fold 1's drawn runs are in the journal
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(small, CalibrationFixtures.options(extended,
+                2, CalibrationFolds.all(2), SweepRunner.Mode.AUTO)).withModel(model).stopAfter(r.simulated() - 1).execute());
+        new CalibrationRunner(large, CalibrationFixtures.options(extended, 1, CalibrationFolds.all(2), SweepRunner.Mode.RESUME))
+                .withModel(model).execute();
+        assertEquals(results(straight), results(extended));
+    }
+
     @Test
     void pooledFoldsHaveNoIntervalWhenAFoldDoesNotListItsHeldOutCases() {
         CalibrationRunner.FitSummary all = new CalibrationRunner.FitSummary(0, 10, 3, 0.5, 8, 10, 0, 0, List.of());
