@@ -148,9 +148,10 @@ public final class CalibrationReport implements ReportKind {
             JsonNode ci = drawn.path("interval_95");
             JsonNode di = drawn.path("difference_interval_95");
             h.raw("<p class=\"verdict " + (passes == patterns ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
-                    "Out of sample, forecasting as crisis run --parameters-from does (each held-out run drawing its values from"
-                    + " the ensemble of the fold that did not see its case): %d of %d patterns pass (%s%s); %s against the"
-                    + " folds' best sets%s.", passes, patterns, Format.percent(passes / (double) patterns),
+                    "Out of sample, forecasting as crisis run --parameters-from does (%d folds, each held-out run drawing its"
+                    + " values from the ensemble of the fold that did not see its case): %d of %d patterns pass (%s%s); %s"
+                    + " against the folds' best sets%s.", drawn.path("folds").asInt(), passes, patterns,
+                    Format.percent(passes / (double) patterns),
                     ci.size() == 2 ? ", 95 % interval " + Format.percent(ci.get(0).asDouble()) + " to "
                             + Format.percent(ci.get(1).asDouble()) : "",
                     Format.points(drawn.path("difference_from_best").asDouble()),
