@@ -79,6 +79,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "N", description = "Candidate evaluations per fit (default: the file's budget).")
     Integer budget;
 
+    @Option(names = "--held-out-ensembles", description = "With folds: each fold also draws its own ensemble and runs its"
+            + " held-out cases with values drawn from it, as crisis run --parameters-from forecasts (the file's"
+            + " ensemble.heldOut: true; with abc-smc, one ABC-SMC per fold).")
+    boolean heldOutEnsembles;
+
     @Option(names = "--merge-folds", description = "Join the results directories of the folds of one calibration (given as arguments).")
     boolean merge;
 
@@ -133,6 +138,9 @@ final class CalibrateCommand implements Callable<Integer> {
             System.err.printf("%s: %d problem%s; nothing was run%n", file, e.problems().size(),
                     e.problems().size() == 1 ? "" : "s");
             return Main.INVALID_INPUT;
+        }
+        if (heldOutEnsembles) {
+            calibration = calibration.withHeldOut();
         }
         if (budget != null) {
             calibration = calibration.withBudget(budget);
@@ -194,7 +202,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
 
     private Integer merge(List<String> command) {
-        if (folds != null || fold != null || budget != null || resume || restart || threads != null) {
+        if (folds != null || fold != null || budget != null || resume || restart || threads != null || heldOutEnsembles) {
             return invalid("--merge-folds takes the fold directories and --out only");
         }
         CalibrationMerge.Result r;

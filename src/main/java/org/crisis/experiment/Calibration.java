@@ -73,6 +73,12 @@ public record Calibration(String name, String description, Path file, String fil
                 tolerance, folds, saturation, smc, heldOut);
     }
 
+    /** The same calibration with {@code ensemble.heldOut} on ({@code --held-out-ensembles}). */
+    public Calibration withHeldOut() {
+        return new Calibration(name, description, file, fileSha256, cases, parameters, seed, budget, population, sigma,
+                tolerance, folds, saturation, smc, true);
+    }
+
     /** Total patterns over all cases. */
     public int patternCount() {
         int n = 0;

@@ -65,6 +65,26 @@ class CalibrateCliTest {
         assertEquals(List.of("calibration.yaml", "cases"), entries());
     }
 
+    /** --held-out-ensembles is the file's ensemble.heldOut: the same files, and a line for the drawn forecasts. */
+    @Test
+    void heldOutEnsemblesFromTheCommandLineEqualTheFilesSetting() throws Exception {
+        Path plain = CalibrationFixtures.calibration(dir.resolve("plain"), BODY);
+        Path set = CalibrationFixtures.calibration(dir.resolve("set"), BODY + "ensemble: { heldOut: true }\n");
+        Outcome flag = crisis("calibrate", plain.toString(), "--folds", "--held-out-ensembles", "--out",
+                dir.resolve("flag").toString(), "--quiet");
+        Outcome file = crisis("calibrate", set.toString(), "--folds", "--out", dir.resolve("file").toString(), "--quiet");
+        assertEquals(0, flag.status(), flag.err());
+        assertEquals(0, file.status(), file.err());
+        assertTrue(flag.out().matches("(?s).*out of sample \\(all of 3 folds\\), runs drawn from each fold's ensemble: \\d of 4"
+                + " patterns pass \\([0-9.]+ %, 95 % interval [0-9.]+–[0-9.]+ %\\); [-+][0-9.]+ points against the folds' best sets"
+                + " \\(paired 95 % interval [-+][0-9.]+ to [-+][0-9.]+\\), by resampling cases\n.*"), flag.out());
+        for (String name : List.of("folds.csv", "folds-posterior.csv", "candidates.csv", "posterior.csv")) {
+            assertEquals(Files.readString(dir.resolve("file").resolve(name)), Files.readString(dir.resolve("flag").resolve(name)),
+                    name);
+        }
+        assertEquals(2, crisis("calibrate", "--merge-folds", "--held-out-ensembles", dir.resolve("flag").toString()).status());
+    }
+
     @Test
     void aCrossValidationPrintsTheOutOfSamplePassRateWithTheInSampleRateBesideIt() throws Exception {
         Path file = CalibrationFixtures.calibration(dir, BODY);
