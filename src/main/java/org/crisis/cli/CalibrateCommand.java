@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
                 + "across candidates, an ensemble of acceptable sets (the search's own, or drawn by ABC-SMC; "
                 + "format and method: "
                 + "docs/CALIBRATION.md). Writes candidates.csv, best.yaml, posterior.csv, patterns.csv, "
-                + "folds.csv and manifest.json into results/NAME-TIMESTAMP or --out.",
+                + "folds.csv (and folds-posterior.csv with --held-out-ensembles) and manifest.json into "
+                + "results/NAME-TIMESTAMP or --out.",
             "",
             "Cross-validation by episode: --folds K also fits K times on all cases but one fold and "
                 + "scores the held-out fold; --fold I/K runs one of them (0/K is the fit on all cases), and "
@@ -162,6 +163,10 @@ final class CalibrateCommand implements Callable<Integer> {
             }
             selection = CalibrationFolds.one(one[0], one[1]);
         }
+        if (heldOutEnsembles && folds == null && one == null) {
+            // with --fold 0/K it is accepted: a job array gives every task the same options
+            return invalid("--held-out-ensembles scores the folds' held-out cases: give --folds [K] or --fold I/K");
+        }
         SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
         CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, out, Path.of("results"), selection,
                 mode, !quiet, System.err, command, Main.version());
@@ -174,8 +179,9 @@ final class CalibrateCommand implements Callable<Integer> {
         long ensembles = options.folds().fits().stream().filter(f -> f == 0 || heldOut).count();
         String smc = calibration.smc().filter(x -> ensembles > 0)
                 .map(x -> String.format(Locale.ROOT, "; then ABC-SMC for the ensemble of %s, %d particles, at most %d"
-                        + " candidates each", ensembles == 1 && options.folds().fits().contains(0) ? "the fit on all cases"
-                        : ensembles == 1 ? "the fold" : "each of the " + ensembles + " fits", x.particles(), x.budget()))
+                        + " candidates%s", ensembles == 1 && options.folds().fits().contains(0) ? "the fit on all cases"
+                        : ensembles == 1 ? "the fold" : "each of the " + ensembles + " fits", x.particles(), x.budget(),
+                        ensembles > 1 ? " each" : ""))
                 .orElse("");
         if (heldOut && folds) {
             smc += "; held-out cases also run with values drawn from each fold's ensemble";

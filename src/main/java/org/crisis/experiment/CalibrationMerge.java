@@ -154,13 +154,16 @@ public final class CalibrationMerge {
         if (!cx.equals(cy)) {
             return "the cases differ (files or resolved scenarios)";
         }
+        boolean hx = x.path("ensemble").path("held_out").asBoolean(false);
+        if (hx != y.path("ensemble").path("held_out").asBoolean(false)) {
+            return "one ran with ensemble.heldOut (--held-out-ensembles) and the other without; run every fold alike";
+        }
         if (a.path("folds").path("k").asInt() != b.path("folds").path("k").asInt()) {
             return "it has " + b.path("folds").path("k").asInt() + " folds, not " + a.path("folds").path("k").asInt();
         }
         return null;
     }
 
-    /** Concatenates a CSV file of the directories in fold order (header once); rows are grouped by fold in each file. */
     /** A manifest's list of cases with their passes and patterns. */
     private static List<CalibrationRunner.CaseCount> byCase(JsonNode list) {
         List<CalibrationRunner.CaseCount> cases = new ArrayList<>();
@@ -170,6 +173,7 @@ public final class CalibrationMerge {
         return List.copyOf(cases);
     }
 
+    /** Concatenates a CSV file of the directories in fold order (header once); rows are grouped by fold in each file. */
     private static void writeByFold(List<Path> dirs, Map<Integer, Integer> dirOfFold, String file, Path target) throws IOException {
         String header = null;
         Map<Integer, StringBuilder> rows = new TreeMap<>();

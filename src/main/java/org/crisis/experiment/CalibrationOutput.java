@@ -436,6 +436,8 @@ final class CalibrationOutput {
         o.put("difference_from_best", (d.passes() - d.bestPasses()) / (double) d.patterns());
         if (d.difference() != null) {
             o.putArray("difference_interval_95").add(d.difference()[0]).add(d.difference()[1]);
+            o.put("difference_interval_rule", "the same resampled cases for both rates (paired): percentiles of the drawn"
+                    + " forecasts' pooled share minus the best sets'");
         }
     }
 

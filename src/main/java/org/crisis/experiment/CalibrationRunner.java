@@ -330,8 +330,8 @@ public final class CalibrationRunner {
     private void say(Fit fit) {
         FitSummary s = summary(fit);
         String what = fit.fold() == 0 ? "all cases" : "fold " + fit.fold() + "/" + options.folds().k();
-        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, "; %d pass with runs drawn from the fold's"
-                + " ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum());
+        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, "; %d of %d pass with runs drawn from the"
+                + " fold's ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum(), s.testPatterns());
         options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %d patterns pass%s%n",
                 what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
                 fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass%s", s.testPasses(), s.testPatterns(),

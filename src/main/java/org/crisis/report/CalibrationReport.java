@@ -581,7 +581,8 @@ public final class CalibrationReport implements ReportKind {
         boolean[] numeric = {false, false, true, true, false, true, false, true, true, false};
         Html.Cells t = new Html.Cells(heads, Arrays.copyOf(numeric, heads.size()));
         Csv.Rows csv = new Csv.Rows("case", "pattern", "min", "max", "in_sample_observed", "in_sample_result",
-                "out_of_sample_observed", "out_of_sample_result", "fold", "ensemble_observed", "ensemble_result");
+                "out_of_sample_observed", "out_of_sample_result", "fold", "out_of_sample_ensemble_observed",
+                "out_of_sample_ensemble_result");
         for (String[] row : rows.values()) {
             boolean fail = row[5].equals("fail") || row[7].equals("fail") || row[10].equals("fail");
             String bounds = "[" + (row[2].isEmpty() ? "0" : row[2]) + ", " + (row[3].isEmpty() ? "1" : row[3]) + "]";

@@ -2,11 +2,13 @@ package org.crisis.experiment;
 
 import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -83,6 +85,27 @@ class CalibrateCliTest {
                     name);
         }
         assertEquals(2, crisis("calibrate", "--merge-folds", "--held-out-ensembles", dir.resolve("flag").toString()).status());
+        Outcome alone = crisis("calibrate", plain.toString(), "--held-out-ensembles", "--out", dir.resolve("alone").toString());
+        assertEquals(2, alone.status());
+        assertTrue(alone.err().contains("--held-out-ensembles scores the folds' held-out cases: give --folds [K] or --fold I/K"),
+                alone.err());
+        assertFalse(Files.exists(dir.resolve("alone")));
+
+        // folds run apart must all have it or none: a merge of mixed tasks is refused
+        Path mixed = dir.resolve("mixed");
+        for (int f = 0; f <= 3; f++) {
+            List<String> args = new ArrayList<>(List.of("calibrate", plain.toString(), "--fold", f + "/3", "--out",
+                    mixed.resolve("f" + f).toString(), "--quiet"));
+            if (f == 1) {
+                args.add("--held-out-ensembles");
+            }
+            assertEquals(0, crisis(args.toArray(new String[0])).status());
+        }
+        Outcome merged = crisis("calibrate", "--merge-folds", mixed.resolve("f0").toString(), mixed.resolve("f1").toString(),
+                mixed.resolve("f2").toString(), mixed.resolve("f3").toString(), "--out", mixed.resolve("m").toString());
+        assertEquals(2, merged.status());
+        assertTrue(merged.err().contains("one ran with ensemble.heldOut (--held-out-ensembles) and the other without"),
+                merged.err());
     }
 
     @Test

@@ -179,7 +179,8 @@ class CalibrationReportTest {
         assertTrue(html.contains("forecasting as crisis run --parameters-from does"), "the drawn rate's verdict");
         assertTrue(html.contains(passes + " of " + passes + " patterns pass (100.0 %, 95 % interval 90.0 % to 100.0 %)"), html);
         List<String[]> table = csv(dir.resolve("report-calibration-patterns.csv"));
-        assertEquals(List.of("ensemble_observed", "ensemble_result"), List.of(table.get(0)).subList(9, 11));
+        assertEquals(List.of("out_of_sample_ensemble_observed", "out_of_sample_ensemble_result"),
+                List.of(table.get(0)).subList(9, 11));
         int drawnRows = 0;
         for (String[] row : table.subList(1, table.size())) {
             if (!row[8].isEmpty()) {
