@@ -31,19 +31,36 @@ public final class CalibrationComparison implements ReportKind {
     private final List<String> labels;
     private final Map<String, String> tables = new LinkedHashMap<>();
 
-    private CalibrationComparison(List<CalibrationResults> calibrations) throws ReportException {
-        this.calibrations = calibrations;
+    /**
+     * A calibration whose folds also scored forecasts drawn from their ensembles ({@code --held-out-ensembles}) gives
+     * a second row, its label followed by {@link #DRAWN}, right after its own.
+     */
+    private CalibrationComparison(List<CalibrationResults> given) throws ReportException {
+        this.calibrations = new ArrayList<>();
         this.heldOut = new ArrayList<>();
-        for (CalibrationResults c : calibrations) {
+        List<String> names = labels(given);
+        this.labels = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            CalibrationResults c = given.get(i);
             List<CalibrationResults.HeldOut> h = c.heldOut();
             if (h.isEmpty()) {
                 throw new ReportException(c.directory() + ": no held-out patterns (folds.csv); calibrations are compared out of"
                         + " sample: run them with --folds");
             }
+            calibrations.add(c);
             heldOut.add(h);
+            labels.add(names.get(i));
+            List<CalibrationResults.HeldOut> drawn = c.heldOutDrawn();
+            if (!drawn.isEmpty()) {
+                calibrations.add(c);
+                heldOut.add(drawn);
+                labels.add(names.get(i) + DRAWN);
+            }
         }
-        this.labels = labels(calibrations);
     }
+
+    /** The label's suffix of a calibration's forecasts drawn from its folds' ensembles. */
+    static final String DRAWN = " (drawn from the folds' ensembles)";
 
     /** Writes report.html and its CSV tables comparing calibration directories (into {@code options.out()}, else the first). */
     public static Report.Written write(List<Path> directories, ReportOptions options) throws ReportException {
@@ -89,7 +106,7 @@ public final class CalibrationComparison implements ReportKind {
     @Override
     public String lead() {
         return String.format(Locale.ROOT, "%d calibrations compared out of sample: each case scored by the values its fold fitted"
-                + " without it. The first is the reference.", calibrations.size());
+                + " without it. The first is the reference.", calibrations.stream().distinct().count());
     }
 
     @Override
@@ -134,6 +151,9 @@ public final class CalibrationComparison implements ReportKind {
                     di == null ? null : di[0], di == null ? null : di[1], d == null ? null : d.gained(),
                     d == null ? null : d.lost());
         }
+        h.paragraph("Each calibration's held-out patterns, pooled over its folds, at each fold's best set; a calibration run"
+                + " with --held-out-ensembles also gives a row for its forecasts drawn from each fold's ensemble, as crisis run"
+                + " --parameters-from makes them (the label ends '" + DRAWN.trim() + "').");
         h.paragraph("Each calibration's held-out patterns, pooled over its folds. The intervals resample the held-out cases, not"
                 + " the patterns: a case's patterns share its runs, its coding and its fold's fit, and tend to pass or fail"
                 + " together. Against the first, the difference of the pass rates is paired: both calibrations' results on"

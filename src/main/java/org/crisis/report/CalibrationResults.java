@@ -178,16 +178,32 @@ public final class CalibrationResults {
 
     /** The held-out patterns in the order of folds.csv (fold by fold), or an empty list without folds. */
     List<HeldOut> heldOut() throws ReportException {
+        return heldOut("");
+    }
+
+    /**
+     * The held-out patterns with runs drawn from each fold's ensemble ({@code ensemble.heldOut}: folds.csv's
+     * {@code ensemble_} columns), or an empty list unless every held-out pattern has them.
+     */
+    List<HeldOut> heldOutDrawn() throws ReportException {
+        return folds == null || folds.find("ensemble_result") < 0 ? List.of() : heldOut("ensemble_");
+    }
+
+    private List<HeldOut> heldOut(String prefix) throws ReportException {
         List<HeldOut> list = new ArrayList<>();
         if (folds == null) {
             return list;
         }
         for (int r = 0; r < folds.size(); r++) {
             if (folds.text(r, folds.column("sample")).equals("out")) {
+                String result = folds.text(r, folds.column(prefix + "result"));
+                if (result.isEmpty()) {
+                    return List.of(); // a fold without its ensemble's forecasts
+                }
                 list.add(new HeldOut(folds.text(r, folds.column("case")), folds.text(r, folds.column("pattern")),
                         folds.text(r, folds.column("min")), folds.text(r, folds.column("max")),
-                        (int) folds.number(r, folds.column("fold")), folds.number(r, folds.column("observed")),
-                        folds.text(r, folds.column("result")).equals("pass")));
+                        (int) folds.number(r, folds.column("fold")), folds.number(r, folds.column(prefix + "observed")),
+                        result.equals("pass")));
             }
         }
         return list;

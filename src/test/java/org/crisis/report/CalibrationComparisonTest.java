@@ -77,6 +77,36 @@ class CalibrationComparisonTest {
         assertFalse(html.contains("not-restored</td>"), "a pattern with the same result is not listed");
     }
 
+    /** A calibration with forecasts drawn from its folds' ensembles gives a second row, paired like the others. */
+    @Test
+    void forecastsDrawnFromTheFoldsEnsemblesAreASecondRowOfTheirCalibration() throws Exception {
+        Path a = copy("a");
+        Path b = copy("b");
+        Path folds = b.resolve("folds.csv");
+        List<String> lines = Files.readAllLines(folds, StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder(lines.get(0)).append(",ensemble_held,ensemble_observed,ensemble_result\n");
+        for (String line : lines.subList(1, lines.size())) {
+            // drawn from the ensemble, case-b's held-out pattern passes; every other keeps its result
+            String[] cell = line.split(",", -1);
+            boolean out = cell[3].equals("out");
+            String drawn = !out ? ",," : cell[1].equals("case-b") ? "10,0.25,pass" : cell[7] + "," + cell[8] + "," + cell[9];
+            text.append(line).append(',').append(drawn).append('\n');
+        }
+        Files.writeString(folds, text, StandardCharsets.UTF_8);
+        Path out = tmp.resolve("cmp");
+        Outcome o = crisis("report", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        CsvTable<ReportException> rates = table(out.resolve("report-calibration-comparison.csv"));
+        assertEquals(3, rates.size(), "a, b, and b's drawn forecasts");
+        assertEquals("calibration (2)" + CalibrationComparison.DRAWN, rates.text(2, rates.column("calibration")));
+        assertEquals(2, rates.number(1, rates.column("passes")), "b at its best sets");
+        assertEquals(3, rates.number(2, rates.column("passes")), "b drawn from its ensembles");
+        assertEquals(0.2, rates.number(2, rates.column("difference")), 1e-9);
+        assertEquals(1, rates.number(2, rates.column("gained")));
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("2 calibrations compared out of sample"), "two directories, three rows");
+    }
+
     @Test
     void theSameResultsDifferByNothingAndOtherPatternsAreNotPaired() throws Exception {
         Path a = copy("a");
