@@ -423,10 +423,11 @@ public final class CalibrationReport implements ReportKind {
             return;
         }
         h.heading(3, "smc", "ABC-SMC generations");
-        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from " + priorWords(c.calibration()
-                .path("ensemble")) + ", in %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
+        // the prior's words hold a percent sign: an argument, never part of the format
+        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from %s, in %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
                 + " particles within it. %s A generation's acceptance is the share of moves kept; distinct is how many different"
-                + " candidates its particles stand on.", smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
+                + " candidates its particles stand on.", priorWords(c.calibration().path("ensemble")),
+                smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
                 ? "It reached its target, the best loss of the search plus the tolerance."
                 : "It did not reach its target (the best loss of the search plus the tolerance) within its budget: the ensemble"
                 + " stands at the tolerance of the last generation, wider than asked; give ensemble.budget more."));

@@ -260,8 +260,17 @@ class CalibrationReportTest {
                 manifest.toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("method", "abc-smc")
                 .put("prior", "start").put("prior_width", 0.2);
+        // ABC-SMC's record in the fit on all cases, so that its generations are described too
+        for (JsonNode f : m.path("results").path("fits")) {
+            if (f.path("fold").asInt() == 0) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) f).putObject("ensemble_smc").put("evaluations", 400)
+                        .put("reached_target", true).putArray("generations");
+            }
+        }
         json.writeValue(manifest.toFile(), m);
         String html = Files.readString(CalibrationReport.write(dir, ReportOptions.defaults()).html());
+        assertTrue(html.contains("The ensemble was drawn by ABC-SMC from a prior around each value&#39;s start (standard"
+                + " deviation 20.0\u00a0% of its range), in 400 evaluations"), "the generations' paragraph");
         assertTrue(html.contains("whose own 5–95 % interval spans about 65.8\u00a0% of the range"),
                 "2 × 1.645 × 0.2");
         assertTrue(html.contains("drawn by ABC-SMC from a prior around each value&#39;s start"), "not said to be flat");
