@@ -39,12 +39,7 @@ public record Calibration(String name, String description, Path file, String fil
      * @param priorWidth 0: a flat prior over the searched ranges; else a normal prior around the
      *        search's start, this standard deviation in each range's share (the search's scale)
      */
-    public record Smc(int particles, int budget, double quantile, double priorWidth) {
-        /** With a flat prior. */
-        public Smc(int particles, int budget, double quantile) {
-            this(particles, budget, quantile, 0);
-        }
-    }
+    public record Smc(int particles, int budget, double quantile, double priorWidth) {}
 
     /** Stream index of {@link Seeds#derive} for the optimiser's generator (replications use indexes ≥ 0). */
     static final long OPTIMISER_STREAM = -4;

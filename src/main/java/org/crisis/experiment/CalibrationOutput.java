@@ -187,7 +187,7 @@ final class CalibrationOutput {
         return s.toString();
     }
 
-    /** A weight as posterior.csv writes it (12 significant digits). */
+    /** A weight as posterior.csv writes it (at most 12 decimals). */
     static String weightText(double weight) {
         return Csv.number(new StringBuilder(), weight, 12).toString();
     }

@@ -76,12 +76,7 @@ public final class CalibrationRunner {
      *     drawn from the fold's ensemble; else empty
      */
     public record FitSummary(int fold, int evaluations, int bestEvaluation, double bestLoss, int passes, int patterns,
-            int testPasses, int testPatterns, List<CaseCount> heldOut, List<CaseCount> drawn) {
-        public FitSummary(int fold, int evaluations, int bestEvaluation, double bestLoss, int passes, int patterns,
-                int testPasses, int testPatterns, List<CaseCount> heldOut) {
-            this(fold, evaluations, bestEvaluation, bestLoss, passes, patterns, testPasses, testPatterns, heldOut, List.of());
-        }
-    }
+            int testPasses, int testPatterns, List<CaseCount> heldOut, List<CaseCount> drawn) {}
 
     /** A case's passes among its patterns. */
     public record CaseCount(String name, int passes, int patterns) {}
@@ -470,10 +465,14 @@ public final class CalibrationRunner {
             CalibrationJournal journal, SweepJournal.Appender appender, Progress progress) throws Exception {
         List<CalibrationOutput.Member> members = CalibrationOutput.members(calibration, candidates, smc);
         // the ensemble as folds-posterior.csv gives it: each set's values and weight, in order (a resume with another
-        // --budget may give a fold another ensemble of as many sets, whose counts are not these)
+        // --budget may give a fold another ensemble of as many sets, whose counts are not these); the weights as
+        // written, so that crisis validate --parameters-from on that file draws the same sets
         StringBuilder identity = new StringBuilder();
-        for (CalibrationOutput.Member m : members) {
-            identity.append(m.candidate().key()).append(';').append(CalibrationOutput.weightText(m.weight())).append('\n');
+        double[] weights = new double[members.size()];
+        for (int i = 0; i < weights.length; i++) {
+            String weight = CalibrationOutput.weightText(members.get(i).weight());
+            identity.append(members.get(i).candidate().key()).append(';').append(weight).append('\n');
+            weights[i] = Double.parseDouble(weight);
         }
         String ensemble = Hashing.sha256(identity.toString().getBytes(StandardCharsets.UTF_8));
         CalibrationJournal.Entry recorded = journal.drawn(fold, ensemble);
@@ -481,9 +480,7 @@ public final class CalibrationRunner {
             replayed++;
             return recorded.held();
         }
-        int[] held = model.drawn(test, members.stream().map(m -> m.candidate().values()).toList(),
-                // the weights as folds-posterior.csv writes them, so that crisis validate --parameters-from draws the same sets
-                members.stream().mapToDouble(m -> Double.parseDouble(CalibrationOutput.weightText(m.weight()))).toArray());
+        int[] held = model.drawn(test, members.stream().map(m -> m.candidate().values()).toList(), weights);
         recorded(CalibrationJournal.drawnLine(fold, ensemble, held), appender, progress);
         return held;
     }

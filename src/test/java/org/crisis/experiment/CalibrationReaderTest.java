@@ -152,7 +152,7 @@ class CalibrationReaderTest {
     void abcSmcSettingsAreReadWithDefaultsAndTheirProblemsReported() throws Exception {
         Calibration smc = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
                 + "ensemble: { tolerance: 2, method: abc-smc, particles: 50 }\n"));
-        assertEquals(java.util.Optional.of(new Calibration.Smc(50, 1500, 0.5)), smc.smc(), "budget 30 times the particles");
+        assertEquals(java.util.Optional.of(new Calibration.Smc(50, 1500, 0.5, 0)), smc.smc(), "budget 30 times the particles");
         assertEquals(2.0, smc.tolerance());
         Calibration rejection = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
                 + "ensemble: { method: rejection }\n"));

@@ -655,16 +655,16 @@ class CalibrationRunnerTest {
 
     @Test
     void pooledFoldsHaveNoIntervalWhenAFoldDoesNotListItsHeldOutCases() {
-        CalibrationRunner.FitSummary all = new CalibrationRunner.FitSummary(0, 10, 3, 0.5, 8, 10, 0, 0, List.of());
+        CalibrationRunner.FitSummary all = new CalibrationRunner.FitSummary(0, 10, 3, 0.5, 8, 10, 0, 0, List.of(), List.of());
         CalibrationRunner.FitSummary one = new CalibrationRunner.FitSummary(1, 10, 4, 0.4, 5, 6, 3, 4,
-                List.of(new CalibrationRunner.CaseCount("a", 1, 2), new CalibrationRunner.CaseCount("b", 2, 2)));
+                List.of(new CalibrationRunner.CaseCount("a", 1, 2), new CalibrationRunner.CaseCount("b", 2, 2)), List.of());
         CalibrationRunner.FitSummary two = new CalibrationRunner.FitSummary(2, 10, 5, 0.3, 4, 6, 2, 4,
-                List.of(new CalibrationRunner.CaseCount("c", 2, 2), new CalibrationRunner.CaseCount("d", 0, 2)));
+                List.of(new CalibrationRunner.CaseCount("c", 2, 2), new CalibrationRunner.CaseCount("d", 0, 2)), List.of());
         CalibrationRunner.Pooled p = CalibrationRunner.pool(List.of(all, one, two), 1);
         assertEquals(List.of(2, 5, 8, 9, 12), List.of(p.folds(), p.passes(), p.patterns(), p.inPasses(), p.inPatterns()));
         assertTrue(p.interval() != null && p.interval()[0] <= 5 / 8.0 && 5 / 8.0 <= p.interval()[1]);
         // a fold directory written before the cases were listed, merged with one that lists them
-        CalibrationRunner.FitSummary older = new CalibrationRunner.FitSummary(2, 10, 5, 0.3, 4, 6, 2, 4, List.of());
+        CalibrationRunner.FitSummary older = new CalibrationRunner.FitSummary(2, 10, 5, 0.3, 4, 6, 2, 4, List.of(), List.of());
         CalibrationRunner.Pooled mixed = CalibrationRunner.pool(List.of(all, one, older), 1);
         assertEquals(5, mixed.passes());
         assertEquals(null, mixed.interval(), "an interval over some folds' cases would not be the pooled rate's");
