@@ -170,6 +170,12 @@ class CalibrationSchemaTest {
                 Arguments.of("prior width flat", base + "ensemble: { method: abc-smc, prior: flat, priorWidth: 0.1 }\n"),
                 Arguments.of("prior width 0", base + "ensemble: { method: abc-smc, prior: start, priorWidth: 0 }\n"),
                 Arguments.of("prior width 2", base + "ensemble: { method: abc-smc, prior: start, priorWidth: 2 }\n"),
+                Arguments.of("held out", base + "folds: 3\nensemble: { tolerance: 1, heldOut: true }\n"),
+                Arguments.of("held out with abc-smc", base + "folds: 3\nensemble: { method: abc-smc, particles: 20,"
+                        + " prior: start, heldOut: true }\n"),
+                Arguments.of("held out off", base + "ensemble: { heldOut: false }\n"),
+                Arguments.of("held out a word", base + "folds: 3\nensemble: { heldOut: yes please }\n"),
+                Arguments.of("held out a number", base + "folds: 3\nensemble: { heldOut: 1 }\n"),
                 Arguments.of("ensemble unknown field", base + "ensemble: { size: 3 }\n"),
                 Arguments.of("name with a space", base + "name: my fit\n"),
                 Arguments.of("not a mapping", "- cases\n"));
