@@ -58,7 +58,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Results directory (default: results/NAME-TIMESTAMP, stamped with the calibration's start). Must not exist or be empty, unless it is the --out of the interrupted calibration being resumed.")
+            description = "Results directory (default: results/NAME-TIMESTAMP, stamped with the calibration's start; with --merge-folds results/NAME-folds-K-TIMESTAMP, stamped with the merge). Must not exist or be empty, unless it is the --out of the interrupted calibration being resumed.")
     Path out;
 
     @Option(names = "--resume", description = "Only resume: fail (exit 2) if there is no interrupted calibration to finish.")
@@ -214,7 +214,7 @@ final class CalibrateCommand implements Callable<Integer> {
         CalibrationMerge.Result r;
         try {
             r = CalibrationMerge.merge(inputs, out, Path.of("results"), command, Main.version());
-        } catch (CalibrationRunner.Refused e) {
+        } catch (CalibrationRunner.Refused | OutputUnavailableException e) {
             return invalid(e.getMessage());
         } catch (IOException | RuntimeException e) {
             System.err.println("crisis calibrate: " + e.getMessage());

@@ -3,6 +3,7 @@ package org.crisis.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,7 @@ public final class CalibrationMerge {
                     }
                 }
             }
+            manifest.set("timings", timings(manifests));
             long seed = manifest.path("calibration").path("master_seed").asLong(1);
             CalibrationOutput.outOfSample(results, summaries, seed);
             ArrayNode from = manifest.putArray("merged_from");
@@ -133,6 +136,41 @@ public final class CalibrationMerge {
             out2.commit();
             return new Result(out2.target(), summaries, k, seed);
         }
+    }
+
+    /**
+     * The folds' timings together: the earliest start, the latest end, and sessions, evaluations
+     * and seconds summed (the folds may have run at the same time, so the seconds are work, not
+     * the span).
+     */
+    private static ObjectNode timings(List<JsonNode> manifests) {
+        String started = null;
+        String ended = null;
+        long sessions = 0;
+        long evaluations = 0;
+        double seconds = 0;
+        for (JsonNode m : manifests) {
+            JsonNode t = m.path("timings");
+            String s = t.path("started").asText(null);
+            String e = t.path("ended").asText(null);
+            if (s != null && (started == null || Instant.parse(s).isBefore(Instant.parse(started)))) {
+                started = s;
+            }
+            if (e != null && (ended == null || Instant.parse(e).isAfter(Instant.parse(ended)))) {
+                ended = e;
+            }
+            sessions += t.path("sessions").asLong();
+            evaluations += t.path("evaluations_this_session").asLong();
+            seconds += t.path("seconds_this_session").asDouble();
+        }
+        ObjectNode t = JsonNodeFactory.instance.objectNode();
+        t.put("started", started);
+        t.put("ended", ended);
+        t.put("sessions", sessions);
+        t.put("evaluations_this_session", evaluations);
+        t.put("seconds_this_session", Math.round(seconds * 1e3) / 1e3);
+        t.put("merged", "the folds' earliest start and latest end; sessions, evaluations and seconds summed over the folds");
+        return t;
     }
 
     /** Why two fold directories are not of the same calibration, or null. */

@@ -142,6 +142,22 @@ class CalibrateCliTest {
         assertTrue(m.out().contains("out of sample (all of 3 folds)"), m.out());
         assertEquals(line(o.out(), "out of sample"), line(m.out(), "out of sample"), "the same folds give the same headline");
         assertEquals(Files.readString(out.resolve("folds.csv")), Files.readString(dir.resolve("merged").resolve("folds.csv")));
+        // the merged timings span the folds and sum their work
+        JsonNode merged = SweepRunner.JSON.readTree(dir.resolve("merged").resolve("manifest.json").toFile()).path("timings");
+        long evaluations = 0;
+        String lastEnd = "";
+        for (int f = 1; f <= 3; f++) {
+            JsonNode t = SweepRunner.JSON.readTree(dir.resolve("part-" + f).resolve("manifest.json").toFile()).path("timings");
+            evaluations += t.path("evaluations_this_session").asLong();
+            lastEnd = t.path("ended").asText().compareTo(lastEnd) > 0 ? t.path("ended").asText() : lastEnd;
+        }
+        assertEquals(evaluations, merged.path("evaluations_this_session").asLong());
+        assertEquals(lastEnd, merged.path("ended").asText(), "the last fold's end, not the first's");
+        assertEquals(3, merged.path("sessions").asInt());
+        Outcome again = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), dir.resolve("part-2").toString(),
+                dir.resolve("part-3").toString(), "--out", dir.resolve("merged").toString());
+        assertEquals(2, again.status(), "a results directory in the way is invalid input, as for a calibration");
+        assertTrue(again.err().contains("already exists and is not an empty directory"), again.err());
         Outcome refused = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), "--out", dir.resolve("m2").toString());
         assertEquals(2, refused.status());
         assertTrue(refused.err().contains("missing folds 2, 3 of 3"), refused.err());
