@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.crisis.experiment.Calibration;
+import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
 import org.crisis.scenario.InvalidInputException;
@@ -19,12 +21,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crisis check}: validates scenario files (and sweep files, said to be such) without running them. */
+/** {@code crisis check}: validates scenario files (and sweep and calibration files, said to be such) without running them. */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate scenario files without running them.",
             "Exit status 2 if any is invalid. A directory stands for its .yaml, .yml and .json files "
-                + "(not its subdirectories). A sweep file is recognised, said to be one and checked as a "
-                + "sweep."})
+                + "(not its subdirectories). A sweep or calibration file is recognised, said to be one and "
+                + "checked as such."})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files (.yaml, .yml, .json), or directories of them.")
     List<Path> inputs;
@@ -62,6 +64,17 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     continue;
                 }
+                if (isCalibration(file)) {
+                    Calibration c = CalibrationReader.read(file);
+                    int patterns = c.cases().stream().mapToInt(k -> k.patterns().size()).sum();
+                    System.out.printf(Locale.ROOT, "%s: this is a calibration file (use crisis calibrate): ok (%s: %d case%s, %d"
+                            + " pattern%s, %d free value%s, budget %d)%n", file, c.name(), c.cases().size(), c.cases().size() == 1 ? "" : "s",
+                            patterns, patterns == 1 ? "" : "s", c.parameters().size(), c.parameters().size() == 1 ? "" : "s", c.budget());
+                    if (!overrides.isEmpty()) {
+                        System.out.println(file + ": --set does not apply to calibration files; ignored");
+                    }
+                    continue;
+                }
                 Scenario s = ScenarioReader.read(file, overrides);
                 System.out.printf("%s: ok (%s: %d countries, %d events, %d days)%n", file, s.name(),
                         s.countries().size(), s.events().size(), s.days());
@@ -80,16 +93,25 @@ final class CheckCommand implements Callable<Integer> {
      * unreadable file is not a sweep: the scenario reader then reports why it cannot be read.
      */
     static boolean isSweep(Path file) {
+        var keys = topKeys(file);
+        return keys.contains("scenario") && (keys.contains("design") || keys.contains("vary")) && !keys.contains("countries");
+    }
+
+    /** A calibration file names cases and free parameters, and declares no countries. */
+    static boolean isCalibration(Path file) {
+        var keys = topKeys(file);
+        return keys.contains("cases") && keys.contains("parameters") && !keys.contains("countries");
+    }
+
+    /** The top-level keys of a file, none if it is not a readable mapping. */
+    private static java.util.Set<String> topKeys(Path file) {
         try {
-            Node root = TreeReader.read(file);
-            if (root instanceof Node.Mapping m) {
-                var keys = m.entries().keySet();
-                return keys.contains("scenario") && (keys.contains("design") || keys.contains("vary"))
-                        && !keys.contains("countries");
+            if (TreeReader.read(file) instanceof Node.Mapping m) {
+                return m.entries().keySet();
             }
         } catch (InvalidInputException e) {
-            // not readable: not recognisably a sweep
+            // not readable: the scenario reader then reports why
         }
-        return false;
+        return java.util.Set.of();
     }
 }

@@ -3,8 +3,10 @@ package org.crisis.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.crisis.io.Csv;
@@ -62,18 +64,30 @@ final class ValidateCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         List<Path> files = new ArrayList<>();
+        Set<Path> seen = new HashSet<>(); // a file named twice (or in a directory also named) is checked once
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted().forEach(files::add);
+                    list.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted()
+                            .filter(f -> seen.add(f.toAbsolutePath().normalize())).forEach(files::add);
                 }
             } else if (Files.exists(p)) {
-                files.add(p);
+                if (seen.add(p.toAbsolutePath().normalize())) {
+                    files.add(p);
+                }
             } else {
                 System.err.println(p + ": no such file or directory");
                 return Main.INVALID_INPUT;
             }
         }
+        files.removeIf(f -> {
+            String kind = CheckCommand.isSweep(f) ? "sweep" : CheckCommand.isCalibration(f) ? "calibration" : null;
+            if (kind != null) {
+                System.err.println(f + ": a " + kind + " file, not a scenario (use crisis " + (kind.equals("sweep") ? "sweep" : "calibrate")
+                        + "), skipped");
+            }
+            return kind != null;
+        });
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // the files are read on all threads (parsing YAML is a good part of a library's check); verdicts in file order
         List<Read> reads = new ArrayList<>();
@@ -151,7 +165,12 @@ final class ValidateCommand implements Callable<Integer> {
         if (!csv) {
             System.out.printf(Locale.ROOT, "%d of %d patterns pass%n", passed, total);
         }
-        return passed == total ? 0 : 1;
+        if (passed < total) {
+            System.err.printf(Locale.ROOT, "crisis validate: %d of %d pattern%s fail%s%n", total - passed, total,
+                    total == 1 ? "" : "s", total - passed == 1 ? "s" : "");
+            return 1;
+        }
+        return 0;
     }
 
     /** A file read: its scenario (and the ensemble's sets of it, if asked), or why it is invalid, or what else went wrong. */

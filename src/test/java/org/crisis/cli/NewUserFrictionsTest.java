@@ -53,6 +53,31 @@ class NewUserFrictionsTest {
     }
 
     @Test
+    void checkSaysWhenAFileIsACalibrationAndValidateSkipsIt() {
+        Outcome o = crisis("check", "scenarios/calibration/quick.yaml");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().startsWith("scenarios/calibration/quick.yaml: this is a calibration file (use crisis calibrate): ok "
+                + "(quick: 4 cases, 11 patterns, 2 free values, budget 12)"), o.out());
+        Outcome v = crisis("validate", "scenarios/calibration");
+        assertEquals(2, v.status(), v.err());
+        assertTrue(v.err().contains("scenarios/calibration/quick.yaml: a calibration file, not a scenario (use crisis calibrate),"
+                + " skipped"), v.err());
+        assertFalse(v.err().contains("unknown field"), "not read as a scenario: " + v.err());
+    }
+
+    @Test
+    void validateSaysOnStderrThatPatternsFailedAndChecksAFileNamedTwiceOnce() {
+        Outcome v = crisis("validate", "scenarios/cases/algeria-spain-2022.yaml", "scenarios/cases/algeria-spain-2022.yaml",
+                "scenarios/cases", "--format", "csv", "--runs", "20", "--threads", "1");
+        assertEquals(1, v.status(), v.err());
+        long rows = v.out().lines().filter(l -> l.startsWith("algeria-spain-2022,")).count();
+        long patterns = v.out().lines().skip(1).count();
+        assertEquals(6, rows, "the case once, though named twice and in its directory: " + v.out());
+        long failed = v.out().lines().filter(l -> l.endsWith(",fail")).count();
+        assertTrue(v.err().contains("crisis validate: " + failed + " of " + patterns + " patterns fail"), v.err());
+    }
+
+    @Test
     void checkTakesADirectoryAndSaysWhenAFileIsASweep() {
         Outcome o = crisis("check", "scenarios/sweeps");
         assertEquals(0, o.status(), o.err());
