@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.crisis.experiment.Hashing;
 import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Progress;
+import org.crisis.experiment.ResultsDirectory;
 import org.crisis.experiment.RunSet;
 import org.crisis.io.WorkDirectory;
 import org.crisis.model.Level;
@@ -103,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
             return Main.INVALID_INPUT;
         }
         if (draws != null) {
+            ResultsDirectory.refuseInTheWay(out); // RunSet refuses it too, but only after this line would have been said
             List<String> drawn = new ArrayList<>(draws.paths());
             drawn.removeAll(draws.kept());
             System.err.printf(Locale.ROOT, "crisis run: each run draws one of %d parameter sets of %s: %s%s%n", draws.size(),

@@ -137,7 +137,7 @@ final class CalibrationOutput {
                     s.append(x.fold()).append(',').append(x.evaluation()).append(',').append(x.restart()).append(',')
                             .append(x.iteration());
                     x.values().forEach(v -> s.append(',').append(v.text()));
-                    Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
+                    s.append(',').append(lossText(x.score().loss())).append(',').append(x.score().passes()).append(',')
                             .append(x.score().patterns()).append(',').append(x.stage()).append('\n');
                     w.write(s.toString());
                 }
@@ -180,11 +180,20 @@ final class CalibrationOutput {
             CalibrationRunner.Candidate x = ensemble.get(i).candidate();
             s.append(prefix).append(i + 1).append(',').append(x.evaluation());
             x.values().forEach(v -> s.append(',').append(v.text()));
-            Csv.number(s.append(','), x.score().loss(), 6).append(',').append(x.score().passes()).append(',')
+            s.append(',').append(lossText(x.score().loss())).append(',').append(x.score().passes()).append(',')
                     .append(x.score().patterns()).append(',');
             s.append(weightText(ensemble.get(i).weight())).append('\n');
         }
         return s.toString();
+    }
+
+    /**
+     * A loss as candidates.csv and posterior.csv write it: at most 12 decimals, so that the
+     * ensemble's rule (within the tolerance of the best) can be applied to the file itself;
+     * with 6, losses a saturated loss leaves just below a whole number rounded up to it.
+     */
+    static String lossText(double loss) {
+        return Csv.number(new StringBuilder(), loss, 12).toString();
     }
 
     /** A weight as posterior.csv writes it (at most 12 decimals). */

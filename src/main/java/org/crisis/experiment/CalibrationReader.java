@@ -451,7 +451,8 @@ public final class CalibrationReader {
         if (min.isPresent() && max.isPresent()) {
             double lo = min.getAsDouble();
             double hi = max.getAsDouble();
-            if (lo >= hi) {
+            boolean empty = lo >= hi;
+            if (empty) {
                 f.error(range.maxNode().get(), where, "empty range: min " + Fields.fmt(lo) + " is not below max " + Fields.fmt(hi));
             } else if (integer && Math.ceil(lo) >= Math.floor(hi)) {
                 f.error(range.maxNode().get(), where, path + " takes whole numbers and there are fewer than two from "
@@ -459,7 +460,7 @@ public final class CalibrationReader {
             } else if (log && lo <= 0) {
                 f.error(range.minNode().get(), where + ".min", "a log scale needs min above 0, found " + Fields.fmt(lo));
             }
-            if (start.isPresent() && (start.getAsDouble() < lo || start.getAsDouble() > hi)) {
+            if (!empty && start.isPresent() && (start.getAsDouble() < lo || start.getAsDouble() > hi)) { // an empty range is error enough
                 f.error(m.entries().get("start"), where + ".start", "expected a start in [" + Fields.fmt(lo) + ", "
                         + Fields.fmt(hi) + "], found " + Fields.fmt(start.getAsDouble()));
             }

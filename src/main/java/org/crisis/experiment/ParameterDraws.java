@@ -68,7 +68,9 @@ public final class ParameterDraws {
         Path posterior = directory.resolve("posterior.csv");
         String source = directory.toString();
         if (!Files.isDirectory(directory)) {
-            throw InvalidInputException.of(source, "--parameters-from: no such directory");
+            throw InvalidInputException.of(source, Files.exists(directory)
+                    ? "--parameters-from: not a directory (give the results directory of crisis calibrate, which holds posterior.csv)"
+                    : "--parameters-from: no such directory");
         }
         JsonNode manifest;
         CsvTable<InvalidInputException> table;
@@ -125,6 +127,7 @@ public final class ParameterDraws {
         List<Integer> evaluations = new ArrayList<>();
         List<Scenario> scenarios = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        Map<String, List<int[]>> invalidSets = new LinkedHashMap<>(); // each problem once, with the sets (and lines) it comes from
         for (int r = 0; r < table.size(); r++) {
             int line = table.line(r);
             double w = CsvTable.parse(table.text(r, weightAt));
@@ -145,8 +148,8 @@ public final class ParameterDraws {
                 scenarios.add(Validation.scenario(tree, set));
             } catch (InvalidInputException e) {
                 for (Problem p : e.problems()) {
-                    problems.add(new Problem(file, line, 0, "", "set " + (r + 1) + " makes the scenario invalid: "
-                            + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message()));
+                    invalidSets.computeIfAbsent((p.path().isEmpty() ? "" : p.path() + ": ") + p.message(), k -> new ArrayList<>())
+                            .add(new int[] {r + 1, line});
                 }
                 continue;
             }
@@ -162,6 +165,8 @@ public final class ParameterDraws {
             }
             evaluations.add(evaluation);
         }
+        invalidSets.forEach((what, sets) -> problems.add(new Problem(file, sets.get(0)[1], 0, "", setsOf(sets, table.size())
+                + " the scenario invalid: " + what)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -172,6 +177,18 @@ public final class ParameterDraws {
         double[] cumulative = cumulative(weights.stream().mapToDouble(Double::doubleValue).toArray());
         return new ParameterDraws(directory, sha, List.copyOf(paths), List.copyOf(columns), List.copyOf(kept), texts,
                 evaluations.stream().mapToInt(Integer::intValue).toArray(), cumulative, scenarios.toArray(new Scenario[0]));
+    }
+
+    /** "set 3 makes", "sets 3, 5 and 9 make", "every set (16) makes", "12 of 16 sets (1, 2, 3, …) make". */
+    private static String setsOf(List<int[]> sets, int all) {
+        if (sets.size() == 1) {
+            return "set " + sets.get(0)[0] + " makes";
+        }
+        if (sets.size() == all) {
+            return "every set (" + all + ") makes";
+        }
+        List<String> numbers = sets.stream().limit(5).map(x -> Integer.toString(x[0])).toList();
+        return sets.size() + " of " + all + " sets (" + String.join(", ", numbers) + (sets.size() > 5 ? ", …" : "") + ") make";
     }
 
     /** A problem of posterior.csv as the reader words it ({@code FILE:LINE: what}), as an input error at its line. */

@@ -46,9 +46,7 @@ public final class ResultsDirectory implements AutoCloseable {
             WorkDirectory.checkOut(out, "--out");
             WorkDirectory w = WorkDirectory.acquire(WorkDirectory.workFor(out), out);
             try {
-                if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
-                    throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
-                }
+                refuseInTheWay(out);
                 refuseSweepJournal(w, out);
                 return open(out, w);
             } catch (IOException | RuntimeException e) {
@@ -92,6 +90,16 @@ public final class ResultsDirectory implements AutoCloseable {
         w.clear();
         Path staging = Files.createDirectories(w.path().resolve(STAGING));
         return new ResultsDirectory(target, w, staging);
+    }
+
+    /**
+     * Refuses an {@code --out} that exists and is not an empty directory. Commands also call it
+     * before they say what they will do, so that a refusal is the only thing they say.
+     */
+    public static void refuseInTheWay(Path out) throws IOException {
+        if (out != null && Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
+            throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
+        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

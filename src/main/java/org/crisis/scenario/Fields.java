@@ -78,13 +78,31 @@ public final class Fields {
         if (node instanceof Node.Scalar s && s.value instanceof Number n) {
             double x = n.doubleValue();
             if (Double.isNaN(x) || x < min || x > max) {
-                error(node, path, "expected a number in [" + fmt(min) + ", " + fmt(max) + "], found " + s.value);
+                error(node, path, "expected " + numberIn(min, max) + ", found "
+                        + (Double.isInfinite(x) ? "a number too large to hold (" + (x > 0 ? "" : "-") + "infinity)" : s.value));
                 return OptionalDouble.empty();
             }
             return OptionalDouble.of(x);
         }
-        error(node, path, "expected a number in [" + fmt(min) + ", " + fmt(max) + "], found " + describe(node));
+        error(node, path, "expected " + numberIn(min, max) + ", found " + describe(node));
         return OptionalDouble.empty();
+    }
+
+    /**
+     * "a number in [min, max]", without the bounds that stand for none: ±Double.MAX_VALUE is no
+     * bound, and a least positive lower bound (Double.MIN_VALUE or MIN_NORMAL) means above 0.
+     */
+    static String numberIn(double min, double max) {
+        boolean noMin = min <= -Double.MAX_VALUE;
+        boolean aboveZero = min == Double.MIN_VALUE || min == Double.MIN_NORMAL;
+        boolean noMax = max >= Double.MAX_VALUE;
+        if (noMax) {
+            return noMin ? "a number" : aboveZero ? "a number above 0" : "a number of at least " + fmt(min);
+        }
+        if (noMin) {
+            return "a number of at most " + fmt(max);
+        }
+        return aboveZero ? "a number above 0 and at most " + fmt(max) : "a number in [" + fmt(min) + ", " + fmt(max) + "]";
     }
 
     public OptionalLong integer(Node node, String path, long min, long max) {

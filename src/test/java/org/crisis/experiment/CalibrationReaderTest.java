@@ -141,8 +141,8 @@ class CalibrationReaderTest {
         find(p, "method.name", "unknown method 'cma': expected cmaes; did you mean 'cmaes'?");
         find(p, "method.population", "expected a whole number in [2, 10000], found 1");
         find(p, "method.sigma", "expected a step size above 0");
-        find(p, "ensemble.tolerance", "expected a number in [0,");
-        find(p, "loss.saturation", "expected a number in [");
+        find(p, "ensemble.tolerance", "expected a number of at least 0, found -1");
+        find(p, "loss.saturation", "expected a number above 0, found 0");
         find(p, "loss.shape", "unknown field 'shape'");
         find(p, "parameters", "required field is missing");
         assertTrue(p.size() >= 13, String.join("\n", p.stream().map(Problem::toString).toList()));
@@ -246,7 +246,7 @@ class CalibrationReaderTest {
                 parameters:
                   parameters.grievanceGane: { min: 0.1, max: 1 }
                   parameters.mediation: { min: 0, max: 1 }
-                  parameters.grievanceDecay: { min: 0.5, max: 0.1 }
+                  parameters.grievanceDecay: { min: 0.5, max: 0.1, start: 0.3 }
                   parameters.rationality: { min: 0, max: 10, scale: log }
                   parameters.reciprocity: { min: 0.1, max: 1, start: 2 }
                   parameters.audienceCost: { min: 1, max: 20, scale: logs }
@@ -261,6 +261,8 @@ class CalibrationReaderTest {
                 find(p, "parameters.parameters.grievanceGane", "unknown").toString());
         find(p, "parameters.parameters.mediation", "is a switch (true or false) and cannot be calibrated");
         find(p, "parameters.parameters.grievanceDecay", "empty range: min 0.5 is not below max 0.1");
+        assertEquals(1, p.stream().filter(x -> x.path().startsWith("parameters.parameters.grievanceDecay")).count(),
+                "an empty range is one problem, not also a start outside it: " + p);
         find(p, "parameters.parameters.rationality.min", "a log scale needs min above 0");
         find(p, "parameters.parameters.reciprocity.start", "expected a start in [0.1, 1], found 2");
         find(p, "parameters.parameters.audienceCost.scale", "expected linear | log, found 'logs'; did you mean 'log'?");

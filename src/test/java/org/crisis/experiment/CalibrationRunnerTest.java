@@ -151,6 +151,9 @@ class CalibrationRunnerTest {
         assertEquals(new ArrayList<>(expected), sets, "the ensemble in order of evaluation, each set once");
         assertTrue(sets.size() > 1, "more than the best alone");
         assertEquals(1.0, weights, 1e-9);
+        // the rule holds on the file's losses near a bound too: a saturated loss just below 2 is not written as 2
+        assertEquals("1.9999989748", CalibrationOutput.lossText(1.9999989748));
+        assertEquals("0.123456789012", CalibrationOutput.lossText(0.1234567890123));
     }
 
     @Test

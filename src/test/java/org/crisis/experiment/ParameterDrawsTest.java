@@ -2,6 +2,7 @@ package org.crisis.experiment;
 
 import static org.crisis.cli.Cli.crisis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -255,5 +256,32 @@ class ParameterDrawsTest {
                 cut.err());
         assertTrue(!Files.exists(dir.resolve("x")) && !Files.exists(dir.resolve("y")) && !Files.exists(dir.resolve("z")),
                 "nothing written");
+    }
+
+    @Test
+    void aPathTheScenarioLacksIsOneProblemForEverySetAndAFileIsNotADirectory() throws Exception {
+        Files.writeString(calibration.resolve("manifest.json"), Files.readString(calibration.resolve("manifest.json"))
+                .replace("parameters.thresholdSever", "countries.XXX.hawkishness"));
+        Outcome o = crisis("run", scenario.toString(), "--parameters-from", calibration.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, o.status(), o.err());
+        List<String> said = o.err().lines().filter(l -> l.contains("the scenario invalid")).toList();
+        assertEquals(1, said.size(), o.err());
+        assertTrue(said.get(0).contains("posterior.csv:2: every set (3) makes the scenario invalid: countries.XXX.hawkishness:"), o.err());
+        assertFalse(o.err().contains("each run draws"), "nothing said of draws that will not run: " + o.err());
+        Outcome file = crisis("run", scenario.toString(), "--parameters-from", calibration.resolve("posterior.csv").toString(),
+                "--out", dir.resolve("y").toString());
+        assertEquals(2, file.status());
+        assertTrue(file.err().contains("--parameters-from: not a directory (give the results directory of crisis calibrate"), file.err());
+        assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")), "nothing written");
+        // an --out in the way is the only thing said
+        Files.writeString(calibration.resolve("manifest.json"), Files.readString(calibration.resolve("manifest.json"))
+                .replace("countries.XXX.hawkishness", "parameters.thresholdSever"));
+        Files.createDirectories(dir.resolve("taken"));
+        Files.writeString(dir.resolve("taken").resolve("notes.txt"), "mine");
+        Outcome taken = crisis("run", scenario.toString(), "--parameters-from", calibration.toString(), "--out",
+                dir.resolve("taken").toString());
+        assertEquals(2, taken.status(), taken.err());
+        assertTrue(taken.err().contains("already exists and is not an empty directory; choose another --out"), taken.err());
+        assertFalse(taken.err().contains("each run draws"), taken.err());
     }
 }
