@@ -552,14 +552,16 @@ public final class SweepReader {
         return false;
     }
 
-    /** The file name without extension, with characters other than letters, digits, '-' and '_' as '-'. */
+    /** The file name without extension, accents dropped, with characters other than letters, digits, '-' and '_' as '-'. */
     static String defaultName(Path file) {
         String base = file.getFileName().toString();
         int dot = base.lastIndexOf('.');
         if (dot > 0) {
             base = base.substring(0, dot);
         }
-        String clean = base.replaceAll("[^A-Za-z0-9_-]", "-");
+        // accents dropped first (é to e), so that a name in another language stays readable
+        String clean = java.text.Normalizer.normalize(base, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .replaceAll("[^A-Za-z0-9_-]", "-");
         return clean.isEmpty() ? "sweep" : clean;
     }
 }

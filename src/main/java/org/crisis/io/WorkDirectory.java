@@ -101,7 +101,15 @@ public final class WorkDirectory implements Closeable {
                         + " command goes; remove it");
             }
             if (!Files.isDirectory(work)) {
-                Files.createDirectories(work);
+                try {
+                    Files.createDirectories(work);
+                } catch (java.nio.file.FileSystemException e) {
+                    String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+                    throw new IOException("cannot create the work directory " + work + " (results are written there first,"
+                            + " then moved to their place beside it): " + (e instanceof java.nio.file.AccessDeniedException
+                            ? "permission denied" : e instanceof NoSuchFileException ? "no such file or directory" : why)
+                            + "; choose an --out in a directory you can write", e);
+                }
                 created = true;
             }
             Object before;

@@ -53,6 +53,17 @@ class NewUserFrictionsTest {
     }
 
     @Test
+    void anOutWhereNothingCanBeCreatedSaysWhatCouldNotBeCreatedAndWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")),
+                "a file system where no directory can be made (Linux's /proc)");
+        Outcome o = crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--runs", "2", "--out", "/proc/crisis-out", "--quiet");
+        assertEquals(1, o.status(), o.err());
+        assertTrue(o.err().contains("cannot create the work directory /proc/.crisis-out.incomplete (results are written there"
+                + " first, then moved to their place beside it)"), o.err());
+        assertTrue(o.err().contains("; choose an --out in a directory you can write"), o.err());
+    }
+
+    @Test
     void checkSaysWhenAFileIsACalibrationAndValidateSkipsIt() {
         Outcome o = crisis("check", "scenarios/calibration/quick.yaml");
         assertEquals(0, o.status(), o.err());

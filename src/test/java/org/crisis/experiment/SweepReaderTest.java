@@ -71,6 +71,12 @@ class SweepReaderTest {
     }
 
     @Test
+    void aSweepWithoutANameIsNamedAfterItsFileWithAccentsDropped() {
+        assertEquals("sw-e", SweepReader.defaultName(Path.of("sw \u00e9.yaml")));
+        assertEquals("Peru-Mexico_2025", SweepReader.defaultName(Path.of("Per\u00fa-M\u00e9xico_2025.yml")));
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceWithLineAndColumn() throws IOException {
         List<Problem> p = problems("""
                 design: sobel
