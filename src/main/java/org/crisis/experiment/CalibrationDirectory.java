@@ -25,7 +25,7 @@ import org.crisis.io.WorkDirectory;
  * results go to {@code results/NAME-yyyyMMdd-HHmmss} stamped with the calibration's start.
  */
 final class CalibrationDirectory extends JournaledDirectory {
-    static final String IDENTITY = "calibration.json";
+    static final String IDENTITY = WorkDirectory.CALIBRATION;
 
     private CalibrationDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
             Instant started) {

@@ -47,7 +47,7 @@ public final class ResultsDirectory implements AutoCloseable {
             WorkDirectory w = WorkDirectory.acquire(WorkDirectory.workFor(out), out);
             try {
                 refuseInTheWay(out);
-                refuseSweepJournal(w, out);
+                WorkDirectory.refuseInterrupted(w.path(), out); // not ours to delete
                 return open(out, w);
             } catch (IOException | RuntimeException e) {
                 w.close();
@@ -63,7 +63,7 @@ public final class ResultsDirectory implements AutoCloseable {
                 continue; // taken, or being written by another process
             }
             try {
-                if (Files.exists(target) || Files.isRegularFile(w.get().path().resolve(SweepDirectory.IDENTITY))) {
+                if (Files.exists(target) || WorkDirectory.holdsInterrupted(w.get().path())) {
                     w.get().close();
                     continue;
                 }
@@ -75,14 +75,6 @@ public final class ResultsDirectory implements AutoCloseable {
         }
         throw new OutputUnavailableException("no free name " + name + "-" + stamp + "-N under " + resultsRoot
                 + " (tried " + MAX_SUFFIX + "); give --out");
-    }
-
-    /** Refuses a work directory that holds the journal of an interrupted sweep: it is not ours to delete. */
-    static void refuseSweepJournal(WorkDirectory w, Path out) throws OutputUnavailableException {
-        if (Files.isRegularFile(w.path().resolve(SweepDirectory.IDENTITY))) {
-            throw new OutputUnavailableException(w.path() + " holds an interrupted crisis sweep; finish it with crisis sweep"
-                    + " --out " + out + ", or remove " + w.path() + " to give up its runs");
-        }
     }
 
     /** Clears what an interrupted run left in the work directory and creates the staging directory. */

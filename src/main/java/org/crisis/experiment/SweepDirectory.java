@@ -26,7 +26,7 @@ import java.util.Optional;
  * results go to {@code results/SWEEPNAME-yyyyMMdd-HHmmss} stamped with the sweep's start.
  */
 final class SweepDirectory extends JournaledDirectory {
-    static final String IDENTITY = "sweep.json";
+    static final String IDENTITY = WorkDirectory.SWEEP;
 
     private SweepDirectory(WorkDirectory owned, Path target, boolean explicit, boolean resumed, boolean finished,
             Instant started) {

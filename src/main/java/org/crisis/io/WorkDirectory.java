@@ -24,7 +24,10 @@ import java.util.stream.Stream;
  * {@code lock} inside it for as long as it works, so two processes never write the same
  * output: the second is refused while the first holds the lock. The lock dies with its
  * process, so a directory left by a killed process is taken over by the next one (a sweep
- * resumes from it, a run clears it).
+ * or a calibration resumes from it, a run clears it). The work directory of an interrupted
+ * sweep or calibration holds its journal, known by its identity file ({@link #SWEEP},
+ * {@link #CALIBRATION}): no other command clears it or writes beside it
+ * ({@link #refuseInterrupted}).
  *
  * <p>The owner removes the directory when done. Because a lock file can be removed while
  * another process has it open, a lock counts only if, once it is held, the path
@@ -39,6 +42,10 @@ import java.util.stream.Stream;
 public final class WorkDirectory implements Closeable {
     /** The lock file inside a work directory. */
     public static final String LOCK = "lock";
+    /** The identity file of an interrupted sweep's work directory (docs/SWEEPS.md, "Resume"). */
+    public static final String SWEEP = "sweep.json";
+    /** The identity file of an interrupted calibration's work directory (docs/CALIBRATION.md, "Resume"). */
+    public static final String CALIBRATION = "calibration.json";
     private static final int ATTEMPTS = 20;
 
     private final Path path;
@@ -165,6 +172,28 @@ public final class WorkDirectory implements Closeable {
         return tryAcquire(work).orElseThrow(() -> new OutputUnavailableException(target
                 + " is being written by another crisis process (it holds " + work.resolve(LOCK)
                 + "); wait for it to finish or choose another output directory"));
+    }
+
+    /**
+     * Refuses, naming {@code out}, a work directory that holds the journal of an interrupted
+     * sweep or calibration: it is not another command's to clear or to write beside, and the
+     * sweep or calibration would not finish into an {@code out} that exists. It is finished by
+     * the command that started it, given the same {@code --out}, or removed to give up its work.
+     */
+    public static void refuseInterrupted(Path work, Path out) throws OutputUnavailableException {
+        if (Files.isRegularFile(work.resolve(SWEEP))) {
+            throw new OutputUnavailableException(work + " holds an interrupted crisis sweep; finish it with crisis sweep"
+                    + " --out " + out + ", or remove " + work + " to give up its runs");
+        }
+        if (Files.isRegularFile(work.resolve(CALIBRATION))) {
+            throw new OutputUnavailableException(work + " holds an interrupted crisis calibration; finish it with crisis"
+                    + " calibrate --out " + out + ", or remove " + work + " to give up its evaluations");
+        }
+    }
+
+    /** Whether {@code work} holds the journal of an interrupted sweep or calibration. */
+    public static boolean holdsInterrupted(Path work) {
+        return Files.isRegularFile(work.resolve(SWEEP)) || Files.isRegularFile(work.resolve(CALIBRATION));
     }
 
     private static Object key(Path file) throws IOException {

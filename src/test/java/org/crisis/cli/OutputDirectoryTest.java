@@ -83,4 +83,32 @@ class OutputDirectoryTest {
         assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")));
         assertFalse(Files.exists(dir.resolve("x")));
     }
+
+    @Test
+    void aRunOrMergeDoesNotDeleteTheJournalOfAnInterruptedCalibration() throws Exception {
+        Path file = scenario();
+        Path sweep = dir.resolve("sweep.yaml");
+        Files.writeString(sweep, """
+                scenario: tiny.yaml
+                design: grid
+                vary:
+                  parameters.grievanceDecay: { values: [0.01, 0.05] }
+                outcomes: [severed:AAA-BBB]
+                """);
+        assertEquals(0, crisis("sweep", sweep.toString(), "--out", dir.resolve("swept").toString(), "--quiet").status());
+        Path work = Files.createDirectories(dir.resolve(".x.incomplete"));
+        Files.writeString(work.resolve("calibration.json"), "{}");
+        Files.writeString(work.resolve("journal-0001.log"), "E,0,1,0.5,3 4\tdeadbeef\n");
+        for (String[] args : List.of(
+                new String[] {"run", file.toString(), "--runs", "2", "--out", dir.resolve("x").toString()},
+                new String[] {"merge", dir.resolve("swept").toString(), "--out", dir.resolve("x").toString()})) {
+            Outcome o = crisis(args);
+            assertEquals(2, o.status(), args[0] + ": " + o.err());
+            assertEquals("crisis " + args[0] + ": " + work + " holds an interrupted crisis calibration; finish it with crisis"
+                    + " calibrate --out " + dir.resolve("x") + ", or remove " + work + " to give up its evaluations\n", o.err());
+            assertEquals("E,0,1,0.5,3 4\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), args[0]);
+            assertTrue(Files.isRegularFile(work.resolve("calibration.json")), args[0]);
+            assertFalse(Files.exists(dir.resolve("x")), args[0]);
+        }
+    }
 }
