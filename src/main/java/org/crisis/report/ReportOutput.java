@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
 
 /**
@@ -29,7 +30,10 @@ final class ReportOutput implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Refuses an output path with '..' or that is a file, before anything is read or written. */
+    /**
+     * Refuses an output path with '..', that is a file, or that is the {@code --out} of an
+     * interrupted sweep or calibration, before anything is read or written.
+     */
     static void check(Path directory) throws ReportException {
         for (Path part : directory) {
             if (part.toString().equals("..")) {
@@ -43,12 +47,27 @@ final class ReportOutput implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ReportException("output path " + directory + " is a file; --out takes a directory");
         }
+        refuseInterrupted(WorkDirectory.workFor(dir), directory);
+    }
+
+    /**
+     * Refuses the {@code --out} of an interrupted sweep or calibration: it finishes only into a
+     * directory that is absent or empty, so a report written there would stop it at its end.
+     */
+    private static void refuseInterrupted(Path work, Path directory) throws ReportException {
+        try {
+            WorkDirectory.refuseInterrupted(work, directory);
+        } catch (OutputUnavailableException e) {
+            throw new ReportException(e.getMessage(), e);
+        }
     }
 
     /**
      * Opens (creating if needed) the output directory, which this process holds locked
      * ({@link WorkDirectory}, the lock of every command that writes a directory) until closed,
-     * so two reports, or a report and a run, never write the same directory at once.
+     * so two reports, or a report and a run, never write the same directory at once. The
+     * {@code --out} of an interrupted sweep or calibration, which the lock no longer guards
+     * once its process is gone, is refused.
      */
     static ReportOutput open(Path directory) throws ReportException {
         check(directory);
@@ -62,6 +81,12 @@ final class ReportOutput implements AutoCloseable {
         if (lock == null) {
             throw new ReportException(directory + " is being written by another crisis process; wait for it to finish"
                     + " or choose another --out");
+        }
+        try {
+            refuseInterrupted(lock.path(), directory);
+        } catch (ReportException e) {
+            close(lock);
+            throw e;
         }
         try {
             Files.createDirectories(dir);

@@ -111,4 +111,26 @@ class OutputDirectoryTest {
             assertFalse(Files.exists(dir.resolve("x")), args[0]);
         }
     }
+
+    @Test
+    void aReportIsNotWrittenIntoTheOutOfAnInterruptedSweepOrCalibration() throws Exception {
+        Path file = scenario();
+        assertEquals(0, crisis("run", file.toString(), "--runs", "2", "--out", dir.resolve("set").toString()).status());
+        Path out = dir.resolve("x");
+        Path work = dir.resolve(".x.incomplete");
+        for (String[] kind : List.of(new String[] {"sweep.json", "sweep", "sweep", "runs"},
+                new String[] {"calibration.json", "calibration", "calibrate", "evaluations"})) {
+            Files.createDirectories(work);
+            Files.writeString(work.resolve(kind[0]), "{}");
+            Files.writeString(work.resolve("journal-0001.log"), "0,0,1,2\tdeadbeef\n");
+            Outcome o = crisis("report", dir.resolve("set").toString(), "--out", out.toString());
+            assertEquals(2, o.status(), kind[1] + ": " + o.err());
+            assertEquals("crisis report: " + work + " holds an interrupted crisis " + kind[1] + "; finish it with crisis "
+                    + kind[2] + " --out " + out + ", or remove " + work + " to give up its " + kind[3] + "\n", o.err());
+            assertFalse(Files.exists(out), kind[1] + ": no report where the " + kind[1] + " puts its results");
+            assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), kind[1]);
+            assertTrue(Files.isRegularFile(work.resolve(kind[0])), kind[1]);
+            org.crisis.io.WorkDirectory.delete(work);
+        }
+    }
 }
