@@ -63,6 +63,10 @@ final class CalibrationDirectory extends JournaledDirectory {
                 Instant started = Instant.parse(found.path("started").asText());
                 Path target = target(out, resultsRoot, base, started);
                 boolean finished = isFinished(target, found);
+                String inTheWay = finished ? null : resumedOutInTheWay("calibration", "evaluations", work, out);
+                if (inTheWay != null) {
+                    throw new CalibrationRunner.Refused(inTheWay);
+                }
                 return new CalibrationDirectory(owned, target, out != null, true, finished, started);
             }
             deleteAllBut(work, WorkDirectory.LOCK);

@@ -60,11 +60,35 @@ abstract class JournaledDirectory implements Closeable {
     /**
      * Whether {@code --out} is in the way: it exists and is not an empty directory, and the work
      * is not being resumed (a resumed run's {@code --out} is its own: it may already hold the
-     * results, if the last session was killed while cleaning up).
+     * results, if the last session was killed while cleaning up; {@link #resumedOutInTheWay}
+     * checks it once the results are known not to be there).
      */
     static boolean outInTheWay(Path out, boolean unfinished, SweepRunner.Mode mode) throws IOException {
-        return out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && Files.exists(out)
-                && !(Files.isDirectory(out) && isEmpty(out));
+        return out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && occupied(out);
+    }
+
+    /** Whether {@code dir} exists and is not an empty directory. */
+    static boolean occupied(Path dir) throws IOException {
+        return Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir));
+    }
+
+    /**
+     * Why the unfinished {@code what} (a sweep, a calibration) in {@code work} is not resumed
+     * when its {@code --out} is in the way and does not hold its results: the results go only
+     * into an absent or empty {@code --out}, and it is better said before the work than after.
+     * Null if {@code --out} is free. {@code units} are what giving it up loses (runs, evaluations).
+     */
+    static String resumedOutInTheWay(String what, String units, Path work, Path out) throws IOException {
+        if (out == null || !occupied(out)) {
+            return null;
+        }
+        Path staged = work.resolve(STAGING);
+        boolean complete = Files.isRegularFile(staged.resolve("manifest.json"));
+        return out + " already exists and is not an empty directory, and the interrupted " + what + " in " + work
+                + " puts its results only into an absent or empty --out"
+                + (complete ? " (they are complete, in " + staged + ")" : "") + ". Move what is in " + out
+                + " elsewhere and run the same command again to " + (complete ? "put them there" : "resume it")
+                + ", or remove " + work + " to give up its " + units;
     }
 
     /** Why {@code --resume} is refused when there is no unfinished {@code what} (a sweep, a calibration) in {@code work}. */

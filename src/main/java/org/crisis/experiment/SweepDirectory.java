@@ -62,6 +62,10 @@ final class SweepDirectory extends JournaledDirectory {
                 Instant started = Instant.parse(found.path("started").asText());
                 Path target = target(out, resultsRoot, base, started);
                 boolean finished = isFinished(target, found);
+                String inTheWay = finished ? null : resumedOutInTheWay("sweep", "runs", work, out);
+                if (inTheWay != null) {
+                    throw new OutputUnavailableException(inTheWay);
+                }
                 return new SweepDirectory(w, target, out != null, true, finished, started);
             }
             w.clear();

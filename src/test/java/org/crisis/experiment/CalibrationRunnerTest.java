@@ -333,6 +333,36 @@ class CalibrationRunnerTest {
         assertEquals(results(straight), results(extended));
     }
 
+    @Test
+    void aResumeIntoAnOutThatIsNotEmptyIsRefusedBeforeAnyEvaluation() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND.replace("budget: 60", "budget: 20")));
+        Path straight = dir.resolve("straight");
+        new CalibrationRunner(c, CalibrationFixtures.options(straight, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        Path out = dir.resolve("out");
+        Path work = dir.resolve(".out.incomplete");
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(c, CalibrationFixtures.options(out, 1,
+                CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).stopAfter(5).execute());
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "hi");
+        for (SweepRunner.Mode mode : new SweepRunner.Mode[] {SweepRunner.Mode.AUTO, SweepRunner.Mode.RESUME}) {
+            int[] calls = {0};
+            CalibrationRunner.Refused e = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(c,
+                    CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, mode)).withModel(diamond(calls)).execute());
+            assertEquals(out + " already exists and is not an empty directory, and the interrupted calibration in " + work
+                    + " puts its results only into an absent or empty --out. Move what is in " + out + " elsewhere and run"
+                    + " the same command again to resume it, or remove " + work + " to give up its evaluations", e.getMessage());
+            assertEquals(0, calls[0], mode + ": refused before any evaluation");
+            assertEquals(1, SweepJournal.segments(work).size(), mode + ": the journal is as it was");
+            assertEquals("hi", Files.readString(out.resolve("notes.txt")));
+        }
+        Files.delete(out.resolve("notes.txt"));
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.RESUME)).withModel(diamond(new int[1])).execute();
+        assertEquals(5, r.resumed());
+        assertEquals(results(straight), results(out));
+    }
+
     private static final String MODEL = """
             parameters:
               parameters.grievanceGain: { min: 0.05, max: 4, scale: log, start: 0.05 }

@@ -316,6 +316,36 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aResumeIntoAnOutThatIsNotEmptyIsRefusedBeforeAnyRun() throws Exception {
+        Sweep s = sweep(GRID);
+        Path reference = dir.resolve("reference");
+        run(s, reference, 2);
+        Path out = dir.resolve("out");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s,
+                SweepFixtures.options(out, 2, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(4).execute());
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("notes.txt"), "hi");
+        for (SweepRunner.Mode mode : new SweepRunner.Mode[] {SweepRunner.Mode.AUTO, SweepRunner.Mode.RESUME}) {
+            int[] calls = {0};
+            OutputUnavailableException e = assertThrows(OutputUnavailableException.class, () -> new SweepRunner(s,
+                    SweepFixtures.options(out, 2, SweepShard.ALL, mode)).withModel((scenario, outcomes, seed) -> {
+                        calls[0]++;
+                        return new double[outcomes.size()];
+                    }).execute());
+            assertEquals(out + " already exists and is not an empty directory, and the interrupted sweep in " + work(out)
+                    + " puts its results only into an absent or empty --out. Move what is in " + out + " elsewhere and run"
+                    + " the same command again to resume it, or remove " + work(out) + " to give up its runs", e.getMessage());
+            assertEquals(0, calls[0], mode + ": refused before any run");
+            assertEquals(1, SweepJournal.segments(work(out)).size(), mode + ": the journal is as it was");
+            assertEquals("hi", Files.readString(out.resolve("notes.txt")));
+        }
+        Files.delete(out.resolve("notes.txt"));
+        SweepRunner.Result r = run(s, out, 2);
+        assertEquals(4, r.resumed());
+        assertEquals(SweepFixtures.results(reference), SweepFixtures.results(out));
+    }
+
+    @Test
     void withoutOutTheSameCommandFindsTheInterruptedSweep() throws Exception {
         Sweep s = sweep(GRID);
         Path root = dir.resolve("results");
