@@ -192,7 +192,7 @@ final class CalibrateCommand implements Callable<Integer> {
         CalibrationRunner.Result r;
         try {
             r = new CalibrationRunner(calibration, options).execute();
-        } catch (CalibrationRunner.Refused e) {
+        } catch (CalibrationRunner.Refused | OutputUnavailableException e) {
             return invalid(e.getMessage());
         } catch (IOException | RuntimeException e) {
             System.err.println("crisis calibrate: " + (e instanceof IOException || e instanceof java.io.UncheckedIOException

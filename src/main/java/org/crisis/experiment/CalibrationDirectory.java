@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
 
 /**
@@ -166,8 +167,7 @@ final class CalibrationDirectory extends JournaledDirectory {
             Files.delete(destination);
         }
         if (explicit && Files.exists(destination)) {
-            throw new IOException(destination + " appeared while the calibration ran and is not empty; the results are in "
-                    + work.resolve(STAGING));
+            throw new OutputUnavailableException(appeared("calibration", destination, work.resolve(STAGING)));
         }
         for (int k = 2; Files.exists(destination); k++) {
             destination = target.resolveSibling(target.getFileName() + "-" + k);

@@ -91,6 +91,16 @@ abstract class JournaledDirectory implements Closeable {
                 + ", or remove " + work + " to give up its " + units;
     }
 
+    /**
+     * Why the finished results of {@code what} (a sweep, a calibration) were not moved into
+     * {@code --out}: something was put there while it ran (it was checked absent or empty at
+     * the start). The results stay in the work directory, which the same command resumes.
+     */
+    static String appeared(String what, Path out, Path staged) {
+        return out + " appeared while the " + what + " ran and is not empty; the results are complete, in " + staged
+                + ". Move what is in " + out + " elsewhere and run the same command again to put them there";
+    }
+
     /** Why {@code --resume} is refused when there is no unfinished {@code what} (a sweep, a calibration) in {@code work}. */
     static String nothingToResume(String what, Path work, Path out) {
         return "nothing to resume: no unfinished " + what + " in " + work

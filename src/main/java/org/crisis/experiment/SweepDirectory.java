@@ -147,8 +147,7 @@ final class SweepDirectory extends JournaledDirectory {
                 Files.delete(target);
             }
             if (Files.exists(target)) {
-                throw new OutputUnavailableException(target + " appeared while the sweep ran and is not empty; the results are in "
-                        + staged);
+                throw new OutputUnavailableException(appeared("sweep", target, staged));
             }
             Files.createDirectories(target.toAbsolutePath().getParent());
             move(staged, target);

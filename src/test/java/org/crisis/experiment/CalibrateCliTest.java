@@ -67,6 +67,16 @@ class CalibrateCliTest {
         assertEquals(List.of("calibration.yaml", "cases"), entries());
     }
 
+    @Test
+    void anOutputDirectoryInTheWayExitsWithStatusTwoAndAPlainMessage() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, BODY);
+        Files.writeString(dir.resolve(".o.incomplete"), "not a directory");
+        Outcome o = crisis("calibrate", file.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        assertEquals(2, o.status(), o.err());
+        assertEquals("crisis calibrate: " + dir.resolve(".o.incomplete") + " is in the way: a file where the work directory"
+                + " of a command goes; remove it\n", o.err());
+    }
+
     /** --held-out-ensembles is the file's ensemble.heldOut: the same files, and a line for the drawn forecasts. */
     @Test
     void heldOutEnsemblesFromTheCommandLineEqualTheFilesSetting() throws Exception {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.TreeReader;
@@ -360,6 +361,34 @@ class CalibrationRunnerTest {
         CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
                 SweepRunner.Mode.RESUME)).withModel(diamond(new int[1])).execute();
         assertEquals(5, r.resumed());
+        assertEquals(results(straight), results(out));
+    }
+
+    @Test
+    void anOutThatAppearsWhileTheCalibrationRunsKeepsTheResultsInTheWorkDirectoryUntilItIsMoved() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND.replace("budget: 60", "budget: 20")));
+        Path straight = dir.resolve("straight");
+        new CalibrationRunner(c, CalibrationFixtures.options(straight, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        Path out = dir.resolve("out");
+        Path staged = dir.resolve(".out.incomplete").resolve("final");
+        CalibrationRunner.Model diamond = diamond(new int[1]);
+        OutputUnavailableException e = assertThrows(OutputUnavailableException.class, () -> new CalibrationRunner(c,
+                CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).withModel((cases, values) -> {
+                    if (!Files.exists(out)) { // another program puts a file there
+                        Files.createDirectories(out);
+                        Files.writeString(out.resolve("notes.txt"), "hi");
+                    }
+                    return diamond.held(cases, values);
+                }).execute());
+        assertEquals(out + " appeared while the calibration ran and is not empty; the results are complete, in " + staged
+                + ". Move what is in " + out + " elsewhere and run the same command again to put them there", e.getMessage());
+        assertEquals(results(straight), results(staged));
+        Files.delete(out.resolve("notes.txt"));
+        int[] calls = {0};
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.RESUME)).withModel(diamond(calls)).execute();
+        assertEquals(0, calls[0], "nothing is evaluated again");
         assertEquals(results(straight), results(out));
     }
 

@@ -345,6 +345,48 @@ class SweepRunnerTest {
         assertEquals(SweepFixtures.results(reference), SweepFixtures.results(out));
     }
 
+    /** A model that gives zeros, and puts a file into {@code out} when it is first called (another program would). */
+    private static SweepRunner.Model zerosWriting(Path out) {
+        return (scenario, outcomes, seed) -> {
+            try {
+                if (out != null && !Files.exists(out)) {
+                    Files.createDirectories(out);
+                    Files.writeString(out.resolve("notes.txt"), "hi");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new double[outcomes.size()];
+        };
+    }
+
+    @Test
+    void anOutThatAppearsWhileTheSweepRunsKeepsTheResultsInTheWorkDirectoryUntilItIsMoved() throws Exception {
+        Sweep s = sweep(GRID);
+        Path reference = dir.resolve("reference");
+        new SweepRunner(s, SweepFixtures.options(reference, 1, SweepShard.ALL, SweepRunner.Mode.AUTO))
+                .withModel(zerosWriting(null)).execute();
+        Path out = dir.resolve("out");
+        Path staged = work(out).resolve("final");
+        OutputUnavailableException e = assertThrows(OutputUnavailableException.class, () -> new SweepRunner(s,
+                SweepFixtures.options(out, 1, SweepShard.ALL, SweepRunner.Mode.AUTO)).withModel(zerosWriting(out)).execute());
+        assertEquals(out + " appeared while the sweep ran and is not empty; the results are complete, in " + staged
+                + ". Move what is in " + out + " elsewhere and run the same command again to put them there", e.getMessage());
+        assertEquals(SweepFixtures.results(reference), SweepFixtures.results(staged));
+        assertEquals("hi", Files.readString(out.resolve("notes.txt")));
+
+        e = assertThrows(OutputUnavailableException.class, () -> run(s, out, 1));
+        assertTrue(e.getMessage().contains(" puts its results only into an absent or empty --out (they are complete, in "
+                + staged + "). Move what is in " + out + " elsewhere and run the same command again to put them there, or"
+                + " remove "), e.getMessage());
+        Files.delete(out.resolve("notes.txt"));
+        SweepRunner.Result r = new SweepRunner(s, SweepFixtures.options(out, 1, SweepShard.ALL, SweepRunner.Mode.AUTO))
+                .withModel(zerosWriting(null)).execute();
+        assertEquals(18, r.resumed(), "nothing is run again");
+        assertEquals(SweepFixtures.results(reference), SweepFixtures.results(out));
+        assertFalse(Files.exists(work(out)));
+    }
+
     @Test
     void withoutOutTheSameCommandFindsTheInterruptedSweep() throws Exception {
         Sweep s = sweep(GRID);
