@@ -53,6 +53,7 @@ final class CalibrationDirectory extends JournaledDirectory {
             throw new CalibrationRunner.Refused("another crisis calibrate is writing " + work + "; wait for it to finish");
         }
         try {
+            WorkDirectory.refuseInterruptedSweep(work, out); // not ours to clear, even with --restart
             ObjectNode wanted = identity(c, folds, version);
             Path identityFile = work.resolve(IDENTITY);
             if (Files.isRegularFile(identityFile) && mode != SweepRunner.Mode.RESTART) {

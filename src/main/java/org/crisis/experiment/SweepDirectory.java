@@ -44,6 +44,7 @@ final class SweepDirectory extends JournaledDirectory {
                 "another crisis process is writing " + work + "; wait for it to finish"
                         + (out == null ? "" : " or choose another --out")));
         try {
+            WorkDirectory.refuseInterruptedCalibration(work, out); // not ours to clear, even with --restart
             boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
             if (outInTheWay(out, unfinished, mode)) {
                 throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");

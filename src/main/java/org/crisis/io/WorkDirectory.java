@@ -181,14 +181,31 @@ public final class WorkDirectory implements Closeable {
      * the command that started it, given the same {@code --out}, or removed to give up its work.
      */
     public static void refuseInterrupted(Path work, Path out) throws OutputUnavailableException {
-        if (Files.isRegularFile(work.resolve(SWEEP))) {
-            throw new OutputUnavailableException(work + " holds an interrupted crisis sweep; finish it with crisis sweep"
-                    + " --out " + out + ", or remove " + work + " to give up its runs");
-        }
+        refuseInterruptedSweep(work, out);
+        refuseInterruptedCalibration(work, out);
+    }
+
+    /**
+     * As {@link #refuseInterrupted}, for a calibration's journal only (a sweep refuses one where
+     * its own work directory goes; {@code out} is null if the sweep has no {@code --out}).
+     */
+    public static void refuseInterruptedCalibration(Path work, Path out) throws OutputUnavailableException {
         if (Files.isRegularFile(work.resolve(CALIBRATION))) {
             throw new OutputUnavailableException(work + " holds an interrupted crisis calibration; finish it with crisis"
-                    + " calibrate --out " + out + ", or remove " + work + " to give up its evaluations");
+                    + " calibrate" + again(out) + ", or remove " + work + " to give up its evaluations");
         }
+    }
+
+    /** As {@link #refuseInterrupted}, for a sweep's journal only (a calibration refuses one where its own goes). */
+    public static void refuseInterruptedSweep(Path work, Path out) throws OutputUnavailableException {
+        if (Files.isRegularFile(work.resolve(SWEEP))) {
+            throw new OutputUnavailableException(work + " holds an interrupted crisis sweep; finish it with crisis sweep"
+                    + again(out) + ", or remove " + work + " to give up its runs");
+        }
+    }
+
+    private static String again(Path out) {
+        return out == null ? " as it was started" : " --out " + out;
     }
 
     /** Whether {@code work} holds the journal of an interrupted sweep or calibration. */

@@ -77,6 +77,33 @@ class CalibrateCliTest {
                 + " of a command goes; remove it\n", o.err());
     }
 
+    @Test
+    void aSweepAndACalibrationNeverClearEachOthersInterruptedWork() throws Exception {
+        Path calibration = CalibrationFixtures.calibration(dir, BODY);
+        Path sweep = SweepFixtures.sweep(dir, "design: grid\nvary:\n  parameters.grievanceDecay: { values: [0.01, 0.05] }\n"
+                + SweepFixtures.OUTCOMES);
+        Path out = dir.resolve("o");
+        Path work = dir.resolve(".o.incomplete");
+        for (String[] kind : List.of(
+                new String[] {"sweep.json", "calibrate", calibration.toString(), "sweep", "sweep", "runs"},
+                new String[] {"calibration.json", "sweep", sweep.toString(), "calibration", "calibrate", "evaluations"})) {
+            Files.createDirectories(work);
+            Files.writeString(work.resolve(kind[0]), "{}");
+            Files.writeString(work.resolve("journal-0001.log"), "0,0,1,2\tdeadbeef\n");
+            for (String mode : List.of("--quiet", "--restart")) {
+                Outcome o = crisis(kind[1], kind[2], "--out", out.toString(), mode);
+                assertEquals(2, o.status(), kind[1] + " " + mode + ": " + o.err());
+                assertTrue(o.err().endsWith("crisis " + kind[1] + ": " + work + " holds an interrupted crisis " + kind[3]
+                        + "; finish it with crisis " + kind[4] + " --out " + out + ", or remove " + work + " to give up its "
+                        + kind[5] + "\n"), kind[1] + " " + mode + ": " + o.err());
+                assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), kind[1] + " " + mode);
+                assertTrue(Files.isRegularFile(work.resolve(kind[0])), kind[1] + " " + mode);
+                assertFalse(Files.exists(out), kind[1] + " " + mode);
+            }
+            org.crisis.io.WorkDirectory.delete(work);
+        }
+    }
+
     /** --held-out-ensembles is the file's ensemble.heldOut: the same files, and a line for the drawn forecasts. */
     @Test
     void heldOutEnsemblesFromTheCommandLineEqualTheFilesSetting() throws Exception {
