@@ -110,7 +110,7 @@ abstract class JournaledDirectory implements Closeable {
     /** Why the unfinished {@code what} in {@code work} is not resumed: what changed, and how to go on. */
     static String cannotResume(String what, Path work, List<String> why) throws IOException {
         return "cannot resume the unfinished " + what + " in " + work + ": " + String.join("; ", why)
-                + ". Restore the original files to resume it, or start over with --restart"
+                + ". Restore what changed (its files, or the options it was started with) to resume it, or start over with --restart"
                 + " (which discards its " + SweepJournal.segments(work).size() + " journal segment(s)).";
     }
 
