@@ -31,8 +31,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        // the same bytes on every machine: numbers in files, messages and charts' axes never follow the locale
+        // the same bytes on every machine: numbers in files, messages and charts' axes never follow the locale;
+        // the caller's locale is given back after the command (a test's JVM runs many commands and other code)
+        Locale before = Locale.getDefault();
         Locale.setDefault(Locale.ROOT);
+        try {
+            return executeInRootLocale(args);
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static int executeInRootLocale(String... args) {
         CommandLines.remember(args);
         CommandLine cli = commandLine(args);
         cli.setParameterExceptionHandler((ex, a) -> {

@@ -60,6 +60,7 @@ class ReportCommandTest {
         try {
             java.util.Locale.setDefault(java.util.Locale.GERMANY); // decimal comma
             assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("de").toString()));
+            assertEquals(java.util.Locale.GERMANY, java.util.Locale.getDefault(), "the caller's locale given back");
             java.util.Locale.setDefault(java.util.Locale.US);
             assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("us").toString()));
         } finally {
