@@ -256,6 +256,7 @@ final class ComparisonReport implements ReportKind {
         Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
                 "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect");
+        List<String> untested = new ArrayList<>();
         for (RunSetViews.Group g : RunSetViews.groups(base, pairs, common)) {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
             for (String[] c : g.columns()) {
@@ -273,6 +274,9 @@ final class ComparisonReport implements ReportKind {
                     row.add(Format.p(cmp.p()));
                     row.add(Double.isNaN(cmp.effect()) ? Format.NONE : cmp.effectName() + " = " + Format.fixed(cmp.effect(), 2));
                     t.row(cmp.p() < 0.05 ? "sig" : null, row);
+                    if (!o.share() && Double.isNaN(cmp.p())) {
+                        untested.add(o.outcome() + (sets.size() > 2 ? " (" + labels.get(i) + "\u2212" + labels.get(0) + ")" : ""));
+                    }
                     csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
                             cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
                             cmp.low(), cmp.high(), cmp.test(), cmp.p(), cmp.effectName(), cmp.effect());
@@ -280,6 +284,11 @@ final class ComparisonReport implements ReportKind {
             }
         }
         h.table(t);
+        if (!untested.isEmpty()) {
+            h.note("No test and no effect size for " + words(untested) + ": a number measured only in the runs where its event "
+                    + "happened, and one set or both have no such run (paired sets: no replication where both have a value), "
+                    + "so there is nothing to compare.");
+        }
         tables.put("report-comparison.csv", csv.toString());
     }
 

@@ -27,7 +27,8 @@ public final class RankTests {
     /**
      * Wilcoxon signed-rank test of paired differences (zeros dropped): V, the sum of the ranks
      * of the positive differences, its two-sided p-value, and the matched-pairs rank-biserial
-     * correlation (R+ - R-)/(R+ + R-).
+     * correlation (R+ - R-)/(R+ + R-). With no pairs at all, p and r are NaN (there is nothing
+     * to test); with pairs whose differences are all zero, p is 1 and r 0.
      */
     public record SignedRank(double v, int n, double p, double rankBiserial, boolean exact) {}
 
@@ -77,6 +78,9 @@ public final class RankTests {
             n += d != 0 ? 1 : 0;
         }
         boolean zeros = n < differences.length;
+        if (differences.length == 0) {
+            return new SignedRank(0, 0, Double.NaN, Double.NaN, false);
+        }
         if (n == 0) {
             return new SignedRank(0, 0, 1, 0, false);
         }

@@ -90,6 +90,10 @@ class ReportTest {
         assertEquals("1", c[6], "paired");
         assertTrue(Double.parseDouble(c[11]) < -0.5, severed);
         assertTrue(Double.parseDouble(c[15]) < 1e-6, severed);
+        // no run of either set severs PER-VEN: nothing to pair, so no p and no effect, as for independent sets
+        String never = csv.lines().filter(l -> l.contains(",days_to_severed_per_ven,")).findFirst().orElseThrow();
+        assertTrue(never.endsWith(",1,0,0,,,,,,Wilcoxon signed-rank,,r,"), never);
+        assertTrue(html.contains("No test and no effect size for daysToSevered:PER-VEN"), "the page says why");
         for (String chart : List.of("fan-PER-MEX-ab", "fan-PER-MEX-ba", "severed-PER-MEX", "survival-rupture-PER-MEX",
                 "survival-restoration-PER-MEX", "survival-downgrade-PER-VEN")) {
             assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);

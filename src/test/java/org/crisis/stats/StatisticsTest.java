@@ -148,6 +148,16 @@ class StatisticsTest {
     }
 
     @Test
+    void wilcoxonWithoutPairsHasNoPValueButWithOnlyZeroDifferencesHasPOne() {
+        RankTests.SignedRank none = RankTests.wilcoxon(new double[0]);
+        assertTrue(Double.isNaN(none.p()), "no pairs: nothing to test");
+        assertTrue(Double.isNaN(none.rankBiserial()));
+        RankTests.SignedRank same = RankTests.wilcoxon(new double[] {0, 0, 0});
+        assertEquals(1.0, same.p());
+        assertEquals(0.0, same.rankBiserial());
+    }
+
+    @Test
     void exactDistributionsSumToOne() {
         assertEquals(1, java.util.Arrays.stream(RankTests.uDistribution(7, 9)).sum(), 1e-12);
         assertEquals(1, java.util.Arrays.stream(RankTests.signedRankDistribution(12)).sum(), 1e-12);
