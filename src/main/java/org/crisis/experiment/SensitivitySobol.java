@@ -76,11 +76,15 @@ public final class SensitivitySobol {
         double[] s1High = new double[d];
         double[] stLow = new double[d];
         double[] stHigh = new double[d];
+        boolean resampled = m > 0 && bootstrap > 0;
         for (int i = 0; i < d; i++) {
-            s1Low[i] = percentile(s1Boot[i], 2.5);
-            s1High[i] = percentile(s1Boot[i], 97.5);
-            stLow[i] = percentile(stBoot[i], 2.5);
-            stHigh[i] = percentile(stBoot[i], 97.5);
+            // no estimate (no complete row, or no variance), no interval: it is left empty like the estimate
+            boolean s1Known = resampled && !Double.isNaN(s1[i]);
+            boolean stKnown = resampled && !Double.isNaN(st[i]);
+            s1Low[i] = s1Known ? percentile(s1Boot[i], 2.5) : Double.NaN;
+            s1High[i] = s1Known ? percentile(s1Boot[i], 97.5) : Double.NaN;
+            stLow[i] = stKnown ? percentile(stBoot[i], 2.5) : Double.NaN;
+            stHigh[i] = stKnown ? percentile(stBoot[i], 97.5) : Double.NaN;
         }
         return new Result(m, s1, s1Low, s1High, st, stLow, stHigh);
     }

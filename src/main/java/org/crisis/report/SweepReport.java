@@ -613,8 +613,9 @@ final class SweepReport implements ReportKind {
                 cats.add(sweep.path(param));
                 for (int s = 0; s < 2; s++) {
                     v[s][i] = t.number(r, col[s][0]);
-                    lo[s][i] = t.number(r, col[s][1]);
-                    hi[s][i] = t.number(r, col[s][2]);
+                    // no estimate, no interval (sweeps of earlier versions wrote 0 to 0 beside an empty index)
+                    lo[s][i] = Double.isNaN(v[s][i]) ? Double.NaN : t.number(r, col[s][1]);
+                    hi[s][i] = Double.isNaN(v[s][i]) ? Double.NaN : t.number(r, col[s][2]);
                 }
                 table.row(List.of(first ? outcomeName(e.getKey()) : "", sweep.path(param), Format.number(v[0][i]),
                         Format.interval(lo[0][i], hi[0][i], false), Format.number(v[1][i]),
@@ -633,6 +634,15 @@ final class SweepReport implements ReportKind {
             Object[] cells = new Object[t.columns().size()];
             for (int c = 0; c < cells.length; c++) {
                 cells[c] = t.text(r, c);
+            }
+            for (int[] sc : col) {
+                if (sc[0] >= 0 && Double.isNaN(t.number(r, sc[0]))) {
+                    for (int k = 1; k < 3; k++) {
+                        if (sc[k] >= 0) {
+                            cells[sc[k]] = null;
+                        }
+                    }
+                }
             }
             csv.row(cells);
         }

@@ -88,6 +88,21 @@ class SensitivityEstimatorsTest {
         java.util.Arrays.fill(y, 3.0);
         SensitivitySobol.Result r = SensitivitySobol.analyse(y, n, 3, 10, 1);
         assertTrue(Double.isNaN(r.s1()[0]) && Double.isNaN(r.st()[2]), "variance 0: indices undefined, written empty");
+        assertTrue(Double.isNaN(r.s1Low()[0]) && Double.isNaN(r.stHigh()[2]), "and so are their intervals");
+    }
+
+    @Test
+    void anOutcomeNeverObservedHasNeitherIndicesNorIntervals() {
+        int n = 16;
+        double[] y = new double[n * 5];
+        java.util.Arrays.fill(y, Double.NaN);
+        SensitivitySobol.Result r = SensitivitySobol.analyse(y, n, 3, 10, 1);
+        assertEquals(0, r.rows());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(Double.isNaN(r.s1()[i]) && Double.isNaN(r.st()[i]), "no rows: no estimate");
+            assertTrue(Double.isNaN(r.s1Low()[i]) && Double.isNaN(r.s1High()[i]), "no rows: no interval of S1 (it was 0 to 0)");
+            assertTrue(Double.isNaN(r.stLow()[i]) && Double.isNaN(r.stHigh()[i]), "no rows: no interval of ST");
+        }
     }
 
     @Test

@@ -409,6 +409,12 @@ class SweepRunnerTest {
         assertEquals("outcome,parameter,rows,s1,s1_ci95_low,s1_ci95_high,st,st_ci95_low,st_ci95_high", s.get(0));
         assertEquals(1 + 5 * 3, s.size());
         assertTrue(s.get(1).startsWith("severed_aaa_bbb,countries_aaa_sovereignty,"), s.get(1));
+        for (String line : s.subList(1, s.size())) {
+            String[] c = line.split(",", -1);
+            for (int k : new int[] {3, 6}) { // an empty index has an empty interval
+                assertTrue(!c[k].isEmpty() || c[k + 1].isEmpty() && c[k + 2].isEmpty(), line);
+            }
+        }
 
         Path morris = dir.resolve("morris");
         run(sweep(SOBOL.replace("design: sobol", "design: morris").replace("samples: 8", "samples: 5")), morris, 2);

@@ -149,6 +149,22 @@ class ReportTest {
     }
 
     @Test
+    void aSobolIndexWithoutAnEstimateHasNoIntervalEither() throws Exception {
+        // an outcome never observed: no rows, no index; earlier sweeps wrote its intervals as 0 to 0
+        Path sweep = Fixtures.copy("sobol", tmp);
+        Files.writeString(sweep.resolve("sensitivity.csv"), "days_to_severed_per_mex,parameters_grievance_decay,0,,0,0,,0,0\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Report.write(List.of(sweep), defaults().withOut(tmp.resolve("out")));
+        String html = Fixtures.read(tmp.resolve("out/report.html"));
+        String none = "<td class=\"num\">\u2013</td>";
+        assertTrue(html.contains("<td>parameters.grievanceDecay</td>" + none.repeat(4) + "<td class=\"num\">0</td>"),
+                "no interval beside an empty index");
+        String csv = Fixtures.read(tmp.resolve("out/report-sensitivity.csv"));
+        assertTrue(csv.contains("\ndays_to_severed_per_mex,parameters_grievance_decay,0,,,,,,\n"), csv);
+        assertTrue(csv.contains("\nsevered_per_mex,countries_mex_sovereignty,16,0,0,0,0,0,0\n"), "a zero index keeps its interval");
+    }
+
+    @Test
     void outputPathsNeverLeaveTheChosenDirectory() throws Exception {
         ReportException up = assertThrows(ReportException.class, () -> ReportOutput.open(tmp.resolve("a/../b")));
         assertTrue(up.getMessage().contains("'..'"), up.getMessage());
