@@ -52,7 +52,19 @@ final class SummaryJson {
         put(s, "parameters", v.parameters());
         put(s, "chance", v.chance());
         put(s, "parameters_share", v.parameterShare());
-        put(s, "p_value", v.pValue());
+        probability(s, "p_value", v.pValue());
+    }
+
+    /**
+     * A probability: six decimals from 0.0001 up, below that four significant digits (a p-value
+     * of 2.6e-38 is written 2.6E-38, not 0); null for NaN.
+     */
+    static void probability(ObjectNode o, String key, double p) {
+        if (Double.isNaN(p) || p >= 1e-4 || p == 0) {
+            put(o, key, p);
+        } else {
+            o.put(key, Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", p)));
+        }
     }
 
     /** A number rounded to six decimals, or null for NaN. */

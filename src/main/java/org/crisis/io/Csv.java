@@ -116,6 +116,19 @@ public final class Csv {
         return number(new StringBuilder(), x, 6).toString();
     }
 
+    /**
+     * A probability (a p-value) as a cell for {@link Rows#row}: a number of up to 6 decimals from
+     * 0.0001 up, below that 4 significant digits ({@code 5.421e-20}), so that a small p-value is
+     * never rounded to 0; null (empty) for NaN. R, pandas and spreadsheets read both forms as
+     * numbers.
+     */
+    public static Object probability(double p) {
+        if (Double.isNaN(p)) {
+            return null;
+        }
+        return p >= 1e-4 || p == 0 ? (Object) p : String.format(java.util.Locale.ROOT, "%.4g", p);
+    }
+
     /** A text cell, quoted if it holds a comma, quote or line break. */
     public static StringBuilder text(StringBuilder s, String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {

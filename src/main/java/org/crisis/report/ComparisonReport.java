@@ -279,7 +279,7 @@ final class ComparisonReport implements ReportKind {
                     }
                     csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
                             cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
-                            cmp.low(), cmp.high(), cmp.test(), cmp.p(), cmp.effectName(), cmp.effect());
+                            cmp.low(), cmp.high(), cmp.test(), Csv.probability(cmp.p()), cmp.effectName(), cmp.effect());
                 }
             }
         }
@@ -516,7 +516,7 @@ final class ComparisonReport implements ReportKind {
                     }
                     t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), Format.percent(1 - k.at(s.days())),
                             Format.number(k.median()), lr));
-                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, pv);
+                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, Csv.probability(pv));
                 }
                 if (curves.size() > 0) {
                     JFreeChart c = LineCharts.survival("Time to " + tt.event() + ", " + p.key(), dayLabel, curves, horizon);

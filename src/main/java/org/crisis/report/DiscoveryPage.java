@@ -210,10 +210,7 @@ final class DiscoveryPage {
 
     /** A probability for a CSV cell: 6 decimals, or 4 significant digits below 0.0001 (1.234e-55), never rounded to 0. */
     static Object probability(double p) {
-        if (Double.isNaN(p)) {
-            return null;
-        }
-        return p >= 1e-4 || p == 0 ? (Object) p : String.format(Locale.ROOT, "%.4g", p);
+        return Csv.probability(p);
     }
 
     // --- charts -------------------------------------------------------------------------------------

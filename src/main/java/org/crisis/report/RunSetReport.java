@@ -219,7 +219,7 @@ final class RunSetReport implements ReportKind {
                 }
                 t.row(List.of(o.label(), Format.number(s.parameters() + s.chance()), Format.percent(s.share()),
                         Format.percent(1 - s.share()), Format.p(s.pValue())));
-                csv.row(g.key(), o.outcome(), o.column(), s.sets(), s.parameters(), s.chance(), s.share(), s.pValue());
+                csv.row(g.key(), o.outcome(), o.column(), s.sets(), s.parameters(), s.chance(), s.share(), Csv.probability(s.pValue()));
             }
         }
         h.table(t);

@@ -1,10 +1,11 @@
 package org.crisis.stats;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * The log-rank (Mantel–Cox) test that two survival curves are the same, from observed or
- * censored times: chi-squared with one degree of freedom.
+ * censored times: chi-squared with one degree of freedom. The p-value is the upper tail
+ * Q(1/2, χ²/2) itself, not 1 − the distribution function, so that it does not round to 0.
  */
 public record LogRank(double chiSquared, double p, double observedFirst, double expectedFirst) {
 
@@ -44,7 +45,7 @@ public record LogRank(double chiSquared, double p, double observedFirst, double 
             return new LogRank(0, 1, o1, ex1);
         }
         double chi = (o1 - ex1) * (o1 - ex1) / v;
-        return new LogRank(chi, 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(chi), o1, ex1);
+        return new LogRank(chi, Gamma.regularizedGammaQ(0.5, chi / 2), o1, ex1);
     }
 
     private static int lowerBound(double[] sorted, double t) {

@@ -98,7 +98,9 @@ public final class Proportions {
     /**
      * McNemar's exact test: of the pairs that disagree, {@code onlySecond} have the event in the
      * second set only and {@code onlyFirst} in the first only; under no difference each is
-     * Binomial(onlyFirst + onlySecond, 1/2). Two-sided.
+     * Binomial(onlyFirst + onlySecond, 1/2). Two-sided. The tail is summed term by term
+     * (Commons Math's binomial distribution function is 1 − a regularized beta, which
+     * rounds a tail below about 1e-16 to 0).
      */
     public static Test mcNemar(long onlyFirst, long onlySecond) {
         int m = (int) (onlyFirst + onlySecond);
@@ -106,7 +108,11 @@ public final class Proportions {
             return new Test("McNemar exact", 0, 1);
         }
         BinomialDistribution b = new BinomialDistribution(null, m, 0.5);
-        double p = 2 * b.cumulativeProbability((int) Math.min(onlyFirst, onlySecond));
+        double tail = 0;
+        for (int x = 0; x <= Math.min(onlyFirst, onlySecond); x++) {
+            tail += Math.exp(b.logProbability(x));
+        }
+        double p = 2 * tail;
         return new Test("McNemar exact", onlySecond - onlyFirst, Math.min(1, p));
     }
 

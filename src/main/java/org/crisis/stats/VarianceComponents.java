@@ -1,6 +1,6 @@
 package org.crisis.stats;
 
-import org.apache.commons.math3.distribution.FDistribution;
+import org.apache.commons.math3.special.Beta;
 
 /**
  * How much of an outcome's spread over runs comes from the parameter set each run drew and
@@ -26,6 +26,19 @@ import org.apache.commons.math3.distribution.FDistribution;
  * @param pValue of the F test that every set has the same expected outcome (NaN when undefined)
  */
 public record VarianceComponents(int runs, int sets, double parameters, double chance, double pValue) {
+
+    /**
+     * P(F > f) for F on {@code d1} and {@code d2} degrees of freedom: the regularized incomplete
+     * beta I_x(d2/2, d1/2) at x = d2 / (d2 + d1 f), the upper tail itself (Commons Math's F
+     * distribution has only the distribution function, and 1 − it rounds a p-value below about
+     * 1e-16 to 0).
+     */
+    static double upperTailF(double f, double d1, double d2) {
+        if (f <= 0) {
+            return 1;
+        }
+        return Beta.regularizedBeta(d2 / (d2 + d1 * f), d2 / 2, d1 / 2);
+    }
 
     /** Share of the spread that the parameter sets explain, in [0, 1]; NaN for an outcome that does not vary. */
     public double parameterShare() {
@@ -120,8 +133,7 @@ public record VarianceComponents(int runs, int sets, double parameters, double c
             double msw = ssw / (total - k);
             double n0 = (total - sizes2 / total) / (k - 1);
             double between = Math.max(0, (msb - msw) / n0);
-            double p = msw > 0 ? 1 - new FDistribution(null, k - 1, total - k).cumulativeProbability(msb / msw)
-                    : msb > 0 ? 0 : Double.NaN;
+            double p = msw > 0 ? upperTailF(msb / msw, k - 1, total - k) : msb > 0 ? 0 : Double.NaN;
             return new VarianceComponents(runs, k, between, msw, p);
         }
     }

@@ -57,6 +57,16 @@ class SummaryJsonTest {
     }
 
     @Test
+    void aTinyPValueOfTheSpreadKeepsItsSignificantDigits() {
+        ObjectNode json = json(new Outcome(Outcome.Kind.SEVERED, "PER", "MEX"), 1, 0);
+        SummaryJson.spread(json, new org.crisis.stats.VarianceComponents(200, 20, 0.1, 0.1, 2.63412e-38));
+        assertEquals(2.634e-38, json.get("spread").get("p_value").asDouble(), 0.0, "not rounded to 0");
+        assertEquals("2.634E-38", json.get("spread").get("p_value").toString());
+        SummaryJson.spread(json, new org.crisis.stats.VarianceComponents(200, 20, 0.1, 0.1, 0.01234567));
+        assertEquals(0.012346, json.get("spread").get("p_value").asDouble(), 0.0, "six decimals above 0.0001");
+    }
+
+    @Test
     void withoutValuesTheStatisticsAreNull() {
         ObjectNode json = json(new Outcome(Outcome.Kind.DAYS_TO_SEVERED, "PER", "MEX"), Double.NaN);
         assertTrue(json.get("mean").isNull());

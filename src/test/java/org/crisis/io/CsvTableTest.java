@@ -113,4 +113,13 @@ class CsvTableTest {
         assertTrue(Double.isNaN(t.number(1, 1)));
         assertEquals("0", t.text(1, 3));
     }
+
+    @Test
+    void aSmallProbabilityKeepsItsSignificantDigits() throws Exception {
+        String text = new Csv.Rows("p").row(Csv.probability(Math.pow(2, -64))).row(Csv.probability(0.0123456789))
+                .row(Csv.probability(0.0001)).row(Csv.probability(0)).row(Csv.probability(Double.NaN)).toString();
+        assertEquals("p\n5.421e-20\n0.012346\n0.0001\n0\n\n", text);
+        CsvTable<Bad> t = read("p.csv", text);
+        assertEquals(5.421e-20, t.number(0, 0), 0.0, "read back as a number");
+    }
 }

@@ -90,6 +90,7 @@ class ReportTest {
         assertEquals("1", c[6], "paired");
         assertTrue(Double.parseDouble(c[11]) < -0.5, severed);
         assertTrue(Double.parseDouble(c[15]) < 1e-6, severed);
+        assertEquals("3.638e-12", c[15], "McNemar's 2 \u00b7 2^-39 (39 runs sever in A only), not rounded to 0");
         // no run of either set severs PER-VEN: nothing to pair, so no p and no effect, as for independent sets
         String never = csv.lines().filter(l -> l.contains(",days_to_severed_per_ven,")).findFirst().orElseThrow();
         assertTrue(never.endsWith(",1,0,0,,,,,,Wilcoxon signed-rank,,r,"), never);

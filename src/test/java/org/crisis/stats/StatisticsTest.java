@@ -103,6 +103,26 @@ class StatisticsTest {
     }
 
     @Test
+    void farTailPValuesAreNotRoundedToZero() {
+        // 65 runs change one way and none the other: 2 P(X = 0), X ~ Bin(65, 1/2), is 2^-64
+        assertEquals(Math.pow(2, -64), Proportions.mcNemar(65, 0).p(), 1e-12 * Math.pow(2, -64));
+        assertEquals(2 * 81 * Math.pow(2, -80), Proportions.mcNemar(1, 79).p(), 1e-9 * 2 * 81 * Math.pow(2, -80));
+        // the log-rank test of two groups of 60 whose events never overlap: chi-squared far in the tail
+        double[] early = new double[60];
+        double[] late = new double[60];
+        boolean[] all = new boolean[60];
+        for (int i = 0; i < 60; i++) {
+            early[i] = 1 + i;
+            late[i] = 100 + i;
+            all[i] = true;
+        }
+        LogRank lr = LogRank.test(early, all, late, all);
+        double tail = 2 * new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(-Math.sqrt(lr.chiSquared()));
+        assertTrue(tail < 1e-17, "far enough in the tail that 1 - F rounds to 0: " + tail);
+        assertEquals(tail, lr.p(), 1e-9 * tail);
+    }
+
+    @Test
     void mannWhitneyMatchesHollanderAndWolfe() {
         // R: wilcox.test(x, y) on Hollander & Wolfe (1973) p. 69: W = 35, exact two-sided p = 0.2544
         double[] x = {0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46};

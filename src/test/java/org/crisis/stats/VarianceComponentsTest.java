@@ -58,6 +58,22 @@ class VarianceComponentsTest {
     }
 
     @Test
+    void aTinyPValueIsNotRoundedToZero() {
+        // on 2 and d degrees of freedom P(F > f) = (1 + 2f/d)^(-d/2): 3^-50 at f = 100, d = 100
+        assertEquals(Math.pow(3, -50), VarianceComponents.upperTailF(100, 2, 100), 1e-9 * Math.pow(3, -50));
+        assertEquals(1.0, VarianceComponents.upperTailF(0, 2, 100));
+        // 3 sets of 40 runs with expected outcomes far apart: F in the thousands
+        int[] set = new int[120];
+        double[] y = new double[120];
+        for (int r = 0; r < 120; r++) {
+            set[r] = r / 40;
+            y[r] = 10 * (r / 40) + (r % 2 == 0 ? -1 : 1);
+        }
+        VarianceComponents v = VarianceComponents.of(set, y);
+        assertTrue(v.pValue() > 0 && v.pValue() < 1e-60, "p " + v.pValue());
+    }
+
+    @Test
     void oneSetLeavesAllTheSpreadToChance() {
         VarianceComponents v = VarianceComponents.of(new int[] {3, 3, 3}, new double[] {0, 1, 2});
         assertEquals(0.0, v.parameters());
