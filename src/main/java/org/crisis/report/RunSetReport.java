@@ -126,8 +126,9 @@ final class RunSetReport implements ReportKind {
         }
     }
 
+    /** " to" the date of the last day simulated, day {@code days − 1}; empty without a start date. */
     private String endDate() {
-        String end = date(set.days());
+        String end = date(Math.max(0, set.days() - 1));
         return end.isEmpty() ? "" : " to " + end;
     }
 

@@ -48,6 +48,9 @@ class ReportTest {
         assertTrue(outcomes.contains("PER-MEX,severed:PER-MEX,severed_per_mex,share,40,0,"), outcomes);
         assertTrue(html.contains("master seed 11"));
         assertTrue(html.contains("40 replications"));
+        // days 0 to 149: the last is the last date of trajectories.csv
+        assertTrue(html.contains("150 days, from 2025-11-03 to 2026-04-01"), "the horizon's last day");
+        assertTrue(Fixtures.read(Fixtures.dir("base").resolve("trajectories.csv")).contains(",149,2026-04-01,"));
     }
 
     @Test
