@@ -743,8 +743,9 @@ final class SweepReport implements ReportKind {
                 reps.isEmpty() ? "its" : reps, Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
         Html.Cells t = new Html.Cells(List.of("outcome", "median \u00b1 at a point", "points within the precision", "verdict"),
                 false, true, true, false);
+        // half-widths of numbers are relative to the point's mean (0.05: ±5 % of it); half_width_unit says which
         Csv.Rows csv = new Csv.Rows("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
-                "replications_per_point_needed");
+                "replications_per_point_needed", "half_width_unit");
         double r = reps.isEmpty() ? Double.NaN : CsvTable.parse(reps);
         for (String o : sweep.outcomes()) {
             boolean share = sweep.share(o);
@@ -779,7 +780,8 @@ final class SweepReport implements ReportKind {
             String med = share ? Format.number(median) : Format.number(median * 100) + " % of the mean";
             t.row(median <= wanted ? null : "sig", List.of(outcomeName(o), med,
                     String.format(Locale.ROOT, "%d of %d", within, sorted.length), verdict));
-            csv.row(o, share ? "share" : "number", sorted.length, median, wanted, within / (double) sorted.length, needed);
+            csv.row(o, share ? "share" : "number", sorted.length, median, wanted, within / (double) sorted.length, needed,
+                    share ? "absolute" : "relative_to_mean");
         }
         h.table(t);
         h.note("Pooled estimates (the charts above) rest on many points and are much more precise than a single point.");

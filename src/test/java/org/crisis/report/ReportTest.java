@@ -128,6 +128,20 @@ class ReportTest {
         String ranking = Fixtures.read(tmp.resolve("out/report-ranking.csv"));
         assertEquals(1 + 6, ranking.lines().count(), ranking); // 2 x 3 points
         assertSelfContained(html);
+        // the half-widths of a number are fractions of the point's mean, and the file says so
+        List<String> precision = Fixtures.read(tmp.resolve("out/report-precision.csv")).lines().toList();
+        assertTrue(precision.get(0).endsWith(",median_half_width,target_half_width,share_of_points_within,"
+                + "replications_per_point_needed,half_width_unit"), precision.get(0));
+        assertTrue(precision.stream().anyMatch(l -> l.startsWith("severed_per_mex,share,") && l.endsWith(",absolute")), "shares");
+        String polarisation = precision.stream().filter(l -> l.startsWith("polarisation,number,")).findFirst().orElseThrow();
+        assertTrue(polarisation.endsWith(",relative_to_mean"), polarisation);
+        double[] relative = Fixtures.read(Fixtures.dir("grid").resolve("points.csv")).lines().map(l -> l.split(","))
+                .filter(c -> c[3].equals("polarisation"))
+                .mapToDouble(c -> (Double.parseDouble(c[8]) - Double.parseDouble(c[7])) / 2 / Math.abs(Double.parseDouble(c[5])))
+                .sorted().toArray();
+        assertEquals(6, relative.length);
+        assertEquals((relative[2] + relative[3]) / 2, Double.parseDouble(polarisation.split(",")[3]), 1e-6, polarisation);
+        assertEquals(0.05, Double.parseDouble(polarisation.split(",")[4]), 0.0, "the target too: 5 % of the mean");
     }
 
     @Test
