@@ -164,13 +164,11 @@ final class DiscoverCommand implements Callable<Integer> {
         StringBuilder why = new StringBuilder();
         Optional<Outcome> parsed = Outcome.parse(name, sweep.countries(), why);
         if (parsed.isPresent()) {
-            Outcome p = parsed.get();
-            if (!p.b().isEmpty()) {
-                // pairs have no direction: severed:MEX-PER is severed:PER-MEX
-                Discovery.Outcome reversed = sweep.outcome(new Outcome(p.kind(), p.b(), p.a()).name());
-                if (reversed != null) {
-                    return reversed;
-                }
+            // pairs have no direction: severed:MEX-PER is severed:PER-MEX
+            Optional<String> other = Discovery.otherPairOrder(name);
+            Discovery.Outcome reversed = other.isEmpty() ? null : sweep.outcome(other.get());
+            if (reversed != null) {
+                return reversed;
             }
             throw new ReportException("--outcome " + name + ": not recorded by this sweep; its outcomes are "
                     + String.join(", ", recorded) + " (add " + name + " to the sweep file's outcomes and run the sweep again)");

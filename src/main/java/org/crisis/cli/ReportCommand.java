@@ -66,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
     double relativePrecision;
 
     @Option(names = "--rank-by", paramLabel = "OUTCOME",
-            description = "Sweep outcome to rank points by and draw heat maps of (default: the first outcome).")
+            description = "Sweep outcome to rank points by and draw heat maps of: its name (a pair in either order) or column (default: the first outcome).")
     String rankBy;
 
     @Override

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.crisis.discover.Prim;
 import org.crisis.io.CsvTable;
@@ -271,6 +272,22 @@ public final class Discovery {
             }
         }
         return ids;
+    }
+
+    /**
+     * The outcome name {@code name} with its pair the other way round ({@code severed:PER-MEX}
+     * for {@code severed:MEX-PER}), if it names an outcome of a pair ({@code key:A-B}); empty
+     * otherwise. Pairs have no direction: {@code crisis discover --outcome} and
+     * {@code crisis report --rank-by} look a name up in either order.
+     */
+    public static Optional<String> otherPairOrder(String name) {
+        int colon = name.indexOf(':');
+        String pair = colon < 0 ? "" : name.substring(colon + 1);
+        int dash = pair.indexOf('-');
+        if (dash <= 0 || dash == pair.length() - 1 || pair.indexOf('-', dash + 1) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(name.substring(0, colon + 1) + pair.substring(dash + 1) + "-" + pair.substring(0, dash));
     }
 
     List<Factor> factors() {

@@ -78,7 +78,10 @@ final class SweepReport implements ReportKind {
         return page;
     }
 
-    /** The outcome column to rank and map by: --rank-by (a column or an outcome name), else the first. */
+    /**
+     * The outcome column to rank and map by: --rank-by (a column or an outcome name, a pair in
+     * either order as for crisis discover), else the first.
+     */
     private String rankOutcome() throws ReportException {
         if (sweep.outcomes().isEmpty()) {
             throw new ReportException(sweep.directory() + ": the sweep has no outcomes in points.csv");
@@ -87,9 +90,13 @@ final class SweepReport implements ReportKind {
         if (asked == null || asked.isBlank()) {
             return sweep.outcomes().get(0);
         }
-        for (String o : sweep.outcomes()) {
-            if (o.equals(asked) || o.equals(SweepResults.columnOf(asked)) || outcomeName(o).equals(asked)) {
-                return o;
+        List<String> names = new ArrayList<>(List.of(asked));
+        Discovery.otherPairOrder(asked).ifPresent(names::add);
+        for (String name : names) {
+            for (String o : sweep.outcomes()) {
+                if (o.equals(name) || o.equals(SweepResults.columnOf(name)) || outcomeName(o).equals(name)) {
+                    return o;
+                }
             }
         }
         throw new ReportException("--rank-by " + asked + ": not an outcome of this sweep; outcomes: "

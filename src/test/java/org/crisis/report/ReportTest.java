@@ -151,6 +151,12 @@ class ReportTest {
         assertTrue(html.contains("Points ranked by polarisation"));
         ReportOptions byName = new ReportOptions(null, List.of(), null, 0.05, 0.05, "restored:PER-VEN");
         assertTrue(Fixtures.read(write(byName, "grid").html()).contains("Points ranked by restored:PER-VEN"));
+        // a pair in either order, as crisis discover --outcome takes it
+        ReportOptions otherOrder = new ReportOptions(null, List.of(), null, 0.05, 0.05, "restored:VEN-PER");
+        assertTrue(Fixtures.read(write(otherOrder, "grid").html()).contains("Points ranked by restored:PER-VEN"));
+        ReportOptions notRecorded = new ReportOptions(null, List.of(), null, 0.05, 0.05, "severed:VEN-PER");
+        assertTrue(assertThrows(ReportException.class, () -> write(notRecorded, "grid")).getMessage().contains("not an outcome"),
+                "the other order of a pair the sweep did not record is still refused");
         ReportOptions unknown = new ReportOptions(null, List.of(), null, 0.05, 0.05, "nothing");
         ReportException e = assertThrows(ReportException.class, () -> write(unknown, "grid"));
         assertTrue(e.getMessage().contains("not an outcome"), e.getMessage());
