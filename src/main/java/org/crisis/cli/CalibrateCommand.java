@@ -186,9 +186,10 @@ final class CalibrateCommand implements Callable<Integer> {
         if (heldOut && folds) {
             smc += "; held-out cases also run with values drawn from each fold's ensemble";
         }
-        System.out.printf(Locale.ROOT, "%s: %d cases, %d patterns, %d free values; CMA-ES, population %d, budget %d candidates"
-                + " of %d runs%s; %s%n", calibration.name(), cases, calibration.patternCount(), calibration.parameters().size(),
-                calibration.population(), calibration.budget(), runs, smc, selection);
+        System.out.printf(Locale.ROOT, "%s: %s, %s, %s; CMA-ES, population %d, budget %s of %s%s; %s%n", calibration.name(),
+                count(cases, "case"), count(calibration.patternCount(), "pattern"), count(calibration.parameters().size(),
+                        "free value"), calibration.population(), count(calibration.budget(), "candidate"), count(runs, "run"),
+                smc, selection);
         CalibrationRunner.Result r;
         try {
             r = new CalibrationRunner(calibration, options).execute();
@@ -200,7 +201,7 @@ final class CalibrateCommand implements Callable<Integer> {
             System.err.println("crisis calibrate: the finished evaluations are kept; run the same command again to resume");
             return 1;
         }
-        System.out.printf(Locale.ROOT, "%d candidates simulated in %.1f s%s%n", r.simulated(), r.seconds(),
+        System.out.printf(Locale.ROOT, "%s simulated in %.1f s%s%n", count(r.simulated(), "candidate"), r.seconds(),
                 r.resumed() > 0 ? " (" + r.resumed() + " evaluations done before)" : "");
         headline(r.fits(), selection.k(), calibration.seed());
         System.out.println("results: " + r.directory());
@@ -220,7 +221,7 @@ final class CalibrateCommand implements Callable<Integer> {
             System.err.println("crisis calibrate: " + e.getMessage());
             return 1;
         }
-        System.out.printf(Locale.ROOT, "merged %d fits of %d folds%n", r.fits().size(), r.k());
+        System.out.printf(Locale.ROOT, "merged %s of %s%n", count(r.fits().size(), "fit"), count(r.k(), "fold"));
         headline(r.fits(), r.k(), r.seed());
         System.out.println("results: " + r.directory());
         return 0;
@@ -233,8 +234,9 @@ final class CalibrateCommand implements Callable<Integer> {
     static void headline(List<CalibrationRunner.FitSummary> fits, int k, long seed) {
         for (CalibrationRunner.FitSummary f : fits) {
             if (f.fold() == 0) {
-                System.out.printf(Locale.ROOT, "in sample (fit on all cases): %d of %d patterns pass (%s), best loss %s at evaluation %d of %d%n",
-                        f.passes(), f.patterns(), percent(f.passes(), f.patterns()), org.crisis.io.Csv.number(f.bestLoss()),
+                System.out.printf(Locale.ROOT, "in sample (fit on all cases): %d of %s %s (%s), best loss %s at evaluation %d of %d%n",
+                        f.passes(), count(f.patterns(), "pattern"), f.patterns() == 1 ? "passes" : "pass",
+                        percent(f.passes(), f.patterns()), org.crisis.io.Csv.number(f.bestLoss()),
                         f.bestEvaluation(), f.evaluations());
             }
         }
@@ -243,9 +245,10 @@ final class CalibrateCommand implements Callable<Integer> {
             double[] ci = p.interval();
             String interval = ci == null ? "" : String.format(Locale.ROOT, ", 95 %% interval %.1f–%.1f %% by resampling cases",
                     100 * ci[0], 100 * ci[1]);
-            System.out.printf(Locale.ROOT, "out of sample (%s of %d folds): %d of %d patterns pass (%s%s); in sample at the same fits: %d of %d (%s)%n",
-                    p.folds() == k ? "all" : String.valueOf(p.folds()), k, p.passes(), p.patterns(),
-                    percent(p.passes(), p.patterns()), interval, p.inPasses(), p.inPatterns(), percent(p.inPasses(), p.inPatterns()));
+            System.out.printf(Locale.ROOT, "out of sample (%s of %s%s): %d of %s %s (%s%s); in sample at the same fits: %d of %d (%s)%n",
+                    p.folds() == k ? "all" : String.valueOf(p.folds()), count(k, "fold"), p.folds() == k ? "" : " only", p.passes(),
+                    count(p.patterns(), "pattern"), p.patterns() == 1 ? "passes" : "pass", percent(p.passes(), p.patterns()),
+                    interval, p.inPasses(), p.inPatterns(), percent(p.inPasses(), p.inPatterns()));
         }
         CalibrationRunner.Drawn d = CalibrationRunner.poolDrawn(fits, seed);
         if (d != null) {
@@ -253,11 +256,16 @@ final class CalibrateCommand implements Callable<Integer> {
                     100 * d.interval()[0], 100 * d.interval()[1]);
             String against = d.difference() == null ? "" : String.format(Locale.ROOT, " (paired 95 %% interval %+.1f to %+.1f)",
                     100 * d.difference()[0], 100 * d.difference()[1]);
-            System.out.printf(Locale.ROOT, "out of sample (%s of %d folds), runs drawn from each fold's ensemble: %d of %d"
-                    + " patterns pass (%s%s); %+.1f points against the folds' best sets%s, by resampling cases%n",
-                    d.folds() == k ? "all" : String.valueOf(d.folds()), k, d.passes(), d.patterns(),
-                    percent(d.passes(), d.patterns()), interval, 100.0 * (d.passes() - d.bestPasses()) / d.patterns(), against);
+            System.out.printf(Locale.ROOT, "out of sample (%s of %s%s), runs drawn from each fold's ensemble: %d of %s"
+                    + " %s (%s%s); %+.1f points against the folds' best sets%s, by resampling cases%n",
+                    d.folds() == k ? "all" : String.valueOf(d.folds()), count(k, "fold"), d.folds() == k ? "" : " only", d.passes(),
+                    count(d.patterns(), "pattern"), d.patterns() == 1 ? "passes" : "pass", percent(d.passes(), d.patterns()), interval, 100.0 * (d.passes() - d.bestPasses()) / d.patterns(), against);
         }
+    }
+
+    /** "1 fold", "2 folds". */
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String percent(int a, int b) {

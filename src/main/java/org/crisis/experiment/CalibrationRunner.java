@@ -325,20 +325,41 @@ public final class CalibrationRunner {
     private void say(Fit fit) {
         FitSummary s = summary(fit);
         String what = fit.fold() == 0 ? "all cases" : "fold " + fit.fold() + "/" + options.folds().k();
-        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, "; %d of %d pass with runs drawn from the"
-                + " fold's ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum(), s.testPatterns());
-        options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %d patterns pass%s%n",
-                what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), s.patterns(),
-                fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d pass%s", s.testPasses(), s.testPatterns(),
-                        drawn));
-        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: %s: ensemble by ABC-SMC: %s in %d candidates,"
-                + " %d generations; %d distinct sets in %s%n", what, r.reached()
-                        ? "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus "
-                                + Csv.number(calibration.tolerance()) + ")"
-                        : "did not reach its target (the best loss plus " + Csv.number(calibration.tolerance())
-                                + ") within ensemble.budget; stands at tolerance " + Csv.number(r.tolerance()),
-                r.evaluations(), r.generations().size(), CalibrationOutput.members(fit.candidates(), r).size(),
-                fit.fold() == 0 ? "posterior.csv" : "folds-posterior.csv"));
+        String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, "; %d of %d %s with runs drawn from the"
+                + " fold's ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum(), s.testPatterns(),
+                s.testPatterns() == 1 ? "passes" : "pass");
+        options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %s %s%s%n",
+                what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), count(s.patterns(), "pattern"),
+                s.patterns() == 1 ? "passes" : "pass",
+                fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d %s%s", s.testPasses(), s.testPatterns(),
+                        s.testPatterns() == 1 ? "passes" : "pass", drawn));
+        double target = s.bestLoss() + calibration.tolerance();
+        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: %s: ensemble by ABC-SMC: %s in %s,"
+                + " %s; %s in %s%n", what, smcOutcome(r, target, calibration.tolerance()), count(r.evaluations(), "candidate"),
+                count(r.generations().size(), "generation"), count(CalibrationOutput.members(fit.candidates(), r).size(),
+                        "distinct set"), fit.fold() == 0 ? "posterior.csv" : "folds-posterior.csv"));
+    }
+
+    /**
+     * Where ABC-SMC stopped: at its target; at the target tolerance with the last generation cut
+     * short by the budget (its particles lie within the target but made fewer moves than asked,
+     * so {@link AbcSmc.Result#reached} is false); or at a wider tolerance.
+     */
+    static String smcOutcome(AbcSmc.Result r, double target, double tolerance) {
+        if (r.reached()) {
+            return "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus " + Csv.number(tolerance) + ")";
+        }
+        if (r.tolerance() <= target) {
+            return "reached its target tolerance " + Csv.number(r.tolerance()) + " (the best loss plus " + Csv.number(tolerance)
+                    + "), but ensemble.budget cut its last generation short: less mixed than asked";
+        }
+        return "did not reach its target (the best loss plus " + Csv.number(tolerance) + ") within ensemble.budget; stands at"
+                + " tolerance " + Csv.number(r.tolerance());
+    }
+
+    /** "1 pattern", "2 patterns". */
+    static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     /** The cases a fit trains on (all for fold 0, else those of the other folds) and those it holds out. */

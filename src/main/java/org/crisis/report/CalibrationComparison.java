@@ -76,7 +76,10 @@ public final class CalibrationComparison implements ReportKind {
         return Report.write(new CalibrationComparison(list), outDir, generated);
     }
 
-    /** Each calibration's name, or its directory's where names repeat. */
+    /**
+     * Each calibration's name, or its directory's where names repeat; a directory of some folds
+     * only ({@code crisis calibrate --fold I/K}) says so: "(fold 1 of 2 only)".
+     */
     private static List<String> labels(List<CalibrationResults> calibrations) {
         List<String> names = calibrations.stream().map(CalibrationResults::name).toList();
         List<String> labels = new ArrayList<>();
@@ -88,6 +91,11 @@ public final class CalibrationComparison implements ReportKind {
         for (int i = 0; i < labels.size(); i++) {
             if (labels.indexOf(labels.get(i)) != i) {
                 labels.set(i, labels.get(i) + " (" + (i + 1) + ")");
+            }
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            if (calibrations.get(i).someFoldsOnly()) {
+                labels.set(i, labels.get(i) + " (" + calibrations.get(i).someFoldsWords() + ")");
             }
         }
         return labels;

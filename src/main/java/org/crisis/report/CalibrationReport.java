@@ -56,6 +56,7 @@ public final class CalibrationReport implements ReportKind {
     private final CalibrationResults c;
     private final Svg svg;
     private final Map<String, String> tables = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
     private final int main;
 
     CalibrationReport(CalibrationResults c, Svg svg) {
@@ -83,16 +84,21 @@ public final class CalibrationReport implements ReportKind {
     }
 
     @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
     public String lead() {
         JsonNode cal = c.calibration();
         int runs = 0;
         for (JsonNode x : cal.path("cases")) {
             runs += x.path("runs").asInt();
         }
-        return String.format(Locale.ROOT, "A calibration of %d free value%s on %d cases (%d patterns): CMA-ES with %s candidates"
-                + " per fit, each run %,d times (all cases together), with common random numbers.", c.parameters().size(),
-                c.parameters().size() == 1 ? "" : "s", cal.path("cases").size(), cal.path("patterns").asInt(),
-                cal.path("budget").asText("?"), runs);
+        return String.format(Locale.ROOT, "A calibration of %s on %s (%s): CMA-ES with %s candidates"
+                + " per fit, each run %,d times (all cases together), with common random numbers.",
+                RunSetViews.plural(c.parameters().size(), "free value"), RunSetViews.plural(cal.path("cases").size(), "case"),
+                RunSetViews.plural(cal.path("patterns").asInt(), "pattern"), cal.path("budget").asText("?"), runs);
     }
 
     @Override
@@ -124,22 +130,39 @@ public final class CalibrationReport implements ReportKind {
             int passes = all.path("passes").asInt();
             int patterns = all.path("patterns").asInt();
             h.raw("<p class=\"verdict " + (passes == patterns ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
-                    "In sample (the fit on all cases): %d of %d patterns pass (%s) at the best of %d candidates"
-                    + " (evaluation %d, loss %s).", passes, patterns, Format.percent(passes / (double) patterns),
-                    all.path("evaluations").asInt(), all.path("best_evaluation").asInt(),
+                    "In sample (the fit on all cases): %d of %s %s (%s) at the best of %s"
+                    + " (evaluation %d, loss %s).", passes, RunSetViews.plural(patterns, "pattern"), patterns == 1 ? "passes" : "pass",
+                    Format.percent(passes / (double) patterns), RunSetViews.plural(all.path("evaluations").asInt(), "candidate"),
+                    all.path("best_evaluation").asInt(),
                     Format.number(all.path("best_loss").asDouble()))).raw("</p>\n");
         }
-        int[] out = pooled(true);
-        int[] in = pooled(false);
+        // recomputed from folds.csv, as its interval is; the manifest's figures only without it
+        boolean fromFile = c.folds() != null;
+        int[] out = fromFile ? c.pooled(true) : pooled(true);
+        int[] in = fromFile ? c.pooled(false) : pooled(false);
         if (out[1] > 0) {
             double[] ci = c.heldOutInterval();
             String interval = ci == null ? "" : ", 95 % interval " + Format.percent(ci[0]) + " to " + Format.percent(ci[1])
                     + " by resampling the held-out cases";
+            int fits = fromFile ? c.foldsInFile().size() : folds().size();
+            String which = c.someFoldsOnly() ? c.someFoldsWords() + ", not the whole cross-validation"
+                    : RunSetViews.plural(fits, "fold");
             h.raw("<p class=\"verdict " + (out[0] == out[1] ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
-                    "Out of sample (%d folds, each case scored by the fit that did not see it): %d of %d patterns pass (%s%s);"
-                    + " in sample at the same fits: %d of %d (%s).", folds().size(), out[0], out[1],
-                    Format.percent(out[0] / (double) out[1]), interval, in[0], in[1], Format.percent(in[0] / (double) in[1])))
-                    .raw("</p>\n");
+                    "Out of sample (%s, each case scored by the fit that did not see it): %d of %s %s (%s%s);"
+                    + " in sample at the same fits: %d of %d (%s).", which, out[0], RunSetViews.plural(out[1], "pattern"),
+                    out[1] == 1 ? "passes" : "pass", Format.percent(out[0] / (double) out[1]), interval, in[0], in[1],
+                    Format.percent(in[0] / (double) in[1]))).raw("</p>\n");
+            // the manifest's own count (its pooled figures, else its folds'), which should be the same
+            JsonNode pooledThere = m.path("results").path("out_of_sample");
+            int[] recorded = pooledThere.has("passes")
+                    ? new int[] {pooledThere.path("passes").asInt(), pooledThere.path("patterns").asInt()} : pooled(true);
+            if (fromFile && recorded[1] > 0 && (recorded[0] != out[0] || recorded[1] != out[1])) {
+                String said = String.format(Locale.ROOT, "the out-of-sample figures are folds.csv's, %d of %d held-out patterns"
+                        + " passing, but manifest.json says %d of %d: the files do not belong together, or one was edited", out[0],
+                        out[1], recorded[0], recorded[1]);
+                h.note(said.substring(0, 1).toUpperCase(Locale.ROOT) + said.substring(1) + ".");
+                warnings.add(said);
+            }
         }
         JsonNode drawn = m.path("results").path("out_of_sample_ensemble");
         if (drawn.isObject()) {
@@ -148,9 +171,11 @@ public final class CalibrationReport implements ReportKind {
             JsonNode ci = drawn.path("interval_95");
             JsonNode di = drawn.path("difference_interval_95");
             h.raw("<p class=\"verdict " + (passes == patterns ? "ok" : "short") + "\">").text(String.format(Locale.ROOT,
-                    "Out of sample, forecasting as crisis run --parameters-from does (%d folds, each held-out run drawing its"
-                    + " values from the ensemble of the fold that did not see its case): %d of %d patterns pass (%s%s); %s"
-                    + " against the folds' best sets%s.", drawn.path("folds").asInt(), passes, patterns,
+                    "Out of sample, forecasting as crisis run --parameters-from does (%s, each held-out run drawing its"
+                    + " values from the ensemble of the fold that did not see its case): %d of %s %s (%s%s); %s"
+                    + " against the folds' best sets%s.", c.someFoldsOnly() ? c.someFoldsWords()
+                            : RunSetViews.plural(drawn.path("folds").asInt(), "fold"), passes,
+                    RunSetViews.plural(patterns, "pattern"), patterns == 1 ? "passes" : "pass",
                     Format.percent(passes / (double) patterns),
                     ci.size() == 2 ? ", 95 % interval " + Format.percent(ci.get(0).asDouble()) + " to "
                             + Format.percent(ci.get(1).asDouble()) : "",
@@ -163,8 +188,8 @@ public final class CalibrationReport implements ReportKind {
         List<String> cases = new ArrayList<>();
         for (JsonNode x : cal.path("cases")) {
             String kept = x.path("kept").size() == 0 ? "" : "; keeps " + String.join(", ", Manifests.texts(x.path("kept")));
-            cases.add(x.path("name").asText() + " (" + x.path("patterns").asInt() + " patterns, " + x.path("runs").asInt()
-                    + " runs" + kept + ")");
+            cases.add(x.path("name").asText() + " (" + RunSetViews.plural(x.path("patterns").asInt(), "pattern") + ", "
+                    + RunSetViews.plural(x.path("runs").asInt(), "run") + kept + ")");
         }
         RunSetReport.fact(h, "Cases", String.join("; ", cases));
         List<String> free = new ArrayList<>();
@@ -179,7 +204,7 @@ public final class CalibrationReport implements ReportKind {
         RunSetReport.fact(h, "Loss", cal.path("loss").asText(""));
         RunSetReport.fact(h, "Ensemble", "tolerance " + cal.path("ensemble").path("tolerance").asText("?") + ": "
                 + cal.path("ensemble").path("rule").asText("") + (m.path("results").has("ensemble_sets")
-                ? "; " + m.path("results").path("ensemble_sets").asInt() + " sets" : ""));
+                ? "; " + RunSetViews.plural(m.path("results").path("ensemble_sets").asInt(), "set") : ""));
         RunSetReport.fact(h, "Seeds", "master seed " + cal.path("master_seed").asText("?") + "; " + cal.path("seed_rule").asText(""));
         JsonNode folds = m.path("folds");
         RunSetReport.fact(h, "Fits", folds.path("run").asText("") + (folds.path("k").asInt() > 0
@@ -411,12 +436,35 @@ public final class CalibrationReport implements ReportKind {
         pairs(h, u, w);
     }
 
+    /**
+     * Where ABC-SMC stopped, for the page's prose: at its target, at the target with its last
+     * generation cut short by the budget, or at a wider tolerance. The target is the fit's best
+     * loss plus the ensemble's tolerance, as crisis calibrate sets it.
+     */
+    static String smcOutcome(JsonNode smc, JsonNode fit, JsonNode ensemble) {
+        if (smc.path("reached_target").asBoolean()) {
+            return "It reached its target, the best loss of the search plus the tolerance.";
+        }
+        double target = fit.path("best_loss").asDouble(Double.NaN) + ensemble.path("tolerance").asDouble(Double.NaN);
+        JsonNode reached = smc.path("tolerance_reached");
+        if (reached.isNumber() && reached.asDouble() <= target + 1e-9 * Math.max(1, Math.abs(target))) {
+            return "It reached its target tolerance (the best loss of the search plus the tolerance), but the budget cut its"
+                    + " last generation short: every set of the ensemble lies within the target, but its particles made fewer"
+                    + " moves than asked, so it is less mixed (fewer distinct sets) than a finished generation would leave it;"
+                    + " give ensemble.budget more.";
+        }
+        return "It did not reach its target (the best loss of the search plus the tolerance) within its budget: the ensemble"
+                + " stands at the tolerance of the last generation, wider than asked; give ensemble.budget more.";
+    }
+
     /** ABC-SMC's generations, from the manifest, when the ensemble was drawn by it. */
     private void smc(Html h) {
         JsonNode smc = null;
+        JsonNode fit = null;
         for (JsonNode f : c.manifest().path("results").path("fits")) {
             if (f.path("fold").asInt() == 0 && f.has("ensemble_smc")) {
                 smc = f.get("ensemble_smc");
+                fit = f;
             }
         }
         if (smc == null) {
@@ -424,13 +472,11 @@ public final class CalibrationReport implements ReportKind {
         }
         h.heading(3, "smc", "ABC-SMC generations");
         // the prior's words hold a percent sign: an argument, never part of the format
-        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from %s, in %d evaluations: each generation lowers the tolerance (the largest loss a set may have) and moves the"
+        h.paragraph(String.format(Locale.ROOT, "The ensemble was drawn by ABC-SMC from %s, in %s: each generation lowers the tolerance (the largest loss a set may have) and moves the"
                 + " particles within it. %s A generation's acceptance is the share of moves kept; distinct is how many different"
                 + " candidates its particles stand on.", priorWords(c.calibration().path("ensemble")),
-                smc.path("evaluations").asInt(), smc.path("reached_target").asBoolean()
-                ? "It reached its target, the best loss of the search plus the tolerance."
-                : "It did not reach its target (the best loss of the search plus the tolerance) within its budget: the ensemble"
-                + " stands at the tolerance of the last generation, wider than asked; give ensemble.budget more."));
+                RunSetViews.plural(smc.path("evaluations").asInt(), "evaluation"),
+                smcOutcome(smc, fit, c.calibration().path("ensemble"))));
         Html.Cells t = new Html.Cells(List.of("generation", "tolerance", "evaluations", "steps", "acceptance", "distinct",
                 "finished"), true, true, true, true, true, true, false);
         for (JsonNode g : smc.path("generations")) {

@@ -209,6 +209,83 @@ public final class CalibrationResults {
         return list;
     }
 
+    /**
+     * Passes and patterns of folds.csv's rows held out ({@code out}) or in sample, pooled over
+     * its folds: the figures of the out-of-sample headline, whose interval comes from the same
+     * rows. {0, 0} without folds.csv.
+     */
+    int[] pooled(boolean out) throws ReportException {
+        int[] r = new int[2];
+        if (folds == null) {
+            return r;
+        }
+        String sample = out ? "out" : "in";
+        for (int row = 0; row < folds.size(); row++) {
+            if (folds.text(row, folds.column("sample")).equals(sample)) {
+                r[0] += folds.text(row, folds.column("result")).equals("pass") ? 1 : 0;
+                r[1]++;
+            }
+        }
+        return r;
+    }
+
+    /** The folds folds.csv has rows of, in order of first appearance. */
+    List<Integer> foldsInFile() throws ReportException {
+        List<Integer> list = new ArrayList<>();
+        if (folds != null) {
+            for (int row = 0; row < folds.size(); row++) {
+                int f = (int) folds.number(row, folds.column("fold"));
+                if (!list.contains(f)) {
+                    list.add(f);
+                }
+            }
+        }
+        return list;
+    }
+
+    /** K, the folds of the cross-validation (the manifest's {@code folds.k}); 0 without folds. */
+    int foldCount() {
+        return manifest.path("folds").path("k").asInt();
+    }
+
+    /** The folds 1..K whose fits this directory holds (the manifest's {@code folds.fits}, else its results). */
+    List<Integer> foldsHeld() {
+        List<Integer> list = new ArrayList<>();
+        for (JsonNode f : manifest.path("folds").path("fits")) {
+            if (f.asInt() > 0) {
+                list.add(f.asInt());
+            }
+        }
+        if (list.isEmpty()) {
+            for (JsonNode f : manifest.path("results").path("fits")) {
+                if (f.path("fold").asInt() > 0) {
+                    list.add(f.path("fold").asInt());
+                }
+            }
+        }
+        return list;
+    }
+
+    /**
+     * Whether this directory holds only some of the folds of its cross-validation (that of
+     * {@code crisis calibrate --fold I/K}): its held-out patterns are those of its folds alone.
+     */
+    boolean someFoldsOnly() {
+        List<Integer> held = foldsHeld();
+        return foldCount() > 0 && !held.isEmpty() && held.size() < foldCount();
+    }
+
+    /** "fold 1 of 2 only", "folds 1 and 3 of 5 only" for a directory of some folds; empty for one of all. */
+    String someFoldsWords() {
+        if (!someFoldsOnly()) {
+            return "";
+        }
+        List<String> held = foldsHeld().stream().map(String::valueOf).toList();
+        String which = held.size() == 1 ? held.get(0)
+                : String.join(", ", held.subList(0, held.size() - 1)) + " and " + held.get(held.size() - 1);
+        return (held.size() == 1 ? "fold " : "folds ") + which + " of " + foldCount() + " only";
+    }
+
     /** Passes and patterns of each held-out case, cases in order of first appearance. */
     private static Map<String, int[]> byCase(List<HeldOut> heldOut) {
         Map<String, int[]> cases = new LinkedHashMap<>();

@@ -144,6 +144,28 @@ class AbcSmcTest {
     }
 
     @Test
+    void aBudgetSpentInTheGenerationAtTheTargetLeavesItAtTheTargetButNotReached() {
+        AbcSmc.Result full = run(100, 20_000, 5, new ArrayList<>());
+        assertTrue(full.reached());
+        // one evaluation fewer: the generation at the target begins and is cut short at its last move
+        AbcSmc.Result cut = run(100, full.evaluations() - 1, 5, new ArrayList<>());
+        assertEquals(RADIUS, cut.tolerance(), 0.0, "the population stands at the target");
+        assertFalse(cut.generations().get(cut.generations().size() - 1).complete());
+        assertFalse(cut.reached(), "its particles made fewer moves than asked: the target counts as not reached");
+        for (AbcSmc.Particle p : cut.population()) {
+            assertTrue(p.distance() <= RADIUS);
+        }
+        // and what crisis calibrate says of it: at the target, less mixed; not "did not reach" nor a wider tolerance
+        String said = CalibrationRunner.smcOutcome(cut, RADIUS, 0.05);
+        assertTrue(said.startsWith("reached its target tolerance 0.15 (the best loss plus 0.05), but ensemble.budget cut its"
+                + " last generation short"), said);
+        assertTrue(CalibrationRunner.smcOutcome(full, RADIUS, 0.05).equals("reached its target tolerance 0.15 (the best loss"
+                + " plus 0.05)"));
+        AbcSmc.Result wide = run(100, 400, 5, new ArrayList<>());
+        assertTrue(CalibrationRunner.smcOutcome(wide, RADIUS, 0.05).startsWith("did not reach its target"));
+    }
+
+    @Test
     void aBudgetBelowThePriorSampleGivesNoPopulation() {
         AbcSmc.Result r = run(100, 50, 5, new ArrayList<>());
         assertTrue(r.population().isEmpty());

@@ -172,7 +172,19 @@ class CalibrateCliTest {
             Outcome part = crisis("calibrate", file.toString(), "--fold", f + "/3", "--budget", "2", "--out",
                     dir.resolve("part-" + f).toString(), "--quiet");
             assertEquals(0, part.status(), part.err());
+            assertTrue(part.out().contains("out of sample (1 of 3 folds only): "), part.out());
         }
+        // a fold alone is reported as one fold of three, not as a cross-validation of one fold
+        Outcome alone = crisis("report", dir.resolve("part-1").toString(), "--out", dir.resolve("report-1").toString());
+        assertEquals(0, alone.status(), alone.err());
+        String aloneHtml = Files.readString(dir.resolve("report-1").resolve("report.html"));
+        assertTrue(aloneHtml.contains("Out of sample (fold 1 of 3 only, not the whole cross-validation, each case"), aloneHtml);
+        assertFalse(aloneHtml.contains("1 folds"));
+        Outcome compared = crisis("report", out.toString(), dir.resolve("part-1").toString(), "--out",
+                dir.resolve("compared").toString());
+        assertEquals(0, compared.status(), compared.err());
+        assertTrue(Files.readString(dir.resolve("compared").resolve("report-calibration-comparison.csv"))
+                .contains("\npart-1 (fold 1 of 3 only),"), "its label says so");
         Outcome m = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), dir.resolve("part-2").toString(),
                 dir.resolve("part-3").toString(), "--out", dir.resolve("merged").toString());
         assertEquals(0, m.status(), m.err());

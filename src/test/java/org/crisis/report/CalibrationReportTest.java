@@ -89,6 +89,41 @@ class CalibrationReportTest {
     }
 
     @Test
+    void theOutOfSampleHeadlineTakesItsCountsAndItsIntervalFromFoldsCsvAndSaysWhenTheManifestDisagrees() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        // one held-out pattern that failed now passes in folds.csv; the manifest still has the old count
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("folds.csv"), StandardCharsets.UTF_8));
+        int flipped = -1;
+        for (int i = 1; i < lines.size() && flipped < 0; i++) {
+            if (lines.get(i).contains(",out,") && lines.get(i).endsWith(",fail")) {
+                lines.set(i, lines.get(i).substring(0, lines.get(i).length() - "fail".length()) + "pass");
+                flipped = i;
+            }
+        }
+        assertTrue(flipped > 0, "the fixture has a held-out pattern that fails");
+        Files.write(dir.resolve("folds.csv"), lines, StandardCharsets.UTF_8);
+        int passes = 0;
+        int patterns = 0;
+        for (String l : lines.subList(1, lines.size())) {
+            if (l.contains(",out,")) {
+                patterns++;
+                passes += l.endsWith(",pass") ? 1 : 0;
+            }
+        }
+        Report.Written w = CalibrationReport.write(dir, ReportOptions.defaults());
+        String html = Files.readString(w.html());
+        assertTrue(html.contains(String.format(Locale.ROOT, "Out of sample (3 folds, each case scored by the fit that did not"
+                + " see it): %d of %d patterns pass", passes, patterns)), "folds.csv's count, as its interval");
+        // the manifest's folds (this fixture's predates its pooled out_of_sample) have one pass fewer
+        String said = String.format(Locale.ROOT, "the out-of-sample figures are folds.csv's, %d of %d held-out patterns passing,"
+                + " but manifest.json says %d of %d", passes, patterns, passes - 1, patterns);
+        assertTrue(w.warnings().stream().anyMatch(x -> x.startsWith(said)), w.warnings().toString());
+        assertTrue(html.contains("The out-of-sample figures are folds.csv"), "and the page says so");
+        assertTrue(CalibrationReport.write(Fixtures.copy("calibration", tmp.resolve("as-written")), ReportOptions.defaults())
+                .warnings().isEmpty(), "no warning when the files agree");
+    }
+
+    @Test
     void theEnsembleVerdictsFollowTheWeightedIntervalOfPosteriorCsv() throws Exception {
         Path dir = Fixtures.copy("calibration", tmp);
         CalibrationReport.write(dir, ReportOptions.defaults());
@@ -228,7 +263,8 @@ class CalibrationReportTest {
                 manifest.toFile());
         com.fasterxml.jackson.databind.node.ObjectNode smc = ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("results")
                 .path("fits").get(0)).putObject("ensemble_smc");
-        smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", 12.5);
+        // the fixture's fit on all cases: best loss 15.99…, tolerance 2; 25 is wider than the target
+        smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", 25);
         smc.putArray("generations").add(json.readTree("{\"generation\": 0, \"tolerance\": null, \"evaluations\": 100,"
                 + " \"steps\": 0, \"acceptance\": null, \"distinct\": 100, \"complete\": true}"))
                 .add(json.readTree("{\"generation\": 1, \"tolerance\": 12.5, \"evaluations\": 150, \"steps\": 1,"
@@ -239,6 +275,7 @@ class CalibrationReportTest {
         String html = Files.readString(w.html());
         assertTrue(html.contains("ABC-SMC generations"), "the generations' table");
         assertTrue(html.contains("It did not reach its target"), "says the target was not reached");
+        assertTrue(html.contains("wider than asked"));
         assertTrue(html.contains("no: budget spent"), "marks the generation the budget cut short");
         assertTrue(html.contains("none (no moves)"), "the prior sample has no acceptance rate");
         CalibrationResults results = CalibrationResults.open(dir);
@@ -249,6 +286,31 @@ class CalibrationReportTest {
         assertEquals(Double.parseDouble(json.readTree(dir.resolve("manifest.json").toFile()).path("results").path("fits").get(0)
                 .path("best").path("parameters.grievanceGain").asText()), Double.parseDouble(best), 1e-12,
                 "the best is the search's");
+    }
+
+    @Test
+    void anAbcSmcCutShortAtItsTargetIsNotSaidToBeWider() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        Path manifest = dir.resolve("manifest.json");
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                manifest.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode all = (com.fasterxml.jackson.databind.node.ObjectNode) m.path("results")
+                .path("fits").get(0);
+        // the budget ran out in the generation at the target: tolerance_reached is the best loss plus the tolerance
+        double target = all.path("best_loss").asDouble() + m.path("calibration").path("ensemble").path("tolerance").asDouble();
+        com.fasterxml.jackson.databind.node.ObjectNode smc = all.putObject("ensemble_smc");
+        smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", target);
+        smc.putArray("generations").add(json.readTree("{\"generation\": 0, \"tolerance\": null, \"evaluations\": 100,"
+                + " \"steps\": 0, \"acceptance\": null, \"distinct\": 100, \"complete\": true}"))
+                .add(json.readTree("{\"generation\": 1, \"tolerance\": " + target + ", \"evaluations\": 150, \"steps\": 1,"
+                        + " \"acceptance\": 0.25, \"distinct\": 60, \"complete\": false}"));
+        json.writeValue(manifest.toFile(), m);
+        String html = Files.readString(CalibrationReport.write(dir, ReportOptions.defaults()).html());
+        assertTrue(html.contains("It reached its target tolerance (the best loss of the search plus the tolerance), but the"
+                + " budget cut its last generation short"), "at the target, less mixed");
+        assertFalse(html.contains("wider than asked"), "not wider");
+        assertFalse(html.contains("It did not reach its target"));
     }
 
     @Test
