@@ -239,4 +239,37 @@ class DiscoverTest {
         }
         assertTrue(crisis("--help").out().contains("discover"));
     }
+
+    /**
+     * The worked example of docs/REPORTS.md ("On the shipped sweep") is what the shipped sweep gives: every line of
+     * crisis discover it shows, and the coverage, density and mass of each box of its trajectory table.
+     */
+    @Test
+    void theWorkedExampleOfTheDocsIsWhatTheShippedSweepGives() throws Exception {
+        Path out = tmp.resolve("asylum-severity");
+        Outcome s = crisis("sweep", "scenarios/sweeps/asylum-severity.yaml", "--out", out.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, s.status(), s.err());
+        Outcome d = crisis("discover", out.toString(), "--outcome", "severed:PER-MEX", "--out", tmp.resolve("found").toString());
+        assertEquals(0, d.status(), d.err());
+        String docs = Files.readString(Path.of("docs/REPORTS.md"));
+        int from = docs.indexOf("### On the shipped sweep");
+        String section = docs.substring(from, docs.indexOf("### Tests", from));
+        int command = section.indexOf("$ ./crisis discover results/asylum-severity --outcome severed:PER-MEX");
+        String shown = section.substring(command, section.indexOf("```", command));
+        for (String line : shown.lines().skip(1).toList()) {
+            assertTrue(d.out().contains(line + "\n"), "docs/REPORTS.md shows '" + line + "'; crisis discover prints:\n" + d.out());
+        }
+        List<String[]> trajectory = Files.readAllLines(tmp.resolve("found").resolve("trajectory.csv")).stream().skip(1)
+                .map(l -> l.split(",")).toList();
+        List<String> rows = section.lines().filter(l -> l.matches("\\| \\**\\d+\\**? \\|.*")).toList();
+        assertEquals(trajectory.size(), rows.size(), "a row per box");
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            String[] box = trajectory.get(Integer.parseInt(cells[1].replace("*", "").trim()));
+            for (int k = 0; k < 3; k++) { // coverage, density, mass: in the file columns 2, 3, 4
+                double shownShare = Double.parseDouble(cells[3 + k].replace("%", "").trim()) / 100;
+                assertEquals(Double.parseDouble(box[2 + k]), shownShare, 0.0005 + 1e-9, row);
+            }
+        }
+    }
 }
