@@ -1,6 +1,7 @@
 package org.crisis.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.crisis.experiment.CalibrationFolds;
 import org.crisis.experiment.CalibrationMerge;
 import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.CalibrationRunner;
+import org.crisis.experiment.ResultsDirectory;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
@@ -166,6 +168,17 @@ final class CalibrateCommand implements Callable<Integer> {
         if (heldOutEnsembles && folds == null && one == null) {
             // with --fold 0/K it is accepted: a job array gives every task the same options
             return invalid("--held-out-ensembles scores the folds' held-out cases: give --folds [K] or --fold I/K");
+        }
+        if (out != null && !resume && !Files.exists(WorkDirectory.workFor(out))) {
+            // nothing to resume there: an --out in the way is refused before the plan is said (the run refuses it too)
+            try {
+                ResultsDirectory.refuseInTheWay(out);
+            } catch (OutputUnavailableException e) {
+                return invalid(e.getMessage());
+            } catch (IOException e) {
+                System.err.println("crisis calibrate: " + e.getMessage());
+                return 1;
+            }
         }
         SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
         CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, out, Path.of("results"), selection,

@@ -165,8 +165,10 @@ class CalibrateCliTest {
         assertTrue(Files.readString(dir.resolve("report").resolve("report.html")).contains(String.format(Locale.ROOT,
                 "95 %% interval %.1f\u00a0%% to %.1f\u00a0%% by resampling the held-out cases", 100 * ci.get(0).asDouble(),
                 100 * ci.get(1).asDouble())), "report and manifest agree");
-        assertEquals(2, crisis("calibrate", file.toString(), "--folds", "--out", out.toString(), "--quiet").status(),
-                "an existing results directory is not overwritten");
+        Outcome inTheWay = crisis("calibrate", file.toString(), "--folds", "--out", out.toString(), "--quiet");
+        assertEquals(2, inTheWay.status(), "an existing results directory is not overwritten");
+        assertEquals("", inTheWay.out(), "the refusal is all that is said, no plan of a calibration that will not run");
+        assertTrue(inTheWay.err().contains("already exists and is not an empty directory; choose another --out"), inTheWay.err());
         // the folds merged
         for (int f = 1; f <= 3; f++) {
             Outcome part = crisis("calibrate", file.toString(), "--fold", f + "/3", "--budget", "2", "--out",
