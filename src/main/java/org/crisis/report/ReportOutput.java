@@ -47,7 +47,26 @@ final class ReportOutput implements AutoCloseable {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new ReportException("output path " + directory + " is a file; --out takes a directory");
         }
-        refuseInterrupted(WorkDirectory.workFor(dir), directory);
+        Path work = WorkDirectory.workFor(dir);
+        if (Files.isDirectory(work)) {
+            // a live command's work directory is being written, not interrupted: say so before anything else
+            WorkDirectory probe;
+            try {
+                probe = WorkDirectory.tryAcquire(work).orElse(null);
+            } catch (IOException e) {
+                throw new ReportException("cannot use output directory " + directory + " (" + e.getMessage() + ")", e);
+            }
+            if (probe == null) {
+                throw beingWritten(directory);
+            }
+            close(probe);
+            refuseInterrupted(work, directory);
+        }
+    }
+
+    private static ReportException beingWritten(Path directory) {
+        return new ReportException(directory + " is being written by another crisis process; wait for it to finish"
+                + " or choose another --out");
     }
 
     /**
@@ -55,6 +74,11 @@ final class ReportOutput implements AutoCloseable {
      * directory that is absent or empty, so a report written there would stop it at its end.
      */
     private static void refuseInterrupted(Path work, Path directory) throws ReportException {
+        if (holdsFiles(directory)) {
+            // a resume refuses an --out with anything in it, unless it is its own finished results (kept when a
+            // session was killed while cleaning up): a report beside those harms nothing
+            return;
+        }
         try {
             WorkDirectory.refuseInterrupted(work, directory);
         } catch (OutputUnavailableException e) {
@@ -79,8 +103,7 @@ final class ReportOutput implements AutoCloseable {
             throw new ReportException("cannot create output directory " + directory + " (" + e.getMessage() + ")", e);
         }
         if (lock == null) {
-            throw new ReportException(directory + " is being written by another crisis process; wait for it to finish"
-                    + " or choose another --out");
+            throw beingWritten(directory);
         }
         try {
             refuseInterrupted(lock.path(), directory);
@@ -95,6 +118,18 @@ final class ReportOutput implements AutoCloseable {
             throw new ReportException("cannot create output directory " + directory + " (" + e.getMessage() + ")", e);
         }
         return new ReportOutput(dir, lock);
+    }
+
+    /** Whether {@code directory} exists and holds anything. */
+    private static boolean holdsFiles(Path directory) throws ReportException {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> list = Files.list(directory)) {
+            return list.findAny().isPresent();
+        } catch (IOException e) {
+            throw new ReportException("cannot read output directory " + directory + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Releases the directory. */

@@ -205,6 +205,13 @@ class ConcurrentWritersTest {
             assertEquals(2, report.waitFor(), report.stderr());
             assertTrue(report.stderr().contains("is being written by another crisis process"), report.stderr());
             assertFalse(Files.exists(out), "nothing written");
+            // a running sweep's work directory holds its identity file: it is being written, not interrupted
+            Files.writeString(work(out).resolve("sweep.json"), "{}");
+            Processes.Started live = Processes.crisis(dir, "report", runSet.toString(), "--out", out.toString());
+            assertEquals(2, live.waitFor(), live.stderr());
+            assertTrue(live.stderr().contains("is being written by another crisis process"), live.stderr());
+            assertFalse(live.stderr().contains("interrupted"), "no advice to remove a live command's work: " + live.stderr());
+            Files.delete(work(out).resolve("sweep.json"));
         } finally {
             holder.process().getOutputStream().close();
             holder.waitFor();
