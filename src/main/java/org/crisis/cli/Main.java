@@ -110,15 +110,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** A file system error as "path: what happened" (Java's message is often the bare path). */
     static String describe(java.nio.file.FileSystemException e) {
-        String what = e.getReason() != null ? e.getReason()
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
-                : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
-                : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
-                : e.getClass().getSimpleName();
-        return (e.getFile() == null ? "" : e.getFile() + ": ") + what
-                + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
+        return org.crisis.io.WorkDirectory.describe(e);
     }
 
     /** Says on standard error what went wrong, in one or a few lines: no stack trace unless CRISIS_DEBUG is set. */

@@ -44,7 +44,7 @@ public final class CalibrationRunner {
      *
      * @param out results directory, or null for {@code results/NAME-TIMESTAMP}
      * @param folds which fits to run
-     * @param progress show a progress bar (terminal) or a log line every 10 s
+     * @param progress show a progress bar (terminal) or a log line every 5 s
      * @param log where to say what happens (resuming, each fit's result), e.g. standard error
      */
     public record Options(int threads, Path out, Path resultsRoot, CalibrationFolds folds, SweepRunner.Mode mode,

@@ -111,11 +111,11 @@ public final class WorkDirectory implements Closeable {
                 try {
                     Files.createDirectories(work);
                 } catch (java.nio.file.FileSystemException e) {
-                    String why = e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-                    throw new IOException("cannot create the work directory " + work + " (results are written there first,"
-                            + " then moved to their place beside it): " + (e instanceof java.nio.file.AccessDeniedException
-                            ? "permission denied" : e instanceof NoSuchFileException ? "no such file or directory" : why)
-                            + "; choose an --out in a directory you can write", e);
+                    OutputUnavailableException x = new OutputUnavailableException("cannot create a work directory (results"
+                            + " are written there first, then moved to their place beside it): " + describe(e)
+                            + "; choose an --out in a directory you can write");
+                    x.initCause(e);
+                    throw x;
                 }
                 created = true;
             }
@@ -206,6 +206,19 @@ public final class WorkDirectory implements Closeable {
 
     private static String again(Path out) {
         return out == null ? " as it was started" : " --out " + out;
+    }
+
+    /** A file system error as "path: what happened" (Java's message is often the bare path). */
+    public static String describe(java.nio.file.FileSystemException e) {
+        String what = e.getReason() != null ? e.getReason()
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or directory"
+                : e instanceof FileAlreadyExistsException ? "already exists"
+                : e instanceof java.nio.file.DirectoryNotEmptyException ? "directory not empty"
+                : e instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                : e.getClass().getSimpleName();
+        return (e.getFile() == null ? "" : e.getFile() + ": ") + what
+                + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
     }
 
     /** Whether {@code work} holds the journal of an interrupted sweep or calibration. */

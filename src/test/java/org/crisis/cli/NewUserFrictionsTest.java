@@ -54,13 +54,30 @@ class NewUserFrictionsTest {
 
     @Test
     void anOutWhereNothingCanBeCreatedSaysWhatCouldNotBeCreatedAndWhy() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self")),
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")),
                 "a file system where no directory can be made (Linux's /proc)");
-        Outcome o = crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--runs", "2", "--out", "/proc/crisis-out", "--quiet");
-        assertEquals(1, o.status(), o.err());
-        assertTrue(o.err().contains("cannot create the work directory /proc/.crisis-out.incomplete (results are written there"
-                + " first, then moved to their place beside it)"), o.err());
-        assertTrue(o.err().contains("; choose an --out in a directory you can write"), o.err());
+        for (String[] command : List.of(new String[] {"run", "scenarios/peru-mexico-asylum-2025.yaml", "--runs", "2"},
+                new String[] {"sweep", "scenarios/sweeps/asylum-severity.yaml"},
+                new String[] {"calibrate", "scenarios/calibration/quick.yaml"})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("--out", "/proc/crisis-out", "--quiet"));
+            Outcome o = crisis(args.toArray(new String[0]));
+            assertEquals(2, o.status(), command[0] + ": " + o.err());
+            assertEquals("crisis " + command[0] + ": cannot create a work directory (results are written there first, then"
+                    + " moved to their place beside it): /proc/.crisis-out.incomplete: no such file or directory; choose an"
+                    + " --out in a directory you can write\n", o.err(), command[0]);
+        }
+    }
+
+    @Test
+    void aSweepRefusesAnOutInTheWayBeforeSayingItsPlan() throws Exception {
+        Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Outcome o = crisis("sweep", "scenarios/sweeps/asylum-severity.yaml", "--out", out.toString(), "--quiet");
+        assertEquals(2, o.status(), o.err());
+        assertEquals("", o.out(), "no plan of a sweep that will not run");
+        assertEquals("crisis sweep: " + out + " already exists and is not an empty directory; choose another --out\n", o.err());
+        assertEquals(List.of(out.resolve("notes.txt")), Files.list(out).toList(), "nothing written");
     }
 
     @Test
