@@ -55,7 +55,8 @@ final class CheckCommand implements Callable<Integer> {
         int status = 0;
         for (Path file : files) {
             try {
-                if (isSweep(file)) {
+                String kind = kind(file);
+                if (SWEEP.equals(kind)) {
                     Sweep w = SweepReader.read(file);
                     System.out.printf(Locale.ROOT, "%s: this is a sweep file (use crisis sweep): ok (%s: %s design, %d points x %d replications = %d runs)%n",
                             file, w.name(), w.design().key(), w.pointCount(), w.replications(), w.runCount());
@@ -64,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
                     }
                     continue;
                 }
-                if (isCalibration(file)) {
+                if (CALIBRATION.equals(kind)) {
                     Calibration c = CalibrationReader.read(file);
                     int patterns = c.cases().stream().mapToInt(k -> k.patterns().size()).sum();
                     System.out.printf(Locale.ROOT, "%s: this is a calibration file (use crisis calibrate): ok (%s: %d case%s, %d"
@@ -88,19 +89,24 @@ final class CheckCommand implements Callable<Integer> {
         return status;
     }
 
-    /**
-     * A sweep file names a scenario and a design or what to vary, and declares no countries. An
-     * unreadable file is not a sweep: the scenario reader then reports why it cannot be read.
-     */
-    static boolean isSweep(Path file) {
-        var keys = topKeys(file);
-        return keys.contains("scenario") && (keys.contains("design") || keys.contains("vary")) && !keys.contains("countries");
-    }
+    static final String SWEEP = "sweep";
+    static final String CALIBRATION = "calibration";
 
-    /** A calibration file names cases and free parameters, and declares no countries. */
-    static boolean isCalibration(Path file) {
+    /**
+     * "sweep" for a sweep file (it names a scenario and a design or what to vary), "calibration"
+     * for a calibration file (it names cases and free parameters), null otherwise: a file that
+     * declares countries, or one that cannot be read (the scenario reader then says why). One
+     * parse of the file.
+     */
+    static String kind(Path file) {
         var keys = topKeys(file);
-        return keys.contains("cases") && keys.contains("parameters") && !keys.contains("countries");
+        if (keys.contains("countries")) {
+            return null;
+        }
+        if (keys.contains("scenario") && (keys.contains("design") || keys.contains("vary"))) {
+            return SWEEP;
+        }
+        return keys.contains("cases") && keys.contains("parameters") ? CALIBRATION : null;
     }
 
     /** The top-level keys of a file, none if it is not a readable mapping. */

@@ -34,11 +34,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // the same bytes on every machine: numbers in files, messages and charts' axes never follow the locale;
         // the caller's locale is given back after the command (a test's JVM runs many commands and other code)
         Locale before = Locale.getDefault();
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale display = Locale.getDefault(Locale.Category.DISPLAY);
         Locale.setDefault(Locale.ROOT);
         try {
             return executeInRootLocale(args);
         } finally {
-            Locale.setDefault(before);
+            Locale.setDefault(before); // sets the categories too: they are given back after it
+            Locale.setDefault(Locale.Category.FORMAT, format);
+            Locale.setDefault(Locale.Category.DISPLAY, display);
         }
     }
 

@@ -26,8 +26,9 @@ import picocli.CommandLine.Parameters;
 /** {@code crisis validate}: checks scenarios' expected patterns against replications. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check the expect: patterns of scenarios over replications.",
-            "Takes scenario files, or directories of them. Prints one row per pattern; exit status 1 "
-                + "if any pattern fails, 2 on invalid input."})
+            "Takes scenario files, or directories of them (a file named twice is checked once; sweep and "
+                + "calibration files are skipped, saying so). Prints one row per pattern, and on stderr how many "
+                + "failed; exit status 1 if any pattern fails, 2 on invalid input."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories of them.")
     List<Path> inputs;
@@ -80,14 +81,6 @@ final class ValidateCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
         }
-        files.removeIf(f -> {
-            String kind = CheckCommand.isSweep(f) ? "sweep" : CheckCommand.isCalibration(f) ? "calibration" : null;
-            if (kind != null) {
-                System.err.println(f + ": a " + kind + " file, not a scenario (use crisis " + (kind.equals("sweep") ? "sweep" : "calibrate")
-                        + "), skipped");
-            }
-            return kind != null;
-        });
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         // the files are read on all threads (parsing YAML is a good part of a library's check); verdicts in file order
         List<Read> reads = new ArrayList<>();
@@ -100,7 +93,10 @@ final class ValidateCommand implements Callable<Integer> {
             if (r.failure() != null) {
                 throw r.failure();
             }
-            if (r.invalid() != null) {
+            if (r.otherKind() != null) {
+                System.err.println(files.get(k) + ": a " + r.otherKind() + " file, not a scenario (use crisis "
+                        + (r.otherKind().equals(CheckCommand.SWEEP) ? "sweep" : "calibrate") + "), skipped");
+            } else if (r.invalid() != null) {
                 System.err.println(r.invalid().getMessage());
                 invalid = true;
             } else if (r.scenario().expect().isEmpty()) {
@@ -174,20 +170,22 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** A file read: its scenario (and the ensemble's sets of it, if asked), or why it is invalid, or what else went wrong. */
-    private record Read(Scenario scenario, ParameterDraws draws, InvalidInputException invalid, Exception failure) {
+    private record Read(Scenario scenario, ParameterDraws draws, InvalidInputException invalid, Exception failure,
+            String otherKind) {
         static Read of(Path f, List<String> overrides, Path parametersFrom) {
             try {
                 if (parametersFrom == null) {
-                    return new Read(ScenarioReader.read(f, overrides), null, null, null);
+                    return new Read(ScenarioReader.read(f, overrides), null, null, null, null);
                 }
                 Node tree = ScenarioReader.tree(f, overrides);
                 Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree));
                 // a file without expect: is skipped: its draws are not read
-                return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree), null, null);
+                return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree), null, null, null);
             } catch (InvalidInputException e) {
-                return new Read(null, null, e, null);
+                // not a scenario: a sweep or calibration file is skipped, said to be one (only an invalid file is looked at again)
+                return new Read(null, null, e, null, CheckCommand.kind(f));
             } catch (Exception e) {
-                return new Read(null, null, null, e);
+                return new Read(null, null, null, e, null);
             }
         }
     }

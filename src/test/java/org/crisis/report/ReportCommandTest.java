@@ -61,6 +61,11 @@ class ReportCommandTest {
             java.util.Locale.setDefault(java.util.Locale.GERMANY); // decimal comma
             assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("de").toString()));
             assertEquals(java.util.Locale.GERMANY, java.util.Locale.getDefault(), "the caller's locale given back");
+            java.util.Locale.setDefault(java.util.Locale.Category.FORMAT, java.util.Locale.FRANCE);
+            assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("fr").toString()));
+            assertEquals(java.util.Locale.FRANCE, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT),
+                    "and its format locale, where it differs");
+            assertEquals(java.util.Locale.GERMANY, java.util.Locale.getDefault());
             java.util.Locale.setDefault(java.util.Locale.US);
             assertEquals(0, Main.execute("report", Fixtures.dir("base").toString(), "--out", tmp.resolve("us").toString()));
         } finally {
