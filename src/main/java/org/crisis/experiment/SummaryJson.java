@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.crisis.io.Csv;
 import org.crisis.observe.Outcome;
 import org.crisis.stats.OutcomeStatistics;
 import org.crisis.stats.VarianceComponents;
@@ -60,10 +61,10 @@ final class SummaryJson {
      * of 2.6e-38 is written 2.6E-38, not 0); null for NaN.
      */
     static void probability(ObjectNode o, String key, double p) {
-        if (Double.isNaN(p) || p >= 1e-4 || p == 0) {
-            put(o, key, p);
+        if (Csv.probability(p) instanceof String small) { // the CSV files' rule, one place
+            o.put(key, Double.parseDouble(small));
         } else {
-            o.put(key, Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", p)));
+            put(o, key, p);
         }
     }
 
