@@ -32,9 +32,8 @@ class OutputDirectoryTest {
         return file;
     }
 
-    @Test
-    void anOutThroughAMissingDirectoryIsRefusedByEveryCommandAndNothingIsLeft() throws Exception {
-        Path file = scenario();
+    /** A sweep of tiny.yaml, two points. */
+    private Path sweepFile() throws Exception {
         Path sweep = dir.resolve("sweep.yaml");
         Files.writeString(sweep, """
                 scenario: tiny.yaml
@@ -43,6 +42,13 @@ class OutputDirectoryTest {
                   parameters.grievanceDecay: { values: [0.01, 0.05] }
                 outcomes: [severed:AAA-BBB]
                 """);
+        return sweep;
+    }
+
+    @Test
+    void anOutThroughAMissingDirectoryIsRefusedByEveryCommandAndNothingIsLeft() throws Exception {
+        Path file = scenario();
+        Path sweep = sweepFile();
         assertEquals(0, crisis("run", file.toString(), "--runs", "2", "--out", dir.resolve("set").toString()).status());
         assertEquals(0, crisis("sweep", sweep.toString(), "--out", dir.resolve("swept").toString(), "--quiet").status());
         List<String> before = listing();
@@ -87,14 +93,7 @@ class OutputDirectoryTest {
     @Test
     void aRunOrMergeDoesNotDeleteTheJournalOfAnInterruptedCalibration() throws Exception {
         Path file = scenario();
-        Path sweep = dir.resolve("sweep.yaml");
-        Files.writeString(sweep, """
-                scenario: tiny.yaml
-                design: grid
-                vary:
-                  parameters.grievanceDecay: { values: [0.01, 0.05] }
-                outcomes: [severed:AAA-BBB]
-                """);
+        Path sweep = sweepFile();
         assertEquals(0, crisis("sweep", sweep.toString(), "--out", dir.resolve("swept").toString(), "--quiet").status());
         Path work = Files.createDirectories(dir.resolve(".x.incomplete"));
         Files.writeString(work.resolve("calibration.json"), "{}");
