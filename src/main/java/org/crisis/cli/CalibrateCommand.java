@@ -176,7 +176,8 @@ final class CalibrateCommand implements Callable<Integer> {
             } catch (OutputUnavailableException e) {
                 return invalid(e.getMessage());
             } catch (IOException e) {
-                System.err.println("crisis calibrate: " + e.getMessage());
+                System.err.println("crisis calibrate: " + (e instanceof java.nio.file.FileSystemException f ? Main.describe(f)
+                        : e.getMessage()));
                 return 1;
             }
         }

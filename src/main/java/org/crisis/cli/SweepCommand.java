@@ -114,7 +114,8 @@ final class SweepCommand implements Callable<Integer> {
                 System.err.println("crisis sweep: " + e.getMessage());
                 return Main.INVALID_INPUT;
             } catch (IOException e) {
-                System.err.println("crisis sweep: " + e.getMessage());
+                System.err.println("crisis sweep: " + (e instanceof java.nio.file.FileSystemException f ? Main.describe(f)
+                        : e.getMessage()));
                 return 1;
             }
         }

@@ -50,16 +50,19 @@ final class ReportOutput implements AutoCloseable {
         Path work = WorkDirectory.workFor(dir);
         if (Files.isDirectory(work)) {
             // a live command's work directory is being written, not interrupted: say so before anything else
-            WorkDirectory probe;
+            WorkDirectory probe = null;
             try {
                 probe = WorkDirectory.tryAcquire(work).orElse(null);
+                if (probe == null) {
+                    throw beingWritten(directory);
+                }
             } catch (IOException e) {
-                throw new ReportException("cannot use output directory " + directory + " (" + e.getMessage() + ")", e);
+                // not ours to lock (another user's work directory, say): what it holds still says what it is
+            } finally {
+                if (probe != null) {
+                    close(probe);
+                }
             }
-            if (probe == null) {
-                throw beingWritten(directory);
-            }
-            close(probe);
             refuseInterrupted(work, directory);
         }
     }
