@@ -22,6 +22,8 @@ final class Decision {
     private final double bm;
     private final double audienceCost;
     private final double ruptureCost;
+    /** Whether a rupture (and sanctions) needs a grave act at the root of the dispute (section 3.5). */
+    private final boolean ruptureGate;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
 
@@ -54,6 +56,7 @@ final class Decision {
         bm = p.get(Parameter.MEDIATION_WEIGHT);
         audienceCost = p.get(Parameter.AUDIENCE_COST);
         ruptureCost = p.get(Parameter.RUPTURE_COST);
+        ruptureGate = p.on(Parameter.RUPTURE_GATE);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         theta[Ladder.PROTEST] = p.get(Parameter.THRESHOLD_PROTEST);
         theta[Ladder.SUMMON] = p.get(Parameter.THRESHOLD_SUMMON);
@@ -154,6 +157,23 @@ final class Decision {
     }
 
     /**
+     * The highest rung open to side {@code s} (section 3.5, a rupture answers a grave act): the
+     * top of the ladder if its grievance traces back to a breach of a norm, an interference in a
+     * government's affairs or a border incident (the root of the cause chain of its latest
+     * rise), or to nothing recorded (a standing grievance, which the escalation rule keeps from
+     * climbing on its own); else an expulsion, whatever the grievance: disputes of words and
+     * policy end in recalls and expulsions, not ruptures.
+     */
+    private int top(Dyad d, int s) {
+        int cause = d.grievanceCause[s];
+        if (!ruptureGate || cause == Event.NONE) {
+            return Ladder.TOP;
+        }
+        Event root = w.events.get(w.events.get(cause - 1).root() - 1);
+        return root.normBreaking() || root.interference() || root.type() == EventType.BORDER_INCIDENT ? Ladder.TOP : Ladder.EXPEL;
+    }
+
+    /**
      * Whether side {@code s}'s grievance rose within memory: only then may it escalate
      * (section 3.5, an escalation answers something).
      */
@@ -176,10 +196,11 @@ final class Decision {
         // escalate: to the highest rung E justifies, at least one up
         double uUp = Double.NEGATIVE_INFINITY;
         int target = r;
-        if (r < Ladder.TOP && fresh(d, s, w.day)) {
+        int top = top(d, s);
+        if (r < top && fresh(d, s, w.day)) {
             uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1) - tiesCost(d, r + 1));
             target = r + 1;
-            while (target < Ladder.TOP
+            while (target < top
                     && e - base - norm * normCost(target + 1) - tiesCost(d, target + 1) >= theta[target + 1]) {
                 target++;
             }
@@ -305,6 +326,7 @@ final class Decision {
     private double kUp;
     private double kUpFree;
     private int breachEnd;
+    private int topW;
     private int freshEnd;
     private boolean occasion;
     private int gestureEnd;
@@ -341,6 +363,7 @@ final class Decision {
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
+        topW = top(d, s);
         freshEnd = d.lastAggrieved[s] + w.memory; // the last day s may escalate
         occasion = governmentChanged(d);
         gestureEnd = d.lastGesture + w.memory;
@@ -376,7 +399,7 @@ final class Decision {
         double eLo = Math.min(gs0 * f, gs1 * f) + recS1;
         double upHi = Double.NEGATIVE_INFINITY;
         double upLo = Double.NEGATIVE_INFINITY;
-        if (r < Ladder.TOP && t0 <= freshEnd) {
+        if (r < topW && t0 <= freshEnd) {
             double baseLo = cs0 == 0 ? base0 : base0 + bc * condemned(cs0 * w.relations.condemnationFactor(n));
             // the norm cost returns when the answer to a breach is out of memory: cost lowest at the start
             double kLo = t0 <= breachEnd ? kUpFree : kUp;

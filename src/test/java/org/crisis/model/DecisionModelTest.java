@@ -87,7 +87,11 @@ class DecisionModelTest {
 
     /** A fresh world in {@code state}; i is country 0, j country 1. */
     private static World build(State st, MersenneTwisterFast random) {
-        World w = new World(PARAMS, random);
+        return build(st, random, PARAMS);
+    }
+
+    private static World build(State st, MersenneTwisterFast random, Parameters params) {
+        World w = new World(params, random);
         w.setDay(DAY);
         w.addCountry("III", st.i.economic, st.i.social, 0.5, st.i.pressure, st.i.hawkishness, st.i.norms, List.of());
         w.addCountry("JJJ", st.j.economic, st.j.social, 0.5, st.j.pressure, st.j.hawkishness, st.j.norms, List.of());
@@ -428,6 +432,53 @@ class DecisionModelTest {
             w.decision.decide(w.countries.get(0), w.existing(0, 1));
             assertEquals(List.of(EventType.SEVER_RELATIONS), w.events().stream().map(Event::type).toList());
             assertEquals(Level.SEVERED, w.existing(0, 1).level());
+        }
+    }
+
+    /** What i does in the furious state when its grievance's latest rise traces back to {@code root}. */
+    private static EventType answerRootedIn(Act root, boolean answeredExpulsion, Parameters params, MersenneTwisterFast random) {
+        State furious = new State(
+                new Side(0.2, 0.1, 0.8, 0.8, 0.6, 0.95, 0.02, 0.5, Ladder.NONE, false),
+                new Side(-0.05, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, Ladder.NONE, false),
+                Level.NORMAL, false);
+        World w = build(furious, random, params);
+        Event cause = w.act(root);
+        if (answeredExpulsion) { // the latest rise is j's expulsion, itself an answer to the root
+            cause = w.act(1, 0, EventType.EXPEL_DIPLOMATS, cause.id());
+            w.existing(0, 1).level = Level.NORMAL.ordinal();
+            w.existing(0, 1).posture[1] = Ladder.NONE;
+        }
+        Dyad d = w.existing(0, 1);
+        d.grievance[0] = 0.95; // the furious state's grievance, whatever the acts added
+        d.grievanceCause[0] = cause.id();
+        d.lastAggrieved[0] = DAY;
+        int before = w.events().size();
+        w.decision.decide(w.countries.get(0), d);
+        List<Event> after = w.events().subList(before, w.events().size());
+        assertEquals(1, after.size(), "the furious state always climbs: " + after);
+        return after.get(0).type();
+    }
+
+    @Test
+    void aRuptureAnswersOnlyADisputeRootedInABreachAnInterferenceOrABorderIncident() {
+        MersenneTwisterFast random = new MersenneTwisterFast(23L);
+        Parameters gateOff = PARAMS.with(Parameter.RUPTURE_GATE, 0);
+        Act insult = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, Event.NONE, Event.NONE, "insult");
+        Act interference = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, true, false, Event.NONE, Event.NONE, "meddling");
+        Act breach = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, true, Event.NONE, Event.NONE, "killing");
+        Act raid = Act.of(1, 0, EventType.EMBASSY_RAID, Event.NONE);
+        Act border = Act.of(1, 0, EventType.BORDER_INCIDENT, Event.NONE);
+        for (int k = 0; k < 50; k++) {
+            assertEquals(EventType.EXPEL_DIPLOMATS, answerRootedIn(insult, false, PARAMS, random),
+                    "a dispute of words stops at an expulsion, whatever the grievance");
+            assertEquals(EventType.EXPEL_DIPLOMATS, answerRootedIn(insult, true, PARAMS, random),
+                    "and so does the answer to the other's answer: the root is what counts");
+            // a grave root leaves the rungs above an expulsion open (a breach answered costs no norm: sanctions, even)
+            assertEquals(EventType.SEVER_RELATIONS, answerRootedIn(interference, false, PARAMS, random));
+            assertTrue(answerRootedIn(breach, true, PARAMS, random).rung() > Ladder.EXPEL);
+            assertTrue(answerRootedIn(raid, false, PARAMS, random).rung() > Ladder.EXPEL);
+            assertEquals(EventType.SEVER_RELATIONS, answerRootedIn(border, false, PARAMS, random));
+            assertEquals(EventType.SEVER_RELATIONS, answerRootedIn(insult, false, gateOff, random), "the switch off");
         }
     }
 
