@@ -157,20 +157,13 @@ final class Decision {
     }
 
     /**
-     * The highest rung open to side {@code s} (section 3.5, a rupture answers a grave act): the
-     * top of the ladder if its grievance traces back to a breach of a norm, an interference in a
-     * government's affairs or a border incident (the root of the cause chain of its latest
-     * rise), or to nothing recorded (a standing grievance, which the escalation rule keeps from
-     * climbing on its own); else an expulsion, whatever the grievance: disputes of words and
-     * policy end in recalls and expulsions, not ruptures.
+     * The highest rung open to side {@code s} on {@code day} (section 3.5, a rupture answers a
+     * grave act): the top of the ladder within memory of a rise of its grievance from a grave
+     * act ({@link World#grave}), else an expulsion, whatever the grievance: disputes of words
+     * and policy end in recalls and expulsions, not ruptures.
      */
-    private int top(Dyad d, int s) {
-        int cause = d.grievanceCause[s];
-        if (!ruptureGate || cause == Event.NONE) {
-            return Ladder.TOP;
-        }
-        Event root = w.events.get(w.events.get(cause - 1).root() - 1);
-        return root.normBreaking() || root.interference() || root.type() == EventType.BORDER_INCIDENT ? Ladder.TOP : Ladder.EXPEL;
+    private int top(Dyad d, int s, int day) {
+        return !ruptureGate || day - d.lastGraveAggrieved[s] <= w.memory ? Ladder.TOP : Ladder.EXPEL;
     }
 
     /**
@@ -196,7 +189,7 @@ final class Decision {
         // escalate: to the highest rung E justifies, at least one up
         double uUp = Double.NEGATIVE_INFINITY;
         int target = r;
-        int top = top(d, s);
+        int top = top(d, s, w.day);
         if (r < top && fresh(d, s, w.day)) {
             uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1) - tiesCost(d, r + 1));
             target = r + 1;
@@ -327,6 +320,7 @@ final class Decision {
     private double kUpFree;
     private int breachEnd;
     private int topW;
+    private int graveEnd;
     private int freshEnd;
     private boolean occasion;
     private int gestureEnd;
@@ -363,7 +357,8 @@ final class Decision {
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
-        topW = top(d, s);
+        topW = top(d, s, t0); // the gate only closes as the window goes on: open at its start is an upper bound
+        graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE;
         freshEnd = d.lastAggrieved[s] + w.memory; // the last day s may escalate
         occasion = governmentChanged(d);
         gestureEnd = d.lastGesture + w.memory;
@@ -405,7 +400,8 @@ final class Decision {
             double kLo = t0 <= breachEnd ? kUpFree : kUp;
             double kHi = t1 <= breachEnd ? kUpFree : kUp;
             upHi = lambda * (bg * (eHi - kLo - baseLo) + MARGIN);
-            upLo = t1 <= freshEnd ? lambda * bg * (eLo - kHi - baseHi) : Double.NEGATIVE_INFINITY;
+            boolean openAtEnd = r < Ladder.EXPEL || t1 <= graveEnd; // a rupture's gate still open on the last day
+            upLo = t1 <= freshEnd && openAtEnd ? lambda * bg * (eLo - kHi - baseHi) : Double.NEGATIVE_INFINITY;
         }
         double downHi = Double.NEGATIVE_INFINITY;
         double downLo = Double.NEGATIVE_INFINITY;

@@ -24,6 +24,8 @@ public final class Dyad {
      * grievance is standing): a side escalates only within memory of it (section 3.5).
      */
     final int[] lastAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /** The last day each side's grievance rose from a grave act: one whose cause chain starts at a breach, an interference or a border incident (3.5). */
+    final int[] lastGraveAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**

@@ -81,6 +81,9 @@ final class Perception {
         d.grievanceCause[s] = cause;
         if (delta > 0) {
             d.lastAggrieved[s] = w.day;
+            if (w.grave(cause)) {
+                d.lastGraveAggrieved[s] = w.day;
+            }
         }
     }
 

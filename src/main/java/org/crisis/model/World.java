@@ -352,6 +352,19 @@ public final class World {
         return Collections.unmodifiableList(relations.touched);
     }
 
+    /**
+     * Whether the event {@code id} belongs to a crisis that started with a grave act: the root of
+     * its cause chain breaks a norm, interferes in a government's affairs or is a border incident
+     * (section 3.5, a rupture answers a grave act). False for {@link Event#NONE}.
+     */
+    boolean grave(int id) {
+        if (id == Event.NONE) {
+            return false;
+        }
+        Event root = events.get(events.get(id - 1).root() - 1);
+        return root.normBreaking() || root.interference() || root.type() == EventType.BORDER_INCIDENT;
+    }
+
     public List<Event> events() {
         return Collections.unmodifiableList(events);
     }

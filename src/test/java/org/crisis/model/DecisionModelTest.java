@@ -103,6 +103,7 @@ class DecisionModelTest {
             d.posture[s] = sides[s].posture; // owned by the governments in office (both 0)
             if (sides[s].grievance > 0) {
                 d.lastAggrieved[s] = DAY - 1; // the grievance rose yesterday: climbing is open (3.5)
+                d.lastGraveAggrieved[s] = DAY - 1; // from a grave act: every rung is open (3.5)
             }
             if (sides[1 - s].reciprocity) {
                 d.lastEscalation[s] = DAY - 10; // s climbed against the other within memory
@@ -435,22 +436,32 @@ class DecisionModelTest {
         }
     }
 
-    /** What i does in the furious state when its grievance's latest rise traces back to {@code root}. */
-    private static EventType answerRootedIn(Act root, boolean answeredExpulsion, Parameters params, MersenneTwisterFast random) {
+    /**
+     * What i does in the furious state after {@code acts} of j against it, each on the day given
+     * (counted back from today): with an expulsion in answer to the first act if asked.
+     */
+    private static EventType climbAfter(List<Act> acts, int[] daysAgo, boolean answeredExpulsion, Parameters params,
+            MersenneTwisterFast random) {
         State furious = new State(
                 new Side(0.2, 0.1, 0.8, 0.8, 0.6, 0.95, 0.02, 0.5, Ladder.NONE, false),
                 new Side(-0.05, 0.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, Ladder.NONE, false),
                 Level.NORMAL, false);
         World w = build(furious, random, params);
-        Event cause = w.act(root);
-        if (answeredExpulsion) { // the latest rise is j's expulsion, itself an answer to the root
-            cause = w.act(1, 0, EventType.EXPEL_DIPLOMATS, cause.id());
+        w.existing(0, 1).lastGraveAggrieved[0] = Integer.MIN_VALUE / 2; // only the acts below say what the dispute is
+        Event first = null;
+        for (int k = 0; k < acts.size(); k++) {
+            w.setDay(DAY - daysAgo[k]);
+            Event e = w.act(acts.get(k));
+            first = first == null ? e : first;
+        }
+        w.setDay(DAY);
+        if (answeredExpulsion) { // the latest rise is j's expulsion, itself an answer to the first act
+            w.act(1, 0, EventType.EXPEL_DIPLOMATS, first.id());
             w.existing(0, 1).level = Level.NORMAL.ordinal();
             w.existing(0, 1).posture[1] = Ladder.NONE;
         }
         Dyad d = w.existing(0, 1);
         d.grievance[0] = 0.95; // the furious state's grievance, whatever the acts added
-        d.grievanceCause[0] = cause.id();
         d.lastAggrieved[0] = DAY;
         int before = w.events().size();
         w.decision.decide(w.countries.get(0), d);
@@ -459,26 +470,37 @@ class DecisionModelTest {
         return after.get(0).type();
     }
 
+    private static EventType climbAfter(Act act, boolean answeredExpulsion, Parameters params, MersenneTwisterFast random) {
+        return climbAfter(List.of(act), new int[] {0}, answeredExpulsion, params, random);
+    }
+
     @Test
-    void aRuptureAnswersOnlyADisputeRootedInABreachAnInterferenceOrABorderIncident() {
+    void withTheOptionARuptureAnswersOnlyADisputeRootedInABreachAnInterferenceOrABorderIncident() {
         MersenneTwisterFast random = new MersenneTwisterFast(23L);
-        Parameters gateOff = PARAMS.with(Parameter.RUPTURE_GATE, 0);
+        Parameters gateOff = PARAMS; // the option is off by default
+        Parameters gated = PARAMS.with(Parameter.RUPTURE_GATE, 1);
         Act insult = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, Event.NONE, Event.NONE, "insult");
         Act interference = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, true, false, Event.NONE, Event.NONE, "meddling");
         Act breach = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, true, Event.NONE, Event.NONE, "killing");
         Act raid = Act.of(1, 0, EventType.EMBASSY_RAID, Event.NONE);
         Act border = Act.of(1, 0, EventType.BORDER_INCIDENT, Event.NONE);
+        int memory = (int) PARAMS.get(Parameter.MEMORY);
         for (int k = 0; k < 50; k++) {
-            assertEquals(EventType.EXPEL_DIPLOMATS, answerRootedIn(insult, false, PARAMS, random),
+            assertEquals(EventType.EXPEL_DIPLOMATS, climbAfter(insult, false, gated, random),
                     "a dispute of words stops at an expulsion, whatever the grievance");
-            assertEquals(EventType.EXPEL_DIPLOMATS, answerRootedIn(insult, true, PARAMS, random),
-                    "and so does the answer to the other's answer: the root is what counts");
+            assertEquals(EventType.EXPEL_DIPLOMATS, climbAfter(insult, true, gated, random),
+                    "and so does the answer to the other's answer: the crisis's root is what counts");
             // a grave root leaves the rungs above an expulsion open (a breach answered costs no norm: sanctions, even)
-            assertEquals(EventType.SEVER_RELATIONS, answerRootedIn(interference, false, PARAMS, random));
-            assertTrue(answerRootedIn(breach, true, PARAMS, random).rung() > Ladder.EXPEL);
-            assertTrue(answerRootedIn(raid, false, PARAMS, random).rung() > Ladder.EXPEL);
-            assertEquals(EventType.SEVER_RELATIONS, answerRootedIn(border, false, PARAMS, random));
-            assertEquals(EventType.SEVER_RELATIONS, answerRootedIn(insult, false, gateOff, random), "the switch off");
+            assertEquals(EventType.SEVER_RELATIONS, climbAfter(interference, false, gated, random));
+            assertTrue(climbAfter(breach, true, gated, random).rung() > Ladder.EXPEL, "the answer to a breach's answer");
+            assertTrue(climbAfter(raid, false, gated, random).rung() > Ladder.EXPEL);
+            assertEquals(EventType.SEVER_RELATIONS, climbAfter(border, false, gated, random));
+            // a raid and, the same day, words in another quarrel: the raid is still answered (within memory)
+            assertTrue(climbAfter(List.of(raid, insult), new int[] {0, 0}, false, gated, random).rung() > Ladder.EXPEL);
+            // a raid out of memory and fresh words: the words are what is answered
+            assertEquals(EventType.EXPEL_DIPLOMATS, climbAfter(List.of(raid, insult), new int[] {memory + 1, 0}, false, gated,
+                    random));
+            assertEquals(EventType.SEVER_RELATIONS, climbAfter(insult, false, gateOff, random), "without the option (the default)");
         }
     }
 
