@@ -10,9 +10,12 @@ final class Perception {
     private final double coopGain;
     private final double amplifier;
     private final double inKindDiscount;
+    /** Whether grave rises are recorded: only the rupture gate reads them (3.5). */
+    private final boolean ruptureGate;
 
     Perception(World w, Parameters p) {
         this.w = w;
+        ruptureGate = p.on(Parameter.RUPTURE_GATE);
         this.gain = p.get(Parameter.GRIEVANCE_GAIN);
         this.coopGain = p.get(Parameter.COOPERATION_GAIN);
         this.amplifier = p.get(Parameter.IDEOLOGY_AMPLIFIER);
@@ -81,7 +84,7 @@ final class Perception {
         d.grievanceCause[s] = cause;
         if (delta > 0) {
             d.lastAggrieved[s] = w.day;
-            if (w.grave(cause)) {
+            if (ruptureGate && w.grave(cause)) {
                 d.lastGraveAggrieved[s] = w.day;
             }
         }
