@@ -1,7 +1,8 @@
 package org.crisis.cli;
 
+import static org.crisis.experiment.CalibrationRunner.count;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.crisis.experiment.CalibrationFolds;
 import org.crisis.experiment.CalibrationMerge;
 import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.CalibrationRunner;
-import org.crisis.experiment.ResultsDirectory;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
@@ -169,17 +169,9 @@ final class CalibrateCommand implements Callable<Integer> {
             // with --fold 0/K it is accepted: a job array gives every task the same options
             return invalid("--held-out-ensembles scores the folds' held-out cases: give --folds [K] or --fold I/K");
         }
-        if (out != null && !resume && !Files.exists(WorkDirectory.workFor(out))) {
-            // nothing to resume there: an --out in the way is refused before the plan is said (the run refuses it too)
-            try {
-                ResultsDirectory.refuseInTheWay(out);
-            } catch (OutputUnavailableException e) {
-                return invalid(e.getMessage());
-            } catch (IOException e) {
-                System.err.println("crisis calibrate: " + (e instanceof java.nio.file.FileSystemException f ? Main.describe(f)
-                        : e.getMessage()));
-                return 1;
-            }
+        Integer inTheWay = Main.refuseOutInTheWay("crisis calibrate", out, resume);
+        if (inTheWay != null) {
+            return inTheWay;
         }
         SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
         CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, out, Path.of("results"), selection,
@@ -275,11 +267,6 @@ final class CalibrateCommand implements Callable<Integer> {
                     d.folds() == k ? "all" : String.valueOf(d.folds()), count(k, "fold"), d.folds() == k ? "" : " only", d.passes(),
                     count(d.patterns(), "pattern"), d.patterns() == 1 ? "passes" : "pass", percent(d.passes(), d.patterns()), interval, 100.0 * (d.passes() - d.bestPasses()) / d.patterns(), against);
         }
-    }
-
-    /** "1 fold", "2 folds". */
-    private static String count(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static String percent(int a, int b) {

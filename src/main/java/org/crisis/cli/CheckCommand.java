@@ -1,5 +1,7 @@
 package org.crisis.cli;
 
+import static org.crisis.experiment.CalibrationRunner.count;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +70,9 @@ final class CheckCommand implements Callable<Integer> {
                 if (CALIBRATION.equals(kind)) {
                     Calibration c = CalibrationReader.read(file);
                     int patterns = c.cases().stream().mapToInt(k -> k.patterns().size()).sum();
-                    System.out.printf(Locale.ROOT, "%s: this is a calibration file (use crisis calibrate): ok (%s: %d case%s, %d"
-                            + " pattern%s, %d free value%s, budget %d)%n", file, c.name(), c.cases().size(), c.cases().size() == 1 ? "" : "s",
-                            patterns, patterns == 1 ? "" : "s", c.parameters().size(), c.parameters().size() == 1 ? "" : "s", c.budget());
+                    System.out.printf(Locale.ROOT, "%s: this is a calibration file (use crisis calibrate): ok (%s: %s, %s, %s,"
+                            + " budget %d)%n", file, c.name(), count(c.cases().size(), "case"), count(patterns, "pattern"),
+                            count(c.parameters().size(), "free value"), c.budget());
                     if (!overrides.isEmpty()) {
                         System.out.println(file + ": --set does not apply to calibration files; ignored");
                     }

@@ -112,6 +112,27 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return FAILURE;
     }
 
+    /**
+     * Refuses, before a command says its plan, an {@code --out} that exists and is not an empty
+     * directory when there is no interrupted work of it to resume (the command's run refuses it
+     * too, later): the exit status to return, or null if {@code out} is free.
+     */
+    static Integer refuseOutInTheWay(String command, java.nio.file.Path out, boolean resume) {
+        if (out == null || resume || java.nio.file.Files.exists(org.crisis.io.WorkDirectory.workFor(out))) {
+            return null;
+        }
+        try {
+            org.crisis.experiment.ResultsDirectory.refuseInTheWay(out);
+            return null;
+        } catch (org.crisis.io.OutputUnavailableException e) {
+            System.err.println(command + ": " + e.getMessage());
+            return INVALID_INPUT;
+        } catch (java.io.IOException e) {
+            System.err.println(command + ": " + (e instanceof java.nio.file.FileSystemException f ? describe(f) : e.getMessage()));
+            return FAILURE;
+        }
+    }
+
     /** A file system error as "path: what happened" (Java's message is often the bare path). */
     static String describe(java.nio.file.FileSystemException e) {
         return org.crisis.io.WorkDirectory.describe(e);

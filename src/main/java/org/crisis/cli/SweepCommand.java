@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.crisis.experiment.ResultsDirectory;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
 import org.crisis.experiment.SweepRunner;
@@ -106,18 +105,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
         SweepRunner.Options options = new SweepRunner.Options(threadCount, out, Path.of("results"), part, mode, !quiet,
                 System.err, command, Main.version());
-        if (out != null && !resume && !java.nio.file.Files.exists(WorkDirectory.workFor(out))) {
-            // nothing to resume there: an --out in the way is refused before the plan is said (the run refuses it too)
-            try {
-                ResultsDirectory.refuseInTheWay(out);
-            } catch (OutputUnavailableException e) {
-                System.err.println("crisis sweep: " + e.getMessage());
-                return Main.INVALID_INPUT;
-            } catch (IOException e) {
-                System.err.println("crisis sweep: " + (e instanceof java.nio.file.FileSystemException f ? Main.describe(f)
-                        : e.getMessage()));
-                return 1;
-            }
+        Integer inTheWay = Main.refuseOutInTheWay("crisis sweep", out, resume);
+        if (inTheWay != null) {
+            return inTheWay;
         }
         System.out.printf(Locale.ROOT, "%s: %s design, %d point%s x %d replication%s = %d runs%s%n", sweep.name(),
                 sweep.design().key(), sweep.pointCount(), sweep.pointCount() == 1 ? "" : "s", sweep.replications(),

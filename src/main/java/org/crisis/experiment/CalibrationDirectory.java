@@ -43,7 +43,7 @@ final class CalibrationDirectory extends JournaledDirectory {
                 : resultsRoot.resolve("." + base + ".incomplete");
         boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
         if (outInTheWay(out, unfinished, mode)) {
-            throw new CalibrationRunner.Refused(out + " already exists and is not an empty directory; choose another --out");
+            throw new CalibrationRunner.Refused(ResultsDirectory.inTheWay(out));
         }
         if (mode == SweepRunner.Mode.RESUME && !unfinished) {
             throw new CalibrationRunner.Refused(nothingToResume("calibration", work, out));

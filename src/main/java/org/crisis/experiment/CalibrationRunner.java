@@ -357,8 +357,8 @@ public final class CalibrationRunner {
                 + " tolerance " + Csv.number(r.tolerance());
     }
 
-    /** "1 pattern", "2 patterns". */
-    static String count(long n, String word) {
+    /** "1 pattern", "2 patterns": the counts of crisis calibrate's and crisis check's messages. */
+    public static String count(long n, String word) {
         return n + " " + word + (n == 1 ? "" : "s");
     }
 

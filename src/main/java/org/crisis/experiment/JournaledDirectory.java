@@ -64,12 +64,7 @@ abstract class JournaledDirectory implements Closeable {
      * checks it once the results are known not to be there).
      */
     static boolean outInTheWay(Path out, boolean unfinished, SweepRunner.Mode mode) throws IOException {
-        return out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && occupied(out);
-    }
-
-    /** Whether {@code dir} exists and is not an empty directory. */
-    static boolean occupied(Path dir) throws IOException {
-        return Files.exists(dir) && !(Files.isDirectory(dir) && isEmpty(dir));
+        return out != null && (!unfinished || mode == SweepRunner.Mode.RESTART) && WorkDirectory.occupied(out);
     }
 
     /**
@@ -79,7 +74,7 @@ abstract class JournaledDirectory implements Closeable {
      * Null if {@code --out} is free. {@code units} are what giving it up loses (runs, evaluations).
      */
     static String resumedOutInTheWay(String what, String units, Path work, Path out) throws IOException {
-        if (out == null || !occupied(out)) {
+        if (out == null || !WorkDirectory.occupied(out)) {
             return null;
         }
         Path staged = work.resolve(STAGING);

@@ -4,7 +4,6 @@ import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -89,15 +88,14 @@ public final class ResultsDirectory implements AutoCloseable {
      * before they say what they will do, so that a refusal is the only thing they say.
      */
     public static void refuseInTheWay(Path out) throws IOException {
-        if (out != null && Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
-            throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
+        if (out != null && WorkDirectory.occupied(out)) {
+            throw new OutputUnavailableException(inTheWay(out));
         }
     }
 
-    private static boolean isEmpty(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        }
+    /** Why {@code out} is refused when it exists and is not an empty directory. */
+    static String inTheWay(Path out) {
+        return out + " already exists and is not an empty directory; choose another --out";
     }
 
     /** Where to write a file while the set is incomplete. */
@@ -111,7 +109,7 @@ public final class ResultsDirectory implements AutoCloseable {
 
     /** Moves the finished directory into place and removes the work directory. */
     public void commit() throws IOException {
-        if (Files.isDirectory(target) && isEmpty(target)) {
+        if (Files.isDirectory(target) && !WorkDirectory.occupied(target)) {
             Files.delete(target); // the empty directory --out named
         }
         if (Files.exists(target)) {

@@ -47,7 +47,7 @@ final class SweepDirectory extends JournaledDirectory {
             WorkDirectory.refuseInterruptedCalibration(work, out); // not ours to clear, even with --restart
             boolean unfinished = Files.isRegularFile(work.resolve(IDENTITY));
             if (outInTheWay(out, unfinished, mode)) {
-                throw new OutputUnavailableException(out + " already exists and is not an empty directory; choose another --out");
+                throw new OutputUnavailableException(ResultsDirectory.inTheWay(out));
             }
             if (mode == SweepRunner.Mode.RESUME && !unfinished) {
                 throw new SweepRunner.Refused(nothingToResume("sweep", work, out));

@@ -221,6 +221,16 @@ public final class WorkDirectory implements Closeable {
                 + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
     }
 
+    /** Whether {@code dir} exists and is not an empty directory: an output directory in the way. */
+    public static boolean occupied(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Files.exists(dir);
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return s.iterator().hasNext();
+        }
+    }
+
     /** Whether {@code work} holds the journal of an interrupted sweep or calibration. */
     public static boolean holdsInterrupted(Path work) {
         return Files.isRegularFile(work.resolve(SWEEP)) || Files.isRegularFile(work.resolve(CALIBRATION));

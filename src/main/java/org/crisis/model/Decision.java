@@ -319,7 +319,6 @@ final class Decision {
     private double kUp;
     private double kUpFree;
     private int breachEnd;
-    private int topW;
     private int graveEnd;
     private int freshEnd;
     private boolean occasion;
@@ -357,8 +356,7 @@ final class Decision {
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
-        topW = top(d, s, t0); // the gate only closes as the window goes on: open at its start is an upper bound
-        graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE;
+        graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = d.lastAggrieved[s] + w.memory; // the last day s may escalate
         occasion = governmentChanged(d);
         gestureEnd = d.lastGesture + w.memory;
@@ -394,7 +392,8 @@ final class Decision {
         double eLo = Math.min(gs0 * f, gs1 * f) + recS1;
         double upHi = Double.NEGATIVE_INFINITY;
         double upLo = Double.NEGATIVE_INFINITY;
-        if (r < topW && t0 <= freshEnd) {
+        // the rupture's gate only closes as the window goes on: open at its start, it bounds the window from above
+        if (r < (t0 <= graveEnd ? Ladder.TOP : Ladder.EXPEL) && t0 <= freshEnd) {
             double baseLo = cs0 == 0 ? base0 : base0 + bc * condemned(cs0 * w.relations.condemnationFactor(n));
             // the norm cost returns when the answer to a breach is out of memory: cost lowest at the start
             double kLo = t0 <= breachEnd ? kUpFree : kUp;

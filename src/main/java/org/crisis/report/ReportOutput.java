@@ -123,13 +123,10 @@ final class ReportOutput implements AutoCloseable {
         return new ReportOutput(dir, lock);
     }
 
-    /** Whether {@code directory} exists and holds anything. */
+    /** Whether {@code directory} exists and holds anything (check has refused a file there). */
     private static boolean holdsFiles(Path directory) throws ReportException {
-        if (!Files.isDirectory(directory)) {
-            return false;
-        }
-        try (java.util.stream.Stream<Path> list = Files.list(directory)) {
-            return list.findAny().isPresent();
+        try {
+            return WorkDirectory.occupied(directory);
         } catch (IOException e) {
             throw new ReportException("cannot read output directory " + directory + " (" + e.getMessage() + ")", e);
         }
