@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -194,15 +195,14 @@ class CalibrationReportTest {
         }
         Files.write(dir.resolve("folds.csv"), withDrawn, StandardCharsets.UTF_8);
         ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                dir.resolve("manifest.json").toFile());
+        ObjectNode m = editable(dir.resolve("manifest.json"));
         for (JsonNode f : m.path("results").path("fits")) {
             if (f.path("fold").asInt() > 0) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) f).put("held_out_ensemble_passes", 1000 + f.path("fold").asInt())
+                ((ObjectNode) f).put("held_out_ensemble_passes", 1000 + f.path("fold").asInt())
                         .put("ensemble_sets", 7);
             }
         }
-        com.fasterxml.jackson.databind.node.ObjectNode drawn = ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("results"))
+        ObjectNode drawn = ((ObjectNode) m.path("results"))
                 .putObject("out_of_sample_ensemble");
         drawn.put("folds", 2).put("passes", passes).put("patterns", passes).put("share", 1.0).put("difference_from_best", 0.25);
         drawn.putArray("interval_95").add(0.9).add(1.0);
@@ -259,9 +259,8 @@ class CalibrationReportTest {
         Files.write(dir.resolve("candidates.csv"), lines, StandardCharsets.UTF_8);
         Path manifest = dir.resolve("manifest.json");
         ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                manifest.toFile());
-        com.fasterxml.jackson.databind.node.ObjectNode smc = ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("results")
+        ObjectNode m = editable(manifest);
+        ObjectNode smc = ((ObjectNode) m.path("results")
                 .path("fits").get(0)).putObject("ensemble_smc");
         // the fixture's fit on all cases: best loss 15.99…, tolerance 2; 25 is wider than the target
         smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", 25);
@@ -293,13 +292,12 @@ class CalibrationReportTest {
         Path dir = Fixtures.copy("calibration", tmp);
         Path manifest = dir.resolve("manifest.json");
         ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                manifest.toFile());
-        com.fasterxml.jackson.databind.node.ObjectNode all = (com.fasterxml.jackson.databind.node.ObjectNode) m.path("results")
+        ObjectNode m = editable(manifest);
+        ObjectNode all = (ObjectNode) m.path("results")
                 .path("fits").get(0);
         // the budget ran out in the generation at the target: tolerance_reached is the best loss plus the tolerance
         double target = all.path("best_loss").asDouble() + m.path("calibration").path("ensemble").path("tolerance").asDouble();
-        com.fasterxml.jackson.databind.node.ObjectNode smc = all.putObject("ensemble_smc");
+        ObjectNode smc = all.putObject("ensemble_smc");
         smc.put("evaluations", 250).put("reached_target", false).put("tolerance_reached", target);
         smc.putArray("generations").add(json.readTree("{\"generation\": 0, \"tolerance\": null, \"evaluations\": 100,"
                 + " \"steps\": 0, \"acceptance\": null, \"distinct\": 100, \"complete\": true}"))
@@ -318,14 +316,13 @@ class CalibrationReportTest {
         Path dir = Fixtures.copy("calibration", tmp);
         Path manifest = dir.resolve("manifest.json");
         ObjectMapper json = new ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
-                manifest.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("method", "abc-smc")
+        ObjectNode m = editable(manifest);
+        ((ObjectNode) m.path("calibration").path("ensemble")).put("method", "abc-smc")
                 .put("prior", "start").put("prior_width", 0.2);
         // ABC-SMC's record in the fit on all cases, so that its generations are described too
         for (JsonNode f : m.path("results").path("fits")) {
             if (f.path("fold").asInt() == 0) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) f).putObject("ensemble_smc").put("evaluations", 400)
+                ((ObjectNode) f).putObject("ensemble_smc").put("evaluations", 400)
                         .put("reached_target", true).putArray("generations");
             }
         }
@@ -342,7 +339,7 @@ class CalibrationReportTest {
         // the verdicts allow for the prior: grievanceGain's width, 0.39 of its range, is "partly" under a flat prior,
         // and "loose" under a prior whose own width is 0.33 of the range (from 80 % of it)
         assertEquals("partly", verdict(flatDir, "parameters.grievanceGain"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) m.path("calibration").path("ensemble")).put("prior_width", 0.1);
+        ((ObjectNode) m.path("calibration").path("ensemble")).put("prior_width", 0.1);
         json.writeValue(manifest.toFile(), m);
         CalibrationReport.write(dir, ReportOptions.defaults());
         assertEquals("loose", verdict(dir, "parameters.grievanceGain"));
@@ -379,5 +376,10 @@ class CalibrationReportTest {
                 }
             }
         }
+    }
+
+    /** A results file's JSON, to be edited by a test and written back. */
+    private static ObjectNode editable(Path file) throws java.io.IOException {
+        return (ObjectNode) new ObjectMapper().readTree(file.toFile());
     }
 }
