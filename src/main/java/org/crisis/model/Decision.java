@@ -24,6 +24,8 @@ final class Decision {
     private final double ruptureCost;
     /** Whether a rupture (and sanctions) needs a grave act at the root of the dispute (section 3.5). */
     private final boolean ruptureGate;
+    /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
+    private final boolean ripeRestoration;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
 
@@ -57,6 +59,7 @@ final class Decision {
         audienceCost = p.get(Parameter.AUDIENCE_COST);
         ruptureCost = p.get(Parameter.RUPTURE_COST);
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
+        ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         theta[Ladder.PROTEST] = p.get(Parameter.THRESHOLD_PROTEST);
         theta[Ladder.SUMMON] = p.get(Parameter.THRESHOLD_SUMMON);
@@ -133,7 +136,25 @@ final class Decision {
      * that took the posture still face each other.
      */
     double deescalationUtility(Country i, Dyad d, int s, double e) {
-        return bg * (theta[standing(d, s)] - e) + (d.mediated(w.day) ? bm : 0) - face(i, d, s);
+        return bg * (stepDownThreshold(d, s) - e) + (pulled(d, d.mediated(w.day)) ? bm : 0) - face(i, d, s);
+    }
+
+    /**
+     * The grievance against which side {@code s} weighs stepping down: the threshold of the
+     * rung it stands on; for a restoration under {@code ripeRestoration}, g_restore, the
+     * grievance at which relations are mended (a pair breaks at θ_5 and mends below it).
+     */
+    private double stepDownThreshold(Dyad d, int s) {
+        return ripeRestoration && d.level < Level.NORMAL.ordinal() ? restoreThreshold : theta[standing(d, s)];
+    }
+
+    /**
+     * Whether a mediation in force pulls towards stepping down: always, but for a restoration
+     * under {@code ripeRestoration}, which a mediation helps only by lowering grievances and by
+     * being an occasion; it does not pay the audience costs of the governments that broke.
+     */
+    private boolean pulled(Dyad d, boolean mediated) {
+        return mediated && !(ripeRestoration && d.level < Level.NORMAL.ordinal());
     }
 
     /**
@@ -171,7 +192,15 @@ final class Decision {
      * (section 3.5, an escalation answers something).
      */
     private boolean fresh(Dyad d, int s, int day) {
-        return day - d.lastAggrieved[s] <= w.memory;
+        return day <= freshUntil(d, s);
+    }
+
+    /**
+     * The last day side {@code s} may escalate: {@code memory} days after the last rise of its
+     * grievance, unless it stepped down since (a step down closes what it answered).
+     */
+    private int freshUntil(Dyad d, int s) {
+        return d.lastAggrieved[s] < d.lastStepDown[s] ? Integer.MIN_VALUE : d.lastAggrieved[s] + w.memory;
     }
 
     /**
@@ -282,6 +311,7 @@ final class Decision {
     private void stepDown(Country i, Dyad d, int s, int j, boolean drawConsent) {
         int cause = d.mediated(w.day) ? d.mediationEvent : d.grievanceCause[s];
         if (!below) {
+            d.lastStepDown[s] = w.day;
             d.posture[s]--;
             w.act(i.index, j, EventType.DIALOGUE, cause);
             return;
@@ -289,6 +319,9 @@ final class Decision {
         if (drawConsent && w.random.nextDouble() * (1 + Math.exp(-lambda * consent)) >= 1) {
             return; // refused
         }
+        // both governments agreed: each has stepped down
+        d.lastStepDown[0] = w.day;
+        d.lastStepDown[1] = w.day;
         EventType act = d.level == Level.SEVERED.ordinal() ? EventType.RESTORE_RELATIONS : EventType.RETURN_AMBASSADOR;
         w.act(i.index, j, act, cause);
         // each side's posture falls to what the new level implies; it stays owned by the governments that
@@ -357,15 +390,15 @@ final class Decision {
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
-        freshEnd = d.lastAggrieved[s] + w.memory; // the last day s may escalate
+        freshEnd = freshUntil(d, s); // the last day s may escalate
         occasion = governmentChanged(d);
         gestureEnd = d.lastGesture + w.memory;
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();
         canDown = winBelow || d.posture[s] > 0;
-        downConst = bg * theta[r] + (med ? bm : 0) - face(i, d, s);
-        consentConst = bg * theta[standing(d, o)] + (med ? bm : 0) - face(other, d, o);
+        downConst = bg * stepDownThreshold(d, s) + (pulled(d, med) ? bm : 0) - face(i, d, s);
+        consentConst = bg * stepDownThreshold(d, o) + (pulled(d, med) ? bm : 0) - face(other, d, o);
     }
 
     private static double condemned(double c) {

@@ -24,6 +24,12 @@ public final class Dyad {
      * grievance is standing): a side escalates only within memory of it (section 3.5).
      */
     final int[] lastAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /**
+     * Day each side last stepped down towards the other by its own decision (a dialogue, or a
+     * restoration it proposed or accepted), or far in the past: a step down closes the rises
+     * of grievance before it, so the side climbs again only on a new one (section 3.5).
+     */
+    final int[] lastStepDown = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** The last day each side's grievance rose from a grave act: one whose cause chain starts at a breach, an interference or a border incident (3.5). */
     final int[] lastGraveAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side last escalated against the other (reciprocity), or far in the past. */

@@ -318,6 +318,101 @@ class DecisionModelTest {
     }
 
     @Test
+    void aSideThatSteppedDownClimbsAgainOnlyOnANewRiseOfItsGrievance() {
+        MersenneTwisterFast random = new MersenneTwisterFast(19L);
+        double[] q = choiceProbabilities(Formula.documented(), CHOICE);
+        int dialogues = 0;
+        for (int k = 0; k < 4_000; k++) {
+            World w = build(CHOICE, random);
+            Dyad d = w.existing(0, 1);
+            d.lastAggrieved[0] = DAY - 2;
+            d.lastStepDown[0] = DAY - 1; // it offered dialogue after the rise: the rise is answered
+            List<EventType> acts = decideOnce(w);
+            assertTrue(acts.isEmpty() || acts.equals(List.of(EventType.DIALOGUE)), "draw " + k + ": " + acts);
+            if (!acts.isEmpty()) {
+                dialogues++;
+                assertEquals(DAY, d.lastStepDown[0], "a dialogue is a step down of its own");
+            }
+        }
+        double expected = q[2] / (q[0] + q[2]);
+        assertEquals(expected, dialogues / 4000.0, 4 * Math.sqrt(expected * (1 - expected) / 4000));
+        // a rise after the step down opens climbing again, with the logit's share
+        int climbs = 0;
+        for (int k = 0; k < 4_000; k++) {
+            World w = build(CHOICE, random);
+            w.existing(0, 1).lastStepDown[0] = DAY - 2;
+            List<EventType> acts = decideOnce(w);
+            climbs += acts.equals(List.of(Ladder.act(Ladder.RECALL))) ? 1 : 0;
+        }
+        assertEquals(q[1], climbs / 4000.0, 4 * Math.sqrt(q[1] * (1 - q[1]) / 4000));
+    }
+
+    @Test
+    void aRestorationIsAStepDownOfBothGovernments() {
+        World w = build(FADED, new MersenneTwisterFast(23L));
+        Dyad d = w.existing(0, 1);
+        d.lastGesture = DAY - 1;
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(w));
+        assertEquals(DAY, d.lastStepDown[0], "the government that proposed it");
+        assertEquals(DAY, d.lastStepDown[1], "the government that consented");
+    }
+
+    /** Severed under a mediation, nobody owning the rupture, both grievances just below g_restore (0.3 here). */
+    private static final State RIPE = new State(
+            new Side(0.2, 0.1, 0.3, 0.6, 0.6, 0.29, 0, 0, Ladder.NONE, false),
+            new Side(-0.3, 0.0, 0.5, 0.5, 0.5, 0.28, 0, 0, Ladder.NONE, false),
+            Level.SEVERED, true);
+
+    /** P(restoration) under {@code ripeRestoration}: step-down utilities against {@code threshold}, with or without b_m. */
+    private static double ripeRestorationProbability(double threshold, boolean pull) {
+        Formula f = Formula.documented();
+        double up = Math.exp(LAMBDA * escalate(f, RIPE));
+        double down = Math.exp(LAMBDA * (BG * (threshold - effective(f, RIPE.i)) + (pull ? f.bm : 0)));
+        double consent = 1 / (1 + Math.exp(-LAMBDA * (BG * (threshold - effective(f, RIPE.j)) + (pull ? f.bm : 0))));
+        return down / (1 + up + down) * consent;
+    }
+
+    @Test
+    void withRipeRestorationARestorationIsWeighedAgainstTheRestoreThresholdWithoutAMediatorsPull() {
+        Parameters ripe = PARAMS.with(Parameter.RIPE_RESTORATION, 1);
+        double gRestore = p(Parameter.RESTORE_THRESHOLD);
+        double expected = ripeRestorationProbability(gRestore, false);
+        assertTrue(expected > 0.3 && expected < 0.8, "the state must leave the outcome open: p = " + expected);
+        MersenneTwisterFast random = new MersenneTwisterFast(29L);
+        int restorations = 0;
+        for (int k = 0; k < DRAWS; k++) {
+            World w = build(RIPE, random, ripe);
+            for (Event e : decideOnceEvents(w)) {
+                assertEquals(EventType.RESTORE_RELATIONS, e.type());
+                restorations++;
+            }
+        }
+        BinomialTest binomial = new BinomialTest();
+        assertTrue(binomial.binomialTest(DRAWS, restorations, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
+                restorations + " restorations in " + DRAWS + ", expected " + expected * DRAWS);
+        // power: the same count rejects the default rule (the rupture's threshold and the mediator's pull) and each half of it
+        Map<String, Double> variants = new LinkedHashMap<>();
+        variants.put("default rule", restorationProbability(Formula.documented(), RIPE));
+        variants.put("with the mediator's pull", ripeRestorationProbability(gRestore, true));
+        variants.put("against the rupture's threshold", ripeRestorationProbability(THETA[Ladder.SEVER], false));
+        final int observed = restorations;
+        variants.forEach((name, q) -> assertTrue(
+                binomial.binomialTest(DRAWS, observed, q, AlternativeHypothesis.TWO_SIDED) < 1e-6, name + ": p = " + q));
+        // without the option the same state restores by the default rule
+        int byDefault = 0;
+        for (int k = 0; k < 2_000; k++) {
+            byDefault += decideOnce(build(RIPE, random)).size();
+        }
+        double q = restorationProbability(Formula.documented(), RIPE);
+        assertEquals(q, byDefault / 2000.0, 4 * Math.sqrt(q * (1 - q) / 2000) + 1e-3);
+    }
+
+    private static List<Event> decideOnceEvents(World w) {
+        w.decision.decide(w.countries.get(0), w.existing(0, 1));
+        return w.events();
+    }
+
+    @Test
     void aFadedGrievanceAloneIsNoOccasionToRestore() {
         MersenneTwisterFast random = new MersenneTwisterFast(5L);
         for (int k = 0; k < 2_000; k++) {

@@ -113,6 +113,26 @@ class SampledRunEquivalenceTest {
         assertNoDifference(variants, Math.max(100, RUNS / 2));
     }
 
+    /**
+     * The options of section 3.5 that change the bounds of the sampling (a rupture answers a
+     * grave act; a restoration waits for ripe grievances), both on, on the cases whose
+     * ruptures, mediations and restorations they touch; a quarter of the runs of the main test.
+     */
+    @Test
+    void theRuleOptionsKeepTheDistributionOfTheDayByDayRule() throws Exception {
+        List<Scenario> variants = new ArrayList<>();
+        for (String name : List.of("iran-saudi-2016", "israel-turkey-2010", "kenya-somalia-2020", "colombia-ecuador-2008",
+                "georgia-russia-2008")) {
+            Path f = Path.of("scenarios", "cases", name + ".yaml");
+            if (!f.getFileName().toString().matches(ONLY)) {
+                continue;
+            }
+            Scenario s = ScenarioReader.read(f, List.of());
+            variants.add(s.withParameters(s.parameters().with(Parameter.RIPE_RESTORATION, 1).with(Parameter.RUPTURE_GATE, 1)));
+        }
+        assertNoDifference(variants, Math.max(100, RUNS / 4));
+    }
+
     private static Scenario withStop(Scenario s, Scenario.Stop stop) {
         String name = s.name() + " stop " + stop.when().name().toLowerCase(Locale.ROOT)
                 + stop.pair().map(p -> " " + p.a() + "-" + p.b()).orElse("");
