@@ -311,7 +311,6 @@ final class Decision {
     private void stepDown(Country i, Dyad d, int s, int j, boolean drawConsent) {
         int cause = d.mediated(w.day) ? d.mediationEvent : d.grievanceCause[s];
         if (!below) {
-            d.lastStepDown[s] = w.day;
             d.posture[s]--;
             w.act(i.index, j, EventType.DIALOGUE, cause);
             return;
@@ -319,9 +318,6 @@ final class Decision {
         if (drawConsent && w.random.nextDouble() * (1 + Math.exp(-lambda * consent)) >= 1) {
             return; // refused
         }
-        // both governments agreed: each has stepped down
-        d.lastStepDown[0] = w.day;
-        d.lastStepDown[1] = w.day;
         EventType act = d.level == Level.SEVERED.ordinal() ? EventType.RESTORE_RELATIONS : EventType.RETURN_AMBASSADOR;
         w.act(i.index, j, act, cause);
         // each side's posture falls to what the new level implies; it stays owned by the governments that

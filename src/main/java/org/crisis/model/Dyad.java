@@ -25,9 +25,10 @@ public final class Dyad {
      */
     final int[] lastAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
-     * Day each side last stepped down towards the other by its own decision (a dialogue, or a
-     * restoration it proposed or accepted), or far in the past: a step down closes the rises
-     * of grievance before it, so the side climbs again only on a new one (section 3.5).
+     * Day each side last stepped down towards the other (a dialogue of its own, or a restoration,
+     * which both governments agreed; decided or scripted), or far in the past: a step down closes
+     * the rises of grievance of the days before it, so the side climbs again only on a rise of
+     * that day or later (section 3.5). It is the state's, and outlasts a change of government.
      */
     final int[] lastStepDown = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** The last day each side's grievance rose from a grave act: one whose cause chain starts at a breach, an interference or a border incident (3.5). */

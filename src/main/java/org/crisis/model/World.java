@@ -227,6 +227,14 @@ public final class World {
         } else if (e.cooperative() && !e.type().restores()) {
             d.lastGesture = day;
         }
+        // a step down, decided or scripted, closes the rises of grievance before it (3.5): a dialogue
+        // the actor's, a restoration both governments' (an agreement)
+        if (e.type() == EventType.DIALOGUE) {
+            d.lastStepDown[sa] = day;
+        } else if (e.type().restores()) {
+            d.lastStepDown[0] = day;
+            d.lastStepDown[1] = day;
+        }
         perception.receive(d, 1 - sa, e);
         levels.apply(d, sa, e);
         return d;

@@ -355,6 +355,29 @@ class DecisionModelTest {
         assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(w));
         assertEquals(DAY, d.lastStepDown[0], "the government that proposed it");
         assertEquals(DAY, d.lastStepDown[1], "the government that consented");
+        // a scripted dialogue is a step down of its actor alone, as a decided one is
+        World scripted = build(CHOICE, new MersenneTwisterFast(24L));
+        Dyad p = scripted.existing(0, 1);
+        scripted.act(1, 0, EventType.DIALOGUE, Event.NONE);
+        assertEquals(DAY, p.lastStepDown[p.side(1)]);
+        assertTrue(p.lastStepDown[p.side(0)] < DAY - 1000, "the other side has not stepped down");
+    }
+
+    @Test
+    void ripeRestorationLeavesDialogueAsItIs() {
+        // the option acts below NORMAL only: at NORMAL the three options keep their documented weights
+        Parameters ripe = PARAMS.with(Parameter.RIPE_RESTORATION, 1);
+        double[] q = choiceProbabilities(Formula.documented(), CHOICE);
+        MersenneTwisterFast random = new MersenneTwisterFast(31L);
+        long[] counts = new long[3];
+        for (int k = 0; k < DRAWS; k++) {
+            World w = build(CHOICE, random, ripe);
+            List<EventType> acts = decideOnce(w);
+            counts[acts.isEmpty() ? 0 : acts.get(0) == EventType.DIALOGUE ? 2 : 1]++;
+        }
+        ChiSquareTest chi = new ChiSquareTest();
+        assertTrue(chi.chiSquareTest(scale(q, DRAWS), counts) > 1e-3, List.of(counts[0], counts[1], counts[2]) + " against "
+                + List.of(q[0] * DRAWS, q[1] * DRAWS, q[2] * DRAWS));
     }
 
     /** Severed under a mediation, nobody owning the rupture, both grievances just below g_restore (0.3 here). */
