@@ -141,11 +141,12 @@ final class Decision {
 
     /**
      * The grievance against which side {@code s} weighs stepping down: the threshold of the
-     * rung it stands on; for a restoration under {@code ripeRestoration}, g_restore, the
-     * grievance at which relations are mended (a pair breaks at θ_5 and mends below it).
+     * rung it stands on; for a restoration under {@code ripeRestoration}, g_restore if lower,
+     * the grievance at which relations are mended (a pair breaks at θ_5 and mends below it).
      */
     private double stepDownThreshold(Dyad d, int s) {
-        return ripeRestoration && d.level < Level.NORMAL.ordinal() ? restoreThreshold : theta[standing(d, s)];
+        double rung = theta[standing(d, s)];
+        return ripeRestoration && d.level < Level.NORMAL.ordinal() ? Math.min(restoreThreshold, rung) : rung;
     }
 
     /**

@@ -388,11 +388,39 @@ class DecisionModelTest {
 
     /** P(restoration) under {@code ripeRestoration}: step-down utilities against {@code threshold}, with or without b_m. */
     private static double ripeRestorationProbability(double threshold, boolean pull) {
+        return ripeRestorationProbability(RIPE, threshold, pull);
+    }
+
+    private static double ripeRestorationProbability(State st, double threshold, boolean pull) {
         Formula f = Formula.documented();
-        double up = Math.exp(LAMBDA * escalate(f, RIPE));
-        double down = Math.exp(LAMBDA * (BG * (threshold - effective(f, RIPE.i)) + (pull ? f.bm : 0)));
-        double consent = 1 / (1 + Math.exp(-LAMBDA * (BG * (threshold - effective(f, RIPE.j)) + (pull ? f.bm : 0))));
+        double up = Math.exp(LAMBDA * escalate(f, st));
+        double down = Math.exp(LAMBDA * (BG * (threshold - effective(f, st.i)) + (pull ? f.bm : 0)));
+        double consent = 1 / (1 + Math.exp(-LAMBDA * (BG * (threshold - effective(f, st.j)) + (pull ? f.bm : 0))));
         return down / (1 + up + down) * consent;
+    }
+
+    @Test
+    void withRipeRestorationAReturnOfAmbassadorsIsWeighedAgainstTheLowerOfTheRecallsThresholdAndTheRestoreThreshold() {
+        // at DOWNGRADED with g_restore above the recall's θ_3, the lower (θ_3) is what mends
+        Parameters ripe = PARAMS.with(Parameter.RIPE_RESTORATION, 1).with(Parameter.RESTORE_THRESHOLD, 0.5);
+        State downgraded = new State(new Side(0.2, 0.1, 0.3, 0.6, 0.6, 0.33, 0, 0, Ladder.NONE, false),
+                new Side(-0.3, 0.0, 0.5, 0.5, 0.5, 0.32, 0, 0, Ladder.NONE, false), Level.DOWNGRADED, true);
+        double expected = ripeRestorationProbability(downgraded, THETA[Ladder.RECALL], false);
+        double atRestore = ripeRestorationProbability(downgraded, 0.5, false);
+        assertTrue(expected > 0.3 && expected < 0.9 && atRestore > 0.99, expected + " against " + atRestore);
+        MersenneTwisterFast random = new MersenneTwisterFast(37L);
+        int returns = 0;
+        for (int k = 0; k < DRAWS; k++) {
+            for (Event e : decideOnceEvents(build(downgraded, random, ripe))) {
+                assertEquals(EventType.RETURN_AMBASSADOR, e.type());
+                returns++;
+            }
+        }
+        BinomialTest binomial = new BinomialTest();
+        assertTrue(binomial.binomialTest(DRAWS, returns, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
+                returns + " returns in " + DRAWS + ", expected " + expected * DRAWS);
+        assertTrue(binomial.binomialTest(DRAWS, returns, atRestore, AlternativeHypothesis.TWO_SIDED) < 1e-6,
+                "not weighed against g_restore: " + returns);
     }
 
     @Test
