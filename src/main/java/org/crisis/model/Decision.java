@@ -146,7 +146,7 @@ final class Decision {
      */
     private double stepDownThreshold(Dyad d, int s) {
         double rung = theta[standing(d, s)];
-        return ripeRestoration && d.level < Level.NORMAL.ordinal() ? Math.min(restoreThreshold, rung) : rung;
+        return ripe(d) ? Math.min(restoreThreshold, rung) : rung;
     }
 
     /**
@@ -155,7 +155,12 @@ final class Decision {
      * being an occasion; it does not pay the audience costs of the governments that broke.
      */
     private boolean pulled(Dyad d, boolean mediated) {
-        return mediated && !(ripeRestoration && d.level < Level.NORMAL.ordinal());
+        return mediated && !ripe(d);
+    }
+
+    /** Whether stepping down is a restoration that the {@code ripeRestoration} option governs. */
+    private boolean ripe(Dyad d) {
+        return ripeRestoration && d.level < Level.NORMAL.ordinal();
     }
 
     /**
