@@ -11,7 +11,8 @@ package org.crisis.model;
  *     has no cause): the crisis it belongs to
  */
 public record Event(int id, int day, int actor, int target, EventType type, double gamma, double severity,
-        boolean interference, boolean normBreaking, int cause, int about, String label, int root) {
+        boolean interference, boolean normBreaking, boolean territorial, int cause, int about, String label,
+        int root) {
     public static final int NONE = -1;
 
     public boolean hostile() {

@@ -6,31 +6,31 @@ package org.crisis.model;
  */
 public enum EventType {
     // exogenous triggers
-    ASYLUM_GRANT(-4.0, true, false, Kind.TRIGGER, -1),
-    INTERFERENCE_STATEMENT(-3.0, true, false, Kind.TRIGGER, -1),
-    SAFE_CONDUCT_DENIED(-4.0, false, false, Kind.TRIGGER, -1),
-    SAFE_CONDUCT_GRANTED(3.0, false, false, Kind.TRIGGER, -1),
-    EMBASSY_RAID(-9.0, false, true, Kind.TRIGGER, -1),
-    BORDER_INCIDENT(-6.0, false, false, Kind.TRIGGER, -1),
-    DISPUTED_ELECTION(-5.0, false, true, Kind.DOMESTIC, -1),
-    COUP(-7.0, false, true, Kind.DOMESTIC, -1),
-    ELECTION(0.0, false, false, Kind.DOMESTIC, -1),
-    CUSTOM(0.0, false, false, Kind.TRIGGER, -1),
+    ASYLUM_GRANT(-4.0, true, false, false, Kind.TRIGGER, -1),
+    INTERFERENCE_STATEMENT(-3.0, true, false, false, Kind.TRIGGER, -1),
+    SAFE_CONDUCT_DENIED(-4.0, false, false, false, Kind.TRIGGER, -1),
+    SAFE_CONDUCT_GRANTED(3.0, false, false, false, Kind.TRIGGER, -1),
+    EMBASSY_RAID(-9.0, false, true, false, Kind.TRIGGER, -1),
+    BORDER_INCIDENT(-6.0, false, false, true, Kind.TRIGGER, -1),
+    DISPUTED_ELECTION(-5.0, false, true, false, Kind.DOMESTIC, -1),
+    COUP(-7.0, false, true, false, Kind.DOMESTIC, -1),
+    ELECTION(0.0, false, false, false, Kind.DOMESTIC, -1),
+    CUSTOM(0.0, false, false, false, Kind.TRIGGER, -1),
     // the escalation ladder
-    PROTEST(-2.4, false, false, Kind.RESPONSE, Ladder.PROTEST),
-    SUMMON_AMBASSADOR(-2.4, false, false, Kind.RESPONSE, Ladder.SUMMON),
-    RECALL_AMBASSADOR(-5.0, false, false, Kind.RESPONSE, Ladder.RECALL),
-    EXPEL_DIPLOMATS(-5.0, false, false, Kind.RESPONSE, Ladder.EXPEL),
-    SEVER_RELATIONS(-7.0, false, false, Kind.RESPONSE, Ladder.SEVER),
-    SANCTION(-8.0, false, false, Kind.RESPONSE, Ladder.SANCTION),
+    PROTEST(-2.4, false, false, false, Kind.RESPONSE, Ladder.PROTEST),
+    SUMMON_AMBASSADOR(-2.4, false, false, false, Kind.RESPONSE, Ladder.SUMMON),
+    RECALL_AMBASSADOR(-5.0, false, false, false, Kind.RESPONSE, Ladder.RECALL),
+    EXPEL_DIPLOMATS(-5.0, false, false, false, Kind.RESPONSE, Ladder.EXPEL),
+    SEVER_RELATIONS(-7.0, false, false, false, Kind.RESPONSE, Ladder.SEVER),
+    SANCTION(-8.0, false, false, false, Kind.RESPONSE, Ladder.SANCTION),
     // third parties
-    CONDEMN(-2.0, false, false, Kind.STATEMENT, -1),
-    SUPPORT(3.0, false, false, Kind.STATEMENT, -1),
-    MEDIATE(5.0, false, false, Kind.STATEMENT, -1),
+    CONDEMN(-2.0, false, false, false, Kind.STATEMENT, -1),
+    SUPPORT(3.0, false, false, false, Kind.STATEMENT, -1),
+    MEDIATE(5.0, false, false, false, Kind.STATEMENT, -1),
     // reconciliation
-    DIALOGUE(4.0, false, false, Kind.RESPONSE, -1),
-    RETURN_AMBASSADOR(5.0, false, false, Kind.RESPONSE, -1),
-    RESTORE_RELATIONS(6.0, false, false, Kind.RESPONSE, -1);
+    DIALOGUE(4.0, false, false, false, Kind.RESPONSE, -1),
+    RETURN_AMBASSADOR(5.0, false, false, false, Kind.RESPONSE, -1),
+    RESTORE_RELATIONS(6.0, false, false, false, Kind.RESPONSE, -1);
 
     /** How an event enters the world. */
     public enum Kind {
@@ -47,13 +47,15 @@ public enum EventType {
     private final double gamma;
     private final boolean interference;
     private final boolean normBreaking;
+    private final boolean territorial;
     private final Kind kind;
     private final int rung;
 
-    EventType(double gamma, boolean interference, boolean normBreaking, Kind kind, int rung) {
+    EventType(double gamma, boolean interference, boolean normBreaking, boolean territorial, Kind kind, int rung) {
         this.gamma = gamma;
         this.interference = interference;
         this.normBreaking = normBreaking;
+        this.territorial = territorial;
         this.kind = kind;
         this.rung = rung;
     }
@@ -68,6 +70,11 @@ public enum EventType {
 
     public boolean normBreaking() {
         return normBreaking;
+    }
+
+    /** Disputes the target's sovereignty over its territory (docs/MODEL.md 3.3). */
+    public boolean territorial() {
+        return territorial;
     }
 
     public Kind kind() {

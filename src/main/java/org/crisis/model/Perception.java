@@ -10,6 +10,7 @@ final class Perception {
     private final double coopGain;
     private final double amplifier;
     private final double inKindDiscount;
+    private final double territorialSalience;
     /** Whether grave rises are recorded: only the rupture gate reads them (3.5). */
     private final boolean ruptureGate;
 
@@ -20,6 +21,7 @@ final class Perception {
         this.coopGain = p.get(Parameter.COOPERATION_GAIN);
         this.amplifier = p.get(Parameter.IDEOLOGY_AMPLIFIER);
         this.inKindDiscount = p.get(Parameter.IN_KIND_DISCOUNT);
+        this.territorialSalience = p.get(Parameter.TERRITORIAL_SALIENCE);
     }
 
     /** Side {@code s} of {@code d} receives the bilateral event {@code e}. */
@@ -34,15 +36,17 @@ final class Perception {
     /**
      * The saturating grievance update for side {@code s} of {@code d}. A move on the ladder
      * that only answers in kind (no higher than the victim's own posture towards the actor)
-     * was expected and is felt at {@code 1 − φ} of its weight.
+     * was expected and is felt at {@code 1 − φ} of its weight; an act on the victim's territory
+     * is felt {@code 1 + τ} times as hard.
      */
     private void hostile(Dyad d, int s, Event e) {
         int victim = s == 0 ? d.a : d.b;
         int rung = e.type().rung();
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim);
+        double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
         // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
-        aggrieve(d, s, (expected ? 1 - inKindDiscount : 1) * felt(w.countries.get(victim), e, d.distance,
-                e.interference() || e.normBreaking()), e.id());
+        aggrieve(d, s, weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking()),
+                e.id());
     }
 
     /**

@@ -181,15 +181,15 @@ public final class World {
         if (!type.changesGovernment()) {
             throw new IllegalArgumentException(type + " does not change a government");
         }
-        return record(new Act(actor, Event.NONE, type, type.gamma(), severity, false, type.normBreaking(), Event.NONE,
-                Event.NONE, label), change);
+        return record(new Act(actor, Event.NONE, type, type.gamma(), severity, false, type.normBreaking(), false,
+                Event.NONE, Event.NONE, label), change);
     }
 
     private Event record(Act a, GovernmentChange change) {
         int id = events.size() + 1;
         int root = a.cause() == Event.NONE ? id : events.get(a.cause() - 1).root();
         Event e = new Event(id, day, a.actor(), a.target(), a.type(), a.gamma(), a.severity(), a.interference(),
-                a.normBreaking(), a.cause(), a.about(), a.label(), root);
+                a.normBreaking(), a.territorial(), a.cause(), a.about(), a.label(), root);
         events.add(e);
         lastEventDay = day;
         if (e.gamma() < 0) {
@@ -362,15 +362,15 @@ public final class World {
 
     /**
      * Whether the event {@code id} belongs to a crisis that started with a grave act: the root of
-     * its cause chain breaks a norm, interferes in a government's affairs or is a border incident
-     * (section 3.5, a rupture answers a grave act). False for {@link Event#NONE}.
+     * its cause chain breaks a norm, interferes in a government's affairs or disputes the target's
+     * territory, a border incident included (section 3.5, a rupture answers a grave act). False for {@link Event#NONE}.
      */
     boolean grave(int id) {
         if (id == Event.NONE) {
             return false;
         }
         Event root = events.get(events.get(id - 1).root() - 1);
-        return root.normBreaking() || root.interference() || root.type() == EventType.BORDER_INCIDENT;
+        return root.normBreaking() || root.interference() || root.territorial();
     }
 
     public List<Event> events() {

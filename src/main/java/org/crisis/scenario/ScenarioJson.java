@@ -58,6 +58,7 @@ public final class ScenarioJson {
             n.put("gamma", t.gamma());
             n.put("interference", t.interference());
             n.put("normBreaking", t.normBreaking());
+            n.put("territorial", t.territorial());
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {
                     ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");

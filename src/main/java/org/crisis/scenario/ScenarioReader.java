@@ -50,7 +50,7 @@ public final class ScenarioReader {
     public static final Set<String> IDEOLOGY = Fields.keys("economic", "social");
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
-            "gamma", "interference", "normBreaking", "ideology", "sovereignty", "domesticPressure",
+            "gamma", "interference", "normBreaking", "territorial", "ideology", "sovereignty", "domesticPressure",
             "hawkishness", "normAdherence", "continuity");
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
@@ -438,6 +438,17 @@ public final class ScenarioReader {
         double gamma = type.map(EventType::gamma).orElse(0.0);
         boolean interference = type.map(EventType::interference).orElse(false);
         boolean normBreaking = type.map(EventType::normBreaking).orElse(false);
+        boolean territorial = type.map(EventType::territorial).orElse(false);
+        boolean mayBeTerritorial = type.filter(t -> t.kind() == EventType.Kind.TRIGGER && !t.territorial()).isPresent();
+        if (type.isPresent() && !mayBeTerritorial && m.entries.containsKey("territorial")) {
+            String why = type.get().territorial() ? " is territorial by its type" : " is not one";
+            f.error(m.entries.get("territorial"), path + ".territorial",
+                    "'territorial' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, INTERFERENCE_STATEMENT, "
+                            + "SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID); " + type.get() + why);
+        }
+        if (mayBeTerritorial) {
+            territorial = Fields.field(m, "territorial").flatMap(n -> f.bool(n, path + ".territorial")).orElse(false);
+        }
         if (custom) {
             gamma = f.required(m, path, "gamma", "the event's weight on the Goldstein scale, -10..10")
                     .map(n -> f.number(n, path + ".gamma", -10, 10)).orElse(OptionalDouble.empty()).orElse(0);
@@ -463,7 +474,7 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
-                gamma, interference, normBreaking, traits));
+                gamma, interference, normBreaking, territorial, traits));
     }
 
     private Parameters parameters(Node node) {

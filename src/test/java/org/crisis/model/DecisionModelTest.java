@@ -621,15 +621,16 @@ class DecisionModelTest {
     }
 
     @Test
-    void withTheOptionARuptureAnswersOnlyADisputeRootedInABreachAnInterferenceOrABorderIncident() {
+    void withTheOptionARuptureAnswersOnlyADisputeRootedInABreachAnInterferenceOrATerritorialAct() {
         MersenneTwisterFast random = new MersenneTwisterFast(23L);
         Parameters gateOff = PARAMS; // the option is off by default
         Parameters gated = PARAMS.with(Parameter.RUPTURE_GATE, 1);
-        Act insult = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, Event.NONE, Event.NONE, "insult");
-        Act interference = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, true, false, Event.NONE, Event.NONE, "meddling");
-        Act breach = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, true, Event.NONE, Event.NONE, "killing");
+        Act insult = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, false, Event.NONE, Event.NONE, "insult");
+        Act interference = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, true, false, false, Event.NONE, Event.NONE, "meddling");
+        Act breach = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, true, false, Event.NONE, Event.NONE, "killing");
         Act raid = Act.of(1, 0, EventType.EMBASSY_RAID, Event.NONE);
         Act border = Act.of(1, 0, EventType.BORDER_INCIDENT, Event.NONE);
+        Act claim = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim");
         int memory = (int) PARAMS.get(Parameter.MEMORY);
         for (int k = 0; k < 50; k++) {
             assertEquals(EventType.EXPEL_DIPLOMATS, climbAfter(insult, false, gated, random),
@@ -641,6 +642,7 @@ class DecisionModelTest {
             assertTrue(climbAfter(breach, true, gated, random).rung() > Ladder.EXPEL, "the answer to a breach's answer");
             assertTrue(climbAfter(raid, false, gated, random).rung() > Ladder.EXPEL);
             assertEquals(EventType.SEVER_RELATIONS, climbAfter(border, false, gated, random));
+            assertEquals(EventType.SEVER_RELATIONS, climbAfter(claim, false, gated, random), "a territorial act is grave");
             // a raid and, the same day, words in another quarrel: the raid is still answered (within memory)
             assertTrue(climbAfter(List.of(raid, insult), new int[] {0, 0}, false, gated, random).rung() > Ladder.EXPEL);
             // a raid out of memory and fresh words: the words are what is answered

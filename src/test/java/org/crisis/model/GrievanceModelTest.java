@@ -59,7 +59,7 @@ class GrievanceModelTest {
         world(Parameters.defaults());
         int actor = actorAt("ACT", -0.4, -0.2);
         w.setRelation(victim, actor, Level.NORMAL, 0.2, 0.1, 0, 0);
-        w.act(new Act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, Event.NONE, Event.NONE, ""));
+        w.act(new Act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, false, Event.NONE, Event.NONE, ""));
 
         double d = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
         assertEquals(0.458258, d, 1e-6); // sqrt(0.75·1.0² + 0.25·0.6²)/2
@@ -93,12 +93,48 @@ class GrievanceModelTest {
         w.setRelation(victim, actor, Level.NORMAL, 0.1, 0, 0, 0);
         Dyad d = w.existing(victim, actor);
         // the same weight (γ = −9), as a plain act and as a breach of a norm (an embassy raid)
-        w.act(new Act(actor, victim, EventType.CUSTOM, -9.0, 1.0, false, false, Event.NONE, Event.NONE, "plain"));
+        w.act(new Act(actor, victim, EventType.CUSTOM, -9.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"));
         double plain = deltaOf(0.1, d.grievanceOf(victim));
         double before = d.grievanceOf(victim);
         w.act(actor, victim, EventType.EMBASSY_RAID, Event.NONE);
         double breach = deltaOf(before, d.grievanceOf(victim));
         assertEquals(1 + SIGMA, breach / plain, 1e-9, "the inviolability of a mission is a sovereign right");
+    }
+
+    @Test
+    void aTerritorialActIsFeltOnePlusTauTimesAsHardWhateverItsOtherFlags() {
+        double tau = 0.8;
+        world(Parameters.defaults().with(Parameter.TERRITORIAL_SALIENCE, tau));
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0.1, 0, 0, 0);
+        Dyad d = w.existing(victim, actor);
+        double[] felt = new double[4];
+        Act[] acts = {
+            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"),
+            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim"),
+            Act.of(actor, victim, EventType.BORDER_INCIDENT, Event.NONE), // γ −6, territorial by type
+            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, true, false, true, Event.NONE, Event.NONE, "secession")};
+        for (int k = 0; k < acts.length; k++) {
+            double before = d.grievanceOf(victim);
+            w.act(acts[k]);
+            felt[k] = deltaOf(before, d.grievanceOf(victim));
+        }
+        double dist = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
+        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dist), felt[0], 1e-12);
+        assertEquals(1 + tau, felt[1] / felt[0], 1e-9, "a claim on its territory weighs 1 + τ times the same words");
+        assertEquals(1 + tau, felt[2] / felt[0], 1e-9, "a border incident is territorial by its type");
+        assertEquals((1 + SIGMA) * (1 + tau), felt[3] / felt[0], 1e-9, "the sovereignty term and τ multiply");
+    }
+
+    @Test
+    void atTheDefaultTauTheTerritorialFlagChangesNothing() {
+        world(Parameters.defaults());
+        int plain = actorAt("PLA", -0.4, -0.2);
+        int claimant = actorAt("CLA", -0.4, -0.2);
+        w.act(new Act(plain, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"));
+        w.act(new Act(claimant, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim"));
+        assertEquals(0.0, Parameter.TERRITORIAL_SALIENCE.defaultValue(), "τ is off until the eleventh round's test says otherwise");
+        assertEquals(w.existing(victim, plain).grievanceOf(victim), w.existing(victim, claimant).grievanceOf(victim), 0.0);
     }
 
     @Test
@@ -167,7 +203,7 @@ class GrievanceModelTest {
         int actor = actorAt("ACT", -1, -1);
         double last = 0;
         for (int k = 0; k < 200; k++) {
-            w.act(new Act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, Event.NONE, Event.NONE, ""));
+            w.act(new Act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, false, Event.NONE, Event.NONE, ""));
             double g = w.existing(victim, actor).grievanceOf(victim);
             assertTrue(g >= last && g <= 1.0, "blow " + k + ": " + g);
             last = g;

@@ -68,14 +68,14 @@ class ScenarioReaderTest {
         List<Trigger> events = s.events();
         assertEquals(4, events.size());
         assertEquals(new Trigger(0, EventType.ASYLUM_GRANT, "MEX", Optional.of("PER"), 1.0, Optional.empty(),
-                EventType.ASYLUM_GRANT.gamma(), true, false, Map.of()), events.get(0));
+                EventType.ASYLUM_GRANT.gamma(), true, false, false, Map.of()), events.get(0));
         assertEquals(new Trigger(20, EventType.DISPUTED_ELECTION, "VEN", Optional.empty(), 1.0, Optional.empty(),
-                EventType.DISPUTED_ELECTION.gamma(), false, EventType.DISPUTED_ELECTION.normBreaking(), Map.of()),
+                EventType.DISPUTED_ELECTION.gamma(), false, EventType.DISPUTED_ELECTION.normBreaking(), false, Map.of()),
                 events.get(1));
         assertEquals(new Trigger(45, EventType.CUSTOM, "PER", Optional.of("MEX"), 1.0, Optional.of("border-closure"),
-                -5.0, false, false, Map.of()), events.get(2));
+                -5.0, false, false, false, Map.of()), events.get(2));
         assertEquals(new Trigger(180, EventType.ELECTION, "PER", Optional.empty(), 1.0, Optional.empty(),
-                EventType.ELECTION.gamma(), false, false, Map.of("ideology.economic", -0.1, "hawkishness", 0.3)),
+                EventType.ELECTION.gamma(), false, false, false, Map.of("ideology.economic", -0.1, "hawkishness", 0.3)),
                 events.get(3));
 
         for (Parameter p : Parameter.values()) {
@@ -570,6 +570,37 @@ class ScenarioReaderTest {
             assertProblem(p, "events[0]." + field, line++, field.length() + 7,
                     "'" + field + "' is only for CUSTOM events; ASYLUM_GRANT has its own weight and flags");
         }
+    }
+
+    @Test
+    void aCustomEventMayBeTerritorialAndABorderIncidentIsByType() throws Exception {
+        Scenario s = bind(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, actor: MEX, target: PER, gamma: -3, territorial: true}
+                  - {day: 2, type: CUSTOM, actor: MEX, target: PER, gamma: -3}
+                  - {day: 3, type: BORDER_INCIDENT, actor: MEX, target: PER}
+                  - {day: 4, type: ASYLUM_GRANT, actor: MEX, target: PER}
+                  - {day: 5, type: INTERFERENCE_STATEMENT, actor: MEX, target: PER, territorial: true}
+                """);
+
+        assertEquals(List.of(true, false, true, false, true), s.events().stream().map(Trigger::territorial).toList());
+        assertEquals(EventType.INTERFERENCE_STATEMENT.gamma(), s.events().get(4).gamma(), "its type's weight and flags stay");
+        assertTrue(s.events().get(4).interference());
+        List<Problem> problems = problems(BASE + """
+                events:
+                  - {day: 1, type: BORDER_INCIDENT, actor: MEX, target: PER, territorial: false}
+                  - {day: 2, type: RECALL_AMBASSADOR, actor: MEX, target: PER, territorial: true}
+                  - {day: 3, type: COUP, actor: MEX, territorial: true}
+                """);
+        assertEquals(3, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "events[0].territorial", 8, 75, "'territorial' is only for bilateral triggers",
+                "BORDER_INCIDENT is territorial by its type");
+        assertProblem(problems.get(1), "events[1].territorial", 9, 77, "RECALL_AMBASSADOR is not one");
+        assertProblem(problems.get(2), "events[2].territorial", 10, 51, "COUP is not one");
+        assertProblem(only(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, actor: MEX, target: PER, gamma: -3, territorial: 1}
+                """), "events[0].territorial", 8, 77, "expected true or false, found a number");
     }
 
     @Test

@@ -195,14 +195,18 @@ public class ScenarioSchemaTest {
     }
 
     @Test
-    void domesticAndGovernmentChangingTypesAreTheModelsOnes() {
+    void domesticGovernmentChangingAndMaybeTerritorialTypesAreTheModelsOnes() {
         JsonNode rules = resolve(top("events").path("items")).path("allOf");
         List<String> domestic = Arrays.stream(EventType.values()).filter(EventType::domestic).map(Enum::name).toList();
         List<String> government = Arrays.stream(EventType.values()).filter(EventType::changesGovernment)
                 .map(Enum::name).sorted().toList();
+        List<String> mayBeTerritorial = Arrays.stream(EventType.values())
+                .filter(t -> t.kind() == EventType.Kind.TRIGGER && !t.territorial()).map(Enum::name).sorted().toList();
         assertEquals(domestic, list(rules.path(0).path("if").path("properties").path("type").path("enum")));
         assertEquals("CUSTOM", rules.path(1).path("if").path("properties").path("type").path("const").asText());
-        assertEquals(government, list(rules.path(2).path("if").path("properties").path("type").path("enum"))
+        assertEquals(mayBeTerritorial, list(rules.path(2).path("if").path("properties").path("type").path("enum"))
+                .stream().sorted().toList());
+        assertEquals(government, list(rules.path(3).path("if").path("properties").path("type").path("enum"))
                 .stream().sorted().toList());
     }
 
