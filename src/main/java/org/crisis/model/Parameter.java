@@ -20,7 +20,7 @@ public enum Parameter {
     LOW_LEVEL_DECAY("lowLevelDecay", "ω", 0.87, 0, 1, Type.REAL),
     OBSERVER_GAIN("observerGain", "κ_obs", 0.18, 0, 10, Type.REAL),
     OUSTED_FRIENDS("oustedFriends", "κ_oust", 3.5, 0, 20, Type.REAL),
-    TERRITORIAL_SALIENCE("territorialSalience", "τ", 0.0, 0, 10, Type.REAL),
+    TERRITORIAL_SALIENCE("territorialSalience", "τ", 1.01, 0, 10, Type.REAL),
     // affinity (docs/MODEL.md 3.2)
     SOCIAL_AXIS_WEIGHT("socialAxisWeight", "w_s", 0.25, 0, 1, Type.REAL),
     AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Perception and decay, docs/MODEL.md 3.3: the saturating update
  * {@code G ← 1 − (1 − G)·exp(−Δ)} with
- * {@code Δ = κ·|γ|/10·severity·(1 + σ·interference)·(1 + α·d)·(1 − φ·inKind)},
+ * {@code Δ = κ·|γ|/10·severity·(1 + σ·interference)·(1 + τ·territorial)·(1 + α·d)·(1 − φ·inKind)},
  * the cooperative update, and the daily decay {@code G ← G·(1 − δ)}, read as of the day and
  * caught up on when a pair is next touched (3.3, 3.11).
  */
@@ -22,6 +22,7 @@ class GrievanceModelTest {
     private static final double PHI = Parameter.IN_KIND_DISCOUNT.defaultValue();
     private static final double DELTA = Parameter.GRIEVANCE_DECAY.defaultValue();
     private static final double W_S = Parameter.SOCIAL_AXIS_WEIGHT.defaultValue();
+    private static final double TAU = Parameter.TERRITORIAL_SALIENCE.defaultValue();
 
     /** The victim: right of centre, sovereignty-sensitive. */
     private static final double VICTIM_ECONOMIC = 0.6;
@@ -127,13 +128,12 @@ class GrievanceModelTest {
     }
 
     @Test
-    void atTheDefaultTauTheTerritorialFlagChangesNothing() {
-        world(Parameters.defaults());
+    void atTauZeroTheTerritorialFlagChangesNothing() {
+        world(Parameters.defaults().with(Parameter.TERRITORIAL_SALIENCE, 0));
         int plain = actorAt("PLA", -0.4, -0.2);
         int claimant = actorAt("CLA", -0.4, -0.2);
         w.act(new Act(plain, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"));
         w.act(new Act(claimant, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim"));
-        assertEquals(0.0, Parameter.TERRITORIAL_SALIENCE.defaultValue(), "τ is off until the eleventh round's test says otherwise");
         assertEquals(w.existing(victim, plain).grievanceOf(victim), w.existing(victim, claimant).grievanceOf(victim), 0.0);
     }
 
@@ -148,8 +148,8 @@ class GrievanceModelTest {
         double dFar = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.9, -0.6);
         double deltaNear = deltaOf(0, w.existing(victim, near).grievanceOf(victim));
         double deltaFar = deltaOf(0, w.existing(victim, far).grievanceOf(victim));
-        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dNear), deltaNear, 1e-12);
-        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dFar), deltaFar, 1e-12);
+        assertEquals(KAPPA * 0.6 * (1 + TAU) * (1 + ALPHA * dNear), deltaNear, 1e-12); // a border incident is territorial
+        assertEquals(KAPPA * 0.6 * (1 + TAU) * (1 + ALPHA * dFar), deltaFar, 1e-12);
         assertTrue(deltaFar > deltaNear);
     }
 
@@ -161,7 +161,7 @@ class GrievanceModelTest {
         w.act(near, victim, EventType.BORDER_INCIDENT, Event.NONE);
         w.act(far, victim, EventType.BORDER_INCIDENT, Event.NONE);
         assertEquals(w.existing(victim, near).grievanceOf(victim), w.existing(victim, far).grievanceOf(victim), 0.0);
-        assertEquals(1 - Math.exp(-KAPPA * 0.6), w.existing(victim, far).grievanceOf(victim), 1e-12);
+        assertEquals(1 - Math.exp(-KAPPA * 0.6 * (1 + TAU)), w.existing(victim, far).grievanceOf(victim), 1e-12);
     }
 
     @Test
@@ -194,7 +194,7 @@ class GrievanceModelTest {
         d.posture[d.side(victim)] = Ladder.SANCTION;
         w.act(actor, victim, EventType.BORDER_INCIDENT, Event.NONE);
         double dist = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
-        assertEquals(KAPPA * 0.6 * (1 + ALPHA * dist), deltaOf(0, d.grievanceOf(victim)), 1e-12);
+        assertEquals(KAPPA * 0.6 * (1 + TAU) * (1 + ALPHA * dist), deltaOf(0, d.grievanceOf(victim)), 1e-12);
     }
 
     @Test
