@@ -345,6 +345,17 @@ class DecisionModelTest {
             climbs += acts.equals(List.of(Ladder.act(Ladder.RECALL))) ? 1 : 0;
         }
         assertEquals(q[1], climbs / 4000.0, 4 * Math.sqrt(q[1] * (1 - q[1]) / 4000));
+        // a rise on the day of the step down is a new one too (docs/MODEL.md 3.5: "on the day of the step down or later")
+        int sameDay = 0;
+        for (int k = 0; k < 4_000; k++) {
+            World w = build(CHOICE, random);
+            Dyad d = w.existing(0, 1);
+            d.lastAggrieved[0] = DAY - 1;
+            d.lastStepDown[0] = DAY - 1;
+            List<EventType> acts = decideOnce(w);
+            sameDay += acts.equals(List.of(Ladder.act(Ladder.RECALL))) ? 1 : 0;
+        }
+        assertEquals(q[1], sameDay / 4000.0, 4 * Math.sqrt(q[1] * (1 - q[1]) / 4000));
     }
 
     @Test
