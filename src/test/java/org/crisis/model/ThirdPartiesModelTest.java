@@ -241,7 +241,10 @@ class ThirdPartiesModelTest {
         double psi = Parameter.SOLIDARITY.defaultValue();
         double kappa = Parameter.GRIEVANCE_GAIN.defaultValue();
         double alpha = Parameter.IDEOLOGY_AMPLIFIER.defaultValue();
-        for (double solidarity : new double[] {psi, 0}) {
+        // the same raid flagged territorial: τ is the victim's reading alone, so the observers' is unchanged
+        for (int variant = 0; variant < 4; variant++) {
+            boolean territorial = variant >= 2;
+            double solidarity = variant % 2 == 0 ? psi : 0;
             World w = new World(QUIET.with(Parameter.SOLIDARITY, solidarity), new MersenneTwisterFast(3));
             w.addCountry("ACT", 0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
             w.addCountry("VIC", -0.7, 0, 0.5, 0.5, 0.5, 0.5, List.of("R"));
@@ -254,13 +257,14 @@ class ThirdPartiesModelTest {
                 normReading[k] = KAPPA_OBS * 0.9 * c.normAdherence * (1 - Math.max(0, w.affinity(k, 0)));
                 asOwn[k] = solidarity * c.hawkishness * kappa * 0.9 * (1 + c.sovereignty) * (1 + alpha * w.distance(k, 0));
             }
-            w.act(0, 1, EventType.EMBASSY_RAID, Event.NONE);
+            w.act(new Act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.0, false, true, territorial, Event.NONE, Event.NONE, ""));
             w.react();
             for (int k : new int[] {hawk, dove}) {
                 assertTrue(condemned(w, k, 0), "a friend of the victim far from the raider condemns it");
                 // the breach is one injury: the stronger of the two readings holds
                 double expected = 1 - Math.exp(-Math.max(normReading[k], asOwn[k]));
-                assertEquals(expected, w.existing(k, 0).grievanceOf(k), 1e-12, w.countries().get(k).id + " at ψ = " + solidarity);
+                assertEquals(expected, w.existing(k, 0).grievanceOf(k), 1e-12,
+                        w.countries().get(k).id + " at ψ = " + solidarity + (territorial ? ", territorial" : ""));
             }
             if (solidarity > 0) {
                 assertTrue(asOwn[hawk] > normReading[hawk] && asOwn[dove] < normReading[dove],
