@@ -18,8 +18,7 @@ public record Act(int actor, int target, EventType type, double gamma, double se
     /** An act with its type's own weight and flags. */
     public static Act of(int actor, int target, EventType type, int cause) {
         return new Act(actor, target, type, type.gamma(), 1.0, type.interference(), type.normBreaking(),
-                type.territorial(), cause,
-                Event.NONE, "");
+                type.territorial(), cause, Event.NONE, "");
     }
 
     /** A third party's statement about {@code target} in the crisis with {@code about}. */

@@ -363,7 +363,8 @@ public final class World {
     /**
      * Whether the event {@code id} belongs to a crisis that started with a grave act: the root of
      * its cause chain breaks a norm, interferes in a government's affairs or disputes the target's
-     * territory, a border incident included (section 3.5, a rupture answers a grave act). False for {@link Event#NONE}.
+     * territory, a border incident included (section 3.5, a rupture answers a grave act). False for
+     * {@link Event#NONE}.
      */
     boolean grave(int id) {
         if (id == Event.NONE) {
