@@ -31,7 +31,10 @@ public final class Dyad {
      * that day or later (section 3.5). It is the state's, and outlasts a change of government.
      */
     final int[] lastStepDown = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    /** The last day each side's grievance rose from a grave act: one whose cause chain starts at a breach, an interference or a territorial act, a border incident included (3.5). */
+    /**
+     * The last day each side's grievance rose from a grave act: one whose cause chain starts at a
+     * breach, an interference or a territorial act, a border incident included (3.5).
+     */
     final int[] lastGraveAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
