@@ -26,6 +26,8 @@ final class Decision {
     private final boolean ruptureGate;
     /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
     private final boolean ripeRestoration;
+    /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
+    private final double injuryMemory;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
 
@@ -60,6 +62,7 @@ final class Decision {
         ruptureCost = p.get(Parameter.RUPTURE_COST);
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
+        injuryMemory = p.get(Parameter.INJURY_MEMORY);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         theta[Ladder.PROTEST] = p.get(Parameter.THRESHOLD_PROTEST);
         theta[Ladder.SUMMON] = p.get(Parameter.THRESHOLD_SUMMON);
@@ -142,11 +145,16 @@ final class Decision {
     /**
      * The grievance against which side {@code s} weighs stepping down: the threshold of the
      * rung it stands on; for a restoration under {@code ripeRestoration}, g_restore if lower,
-     * the grievance at which relations are mended (a pair breaks at θ_5 and mends below it).
+     * the grievance at which relations are mended (a pair breaks at θ_5 and mends below it);
+     * for any restoration, less χ times the heaviest injury the other did the side in the dispute.
      */
     private double stepDownThreshold(Dyad d, int s) {
         double rung = theta[standing(d, s)];
-        return ripe(d) ? Math.min(restoreThreshold, rung) : rung;
+        if (d.level >= Level.NORMAL.ordinal()) {
+            return rung;
+        }
+        // a grave injury outlasts its grievance: it raises the bar for mending (injuryMemory)
+        return (ripeRestoration ? Math.min(restoreThreshold, rung) : rung) - injuryMemory * d.injury[s];
     }
 
     /**

@@ -49,6 +49,14 @@ public final class Dyad {
      * occasion to restore relations (section 3.5).
      */
     int lastGesture = Integer.MIN_VALUE / 2;
+    /**
+     * Weight |γ|·severity/10 of the heaviest injury the other side did each side in the present
+     * dispute: an exogenous hostile act of the other that took the pair below NORMAL (the root of
+     * the act that did) or came while it stood there; cleared when the pair is back at NORMAL or
+     * above. It raises the bar for a restoration (section 3.5) and is the state's, not its
+     * government's.
+     */
+    final double[] injury = new double[2];
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /** Id of the latest event each side would be answering, for causes. */

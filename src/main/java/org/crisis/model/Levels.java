@@ -35,6 +35,23 @@ final class Levels {
         if (after != before) {
             set(d, after);
         }
+        if (d.level < Level.NORMAL.ordinal()) {
+            // the act that took the pair lower answers its root; any other act may be an injury itself
+            remember(d, after < before ? w.events.get(e.root() - 1) : e);
+        }
+    }
+
+    /**
+     * Keeps {@code act} as an injury of its target (section 3.5, injuryMemory) if it is an
+     * exogenous hostile act between the two: its weight |γ|·severity/10, if the heaviest of the
+     * dispute. Ladder acts are answers and statements are a third party's, so neither counts.
+     */
+    private static void remember(Dyad d, Event act) {
+        boolean between = act.actor() == d.a && act.target() == d.b || act.actor() == d.b && act.target() == d.a;
+        if (between && act.type().kind() == EventType.Kind.TRIGGER && act.gamma() < 0) {
+            int s = d.side(act.target());
+            d.injury[s] = Math.max(d.injury[s], -act.gamma() * act.severity() / 10);
+        }
     }
 
     /** A pair listed at {@code level} at the start of a run. */
@@ -59,9 +76,12 @@ final class Levels {
         d.level = level;
         ownLevel(d);
         w.levelChanged(d, before, level);
-        // relations move up: both sides' postures fall to what the new level allows
+        // relations move up: both sides' postures fall to what the new level allows; back at
+        // NORMAL, the dispute's injuries are behind the pair
         if (level >= Level.NORMAL.ordinal()) {
             capPostures(d, Ladder.SUMMON);
+            d.injury[0] = 0;
+            d.injury[1] = 0;
         } else if (level == Level.DOWNGRADED.ordinal()) {
             capPostures(d, Ladder.EXPEL);
         }

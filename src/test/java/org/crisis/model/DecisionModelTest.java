@@ -267,6 +267,69 @@ class DecisionModelTest {
     }
 
     @Test
+    void aGraveInjuryRaisesTheBarForProposingAndForConsentingToARestorationByChiTimesItsWeight() {
+        // docs/MODEL.md 3.5, injuryMemory: θ_s − χ·injury_s in place of θ_s, for each side's own injury
+        double chi = 1.0;
+        double injuryI = 0.02;
+        double injuryJ = 0.03;
+        Parameters params = PARAMS.with(Parameter.INJURY_MEMORY, chi);
+        double expected = injuredRestorationProbability(chi * injuryI, chi * injuryJ);
+        assertTrue(expected > 0.01, "p = " + expected);
+        MersenneTwisterFast random = new MersenneTwisterFast(41L);
+        int restorations = 0;
+        for (int k = 0; k < DRAWS; k++) {
+            World w = build(RESTORATION, random, params);
+            Dyad d = w.existing(0, 1);
+            d.injury[d.side(0)] = injuryI;
+            d.injury[d.side(1)] = injuryJ;
+            for (Event e : decideOnceEvents(w)) {
+                assertEquals(EventType.RESTORE_RELATIONS, e.type());
+                restorations++;
+            }
+        }
+        BinomialTest binomial = new BinomialTest();
+        assertTrue(binomial.binomialTest(DRAWS, restorations, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
+                restorations + " restorations in " + DRAWS + ", expected " + expected * DRAWS);
+        Map<String, Double> variants = new LinkedHashMap<>();
+        variants.put("without the injuries", injuredRestorationProbability(0, 0));
+        variants.put("on the proposer only", injuredRestorationProbability(chi * injuryI, 0));
+        variants.put("on the consent only", injuredRestorationProbability(0, chi * injuryJ));
+        final int observed = restorations;
+        variants.forEach((name, q) -> assertTrue(
+                binomial.binomialTest(DRAWS, observed, q, AlternativeHypothesis.TWO_SIDED) < 1e-6, name + ": p = " + q));
+        // each side weighs its own injury, not the other's
+        World w = build(RESTORATION, random, params);
+        Dyad d = w.existing(0, 1);
+        Country i = w.countries.get(0);
+        double clean = w.decision.deescalationUtility(i, d, d.side(0), 0.1);
+        d.injury[d.side(1)] = 0.5;
+        assertEquals(clean, w.decision.deescalationUtility(i, d, d.side(0), 0.1), 1e-12);
+        d.injury[d.side(0)] = 0.05;
+        assertEquals(clean - BG * chi * 0.05, w.decision.deescalationUtility(i, d, d.side(0), 0.1), 1e-12);
+        // without χ the same injuries change nothing
+        w = build(RESTORATION, random);
+        w.existing(0, 1).injury[0] = 1;
+        assertEquals(restorationProbability(Formula.documented(), RESTORATION), probabilityOfActing(w), 1e-12);
+    }
+
+    /** P(restoration) from {@link #RESTORATION} with each side's threshold lowered by its χ·injury. */
+    private static double injuredRestorationProbability(double barI, double barJ) {
+        Formula f = Formula.documented();
+        State st = RESTORATION;
+        double up = Math.exp(LAMBDA * escalate(f, st));
+        double down = Math.exp(LAMBDA * (stepDown(f, st.i, st.level, st.mediated) - BG * barI));
+        double consent = 1 / (1 + Math.exp(-LAMBDA * (stepDown(f, st.j, st.level, st.mediated) - BG * barJ)));
+        return down / (1 + up + down) * consent;
+    }
+
+    /** The probability that country 0 acts today, as the decision computes it. */
+    private static double probabilityOfActing(World w) {
+        Dyad d = w.existing(0, 1);
+        assertTrue(w.decision.weigh(w.countries.get(0), d, d.side(0)));
+        return w.decision.actProbability();
+    }
+
+    @Test
     void withoutMediationARestorationIsNotOnTheTableWhileEitherGrievanceIsAtTheRestoreThreshold() {
         double gRestore = p(Parameter.RESTORE_THRESHOLD);
         Side i = new Side(0.2, 0.1, 0.0, 0.5, 0.6, 0.05, 0, 0, Ladder.NONE, false);

@@ -141,6 +141,43 @@ class LadderModelTest {
     }
 
     @Test
+    void aDisputeRemembersTheHeaviestInjuryEachSideSufferedUntilThePairIsBackAtNormal() {
+        // docs/MODEL.md 3.5, injuryMemory: an exogenous hostile act of the other, counted when it is
+        // the root of the act that took the pair below NORMAL, or when it comes while the pair is there
+        World w = world();
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.NORMAL, 0, 0, 0, 0);
+        Dyad d = w.existing(a, b);
+        int sa = d.side(a);
+        int sb = d.side(b);
+        Event statement = w.act(b, a, EventType.INTERFERENCE_STATEMENT, Event.NONE); // weight 0.3
+        assertEquals(0, d.injury[sa], "an act that takes the pair nowhere is not yet an injury");
+        Event protest = w.act(a, b, EventType.PROTEST, statement.id());
+        w.act(a, b, EventType.RECALL_AMBASSADOR, protest.id()); // its root is the statement
+        assertEquals(0.3, d.injury[sa], 1e-12, "the root of the act that downgraded the pair");
+        assertEquals(0, d.injury[sb]);
+        w.act(new Act(b, a, EventType.CUSTOM, -8, 0.5, false, false, false, Event.NONE, Event.NONE, "x"));
+        assertEquals(0.4, d.injury[sa], 1e-12, "a heavier act while downgraded: |γ|·severity/10");
+        w.act(b, a, EventType.INTERFERENCE_STATEMENT, Event.NONE);
+        assertEquals(0.4, d.injury[sa], 1e-12, "a lighter one leaves the heaviest");
+        w.act(a, b, EventType.ASYLUM_GRANT, Event.NONE);
+        assertEquals(0.4, d.injury[sb], 1e-12, "each side keeps its own");
+        w.act(b, a, EventType.SEVER_RELATIONS, Event.NONE); // a scripted rupture: an answer, not an injury
+        assertEquals(Level.SEVERED, d.level());
+        assertEquals(0.4, d.injury[sa], 1e-12);
+        assertEquals(0.4, d.injury[sb], 1e-12);
+        d.grievance[0] = 0;
+        d.grievance[1] = 0;
+        w.act(a, b, EventType.RESTORE_RELATIONS, Event.NONE);
+        assertEquals(Level.NORMAL, d.level());
+        assertEquals(0, d.injury[sa], "back at NORMAL the dispute's injuries are behind the pair");
+        assertEquals(0, d.injury[sb]);
+        w.act(b, a, EventType.EMBASSY_RAID, Event.NONE);
+        assertEquals(0, d.injury[sa], "at NORMAL again, an act is an injury only once it takes the pair lower");
+    }
+
+    @Test
     void anExpulsionOnAnAlreadySeveredPairLeavesItSevered() {
         World w = world();
         int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
