@@ -28,6 +28,8 @@ final class Decision {
     private final boolean ripeRestoration;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
     private final double injuryMemory;
+    /** How fast that injury fades, a day (section 3.5). */
+    private final double injuryFading;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
 
@@ -63,6 +65,7 @@ final class Decision {
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
+        injuryFading = p.get(Parameter.INJURY_FADING);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         theta[Ladder.PROTEST] = p.get(Parameter.THRESHOLD_PROTEST);
         theta[Ladder.SUMMON] = p.get(Parameter.THRESHOLD_SUMMON);
@@ -139,22 +142,23 @@ final class Decision {
      * that took the posture still face each other.
      */
     double deescalationUtility(Country i, Dyad d, int s, double e) {
-        return bg * (stepDownThreshold(d, s) - e) + (pulled(d, d.mediated(w.day)) ? bm : 0) - face(i, d, s);
+        return bg * (stepDownThreshold(d, s, w.day) - e) + (pulled(d, d.mediated(w.day)) ? bm : 0) - face(i, d, s);
     }
 
     /**
      * The grievance against which side {@code s} weighs stepping down: the threshold of the
      * rung it stands on; for a restoration under {@code ripeRestoration}, g_restore if lower,
      * the grievance at which relations are mended (a pair breaks at θ_5 and mends below it);
-     * for any restoration, less χ times the heaviest injury the other did the side in the dispute.
+     * for any restoration, less χ times the heaviest injury the other did the side in the dispute,
+     * as it stands on {@code day}.
      */
-    private double stepDownThreshold(Dyad d, int s) {
+    private double stepDownThreshold(Dyad d, int s, int day) {
         double rung = theta[standing(d, s)];
         if (d.level >= Level.NORMAL.ordinal()) {
             return rung;
         }
         // a grave injury outlasts its grievance: it raises the bar for mending (injuryMemory)
-        return (ripeRestoration ? Math.min(restoreThreshold, rung) : rung) - injuryMemory * d.injury[s];
+        return (ripeRestoration ? Math.min(restoreThreshold, rung) : rung) - injuryMemory * d.injuryOn(s, day, injuryFading);
     }
 
     /**
@@ -370,6 +374,9 @@ final class Decision {
     private double baseHi;
     private double downConst;
     private double consentConst;
+    /** b_g·χ times each side's injury at the window's start (0 at NORMAL or above). */
+    private double injS0;
+    private double injO0;
 
     /**
      * Prepares bounds of side {@code s}'s probability of acting over windows that start on
@@ -407,8 +414,20 @@ final class Decision {
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();
         canDown = winBelow || d.posture[s] > 0;
-        downConst = bg * stepDownThreshold(d, s) + (pulled(d, med) ? bm : 0) - face(i, d, s);
-        consentConst = bg * stepDownThreshold(d, o) + (pulled(d, med) ? bm : 0) - face(other, d, o);
+        downConst = bg * stepDownThreshold(d, s, t0) + (pulled(d, med) ? bm : 0) - face(i, d, s);
+        consentConst = bg * stepDownThreshold(d, o, t0) + (pulled(d, med) ? bm : 0) - face(other, d, o);
+        // a fading injury lowers the bar for mending as the window goes on: the terms rise by known factors
+        injS0 = winBelow ? bg * injuryMemory * d.injuryOn(s, t0, injuryFading) : 0;
+        injO0 = winBelow ? bg * injuryMemory * d.injuryOn(o, t0, injuryFading) : 0;
+    }
+
+    /**
+     * How much the step-down terms of {@link #downConst} ({@code own}) or {@link #consentConst}
+     * rise over the first {@code n} days of the window as the injury fades: at most what it
+     * weighs at the window's start.
+     */
+    private double faded(double atStart, int n) {
+        return atStart == 0 || injuryFading == 0 || n == 0 ? 0 : atStart * (1 - Math.pow(1 - injuryFading, n));
     }
 
     private static double condemned(double c) {
@@ -456,9 +475,10 @@ final class Decision {
             boolean occasionSome = occasion || t0 <= gestureEnd;
             boolean occasionAll = occasion || t1 <= gestureEnd;
             if (atEnd && occasionSome || med) {
-                downHi = lambda * (downConst - bg * eLo + MARGIN);
+                // the bar for mending is lowest at the window's end, once the injuries have faded most
+                downHi = lambda * (downConst + faded(injS0, n) - bg * eLo + MARGIN);
                 double eoLo = Math.min(go0 * fo, go1 * fo) + (t1 <= recOEnd ? recO0 : 0);
-                acceptHi = logistic(lambda * (consentConst - bg * eoLo + MARGIN));
+                acceptHi = logistic(lambda * (consentConst + faded(injO0, n) - bg * eoLo + MARGIN));
                 if (med || gs0 < restoreThreshold && go0 < restoreThreshold && occasionAll) {
                     downLo = lambda * (downConst - bg * eHi);
                     acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO0)));

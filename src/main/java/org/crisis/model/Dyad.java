@@ -57,6 +57,8 @@ public final class Dyad {
      * government's.
      */
     final double[] injury = new double[2];
+    /** Day each side's injury was done: with injuryFading it fades from then on. */
+    final int[] injuryDay = new int[2];
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /** Id of the latest event each side would be answering, for causes. */
@@ -103,6 +105,12 @@ public final class Dyad {
 
     int other(int country) {
         return country == a ? b : a;
+    }
+
+    /** Side {@code s}'s injury on {@code day}: as done, faded by {@code 1 − fading} a day since (3.5). */
+    double injuryOn(int s, int day, double fading) {
+        double x = injury[s];
+        return x == 0 || fading == 0 ? x : x * Math.pow(1 - fading, day - injuryDay[s]);
     }
 
     boolean mediated(int day) {

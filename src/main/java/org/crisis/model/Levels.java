@@ -8,12 +8,14 @@ package org.crisis.model;
 final class Levels {
     private final World w;
     private final double restoreThreshold;
+    private final double injuryFading;
     int severedNow;
     int severedPeak;
 
     Levels(World w, Parameters p) {
         this.w = w;
         this.restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
+        this.injuryFading = p.get(Parameter.INJURY_FADING);
     }
 
     /** The effect of the bilateral event {@code e} by side {@code sa} of {@code d} on postures and level. */
@@ -43,14 +45,19 @@ final class Levels {
 
     /**
      * Keeps {@code act} as an injury of its target (section 3.5, injuryMemory) if it is an
-     * exogenous hostile act between the two: its weight |γ|·severity/10, if the heaviest of the
-     * dispute. Ladder acts are answers and statements are a third party's, so neither counts.
+     * exogenous hostile act between the two: its weight |γ|·severity/10, if heavier than the
+     * dispute's injury as it stands today (faded, with injuryFading). Ladder acts are answers
+     * and statements are a third party's, so neither counts.
      */
-    private static void remember(Dyad d, Event act) {
+    private void remember(Dyad d, Event act) {
         boolean between = act.actor() == d.a && act.target() == d.b || act.actor() == d.b && act.target() == d.a;
         if (between && act.type().kind() == EventType.Kind.TRIGGER && act.gamma() < 0) {
             int s = d.side(act.target());
-            d.injury[s] = Math.max(d.injury[s], -act.gamma() * act.severity() / 10);
+            double weight = -act.gamma() * act.severity() / 10;
+            if (weight > d.injuryOn(s, w.day, injuryFading)) {
+                d.injury[s] = weight;
+                d.injuryDay[s] = w.day;
+            }
         }
     }
 

@@ -306,6 +306,13 @@ class DecisionModelTest {
         assertEquals(clean, w.decision.deescalationUtility(i, d, d.side(0), 0.1), 1e-12);
         d.injury[d.side(0)] = 0.05;
         assertEquals(clean - BG * chi * 0.05, w.decision.deescalationUtility(i, d, d.side(0), 0.1), 1e-12);
+        // with injuryFading the injury weighs as faded since the day it was done
+        w = build(RESTORATION, random, params.with(Parameter.INJURY_FADING, 0.01));
+        d = w.existing(0, 1);
+        d.injury[d.side(0)] = 0.05;
+        d.injuryDay[d.side(0)] = DAY - 100;
+        assertEquals(clean - BG * chi * 0.05 * Math.pow(0.99, 100),
+                w.decision.deescalationUtility(w.countries.get(0), d, d.side(0), 0.1), 1e-12);
         // without χ the same injuries change nothing
         w = build(RESTORATION, random);
         w.existing(0, 1).injury[0] = 1;

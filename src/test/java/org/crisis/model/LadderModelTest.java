@@ -178,6 +178,26 @@ class LadderModelTest {
     }
 
     @Test
+    void withInjuryFadingALighterFreshInjuryReplacesAHeavierOneThatHasFadedBelowIt() {
+        World w = new World(Parameters.defaults().with(Parameter.INJURY_FADING, 0.01), new MersenneTwisterFast(1));
+        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(a, b, Level.DOWNGRADED, 0, 0, 0, 0);
+        Dyad d = w.existing(a, b);
+        int sa = d.side(a);
+        w.setDay(10);
+        w.act(b, a, EventType.BORDER_INCIDENT, Event.NONE); // 0.6 on day 10
+        assertEquals(0.6, d.injuryOn(sa, 10, 0.01), 1e-12);
+        assertEquals(0.6 * Math.pow(0.99, 50), d.injuryOn(sa, 60, 0.01), 1e-12);
+        w.setDay(60);
+        w.act(b, a, EventType.ASYLUM_GRANT, Event.NONE); // 0.4 against 0.6 faded to 0.36: it replaces it
+        assertEquals(0.4, d.injuryOn(sa, 60, 0.01), 1e-12);
+        w.setDay(61);
+        w.act(b, a, EventType.INTERFERENCE_STATEMENT, Event.NONE); // 0.3 against 0.396: it does not
+        assertEquals(0.4 * 0.99, d.injuryOn(sa, 61, 0.01), 1e-12);
+    }
+
+    @Test
     void anExpulsionOnAnAlreadySeveredPairLeavesItSevered() {
         World w = world();
         int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
