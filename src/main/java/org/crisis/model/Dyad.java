@@ -1,5 +1,7 @@
 package org.crisis.model;
 
+import java.util.List;
+
 /**
  * The relation between two countries {@code a < b}: the symmetric level and, per
  * direction (index 0 is a's view of b, 1 is b's view of a), grievance, trade dependence
@@ -57,6 +59,12 @@ public final class Dyad {
      * government's.
      */
     final double[] injury = new double[2];
+    /**
+     * The exogenous hostile acts between the two (scripted triggers with γ < 0), in order, kept
+     * under the {@code inKindTriggers} option only: an answer in kind to one is expected (3.3).
+     * Null until the first.
+     */
+    List<Event> triggers;
     /** Day each side's injury was done: with injuryFading it fades from then on. */
     final int[] injuryDay = new int[2];
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */

@@ -10,6 +10,8 @@ final class Perception {
     private final double coopGain;
     private final double amplifier;
     private final double inKindDiscount;
+    /** Whether an exogenous answer in kind is expected too (section 3.3, the inKindTriggers option). */
+    private final boolean inKindTriggers;
     private final double territorialSalience;
     /** Whether grave rises are recorded: only the rupture gate reads them (3.5). */
     private final boolean ruptureGate;
@@ -21,6 +23,7 @@ final class Perception {
         this.coopGain = p.get(Parameter.COOPERATION_GAIN);
         this.amplifier = p.get(Parameter.IDEOLOGY_AMPLIFIER);
         this.inKindDiscount = p.get(Parameter.IN_KIND_DISCOUNT);
+        this.inKindTriggers = p.on(Parameter.IN_KIND_TRIGGERS);
         this.territorialSalience = p.get(Parameter.TERRITORIAL_SALIENCE);
     }
 
@@ -42,7 +45,8 @@ final class Perception {
     private void hostile(Dyad d, int s, Event e) {
         int victim = s == 0 ? d.a : d.b;
         int rung = e.type().rung();
-        boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim);
+        boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim)
+                || inKindTriggers && answersInKind(d, e, victim);
         double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
         // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
         aggrieve(d, s, weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking()),
@@ -59,6 +63,28 @@ final class Perception {
         }
         Event cause = w.events.get(e.cause() - 1);
         return cause.normBreaking() && cause.actor() == victim;
+    }
+
+    /**
+     * Under {@code inKindTriggers}: whether the exogenous hostile act {@code e} answers one of
+     * {@code victim}'s own against its actor, done within memory before it and at least as heavy
+     * (|γ|·severity), without breaking a norm or disputing the victim government's legitimacy.
+     */
+    private boolean answersInKind(Dyad d, Event e, int victim) {
+        if (e.type().kind() != EventType.Kind.TRIGGER || e.normBreaking() || e.interference() || d.triggers == null) {
+            return false;
+        }
+        double weight = Math.abs(e.gamma()) * e.severity();
+        for (int k = d.triggers.size() - 1; k >= 0; k--) {
+            Event t = d.triggers.get(k);
+            if (e.day() - t.day() > w.memory) {
+                return false;
+            }
+            if (t.actor() == victim && t.id() < e.id() && Math.abs(t.gamma()) * t.severity() >= weight) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -128,6 +128,43 @@ class GrievanceModelTest {
     }
 
     @Test
+    void withInKindTriggersAnExogenousAnswerNoHeavierThanTheVictimsOwnActWithinMemoryIsFeltAtOneMinusPhi() {
+        // docs/MODEL.md 3.3, the inKindTriggers option: a strike answering the victim's own strike
+        Parameters on = Parameters.defaults().with(Parameter.IN_KIND_TRIGGERS, 1);
+        int memory = (int) Parameter.MEMORY.defaultValue();
+        double full = answerFelt(Parameters.defaults(), -6, 1.0, false, false, 5);
+        assertEquals(1 - PHI, answerFelt(on, -6, 1.0, false, false, 5) / full, 1e-9, "an answer in kind");
+        assertEquals(1 - PHI, answerFelt(on, -6, 0.5, false, false, memory) / answerFelt(Parameters.defaults(),
+                -6, 0.5, false, false, memory), 1e-9, "a lighter answer, on the last day of memory");
+        assertEquals(1, answerFelt(on, -6, 1.5, false, false, 5) / answerFelt(Parameters.defaults(), -6, 1.5, false,
+                false, 5), 1e-9, "a heavier answer opens a new exchange");
+        assertEquals(1, answerFelt(on, -6, 1.0, false, false, memory + 1) / full, 1e-9, "out of memory");
+        assertEquals(1, answerFelt(on, -6, 1.0, true, false, 5) / answerFelt(Parameters.defaults(), -6, 1.0, true,
+                false, 5), 1e-9, "an answer that disputes the victim government's legitimacy");
+        assertEquals(1, answerFelt(on, -6, 1.0, false, true, 5) / answerFelt(Parameters.defaults(), -6, 1.0, false,
+                true, 5), 1e-9, "an answer that breaks a norm");
+    }
+
+    /**
+     * Δ the victim feels from the actor's exogenous act (γ, severity, interference, norm-breaking)
+     * {@code after} days after its own γ −6 act of severity 1 against the actor.
+     */
+    private double answerFelt(Parameters p, double gamma, double severity, boolean interference, boolean breach,
+            int after) {
+        world(p);
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0, 0.1, 0, 0);
+        w.setDay(10);
+        w.act(new Act(victim, actor, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "own"));
+        w.setDay(10 + after);
+        Dyad d = w.existing(victim, actor);
+        double before = w.grievance(d, victim);
+        w.act(new Act(actor, victim, EventType.CUSTOM, gamma, severity, interference, breach, false, Event.NONE,
+                Event.NONE, "answer"));
+        return deltaOf(before, d.grievanceOf(victim));
+    }
+
+    @Test
     void atTauZeroTheTerritorialFlagChangesNothing() {
         world(Parameters.defaults().with(Parameter.TERRITORIAL_SALIENCE, 0));
         int plain = actorAt("PLA", -0.4, -0.2);

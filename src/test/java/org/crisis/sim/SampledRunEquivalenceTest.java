@@ -114,11 +114,11 @@ class SampledRunEquivalenceTest {
     }
 
     /**
-     * The options of section 3.5 that change the bounds of the sampling (a rupture answers a
-     * grave act; a restoration waits for ripe grievances; a grave injury raises the bar for
-     * mending and fades), all on, on the cases whose ruptures, mediations and restorations they
-     * touch, with territorial acts felt twice as hard (τ = 1, section 3.3), which the gate reads
-     * as grave; a quarter of the runs of the main test.
+     * The options of sections 3.3 and 3.5 (a rupture answers a grave act; a restoration waits
+     * for ripe grievances; a grave injury raises the bar for mending and fades; an exogenous
+     * answer in kind is expected), all on, on the cases whose ruptures, mediations and
+     * restorations they touch, with territorial acts felt twice as hard (τ = 1, section 3.3),
+     * which the gate reads as grave; a quarter of the runs of the main test.
      */
     @Test
     void theRuleOptionsKeepTheDistributionOfTheDayByDayRule() throws Exception {
@@ -132,7 +132,7 @@ class SampledRunEquivalenceTest {
             Scenario s = ScenarioReader.read(f, List.of());
             variants.add(s.withParameters(s.parameters().with(Parameter.RIPE_RESTORATION, 1).with(Parameter.RUPTURE_GATE, 1)
                     .with(Parameter.TERRITORIAL_SALIENCE, 1).with(Parameter.INJURY_MEMORY, 0.5)
-                    .with(Parameter.INJURY_FADING, 0.005)));
+                    .with(Parameter.INJURY_FADING, 0.005).with(Parameter.IN_KIND_TRIGGERS, 1)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }
