@@ -276,20 +276,15 @@ class DecisionModelTest {
         double expected = injuredRestorationProbability(chi * injuryI, chi * injuryJ);
         assertTrue(expected > 0.01, "p = " + expected);
         MersenneTwisterFast random = new MersenneTwisterFast(41L);
-        int restorations = 0;
-        for (int k = 0; k < DRAWS; k++) {
+        int restorations = count(EventType.RESTORE_RELATIONS, () -> {
             World w = build(RESTORATION, random, params);
             Dyad d = w.existing(0, 1);
             d.injury[d.side(0)] = injuryI;
             d.injury[d.side(1)] = injuryJ;
-            for (Event e : decideOnceEvents(w)) {
-                assertEquals(EventType.RESTORE_RELATIONS, e.type());
-                restorations++;
-            }
-        }
+            return w;
+        });
+        assertCountFits(restorations, expected, "restorations");
         BinomialTest binomial = new BinomialTest();
-        assertTrue(binomial.binomialTest(DRAWS, restorations, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
-                restorations + " restorations in " + DRAWS + ", expected " + expected * DRAWS);
         Map<String, Double> variants = new LinkedHashMap<>();
         variants.put("without the injuries", injuredRestorationProbability(0, 0));
         variants.put("on the proposer only", injuredRestorationProbability(chi * injuryI, 0));
@@ -490,16 +485,9 @@ class DecisionModelTest {
         double atRestore = ripeRestorationProbability(downgraded, 0.5, false);
         assertTrue(expected > 0.3 && expected < 0.9 && atRestore > 0.99, expected + " against " + atRestore);
         MersenneTwisterFast random = new MersenneTwisterFast(37L);
-        int returns = 0;
-        for (int k = 0; k < DRAWS; k++) {
-            for (Event e : decideOnceEvents(build(downgraded, random, ripe))) {
-                assertEquals(EventType.RETURN_AMBASSADOR, e.type());
-                returns++;
-            }
-        }
+        int returns = count(EventType.RETURN_AMBASSADOR, () -> build(downgraded, random, ripe));
+        assertCountFits(returns, expected, "returns");
         BinomialTest binomial = new BinomialTest();
-        assertTrue(binomial.binomialTest(DRAWS, returns, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
-                returns + " returns in " + DRAWS + ", expected " + expected * DRAWS);
         assertTrue(binomial.binomialTest(DRAWS, returns, atRestore, AlternativeHypothesis.TWO_SIDED) < 1e-6,
                 "not weighed against g_restore: " + returns);
     }
@@ -511,17 +499,9 @@ class DecisionModelTest {
         double expected = ripeRestorationProbability(gRestore, false);
         assertTrue(expected > 0.3 && expected < 0.8, "the state must leave the outcome open: p = " + expected);
         MersenneTwisterFast random = new MersenneTwisterFast(29L);
-        int restorations = 0;
-        for (int k = 0; k < DRAWS; k++) {
-            World w = build(RIPE, random, ripe);
-            for (Event e : decideOnceEvents(w)) {
-                assertEquals(EventType.RESTORE_RELATIONS, e.type());
-                restorations++;
-            }
-        }
+        int restorations = count(EventType.RESTORE_RELATIONS, () -> build(RIPE, random, ripe));
+        assertCountFits(restorations, expected, "restorations");
         BinomialTest binomial = new BinomialTest();
-        assertTrue(binomial.binomialTest(DRAWS, restorations, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
-                restorations + " restorations in " + DRAWS + ", expected " + expected * DRAWS);
         // power: the same count rejects the default rule (the rupture's threshold and the mediator's pull) and each half of it
         Map<String, Double> variants = new LinkedHashMap<>();
         variants.put("default rule", restorationProbability(Formula.documented(), RIPE));
@@ -537,6 +517,24 @@ class DecisionModelTest {
         }
         double q = restorationProbability(Formula.documented(), RIPE);
         assertEquals(q, byDefault / 2000.0, 4 * Math.sqrt(q * (1 - q) / 2000) + 1e-3);
+    }
+
+    /** Acts of {@code type} in {@link #DRAWS} fresh worlds from {@code make}, each deciding once; no other act may happen. */
+    private static int count(EventType type, java.util.function.Supplier<World> make) {
+        int n = 0;
+        for (int k = 0; k < DRAWS; k++) {
+            for (Event e : decideOnceEvents(make.get())) {
+                assertEquals(type, e.type());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The binomial test does not reject {@code expected} for {@code count} of {@link #DRAWS}. */
+    private static void assertCountFits(int count, double expected, String what) {
+        assertTrue(new BinomialTest().binomialTest(DRAWS, count, expected, AlternativeHypothesis.TWO_SIDED) > 1e-3,
+                count + " " + what + " in " + DRAWS + ", expected " + expected * DRAWS);
     }
 
     private static List<Event> decideOnceEvents(World w) {

@@ -128,20 +128,21 @@ class GrievanceModelTest {
     }
 
     @Test
-    void withInKindTriggersAnExogenousAnswerNoHeavierThanTheVictimsOwnActWithinMemoryIsFeltAtOneMinusPhi() {
-        // docs/MODEL.md 3.3, the inKindTriggers option: a strike answering the victim's own strike
-        Parameters on = Parameters.defaults().with(Parameter.IN_KIND_TRIGGERS, 1);
+    void anExogenousAnswerNoHeavierThanTheVictimsOwnActWithinMemoryIsFeltAtOneMinusPhi() {
+        // docs/MODEL.md 3.3, inKindTriggers (on by default): a strike answering the victim's own strike
+        Parameters on = Parameters.defaults();
+        Parameters off = Parameters.defaults().with(Parameter.IN_KIND_TRIGGERS, 0);
         int memory = (int) Parameter.MEMORY.defaultValue();
-        double full = answerFelt(Parameters.defaults(), -6, 1.0, false, false, 5);
+        double full = answerFelt(off, -6, 1.0, false, false, 5);
         assertEquals(1 - PHI, answerFelt(on, -6, 1.0, false, false, 5) / full, 1e-9, "an answer in kind");
-        assertEquals(1 - PHI, answerFelt(on, -6, 0.5, false, false, memory) / answerFelt(Parameters.defaults(),
+        assertEquals(1 - PHI, answerFelt(on, -6, 0.5, false, false, memory) / answerFelt(off,
                 -6, 0.5, false, false, memory), 1e-9, "a lighter answer, on the last day of memory");
-        assertEquals(1, answerFelt(on, -6, 1.5, false, false, 5) / answerFelt(Parameters.defaults(), -6, 1.5, false,
+        assertEquals(1, answerFelt(on, -6, 1.5, false, false, 5) / answerFelt(off, -6, 1.5, false,
                 false, 5), 1e-9, "a heavier answer opens a new exchange");
         assertEquals(1, answerFelt(on, -6, 1.0, false, false, memory + 1) / full, 1e-9, "out of memory");
-        assertEquals(1, answerFelt(on, -6, 1.0, true, false, 5) / answerFelt(Parameters.defaults(), -6, 1.0, true,
+        assertEquals(1, answerFelt(on, -6, 1.0, true, false, 5) / answerFelt(off, -6, 1.0, true,
                 false, 5), 1e-9, "an answer that disputes the victim government's legitimacy");
-        assertEquals(1, answerFelt(on, -6, 1.0, false, true, 5) / answerFelt(Parameters.defaults(), -6, 1.0, false,
+        assertEquals(1, answerFelt(on, -6, 1.0, false, true, 5) / answerFelt(off, -6, 1.0, false,
                 true, 5), 1e-9, "an answer that breaks a norm");
     }
 
