@@ -53,10 +53,12 @@ final class Levels {
         boolean between = act.actor() == d.a && act.target() == d.b || act.actor() == d.b && act.target() == d.a;
         if (between && act.type().kind() == EventType.Kind.TRIGGER && act.gamma() < 0) {
             int s = d.side(act.target());
+            // an injury fades from the day it was done, which for a root may be before today
             double weight = -act.gamma() * act.severity() / 10;
-            if (weight > d.injuryOn(s, w.day, injuryFading)) {
+            double today = injuryFading == 0 ? weight : weight * Math.pow(1 - injuryFading, w.day - act.day());
+            if (today > d.injuryOn(s, w.day, injuryFading)) {
                 d.injury[s] = weight;
-                d.injuryDay[s] = w.day;
+                d.injuryDay[s] = act.day();
             }
         }
     }

@@ -67,8 +67,10 @@ final class Perception {
 
     /**
      * Under {@code inKindTriggers}: whether the exogenous hostile act {@code e} answers one of
-     * {@code victim}'s own against its actor, done within memory before it and at least as heavy
-     * (|γ|·severity), without breaking a norm or disputing the victim government's legitimacy.
+     * {@code victim}'s own against its actor, done on an earlier day within memory and at least as
+     * heavy (|γ|·severity), without breaking a norm or disputing the victim government's
+     * legitimacy. Acts of one day do not answer each other: clashes each side blamed on the other,
+     * coded both ways, are read alike whichever the file lists first.
      */
     private boolean answersInKind(Dyad d, Event e, int victim) {
         if (e.type().kind() != EventType.Kind.TRIGGER || e.normBreaking() || e.interference() || d.triggers == null) {
@@ -80,7 +82,7 @@ final class Perception {
             if (e.day() - t.day() > w.memory) {
                 return false;
             }
-            if (t.actor() == victim && t.id() < e.id() && Math.abs(t.gamma()) * t.severity() >= weight) {
+            if (t.actor() == victim && t.day() < e.day() && Math.abs(t.gamma()) * t.severity() >= weight) {
                 return true;
             }
         }

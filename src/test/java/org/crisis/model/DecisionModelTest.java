@@ -314,6 +314,34 @@ class DecisionModelTest {
         assertEquals(restorationProbability(Formula.documented(), RESTORATION), probabilityOfActing(w), 1e-12);
     }
 
+    @Test
+    void theSamplersBoundHoldsOnEveryDayOfAWindowInWhichTheInjuriesFade() {
+        // docs/MODEL.md 3.11: bound(len) bounds the daily probability of acting on each of the window's
+        // days; with injuryFading the bar for mending falls day by day, so the bound must use the window's end
+        Parameters params = PARAMS.with(Parameter.INJURY_MEMORY, 2.0).with(Parameter.INJURY_FADING, 0.05);
+        int length = 40;
+        World w = build(FADED, new MersenneTwisterFast(43L), params);
+        Dyad d = w.existing(0, 1);
+        d.mediationUntil = DAY + 2 * length; // restoration on the table all window long
+        d.injury[d.side(0)] = 0.6;
+        d.injury[d.side(1)] = 0.5;
+        d.injuryDay[0] = DAY;
+        d.injuryDay[1] = DAY;
+        Country i = w.countries.get(0);
+        w.decision.startWindow(i, d, d.side(0), DAY);
+        double bound = w.decision.bound(length);
+        double first = 0;
+        double last = 0;
+        for (int t = DAY; t < DAY + length; t++) {
+            w.setDay(t);
+            double p = w.decision.weigh(i, d, d.side(0)) ? w.decision.actProbability() : 0;
+            assertTrue(p <= bound, "day " + t + ": p = " + p + " above the window's bound " + bound);
+            first = t == DAY ? p : first;
+            last = p;
+        }
+        assertTrue(last > 2 * first && last > 0.01, "the injuries must fade enough to test the bound: " + first + " → " + last);
+    }
+
     /** P(restoration) from {@link #RESTORATION} with each side's threshold lowered by its χ·injury. */
     private static double injuredRestorationProbability(double barI, double barJ) {
         Formula f = Formula.documented();

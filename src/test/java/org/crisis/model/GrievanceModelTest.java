@@ -140,6 +140,7 @@ class GrievanceModelTest {
         assertEquals(1, answerFelt(on, -6, 1.5, false, false, 5) / answerFelt(off, -6, 1.5, false,
                 false, 5), 1e-9, "a heavier answer opens a new exchange");
         assertEquals(1, answerFelt(on, -6, 1.0, false, false, memory + 1) / full, 1e-9, "out of memory");
+        assertEquals(1, answerFelt(on, -6, 1.0, false, false, 0) / full, 1e-9, "acts of one day do not answer each other");
         assertEquals(1, answerFelt(on, -6, 1.0, true, false, 5) / answerFelt(off, -6, 1.0, true,
                 false, 5), 1e-9, "an answer that disputes the victim government's legitimacy");
         assertEquals(1, answerFelt(on, -6, 1.0, false, true, 5) / answerFelt(off, -6, 1.0, false,

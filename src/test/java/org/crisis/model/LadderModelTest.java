@@ -195,6 +195,17 @@ class LadderModelTest {
         w.setDay(61);
         w.act(b, a, EventType.INTERFERENCE_STATEMENT, Event.NONE); // 0.3 against 0.396: it does not
         assertEquals(0.4 * 0.99, d.injuryOn(sa, 61, 0.01), 1e-12);
+
+        // a root fades from the day it was done, not from the day the pair fell below NORMAL
+        World v = new World(Parameters.defaults().with(Parameter.INJURY_FADING, 0.01), new MersenneTwisterFast(1));
+        int c = v.addCountry("CCC", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int e = v.addCountry("EEE", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        v.setRelation(c, e, Level.NORMAL, 0, 0, 0, 0);
+        v.setDay(10);
+        Event statement = v.act(e, c, EventType.INTERFERENCE_STATEMENT, Event.NONE); // 0.3 on day 10
+        v.setDay(30);
+        v.act(c, e, EventType.RECALL_AMBASSADOR, statement.id());
+        assertEquals(0.3 * Math.pow(0.99, 20), v.existing(c, e).injuryOn(v.existing(c, e).side(c), 30, 0.01), 1e-12);
     }
 
     @Test
