@@ -128,10 +128,10 @@ class GrievanceModelTest {
     }
 
     @Test
-    void anExogenousAnswerNoHeavierThanTheVictimsOwnActWithinMemoryIsFeltAtOneMinusPhi() {
-        // docs/MODEL.md 3.3, inKindTriggers (on by default): a strike answering the victim's own strike
-        Parameters on = Parameters.defaults();
-        Parameters off = Parameters.defaults().with(Parameter.IN_KIND_TRIGGERS, 0);
+    void withInKindTriggersAnExogenousAnswerNoHeavierThanTheVictimsOwnActWithinMemoryIsFeltAtOneMinusPhi() {
+        // docs/MODEL.md 3.3, the inKindTriggers option: a strike answering the victim's own strike
+        Parameters on = Parameters.defaults().with(Parameter.IN_KIND_TRIGGERS, 1);
+        Parameters off = Parameters.defaults();
         int memory = (int) Parameter.MEMORY.defaultValue();
         double full = answerFelt(off, -6, 1.0, false, false, 5);
         assertEquals(1 - PHI, answerFelt(on, -6, 1.0, false, false, 5) / full, 1e-9, "an answer in kind");
