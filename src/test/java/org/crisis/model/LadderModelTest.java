@@ -126,8 +126,8 @@ class LadderModelTest {
     @Test
     void aRecallFromAnAllianceDowngradesRelationsAndPutsTheActorOnTheThirdRung() {
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.ALLIED, 0, 0, 0, 0);
         w.setDay(7);
         w.act(b, a, EventType.RECALL_AMBASSADOR, Event.NONE);
@@ -145,8 +145,8 @@ class LadderModelTest {
         // docs/MODEL.md 3.5, injuryMemory: an exogenous hostile act of the other, counted when it is
         // the root of the act that took the pair below NORMAL, or when it comes while the pair is there
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.NORMAL, 0, 0, 0, 0);
         Dyad d = w.existing(a, b);
         int sa = d.side(a);
@@ -180,8 +180,8 @@ class LadderModelTest {
     @Test
     void withInjuryFadingALighterFreshInjuryReplacesAHeavierOneThatHasFadedBelowIt() {
         World w = new World(Parameters.defaults().with(Parameter.INJURY_FADING, 0.01), new MersenneTwisterFast(1));
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.DOWNGRADED, 0, 0, 0, 0);
         Dyad d = w.existing(a, b);
         int sa = d.side(a);
@@ -198,8 +198,8 @@ class LadderModelTest {
 
         // a root fades from the day it was done, not from the day the pair fell below NORMAL
         World v = new World(Parameters.defaults().with(Parameter.INJURY_FADING, 0.01), new MersenneTwisterFast(1));
-        int c = v.addCountry("CCC", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int e = v.addCountry("EEE", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int c = neutral(v, "CCC");
+        int e = neutral(v, "EEE");
         v.setRelation(c, e, Level.NORMAL, 0, 0, 0, 0);
         v.setDay(10);
         Event statement = v.act(e, c, EventType.INTERFERENCE_STATEMENT, Event.NONE); // 0.3 on day 10
@@ -211,8 +211,8 @@ class LadderModelTest {
     @Test
     void anExpulsionOnAnAlreadySeveredPairLeavesItSevered() {
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.SEVERED, 0, 0, 0, 0);
         w.act(a, b, EventType.EXPEL_DIPLOMATS, Event.NONE);
         assertEquals(Level.SEVERED, w.existing(a, b).level());
@@ -228,8 +228,8 @@ class LadderModelTest {
 
     private static Level restoredFromSevered(double actorGrievance) {
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.SEVERED, actorGrievance, 0, 0, 0);
         w.act(a, b, EventType.RESTORE_RELATIONS, Event.NONE);
         return w.existing(a, b).level();
@@ -238,8 +238,8 @@ class LadderModelTest {
     @Test
     void whenRelationsImproveBothPosturesFallToWhatTheNewLevelAllows() {
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.SEVERED, 0.25, 0.25, 0, 0);
         Dyad d = w.existing(a, b);
         d.posture[0] = Ladder.SANCTION;
@@ -260,8 +260,8 @@ class LadderModelTest {
     void aPairThatStartsDowngradedIsRestoredOnTheDayItReturnsToNormal() {
         // docs/MODEL.md 3.10: at DOWNGRADED or below on some day, day 0 included, then NORMAL or above
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.DOWNGRADED, 0, 0, 0, 0);
         Dyad d = w.existing(a, b);
         assertEquals(0, measures(w, a, b).firstDowngraded());
@@ -276,8 +276,8 @@ class LadderModelTest {
     @Test
     void firstDaysAtEachLevelOrBelowAreRecordedOnTheWayDown() {
         World w = world();
-        int a = w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
-        int b = w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        int a = neutral(w, "AAA");
+        int b = neutral(w, "BBB");
         w.setRelation(a, b, Level.CORDIAL, 0, 0, 0, 0);
         Dyad d = w.existing(a, b);
         w.setDay(3);
@@ -296,6 +296,11 @@ class LadderModelTest {
 
     /** Measures of the last world made by {@link #world()}, kept from outside as a run's observer keeps them. */
     private static PairRecords records;
+
+    /** A country at the centre with middling traits and no blocs. */
+    private static int neutral(World w, String id) {
+        return w.addCountry(id, 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+    }
 
     private static World world() {
         World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
