@@ -422,9 +422,9 @@ final class Decision {
     }
 
     /**
-     * How much the step-down terms of {@link #downConst} ({@code own}) or {@link #consentConst}
-     * rise over the first {@code n} days of the window as the injury fades: at most what it
-     * weighs at the window's start.
+     * How much a step-down term ({@link #downConst} or {@link #consentConst}) rises over the
+     * first {@code n} days of the window as its injury, weighing {@code atStart} at the window's
+     * start, fades: at most {@code atStart}.
      */
     private double faded(double atStart, int n) {
         return atStart == 0 || injuryFading == 0 || n == 0 ? 0 : atStart * (1 - Math.pow(1 - injuryFading, n));

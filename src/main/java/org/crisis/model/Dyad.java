@@ -117,8 +117,12 @@ public final class Dyad {
 
     /** Side {@code s}'s injury on {@code day}: as done, faded by {@code 1 − fading} a day since (3.5). */
     double injuryOn(int s, int day, double fading) {
-        double x = injury[s];
-        return x == 0 || fading == 0 ? x : x * Math.pow(1 - fading, day - injuryDay[s]);
+        return faded(injury[s], injuryDay[s], day, fading);
+    }
+
+    /** An injury of weight {@code x} done on day {@code done}, as it stands on {@code day}. */
+    static double faded(double x, int done, int day, double fading) {
+        return x == 0 || fading == 0 ? x : x * Math.pow(1 - fading, day - done);
     }
 
     boolean mediated(int day) {

@@ -55,8 +55,7 @@ final class Levels {
             int s = d.side(act.target());
             // an injury fades from the day it was done, which for a root may be before today
             double weight = -act.gamma() * act.severity() / 10;
-            double today = injuryFading == 0 ? weight : weight * Math.pow(1 - injuryFading, w.day - act.day());
-            if (today > d.injuryOn(s, w.day, injuryFading)) {
+            if (Dyad.faded(weight, act.day(), w.day, injuryFading) > d.injuryOn(s, w.day, injuryFading)) {
                 d.injury[s] = weight;
                 d.injuryDay[s] = act.day();
             }

@@ -1,5 +1,7 @@
 package org.crisis.model;
 
+import java.util.ArrayList;
+
 /**
  * How an event is felt (docs/MODEL.md 3.3): the saturating grievance update of a hostile
  * act, the relief of a cooperative one, and the discounts for what was expected.
@@ -51,6 +53,12 @@ final class Perception {
         // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
         aggrieve(d, s, weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking()),
                 e.id());
+        if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER) {
+            if (d.triggers == null) {
+                d.triggers = new ArrayList<>();
+            }
+            d.triggers.add(e); // after its own reading: an act is not an answer to itself
+        }
     }
 
     /**

@@ -42,8 +42,6 @@ public final class World {
     int lastEventDay = Integer.MIN_VALUE / 2;
     double totalConflict;
     final int memory;
-    /** Whether pairs keep their exogenous hostile acts, for answers in kind (section 3.3, inKindTriggers). */
-    private final boolean inKindTriggers;
 
     final Relations relations;
     final Affinity affinity;
@@ -58,7 +56,6 @@ public final class World {
         this.parameters = parameters;
         this.random = random;
         this.memory = (int) parameters.get(Parameter.MEMORY);
-        this.inKindTriggers = parameters.on(Parameter.IN_KIND_TRIGGERS);
         this.relations = new Relations(this, parameters);
         this.affinity = new Affinity(this, parameters);
         this.perception = new Perception(this, parameters);
@@ -239,12 +236,6 @@ public final class World {
             d.lastStepDown[1] = day;
         }
         perception.receive(d, 1 - sa, e);
-        if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER && e.gamma() < 0) {
-            if (d.triggers == null) {
-                d.triggers = new ArrayList<>();
-            }
-            d.triggers.add(e); // after its own reading: an act is not an answer to itself
-        }
         levels.apply(d, sa, e);
         return d;
     }
