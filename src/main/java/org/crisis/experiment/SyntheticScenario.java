@@ -76,7 +76,7 @@ public final class SyntheticScenario {
             }
             events.add(new Scenario.Trigger(r.nextInt(days), type, "C" + actor,
                     type.domestic() ? Optional.empty() : Optional.of("C" + target), 1.0, Optional.empty(),
-                    type.gamma(), type.interference(), type.normBreaking(), type.territorial(), Map.of()));
+                    type.gamma(), type.interference(), type.normBreaking(), type.territorial(), type.armed(), Map.of()));
         }
         events.sort(java.util.Comparator.comparingInt(Scenario.Trigger::day));
         return new Scenario("synthetic-" + n, "generated benchmark world", Optional.empty(), days, seed, countries,

@@ -215,10 +215,19 @@ final class Decision {
 
     /**
      * The last day side {@code s} may escalate: {@code memory} days after the last rise of its
-     * grievance, unless it stepped down since (a step down closes what it answered).
+     * grievance, unless it stepped down since (a step down closes what it answered). Under the
+     * armedExchange option an armed act of its own closes the rises before it too, and a rise from
+     * the other's armed act counts only if {@code s} did no armed act against the other from
+     * {@code memory} days before it on (force answers force, 3.5); both read acts of one day alike.
      */
     private int freshUntil(Dyad d, int s) {
-        return d.lastAggrieved[s] < d.lastStepDown[s] ? Integer.MIN_VALUE : d.lastAggrieved[s] + w.memory;
+        int closed = Math.max(d.lastStepDown[s], d.lastArmed[s]);
+        int until = d.lastAggrieved[s] < closed ? Integer.MIN_VALUE : d.lastAggrieved[s] + w.memory;
+        int armedRise = d.lastArmedRise[s];
+        if (armedRise >= d.lastStepDown[s] && d.lastArmed[s] < armedRise - w.memory) {
+            until = Math.max(until, armedRise + w.memory);
+        }
+        return until;
     }
 
     /**

@@ -38,6 +38,15 @@ public final class Dyad {
      * breach, an interference or a territorial act, a border incident included (3.5).
      */
     final int[] lastGraveAggrieved = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /**
+     * Under the {@code armedExchange} option: the day each side last did an armed act against the
+     * other, and the day its grievance last rose from an armed act of the other, kept apart from
+     * {@link #lastAggrieved}; far in the past otherwise. Force answers force (section 3.5): an armed
+     * act closes the rises before it, and a rise from the other's force while the side's own forces
+     * are engaged opens no climb.
+     */
+    final int[] lastArmed = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] lastArmedRise = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**

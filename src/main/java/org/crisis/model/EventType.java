@@ -77,6 +77,11 @@ public enum EventType {
         return territorial;
     }
 
+    /** Done by armed forces against the target's by its type: a border incident (docs/FORMATS.md 2.5). */
+    public boolean armed() {
+        return this == BORDER_INCIDENT;
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -70,7 +70,7 @@ public final class Mediation {
         }
         int about = worst == null ? Event.NONE : worst.other(target);
         Event offer = w.act(new Act(mediator, target, act.type(), act.gamma(), act.severity(), act.interference(),
-                act.normBreaking(), act.territorial(), act.cause(), about, act.label()));
+                act.normBreaking(), act.territorial(), act.armed(), act.cause(), about, act.label()));
         if (worst != null) {
             double credibility = Math.max(0.1, Math.min(w.affinity(mediator, worst.a), w.affinity(mediator, worst.b)));
             start(worst, credibility, offer.id());

@@ -15,6 +15,8 @@ final class Perception {
     /** Whether an exogenous answer in kind is expected too (section 3.3, the inKindTriggers option). */
     private final boolean inKindTriggers;
     private final double territorialSalience;
+    /** Whether armed acts and the rises they cause are kept apart (3.5, the armedExchange option). */
+    private final boolean armedExchange;
     /** Whether grave rises are recorded: only the rupture gate reads them (3.5). */
     private final boolean ruptureGate;
 
@@ -26,6 +28,7 @@ final class Perception {
         this.amplifier = p.get(Parameter.IDEOLOGY_AMPLIFIER);
         this.inKindDiscount = p.get(Parameter.IN_KIND_DISCOUNT);
         this.inKindTriggers = p.on(Parameter.IN_KIND_TRIGGERS);
+        this.armedExchange = p.on(Parameter.ARMED_EXCHANGE);
         this.territorialSalience = p.get(Parameter.TERRITORIAL_SALIENCE);
     }
 
@@ -50,9 +53,13 @@ final class Perception {
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim)
                 || inKindTriggers && answersInKind(d, e, victim);
         double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
+        boolean armed = armedExchange && e.armed();
+        if (armed) {
+            d.lastArmed[1 - s] = w.day; // the actor's forces are engaged against the victim's
+        }
         // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
         aggrieve(d, s, weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking()),
-                e.id());
+                e.id(), armed);
         if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER) {
             if (d.triggers == null) {
                 d.triggers = new ArrayList<>();
@@ -119,11 +126,24 @@ final class Perception {
 
     /** {@code G ← 1 − (1 − G)·exp(−Δ)}: bounded in [0, 1] however many blows land. */
     void aggrieve(Dyad d, int s, double delta, int cause) {
+        aggrieve(d, s, delta, cause, false);
+    }
+
+    /**
+     * The saturating update; a rise from an armed act of the other ({@code armed}, under the
+     * armedExchange option) is dated apart, since it opens a climb only if the side's own forces
+     * are not engaged (3.5).
+     */
+    private void aggrieve(Dyad d, int s, double delta, int cause, boolean armed) {
         w.touch(d);
         d.grievance[s] = 1 - (1 - d.grievance[s]) * Math.exp(-delta);
         d.grievanceCause[s] = cause;
         if (delta > 0) {
-            d.lastAggrieved[s] = w.day;
+            if (armed) {
+                d.lastArmedRise[s] = w.day;
+            } else {
+                d.lastAggrieved[s] = w.day;
+            }
             if (ruptureGate && w.grave(cause)) {
                 d.lastGraveAggrieved[s] = w.day;
             }

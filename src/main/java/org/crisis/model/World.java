@@ -181,7 +181,7 @@ public final class World {
         if (!type.changesGovernment()) {
             throw new IllegalArgumentException(type + " does not change a government");
         }
-        return record(new Act(actor, Event.NONE, type, type.gamma(), severity, false, type.normBreaking(), false,
+        return record(new Act(actor, Event.NONE, type, type.gamma(), severity, false, type.normBreaking(), false, false,
                 Event.NONE, Event.NONE, label), change);
     }
 
@@ -189,7 +189,7 @@ public final class World {
         int id = events.size() + 1;
         int root = a.cause() == Event.NONE ? id : events.get(a.cause() - 1).root();
         Event e = new Event(id, day, a.actor(), a.target(), a.type(), a.gamma(), a.severity(), a.interference(),
-                a.normBreaking(), a.territorial(), a.cause(), a.about(), a.label(), root);
+                a.normBreaking(), a.territorial(), a.armed(), a.cause(), a.about(), a.label(), root);
         events.add(e);
         lastEventDay = day;
         if (e.gamma() < 0) {

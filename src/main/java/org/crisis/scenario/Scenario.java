@@ -177,7 +177,7 @@ public record Scenario(
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
             double severity, Optional<String> label, double gamma, boolean interference,
-            boolean normBreaking, boolean territorial, Map<String, Double> government) {
+            boolean normBreaking, boolean territorial, boolean armed, Map<String, Double> government) {
         public Trigger {
             government = Map.copyOf(government);
         }

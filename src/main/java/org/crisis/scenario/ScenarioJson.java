@@ -59,6 +59,7 @@ public final class ScenarioJson {
             n.put("interference", t.interference());
             n.put("normBreaking", t.normBreaking());
             n.put("territorial", t.territorial());
+            n.put("armed", t.armed());
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {
                     ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");

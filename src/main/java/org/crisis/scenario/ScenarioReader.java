@@ -50,7 +50,7 @@ public final class ScenarioReader {
     public static final Set<String> IDEOLOGY = Fields.keys("economic", "social");
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
-            "gamma", "interference", "normBreaking", "territorial", "ideology", "sovereignty", "domesticPressure",
+            "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
             "hawkishness", "normAdherence", "continuity");
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
@@ -449,6 +449,17 @@ public final class ScenarioReader {
         if (mayBeTerritorial) {
             territorial = Fields.field(m, "territorial").flatMap(n -> f.bool(n, path + ".territorial")).orElse(false);
         }
+        // the same triggers may be flagged armed: a border incident is armed by its type (FORMATS 2.5)
+        boolean armed = type.map(EventType::armed).orElse(false);
+        if (type.isPresent() && !mayBeTerritorial && m.entries.containsKey("armed")) {
+            String why = type.get().armed() ? " is armed by its type" : " is not one";
+            f.error(m.entries.get("armed"), path + ".armed",
+                    "'armed' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, INTERFERENCE_STATEMENT, "
+                            + "SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID); " + type.get() + why);
+        }
+        if (mayBeTerritorial) {
+            armed = Fields.field(m, "armed").flatMap(n -> f.bool(n, path + ".armed")).orElse(false);
+        }
         if (custom) {
             gamma = f.required(m, path, "gamma", "the event's weight on the Goldstein scale, -10..10")
                     .map(n -> f.number(n, path + ".gamma", -10, 10)).orElse(OptionalDouble.empty()).orElse(0);
@@ -474,7 +485,7 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
-                gamma, interference, normBreaking, territorial, traits));
+                gamma, interference, normBreaking, territorial, armed, traits));
     }
 
     private Parameters parameters(Node node) {

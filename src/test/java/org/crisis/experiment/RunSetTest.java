@@ -128,7 +128,7 @@ class RunSetTest {
         // bypasses validation on purpose: a trigger by a country that does not exist makes the runs throw on day 5
         List<Scenario.Trigger> events = new ArrayList<>(good.events());
         events.add(new Scenario.Trigger(5, EventType.BORDER_INCIDENT, "ZZZ", Optional.of("VIC"), 1.0,
-                Optional.empty(), -6.0, false, false, true, Map.of()));
+                Optional.empty(), -6.0, false, false, true, false, Map.of()));
         Scenario broken = new Scenario(good.name(), good.description(), good.start(), good.days(), good.seed(),
                 good.countries(), good.relations(), events, good.parameters(), good.track(), good.stop(), good.expect());
         for (int threads : new int[] {1, 2}) {

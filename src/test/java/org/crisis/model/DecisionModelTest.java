@@ -451,6 +451,66 @@ class DecisionModelTest {
         assertEquals(q[1], sameDay / 4000.0, 4 * Math.sqrt(q[1] * (1 - q[1]) / 4000));
     }
 
+    /** Climbs (to a recall, the rung the CHOICE state justifies) in 4,000 draws of side 0 set up by {@code setUp}. */
+    private static int climbs(Parameters params, long seed, java.util.function.Consumer<Dyad> setUp) {
+        MersenneTwisterFast random = new MersenneTwisterFast(seed);
+        int climbs = 0;
+        for (int k = 0; k < 4_000; k++) {
+            World w = build(CHOICE, random, params);
+            Dyad d = w.existing(0, 1);
+            d.lastAggrieved[0] = Integer.MIN_VALUE / 2; // no rise but those set below
+            setUp.accept(d);
+            List<EventType> acts = decideOnce(w);
+            climbs += acts.equals(List.of(Ladder.act(Ladder.RECALL))) ? 1 : 0;
+        }
+        return climbs;
+    }
+
+    @Test
+    void underArmedExchangeARiseFromTheOthersForceOpensNoClimbWhileTheSidesOwnForcesAreEngaged() {
+        Parameters armed = PARAMS.with(Parameter.ARMED_EXCHANGE, 1);
+        int memory = (int) p(Parameter.MEMORY);
+        double q = choiceProbabilities(Formula.documented(), CHOICE)[1];
+        double width = 4 * Math.sqrt(q * (1 - q) / 4000);
+        // the other's strike yesterday, the side's own strike on that day, memory days before it, or since: engaged
+        for (int own : new int[] {DAY - 1, DAY - 1 - memory, DAY}) {
+            assertEquals(0, climbs(armed, 29L, d -> {
+                d.lastArmedRise[0] = DAY - 1;
+                d.lastArmed[0] = own;
+            }), "own armed act on day " + own);
+        }
+        // its own strike memory + 1 days before the other's: no longer engaged, and the rise opens a climb
+        int open = climbs(armed, 31L, d -> {
+            d.lastArmedRise[0] = DAY - 1;
+            d.lastArmed[0] = DAY - 2 - memory;
+        });
+        assertEquals(q, open / 4000.0, width);
+        // never engaged: the other's strike opens a climb as any rise does
+        assertEquals(q, climbs(armed, 37L, d -> d.lastArmedRise[0] = DAY - 1) / 4000.0, width);
+        // an armed rise answered by a step down since is closed, as any rise is
+        assertEquals(0, climbs(armed, 41L, d -> {
+            d.lastArmedRise[0] = DAY - 2;
+            d.lastStepDown[0] = DAY - 1;
+        }));
+    }
+
+    @Test
+    void underArmedExchangeTheSidesOwnArmedActClosesTheRisesBeforeItButNotThoseOfItsDay() {
+        Parameters armed = PARAMS.with(Parameter.ARMED_EXCHANGE, 1);
+        double q = choiceProbabilities(Formula.documented(), CHOICE)[1];
+        double width = 4 * Math.sqrt(q * (1 - q) / 4000);
+        // a rise (an insult, say) two days ago, answered by the side's own strike yesterday
+        assertEquals(0, climbs(armed, 43L, d -> {
+            d.lastAggrieved[0] = DAY - 2;
+            d.lastArmed[0] = DAY - 1;
+        }));
+        // a rise of the day of the strike stays open, as one of the day of a step down does
+        assertEquals(q, climbs(armed, 47L, d -> {
+            d.lastAggrieved[0] = DAY - 1;
+            d.lastArmed[0] = DAY - 1;
+        }) / 4000.0, width);
+    }
+
     @Test
     void aRestorationIsAStepDownOfBothGovernments() {
         World w = build(FADED, new MersenneTwisterFast(23L));
@@ -732,12 +792,12 @@ class DecisionModelTest {
         MersenneTwisterFast random = new MersenneTwisterFast(23L);
         Parameters gateOff = PARAMS; // the option is off by default
         Parameters gated = PARAMS.with(Parameter.RUPTURE_GATE, 1);
-        Act insult = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, false, Event.NONE, Event.NONE, "insult");
-        Act interference = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, true, false, false, Event.NONE, Event.NONE, "meddling");
-        Act breach = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, true, false, Event.NONE, Event.NONE, "killing");
+        Act insult = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "insult");
+        Act interference = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, true, false, false, false, Event.NONE, Event.NONE, "meddling");
+        Act breach = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, true, false, false, Event.NONE, Event.NONE, "killing");
         Act raid = Act.of(1, 0, EventType.EMBASSY_RAID, Event.NONE);
         Act border = Act.of(1, 0, EventType.BORDER_INCIDENT, Event.NONE);
-        Act claim = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim");
+        Act claim = new Act(1, 0, EventType.CUSTOM, -9.0, 1.0, false, false, true, false, Event.NONE, Event.NONE, "claim");
         int memory = (int) PARAMS.get(Parameter.MEMORY);
         for (int k = 0; k < 50; k++) {
             assertEquals(EventType.EXPEL_DIPLOMATS, climbAfter(insult, false, gated, random),

@@ -60,7 +60,7 @@ class GrievanceModelTest {
         world(Parameters.defaults());
         int actor = actorAt("ACT", -0.4, -0.2);
         w.setRelation(victim, actor, Level.NORMAL, 0.2, 0.1, 0, 0);
-        w.act(new Act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, false, Event.NONE, Event.NONE, ""));
+        w.act(new Act(actor, victim, EventType.ASYLUM_GRANT, -4.0, 1.5, true, false, false, false, Event.NONE, Event.NONE, ""));
 
         double d = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
         assertEquals(0.458258, d, 1e-6); // sqrt(0.75·1.0² + 0.25·0.6²)/2
@@ -94,7 +94,7 @@ class GrievanceModelTest {
         w.setRelation(victim, actor, Level.NORMAL, 0.1, 0, 0, 0);
         Dyad d = w.existing(victim, actor);
         // the same weight (γ = −9), as a plain act and as a breach of a norm (an embassy raid)
-        w.act(new Act(actor, victim, EventType.CUSTOM, -9.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"));
+        w.act(new Act(actor, victim, EventType.CUSTOM, -9.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "plain"));
         double plain = deltaOf(0.1, d.grievanceOf(victim));
         double before = d.grievanceOf(victim);
         w.act(actor, victim, EventType.EMBASSY_RAID, Event.NONE);
@@ -111,10 +111,10 @@ class GrievanceModelTest {
         Dyad d = w.existing(victim, actor);
         double[] felt = new double[4];
         Act[] acts = {
-            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"),
-            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim"),
+            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "plain"),
+            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, false, Event.NONE, Event.NONE, "claim"),
             Act.of(actor, victim, EventType.BORDER_INCIDENT, Event.NONE), // γ −6, territorial by type
-            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, true, false, true, Event.NONE, Event.NONE, "secession")};
+            new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, true, false, true, false, Event.NONE, Event.NONE, "secession")};
         for (int k = 0; k < acts.length; k++) {
             double before = d.grievanceOf(victim);
             w.act(acts[k]);
@@ -147,6 +147,50 @@ class GrievanceModelTest {
                 true, 5), 1e-9, "an answer that breaks a norm");
     }
 
+    @Test
+    void underArmedExchangeArmedActsAreDatedApartWhateverTheirOrderInADayAndFeltAsBefore() {
+        // docs/MODEL.md 3.5, the armedExchange option: who struck whom and when is kept apart from other rises
+        Parameters on = Parameters.defaults().with(Parameter.ARMED_EXCHANGE, 1);
+        Act strike = Act.of(1, 0, EventType.BORDER_INCIDENT, Event.NONE); // armed by its type
+        Act shootDown = new Act(0, 1, EventType.CUSTOM, -8.0, 1.0, false, false, false, true, Event.NONE, Event.NONE,
+                "shoot-down");
+        Act words = new Act(1, 0, EventType.CUSTOM, -3.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "words");
+        double[] felt = new double[2];
+        for (boolean strikeFirst : new boolean[] {true, false}) {
+            world(on);
+            int other = actorAt("OTH", -0.4, -0.2);
+            w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
+            w.setDay(7);
+            w.act(strikeFirst ? strike : shootDown);
+            Dyad d = w.existing(0, 1);
+            int striker = strikeFirst ? 1 : 0;
+            assertEquals(List.of(7, Integer.MIN_VALUE / 2), List.of(d.lastArmed[striker], d.lastArmed[1 - striker]),
+                    "the striker's forces are engaged, not yet its victim's");
+            assertEquals(List.of(7, Integer.MIN_VALUE / 2),
+                    List.of(d.lastArmedRise[1 - striker], d.lastArmedRise[striker]), "the victim's grievance rose");
+            w.act(strikeFirst ? shootDown : strike);
+            assertEquals(List.of(7, 7), List.of(d.lastArmed[0], d.lastArmed[1]), "both sides' forces engaged on day 7");
+            assertEquals(List.of(7, 7), List.of(d.lastArmedRise[0], d.lastArmedRise[1]), "both rises from force");
+            assertEquals(Integer.MIN_VALUE / 2, d.lastAggrieved[0], "no other rise");
+            felt[strikeFirst ? 0 : 1] = d.grievance[0];
+            w.setDay(9);
+            w.act(words);
+            assertEquals(9, d.lastAggrieved[0], "words are a rise like any other");
+            assertEquals(7, d.lastArmedRise[0]);
+        }
+        assertEquals(felt[0], felt[1], 1e-12, "order within a day does not matter");
+        // the strike is felt as without the option: only the dating differs
+        world(Parameters.defaults());
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
+        w.setDay(7);
+        w.act(strike);
+        Dyad d = w.existing(0, 1);
+        assertEquals(felt[0], d.grievance[0], 1e-12);
+        assertEquals(7, d.lastAggrieved[0], "without the option a strike's rise is an ordinary one");
+        assertEquals(List.of(Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2), List.of(d.lastArmed[1], d.lastArmedRise[0]));
+    }
+
     /**
      * Δ the victim feels from the actor's exogenous act (γ, severity, interference, norm-breaking)
      * {@code after} days after its own γ −6 act of severity 1 against the actor.
@@ -157,11 +201,11 @@ class GrievanceModelTest {
         int actor = actorAt("ACT", -0.4, -0.2);
         w.setRelation(victim, actor, Level.NORMAL, 0, 0.1, 0, 0);
         w.setDay(10);
-        w.act(new Act(victim, actor, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "own"));
+        w.act(new Act(victim, actor, EventType.CUSTOM, -6.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "own"));
         w.setDay(10 + after);
         Dyad d = w.existing(victim, actor);
         double before = w.grievance(d, victim);
-        w.act(new Act(actor, victim, EventType.CUSTOM, gamma, severity, interference, breach, false, Event.NONE,
+        w.act(new Act(actor, victim, EventType.CUSTOM, gamma, severity, interference, breach, false, false, Event.NONE,
                 Event.NONE, "answer"));
         return deltaOf(before, d.grievanceOf(victim));
     }
@@ -171,8 +215,8 @@ class GrievanceModelTest {
         world(Parameters.defaults().with(Parameter.TERRITORIAL_SALIENCE, 0));
         int plain = actorAt("PLA", -0.4, -0.2);
         int claimant = actorAt("CLA", -0.4, -0.2);
-        w.act(new Act(plain, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, Event.NONE, Event.NONE, "plain"));
-        w.act(new Act(claimant, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, Event.NONE, Event.NONE, "claim"));
+        w.act(new Act(plain, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "plain"));
+        w.act(new Act(claimant, victim, EventType.CUSTOM, -6.0, 1.0, false, false, true, false, Event.NONE, Event.NONE, "claim"));
         assertEquals(w.existing(victim, plain).grievanceOf(victim), w.existing(victim, claimant).grievanceOf(victim), 0.0);
     }
 
@@ -242,7 +286,7 @@ class GrievanceModelTest {
         int actor = actorAt("ACT", -1, -1);
         double last = 0;
         for (int k = 0; k < 200; k++) {
-            w.act(new Act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, false, Event.NONE, Event.NONE, ""));
+            w.act(new Act(actor, victim, EventType.EMBASSY_RAID, -9.0, 5.0, true, true, false, false, Event.NONE, Event.NONE, ""));
             double g = w.existing(victim, actor).grievanceOf(victim);
             assertTrue(g >= last && g <= 1.0, "blow " + k + ": " + g);
             last = g;

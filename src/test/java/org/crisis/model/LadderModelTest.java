@@ -157,7 +157,7 @@ class LadderModelTest {
         w.act(a, b, EventType.RECALL_AMBASSADOR, protest.id()); // its root is the statement
         assertEquals(0.3, d.injury[sa], 1e-12, "the root of the act that downgraded the pair");
         assertEquals(0, d.injury[sb]);
-        w.act(new Act(b, a, EventType.CUSTOM, -8, 0.5, false, false, false, Event.NONE, Event.NONE, "x"));
+        w.act(new Act(b, a, EventType.CUSTOM, -8, 0.5, false, false, false, false, Event.NONE, Event.NONE, "x"));
         assertEquals(0.4, d.injury[sa], 1e-12, "a heavier act while downgraded: |γ|·severity/10");
         w.act(b, a, EventType.INTERFERENCE_STATEMENT, Event.NONE);
         assertEquals(0.4, d.injury[sa], 1e-12, "a lighter one leaves the heaviest");

@@ -109,7 +109,7 @@ class ThirdPartiesModelTest {
         double aFriend = w.affinity(friend, 0);
         double aDistant = w.affinity(distant, 0);
         assertTrue(Math.abs(w.affinity(aloof, 0)) <= 0.3 && Math.abs(w.affinity(aloof, 1)) <= 0.3, "ALO pays no attention");
-        w.act(new Act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.2, false, true, false, Event.NONE, Event.NONE, ""));
+        w.act(new Act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.2, false, true, false, false, Event.NONE, Event.NONE, ""));
         w.react();
         double base = KAPPA_OBS * 9.0 / 10 * 1.2;
         assertEquals(1 - Math.exp(-base * 0.9 * (1 - Math.max(0, aFriend))), w.existing(friend, 0).grievanceOf(friend), 1e-12);
@@ -257,7 +257,7 @@ class ThirdPartiesModelTest {
                 normReading[k] = KAPPA_OBS * 0.9 * c.normAdherence * (1 - Math.max(0, w.affinity(k, 0)));
                 asOwn[k] = solidarity * c.hawkishness * kappa * 0.9 * (1 + c.sovereignty) * (1 + alpha * w.distance(k, 0));
             }
-            w.act(new Act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.0, false, true, territorial, Event.NONE, Event.NONE, ""));
+            w.act(new Act(0, 1, EventType.EMBASSY_RAID, -9.0, 1.0, false, true, territorial, false, Event.NONE, Event.NONE, ""));
             w.react();
             for (int k : new int[] {hawk, dove}) {
                 assertTrue(condemned(w, k, 0), "a friend of the victim far from the raider condemns it");
@@ -286,7 +286,7 @@ class ThirdPartiesModelTest {
             Event unrelated = w.act(1, obs, EventType.PROTEST, Event.NONE);
             boolean legitimacy = variant == 2;
             int cause = variant == 0 ? unrelated.id() : raid.id();
-            w.act(new Act(obs, 0, EventType.CONDEMN, legitimacy ? -3.0 : -2.0, 1.0, legitimacy, false, false, cause, Event.NONE, ""));
+            w.act(new Act(obs, 0, EventType.CONDEMN, legitimacy ? -3.0 : -2.0, 1.0, legitimacy, false, false, false, cause, Event.NONE, ""));
             felt[variant] = -Math.log(1 - w.existing(obs, 0).grievanceOf(0));
         }
         assertEquals((1 - phi) * felt[0], felt[1], 1e-12, "a condemnation answering the raid is felt at 1 − φ");

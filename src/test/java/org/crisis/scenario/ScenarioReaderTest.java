@@ -68,14 +68,14 @@ class ScenarioReaderTest {
         List<Trigger> events = s.events();
         assertEquals(4, events.size());
         assertEquals(new Trigger(0, EventType.ASYLUM_GRANT, "MEX", Optional.of("PER"), 1.0, Optional.empty(),
-                EventType.ASYLUM_GRANT.gamma(), true, false, false, Map.of()), events.get(0));
+                EventType.ASYLUM_GRANT.gamma(), true, false, false, false, Map.of()), events.get(0));
         assertEquals(new Trigger(20, EventType.DISPUTED_ELECTION, "VEN", Optional.empty(), 1.0, Optional.empty(),
-                EventType.DISPUTED_ELECTION.gamma(), false, EventType.DISPUTED_ELECTION.normBreaking(), false, Map.of()),
+                EventType.DISPUTED_ELECTION.gamma(), false, EventType.DISPUTED_ELECTION.normBreaking(), false, false, Map.of()),
                 events.get(1));
         assertEquals(new Trigger(45, EventType.CUSTOM, "PER", Optional.of("MEX"), 1.0, Optional.of("border-closure"),
-                -5.0, false, false, false, Map.of()), events.get(2));
+                -5.0, false, false, false, false, Map.of()), events.get(2));
         assertEquals(new Trigger(180, EventType.ELECTION, "PER", Optional.empty(), 1.0, Optional.empty(),
-                EventType.ELECTION.gamma(), false, false, false, Map.of("ideology.economic", -0.1, "hawkishness", 0.3)),
+                EventType.ELECTION.gamma(), false, false, false, false, Map.of("ideology.economic", -0.1, "hawkishness", 0.3)),
                 events.get(3));
 
         for (Parameter p : Parameter.values()) {
@@ -570,6 +570,32 @@ class ScenarioReaderTest {
             assertProblem(p, "events[0]." + field, line++, field.length() + 7,
                     "'" + field + "' is only for CUSTOM events; ASYLUM_GRANT has its own weight and flags");
         }
+    }
+
+    @Test
+    void aCustomEventMayBeArmedAndABorderIncidentIsByType() throws Exception {
+        Scenario s = bind(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, actor: MEX, target: PER, gamma: -8, armed: true}
+                  - {day: 2, type: CUSTOM, actor: MEX, target: PER, gamma: -3}
+                  - {day: 3, type: BORDER_INCIDENT, actor: MEX, target: PER}
+                  - {day: 4, type: EMBASSY_RAID, actor: MEX, target: PER, armed: true}
+                """);
+
+        assertEquals(List.of(true, false, true, true), s.events().stream().map(Trigger::armed).toList());
+        assertEquals(List.of(false, false, true, false), s.events().stream().map(Trigger::territorial).toList(),
+                "armed says nothing of territory");
+        List<Problem> problems = problems(BASE + """
+                events:
+                  - {day: 1, type: BORDER_INCIDENT, actor: MEX, target: PER, armed: true}
+                  - {day: 2, type: EXPEL_DIPLOMATS, actor: MEX, target: PER, armed: true}
+                  - {day: 3, type: CUSTOM, actor: MEX, target: PER, gamma: -3, armed: yes please}
+                """);
+        assertEquals(3, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "events[0].armed", 8, 69, "'armed' is only for bilateral triggers",
+                "BORDER_INCIDENT is armed by its type");
+        assertProblem(problems.get(1), "events[1].armed", 9, 69, "EXPEL_DIPLOMATS is not one");
+        assertProblem(problems.get(2), "events[2].armed", 10, 71, "expected true or false");
     }
 
     @Test

@@ -206,6 +206,10 @@ public class ScenarioSchemaTest {
         assertEquals("CUSTOM", rules.path(1).path("if").path("properties").path("type").path("const").asText());
         assertEquals(mayBeTerritorial, list(rules.path(2).path("if").path("properties").path("type").path("enum"))
                 .stream().sorted().toList());
+        // the same triggers may be flagged armed, and the one armed by its type is the one territorial by its type
+        assertTrue(rules.path(2).path("else").path("properties").has("armed"), "armed is refused outside them");
+        assertEquals(Arrays.stream(EventType.values()).filter(EventType::territorial).toList(),
+                Arrays.stream(EventType.values()).filter(EventType::armed).toList());
         assertEquals(government, list(rules.path(3).path("if").path("properties").path("type").path("enum"))
                 .stream().sorted().toList());
     }

@@ -116,15 +116,15 @@ class SampledRunEquivalenceTest {
     /**
      * The options of sections 3.3 and 3.5 (a rupture answers a grave act; a restoration waits
      * for ripe grievances; a grave injury raises the bar for mending and fades; an exogenous
-     * answer in kind is expected), all on, on the cases whose ruptures, mediations and
-     * restorations they touch, with territorial acts felt twice as hard (τ = 1, section 3.3),
+     * answer in kind is expected; force answers force), all on, on the cases whose ruptures,
+     * mediations, restorations and armed exchanges they touch, with territorial acts felt twice as hard (τ = 1, section 3.3),
      * which the gate reads as grave; a quarter of the runs of the main test.
      */
     @Test
     void theRuleOptionsKeepTheDistributionOfTheDayByDayRule() throws Exception {
         List<Scenario> variants = new ArrayList<>();
         for (String name : List.of("iran-saudi-2016", "israel-turkey-2010", "kenya-somalia-2020", "colombia-ecuador-2008",
-                "georgia-russia-2008")) {
+                "georgia-russia-2008", "iran-pakistan-2024")) {
             Path f = Path.of("scenarios", "cases", name + ".yaml");
             if (!f.getFileName().toString().matches(ONLY)) {
                 continue;
@@ -132,7 +132,8 @@ class SampledRunEquivalenceTest {
             Scenario s = ScenarioReader.read(f, List.of());
             variants.add(s.withParameters(s.parameters().with(Parameter.RIPE_RESTORATION, 1).with(Parameter.RUPTURE_GATE, 1)
                     .with(Parameter.TERRITORIAL_SALIENCE, 1).with(Parameter.INJURY_MEMORY, 2.0)
-                    .with(Parameter.INJURY_FADING, 0.02).with(Parameter.IN_KIND_TRIGGERS, 1)));
+                    .with(Parameter.INJURY_FADING, 0.02).with(Parameter.IN_KIND_TRIGGERS, 1)
+                    .with(Parameter.ARMED_EXCHANGE, 1)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }

@@ -43,7 +43,7 @@ class SamplerTest {
         List<Scenario.Relation> relations = List.of(new Scenario.Relation(new Scenario.Pair("AAA", "BBB"), Level.NORMAL,
                 grievance, 0, 0, 1.0));
         Scenario.Trigger slight = new Scenario.Trigger(0, EventType.CUSTOM, "BBB", Optional.of("AAA"), 1e-9,
-                Optional.of("slight"), -1, false, false, false, Map.of());
+                Optional.of("slight"), -1, false, false, false, false, Map.of());
         return new Scenario("known-pair", "", Optional.empty(), DAYS, 1, countries, relations, List.of(slight), p,
                 List.of(), Optional.empty(), Optional.empty());
     }

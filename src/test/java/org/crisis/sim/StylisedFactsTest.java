@@ -248,9 +248,9 @@ class StylisedFactsTest {
             EventType.INTERFERENCE_STATEMENT};
         EventType t = triggers[r.nextInt(triggers.length)];
         Scenario.Trigger trigger = new Scenario.Trigger(0, t, "LFT", Optional.of("RGT"), uniform(r, 0.5, 2),
-                Optional.empty(), t.gamma(), t.interference(), t.normBreaking(), t.territorial(), Map.of());
+                Optional.empty(), t.gamma(), t.interference(), t.normBreaking(), t.territorial(), t.armed(), Map.of());
         Scenario.Trigger election = new Scenario.Trigger(30 + r.nextInt(600), EventType.ELECTION,
-                r.nextBoolean() ? "RGT" : "LFT", Optional.empty(), 1.0, Optional.empty(), 0, false, false, false,
+                r.nextBoolean() ? "RGT" : "LFT", Optional.empty(), 1.0, Optional.empty(), 0, false, false, false,false,
                 Map.of("ideology.economic", uniform(r, -1, 1), "domesticPressure", r.nextDouble(),
                         "hawkishness", r.nextDouble()));
         return new Scenario("rivalry-" + index, "generated", Optional.empty(), 720, index, countries,
