@@ -46,7 +46,7 @@ public enum Parameter {
     INJURY_MEMORY("injuryMemory", "χ", 0, 0, 5, Type.REAL),
     INJURY_FADING("injuryFading", "δ_inj", 0, 0, 1, Type.REAL),
     IN_KIND_TRIGGERS("inKindTriggers", "", 0, 0, 1, Type.BOOLEAN),
-    ARMED_EXCHANGE("armedExchange", "", 0, 0, 1, Type.BOOLEAN),
+    ARMED_EXCHANGE("armedExchange", "", 1, 0, 1, Type.BOOLEAN),
     THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.15, 0, 5, Type.REAL),
     THRESHOLD_SUMMON("thresholdSummon", "θ_2", 0.20, 0, 5, Type.REAL),
     THRESHOLD_RECALL("thresholdRecall", "θ_3", 0.35, 0, 5, Type.REAL),
