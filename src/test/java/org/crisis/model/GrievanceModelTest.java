@@ -149,8 +149,9 @@ class GrievanceModelTest {
 
     @Test
     void underArmedExchangeArmedActsAreDatedApartWhateverTheirOrderInADayAndFeltAsBefore() {
-        // docs/MODEL.md 3.5, the armedExchange option: who struck whom and when is kept apart from other rises
-        Parameters on = Parameters.defaults().with(Parameter.ARMED_EXCHANGE, 1);
+        // docs/MODEL.md 3.5, the armedExchange rule: who struck whom and when is kept apart from other rises
+        Parameters on = Parameters.defaults();
+        assertTrue(on.on(Parameter.ARMED_EXCHANGE), "on by default since the fourteenth round");
         Act strike = Act.of(1, 0, EventType.BORDER_INCIDENT, Event.NONE); // armed by its type
         Act shootDown = new Act(0, 1, EventType.CUSTOM, -8.0, 1.0, false, false, false, true, Event.NONE, Event.NONE,
                 "shoot-down");
@@ -179,8 +180,8 @@ class GrievanceModelTest {
             assertEquals(7, d.lastArmedRise[0]);
         }
         assertEquals(felt[0], felt[1], 1e-12, "order within a day does not matter");
-        // the strike is felt as without the option: only the dating differs
-        world(Parameters.defaults());
+        // the strike is felt as without the rule: only the dating differs
+        world(Parameters.defaults().with(Parameter.ARMED_EXCHANGE, 0));
         int other = actorAt("OTH", -0.4, -0.2);
         w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
         w.setDay(7);

@@ -166,9 +166,18 @@ class RevisedRulesBehaviourTest {
         int climbs = 0;
         for (Path file : cases) {
             Scenario s = ScenarioReader.read(file, List.of());
+            // a ladder act the file scripts (a response not in question, docs/FORMATS.md 2.6) is an input, not a climb
+            java.util.Set<String> scripted = new java.util.HashSet<>();
+            for (Scenario.Trigger t : s.events()) {
+                if (t.type().rung() > Ladder.NONE) {
+                    scripted.add(t.day() + " " + t.type() + " " + t.actor() + " " + t.target().orElse(""));
+                }
+            }
             for (int k = 0; k < 10; k++) {
-                for (Event e : MeasuredRun.of(s, Seeds.derive(11, k)).world().events()) {
-                    if (e.type().rung() > Ladder.NONE) {
+                var world = MeasuredRun.of(s, Seeds.derive(11, k)).world();
+                for (Event e : world.events()) {
+                    if (e.type().rung() > Ladder.NONE && !scripted.contains(e.day() + " " + e.type() + " "
+                            + world.countries().get(e.actor()).id() + " " + world.countries().get(e.target()).id())) {
                         climbs++;
                         assertTrue(e.cause() != Event.NONE, file.getFileName() + ", run " + k + ": " + e);
                     }
