@@ -385,6 +385,24 @@ public final class ScenarioReader {
         return values;
     }
 
+    /**
+     * The flag {@code key} of an event: given where it may be ({@code allowed}), refused with the
+     * reason elsewhere, and otherwise what the type says ({@code byType}).
+     */
+    private boolean triggerFlag(Node.Mapping m, String path, Optional<EventType> type, boolean allowed, String key,
+            java.util.function.Predicate<EventType> byType) {
+        if (type.isPresent() && !allowed && m.entries.containsKey(key)) {
+            String why = byType.test(type.get()) ? " is " + key + " by its type" : " is not one";
+            f.error(m.entries.get(key), path + "." + key, "'" + key + "' is only for bilateral triggers (CUSTOM, "
+                    + "ASYLUM_GRANT, INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID); "
+                    + type.get() + why);
+        }
+        if (allowed) {
+            return Fields.field(m, key).flatMap(n -> f.bool(n, path + "." + key)).orElse(false);
+        }
+        return type.map(byType::test).orElse(false);
+    }
+
     private Optional<Trigger> event(Node node, String path) {
         Optional<Node.Mapping> mm = f.mapping(node, path, EVENT);
         if (mm.isEmpty()) {
@@ -438,28 +456,10 @@ public final class ScenarioReader {
         double gamma = type.map(EventType::gamma).orElse(0.0);
         boolean interference = type.map(EventType::interference).orElse(false);
         boolean normBreaking = type.map(EventType::normBreaking).orElse(false);
-        boolean territorial = type.map(EventType::territorial).orElse(false);
-        boolean mayBeTerritorial = type.filter(t -> t.kind() == EventType.Kind.TRIGGER && !t.territorial()).isPresent();
-        if (type.isPresent() && !mayBeTerritorial && m.entries.containsKey("territorial")) {
-            String why = type.get().territorial() ? " is territorial by its type" : " is not one";
-            f.error(m.entries.get("territorial"), path + ".territorial",
-                    "'territorial' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, INTERFERENCE_STATEMENT, "
-                            + "SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID); " + type.get() + why);
-        }
-        if (mayBeTerritorial) {
-            territorial = Fields.field(m, "territorial").flatMap(n -> f.bool(n, path + ".territorial")).orElse(false);
-        }
-        // the same triggers may be flagged armed: a border incident is armed by its type (FORMATS 2.5)
-        boolean armed = type.map(EventType::armed).orElse(false);
-        if (type.isPresent() && !mayBeTerritorial && m.entries.containsKey("armed")) {
-            String why = type.get().armed() ? " is armed by its type" : " is not one";
-            f.error(m.entries.get("armed"), path + ".armed",
-                    "'armed' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, INTERFERENCE_STATEMENT, "
-                            + "SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID); " + type.get() + why);
-        }
-        if (mayBeTerritorial) {
-            armed = Fields.field(m, "armed").flatMap(n -> f.bool(n, path + ".armed")).orElse(false);
-        }
+        // bilateral triggers may be flagged territorial or armed; a border incident is both by its type (FORMATS 2.5)
+        boolean mayBeFlagged = type.filter(t -> t.kind() == EventType.Kind.TRIGGER && !t.territorial()).isPresent();
+        boolean territorial = triggerFlag(m, path, type, mayBeFlagged, "territorial", EventType::territorial);
+        boolean armed = triggerFlag(m, path, type, mayBeFlagged, "armed", EventType::armed);
         if (custom) {
             gamma = f.required(m, path, "gamma", "the event's weight on the Goldstein scale, -10..10")
                     .map(n -> f.number(n, path + ".gamma", -10, 10)).orElse(OptionalDouble.empty()).orElse(0);
