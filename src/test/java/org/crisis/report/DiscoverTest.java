@@ -47,8 +47,9 @@ class DiscoverTest {
 
     @BeforeAll
     static void runTheSweeps() throws IOException {
-        // a lower rupture threshold than the default, so that some points of the grid break and others do not
-        Files.writeString(sweeps.resolve("tiny.yaml"), SweepFixtures.SCENARIO + "parameters:\n  thresholdSever: 0.5\n");
+        // a lower rupture threshold and a higher grievance gain than the defaults, so that some points of the
+        // grid break and others do not
+        Files.writeString(sweeps.resolve("tiny.yaml"), SweepFixtures.SCENARIO + "parameters:\n  thresholdSever: 0.5\n  grievanceGain: 0.46\n");
         Files.writeString(sweeps.resolve("sweep.yaml"), SWEEP);
         sweep = sweeps.resolve("sweep");
         Outcome o = crisis("sweep", sweeps.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");

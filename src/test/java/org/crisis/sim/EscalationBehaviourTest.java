@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.crisis.stats.Intervals;
 import org.crisis.experiment.Seeds;
 import org.crisis.model.Dyad;
+import org.crisis.model.Ladder;
 import org.crisis.model.Level;
 import org.crisis.model.World;
 import org.crisis.scenario.InvalidInputException;
@@ -56,17 +57,27 @@ class EscalationBehaviourTest {
         return String.format("%d of %d (95 %% CI %.3f-%.3f)", k, outcomes.size(), ci[0], ci[1]);
     }
 
+    /**
+     * A lone asylum grant against a sovereignty-sensitive rival is answered on the ladder, but with
+     * a summons, not a downgrade: most asylum grants in the record ended with a protest or nothing
+     * (the library's negative controls, Peru–Brazil 2025), and the defaults fitted to the library
+     * read it so (docs/MODEL.md 6.1, fifteenth round). A downgrade takes more than the grant (the
+     * Peru–Mexico cases: statements disputing the government, a standing dispute).
+     */
     @Test
-    void asylumGrantAgainstSovereignRivalUsuallyEndsInDowngradeOrRupture() throws Exception {
+    void asylumGrantAgainstSovereignRivalIsAnsweredOnTheLadderButRarelyWithADowngrade() throws Exception {
         Scenario s = fixture("asylum-rival.yaml");
+        List<Boolean> answered = new ArrayList<>();
         List<Boolean> reached = new ArrayList<>();
-        List<Boolean> endedLow = new ArrayList<>();
-        replicate(s, RUNS, w -> pair(w, "SOV", "GRA")).forEach(d -> {
-            reached.add(d.lowestLevel().compareTo(Level.DOWNGRADED) <= 0);
-            endedLow.add(d.level().compareTo(Level.DOWNGRADED) <= 0);
+        replicate(s, RUNS, w -> w).forEach(w -> {
+            int sov = w.world().indexOf("SOV");
+            int gra = w.world().indexOf("GRA");
+            answered.add(w.world().events().stream().anyMatch(e -> e.actor() == sov && e.target() == gra
+                    && e.type().rung() >= Ladder.SUMMON));
+            reached.add(pair(w, "SOV", "GRA").lowestLevel().compareTo(Level.DOWNGRADED) <= 0);
         });
-        assertTrue(share(reached) >= 0.7, "downgraded or severed: " + withInterval(reached));
-        assertTrue(share(endedLow) >= 0.7, "still downgraded or severed after 180 days: " + withInterval(endedLow));
+        assertTrue(share(answered) >= 0.7, "summoned or more: " + withInterval(answered));
+        assertTrue(share(reached) <= 0.3, "downgraded or severed: " + withInterval(reached));
     }
 
     @Test
