@@ -35,8 +35,11 @@ class PatternsModelTest {
     private static PairRecords records;
 
     private static World history() {
-        // no decay: grievances stand between the acts, whatever the days between them
-        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0), new MersenneTwisterFast(1));
+        // no decay: grievances stand between the acts, whatever the days between them; a restoration goes to
+        // NORMAL only when both grievances are below g_restore/2, so g_restore is fixed low enough for AAA's
+        // grievance after the rupture to keep the first restoration at DOWNGRADED, whatever the defaults
+        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0).with(Parameter.RESTORE_THRESHOLD, 0.2),
+                new MersenneTwisterFast(1));
         records = new PairRecords();
         w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
@@ -109,8 +112,11 @@ class PatternsModelTest {
 
     @Test
     void aPairStillSeveredAtTheEndIsNotRestored() {
-        // no decay: grievances stand between the acts, whatever the days between them
-        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0), new MersenneTwisterFast(1));
+        // no decay: grievances stand between the acts, whatever the days between them; a restoration goes to
+        // NORMAL only when both grievances are below g_restore/2, so g_restore is fixed low enough for AAA's
+        // grievance after the rupture to keep the first restoration at DOWNGRADED, whatever the defaults
+        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0).with(Parameter.RESTORE_THRESHOLD, 0.2),
+                new MersenneTwisterFast(1));
         records = new PairRecords();
         w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
