@@ -36,10 +36,10 @@ class PatternsModelTest {
 
     private static World history() {
         // no decay: grievances stand between the acts, whatever the days between them; a restoration goes to
-        // NORMAL only when both grievances are below g_restore/2, so g_restore is fixed low enough for AAA's
-        // grievance after the rupture to keep the first restoration at DOWNGRADED, whatever the defaults
-        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0).with(Parameter.RESTORE_THRESHOLD, 0.2),
-                new MersenneTwisterFast(1));
+        // NORMAL only when both grievances are below g_restore/2, so κ and g_restore are fixed: AAA's grievance
+        // after the rupture (1 − e^(−0.7κ) = 0.24) keeps the first restoration at DOWNGRADED (above 0.1)
+        World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0).with(Parameter.GRIEVANCE_GAIN, 0.4)
+                .with(Parameter.RESTORE_THRESHOLD, 0.2), new MersenneTwisterFast(1));
         records = new PairRecords();
         w.listen(records);
         w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
@@ -112,9 +112,8 @@ class PatternsModelTest {
 
     @Test
     void aPairStillSeveredAtTheEndIsNotRestored() {
-        // no decay: grievances stand between the acts, whatever the days between them; a restoration goes to
-        // NORMAL only when both grievances are below g_restore/2, so g_restore is fixed low enough for AAA's
-        // grievance after the rupture to keep the first restoration at DOWNGRADED, whatever the defaults
+        // no decay; a restoration goes to NORMAL only when both grievances are below g_restore/2, so with
+        // g_restore fixed at 0.2 the grievances of 0.2 set below keep the restoration at DOWNGRADED
         World w = new World(Parameters.defaults().with(Parameter.GRIEVANCE_DECAY, 0).with(Parameter.RESTORE_THRESHOLD, 0.2),
                 new MersenneTwisterFast(1));
         records = new PairRecords();
