@@ -57,10 +57,9 @@ final class Perception {
         if (armed) {
             d.lastArmed[1 - s] = w.day; // the actor's forces are engaged against the victim's
         }
-        // a breach of the victim's mission or territory touches what it holds sovereign, as interference does;
-        // the answer to the victim's own strike is part of the exchange its forces opened, dated as force is (3.5)
+        // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
         aggrieve(d, s, weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking()),
-                e.id(), armed || armedExchange && answersOwnStrike(e, victim));
+                e.id(), armed);
         if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER) {
             if (d.triggers == null) {
                 d.triggers = new ArrayList<>();
@@ -79,15 +78,6 @@ final class Perception {
         }
         Event cause = w.events.get(e.cause() - 1);
         return cause.normBreaking() && cause.actor() == victim;
-    }
-
-    /** Whether {@code e} answers an armed act of {@code victim} itself: its cause is the victim's strike. */
-    private boolean answersOwnStrike(Event e, int victim) {
-        if (e.cause() == Event.NONE) {
-            return false;
-        }
-        Event cause = w.events.get(e.cause() - 1);
-        return cause.armed() && cause.actor() == victim;
     }
 
     /**

@@ -192,41 +192,6 @@ class GrievanceModelTest {
         assertEquals(List.of(Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2), List.of(d.lastArmed[1], d.lastArmedRise[0]));
     }
 
-    @Test
-    void underArmedExchangeTheAnswerToTheSidesOwnStrikeIsDatedAsForceIs() {
-        // docs/MODEL.md 3.5 and 6.1, eighteenth round: Pakistan's recall answering Iran's strike of the same day
-        world(Parameters.defaults());
-        int other = actorAt("OTH", -0.4, -0.2);
-        w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
-        w.setDay(7);
-        Event strike = w.act(Act.of(victim, other, EventType.BORDER_INCIDENT, Event.NONE));
-        Dyad d = w.existing(victim, other);
-        int s = d.side(victim);
-        w.act(other, victim, EventType.RECALL_AMBASSADOR, strike.id());
-        assertEquals(7, d.lastArmedRise[s], "the recall that answers the victim's own strike is dated with force");
-        assertEquals(Integer.MIN_VALUE / 2, d.lastAggrieved[s], "and opens no ordinary window to climb");
-        double answered = d.grievance[s];
-        // the same recall answering nothing of the victim's is an ordinary rise, felt alike
-        world(Parameters.defaults());
-        other = actorAt("OTH", -0.4, -0.2);
-        w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
-        w.setDay(7);
-        w.act(Act.of(victim, other, EventType.BORDER_INCIDENT, Event.NONE));
-        Dyad plain = w.existing(victim, other);
-        w.act(other, victim, EventType.RECALL_AMBASSADOR, Event.NONE);
-        assertEquals(7, plain.lastAggrieved[plain.side(victim)]);
-        assertEquals(answered, plain.grievance[plain.side(victim)], 1e-12, "only the dating differs");
-        // without the option the answer is an ordinary rise
-        world(Parameters.defaults().with(Parameter.ARMED_EXCHANGE, 0));
-        other = actorAt("OTH", -0.4, -0.2);
-        w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
-        w.setDay(7);
-        Event off = w.act(Act.of(victim, other, EventType.BORDER_INCIDENT, Event.NONE));
-        Dyad o = w.existing(victim, other);
-        w.act(other, victim, EventType.RECALL_AMBASSADOR, off.id());
-        assertEquals(7, o.lastAggrieved[o.side(victim)]);
-    }
-
     /**
      * Δ the victim feels from the actor's exogenous act (γ, severity, interference, norm-breaking)
      * {@code after} days after its own γ −6 act of severity 1 against the actor.
