@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.crisis.model.EventType;
 import org.crisis.model.Level;
@@ -390,7 +391,7 @@ public final class ScenarioReader {
      * reason elsewhere, and otherwise what the type says ({@code byType}).
      */
     private boolean triggerFlag(Node.Mapping m, String path, Optional<EventType> type, boolean allowed, String key,
-            java.util.function.Predicate<EventType> byType) {
+            Predicate<EventType> byType) {
         if (type.isPresent() && !allowed && m.entries.containsKey(key)) {
             String why = byType.test(type.get()) ? " is " + key + " by its type" : " is not one";
             f.error(m.entries.get(key), path + "." + key, "'" + key + "' is only for bilateral triggers (CUSTOM, "

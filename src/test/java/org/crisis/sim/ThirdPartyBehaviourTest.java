@@ -98,12 +98,8 @@ class ThirdPartyBehaviourTest {
             Set<Country> c = condemners(w, "ELE");
             boolean distant = c.stream().anyMatch(x -> x.economic() > 0.3);
             boolean friend = c.stream().anyMatch(x -> x.id().equals("LF1"));
-            boolean downgraded = false;
-            for (String rival : List.of("RT1", "RT2", "RT3")) {
-                downgraded |= r.pair("ELE", rival).lowestLevel().compareTo(Level.DOWNGRADED) <= 0;
-            }
             boolean kept = r.pair("ELE", "LF1").lowestLevel().compareTo(Level.NORMAL) >= 0;
-            return new Run(distant, friend, downgraded, kept);
+            return new Run(distant, friend, downgradedWithARival(r), kept);
         });
         assertTrue(runs.stream().filter(Run::distantCondemn).count() > 0.8 * RUNS, "right-of-centre governments condemn");
         assertTrue(runs.stream().filter(Run::friendCondemns).count() < 0.1 * RUNS, "its like-minded neighbour does not");
@@ -113,16 +109,21 @@ class ThirdPartyBehaviourTest {
         System.out.println("stylised fact: relations with a condemner downgraded or severed in " + answered + " of " + RUNS + " runs");
         // the answer comes from the condemnation being felt as interference, in proportion to the condemned
         // government's sovereignty (3.3): without that sensitivity no condemner is answered
-        long indifferent = replicate(fixture("regional-crisis.yaml", "countries.ELE.sovereignty=0"), RUNS, r -> {
-            boolean downgraded = false;
-            for (String rival : List.of("RT1", "RT2", "RT3")) {
-                downgraded |= r.pair("ELE", rival).lowestLevel().compareTo(Level.DOWNGRADED) <= 0;
-            }
-            return downgraded;
-        }).stream().filter(b -> b).count();
+        long indifferent = replicate(fixture("regional-crisis.yaml", "countries.ELE.sovereignty=0"), RUNS,
+                ThirdPartyBehaviourTest::downgradedWithARival).stream().filter(b -> b).count();
         double p = Proportions.fisher(answered, RUNS - answered, indifferent, RUNS - indifferent).p();
         assertTrue(answered > indifferent && p < 0.01, "relations with a condemner are downgraded or severed in " + answered
                 + " of " + RUNS + " runs; with the condemned indifferent to sovereignty in " + indifferent + " (Fisher p = " + p + ")");
         assertTrue(runs.stream().filter(Run::friendKept).count() > 0.9 * RUNS, "relations with the like-minded stay");
+    }
+
+    /** Whether ELE's relations with a right-of-centre rival (RT1..RT3) fell to DOWNGRADED or below in the run. */
+    private static boolean downgradedWithARival(MeasuredRun r) {
+        for (String rival : List.of("RT1", "RT2", "RT3")) {
+            if (r.pair("ELE", rival).lowestLevel().compareTo(Level.DOWNGRADED) <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
