@@ -92,7 +92,8 @@ class RevisedRulesBehaviourTest {
 
     @Test
     void aListedGrievanceBeyondWhatTheLevelHoldsIsWarnedAbout() throws Exception {
-        Scenario s = scenario(STANDING.formatted("0.5"));
+        // θ_5 pinned above 0.5 (θ_4 = 0.45): the listed grievance justifies an expulsion, not a rupture
+        Scenario s = scenario(STANDING.formatted("0.5") + "parameters: { thresholdSever: 0.56 }\n");
         List<String> warnings = s.standingWarnings();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.get(0).startsWith("relations[0]: AAA's grievance 0.5 against BBB would justify EXPEL_DIPLOMATS, "
