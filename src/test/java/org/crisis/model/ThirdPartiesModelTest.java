@@ -123,7 +123,8 @@ class ThirdPartiesModelTest {
     void aDemocraticClauseBindsTheMembersByHowLittleTheyAreFriendsOfTheGovernment() {
         // docs/MODEL.md 3.8: S_k = A(k,i) − b_n·n_k − b_dc·(1 − A⁺(k,i)) for a member sharing a clause with i;
         // b_dc at its hand-set 1, where the friend's lean and the distant member's fall on either side of
-        // condemning (at the fitted 2.6 both condemn in every draw, which tells the two terms apart less)
+        // condemning. At the fitted 2.6 this friend (affinity 0.58) condemns too, in every draw: the clause
+        // then outweighs a middling friendship (MODEL.md 3.8 and 7)
         double bdc = 1.0;
         Parameters clause = QUIET.with(Parameter.DEMOCRATIC_CLAUSE, bdc);
         long[] friend = new long[3];

@@ -91,7 +91,7 @@ class ThirdPartyBehaviourTest {
     }
 
     @Test
-    void aDisputedElectionIsCondemnedByDistantGovernmentsAndAnsweredAsInterferenceWhileLikeMindedOnesKeepRelations() throws Exception {
+    void aDisputedElectionIsCondemnedByDistantGovernmentsAnsweredInProportionToSovereigntyAndLikeMindedOnesKeepRelations() throws Exception {
         // docs/MODEL.md 1.1: Venezuela 2024
         Scenario s = fixture("regional-crisis.yaml");
         record Run(boolean distantCondemn, boolean friendCondemns, boolean distantDowngraded, boolean friendKept) {}
