@@ -113,16 +113,19 @@ class ThirdPartyBehaviourTest {
         // the answer comes from the condemnation being felt as interference, in proportion to the condemned
         // government's sovereignty (3.3): without that sensitivity no condemner is answered. The defaults answer too
         // seldom to tell the two apart, so the mechanism is compared at the sixteenth round's grievance gain.
-        long sensitive = replicate(fixture("regional-crisis.yaml", KAPPA_16), RUNS,
-                ThirdPartyBehaviourTest::downgradedWithARival).stream().filter(b -> b).count();
-        long indifferent = replicate(fixture("regional-crisis.yaml", KAPPA_16, "countries.ELE.sovereignty=0"), RUNS,
-                ThirdPartyBehaviourTest::downgradedWithARival).stream().filter(b -> b).count();
+        long sensitive = runsDowngradedWithARival(fixture("regional-crisis.yaml", KAPPA_16));
+        long indifferent = runsDowngradedWithARival(fixture("regional-crisis.yaml", KAPPA_16, "countries.ELE.sovereignty=0"));
         double p = Proportions.fisher(sensitive, RUNS - sensitive, indifferent, RUNS - indifferent).p();
         System.out.println("at κ 0.25: " + sensitive + " of " + RUNS + " runs, " + indifferent + " with sovereignty 0 (Fisher p = " + p + ")");
         assertTrue(sensitive > indifferent && p < 0.01, "at κ 0.25 relations with a condemner are downgraded or severed in "
                 + sensitive + " of " + RUNS + " runs; with the condemned indifferent to sovereignty in " + indifferent
                 + " (Fisher p = " + p + ")");
         assertTrue(runs.stream().filter(Run::friendKept).count() > 0.9 * RUNS, "relations with the like-minded stay");
+    }
+
+    /** In how many of {@code RUNS} runs of {@code s} ELE's relations with a rival fell to DOWNGRADED or below. */
+    private static long runsDowngradedWithARival(Scenario s) {
+        return replicate(s, RUNS, ThirdPartyBehaviourTest::downgradedWithARival).stream().filter(b -> b).count();
     }
 
     /** Whether ELE's relations with a right-of-centre rival (RT1..RT3) fell to DOWNGRADED or below in the run. */
