@@ -21,6 +21,7 @@ public enum Parameter {
     OBSERVER_GAIN("observerGain", "κ_obs", 0.42, 0, 10, Type.REAL),
     OUSTED_FRIENDS("oustedFriends", "κ_oust", 2.9, 0, 20, Type.REAL),
     TERRITORIAL_SALIENCE("territorialSalience", "τ", 0.37, 0, 10, Type.REAL),
+    CAMPAIGN_GAIN("campaignGain", "β_c", 0, 0, 10, Type.REAL),
     // affinity (docs/MODEL.md 3.2)
     SOCIAL_AXIS_WEIGHT("socialAxisWeight", "w_s", 0.25, 0, 1, Type.REAL),
     AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),

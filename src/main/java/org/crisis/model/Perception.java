@@ -15,6 +15,8 @@ final class Perception {
     /** Whether an exogenous answer in kind is expected too (section 3.3, the inKindTriggers option). */
     private final boolean inKindTriggers;
     private final double territorialSalience;
+    /** β_c: how much harder a trigger within memory of an earlier one by the same actor is felt (3.3). */
+    private final double campaignGain;
     /** Whether armed acts and the rises they cause are kept apart (3.5, the armedExchange option). */
     private final boolean armedExchange;
     /** Whether grave rises are recorded: only the rupture gate reads them (3.5). */
@@ -30,6 +32,7 @@ final class Perception {
         this.inKindTriggers = p.on(Parameter.IN_KIND_TRIGGERS);
         this.armedExchange = p.on(Parameter.ARMED_EXCHANGE);
         this.territorialSalience = p.get(Parameter.TERRITORIAL_SALIENCE);
+        this.campaignGain = p.get(Parameter.CAMPAIGN_GAIN);
     }
 
     /** Side {@code s} of {@code d} receives the bilateral event {@code e}. */
@@ -45,7 +48,8 @@ final class Perception {
      * The saturating grievance update for side {@code s} of {@code d}. A move on the ladder
      * that only answers in kind (no higher than the victim's own posture towards the actor)
      * was expected and is felt at {@code 1 − φ} of its weight; an act on the victim's territory
-     * is felt {@code 1 + τ} times as hard.
+     * is felt {@code 1 + τ} times as hard, and a trigger that continues a campaign against the
+     * victim {@code 1 + β_c} times as hard.
      */
     private void hostile(Dyad d, int s, Event e) {
         int victim = s == 0 ? d.a : d.b;
@@ -53,6 +57,9 @@ final class Perception {
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim)
                 || inKindTriggers && answersInKind(d, e, victim);
         double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
+        if (e.type().kind() == EventType.Kind.TRIGGER && campaign(d, s)) {
+            weight *= 1 + campaignGain;
+        }
         boolean armed = armedExchange && e.armed();
         if (armed) {
             d.lastArmed[1 - s] = w.day; // the actor's forces are engaged against the victim's
@@ -66,6 +73,20 @@ final class Perception {
             }
             d.triggers.add(e); // after its own reading: an act is not an answer to itself
         }
+    }
+
+    /**
+     * Dates the trigger of this day against side {@code s} and tells whether it continues a
+     * campaign: whether the actor did another against the victim on an earlier day within memory
+     * (section 3.3). Triggers of one day all continue the campaign of an earlier one, or none does.
+     */
+    private boolean campaign(Dyad d, int s) {
+        int[] days = d.triggerDays[s];
+        if (days[0] < w.day) {
+            days[1] = days[0];
+            days[0] = w.day;
+        }
+        return w.day - days[1] <= w.memory;
     }
 
     /**

@@ -212,6 +212,72 @@ class GrievanceModelTest {
     }
 
     @Test
+    void aTriggerWithinMemoryOfAnEarlierOneByTheSameActorIsFeltOnePlusBetaCTimesAsHard() {
+        // docs/MODEL.md 3.3, campaignGain: a run of acts is read as a campaign, not an incident
+        double beta = 0.7;
+        Parameters on = Parameters.defaults().with(Parameter.CAMPAIGN_GAIN, beta);
+        Parameters off = Parameters.defaults();
+        int memory = (int) Parameter.MEMORY.defaultValue();
+        assertEquals(1 + beta, secondTriggerFelt(on, 10, false) / secondTriggerFelt(off, 10, false), 1e-9,
+                "ten days after the first");
+        assertEquals(1 + beta, secondTriggerFelt(on, memory, false) / secondTriggerFelt(off, memory, false), 1e-9,
+                "on the last day of memory");
+        assertEquals(1, secondTriggerFelt(on, memory + 1, false) / secondTriggerFelt(off, memory + 1, false), 1e-9,
+                "out of memory: an incident again");
+        assertEquals(1, secondTriggerFelt(on, 0, false) / secondTriggerFelt(off, 0, false), 1e-9,
+                "acts of one day are not a campaign");
+        assertEquals(1, secondTriggerFelt(on, 10, true) / secondTriggerFelt(off, 10, true), 1e-9,
+                "the actor's earlier answer on the ladder is not a trigger");
+        assertEquals(secondTriggerFelt(off, 10, false), secondTriggerFelt(Parameters.defaults()
+                .with(Parameter.CAMPAIGN_GAIN, 0), 10, false), 0.0, "β_c = 0 is the model without the rule");
+    }
+
+    @Test
+    void triggersOfOneDayAllContinueACampaignOfAnEarlierDay() {
+        double beta = 0.5;
+        world(Parameters.defaults().with(Parameter.CAMPAIGN_GAIN, beta));
+        int actor = actorAt("ACT", -0.4, -0.2);
+        int other = actorAt("OTH", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0, 0, 0, 0);
+        w.setRelation(victim, other, Level.NORMAL, 0, 0, 0, 0);
+        w.setDay(3);
+        w.act(new Act(actor, victim, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "first"));
+        w.setDay(8);
+        Dyad d = w.existing(victim, actor);
+        Dyad o = w.existing(victim, other);
+        double[] felt = new double[3];
+        for (int k = 0; k < 2; k++) {
+            double before = w.grievance(d, victim);
+            w.act(new Act(actor, victim, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "more"));
+            felt[k] = deltaOf(before, d.grievanceOf(victim));
+        }
+        double before = w.grievance(o, victim);
+        w.act(new Act(other, victim, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "another"));
+        felt[2] = deltaOf(before, o.grievanceOf(victim));
+        double dist = distance(VICTIM_ECONOMIC, VICTIM_SOCIAL, -0.4, -0.2);
+        double single = KAPPA * 0.4 * (1 + ALPHA * dist);
+        assertEquals((1 + beta) * single, felt[0], 1e-12, "the second act of the campaign");
+        assertEquals((1 + beta) * single, felt[1], 1e-12, "a third on the same day continues it too");
+        assertEquals(single, felt[2], 1e-12, "another state's first act is an incident");
+    }
+
+    /** Δ of a γ −6 trigger done {@code after} days after a first act of the same actor: a γ −4 trigger, or a protest. */
+    private double secondTriggerFelt(Parameters p, int after, boolean firstIsAnAnswer) {
+        world(p);
+        int actor = actorAt("ACT", -0.4, -0.2);
+        w.setRelation(victim, actor, Level.NORMAL, 0, 0, 0, 0);
+        w.setDay(10);
+        w.act(firstIsAnAnswer
+                ? Act.of(actor, victim, EventType.PROTEST, Event.NONE)
+                : new Act(actor, victim, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "first"));
+        w.setDay(10 + after);
+        Dyad d = w.existing(victim, actor);
+        double before = w.grievance(d, victim);
+        w.act(new Act(actor, victim, EventType.CUSTOM, -6.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "second"));
+        return deltaOf(before, d.grievanceOf(victim));
+    }
+
+    @Test
     void atTauZeroTheTerritorialFlagChangesNothing() {
         world(Parameters.defaults().with(Parameter.TERRITORIAL_SALIENCE, 0));
         int plain = actorAt("PLA", -0.4, -0.2);
