@@ -48,12 +48,12 @@ public final class Dyad {
     final int[] lastArmed = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     final int[] lastArmedRise = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
-     * The days of the two latest exogenous hostile acts (scripted triggers) of the other side
-     * against each side, the latest first: [s][0] the latest day, [s][1] the latest day before it,
-     * or far in the past. A trigger within memory of an earlier one is part of a campaign (3.3).
+     * Under the {@code campaignGain} option: the day of the other side's latest exogenous hostile
+     * act (scripted trigger) against each side, and the latest day before that one, or far in the
+     * past. A trigger within memory of an earlier day's is part of a campaign (3.3).
      */
-    final int[][] triggerDays = {
-        {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2}, {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2}};
+    final int[] lastTrigger = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] priorTrigger = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**

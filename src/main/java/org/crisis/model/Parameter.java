@@ -16,7 +16,7 @@ public enum Parameter {
     GRIEVANCE_GAIN("grievanceGain", "κ", 0.12, 0, 10, Type.REAL),
     COOPERATION_GAIN("cooperationGain", "κ_coop", 0.5, 0, 10, Type.REAL),
     IDEOLOGY_AMPLIFIER("ideologyAmplifier", "α", 1.0, 0, 10, Type.REAL),
-    GRIEVANCE_DECAY("grievanceDecay", "δ", 0.080, 0, 1, Type.REAL),
+    GRIEVANCE_DECAY("grievanceDecay", "δ", 0.08, 0, 1, Type.REAL),
     LOW_LEVEL_DECAY("lowLevelDecay", "ω", 0.95, 0, 1, Type.REAL),
     OBSERVER_GAIN("observerGain", "κ_obs", 0.26, 0, 10, Type.REAL),
     OUSTED_FRIENDS("oustedFriends", "κ_oust", 4.8, 0, 20, Type.REAL),

@@ -57,7 +57,7 @@ final class Perception {
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim)
                 || inKindTriggers && answersInKind(d, e, victim);
         double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
-        if (e.type().kind() == EventType.Kind.TRIGGER && campaign(d, s)) {
+        if (campaignGain > 0 && e.type().kind() == EventType.Kind.TRIGGER && campaign(d, s)) {
             weight *= 1 + campaignGain;
         }
         boolean armed = armedExchange && e.armed();
@@ -81,12 +81,11 @@ final class Perception {
      * (section 3.3). Triggers of one day all continue the campaign of an earlier one, or none does.
      */
     private boolean campaign(Dyad d, int s) {
-        int[] days = d.triggerDays[s];
-        if (days[0] < w.day) {
-            days[1] = days[0];
-            days[0] = w.day;
+        if (d.lastTrigger[s] < w.day) {
+            d.priorTrigger[s] = d.lastTrigger[s];
+            d.lastTrigger[s] = w.day;
         }
-        return w.day - days[1] <= w.memory;
+        return w.day - d.priorTrigger[s] <= w.memory;
     }
 
     /**

@@ -216,7 +216,7 @@ class GrievanceModelTest {
         // docs/MODEL.md 3.3, campaignGain: a run of acts is read as a campaign, not an incident
         double beta = 0.7;
         Parameters on = Parameters.defaults().with(Parameter.CAMPAIGN_GAIN, beta);
-        Parameters off = Parameters.defaults();
+        Parameters off = Parameters.defaults().with(Parameter.CAMPAIGN_GAIN, 0);
         int memory = (int) Parameter.MEMORY.defaultValue();
         assertEquals(1 + beta, secondTriggerFelt(on, 10, false) / secondTriggerFelt(off, 10, false), 1e-9,
                 "ten days after the first");
@@ -228,8 +228,8 @@ class GrievanceModelTest {
                 "acts of one day are not a campaign");
         assertEquals(1, secondTriggerFelt(on, 10, true) / secondTriggerFelt(off, 10, true), 1e-9,
                 "the actor's earlier answer on the ladder is not a trigger");
-        assertEquals(secondTriggerFelt(off, 10, false), secondTriggerFelt(Parameters.defaults()
-                .with(Parameter.CAMPAIGN_GAIN, 0), 10, false), 0.0, "β_c = 0 is the model without the rule");
+        assertEquals(secondTriggerFelt(off, memory + 1, false), secondTriggerFelt(off, 10, false), 1e-12,
+                "β_c = 0 is the model without the rule: a trigger within memory is felt as one beyond it");
     }
 
     @Test
