@@ -99,6 +99,11 @@ public final class Dyad {
     double stance;
     int lastEventDay = Integer.MIN_VALUE / 2;
     /**
+     * Day of the last hostile act between the two (a trigger or a ladder response, not a third
+     * party's statement), or far in the past: a scripted mediation works on a live dispute (3.9).
+     */
+    int lastHostileAct = Integer.MIN_VALUE / 2;
+    /**
      * Grievance and condemnation are stored as of the end of this day: the daily decay and
      * mediation of the days after it are owed, and applied when the pair is next read
      * ({@link Relations#catchUp}).

@@ -46,25 +46,31 @@ public final class Mediation {
     }
 
     /**
-     * A scripted MEDIATE names one target: the mediation covers that country's worst
-     * relation, the one at the lowest level (a broken relation is what a mediator is called
-     * for), and among those the one with the highest grievance on either side; the event
-     * records the other side of that relation as what it is {@code about}.
+     * A scripted MEDIATE names one target: the mediation covers that country's live dispute, a
+     * relation with a hostile act between the two (a trigger or a ladder response, not a third
+     * party's statement) within {@code memory} days: a mediator is called to a crisis, not to an
+     * estrangement that has stood for years. Among the live ones,
+     * or among all when none is live, the worst: the one at the lowest level, and among those the
+     * one with the highest grievance on either side. The event records the other side of that
+     * relation as what it is {@code about}.
      */
     Event scripted(Act act) {
         int mediator = act.actor();
         int target = act.target();
         Dyad worst = null;
-        double worstGrievance = -1;
+        double worstRank = -1;
         for (Dyad d : w.countries.get(target).dyads) {
             if (d.other(target) == mediator) {
                 continue;
             }
             w.relations.catchUp(d);
-            // a grievance is at most 1: each level below NORMAL outweighs any grievance
-            double g = Math.max(d.grievance[0], d.grievance[1]) + (Level.NORMAL.ordinal() - Math.min(d.level, 2));
-            if (g > worstGrievance) {
-                worstGrievance = g;
+            boolean live = w.day - d.lastHostileAct <= w.memory;
+            // a grievance is at most 1: each level below NORMAL outweighs any grievance, and being
+            // live outweighs any level
+            double rank = Math.max(d.grievance[0], d.grievance[1]) + (Level.NORMAL.ordinal() - Math.min(d.level, 2))
+                    + (live ? 10 : 0);
+            if (rank > worstRank) {
+                worstRank = rank;
                 worst = d;
             }
         }

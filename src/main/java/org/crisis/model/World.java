@@ -219,6 +219,9 @@ public final class World {
         touch(d);
         int sa = d.side(e.actor());
         d.lastEventDay = day;
+        if (e.gamma() < 0 && e.type().kind() != EventType.Kind.STATEMENT) {
+            d.lastHostileAct = day;
+        }
         if (e.type() == EventType.INTERFERENCE_STATEMENT) {
             affinity.takeStance(e.actor(), e.target(), false); // a leader disputing a government is on the record
         }

@@ -115,7 +115,7 @@ final class CauseChains {
     /**
      * The pair's key events (acts on its level, events.csv {@code level_act}: ladder acts from
      * recall up, and back), its scripted triggers, and scripted statements on it (a scripted
-     * MEDIATE names one side; without an {@code about} it covers that side's worst relation,
+     * MEDIATE names one side; without an {@code about} it covers that side's live dispute or worst relation,
      * which may be this pair), in time order.
      */
     List<EventRecord> keyEvents(Pair p) {
@@ -169,7 +169,7 @@ final class CauseChains {
         if (scripted(e)) {
             s.append("  [scripted");
             if (e.statement() && e.about().isEmpty() && !e.target().isEmpty()) {
-                s.append(": covers ").append(e.target()).append("'s worst relation");
+                s.append(": covers ").append(e.target()).append("'s live dispute or worst relation");
             }
             s.append(']');
         } else if (change != null) {

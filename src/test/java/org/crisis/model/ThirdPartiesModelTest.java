@@ -362,6 +362,40 @@ class ThirdPartiesModelTest {
         return s;
     }
 
+    /**
+     * A scripted MEDIATE towards one side covers that side's live dispute (a hostile act between
+     * the two within memory), not a standing estrangement at a lower level (Egypt's mediation
+     * between Syria and Turkey in 1998 is not about Israel and Syria); with no live dispute it
+     * covers the worst relation, and a third party's condemnation does not make a pair live.
+     */
+    @Test
+    void aScriptedMediationCoversTheLiveDisputeBeforeAStandingRupture() {
+        World w = new World(QUIET, new MersenneTwisterFast(4));
+        int syr = w.addCountry("SYR", -0.5, 0.9, 0.9, 0.5, 0.6, 0.3, List.of("A"));
+        int tur = w.addCountry("TUR", 0.4, 0.4, 0.85, 0.75, 0.7, 0.5, List.of("N"));
+        int isr = w.addCountry("ISR", 0.6, 0.5, 0.75, 0.75, 0.55, 0.45, List.of("N"));
+        int egy = w.addCountry("EGY", 0.2, 0.8, 0.8, 0.55, 0.3, 0.6, List.of("A"));
+        w.setRelation(isr, syr, Level.SEVERED, 0.15, 0.2, 0, 0);
+        w.setRelation(syr, tur, Level.NORMAL, 0, 0, 0, 0);
+        w.setDay(0);
+        Event standing = w.mediateScripted(Act.of(egy, syr, EventType.MEDIATE, Event.NONE));
+        assertEquals(isr, standing.about(), "no live dispute: the worst relation, the rupture");
+        w.endDay(0);
+        w.setDay(1);
+        w.act(isr, syr, EventType.CONDEMN, Event.NONE);
+        w.act(tur, syr, EventType.BORDER_INCIDENT, Event.NONE);
+        w.endDay(1);
+        int memory = (int) Parameter.MEMORY.defaultValue();
+        w.setDay(1 + memory);
+        Event live = w.mediateScripted(Act.of(egy, syr, EventType.MEDIATE, Event.NONE));
+        assertEquals(tur, live.about(), "the border incident of day 1 is live, the condemnation is not a dispute");
+        assertTrue(w.existing(syr, tur).mediationUntil > w.day(), "the mediation works on Syria-Turkey");
+        w.endDay(1 + memory);
+        w.setDay(2 + memory);
+        Event faded = w.mediateScripted(Act.of(egy, syr, EventType.MEDIATE, Event.NONE));
+        assertEquals(isr, faded.about(), "memory days after the incident the dispute is no longer live");
+    }
+
     @Test
     void theMostCredibleFriendOfBothMediatesAndBothGrievancesShrinkByItsCredibilityEachDay() {
         Parameters p = Parameters.defaults().with(Parameter.THIRD_PARTIES, 0);
