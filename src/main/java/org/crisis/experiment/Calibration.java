@@ -21,13 +21,15 @@ import java.util.Optional;
  * @param tolerance the ensemble takes every evaluated set whose loss is at most the best loss plus this
  * @param folds default number of folds for cross-validation (0: none given)
  * @param saturation each pattern's loss term saturates at this ({@link CalibrationLoss#UNSATURATED}: none)
+ * @param balanced {@code loss.balance}: the patterns with a lower bound and those with only an upper bound
+ *        weigh the same in total ({@link CalibrationLoss#score})
  * @param smc the ensemble by ABC-SMC ({@code ensemble.method: abc-smc}); empty: the candidates within the tolerance
  * @param heldOut {@code ensemble.heldOut}: each fold also draws its own ensemble, by the same method, and its
  *        held-out cases are scored with forecasts drawn from it, as {@code crisis run --parameters-from} makes them
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
         List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, double tolerance,
-        int folds, double saturation, Optional<Smc> smc, boolean heldOut) {
+        int folds, double saturation, boolean balanced, Optional<Smc> smc, boolean heldOut) {
 
     /**
      * The ensemble by ABC-SMC (docs/CALIBRATION.md, "The ensemble by ABC-SMC"), run after the
@@ -65,13 +67,13 @@ public record Calibration(String name, String description, Path file, String fil
     /** The same calibration with another budget ({@code --budget}). */
     public Calibration withBudget(int b) {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
-                tolerance, folds, saturation, smc, heldOut);
+                tolerance, folds, saturation, balanced, smc, heldOut);
     }
 
     /** The same calibration with {@code ensemble.heldOut} on ({@code --held-out-ensembles}). */
     public Calibration withHeldOut() {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, budget, population, sigma,
-                tolerance, folds, saturation, smc, true);
+                tolerance, folds, saturation, balanced, smc, true);
     }
 
     /** Total patterns over all cases. */

@@ -470,6 +470,11 @@ final class CalibrationOutput {
         if (c.saturation() != CalibrationLoss.UNSATURATED) {
             s.put("loss_saturation", c.saturation());
         }
+        if (c.balanced()) {
+            s.put("loss", s.get("loss").asText() + "; balanced: each term weighed n/(2*n_class), the classes being the"
+                    + " patterns with a lower bound above 0 and the others");
+            s.put("loss_balance", true);
+        }
         ObjectNode ensemble = s.putObject("ensemble");
         ensemble.put("tolerance", c.tolerance());
         ensemble.put("method", c.smc().isPresent() ? "abc-smc" : "rejection");

@@ -61,7 +61,7 @@ public final class CalibrationReader {
     /** ABC-SMC's default budget: this many times the particles. */
     public static final int DEFAULT_SMC_BUDGET_FACTOR = 30;
     /** Fields of {@code loss:}. */
-    public static final Set<String> LOSS = Fields.keys("saturation");
+    public static final Set<String> LOSS = Fields.keys("saturation", "balance");
     /** Scales of a free value. */
     public static final List<String> SCALES = List.of("linear", "log");
     /** Methods. */
@@ -136,6 +136,7 @@ public final class CalibrationReader {
             }
         }
         double saturation = CalibrationLoss.UNSATURATED;
+        boolean balanced = false;
         Optional<Node> lossNode = Fields.field(m, "loss");
         if (lossNode.isPresent()) {
             Optional<Node.Mapping> l = f.mapping(lossNode.get(), "loss", LOSS);
@@ -143,6 +144,7 @@ public final class CalibrationReader {
                 saturation = Fields.field(l.get(), "saturation")
                         .map(n -> f.number(n, "loss.saturation", Double.MIN_NORMAL, Double.MAX_VALUE))
                         .orElse(OptionalDouble.of(CalibrationLoss.UNSATURATED)).orElse(CalibrationLoss.UNSATURATED);
+                balanced = Fields.field(l.get(), "balance").flatMap(n -> f.bool(n, "loss.balance")).orElse(false);
             }
         }
         int[] population = {0};
@@ -207,7 +209,7 @@ public final class CalibrationReader {
         }
         int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
         return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
-                sigma[0], tolerance, folds, saturation, smc, heldOut));
+                sigma[0], tolerance, folds, saturation, balanced, smc, heldOut));
     }
 
     private void method(Node node, int[] population, double[] sigma) {

@@ -3,9 +3,13 @@ package org.crisis.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.crisis.scenario.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The calibration's loss (docs/CALIBRATION.md, "Loss"): 0 exactly when a pattern passes as
@@ -19,6 +23,43 @@ class CalibrationLossTest {
 
     private static double logit(double p) {
         return Math.log(p / (1 - p));
+    }
+
+    @TempDir
+    Path dir;
+
+    /**
+     * loss.balance: with two patterns that say something happened (downgraded, min 0.5) and one
+     * that says something did not (no rupture, max 0.2), the first class weighs 3/4 a term and
+     * the second 3/2, so each class weighs 3/2 in total; the pass count is not weighed.
+     */
+    @Test
+    void aBalancedLossWeighsEachClassOfPatternsTheSameInTotal() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, """
+                parameters:
+                  parameters.grievanceGain: { min: 0.05, max: 4 }
+                runs: 20
+                loss: { balance: true }
+                """);
+        Files.writeString(file, Files.readString(file).replace("cases: [cases]", "cases: [cases/a.yaml, cases/b.yaml]"));
+        Calibration c = CalibrationReader.read(file);
+        assertTrue(c.balanced());
+        List<CalibrationCase> cases = c.cases();
+        // patterns in order: a/downgraded, a/no-rupture, b/downgraded; 20 runs a case
+        double missLow = CalibrationLoss.term(bounds(0.5, null), 4, 20);
+        double missHigh = CalibrationLoss.term(bounds(null, 0.2), 12, 20);
+        int[] downgradeMissed = {4, 0, 15};
+        int[] ruptureMissed = {15, 12, 15};
+        CalibrationLoss.Score plain = CalibrationLoss.score(cases, downgradeMissed, CalibrationLoss.UNSATURATED, false);
+        CalibrationLoss.Score low = CalibrationLoss.score(cases, downgradeMissed, CalibrationLoss.UNSATURATED, true);
+        CalibrationLoss.Score high = CalibrationLoss.score(cases, ruptureMissed, CalibrationLoss.UNSATURATED, true);
+        assertEquals(missLow, plain.loss(), 1e-12);
+        assertEquals(0.75 * missLow, low.loss(), 1e-12, "a pattern of the larger class weighs n/(2*2) = 3/4");
+        assertEquals(1.5 * missHigh, high.loss(), 1e-12, "the only pattern of its class weighs n/(2*1) = 3/2");
+        assertEquals(2, low.passes(), "passes are counted, not weighed");
+        assertEquals(2, high.passes());
+        assertTrue(CalibrationLoss.happened(bounds(0.5, null)) && !CalibrationLoss.happened(bounds(null, 0.2))
+                && !CalibrationLoss.happened(bounds(0.0, 0.3)), "a lower bound of 0 says nothing happened");
     }
 
     @Test

@@ -87,6 +87,7 @@ class CalibrationReaderTest {
         assertEquals(0.2, c.sigma());
         assertEquals(0.5, c.tolerance());
         assertEquals(2.0, c.saturation());
+        assertFalse(c.balanced(), "loss.balance is off unless asked for");
         assertEquals(3, c.folds());
         assertEquals(1.0, c.parameters().get(0).start());
         assertTrue(c.parameters().get(1).integer(), "memory takes whole numbers");
@@ -128,7 +129,7 @@ class CalibrationReaderTest {
                 name: my fit
                 method: { name: cma, population: 1, sigma: 0 }
                 ensemble: { tolerance: -1 }
-                loss: { saturation: 0, shape: logit }
+                loss: { saturation: 0, shape: logit, balance: yes-please }
                 """);
         Path file = dir.resolve("calibration.yaml");
         assertEquals(file + ":2:1: budjet: unknown field 'budjet'; did you mean 'budget'?",
@@ -144,6 +145,7 @@ class CalibrationReaderTest {
         find(p, "ensemble.tolerance", "expected a number of at least 0, found -1");
         find(p, "loss.saturation", "expected a number above 0, found 0");
         find(p, "loss.shape", "unknown field 'shape'");
+        find(p, "loss.balance", "true or false");
         find(p, "parameters", "required field is missing");
         assertTrue(p.size() >= 13, String.join("\n", p.stream().map(Problem::toString).toList()));
     }
