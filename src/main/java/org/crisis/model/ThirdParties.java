@@ -78,6 +78,7 @@ public final class ThirdParties {
         // events on one day (an asylum grant and the raid that answers it), only the
         // norm-breaking or heaviest is judged
         today.sort(GRAVEST_FIRST);
+        shuffleTies();
         for (int x = 0; x < today.size(); x++) {
             Event e = today.get(x);
             speakerCount = 0;
@@ -90,6 +91,28 @@ public final class ThirdParties {
                 domestic(e);
             }
             alignSpeakers();
+        }
+    }
+
+    /**
+     * Events of equal gravity are judged in a random order (section 3.8): the reactions to one
+     * move affinities and grievances before the next is judged, so the order matters, and the
+     * order in which the day's acts were recorded is incidental (which side's turn came first,
+     * or a country's list of counterparts). Draws only when a day has ties.
+     */
+    private void shuffleTies() {
+        for (int i = 0, n = today.size(); i < n - 1; ) {
+            int j = i + 1;
+            while (j < n && GRAVEST_FIRST.compare(today.get(i), today.get(j)) == 0) {
+                j++;
+            }
+            for (int k = j - 1; k > i; k--) { // Fisher-Yates on [i, j)
+                int x = i + w.random.nextInt(k - i + 1);
+                Event t = today.get(k);
+                today.set(k, today.get(x));
+                today.set(x, t);
+            }
+            i = j;
         }
     }
 

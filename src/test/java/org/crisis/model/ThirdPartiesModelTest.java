@@ -363,6 +363,34 @@ class ThirdPartiesModelTest {
     }
 
     /**
+     * Two salient events of the same gravity on one pair and day: observers judge only one, and
+     * which one is drawn at random, not the one recorded first (the order of a day's acts is
+     * incidental: which side's turn came first, or a country's list of counterparts).
+     */
+    @Test
+    void ofTwoEquallyGraveEventsOfADayEitherIsJudgedFirstAsOftenAsTheOther() {
+        int judged = 0;
+        int firstJudged = 0;
+        for (long seed = 1; seed <= 600; seed++) {
+            World w = region(QUIET, new MersenneTwisterFast(seed), -0.53, 0.5);
+            Event first = w.act(0, 1, EventType.BORDER_INCIDENT, Event.NONE);
+            Event second = w.act(0, 1, EventType.BORDER_INCIDENT, Event.NONE);
+            w.react();
+            for (Event e : w.events()) {
+                if (e.id() > second.id()) {
+                    judged++;
+                    firstJudged += e.cause() == first.id() ? 1 : 0;
+                    assertTrue(e.cause() == first.id() || e.cause() == second.id(), "a statement answers one of the two");
+                    break;
+                }
+            }
+        }
+        assertTrue(judged >= 200, "observers spoke in " + judged + " of 600 worlds");
+        double share = firstJudged / (double) judged;
+        assertTrue(share > 0.4 && share < 0.6, "the first recorded was judged in " + firstJudged + " of " + judged);
+    }
+
+    /**
      * A scripted MEDIATE towards one side covers that side's live dispute (a hostile act between
      * the two within memory), not a standing estrangement at a lower level (Egypt's mediation
      * between Syria and Turkey in 1998 is not about Israel and Syria); with no live dispute it
