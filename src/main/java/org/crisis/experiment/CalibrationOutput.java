@@ -465,14 +465,15 @@ final class CalibrationOutput {
         method.put("population", c.population());
         method.put("sigma", c.sigma());
         method.put("rule", RESTARTS);
-        s.put("loss", c.saturation() == CalibrationLoss.UNSATURATED ? LOSS
-                : LOSS + "; each term saturating as S*(1 - exp(-term/S)) with S = " + Csv.number(c.saturation()));
-        if (c.saturation() != CalibrationLoss.UNSATURATED) {
+        boolean saturated = c.saturation() != CalibrationLoss.UNSATURATED;
+        s.put("loss", LOSS
+                + (saturated ? "; each term saturating as S*(1 - exp(-term/S)) with S = " + Csv.number(c.saturation()) : "")
+                + (c.balanced() ? "; balanced: each term weighed n/(2*n_class), the classes being the patterns with a"
+                        + " lower bound above 0 and the others" : ""));
+        if (saturated) {
             s.put("loss_saturation", c.saturation());
         }
         if (c.balanced()) {
-            s.put("loss", s.get("loss").asText() + "; balanced: each term weighed n/(2*n_class), the classes being the"
-                    + " patterns with a lower bound above 0 and the others");
             s.put("loss_balance", true);
         }
         ObjectNode ensemble = s.putObject("ensemble");
