@@ -14,13 +14,15 @@ public final class Country {
     double hawkishness;
     double normAdherence;
     final long[] blocs;
+    /** A major power (section 3.5): two of them keep a channel open. */
+    final boolean majorPower;
     /** Increases when a government with a different outlook takes office. */
     int government;
     /** Dyads this country is part of that have ever been touched. */
     final java.util.ArrayList<Dyad> dyads = new java.util.ArrayList<>();
 
     Country(int index, String id, double economic, double social, double sovereignty,
-            double domesticPressure, double hawkishness, double normAdherence, long[] blocs) {
+            double domesticPressure, double hawkishness, double normAdherence, long[] blocs, boolean majorPower) {
         this.index = index;
         this.id = id;
         this.economic = economic;
@@ -30,6 +32,7 @@ public final class Country {
         this.hawkishness = hawkishness;
         this.normAdherence = normAdherence;
         this.blocs = blocs;
+        this.majorPower = majorPower;
     }
 
     public int index() {
@@ -62,6 +65,10 @@ public final class Country {
 
     public double normAdherence() {
         return normAdherence;
+    }
+
+    public boolean majorPower() {
+        return majorPower;
     }
 
     public int government() {

@@ -22,6 +22,8 @@ final class Decision {
     private final double bm;
     private final double audienceCost;
     private final double ruptureCost;
+    /** What a recall, an expulsion or a rupture between two major powers costs more (section 3.5). */
+    private final double channelCost;
     /** Whether a rupture (and sanctions) needs a grave act at the root of the dispute (section 3.5). */
     private final boolean ruptureGate;
     /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
@@ -62,6 +64,7 @@ final class Decision {
         bm = p.get(Parameter.MEDIATION_WEIGHT);
         audienceCost = p.get(Parameter.AUDIENCE_COST);
         ruptureCost = p.get(Parameter.RUPTURE_COST);
+        channelCost = p.get(Parameter.CHANNEL_COST);
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
@@ -116,10 +119,13 @@ final class Decision {
     /**
      * What cutting relations costs beyond the norm (section 3.5): a rupture closes embassies
      * and consulates and puts trade and people's ties at risk, more so the more both sides
-     * trade with each other; sanctions cut further still.
+     * trade with each other; sanctions cut further still. Between two major powers a recall,
+     * an expulsion or a rupture also closes the channel they keep open in any crisis, and costs
+     * {@code channelCost} more.
      */
     private double tiesCost(Dyad d, int rung) {
-        return rung < Ladder.SEVER ? 0 : ruptureCost * (1 + d.trade[0] + d.trade[1]);
+        double channel = d.majorPowers && rung >= Ladder.RECALL && rung <= Ladder.SEVER ? channelCost : 0;
+        return rung < Ladder.SEVER ? channel : channel + ruptureCost * (1 + d.trade[0] + d.trade[1]);
     }
 
     /** The rung a state stands on towards the other: its own posture, or what the level implies. */

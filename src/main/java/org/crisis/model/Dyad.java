@@ -14,6 +14,8 @@ public final class Dyad {
     final int a;
     final int b;
     int level;
+    /** Whether both sides are major powers, which keep a channel open (section 3.5). */
+    final boolean majorPowers;
     final double[] grievance = new double[2];
     final double[] trade = new double[2];
     /** Rung of each side's last act towards the other. */
@@ -121,11 +123,12 @@ public final class Dyad {
     /** Each side's sampling state and entry on the schedule, from its first sampling on. */
     Sampler.Turn[] turns;
 
-    Dyad(int id, int a, int b, int level) {
+    Dyad(int id, int a, int b, int level, boolean majorPowers) {
         this.id = id;
         this.a = a;
         this.b = b;
         this.level = level;
+        this.majorPowers = majorPowers;
     }
 
     int side(int country) {

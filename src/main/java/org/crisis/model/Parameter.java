@@ -42,6 +42,7 @@ public enum Parameter {
     MEDIATION_WEIGHT("mediationWeight", "b_m", 3.7, 0, 100, Type.REAL),
     AUDIENCE_COST("audienceCost", "audienceCost", 6.3, 0, 100, Type.REAL),
     RUPTURE_COST("ruptureCost", "c_rup", 0.018, 0, 5, Type.REAL),
+    CHANNEL_COST("channelCost", "c_ch", 0, 0, 5, Type.REAL),
     RUPTURE_GATE("ruptureGate", "", 0, 0, 1, Type.BOOLEAN),
     RIPE_RESTORATION("ripeRestoration", "", 0, 0, 1, Type.BOOLEAN),
     INJURY_MEMORY("injuryMemory", "χ", 0, 0, 5, Type.REAL),

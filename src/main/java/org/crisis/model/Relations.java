@@ -81,7 +81,8 @@ final class Relations {
     Dyad getOrCreate(int i, int j, Level level) {
         Dyad d = existing(i, j);
         if (d == null) {
-            d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal());
+            d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal(),
+                    w.countries.get(i).majorPower && w.countries.get(j).majorPower);
             w.levels.ownLevel(d);
             w.affinity.refresh(d);
             d.decayedThrough = w.settledThrough;

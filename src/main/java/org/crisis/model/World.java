@@ -73,9 +73,15 @@ public final class World {
 
     // ----- building -------------------------------------------------------------------
 
-    /** Adds a country; returns its index. */
+    /** Adds a country that is not a major power; returns its index. */
     public int addCountry(String id, double economic, double social, double sovereignty, double pressure,
             double hawkishness, double normAdherence, List<String> blocs) {
+        return addCountry(id, economic, social, sovereignty, pressure, hawkishness, normAdherence, blocs, false);
+    }
+
+    /** Adds a country, a major power or not (section 3.5); returns its index. */
+    public int addCountry(String id, double economic, double social, double sovereignty, double pressure,
+            double hawkishness, double normAdherence, List<String> blocs, boolean majorPower) {
         int index = countries.size();
         long[] mask = new long[2];
         for (String bloc : blocs) {
@@ -86,7 +92,7 @@ public final class World {
             mask[b >> 6] |= 1L << (b & 63);
         }
         countries.add(new Country(index, id, economic, social, sovereignty, pressure, hawkishness,
-                normAdherence, mask));
+                normAdherence, mask, majorPower));
         byId.put(id, index);
         return index;
     }

@@ -159,9 +159,16 @@ public record Scenario(
             double domesticPressure,
             double hawkishness,
             double normAdherence,
-            List<String> blocs) {
+            List<String> blocs,
+            boolean majorPower) {
         public Country {
             blocs = List.copyOf(blocs);
+        }
+
+        /** A country that is not a major power. */
+        public Country(String id, String name, Ideology ideology, double sovereignty, double domesticPressure,
+                double hawkishness, double normAdherence, List<String> blocs) {
+            this(id, name, ideology, sovereignty, domesticPressure, hawkishness, normAdherence, blocs, false);
         }
     }
 

@@ -33,6 +33,9 @@ public final class ScenarioJson {
             n.put("normAdherence", c.normAdherence());
             ArrayNode blocs = n.putArray("blocs");
             c.blocs().forEach(blocs::add);
+            if (c.majorPower()) {
+                n.put("majorPower", true);
+            }
         }
         ArrayNode relations = o.putArray("relations");
         for (Scenario.Relation r : s.relations()) {

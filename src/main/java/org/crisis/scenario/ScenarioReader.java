@@ -45,7 +45,7 @@ public final class ScenarioReader {
             "countries", "relations", "events", "parameters", "track", "stop", "expect", "organisations", "$schema");
     public static final Set<String> ORGANISATION = Fields.keys("id", "democraticClause");
     public static final Set<String> COUNTRY = Fields.keys("id", "name", "ideology", "sovereignty",
-            "domesticPressure", "hawkishness", "normAdherence", "blocs");
+            "domesticPressure", "hawkishness", "normAdherence", "blocs", "majorPower");
     public static final Set<String> TRAITS = Fields.keys("sovereignty", "domesticPressure", "hawkishness",
             "normAdherence");
     public static final Set<String> IDEOLOGY = Fields.keys("economic", "social");
@@ -268,7 +268,8 @@ public final class ScenarioReader {
                 });
             }
         });
-        return id.map(i -> new Country(i, name, ideology, traits[0], traits[1], traits[2], traits[3], blocs));
+        boolean majorPower = Fields.field(m, "majorPower").flatMap(n -> f.bool(n, path + ".majorPower")).orElse(false);
+        return id.map(i -> new Country(i, name, ideology, traits[0], traits[1], traits[2], traits[3], blocs, majorPower));
     }
 
     private Ideology ideology(Node node, String path, Ideology base) {

@@ -15,7 +15,7 @@ final class WorldBuilder {
     static void populate(World w, Scenario s) {
         for (Scenario.Country c : s.countries()) {
             w.addCountry(c.id(), c.ideology().economic(), c.ideology().social(), c.sovereignty(),
-                    c.domesticPressure(), c.hawkishness(), c.normAdherence(), c.blocs());
+                    c.domesticPressure(), c.hawkishness(), c.normAdherence(), c.blocs(), c.majorPower());
         }
         for (Scenario.Relation r : s.relations()) {
             w.setRelation(w.indexOf(r.between().a()), w.indexOf(r.between().b()), r.level(), r.grievanceA(),
