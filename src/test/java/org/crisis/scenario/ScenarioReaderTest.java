@@ -336,6 +336,31 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aMajorPowerIsDeclaredByAFlagThatMustBeTrueOrFalse() throws Exception {
+        Scenario s = bind("""
+                name: test
+                days: 10
+                countries:
+                  - id: USA
+                    majorPower: true
+                  - id: PER
+                """);
+        assertTrue(s.countries().get(0).majorPower());
+        assertFalse(s.countries().get(1).majorPower(), "a country is not a major power unless declared one");
+
+        List<Problem> problems = problems("""
+                name: test
+                days: 10
+                countries:
+                  - id: USA
+                    majorPower: yes please
+                """);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).path().equals("countries[0].majorPower") && problems.get(0).message().contains("true or false"),
+                problems::toString);
+    }
+
+    @Test
     void valuesOutOfRangeAreReportedWithTheRange() {
         List<Problem> problems = problems("""
                 name: test
