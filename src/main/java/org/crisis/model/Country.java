@@ -67,10 +67,6 @@ public final class Country {
         return normAdherence;
     }
 
-    public boolean majorPower() {
-        return majorPower;
-    }
-
     public int government() {
         return government;
     }
