@@ -28,6 +28,7 @@ final class Decision {
     private final boolean ruptureGate;
     /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
     private final boolean ripeRestoration;
+    private final boolean reciprocalGesture;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
     private final double injuryMemory;
     /** How fast that injury fades, a day (section 3.5). */
@@ -67,6 +68,7 @@ final class Decision {
         channelCost = p.get(Parameter.CHANNEL_COST);
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
+        reciprocalGesture = p.on(Parameter.RECIPROCAL_GESTURE);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
         injuryFading = p.get(Parameter.INJURY_FADING);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
@@ -187,7 +189,16 @@ final class Decision {
      */
     boolean restorable(Dyad d) {
         return d.mediated(w.day) || d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold
-                && (governmentChanged(d) || w.day - d.lastGesture <= w.memory);
+                && (governmentChanged(d) || w.day - gestureDay(d) <= w.memory);
+    }
+
+    /**
+     * The day from which a gesture's occasion to restore runs for {@code memory} days: the pair's
+     * last gesture, or under {@code reciprocalGesture} the earlier of the two sides' last
+     * gestures, so the occasion lasts while both have made one (section 3.5).
+     */
+    private int gestureDay(Dyad d) {
+        return reciprocalGesture ? Math.min(d.lastGestureBy[0], d.lastGestureBy[1]) : d.lastGesture;
     }
 
     /** Either government changed since the pair's level was set: the level is no longer both governments' own. */
@@ -424,7 +435,7 @@ final class Decision {
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate
         occasion = governmentChanged(d);
-        gestureEnd = d.lastGesture + w.memory;
+        gestureEnd = gestureDay(d) + w.memory;
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();

@@ -69,6 +69,8 @@ public final class Dyad {
      * occasion to restore relations (section 3.5).
      */
     int lastGesture = Integer.MIN_VALUE / 2;
+    /** Day each side last made such a gesture to the other: under reciprocalGesture both must lie within memory. */
+    final int[] lastGestureBy = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
      * Weight |γ|·severity/10 of the heaviest injury the other side did each side in the present
      * dispute: an exogenous hostile act of the other that took the pair below NORMAL (the root of

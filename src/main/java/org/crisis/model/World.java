@@ -235,6 +235,7 @@ public final class World {
             d.lastBreach[sa] = day;
         } else if (e.cooperative() && !e.type().restores()) {
             d.lastGesture = day;
+            d.lastGestureBy[sa] = day;
         }
         // a step down, decided or scripted, closes the rises of grievance before it (3.5): a dialogue
         // the actor's, a restoration both governments' (an agreement)

@@ -667,6 +667,42 @@ class DecisionModelTest {
         assertEquals(0, d.levelGovernment[0], "the new level is the governments' in office");
     }
 
+    @Test
+    void underReciprocalGesturesAOneSidedGestureIsNoOccasionToRestore() {
+        // section 3.5, reciprocalGesture: a gesture opens the occasion only when the other side made one within memory
+        Parameters reciprocal = PARAMS.with(Parameter.RECIPROCAL_GESTURE, 1);
+        MersenneTwisterFast random = new MersenneTwisterFast(11L);
+        for (int side = 0; side < 2; side++) {
+            World w = build(FADED, random, reciprocal);
+            Dyad d = w.existing(0, 1);
+            w.act(side, 1 - side, EventType.DIALOGUE, Event.NONE); // the pair's first gesture, by one side only
+            assertEquals(w.day, d.lastGestureBy[side]);
+            for (int k = 0; k < 200; k++) {
+                assertEquals(List.of(EventType.DIALOGUE), decideOnce(w), "a gesture by side " + side + " alone, draw " + k);
+            }
+            // without the option the same gesture is an occasion
+            World plain = build(FADED, random);
+            plain.act(side, 1 - side, EventType.DIALOGUE, Event.NONE);
+            assertEquals(List.of(EventType.DIALOGUE, EventType.RESTORE_RELATIONS), decideOnce(plain), "one gesture, option off");
+        }
+        // answered within memory: an occasion, until the earlier of the two leaves memory
+        World answered = build(FADED, random, reciprocal);
+        Dyad d = answered.existing(0, 1);
+        d.lastGestureBy[0] = DAY - answered.memory;
+        d.lastGestureBy[1] = DAY - 2;
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(answered), "both gestures within memory");
+        World stale = build(FADED, random, reciprocal);
+        stale.existing(0, 1).lastGestureBy[0] = DAY - stale.memory - 1;
+        stale.existing(0, 1).lastGestureBy[1] = DAY - 1;
+        for (int k = 0; k < 200; k++) {
+            assertEquals(List.of(), decideOnce(stale), "one of the two gestures out of memory, draw " + k);
+        }
+        // a change of government stays an occasion with no gesture at all
+        World turnover = build(FADED, random, reciprocal);
+        turnover.countries.get(1).government++;
+        assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(turnover), "a new government on the other side");
+    }
+
     /**
      * FADED but for i: its grievance above g_restore/2 (a restoration goes back to DOWNGRADED only),
      * and the rupture taken by its government (pressure 0.2) and owned by it.
