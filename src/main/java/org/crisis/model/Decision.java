@@ -194,11 +194,13 @@ final class Decision {
 
     /**
      * The day from which a gesture's occasion to restore runs for {@code memory} days: the pair's
-     * last gesture, or under {@code reciprocalGesture} the earlier of the two sides' last
-     * gestures, so the occasion lasts while both have made one (section 3.5).
+     * last gesture, or, for a pair that has broken relations under {@code reciprocalGesture}, the
+     * earlier of the two sides' last gestures, so the occasion lasts while both have made one
+     * (section 3.5). A return of ambassadors keeps the one-sided occasion.
      */
     private int gestureDay(Dyad d) {
-        return reciprocalGesture ? Math.min(d.lastGestureBy[0], d.lastGestureBy[1]) : d.lastGesture;
+        return reciprocalGesture && d.level == Level.SEVERED.ordinal()
+                ? Math.min(d.lastGestureBy[0], d.lastGestureBy[1]) : d.lastGesture;
     }
 
     /** Either government changed since the pair's level was set: the level is no longer both governments' own. */

@@ -669,7 +669,7 @@ class DecisionModelTest {
 
     @Test
     void underReciprocalGesturesAOneSidedGestureIsNoOccasionToRestore() {
-        // section 3.5, reciprocalGesture: a gesture opens the occasion only when the other side made one within memory
+        // section 3.5, reciprocalGesture: after a rupture a gesture opens the occasion only when the other side made one within memory
         Parameters reciprocal = PARAMS.with(Parameter.RECIPROCAL_GESTURE, 1);
         MersenneTwisterFast random = new MersenneTwisterFast(11L);
         for (int side = 0; side < 2; side++) {
@@ -701,6 +701,11 @@ class DecisionModelTest {
         World turnover = build(FADED, random, reciprocal);
         turnover.countries.get(1).government++;
         assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(turnover), "a new government on the other side");
+        // a return of ambassadors keeps the one-sided occasion: a government sends its own envoy back
+        World recalled = build(new State(FADED.i(), FADED.j(), Level.DOWNGRADED, false), random, reciprocal);
+        recalled.act(1, 0, EventType.DIALOGUE, Event.NONE);
+        assertEquals(List.of(EventType.DIALOGUE, EventType.RETURN_AMBASSADOR), decideOnce(recalled),
+                "a gesture by the other side alone, ambassadors recalled");
     }
 
     /**
