@@ -29,6 +29,7 @@ final class Decision {
     /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
     private final boolean ripeRestoration;
     private final boolean reciprocalGesture;
+    private final boolean followVictim;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
     private final double injuryMemory;
     /** How fast that injury fades, a day (section 3.5). */
@@ -69,6 +70,7 @@ final class Decision {
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         reciprocalGesture = p.on(Parameter.RECIPROCAL_GESTURE);
+        followVictim = p.on(Parameter.FOLLOW_VICTIM);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
         injuryFading = p.get(Parameter.INJURY_FADING);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
@@ -221,7 +223,30 @@ final class Decision {
      * and policy end in recalls and expulsions, not ruptures.
      */
     private int top(Dyad d, int s, int day) {
-        return !ruptureGate || day - d.lastGraveAggrieved[s] <= w.memory ? Ladder.TOP : Ladder.EXPEL;
+        int top = !ruptureGate || day - d.lastGraveAggrieved[s] <= w.memory ? Ladder.TOP : Ladder.EXPEL;
+        return followVictim ? Math.min(top, victimsRung(d, s)) : top;
+    }
+
+    /**
+     * Under {@code followVictim} (section 3.5, a third party follows the victim): when side
+     * {@code s}'s grievance last rose from an act of the other against a third state, the rung
+     * that state stands on towards the other today; else the top of the ladder. The bounds of
+     * section 3.11 leave this out: the victim's climb does not touch this pair, and leaving out a
+     * cap only loosens an upper bound.
+     */
+    private int victimsRung(Dyad d, int s) {
+        int cause = d.grievanceCause[s];
+        if (cause == Event.NONE) {
+            return Ladder.TOP;
+        }
+        Event e = w.event(cause);
+        int other = s == 0 ? d.b : d.a;
+        int victim = e.target();
+        if (e.actor() != other || victim == Event.NONE || victim == d.a || victim == d.b) {
+            return Ladder.TOP;
+        }
+        Dyad v = w.existing(victim, other);
+        return v == null ? Ladder.NONE : standing(v, v.side(victim));
     }
 
     /**

@@ -388,6 +388,11 @@ public final class World {
         return Collections.unmodifiableList(events);
     }
 
+    /** The event of this id (ids count from 1 in the order events were recorded). */
+    Event event(int id) {
+        return events.get(id - 1);
+    }
+
     public int lastEventDay() {
         return lastEventDay;
     }

@@ -133,7 +133,8 @@ class SampledRunEquivalenceTest {
             variants.add(s.withParameters(s.parameters().with(Parameter.RIPE_RESTORATION, 1).with(Parameter.RUPTURE_GATE, 1)
                     .with(Parameter.TERRITORIAL_SALIENCE, 1).with(Parameter.INJURY_MEMORY, 2.0)
                     .with(Parameter.INJURY_FADING, 0.02).with(Parameter.IN_KIND_TRIGGERS, 1)
-                    .with(Parameter.ARMED_EXCHANGE, 1).with(Parameter.RECIPROCAL_GESTURE, 1)));
+                    .with(Parameter.ARMED_EXCHANGE, 1).with(Parameter.RECIPROCAL_GESTURE, 1)
+                    .with(Parameter.FOLLOW_VICTIM, 1)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }

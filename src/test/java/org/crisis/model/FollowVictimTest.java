@@ -1,0 +1,88 @@
+package org.crisis.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code followVictim} option of docs/MODEL.md 3.5: a side whose grievance against the other
+ * last rose from the other's act against a third state climbs no higher than that state stands.
+ */
+class FollowVictimTest {
+    private static final int DAY = 50;
+    private static final int FRIEND = 0;
+    private static final int CULPRIT = 1;
+    private static final int VICTIM = 2;
+
+    /**
+     * The culprit has raided the victim's embassy today; the friend of the victim holds a grievance
+     * against the culprit from that act, high enough to justify a rupture, and the victim stands on
+     * {@code victimRung} towards the culprit.
+     */
+    private static World build(boolean follow, int victimRung, MersenneTwisterFast random) {
+        World w = new World(Parameters.defaults().with(Parameter.FOLLOW_VICTIM, follow ? 1 : 0)
+                .with(Parameter.THIRD_PARTIES, 0), random);
+        w.setDay(DAY);
+        w.addCountry("FRI", 0.2, 0.2, 0.9, 0.8, 0.9, 0.5, List.of());
+        w.addCountry("CUL", -0.6, 0.8, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("VIC", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(FRIEND, CULPRIT, Level.NORMAL, 0, 0, 0, 0);
+        w.setRelation(CULPRIT, VICTIM, Level.NORMAL, 0, 0, 0, 0);
+        w.setRelation(FRIEND, VICTIM, Level.ALLIED, 0, 0, 0, 0);
+        Event raid = w.act(CULPRIT, VICTIM, EventType.EMBASSY_RAID, Event.NONE);
+        Dyad victim = w.existing(VICTIM, CULPRIT);
+        victim.posture[victim.side(VICTIM)] = victimRung;
+        Dyad d = w.existing(FRIEND, CULPRIT);
+        int s = d.side(FRIEND);
+        d.grievance[s] = 0.95;
+        d.grievanceCause[s] = raid.id();
+        d.lastAggrieved[s] = DAY;
+        return w;
+    }
+
+    /** The friend's decided climbs over many fresh draws, as the rungs they reached. */
+    private static int highestClimb(boolean follow, int victimRung, long seed) {
+        MersenneTwisterFast random = new MersenneTwisterFast(seed);
+        int highest = Ladder.NONE;
+        for (int k = 0; k < 500; k++) {
+            World w = build(follow, victimRung, random);
+            int before = w.events().size();
+            w.decision.decide(w.countries.get(FRIEND), w.existing(FRIEND, CULPRIT));
+            for (Event e : w.events().subList(before, w.events().size())) {
+                assertEquals(FRIEND, e.actor());
+                highest = Math.max(highest, e.type().rung());
+            }
+        }
+        return highest;
+    }
+
+    @Test
+    void aFriendOfTheVictimClimbsNoHigherThanTheVictimStands() {
+        assertEquals(Ladder.NONE, highestClimb(true, Ladder.NONE, 1L), "the victim has not answered: its friend waits");
+        assertEquals(Ladder.RECALL, highestClimb(true, Ladder.RECALL, 2L), "the victim recalled: its friend goes as far");
+        assertTrue(highestClimb(false, Ladder.NONE, 3L) >= Ladder.SEVER, "without the option the friend breaks on its own");
+    }
+
+    @Test
+    void aGrievanceFromTheOthersActAgainstTheSideItselfIsNotCapped() {
+        // the culprit's own act against the friend: the friend's quarrel is its own, whatever the victim did
+        MersenneTwisterFast random = new MersenneTwisterFast(4L);
+        int highest = Ladder.NONE;
+        for (int k = 0; k < 500; k++) {
+            World w = build(true, Ladder.NONE, random);
+            Event own = w.act(CULPRIT, FRIEND, EventType.INTERFERENCE_STATEMENT, Event.NONE);
+            Dyad d = w.existing(FRIEND, CULPRIT);
+            d.grievance[d.side(FRIEND)] = 0.95;
+            d.grievanceCause[d.side(FRIEND)] = own.id();
+            int before = w.events().size();
+            w.decision.decide(w.countries.get(FRIEND), d);
+            for (Event e : w.events().subList(before, w.events().size())) {
+                highest = Math.max(highest, e.type().rung());
+            }
+        }
+        assertTrue(highest >= Ladder.SEVER, "its own injury: it climbs as the grievance justifies");
+    }
+}
