@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code followVictim} option of docs/MODEL.md 3.5: a side whose grievance against the other
+ * The {@code followVictim} rule of docs/MODEL.md 3.5 (on by default): a side whose grievance against the other
  * last rose from the other's act against a third state climbs no higher than that state stands.
  */
 class FollowVictimTest {
