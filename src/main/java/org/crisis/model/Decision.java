@@ -230,7 +230,8 @@ final class Decision {
     /**
      * Under {@code followVictim} (section 3.5, a third party follows the victim): when side
      * {@code s}'s grievance last rose from an act of the other against a third state, the rung
-     * that state stands on towards the other today; else the top of the ladder. The bounds of
+     * that state stood on towards the other at the start of the day (so that a day's decisions do
+     * not depend on the order in which pairs decide); else the top of the ladder. The bounds of
      * section 3.11 leave this out: the victim's climb does not touch this pair, and leaving out a
      * cap only loosens an upper bound.
      */
@@ -246,7 +247,7 @@ final class Decision {
             return Ladder.TOP;
         }
         Dyad v = w.existing(victim, other);
-        return v == null ? Ladder.NONE : standing(v, v.side(victim));
+        return v == null ? Ladder.NONE : v.standingAtStart(v.side(victim), w.day);
     }
 
     /**
@@ -382,6 +383,7 @@ final class Decision {
     private void stepDown(Country i, Dyad d, int s, int j, boolean drawConsent) {
         int cause = d.mediated(w.day) ? d.mediationEvent : d.grievanceCause[s];
         if (!below) {
+            d.noteStanding(w.day);
             d.posture[s]--;
             w.act(i.index, j, EventType.DIALOGUE, cause);
             return;

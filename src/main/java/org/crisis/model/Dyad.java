@@ -69,6 +69,13 @@ public final class Dyad {
      * occasion to restore relations (section 3.5).
      */
     int lastGesture = Integer.MIN_VALUE / 2;
+    /**
+     * The day of the pair's first change of standing today, and each side's standing before it:
+     * a third party reads the victim's standing as of the start of the day (followVictim, 3.5),
+     * so the day's decisions do not depend on the order in which pairs decide.
+     */
+    int standingDay = Integer.MIN_VALUE;
+    final int[] standingBefore = new int[2];
     /** Day each side last made such a gesture to the other: under reciprocalGesture both must lie within memory. */
     final int[] lastGestureBy = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
@@ -206,5 +213,19 @@ public final class Dyad {
 
     public int posture(int country) {
         return posture[side(country)];
+    }
+
+    /** Keeps both sides' standings as they were at the start of {@code day}, before its first change. */
+    void noteStanding(int day) {
+        if (standingDay != day) {
+            standingDay = day;
+            standingBefore[0] = Decision.standing(this, 0);
+            standingBefore[1] = Decision.standing(this, 1);
+        }
+    }
+
+    /** Side {@code s}'s standing at the start of {@code day}. */
+    int standingAtStart(int s, int day) {
+        return standingDay == day ? standingBefore[s] : Decision.standing(this, s);
     }
 }

@@ -20,6 +20,7 @@ final class Levels {
 
     /** The effect of the bilateral event {@code e} by side {@code sa} of {@code d} on postures and level. */
     void apply(Dyad d, int sa, Event e) {
+        d.noteStanding(w.day);
         int st = 1 - sa;
         int rung = e.type().rung();
         if (rung > 0) {
@@ -73,6 +74,7 @@ final class Levels {
     }
 
     void set(Dyad d, int level) {
+        d.noteStanding(w.day);
         int before = d.level;
         if (before == Level.SEVERED.ordinal()) {
             severedNow--;

@@ -25,16 +25,17 @@ class FollowVictimTest {
     private static World build(boolean follow, int victimRung, MersenneTwisterFast random) {
         World w = new World(Parameters.defaults().with(Parameter.FOLLOW_VICTIM, follow ? 1 : 0)
                 .with(Parameter.THIRD_PARTIES, 0), random);
-        w.setDay(DAY);
+        w.setDay(DAY - 1);
         w.addCountry("FRI", 0.2, 0.2, 0.9, 0.8, 0.9, 0.5, List.of());
         w.addCountry("CUL", -0.6, 0.8, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("VIC", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
         w.setRelation(FRIEND, CULPRIT, Level.NORMAL, 0, 0, 0, 0);
         w.setRelation(CULPRIT, VICTIM, Level.NORMAL, 0, 0, 0, 0);
         w.setRelation(FRIEND, VICTIM, Level.ALLIED, 0, 0, 0, 0);
-        Event raid = w.act(CULPRIT, VICTIM, EventType.EMBASSY_RAID, Event.NONE);
+        Event raid = w.act(CULPRIT, VICTIM, EventType.EMBASSY_RAID, Event.NONE); // yesterday
         Dyad victim = w.existing(VICTIM, CULPRIT);
         victim.posture[victim.side(VICTIM)] = victimRung;
+        w.setDay(DAY);
         Dyad d = w.existing(FRIEND, CULPRIT);
         int s = d.side(FRIEND);
         d.grievance[s] = 0.95;
@@ -64,6 +65,26 @@ class FollowVictimTest {
         assertEquals(Ladder.NONE, highestClimb(true, Ladder.NONE, 1L), "the victim has not answered: its friend waits");
         assertEquals(Ladder.RECALL, highestClimb(true, Ladder.RECALL, 2L), "the victim recalled: its friend goes as far");
         assertTrue(highestClimb(false, Ladder.NONE, 3L) >= Ladder.SEVER, "without the option the friend breaks on its own");
+    }
+
+    @Test
+    void theVictimsAnswerOfTodayIsFollowedFromTomorrow() {
+        // the cap reads the victim's standing at the start of the day: a day's decisions do not
+        // depend on the order in which pairs decide (section 3.11)
+        MersenneTwisterFast random = new MersenneTwisterFast(5L);
+        int highest = Ladder.NONE;
+        for (int k = 0; k < 500; k++) {
+            World w = build(true, Ladder.NONE, random);
+            w.act(VICTIM, CULPRIT, EventType.RECALL_AMBASSADOR, Event.NONE); // today
+            assertEquals(Ladder.RECALL, Decision.standing(w.existing(VICTIM, CULPRIT), w.existing(VICTIM, CULPRIT).side(VICTIM)));
+            Dyad d = w.existing(FRIEND, CULPRIT);
+            int before = w.events().size();
+            w.decision.decide(w.countries.get(FRIEND), d);
+            for (Event e : w.events().subList(before, w.events().size())) {
+                highest = Math.max(highest, e.type().rung());
+            }
+        }
+        assertEquals(Ladder.NONE, highest, "the victim recalled today: its friend waits until tomorrow");
     }
 
     @Test
