@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,12 +45,16 @@ class FollowVictimTest {
         return w;
     }
 
-    /** The friend's decided climbs over many fresh draws, as the rungs they reached. */
-    private static int highestClimb(boolean follow, int victimRung, long seed) {
+    /**
+     * The highest rung the friend's decided acts reach over 500 fresh draws of {@link #build},
+     * each world first changed by {@code setUp}.
+     */
+    private static int highestClimb(boolean follow, int victimRung, long seed, Consumer<World> setUp) {
         MersenneTwisterFast random = new MersenneTwisterFast(seed);
         int highest = Ladder.NONE;
         for (int k = 0; k < 500; k++) {
             World w = build(follow, victimRung, random);
+            setUp.accept(w);
             int before = w.events().size();
             w.decision.decide(w.countries.get(FRIEND), w.existing(FRIEND, CULPRIT));
             for (Event e : w.events().subList(before, w.events().size())) {
@@ -58,6 +63,10 @@ class FollowVictimTest {
             }
         }
         return highest;
+    }
+
+    private static int highestClimb(boolean follow, int victimRung, long seed) {
+        return highestClimb(follow, victimRung, seed, w -> { });
     }
 
     @Test
@@ -71,39 +80,23 @@ class FollowVictimTest {
     void theVictimsAnswerOfTodayIsFollowedFromTomorrow() {
         // the cap reads the victim's standing at the start of the day: a day's decisions do not
         // depend on the order in which pairs decide (section 3.11)
-        MersenneTwisterFast random = new MersenneTwisterFast(5L);
-        int highest = Ladder.NONE;
-        for (int k = 0; k < 500; k++) {
-            World w = build(true, Ladder.NONE, random);
+        int highest = highestClimb(true, Ladder.NONE, 5L, w -> {
             w.act(VICTIM, CULPRIT, EventType.RECALL_AMBASSADOR, Event.NONE); // today
-            assertEquals(Ladder.RECALL, Decision.standing(w.existing(VICTIM, CULPRIT), w.existing(VICTIM, CULPRIT).side(VICTIM)));
-            Dyad d = w.existing(FRIEND, CULPRIT);
-            int before = w.events().size();
-            w.decision.decide(w.countries.get(FRIEND), d);
-            for (Event e : w.events().subList(before, w.events().size())) {
-                highest = Math.max(highest, e.type().rung());
-            }
-        }
+            Dyad v = w.existing(VICTIM, CULPRIT);
+            assertEquals(Ladder.RECALL, Decision.standing(v, v.side(VICTIM)));
+        });
         assertEquals(Ladder.NONE, highest, "the victim recalled today: its friend waits until tomorrow");
     }
 
     @Test
     void aGrievanceFromTheOthersActAgainstTheSideItselfIsNotCapped() {
         // the culprit's own act against the friend: the friend's quarrel is its own, whatever the victim did
-        MersenneTwisterFast random = new MersenneTwisterFast(4L);
-        int highest = Ladder.NONE;
-        for (int k = 0; k < 500; k++) {
-            World w = build(true, Ladder.NONE, random);
+        int highest = highestClimb(true, Ladder.NONE, 4L, w -> {
             Event own = w.act(CULPRIT, FRIEND, EventType.INTERFERENCE_STATEMENT, Event.NONE);
             Dyad d = w.existing(FRIEND, CULPRIT);
             d.grievance[d.side(FRIEND)] = 0.95;
             d.grievanceCause[d.side(FRIEND)] = own.id();
-            int before = w.events().size();
-            w.decision.decide(w.countries.get(FRIEND), d);
-            for (Event e : w.events().subList(before, w.events().size())) {
-                highest = Math.max(highest, e.type().rung());
-            }
-        }
+        });
         assertTrue(highest >= Ladder.SEVER, "its own injury: it climbs as the grievance justifies");
     }
 }
