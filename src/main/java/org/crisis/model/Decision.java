@@ -28,7 +28,9 @@ final class Decision {
     private final boolean ruptureGate;
     /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
     private final boolean ripeRestoration;
+    /** Whether, after a rupture, a gesture is an occasion to restore only when answered (section 3.5). */
     private final boolean reciprocalGesture;
+    /** Whether a third party climbs no higher than the victim of the act it answers stands (section 3.5). */
     private final boolean followVictim;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
     private final double injuryMemory;

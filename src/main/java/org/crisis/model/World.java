@@ -380,7 +380,7 @@ public final class World {
         if (id == Event.NONE) {
             return false;
         }
-        Event root = events.get(events.get(id - 1).root() - 1);
+        Event root = event(event(id).root());
         return root.normBreaking() || root.interference() || root.territorial();
     }
 
