@@ -204,7 +204,7 @@ final class Decision {
      */
     private int gestureDay(Dyad d) {
         return reciprocalGesture && d.level == Level.SEVERED.ordinal()
-                ? Math.min(d.lastGestureBy[0], d.lastGestureBy[1]) : d.lastGesture;
+                ? Math.min(d.lastGestureBy[0], d.lastGestureBy[1]) : d.lastGesture();
     }
 
     /** Either government changed since the pair's level was set: the level is no longer both governments' own. */

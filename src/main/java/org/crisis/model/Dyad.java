@@ -64,11 +64,11 @@ public final class Dyad {
      */
     final int[] lastBreach = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
-     * Day of the pair's last cooperative gesture other than a restoration itself (dialogue,
-     * a statement of support, a mediation, a scripted gesture), or far in the past: an
-     * occasion to restore relations (section 3.5).
+     * Day each side last made a cooperative gesture to the other other than a restoration itself
+     * (dialogue, a statement of support, a scripted gesture), or far in the past: an occasion to
+     * restore relations (section 3.5); under reciprocalGesture both must lie within memory.
      */
-    int lastGesture = Integer.MIN_VALUE / 2;
+    final int[] lastGestureBy = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
      * The day of the pair's first change of standing today, and each side's standing before it:
      * a third party reads the victim's standing as of the start of the day (followVictim, 3.5),
@@ -76,8 +76,6 @@ public final class Dyad {
      */
     int standingDay = Integer.MIN_VALUE;
     final int[] standingBefore = new int[2];
-    /** Day each side last made such a gesture to the other: under reciprocalGesture both must lie within memory. */
-    final int[] lastGestureBy = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
      * Weight |γ|·severity/10 of the heaviest injury the other side did each side in the present
      * dispute: an exogenous hostile act of the other that took the pair below NORMAL (the root of
@@ -227,5 +225,10 @@ public final class Dyad {
     /** Side {@code s}'s standing at the start of {@code day}. */
     int standingAtStart(int s, int day) {
         return standingDay == day ? standingBefore[s] : Decision.standing(this, s);
+    }
+
+    /** Day of the pair's last cooperative gesture, by either side. */
+    int lastGesture() {
+        return Math.max(lastGestureBy[0], lastGestureBy[1]);
     }
 }

@@ -234,7 +234,6 @@ public final class World {
         if (e.normBreaking()) {
             d.lastBreach[sa] = day;
         } else if (e.cooperative() && !e.type().restores()) {
-            d.lastGesture = day;
             d.lastGestureBy[sa] = day;
         }
         // a step down, decided or scripted, closes the rises of grievance before it (3.5): a dialogue

@@ -376,7 +376,7 @@ class DecisionModelTest {
         State ready = new State(i, new Side(-0.3, 0.0, 0.0, 0.5, 0.5, gRestore - 0.01, 0, 0, Ladder.NONE, false),
                 Level.SEVERED, false);
         World w = build(ready, random);
-        w.existing(0, 1).lastGesture = DAY - 1;
+        w.existing(0, 1).lastGestureBy[0] = DAY - 1;
         w.decision.decide(w.countries.get(0), w.existing(0, 1));
         assertEquals(List.of(EventType.RESTORE_RELATIONS), w.events().stream().map(Event::type).toList());
     }
@@ -515,7 +515,7 @@ class DecisionModelTest {
     void aRestorationIsAStepDownOfBothGovernments() {
         World w = build(FADED, new MersenneTwisterFast(23L));
         Dyad d = w.existing(0, 1);
-        d.lastGesture = DAY - 1;
+        d.lastGestureBy[0] = DAY - 1;
         assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(w));
         assertEquals(DAY, d.lastStepDown[0], "the government that proposed it");
         assertEquals(DAY, d.lastStepDown[1], "the government that consented");
@@ -639,7 +639,7 @@ class DecisionModelTest {
         }
         // a gesture out of memory is no occasion either
         World w = build(FADED, random);
-        w.existing(0, 1).lastGesture = DAY - w.memory - 1;
+        w.existing(0, 1).lastGestureBy[0] = DAY - w.memory - 1;
         for (int k = 0; k < 200; k++) {
             assertEquals(List.of(), decideOnce(w), "draw " + k);
         }
@@ -649,7 +649,7 @@ class DecisionModelTest {
     void aGestureWithinMemoryOrAChangeOfGovernmentIsAnOccasionToRestore() {
         MersenneTwisterFast random = new MersenneTwisterFast(7L);
         World gesture = build(FADED, random);
-        gesture.existing(0, 1).lastGesture = DAY - gesture.memory;
+        gesture.existing(0, 1).lastGestureBy[0] = DAY - gesture.memory;
         assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(gesture), "a gesture on the last day of memory");
 
         World turnover = build(FADED, random);
@@ -658,12 +658,12 @@ class DecisionModelTest {
 
         // a restoration is itself no gesture: the next step up needs an occasion of its own
         World stepped = build(FADED, random);
-        stepped.existing(0, 1).lastGesture = DAY - 1;
+        stepped.existing(0, 1).lastGestureBy[0] = DAY - 1;
         stepped.existing(0, 1).grievance[0] = 0.2; // the restorer's own, above g_restore/2: back to DOWNGRADED only
         assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(stepped));
         Dyad d = stepped.existing(0, 1);
         assertEquals(Level.DOWNGRADED, d.level());
-        assertEquals(DAY - 1, d.lastGesture, "the restoration leaves the day of the last gesture as it was");
+        assertEquals(DAY - 1, d.lastGesture(), "the restoration leaves the day of the last gesture as it was");
         assertEquals(0, d.levelGovernment[0], "the new level is the governments' in office");
     }
 
@@ -727,7 +727,7 @@ class DecisionModelTest {
             if (successor) {
                 w.countries.get(0).government++; // i's government changed since the rupture: an occasion
             } else {
-                d.lastGesture = DAY - 1; // the same government, after a gesture
+                d.lastGestureBy[0] = DAY - 1; // the same government, after a gesture
             }
             assertEquals(List.of(EventType.RESTORE_RELATIONS), decideOnce(w), successor ? "the successor" : "the severer");
             assertEquals(Level.DOWNGRADED, d.level());
