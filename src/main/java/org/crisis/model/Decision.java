@@ -32,6 +32,8 @@ final class Decision {
     private final boolean reciprocalGesture;
     /** Whether a third party climbs no higher than the victim of the act it answers stands (section 3.5). */
     private final boolean followVictim;
+    /** Under followVictim: whether a side the other injured itself within memory is never capped (3.5). */
+    private final boolean borrowedQuarrelOnly;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
     private final double injuryMemory;
     /** How fast that injury fades, a day (section 3.5). */
@@ -73,6 +75,7 @@ final class Decision {
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         reciprocalGesture = p.on(Parameter.RECIPROCAL_GESTURE);
         followVictim = p.on(Parameter.FOLLOW_VICTIM);
+        borrowedQuarrelOnly = p.on(Parameter.BORROWED_QUARREL_ONLY);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
         injuryFading = p.get(Parameter.INJURY_FADING);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
@@ -233,13 +236,14 @@ final class Decision {
      * Under {@code followVictim} (section 3.5, a third party follows the victim): when side
      * {@code s}'s grievance last rose from an act of the other against a third state, the rung
      * that state stood on towards the other at the start of the day (so that a day's decisions do
-     * not depend on the order in which pairs decide); else the top of the ladder. The bounds of
+     * not depend on the order in which pairs decide); else the top of the ladder, as it is under
+     * {@code borrowedQuarrelOnly} for a side the other injured itself within memory. The bounds of
      * section 3.11 leave this out: the victim's climb does not touch this pair, and leaving out a
      * cap only loosens an upper bound.
      */
     private int victimsRung(Dyad d, int s) {
         int cause = d.grievanceCause[s];
-        if (cause == Event.NONE) {
+        if (cause == Event.NONE || borrowedQuarrelOnly && w.day - d.lastOwnInjury[s] <= w.memory) {
             return Ladder.TOP;
         }
         Event e = w.event(cause);

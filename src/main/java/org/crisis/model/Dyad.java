@@ -70,6 +70,12 @@ public final class Dyad {
      */
     final int[] lastGestureBy = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
+     * Day each side's grievance last rose from a hostile act of the other against it, read as
+     * its target (not as an observer of an act against a third state), or far in the past: under
+     * borrowedQuarrelOnly a side injured itself within memory is not held to a victim's rung (3.5).
+     */
+    final int[] lastOwnInjury = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /**
      * The day of the pair's first change of standing today, and each side's standing before it:
      * a third party reads the victim's standing as of the start of the day (followVictim, 3.5),
      * so the day's decisions do not depend on the order in which pairs decide.

@@ -47,6 +47,7 @@ public enum Parameter {
     RIPE_RESTORATION("ripeRestoration", "", 0, 0, 1, Type.BOOLEAN),
     RECIPROCAL_GESTURE("reciprocalGesture", "", 0, 0, 1, Type.BOOLEAN),
     FOLLOW_VICTIM("followVictim", "", 1, 0, 1, Type.BOOLEAN),
+    BORROWED_QUARREL_ONLY("borrowedQuarrelOnly", "", 0, 0, 1, Type.BOOLEAN),
     INJURY_MEMORY("injuryMemory", "χ", 0, 0, 5, Type.REAL),
     INJURY_FADING("injuryFading", "δ_inj", 0, 0, 1, Type.REAL),
     IN_KIND_TRIGGERS("inKindTriggers", "", 0, 0, 1, Type.BOOLEAN),

@@ -65,8 +65,11 @@ final class Perception {
             d.lastArmed[1 - s] = w.day; // the actor's forces are engaged against the victim's
         }
         // a breach of the victim's mission or territory touches what it holds sovereign, as interference does
-        aggrieve(d, s, weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking()),
-                e.id(), armed);
+        double delta = weight * felt(w.countries.get(victim), e, d.distance, e.interference() || e.normBreaking());
+        aggrieve(d, s, delta, e.id(), armed);
+        if (delta > 0) {
+            d.lastOwnInjury[s] = w.day;
+        }
         if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER) {
             if (d.triggers == null) {
                 d.triggers = new ArrayList<>();

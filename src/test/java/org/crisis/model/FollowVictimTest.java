@@ -23,8 +23,9 @@ class FollowVictimTest {
      * against the culprit from that act, high enough to justify a rupture, and the victim stands on
      * {@code victimRung} towards the culprit.
      */
-    private static World build(boolean follow, int victimRung, MersenneTwisterFast random) {
+    private static World build(boolean follow, boolean borrowedOnly, int victimRung, MersenneTwisterFast random) {
         World w = new World(Parameters.defaults().with(Parameter.FOLLOW_VICTIM, follow ? 1 : 0)
+                .with(Parameter.BORROWED_QUARREL_ONLY, borrowedOnly ? 1 : 0)
                 .with(Parameter.THIRD_PARTIES, 0), random);
         w.setDay(DAY - 1);
         w.addCountry("FRI", 0.2, 0.2, 0.9, 0.8, 0.9, 0.5, List.of());
@@ -50,10 +51,15 @@ class FollowVictimTest {
      * each world first changed by {@code setUp}.
      */
     private static int highestClimb(boolean follow, int victimRung, long seed, Consumer<World> setUp) {
+        return highestClimb(follow, false, victimRung, seed, setUp);
+    }
+
+    private static int highestClimb(boolean follow, boolean borrowedOnly, int victimRung, long seed,
+            Consumer<World> setUp) {
         MersenneTwisterFast random = new MersenneTwisterFast(seed);
         int highest = Ladder.NONE;
         for (int k = 0; k < 500; k++) {
-            World w = build(follow, victimRung, random);
+            World w = build(follow, borrowedOnly, victimRung, random);
             setUp.accept(w);
             int before = w.events().size();
             w.decision.decide(w.countries.get(FRIEND), w.existing(FRIEND, CULPRIT));
@@ -98,5 +104,31 @@ class FollowVictimTest {
             d.grievanceCause[d.side(FRIEND)] = own.id();
         });
         assertTrue(highest >= Ladder.SEVER, "its own injury: it climbs as the grievance justifies");
+    }
+
+    /**
+     * Today the culprit interfered in the friend's affairs too, and the friend then read the raid
+     * on the victim as an observer, so its grievance last rose from the borrowed quarrel (Senegal
+     * and Nigeria in 2010, section 6.1).
+     */
+    private static void injuredToday(World w) {
+        Dyad d = w.existing(FRIEND, CULPRIT);
+        int s = d.side(FRIEND);
+        int borrowed = d.grievanceCause[s];
+        w.act(CULPRIT, FRIEND, EventType.INTERFERENCE_STATEMENT, Event.NONE);
+        d.grievance[s] = 0.95;
+        d.grievanceCause[s] = borrowed;
+    }
+
+    @Test
+    void underBorrowedQuarrelOnlyASideInjuredItselfWithinMemoryIsNotCapped() {
+        assertTrue(highestClimb(true, true, Ladder.NONE, 6L, FollowVictimTest::injuredToday) >= Ladder.SEVER,
+                "injured itself today: its quarrel is its own, whatever the victim did");
+        assertEquals(Ladder.NONE, highestClimb(true, false, Ladder.NONE, 7L, FollowVictimTest::injuredToday),
+                "without the option the latest rise, from the act against the victim, caps it");
+        assertEquals(Ladder.NONE, highestClimb(true, true, Ladder.NONE, 8L, w -> {
+            Dyad d = w.existing(FRIEND, CULPRIT);
+            d.lastOwnInjury[d.side(FRIEND)] = DAY - w.memory - 1;
+        }), "an injury of its own beyond memory no longer lifts the cap");
     }
 }
