@@ -15,6 +15,8 @@ final class Decision {
     private final double bp;
     private final double bh;
     private final double br;
+    /** b_t: reciprocity in kind for the other's exogenous hostile acts, by their weight (3.5). */
+    private final double bt;
     private final double bw;
     private final double ba;
     private final double bc;
@@ -63,6 +65,7 @@ final class Decision {
         bp = p.get(Parameter.PRESSURE_WEIGHT);
         bh = p.get(Parameter.HAWK_WEIGHT);
         br = p.get(Parameter.RECIPROCITY);
+        bt = p.get(Parameter.TRIGGER_RECIPROCITY);
         bw = p.get(Parameter.TRADE_WEIGHT);
         ba = p.get(Parameter.AFFINITY_WEIGHT);
         bc = p.get(Parameter.CONDEMNATION_WEIGHT);
@@ -100,14 +103,23 @@ final class Decision {
         return 1 + bp * (i.domesticPressure - 0.5) + bh * (i.hawkishness - 0.5);
     }
 
-    /** Whether the other side raised the stakes against side {@code s} within memory of {@code day}. */
-    private boolean reciprocity(Dyad d, int s, int day) {
-        return day - d.lastEscalation[1 - s] <= w.memory;
+    /**
+     * The reciprocity terms of E for side {@code s} on {@code day}: b_r if the other raised the
+     * stakes against it within memory, plus b_t times the weight of the other's exogenous hostile
+     * acts against it within memory (3.5). Each ends on a known day while nothing touches the pair.
+     */
+    private double reciprocity(Dyad d, int s, int day) {
+        return reciprocity(day, d.lastEscalation[1 - s] + w.memory, d.triggerDay[s] + w.memory, bt * d.triggerWeight[s]);
+    }
+
+    /** Those terms on {@code day}, given the last day of each and the in-kind term's value. */
+    private double reciprocity(int day, int escalationEnd, int triggerEnd, double inKind) {
+        return (day <= escalationEnd ? br : 0) + (day <= triggerEnd ? inKind : 0);
     }
 
     /** Effective grievance E(i→j). */
     double effectiveGrievance(Country i, Dyad d, int s) {
-        return d.grievance[s] * disposition(i) + (reciprocity(d, s, w.day) ? br : 0);
+        return d.grievance[s] * disposition(i) + reciprocity(d, s, w.day);
     }
 
     /** The part of the cost K(i→j) that does not depend on the rung. */
@@ -424,6 +436,11 @@ final class Decision {
     private double recO0;
     private int recSEnd;
     private int recOEnd;
+    /** The last day of each side's in-kind term (b_t), and its value. */
+    private int trigSEnd;
+    private int trigOEnd;
+    private double trigS;
+    private double trigO;
     private double kUp;
     private double kUpFree;
     private int breachEnd;
@@ -462,8 +479,12 @@ final class Decision {
         fo = disposition(other);
         recSEnd = d.lastEscalation[o] + w.memory; // the last day of reciprocity against s
         recOEnd = d.lastEscalation[s] + w.memory;
-        recS0 = t0 <= recSEnd ? br : 0;
-        recO0 = t0 <= recOEnd ? br : 0;
+        trigSEnd = d.triggerDay[s] + w.memory; // the last day s answers the other's acts in kind
+        trigOEnd = d.triggerDay[o] + w.memory;
+        trigS = bt * d.triggerWeight[s];
+        trigO = bt * d.triggerWeight[o];
+        recS0 = reciprocity(t0, recSEnd, trigSEnd, trigS);
+        recO0 = reciprocity(t0, recOEnd, trigOEnd, trigO);
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
@@ -510,7 +531,7 @@ final class Decision {
         int t1 = t0 + n;
         double qn = n == 0 ? 1 : n == 1 ? q : w.relations.power(q, n);
         double gs1 = gs0 * qn;
-        double recS1 = t1 <= recSEnd ? recS0 : 0;
+        double recS1 = reciprocity(t1, recSEnd, trigSEnd, trigS); // the terms only end within the window
         double eHi = Math.max(gs0 * f, gs1 * f) + recS0;
         double eLo = Math.min(gs0 * f, gs1 * f) + recS1;
         double upHi = Double.NEGATIVE_INFINITY;
@@ -538,7 +559,7 @@ final class Decision {
             if (atEnd && occasionSome || med) {
                 // the bar for mending is lowest at the window's end, once the injuries have faded most
                 downHi = lambda * (downConst + faded(injS0, n) - bg * eLo + MARGIN);
-                double eoLo = Math.min(go0 * fo, go1 * fo) + (t1 <= recOEnd ? recO0 : 0);
+                double eoLo = Math.min(go0 * fo, go1 * fo) + reciprocity(t1, recOEnd, trigOEnd, trigO);
                 acceptHi = logistic(lambda * (consentConst + faded(injO0, n) - bg * eoLo + MARGIN));
                 if (med || gs0 < restoreThreshold && go0 < restoreThreshold && occasionAll) {
                     downLo = lambda * (downConst - bg * eHi);

@@ -56,6 +56,14 @@ public final class Dyad {
      */
     final int[] lastTrigger = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     final int[] priorTrigger = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    /**
+     * Day of the other side's latest exogenous hostile act (a scripted trigger) against each
+     * side, or far in the past, and the weight |γ|·severity/10 of the heaviest of the run of such
+     * acts that ends with it, each within memory of the one before: reciprocity in kind (3.5,
+     * triggerReciprocity) counts it while the latest is within memory.
+     */
+    final int[] triggerDay = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final double[] triggerWeight = new double[2];
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**

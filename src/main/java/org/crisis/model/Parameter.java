@@ -35,6 +35,7 @@ public enum Parameter {
     PRESSURE_WEIGHT("pressureWeight", "b_p", 0.5, 0, 10, Type.REAL),
     HAWK_WEIGHT("hawkWeight", "b_h", 0.5, 0, 10, Type.REAL),
     RECIPROCITY("reciprocity", "b_r", 0.079, 0, 5, Type.REAL),
+    TRIGGER_RECIPROCITY("triggerReciprocity", "b_t", 0, 0, 5, Type.REAL),
     TRADE_WEIGHT("tradeWeight", "b_w", 1.0, 0, 10, Type.REAL),
     AFFINITY_WEIGHT("affinityWeight", "b_a", 0.3, 0, 10, Type.REAL),
     CONDEMNATION_WEIGHT("condemnationWeight", "b_c", 0.15, 0, 10, Type.REAL),

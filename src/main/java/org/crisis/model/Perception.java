@@ -70,6 +70,12 @@ final class Perception {
         if (delta > 0) {
             d.lastOwnInjury[s] = w.day;
         }
+        if (e.type().kind() == EventType.Kind.TRIGGER) {
+            double weightOfAct = Math.abs(e.gamma()) * e.severity() / 10;
+            d.triggerWeight[s] = w.day - d.triggerDay[s] <= w.memory
+                    ? Math.max(d.triggerWeight[s], weightOfAct) : weightOfAct;
+            d.triggerDay[s] = w.day;
+        }
         if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER) {
             if (d.triggers == null) {
                 d.triggers = new ArrayList<>();
