@@ -34,6 +34,8 @@ final class Decision {
     private final boolean reciprocalGesture;
     /** Whether a third party climbs no higher than the victim of the act it answers stands (section 3.5). */
     private final boolean followVictim;
+    /** Whether a pair's starting level is its standing, restored above only after a change of government (3.5). */
+    private final boolean standingLevel;
     /** Under followVictim: whether a side the other injured itself within memory is never capped (3.5). */
     private final boolean borrowedQuarrelOnly;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
@@ -78,6 +80,7 @@ final class Decision {
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         reciprocalGesture = p.on(Parameter.RECIPROCAL_GESTURE);
         followVictim = p.on(Parameter.FOLLOW_VICTIM);
+        standingLevel = p.on(Parameter.STANDING_LEVEL);
         borrowedQuarrelOnly = p.on(Parameter.BORROWED_QUARREL_ONLY);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
         injuryFading = p.get(Parameter.INJURY_FADING);
@@ -204,11 +207,31 @@ final class Decision {
 
     /**
      * Whether a restoration is on the table (section 3.5): in a mediation, or with both
-     * grievances low and an occasion to restore.
+     * grievances low and an occasion to restore; above a standing level (standingLevel), only
+     * with both grievances low after a change of government since the start.
      */
     boolean restorable(Dyad d) {
-        return d.mediated(w.day) || d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold
-                && (governmentChanged(d) || w.day - gestureDay(d) <= w.memory);
+        boolean above = aboveStanding(d);
+        return d.mediated(w.day) && !above || d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold
+                && (occasionOfGovernment(d) || !above && w.day - gestureDay(d) <= w.memory);
+    }
+
+    /**
+     * Under {@code standingLevel}: whether a restoration would take the pair above the level it
+     * started at, its standing, which only a change of government since the start reopens;
+     * neither a gesture nor a mediation is an occasion for it (section 3.5).
+     */
+    private boolean aboveStanding(Dyad d) {
+        return standingLevel && d.level >= d.startLevel;
+    }
+
+    /** Either government changed since the pair's level was set, or, above its standing, since the start. */
+    private boolean occasionOfGovernment(Dyad d) {
+        if (aboveStanding(d)) {
+            return w.countries.get(d.a).government != d.startGovernment[0]
+                    || w.countries.get(d.b).government != d.startGovernment[1];
+        }
+        return governmentChanged(d);
     }
 
     /**
@@ -447,6 +470,8 @@ final class Decision {
     private int graveEnd;
     private int freshEnd;
     private boolean occasion;
+    /** A mediation in force puts a restoration on the table: not above a standing level. */
+    private boolean medRestores;
     private int gestureEnd;
     private double base0;
     private double baseHi;
@@ -490,8 +515,9 @@ final class Decision {
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate
-        occasion = governmentChanged(d);
-        gestureEnd = gestureDay(d) + w.memory;
+        occasion = occasionOfGovernment(d);
+        medRestores = med && !aboveStanding(d);
+        gestureEnd = aboveStanding(d) ? Integer.MIN_VALUE : gestureDay(d) + w.memory; // no gesture reopens a standing
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();
@@ -556,12 +582,12 @@ final class Decision {
             // an occasion on some day of the window, and on all of them (a gesture's memory ends on a known day)
             boolean occasionSome = occasion || t0 <= gestureEnd;
             boolean occasionAll = occasion || t1 <= gestureEnd;
-            if (atEnd && occasionSome || med) {
+            if (atEnd && occasionSome || medRestores) {
                 // the bar for mending is lowest at the window's end, once the injuries have faded most
                 downHi = lambda * (downConst + faded(injS0, n) - bg * eLo + MARGIN);
                 double eoLo = Math.min(go0 * fo, go1 * fo) + reciprocity(t1, recOEnd, trigOEnd, trigO);
                 acceptHi = logistic(lambda * (consentConst + faded(injO0, n) - bg * eoLo + MARGIN));
-                if (med || gs0 < restoreThreshold && go0 < restoreThreshold && occasionAll) {
+                if (medRestores || gs0 < restoreThreshold && go0 < restoreThreshold && occasionAll) {
                     downLo = lambda * (downConst - bg * eHi);
                     acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO0)));
                 }

@@ -108,6 +108,13 @@ public final class Dyad {
     final int[] injuryDay = new int[2];
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
+    /**
+     * The pair's level when it was listed or first touched, and the governments then: under
+     * {@code standingLevel} relations are restored above that level only after a change of
+     * government since, or in a mediation (section 3.5).
+     */
+    int startLevel;
+    final int[] startGovernment = new int[2];
     /** Id of the latest event each side would be answering, for causes. */
     final int[] grievanceCause = {Event.NONE, Event.NONE};
     /** Decaying count of third-party condemnations of each side's acts against the other. */
@@ -149,6 +156,7 @@ public final class Dyad {
         this.a = a;
         this.b = b;
         this.level = level;
+        this.startLevel = level;
         this.majorPowers = majorPowers;
     }
 

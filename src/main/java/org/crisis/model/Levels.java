@@ -67,6 +67,9 @@ final class Levels {
     void start(Dyad d, int level) {
         d.level = level;
         ownLevel(d);
+        d.startLevel = level;
+        d.startGovernment[0] = d.levelGovernment[0];
+        d.startGovernment[1] = d.levelGovernment[1];
         if (level == Level.SEVERED.ordinal()) {
             severedNow++;
             severedPeak = Math.max(severedPeak, severedNow);
