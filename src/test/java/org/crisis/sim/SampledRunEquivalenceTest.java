@@ -135,7 +135,7 @@ class SampledRunEquivalenceTest {
                     .with(Parameter.INJURY_FADING, 0.02).with(Parameter.IN_KIND_TRIGGERS, 1)
                     .with(Parameter.ARMED_EXCHANGE, 1).with(Parameter.RECIPROCAL_GESTURE, 1)
                     .with(Parameter.FOLLOW_VICTIM, 1).with(Parameter.BORROWED_QUARREL_ONLY, 1)
-                    .with(Parameter.TRIGGER_RECIPROCITY, 0.3)));
+                    .with(Parameter.TRIGGER_RECIPROCITY, 0.3).with(Parameter.STANDING_LEVEL, 1)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }
