@@ -109,9 +109,10 @@ public final class Dyad {
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /**
-     * The pair's level when it was listed or first touched, and the governments then: under
-     * {@code standingLevel} relations are restored above that level only after a change of
-     * government since, or in a mediation (section 3.5).
+     * The pair's level when it was listed or first touched, and, for a listed pair, the
+     * governments then: under {@code standingLevel} relations are restored above that level only
+     * after a change of government since (section 3.5). A pair first touched in a run starts at
+     * {@code NORMAL}, above which nothing is restored, so its governments are never read.
      */
     int startLevel;
     final int[] startGovernment = new int[2];
