@@ -228,8 +228,7 @@ final class Decision {
     /** Either government changed since the pair's level was set, or, above its standing, since the start. */
     private boolean occasionOfGovernment(Dyad d) {
         if (aboveStanding(d)) {
-            return w.countries.get(d.a).government != d.startGovernment[0]
-                    || w.countries.get(d.b).government != d.startGovernment[1];
+            return d.governmentsChangedSinceStart(w.countries.get(d.a).government, w.countries.get(d.b).government);
         }
         return governmentChanged(d);
     }

@@ -116,6 +116,11 @@ public final class Dyad {
      */
     int startLevel;
     final int[] startGovernment = new int[2];
+
+    /** Whether either side's government has changed since the pair was listed (standingLevel, section 3.5). */
+    boolean governmentsChangedSinceStart(int governmentA, int governmentB) {
+        return governmentA != startGovernment[0] || governmentB != startGovernment[1];
+    }
     /** Id of the latest event each side would be answering, for causes. */
     final int[] grievanceCause = {Event.NONE, Event.NONE};
     /** Decaying count of third-party condemnations of each side's acts against the other. */

@@ -9,6 +9,8 @@ final class Levels {
     private final World w;
     private final double restoreThreshold;
     private final double injuryFading;
+    /** Whether a restoration goes no higher than a pair's listed level until a government changes (3.5). */
+    private final boolean standingLevel;
     int severedNow;
     int severedPeak;
 
@@ -16,6 +18,7 @@ final class Levels {
         this.w = w;
         this.restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         this.injuryFading = p.get(Parameter.INJURY_FADING);
+        this.standingLevel = p.on(Parameter.STANDING_LEVEL);
     }
 
     /** The effect of the bilateral event {@code e} by side {@code sa} of {@code d} on postures and level. */
@@ -33,7 +36,9 @@ final class Levels {
             d.postureOtherGovernment[sa] = w.countries.get(e.target()).government;
         }
         int before = d.level;
-        boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2;
+        boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2
+                && !(standingLevel && d.startLevel < Level.NORMAL.ordinal()
+                        && !d.governmentsChangedSinceStart(w.countries.get(d.a).government, w.countries.get(d.b).government));
         int after = e.type().levelAfter(Level.of(before), full).ordinal();
         if (after != before) {
             set(d, after);

@@ -1,5 +1,6 @@
 package org.crisis.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +75,25 @@ class StandingLevelTest {
             w.act(A, B, EventType.RECALL_AMBASSADOR, Event.NONE);
             gesture(w);
         }));
+    }
+
+    /** The level after a restoration of a pair listed DOWNGRADED that broke in the run, with no grievance left. */
+    private static Level levelAfterRestoring(boolean standing, Consumer<World> before) {
+        World w = world(standing, Level.DOWNGRADED);
+        w.act(A, B, EventType.SEVER_RELATIONS, Event.NONE);
+        before.accept(w);
+        Dyad d = w.existing(A, B);
+        d.grievance[0] = 0;
+        d.grievance[1] = 0;
+        w.act(A, B, EventType.RESTORE_RELATIONS, Event.NONE);
+        return Level.of(d.level);
+    }
+
+    @Test
+    void aRestorationGoesNoHigherThanTheStandingUntilAGovernmentChanges() {
+        assertEquals(Level.NORMAL, levelAfterRestoring(false, w -> { }), "without the option, faded grievances restore in full");
+        assertEquals(Level.DOWNGRADED, levelAfterRestoring(true, w -> { }), "with it, back to the standing only");
+        assertEquals(Level.NORMAL, levelAfterRestoring(true,
+                w -> w.changeGovernment(B, EventType.COUP, GovernmentChange.NONE, "coup")), "a new government may go further");
     }
 }
