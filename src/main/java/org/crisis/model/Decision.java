@@ -208,7 +208,7 @@ final class Decision {
     /**
      * Whether a restoration is on the table (section 3.5): in a mediation, or with both
      * grievances low and an occasion to restore; above a standing level (standingLevel), only
-     * with both grievances low after a change of government since the start.
+     * with both grievances low and a change of government since the start.
      */
     boolean restorable(Dyad d) {
         boolean above = aboveStanding(d);
