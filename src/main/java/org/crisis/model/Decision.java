@@ -112,7 +112,7 @@ final class Decision {
      * acts against it within memory (3.5). Each ends on a known day while nothing touches the pair.
      */
     private double reciprocity(Dyad d, int s, int day) {
-        return reciprocity(day, d.lastEscalation[1 - s] + w.memory, d.triggerDay[s] + w.memory, bt * d.triggerWeight[s]);
+        return reciprocity(day, d.lastEscalation[1 - s] + w.memory, d.lastTrigger[s] + w.memory, bt * d.triggerWeight[s]);
     }
 
     /** Those terms on {@code day}, given the last day of each and the in-kind term's value. */
@@ -503,8 +503,8 @@ final class Decision {
         fo = disposition(other);
         recSEnd = d.lastEscalation[o] + w.memory; // the last day of reciprocity against s
         recOEnd = d.lastEscalation[s] + w.memory;
-        trigSEnd = d.triggerDay[s] + w.memory; // the last day s answers the other's acts in kind
-        trigOEnd = d.triggerDay[o] + w.memory;
+        trigSEnd = d.lastTrigger[s] + w.memory; // the last day s answers the other's acts in kind
+        trigOEnd = d.lastTrigger[o] + w.memory;
         trigS = bt * d.triggerWeight[s];
         trigO = bt * d.triggerWeight[o];
         recS0 = reciprocity(t0, recSEnd, trigSEnd, trigS);
@@ -514,9 +514,10 @@ final class Decision {
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate
+        boolean above = aboveStanding(d);
         occasion = occasionOfGovernment(d);
-        medRestores = med && !aboveStanding(d);
-        gestureEnd = aboveStanding(d) ? Integer.MIN_VALUE : gestureDay(d) + w.memory; // no gesture reopens a standing
+        medRestores = med && !above;
+        gestureEnd = above ? Integer.MIN_VALUE : gestureDay(d) + w.memory; // no gesture reopens a standing
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();

@@ -50,19 +50,17 @@ public final class Dyad {
     final int[] lastArmed = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     final int[] lastArmedRise = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
-     * Under the {@code campaignGain} option: the day of the other side's latest exogenous hostile
-     * act (scripted trigger) against each side, and the latest day before that one, or far in the
-     * past. A trigger within memory of an earlier day's is part of a campaign (3.3).
+     * The day of the other side's latest exogenous hostile act (scripted trigger) against each
+     * side, and the latest day before that one, or far in the past. A trigger within memory of an
+     * earlier day's is part of a campaign (3.3, campaignGain); reciprocity in kind (3.5,
+     * triggerReciprocity) counts the acts while the latest is within memory.
      */
     final int[] lastTrigger = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     final int[] priorTrigger = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /**
-     * Day of the other side's latest exogenous hostile act (a scripted trigger) against each
-     * side, or far in the past, and the weight |γ|·severity/10 of the heaviest of the run of such
-     * acts that ends with it, each within memory of the one before: reciprocity in kind (3.5,
-     * triggerReciprocity) counts it while the latest is within memory.
+     * The weight |γ|·severity/10 of the heaviest of the run of triggers against each side that
+     * ends with the latest, each within memory of the one before (triggerReciprocity, 3.5).
      */
-    final int[] triggerDay = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     final double[] triggerWeight = new double[2];
     /** Day each side last escalated against the other (reciprocity), or far in the past. */
     final int[] lastEscalation = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
@@ -116,11 +114,6 @@ public final class Dyad {
      */
     int startLevel;
     final int[] startGovernment = new int[2];
-
-    /** Whether either side's government has changed since the pair was listed (standingLevel, section 3.5). */
-    boolean governmentsChangedSinceStart(int governmentA, int governmentB) {
-        return governmentA != startGovernment[0] || governmentB != startGovernment[1];
-    }
     /** Id of the latest event each side would be answering, for causes. */
     final int[] grievanceCause = {Event.NONE, Event.NONE};
     /** Decaying count of third-party condemnations of each side's acts against the other. */
@@ -253,6 +246,11 @@ public final class Dyad {
     /** Side {@code s}'s standing at the start of {@code day}. */
     int standingAtStart(int s, int day) {
         return standingDay == day ? standingBefore[s] : Decision.standing(this, s);
+    }
+
+    /** Whether either side's government has changed since the pair was listed (standingLevel, section 3.5). */
+    boolean governmentsChangedSinceStart(int governmentA, int governmentB) {
+        return governmentA != startGovernment[0] || governmentB != startGovernment[1];
     }
 
     /** Day of the pair's last cooperative gesture, by either side. */

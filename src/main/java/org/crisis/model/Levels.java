@@ -36,9 +36,7 @@ final class Levels {
             d.postureOtherGovernment[sa] = w.countries.get(e.target()).government;
         }
         int before = d.level;
-        boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2
-                && !(standingLevel && d.startLevel < Level.NORMAL.ordinal()
-                        && !d.governmentsChangedSinceStart(w.countries.get(d.a).government, w.countries.get(d.b).government));
+        boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2 && !heldAtStanding(d);
         int after = e.type().levelAfter(Level.of(before), full).ordinal();
         if (after != before) {
             set(d, after);
@@ -103,6 +101,15 @@ final class Levels {
         } else if (level == Level.DOWNGRADED.ordinal()) {
             capPostures(d, Ladder.EXPEL);
         }
+    }
+
+    /**
+     * Under {@code standingLevel}: whether a restoration stops at the pair's listed level, below
+     * {@code NORMAL}, since neither government has changed since the start (section 3.5).
+     */
+    private boolean heldAtStanding(Dyad d) {
+        return standingLevel && d.startLevel < Level.NORMAL.ordinal()
+                && !d.governmentsChangedSinceStart(w.countries.get(d.a).government, w.countries.get(d.b).government);
     }
 
     /** The pair's level is now the two governments' in office (a later change of either is an occasion, section 3.5). */

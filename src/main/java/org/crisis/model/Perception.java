@@ -57,7 +57,9 @@ final class Perception {
         boolean expected = rung > 0 && d.posture[s] >= rung || answersOwnBreach(e, victim)
                 || inKindTriggers && answersInKind(d, e, victim);
         double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
-        if (campaignGain > 0 && e.type().kind() == EventType.Kind.TRIGGER && campaign(d, s)) {
+        boolean trigger = e.type().kind() == EventType.Kind.TRIGGER;
+        int previousTrigger = d.lastTrigger[s];
+        if (trigger && campaign(d, s) && campaignGain > 0) {
             weight *= 1 + campaignGain;
         }
         boolean armed = armedExchange && e.armed();
@@ -70,13 +72,13 @@ final class Perception {
         if (delta > 0) {
             d.lastOwnInjury[s] = w.day;
         }
-        if (e.type().kind() == EventType.Kind.TRIGGER) {
+        if (trigger) {
+            // reciprocity in kind (3.5): the heaviest of a run of triggers, each within memory of the one before
             double weightOfAct = Math.abs(e.gamma()) * e.severity() / 10;
-            d.triggerWeight[s] = w.day - d.triggerDay[s] <= w.memory
+            d.triggerWeight[s] = w.day - previousTrigger <= w.memory
                     ? Math.max(d.triggerWeight[s], weightOfAct) : weightOfAct;
-            d.triggerDay[s] = w.day;
         }
-        if (inKindTriggers && e.type().kind() == EventType.Kind.TRIGGER) {
+        if (inKindTriggers && trigger) {
             if (d.triggers == null) {
                 d.triggers = new ArrayList<>();
             }
