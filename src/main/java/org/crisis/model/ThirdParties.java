@@ -25,6 +25,15 @@ public final class ThirdParties {
     private final double solidarity;
     private final double clause;
     private final double statementGravity;
+    private final boolean breachOnceADay;
+    /**
+     * Under {@code breachOnceADay}: what each observer has read today of each actor's breaches,
+     * by actor ({@code null} until the actor breaks a norm); the actors read today are listed in
+     * {@link #readActors} so the day's readings can be cleared.
+     */
+    private double[][] readToday;
+    private int[] readActors = new int[4];
+    private int readActorCount;
     /**
      * Who has spoken on what (docs/MODEL.md 3.8, damping). An observer speaks at most once per cause
      * chain (everything that descends from one exogenous event), so a rupture provoked by a
@@ -64,6 +73,7 @@ public final class ThirdParties {
         solidarity = p.get(Parameter.SOLIDARITY);
         clause = p.get(Parameter.DEMOCRATIC_CLAUSE);
         statementGravity = p.get(Parameter.STATEMENT_GRAVITY);
+        breachOnceADay = p.on(Parameter.BREACH_ONCE_A_DAY);
     }
 
     /** The network phase of the day (section 1.3): reactions to today's salient events. */
@@ -73,6 +83,7 @@ public final class ThirdParties {
         }
         today.clear();
         today.addAll(w.salient);
+        clearReadings();
         w.salient.clear();
         // observers judge a day's news by its gravest event: when a pair has several salient
         // events on one day (an asylum grant and the raid that answers it), only the
@@ -230,9 +241,12 @@ public final class ThirdParties {
                     // the breach is one injury, so this and the norm reading do not add: the stronger holds
                     Country ck = w.countries.get(k);
                     double taken = solidarity * ck.hawkishness * w.perception.feltAsBreach(k, e);
-                    double normReading = normReading(e, ck, aki);
-                    if (taken > normReading) {
-                        w.perception.aggrieve(k, i, taken - normReading, e.id());
+                    double read = breachOnceADay ? readings(i)[k] : normReading(e, ck, aki);
+                    if (taken > read) {
+                        w.perception.aggrieve(k, i, taken - read, e.id());
+                        if (breachOnceADay) {
+                            readToday[i][k] = taken;
+                        }
                     }
                 }
             }
@@ -276,6 +290,7 @@ public final class ThirdParties {
      */
     private void observe(Event e, int actor) {
         int target = e.target();
+        double[] read = breachOnceADay && e.bilateral() ? readings(actor) : null;
         for (int k = 0, n = w.countries.size(); k < n; k++) {
             if (k == actor || k == target) {
                 continue;
@@ -290,10 +305,45 @@ public final class ThirdParties {
             if (!e.bilateral() && w.shareClause(actor, k)) {
                 delta *= 1 + clause; // a break of democratic order in a partner the clause binds it to answer
             }
+            if (read != null) {
+                // one government's breaches of one day are one breach to an observer: the gravest reading holds
+                double before = read[k];
+                read[k] = Math.max(before, delta);
+                delta -= before;
+            }
             if (delta > 1e-9) {
                 w.perception.aggrieve(k, actor, delta, e.id());
             }
         }
+    }
+
+    /** Today's readings of {@code actor}'s breaches, by observer (under {@code breachOnceADay}). */
+    private double[] readings(int actor) {
+        int n = w.countries.size();
+        if (readToday == null) {
+            readToday = new double[n][];
+        }
+        if (readToday[actor] == null) {
+            readToday[actor] = new double[n];
+        }
+        if (readActorCount == readActors.length) {
+            readActors = Arrays.copyOf(readActors, 2 * readActorCount);
+        }
+        boolean listed = false;
+        for (int x = 0; x < readActorCount && !listed; x++) {
+            listed = readActors[x] == actor;
+        }
+        if (!listed) {
+            readActors[readActorCount++] = actor;
+        }
+        return readToday[actor];
+    }
+
+    private void clearReadings() {
+        for (int x = 0; x < readActorCount; x++) {
+            Arrays.fill(readToday[readActors[x]], 0);
+        }
+        readActorCount = 0;
     }
 
     /**

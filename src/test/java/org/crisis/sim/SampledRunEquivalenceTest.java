@@ -124,7 +124,7 @@ class SampledRunEquivalenceTest {
     void theRuleOptionsKeepTheDistributionOfTheDayByDayRule() throws Exception {
         List<Scenario> variants = new ArrayList<>();
         for (String name : List.of("iran-saudi-2016", "israel-turkey-2010", "kenya-somalia-2020", "colombia-ecuador-2008",
-                "georgia-russia-2008", "iran-pakistan-2024")) {
+                "georgia-russia-2008", "iran-pakistan-2024", "belarus-france-1998")) {
             Path f = Path.of("scenarios", "cases", name + ".yaml");
             if (!f.getFileName().toString().matches(ONLY)) {
                 continue;
@@ -135,7 +135,8 @@ class SampledRunEquivalenceTest {
                     .with(Parameter.INJURY_FADING, 0.02).with(Parameter.IN_KIND_TRIGGERS, 1)
                     .with(Parameter.ARMED_EXCHANGE, 1).with(Parameter.RECIPROCAL_GESTURE, 1)
                     .with(Parameter.FOLLOW_VICTIM, 1).with(Parameter.BORROWED_QUARREL_ONLY, 1)
-                    .with(Parameter.TRIGGER_RECIPROCITY, 0.3).with(Parameter.STANDING_LEVEL, 1)));
+                    .with(Parameter.TRIGGER_RECIPROCITY, 0.3).with(Parameter.STANDING_LEVEL, 1)
+                    .with(Parameter.BREACH_ONCE_A_DAY, 1)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }
