@@ -240,12 +240,12 @@ class LadderModelTest {
         World w = world();
         int a = neutral(w, "AAA");
         int b = neutral(w, "BBB");
-        w.setRelation(a, b, Level.SEVERED, 0.25, 0.25, 0, 0);
+        w.setRelation(a, b, Level.SEVERED, 0.5, 0.5, 0, 0);
         Dyad d = w.existing(a, b);
         d.posture[0] = Ladder.SANCTION;
         assertEquals(Ladder.SEVER, d.posture[1], "a listed SEVERED pair starts at the rung its level implies");
 
-        w.act(a, b, EventType.RESTORE_RELATIONS, Event.NONE); // a's grievance 0.25: back to DOWNGRADED only
+        w.act(a, b, EventType.RESTORE_RELATIONS, Event.NONE); // a's grievance 0.5, above half of g_restore: back to DOWNGRADED only
         assertEquals(Level.DOWNGRADED, d.level());
         assertTrue(d.posture[0] <= Ladder.EXPEL && d.posture[1] <= Ladder.EXPEL,
                 "at DOWNGRADED no posture above expulsion: " + d.posture[0] + ", " + d.posture[1]);
