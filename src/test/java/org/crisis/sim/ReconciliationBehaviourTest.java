@@ -106,7 +106,15 @@ class ReconciliationBehaviourTest {
         Scenario without = fixture("rupture-election.yaml", new int[] {1});
         List<Boolean> a = replicate(continuity, RUNS, w -> pair(w, "SOV", "GRA").restoredDay() >= 0);
         List<Boolean> b = replicate(without, RUNS, w -> pair(w, "SOV", "GRA").restoredDay() >= 0);
-        assertEquals(b, a, "the same runs, restored or not, as without any election");
+        // the continuation changes no commitment, grievance or occasion, but it touches SOV's pairs, whose
+        // sampled windows are then drawn again (section 3.11): a run may part from its twin after the
+        // election, the share of restorations may not (a government aligned with GRA raises it by more than
+        // a fifth of the runs, the test above)
+        long restoredWith = a.stream().filter(x -> x).count();
+        long restoredWithout = b.stream().filter(x -> x).count();
+        assertTrue(Math.abs(restoredWith - restoredWithout) <= RUNS / 50, String.format(
+                "restored in %d runs with the continuation, %d without any election", restoredWith, restoredWithout));
+        assertTrue(restoredWithout > 0 && restoredWithout < RUNS, "the rupture is sometimes restored: the comparison can fail");
     }
 
     @Test
