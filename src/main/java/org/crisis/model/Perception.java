@@ -59,8 +59,11 @@ final class Perception {
         double weight = (expected ? 1 - inKindDiscount : 1) * (e.territorial() ? 1 + territorialSalience : 1);
         boolean trigger = e.type().kind() == EventType.Kind.TRIGGER;
         int previousTrigger = d.lastTrigger[s];
-        if (trigger && campaign(d, s) && campaignGain > 0) {
-            weight *= 1 + campaignGain;
+        if (trigger) {
+            dateTrigger(d, s, w.day); // read by the campaign rule (3.3) and by reciprocity in kind (3.5)
+            if (campaignGain > 0 && w.day - d.priorTrigger[s] <= w.memory) {
+                weight *= 1 + campaignGain; // it continues a campaign
+            }
         }
         boolean armed = armedExchange && e.armed();
         if (armed) {
@@ -87,16 +90,15 @@ final class Perception {
     }
 
     /**
-     * Dates the trigger of this day against side {@code s} and tells whether it continues a
-     * campaign: whether the actor did another against the victim on an earlier day within memory
-     * (section 3.3). Triggers of one day all continue the campaign of an earlier one, or none does.
+     * Dates the trigger of this day against side {@code s}: its day, and the day of the one before
+     * on an earlier day. A trigger continues a campaign when that earlier one lies within memory
+     * (section 3.3), so triggers of one day all continue the campaign of an earlier one, or none does.
      */
-    private boolean campaign(Dyad d, int s) {
-        if (d.lastTrigger[s] < w.day) {
+    private static void dateTrigger(Dyad d, int s, int day) {
+        if (d.lastTrigger[s] < day) {
             d.priorTrigger[s] = d.lastTrigger[s];
-            d.lastTrigger[s] = w.day;
+            d.lastTrigger[s] = day;
         }
-        return w.day - d.priorTrigger[s] <= w.memory;
     }
 
     /**
