@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param budget candidate evaluations per fit
  * @param population CMA-ES population size λ
  * @param sigma CMA-ES initial step size, in the unit cube
+ * @param starts independent searches sharing the budget: the first from the starts, the others from points
+ *        drawn uniformly in the box (docs/CALIBRATION.md, "Several starts")
  * @param tolerance the ensemble takes every evaluated set whose loss is at most the best loss plus this
  * @param folds default number of folds for cross-validation (0: none given)
  * @param saturation each pattern's loss term saturates at this ({@link CalibrationLoss#UNSATURATED}: none)
@@ -28,8 +30,8 @@ import java.util.Optional;
  *        held-out cases are scored with forecasts drawn from it, as {@code crisis run --parameters-from} makes them
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
-        List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, double tolerance,
-        int folds, double saturation, boolean balanced, Optional<Smc> smc, boolean heldOut) {
+        List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, int starts,
+        double tolerance, int folds, double saturation, boolean balanced, Optional<Smc> smc, boolean heldOut) {
 
     /**
      * The ensemble by ABC-SMC (docs/CALIBRATION.md, "The ensemble by ABC-SMC"), run after the
@@ -67,13 +69,13 @@ public record Calibration(String name, String description, Path file, String fil
     /** The same calibration with another budget ({@code --budget}). */
     public Calibration withBudget(int b) {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
-                tolerance, folds, saturation, balanced, smc, heldOut);
+                starts, tolerance, folds, saturation, balanced, smc, heldOut);
     }
 
     /** The same calibration with {@code ensemble.heldOut} on ({@code --held-out-ensembles}). */
     public Calibration withHeldOut() {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, budget, population, sigma,
-                tolerance, folds, saturation, balanced, smc, true);
+                starts, tolerance, folds, saturation, balanced, smc, true);
     }
 
     /** Total patterns over all cases. */

@@ -47,6 +47,10 @@ final class CalibrationOutput {
             + " when it stops before the budget is spent it restarts from the best candidate so far with twice the population;"
             + " generator MersenneTwister(derive(derive(master_seed, -4), fold))";
 
+    static final String STARTS = "several starts: the budget shared equally (floor of budget / starts each) among that many"
+            + " searches with the file's population, the first from the starts, the others from points drawn uniformly in the"
+            + " unit cube from the generator below, what they leave going to the restarts; ";
+
     private CalibrationOutput() {}
 
     /** What was written, for the manifest. */
@@ -464,7 +468,8 @@ final class CalibrationOutput {
         method.put("name", "cmaes");
         method.put("population", c.population());
         method.put("sigma", c.sigma());
-        method.put("rule", RESTARTS);
+        method.put("starts", c.starts());
+        method.put("rule", c.starts() > 1 ? STARTS + RESTARTS : RESTARTS);
         boolean saturated = c.saturation() != CalibrationLoss.UNSATURATED;
         s.put("loss", LOSS
                 + (saturated ? "; each term saturating as S*(1 - exp(-term/S)) with S = " + Csv.number(c.saturation()) : "")

@@ -43,7 +43,7 @@ public final class CalibrationReader {
     /** Fields of an entry of {@code parameters:}. */
     public static final Set<String> PARAMETER = Fields.keys("min", "max", "scale", "start");
     /** Fields of {@code method:}. */
-    public static final Set<String> METHOD = Fields.keys("name", "population", "sigma");
+    public static final Set<String> METHOD = Fields.keys("name", "population", "sigma", "starts");
     /** Fields of {@code ensemble:}. */
     public static final Set<String> ENSEMBLE = Fields.keys("tolerance", "method", "particles", "budget", "quantile", "prior",
             "priorWidth", "heldOut");
@@ -73,6 +73,8 @@ public final class CalibrationReader {
     public static final int MAX_RUNS = 10_000_000;
     public static final int MAX_BUDGET = 1_000_000;
     public static final int MAX_POPULATION = 10_000;
+    /** The most independent searches a fit may share its budget among. */
+    public static final int MAX_STARTS = 1_000;
     public static final int MAX_FOLDS = 1000;
     /** Columns of the result files that a parameter's column must not take. */
     static final Set<String> FIXED_COLUMNS = Set.of("fold", "evaluation", "restart", "iteration", "loss", "passes",
@@ -149,7 +151,8 @@ public final class CalibrationReader {
         }
         int[] population = {0};
         double[] sigma = {DEFAULT_SIGMA};
-        Fields.field(m, "method").ifPresent(n -> method(n, population, sigma));
+        int[] starts = {1};
+        Fields.field(m, "method").ifPresent(n -> method(n, population, sigma, starts));
 
         List<CalibrationCase> cases = new ArrayList<>();
         Optional<Node> casesNode = f.required(m, "", "cases",
@@ -189,6 +192,11 @@ public final class CalibrationReader {
                     + MIN_PARTICLES_PER_VALUE * parameters.size() + " for " + parameters.size() + "), found "
                     + smc.get().particles() + ": with fewer, the moves of ABC-SMC explore too little of the acceptable region");
         }
+        if (starts[0] > budget) {
+            Node.Mapping mm = (Node.Mapping) m.entries().get("method");
+            f.error(mm.entries().get("starts"), "method.starts", "expected at most as many starts as the budget's "
+                    + "evaluations (" + budget + "), found " + starts[0] + ": each start evaluates at least its point");
+        }
         if (folds > 0 && !cases.isEmpty() && folds > cases.size()) {
             f.error(m.entries().get("folds"), "folds", "expected at most as many folds as cases (" + cases.size()
                     + "), found " + folds);
@@ -209,10 +217,10 @@ public final class CalibrationReader {
         }
         int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
         return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
-                sigma[0], tolerance, folds, saturation, balanced, smc, heldOut));
+                sigma[0], starts[0], tolerance, folds, saturation, balanced, smc, heldOut));
     }
 
-    private void method(Node node, int[] population, double[] sigma) {
+    private void method(Node node, int[] population, double[] sigma, int[] starts) {
         if (node instanceof Node.Scalar) {
             f.string(node, "method").ifPresent(text -> methodName(node, "method", text));
             return;
@@ -234,6 +242,8 @@ public final class CalibrationReader {
                 s.ifPresent(v -> sigma[0] = v);
             }
         });
+        Fields.field(m, "starts").map(n -> f.integer(n, "method.starts", 1, MAX_STARTS))
+                .ifPresent(x -> x.ifPresent(v -> starts[0] = (int) v));
     }
 
     /** ABC-SMC's settings under {@code ensemble:}, if its method is abc-smc; its fields are refused otherwise. */

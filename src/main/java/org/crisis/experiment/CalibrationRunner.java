@@ -405,15 +405,21 @@ public final class CalibrationRunner {
         try {
             int restart = 0;
             long lambda = calibration.population();
+            // several starts (docs/CALIBRATION.md): each its equal share of the budget, the first from the
+            // file's starts, the others from uniform points of the box; then restarts from the best so far
+            int starts = Math.min(calibration.starts(), budget);
+            int share = budget / starts;
             while (candidates.size() < budget) {
-                double[] guess = restart == 0 ? start : best(candidates).u().clone();
+                boolean independent = restart < starts;
+                double[] guess = restart == 0 ? start : independent ? uniform(random, d) : best(candidates).u().clone();
                 int population = (int) lambda;
                 int before = candidates.size();
+                int limit = independent ? Math.min(share, budget - before) : budget - before;
                 int[] local = {0};
                 int r = restart;
                 CMAESOptimizer optimiser = new CMAESOptimizer(Integer.MAX_VALUE, 0, true, 0, 0, random, false, null);
                 try {
-                    optimiser.optimize(new MaxEval(budget - before),
+                    optimiser.optimize(new MaxEval(limit),
                             new ObjectiveFunction(u -> {
                                 // the CMA-ES generation within this restart: 0 is its starting point
                                 int iteration = local[0] == 0 ? 0 : 1 + (local[0] - 1) / population;
@@ -430,7 +436,9 @@ public final class CalibrationRunner {
                     break; // cannot happen: each restart evaluates at least its starting point
                 }
                 restart++;
-                lambda = Math.min(CalibrationReader.MAX_POPULATION, lambda * 2);
+                if (restart >= starts) {
+                    lambda = Math.min(CalibrationReader.MAX_POPULATION, lambda * 2);
+                }
             }
             Candidate best = best(candidates);
             Optional<AbcSmc.Result> smc = smcSettings.map(x -> ensemble(x, fold, best.score().loss()
@@ -545,6 +553,15 @@ public final class CalibrationRunner {
     }
 
     /** The search's candidate with the lowest loss (of equal losses, the first evaluated): ABC-SMC's candidates are not searched for the best. */
+    /** A point drawn uniformly in the unit cube of the free values: the guess of a start after the first. */
+    private static double[] uniform(MersenneTwister random, int d) {
+        double[] u = new double[d];
+        for (int i = 0; i < d; i++) {
+            u[i] = random.nextDouble();
+        }
+        return u;
+    }
+
     static Candidate best(List<Candidate> candidates) {
         Candidate best = null;
         for (Candidate c : candidates) {

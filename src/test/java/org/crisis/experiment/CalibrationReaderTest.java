@@ -52,6 +52,7 @@ class CalibrationReaderTest {
         assertEquals(CalibrationReader.DEFAULT_BUDGET, c.budget());
         assertEquals(4, c.population(), "4 + floor(3 ln 1)");
         assertEquals(0.3, c.sigma());
+        assertEquals(1, c.starts(), "one search unless the file asks for several");
         assertEquals(1.0, c.tolerance());
         assertEquals(0, c.folds());
         CalibrationParameter p = c.parameters().get(0);
@@ -148,6 +149,17 @@ class CalibrationReaderTest {
         find(p, "loss.balance", "true or false");
         find(p, "parameters", "required field is missing");
         assertTrue(p.size() >= 13, String.join("\n", p.stream().map(Problem::toString).toList()));
+    }
+
+    @Test
+    void startsAreReadAndRefusedBelowOneOrAboveTheBudget() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "budget: 40\nmethod: { name: cmaes, starts: 4 }\n"));
+        assertEquals(4, c.starts());
+        find(problems(PARAMETERS + "method: { name: cmaes, starts: 0 }\n"), "method.starts",
+                "expected a whole number in [1, 1000], found 0");
+        find(problems(PARAMETERS + "budget: 3\nmethod: { name: cmaes, starts: 5 }\n"), "method.starts",
+                "expected at most as many starts as the budget's evaluations (3), found 5");
     }
 
     @Test

@@ -122,6 +122,42 @@ class CalibrationRunnerTest {
     }
 
     @Test
+    void severalStartsShareTheBudgetEquallyFromDifferentPointsAndStillFindTheOptimum() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir,
+                DIAMOND.replace("budget: 60", "budget: 62") + "method: { name: cmaes, starts: 3 }\n"));
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).execute();
+        List<String[]> rows = csv(out.resolve("candidates.csv")).subList(1, 63);
+        Map<String, Integer> perRestart = new LinkedHashMap<>();
+        Set<String> firstPoints = new HashSet<>();
+        for (String[] row : rows) {
+            perRestart.merge(row[2], 1, Integer::sum);
+            if (row[3].equals("0")) {
+                firstPoints.add(row[4] + "," + row[5]);
+            }
+        }
+        assertEquals("0.9", rows.get(0)[4], "the first search starts at start:");
+        assertEquals("0.1", rows.get(0)[5]);
+        for (String restart : List.of("0", "1", "2")) {
+            assertTrue(perRestart.getOrDefault(restart, 0) >= 1 && perRestart.get(restart) <= 20,
+                    "each of the three searches evaluates at most its share, floor(62 / 3): " + perRestart);
+        }
+        assertTrue(firstPoints.size() >= 3, "the searches start from different points: " + firstPoints);
+        assertEquals(62, rows.size(), "what the searches leave goes to restarts from the best: " + perRestart);
+        CalibrationRunner.FitSummary s = r.fits().get(0);
+        assertEquals(0.0, s.bestLoss(), "the optimum is still found");
+        JsonNode method = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("calibration").path("method");
+        assertEquals(3, method.path("starts").asInt());
+        assertTrue(method.path("rule").asText().startsWith("several starts"), method.toString());
+        // the same seed gives the same searches
+        Path again = dir.resolve("again");
+        new CalibrationRunner(c, CalibrationFixtures.options(again, 2, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .withModel(diamond(new int[1])).execute();
+        assertEquals(Files.readString(out.resolve("candidates.csv")), Files.readString(again.resolve("candidates.csv")));
+    }
+
+    @Test
     void theEnsembleIsEveryDistinctCandidateWithinTheToleranceOfTheBestWithEqualWeights() throws Exception {
         Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND + "ensemble: { tolerance: 2 }\n"));
         Path out = dir.resolve("out");
