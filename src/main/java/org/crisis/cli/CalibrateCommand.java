@@ -192,10 +192,11 @@ final class CalibrateCommand implements Callable<Integer> {
         if (heldOut && folds) {
             smc += "; held-out cases also run with values drawn from each fold's ensemble";
         }
-        System.out.printf(Locale.ROOT, "%s: %s, %s, %s; CMA-ES, population %d, budget %s of %s%s; %s%n", calibration.name(),
+        String starts = calibration.starts() > 1 ? ", " + calibration.starts() + " starts" : "";
+        System.out.printf(Locale.ROOT, "%s: %s, %s, %s; CMA-ES, population %d%s, budget %s of %s%s; %s%n", calibration.name(),
                 count(cases, "case"), count(calibration.patternCount(), "pattern"), count(calibration.parameters().size(),
-                        "free value"), calibration.population(), count(calibration.budget(), "candidate"), count(runs, "run"),
-                smc, selection);
+                        "free value"), calibration.population(), starts, count(calibration.budget(), "candidate"),
+                count(runs, "run"), smc, selection);
         CalibrationRunner.Result r;
         try {
             r = new CalibrationRunner(calibration, options).execute();

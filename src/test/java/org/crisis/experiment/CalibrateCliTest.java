@@ -146,6 +146,18 @@ class CalibrateCliTest {
     }
 
     @Test
+    void theOpeningLineNamesSeveralStartsAndNotOne() throws Exception {
+        Outcome one = crisis("calibrate", CalibrationFixtures.calibration(dir, BODY.replace("folds: 3\n", "")).toString(),
+                "--out", dir.resolve("one").toString(), "--quiet");
+        assertEquals(0, one.status(), one.err());
+        assertTrue(one.out().contains("CMA-ES, population 4, budget 3 candidates"), one.out());
+        Outcome three = crisis("calibrate", CalibrationFixtures.calibration(dir, BODY.replace("folds: 3\n", "")
+                + "method: { name: cmaes, starts: 3 }\n").toString(), "--out", dir.resolve("three").toString(), "--quiet");
+        assertEquals(0, three.status(), three.err());
+        assertTrue(three.out().contains("CMA-ES, population 4, 3 starts, budget 3 candidates"), three.out());
+    }
+
+    @Test
     void aCrossValidationPrintsTheOutOfSamplePassRateWithTheInSampleRateBesideIt() throws Exception {
         Path file = CalibrationFixtures.calibration(dir, BODY);
         Path out = dir.resolve("out");
