@@ -411,7 +411,8 @@ public final class CalibrationRunner {
             int share = budget / starts;
             while (candidates.size() < budget) {
                 boolean independent = restart < starts;
-                double[] guess = restart == 0 ? start : independent ? uniform(random, d) : best(candidates).u().clone();
+                double[] guess = restart == 0 ? start
+                        : independent ? AbcSmc.Prior.FLAT.sample(d, random) : best(candidates).u().clone();
                 int population = (int) lambda;
                 int before = candidates.size();
                 int limit = independent ? Math.min(share, budget - before) : budget - before;
@@ -553,15 +554,6 @@ public final class CalibrationRunner {
     }
 
     /** The search's candidate with the lowest loss (of equal losses, the first evaluated): ABC-SMC's candidates are not searched for the best. */
-    /** A point drawn uniformly in the unit cube of the free values: the guess of a start after the first. */
-    private static double[] uniform(MersenneTwister random, int d) {
-        double[] u = new double[d];
-        for (int i = 0; i < d; i++) {
-            u[i] = random.nextDouble();
-        }
-        return u;
-    }
-
     static Candidate best(List<Candidate> candidates) {
         Candidate best = null;
         for (Candidate c : candidates) {
