@@ -185,9 +185,15 @@ def report(title, rows):
 
 
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] in ('-h', '--help'):
+    if len(sys.argv) == 2 and sys.argv[1] in ('-h', '--help'):
         print(__doc__)
-        sys.exit(0 if len(sys.argv) == 2 and sys.argv[1] in ('-h', '--help') else 2)
+        return
+    if len(sys.argv) != 3:
+        sys.exit('usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV (--help for more)')
+    if not os.path.isdir(sys.argv[1]):
+        sys.exit(f'downgrade-look.py: {sys.argv[1]} is not a directory of cases')
+    if not os.path.isfile(sys.argv[2]):
+        sys.exit(f'downgrade-look.py: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
     rows = observations(sys.argv[1], sys.argv[2])
     if not rows:
         sys.exit('downgrade-look.py: no pattern on a downgrade with a scripted hostile act between the pair')
