@@ -52,7 +52,11 @@ def hostile_acts(events, a, b):
 
 
 def observations(cases_dir, validate_csv):
-    results = {(r['case'], r['pattern']): r for r in csv.DictReader(open(validate_csv))}
+    reader = csv.DictReader(open(validate_csv))
+    if not {'case', 'pattern', 'observed', 'result'} <= set(reader.fieldnames or ()):
+        fail(f'downgrade-look.py: {validate_csv} is not the csv of crisis validate --format csv '
+             '(columns case, pattern, observed, result)')
+    results = {(r['case'], r['pattern']): r for r in reader}
     rows = []
     for path in sorted(glob.glob(os.path.join(cases_dir, '*.yaml'))):
         case = yaml.safe_load(open(path))
@@ -184,19 +188,25 @@ def report(title, rows):
             print(f'    {name:34s} {base - logistic_nll([logit, column], y):6.2f}')
 
 
+def fail(message):
+    """Invalid input, as the project's commands say it: one line on stderr, exit status 2."""
+    print(message, file=sys.stderr)
+    sys.exit(2)
+
+
 def main():
     if len(sys.argv) == 2 and sys.argv[1] in ('-h', '--help'):
         print(__doc__)
         return
     if len(sys.argv) != 3:
-        sys.exit('usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV (--help for more)')
+        fail('usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV (--help for more)')
     if not os.path.isdir(sys.argv[1]):
-        sys.exit(f'downgrade-look.py: {sys.argv[1]} is not a directory of cases')
+        fail(f'downgrade-look.py: {sys.argv[1]} is not a directory of cases')
     if not os.path.isfile(sys.argv[2]):
-        sys.exit(f'downgrade-look.py: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
+        fail(f'downgrade-look.py: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
     rows = observations(sys.argv[1], sys.argv[2])
     if not rows:
-        sys.exit('downgrade-look.py: no pattern on a downgrade with a scripted hostile act between the pair')
+        fail('downgrade-look.py: no pattern on a downgrade with a scripted hostile act between the pair')
     report('all', rows)
     report('before 1990', [r for r in rows if r[3] < 1990])
     report('1990 and later', [r for r in rows if r[3] >= 1990])
