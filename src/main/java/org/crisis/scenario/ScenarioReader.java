@@ -502,8 +502,8 @@ public final class ScenarioReader {
         }
         for (var e : m.get().entries.entrySet()) {
             Optional<Parameter> p = Parameter.byKey(e.getKey());
-            if (p.isEmpty()) {
-                continue; // reported as unknown field
+            if (p.isEmpty() || Fields.field(m.get(), e.getKey()).isEmpty()) {
+                continue; // reported as unknown field, or empty: absent, so the default (FORMATS.md 0)
             }
             String path = "parameters." + e.getKey();
             Parameter param = p.get();

@@ -2,6 +2,7 @@ package org.crisis.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,11 @@ class CalibrationSchemaTest {
 
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
+        array.forEach(n -> {
+            if (!n.isNull()) { // an optional field's enum also lists null, for a field left empty
+                out.add(n.asText());
+            }
+        });
         return out;
     }
 
@@ -198,6 +203,70 @@ class CalibrationSchemaTest {
                 + ", schema says " + schemaErrors);
     }
 
+    /** A calibration file with every field, at every level, each set to a valid value. */
+    private static final String FULL = """
+            $schema: ../calibration.schema.json
+            name: full
+            description: every field
+            cases: [cases]
+            parameters:
+              parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log, start: 0.4 }
+            runs: 20
+            seed: 3
+            budget: 30
+            method: { name: cmaes, population: 6, sigma: 0.25, starts: 2 }
+            ensemble: { tolerance: 2, method: abc-smc, particles: 20, budget: 400, quantile: 0.4, prior: start,
+                        priorWidth: 0.1, heldOut: true }
+            loss: { saturation: 1, balance: true }
+            folds: 3
+            """;
+
+    static Stream<Arguments> emptyFields() throws IOException {
+        return SchemaCheck.fieldPaths(YAML.readTree(FULL)).stream().map(Arguments::of);
+    }
+
+    @Test
+    void theFullFileHasEveryFieldTheReaderKnows() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (String pointer : SchemaCheck.fieldPaths(YAML.readTree(FULL))) {
+            names.add(pointer.substring(pointer.lastIndexOf('/') + 1));
+        }
+        for (Set<String> fields : List.of(CalibrationReader.TOP, CalibrationReader.PARAMETER, CalibrationReader.METHOD,
+                CalibrationReader.ENSEMBLE, CalibrationReader.LOSS)) {
+            assertTrue(names.containsAll(fields), "FULL lacks some of " + fields);
+        }
+    }
+
+    @Test
+    void theFullFileIsValidForBoth() throws Exception {
+        Path file = dir.resolve("full.yaml");
+        Files.writeString(file, FULL);
+        assertEquals(List.of(), check.errors(YAML.readTree(FULL)));
+        CalibrationReader.read(file);
+    }
+
+    /**
+     * An empty value means the field is absent (docs/FORMATS.md 0), so a field left empty gets the
+     * same verdict from the schema and the reader: accepted where it is optional, refused where required.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("emptyFields")
+    void anEmptyFieldGetsTheSameVerdictFromSchemaAndReader(String path) throws Exception {
+        JsonNode doc = SchemaCheck.withEmptyField(YAML.readTree(FULL), path);
+        Path file = dir.resolve("emptied.yaml");
+        Files.writeString(file, YAML.writeValueAsString(doc));
+        List<String> schemaErrors = check.errors(doc);
+        List<String> readerProblems;
+        try {
+            CalibrationReader.read(file);
+            readerProblems = List.of();
+        } catch (InvalidInputException e) {
+            readerProblems = e.problems().stream().map(Object::toString).toList();
+        }
+        assertEquals(readerProblems.isEmpty(), schemaErrors.isEmpty(), path + " empty: reader says " + readerProblems
+                + ", schema says " + schemaErrors);
+    }
+
     static Stream<Path> shipped() throws IOException {
         Path d = Path.of("scenarios", "calibration");
         if (!Files.isDirectory(d)) {
@@ -224,7 +293,9 @@ class CalibrationSchemaTest {
 
     private static void walk(JsonNode node, String at, List<String> open) {
         if (node.isObject()) {
-            if ("object".equals(node.path("type").asText()) && node.has("properties")
+            boolean object = "object".equals(node.path("type").asText())
+                    || node.path("type").isArray() && texts(node.path("type")).contains("object");
+            if (object && node.has("properties")
                     && !node.path("additionalProperties").equals(JSON.getNodeFactory().booleanNode(false))) {
                 open.add(at);
             }

@@ -149,6 +149,24 @@ class ScenarioReaderTest {
     // ----- defaults -----------------------------------------------------------------------
 
     @Test
+    void fieldsLeftEmptyTakeTheirDefaultsAsIfOmitted() throws Exception {
+        Scenario s = bind(BASE + """
+                description:
+                organisations:
+                relations:
+                  - {between: [PER, MEX], level: ~, grievance: {PER: ~}}
+                parameters: {grievanceDecay: ~, memory: 60, mediation:}
+                track:
+                """);
+
+        assertEquals("", s.description());
+        assertEquals(List.of(), s.organisations());
+        assertEquals(new Relation(new Pair("PER", "MEX"), Level.NORMAL, 0, 0, 0, 0), s.relations().get(0));
+        assertEquals(Parameters.defaults().with(Parameter.MEMORY, 60), s.parameters());
+        assertEquals(List.of(), s.track());
+    }
+
+    @Test
     void omittedFieldsTakeTheirDefaults() throws Exception {
         Scenario s = bind(BASE + """
                 relations:

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -77,7 +79,7 @@ public class ScenarioSchemaTest {
         assertSameFields(ScenarioReader.COUNTRY, country, "countries[]");
         for (String trait : ScenarioReader.TRAITS) {
             JsonNode t = resolve(resolve(country).path("properties").path(trait));
-            assertEquals("number", t.path("type").asText(), trait);
+            assertEquals("number", typeOf(t), trait);
             assertEquals(0.0, t.path("minimum").asDouble(), trait);
             assertEquals(1.0, t.path("maximum").asDouble(), trait);
             assertEquals(Scenario.DEFAULT_TRAIT, t.path("default").asDouble(), trait);
@@ -127,7 +129,7 @@ public class ScenarioSchemaTest {
     void everyObjectRejectsFieldsItDoesNotDeclareAsTheReaderDoes() {
         List<String> open = new ArrayList<>();
         walk(schema, "#", (node, at) -> {
-            if ("object".equals(node.path("type").asText()) && node.has("properties")
+            if ("object".equals(typeOf(node)) && node.has("properties")
                     && !node.path("additionalProperties").equals(JSON.getNodeFactory().booleanNode(false))) {
                 open.add(at);
             }
@@ -151,7 +153,7 @@ public class ScenarioSchemaTest {
         Map<String, String> actual = new LinkedHashMap<>();
         params.path("properties").fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();
-            String type = s.path("type").asText();
+            String type = typeOf(s);
             actual.put(e.getKey(), type.equals("boolean")
                     ? "boolean default " + s.path("default").asBoolean()
                     : type + " [" + fmt(s.path("minimum").asDouble(Double.NaN)) + ", "
@@ -373,6 +375,86 @@ public class ScenarioSchemaTest {
                 + ", schema says " + schemaErrors);
     }
 
+    /** A scenario with every field the contract has, at every level, each set to a valid value. */
+    private static final String FULL = """
+            $schema: ../src/main/resources/scenario.schema.json
+            name: full
+            description: every field
+            start: 2025-11-03
+            days: 100
+            seed: 7
+            organisations:
+              - {id: OAS, democraticClause: true}
+            countries:
+              - {id: PER, name: Peru, ideology: {economic: 0.2, social: -0.1}, sovereignty: 0.8, domesticPressure: 0.5,
+                 hawkishness: 0.4, normAdherence: 0.7, blocs: [OAS], majorPower: false}
+              - {id: MEX, blocs: [OAS]}
+              - {id: VEN}
+            relations:
+              - {between: [PER, MEX], level: NORMAL, grievance: {PER: 0.1}, trade: {PER: 0.03}}
+            events:
+              - {day: 1, type: CUSTOM, actor: MEX, target: PER, severity: 2, label: x, gamma: -5, interference: true,
+                 normBreaking: false, territorial: false, armed: false}
+              - {day: 2, type: ELECTION, actor: VEN, ideology: {economic: 0.3, social: 0}, sovereignty: 0.5,
+                 domesticPressure: 0.5, hawkishness: 0.1, normAdherence: 0.9, continuity: 0.5}
+            parameters: {grievanceDecay: 0.05, memory: 60, mediation: false}
+            track: [[PER, MEX]]
+            stop: {when: severed, pair: [PER, MEX]}
+            expect:
+              runs: 50
+              patterns:
+                - {name: p, pair: [PER, MEX], reaches: SEVERED, withinDays: 30, probability: {min: 0.6, max: 1}}
+                - {pair: [PER, MEX], endsAt: {atLeast: SEVERED, atMost: NORMAL}, probability: {max: 0.5}}
+                - {pair: [PER, MEX], restored: false, probability: {min: 0}}
+                - {condemn: VEN, count: {min: 1, max: 2}, probability: {min: 0.1}}
+            """;
+
+    @Test
+    void theFullScenarioIsValidForBoth() throws Exception {
+        assertEquals(List.of(), check.errors(YAML.readTree(FULL)));
+        ScenarioReader.bind(TreeReader.parse("full.yaml", FULL, false));
+    }
+
+    @Test
+    void theFullScenarioHasEveryFieldTheReaderKnows() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (String pointer : SchemaCheck.fieldPaths(YAML.readTree(FULL))) {
+            names.add(pointer.substring(pointer.lastIndexOf('/') + 1));
+        }
+        for (Set<String> fields : List.of(ScenarioReader.TOP, ScenarioReader.ORGANISATION, ScenarioReader.COUNTRY,
+                ScenarioReader.IDEOLOGY, ScenarioReader.RELATION, ScenarioReader.EVENT, ScenarioReader.STOP,
+                ScenarioReader.EXPECT, ScenarioReader.PATTERN, ScenarioReader.BOUNDS, ScenarioReader.LEVEL_BOUNDS)) {
+            assertTrue(names.containsAll(fields), "FULL lacks some of " + fields);
+        }
+    }
+
+    /** Every field of {@link #FULL}, by its path in the tree. */
+    static Stream<Arguments> emptyFields() throws IOException {
+        return SchemaCheck.fieldPaths(YAML.readTree(FULL)).stream().map(Arguments::of);
+    }
+
+    /**
+     * FORMATS.md 0: an empty value means the field is absent. So a field left empty must get the
+     * same verdict from the schema and the reader, field by field: accepted where the field is
+     * optional, refused where it is required.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("emptyFields")
+    void anEmptyFieldGetsTheSameVerdictFromSchemaAndReader(String path) throws Exception {
+        JsonNode doc = SchemaCheck.withEmptyField(YAML.readTree(FULL), path);
+        String yaml = YAML.writeValueAsString(doc);
+        List<String> schemaErrors = check.errors(doc);
+        List<Problem> readerProblems;
+        try {
+            ScenarioReader.bind(TreeReader.parse("test.yaml", yaml, false));
+            readerProblems = List.of();
+        } catch (InvalidInputException e) {
+            readerProblems = e.problems();
+        }
+        assertEquals(readerProblems.isEmpty(), schemaErrors.isEmpty(), path + " empty: reader says " + readerProblems
+                + ", schema says " + schemaErrors);
+    }
+
     static Stream<Path> projectScenarios() throws IOException {
         Path dir = Path.of("scenarios");
         if (!Files.isDirectory(dir)) {
@@ -431,15 +513,45 @@ public class ScenarioSchemaTest {
     }
 
     private static JsonNode resolve(JsonNode node) {
-        while (node.has("$ref")) {
-            node = pointer(node.get("$ref").asText());
+        while (node.has("$ref") || nullable(node) != null) {
+            node = node.has("$ref") ? pointer(node.get("$ref").asText()) : nullable(node);
         }
         return node;
+    }
+
+    /**
+     * The schema of an optional field that may also be left empty, written {@code anyOf: [{type: null}, S]}:
+     * S; null for any other node.
+     */
+    private static JsonNode nullable(JsonNode node) {
+        JsonNode alternatives = node.path("anyOf");
+        if (alternatives.size() == 2 && alternatives.get(0).equals(NULL_TYPE)) {
+            return alternatives.get(1);
+        }
+        return null;
+    }
+
+    private static final JsonNode NULL_TYPE = JSON.createObjectNode().put("type", "null");
+
+    /** A node's type, without the "null" that an optional field's type also lists. */
+    private static String typeOf(JsonNode node) {
+        JsonNode type = node.path("type");
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (!t.asText().equals("null")) {
+                    return t.asText();
+                }
+            }
+        }
+        return type.asText();
     }
 
     /** Property names a schema declares, through $ref and allOf. */
     private static Set<String> fields(JsonNode node) {
         Set<String> names = new TreeSet<>();
+        if (nullable(node) != null) {
+            return fields(nullable(node));
+        }
         node.path("properties").fieldNames().forEachRemaining(names::add);
         if (node.has("$ref")) {
             names.addAll(fields(pointer(node.get("$ref").asText())));
@@ -495,10 +607,15 @@ public class ScenarioSchemaTest {
         for (Parameter p : Parameter.values()) {
             var s = props.putObject(p.key());
             switch (p.type()) {
-                case BOOLEAN -> s.put("type", "boolean").put("default", p.defaultValue() != 0);
-                case INTEGER -> s.put("type", "integer").put("minimum", (long) p.min()).put("maximum", (long) p.max())
+                case BOOLEAN -> s.set("type", JSON.createArrayNode().add("boolean").add("null"));
+                case INTEGER -> s.set("type", JSON.createArrayNode().add("integer").add("null"));
+                case REAL -> s.set("type", JSON.createArrayNode().add("number").add("null"));
+            }
+            switch (p.type()) {
+                case BOOLEAN -> s.put("default", p.defaultValue() != 0);
+                case INTEGER -> s.put("minimum", (long) p.min()).put("maximum", (long) p.max())
                         .put("default", (long) p.defaultValue());
-                case REAL -> s.put("type", "number").put("minimum", p.min()).put("maximum", p.max())
+                case REAL -> s.put("minimum", p.min()).put("maximum", p.max())
                         .put("default", p.defaultValue());
             }
             s.put("description", (p.symbol().isEmpty() ? "" : p.symbol() + ": ") + "(what it does; MODEL.md section). "
@@ -518,6 +635,35 @@ public class ScenarioSchemaTest {
 
         public SchemaCheck(JsonNode root) {
             this.root = root;
+        }
+
+        /** Every field of a document, at every level, as a JSON Pointer: {@code /a/b/2/c}. */
+        public static List<String> fieldPaths(JsonNode doc) {
+            List<String> out = new ArrayList<>();
+            collectFields(doc, "", out);
+            return out;
+        }
+
+        private static void collectFields(JsonNode node, String pointer, List<String> out) {
+            if (node.isObject()) {
+                node.fieldNames().forEachRemaining(name -> {
+                    String at = pointer + "/" + name.replace("~", "~0").replace("/", "~1");
+                    out.add(at);
+                    collectFields(node.get(name), at, out);
+                });
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    collectFields(node.get(i), pointer + "/" + i, out);
+                }
+            }
+        }
+
+        /** The document with the field at {@code pointer} (one of {@link #fieldPaths}) set to null. */
+        public static JsonNode withEmptyField(JsonNode doc, String pointer) {
+            JsonNode root = doc.deepCopy();
+            JsonPointer at = JsonPointer.compile(pointer);
+            ((ObjectNode) root.at(at.head())).putNull(at.last().getMatchingProperty());
+            return root;
         }
 
         public List<String> errors(JsonNode doc) {
@@ -551,8 +697,12 @@ public class ScenarioSchemaTest {
                         check(target, v, at, errors);
                     }
                     case "type" -> {
-                        if (!is(v, arg.asText())) {
-                            errors.add(at + ": expected " + arg.asText() + ", found " + v);
+                        boolean any = false;
+                        for (JsonNode t : arg.isArray() ? arg : List.of(arg)) {
+                            any |= is(v, t.asText());
+                        }
+                        if (!any) {
+                            errors.add(at + ": expected " + (arg.isArray() ? arg : arg.asText()) + ", found " + v);
                         }
                     }
                     case "enum" -> {
