@@ -284,9 +284,7 @@ class CalibrationSchemaTest {
 
     private static void walk(JsonNode node, String at, List<String> open) {
         if (node.isObject()) {
-            boolean object = "object".equals(node.path("type").asText())
-                    || node.path("type").isArray() && texts(node.path("type")).contains("object");
-            if (object && node.has("properties")
+            if ("object".equals(SchemaCheck.typeOf(node)) && node.has("properties")
                     && !node.path("additionalProperties").equals(JSON.getNodeFactory().booleanNode(false))) {
                 open.add(at);
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -79,7 +80,7 @@ public class ScenarioSchemaTest {
         assertSameFields(ScenarioReader.COUNTRY, country, "countries[]");
         for (String trait : ScenarioReader.TRAITS) {
             JsonNode t = resolve(resolve(country).path("properties").path(trait));
-            assertEquals("number", typeOf(t), trait);
+            assertEquals("number", SchemaCheck.typeOf(t), trait);
             assertEquals(0.0, t.path("minimum").asDouble(), trait);
             assertEquals(1.0, t.path("maximum").asDouble(), trait);
             assertEquals(Scenario.DEFAULT_TRAIT, t.path("default").asDouble(), trait);
@@ -129,7 +130,7 @@ public class ScenarioSchemaTest {
     void everyObjectRejectsFieldsItDoesNotDeclareAsTheReaderDoes() {
         List<String> open = new ArrayList<>();
         walk(schema, "#", (node, at) -> {
-            if ("object".equals(typeOf(node)) && node.has("properties")
+            if ("object".equals(SchemaCheck.typeOf(node)) && node.has("properties")
                     && !node.path("additionalProperties").equals(JSON.getNodeFactory().booleanNode(false))) {
                 open.add(at);
             }
@@ -153,7 +154,7 @@ public class ScenarioSchemaTest {
         Map<String, String> actual = new LinkedHashMap<>();
         params.path("properties").fields().forEachRemaining(e -> {
             JsonNode s = e.getValue();
-            String type = typeOf(s);
+            String type = SchemaCheck.typeOf(s);
             actual.put(e.getKey(), type.equals("boolean")
                     ? "boolean default " + s.path("default").asBoolean()
                     : type + " [" + fmt(s.path("minimum").asDouble(Double.NaN)) + ", "
@@ -525,19 +526,6 @@ public class ScenarioSchemaTest {
 
     private static final JsonNode NULL_TYPE = JSON.createObjectNode().put("type", "null");
 
-    /** A node's type, without the "null" that an optional field's type also lists. */
-    private static String typeOf(JsonNode node) {
-        JsonNode type = node.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if (!t.asText().equals("null")) {
-                    return t.asText();
-                }
-            }
-        }
-        return type.asText();
-    }
-
     /** Property names a schema declares, through $ref and allOf. */
     private static Set<String> fields(JsonNode node) {
         Set<String> names = new TreeSet<>();
@@ -594,15 +582,20 @@ public class ScenarioSchemaTest {
     }
 
     /** The {@code parameters} properties as they should be, for pasting into the schema. */
+    /** An optional field's type: the type, or null for a field left empty. */
+    private static ArrayNode nullableType(String type) {
+        return JSON.createArrayNode().add(type).add("null");
+    }
+
     private static String parametersBlock() {
         var props = JSON.createObjectNode();
         for (Parameter p : Parameter.values()) {
             var s = props.putObject(p.key());
-            switch (p.type()) {
-                case BOOLEAN -> s.set("type", JSON.createArrayNode().add("boolean").add("null"));
-                case INTEGER -> s.set("type", JSON.createArrayNode().add("integer").add("null"));
-                case REAL -> s.set("type", JSON.createArrayNode().add("number").add("null"));
-            }
+            s.set("type", nullableType(switch (p.type()) {
+                case BOOLEAN -> "boolean";
+                case INTEGER -> "integer";
+                case REAL -> "number";
+            }));
             switch (p.type()) {
                 case BOOLEAN -> s.put("default", p.defaultValue() != 0);
                 case INTEGER -> s.put("minimum", (long) p.min()).put("maximum", (long) p.max())
@@ -627,6 +620,19 @@ public class ScenarioSchemaTest {
 
         public SchemaCheck(JsonNode root) {
             this.root = root;
+        }
+
+        /** A node's type, without the "null" that an optional field's type also lists. */
+        public static String typeOf(JsonNode node) {
+            JsonNode type = node.path("type");
+            if (type.isArray()) {
+                for (JsonNode t : type) {
+                    if (!t.asText().equals("null")) {
+                        return t.asText();
+                    }
+                }
+            }
+            return type.asText();
         }
 
         /** Every field of a document, at every level, as a JSON Pointer: {@code /a/b/2/c}. */
