@@ -27,8 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check the expect: patterns of scenarios over replications.",
             "Takes scenario files, or directories of them (a file named twice is checked once; sweep and "
-                + "calibration files are skipped, saying so). Prints one row per pattern, and on stderr how many "
-                + "failed; exit status 1 if any pattern fails, 2 on invalid input."})
+                + "calibration files are skipped, saying so). Prints one row per pattern, then a summary: the "
+                + "pass rate with a 95 % interval by resampling cases, the rates of the patterns that record something "
+                + "happened and of the others, and their balanced rate (on stderr with --format csv, so that stdout stays "
+                + "one table), and on stderr how many failed; exit status 1 if any pattern fails, 2 on invalid input."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files, or directories of them.")
     List<Path> inputs;
@@ -124,8 +126,7 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%-32s %-46s %11s %8s %15s %s%n", "case", "pattern", "expected", "observed",
                     "95% interval", "result");
         }
-        int passed = 0;
-        int total = 0;
+        List<Validation.Row> all = new ArrayList<>();
         if (parametersFrom != null) {
             System.err.printf(Locale.ROOT, "crisis validate: each run draws one of %d parameter sets of %s%n", draws.get(0).size(),
                     parametersFrom);
@@ -136,9 +137,8 @@ final class ValidateCommand implements Callable<Integer> {
             Progress progress = Progress.of(n, "runs", false);
             List<Validation.Row> rows = Validation.check(s, draws.get(c), n, seed == null ? s.seed() : seed, t, progress);
             progress.finish();
+            all.addAll(rows);
             for (Validation.Row r : rows) {
-                total++;
-                passed += r.pass() ? 1 : 0;
                 if (csv) {
                     StringBuilder b = new StringBuilder();
                     Csv.text(b, r.scenario()).append(',');
@@ -158,9 +158,16 @@ final class ValidateCommand implements Callable<Integer> {
                 }
             }
         }
-        if (!csv) {
-            System.out.printf(Locale.ROOT, "%d of %d patterns pass%n", passed, total);
+        Validation.Summary summary = Validation.Summary.of(all, seed == null ? 1 : seed);
+        for (String line : summary.lines()) {
+            if (csv) {
+                System.err.println("crisis validate: " + line); // stdout stays one table
+            } else {
+                System.out.println(line);
+            }
         }
+        int passed = summary.passed();
+        int total = summary.total();
         if (passed < total) {
             System.err.printf(Locale.ROOT, "crisis validate: %d of %d pattern%s fail%s%n", total - passed, total,
                     total == 1 ? "" : "s", total - passed == 1 ? "s" : "");

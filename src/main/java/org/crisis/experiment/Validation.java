@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.CaseBootstrap;
 import org.crisis.stats.Intervals;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,68 @@ public final class Validation {
 
         public boolean pass() {
             return Validation.pass(bounds, held, runs);
+        }
+    }
+
+    /**
+     * The verdicts of many patterns summed: how many pass, of those that say something happened
+     * (a lower bound above 0) and of the others, their balanced rate (the mean of the two rates,
+     * the measure a class-balanced calibration weighs), and a 95 % interval of the pooled rate by
+     * resampling cases (null for fewer than two cases), since one case's patterns share its runs.
+     */
+    public record Summary(int passed, int total, int happenedPassed, int happened, double[] interval) {
+        /** Sums {@code rows} (grouped by their scenario); the interval's resampling uses {@code seed}. */
+        public static Summary of(List<Row> rows, long seed) {
+            Map<String, int[]> byCase = new java.util.LinkedHashMap<>();
+            int passed = 0;
+            int happenedPassed = 0;
+            int happened = 0;
+            for (Row r : rows) {
+                int[] c = byCase.computeIfAbsent(r.scenario(), k -> new int[2]);
+                c[1]++;
+                if (r.pass()) {
+                    c[0]++;
+                    passed++;
+                }
+                if (CalibrationLoss.happened(r.bounds())) {
+                    happened++;
+                    happenedPassed += r.pass() ? 1 : 0;
+                }
+            }
+            double[] interval = byCase.size() < 2 ? null
+                    : CaseBootstrap.passRate(byCase.values().stream().mapToInt(c -> c[0]).toArray(),
+                            byCase.values().stream().mapToInt(c -> c[1]).toArray(), seed);
+            return new Summary(passed, rows.size(), happenedPassed, happened, interval);
+        }
+
+        /** The mean of the pass rates of the two kinds of pattern; NaN when either kind is absent. */
+        public double balanced() {
+            int others = total - happened;
+            return happened == 0 || others == 0 ? Double.NaN
+                    : (happenedPassed / (double) happened + (passed - happenedPassed) / (double) others) / 2;
+        }
+
+        /**
+         * Two lines for a reader: the pass rate with its interval, then the two kinds of pattern
+         * and the balanced rate, e.g. {@code 47 of 62 patterns pass (75.8 %, 95 % interval ...)}.
+         */
+        public List<String> lines() {
+            String first = String.format(java.util.Locale.ROOT, "%d of %d pattern%s pass (%s", passed, total,
+                    total == 1 ? "" : "s", percent(passed, total))
+                    + (interval == null ? ")" : String.format(java.util.Locale.ROOT,
+                            ", 95 %% interval %.1f–%.1f %% by resampling cases)", 100 * interval[0], 100 * interval[1]));
+            int others = total - happened;
+            String second = String.format(java.util.Locale.ROOT,
+                    "of the %d that record something happened (a lower bound above 0), %d pass (%s); of the %d others, %d (%s)",
+                    happened, happenedPassed, percent(happenedPassed, happened), others, passed - happenedPassed,
+                    percent(passed - happenedPassed, others))
+                    + (Double.isNaN(balanced()) ? "" : String.format(java.util.Locale.ROOT, "; balanced rate %.1f %%",
+                            100 * balanced()));
+            return List.of(first, second);
+        }
+
+        private static String percent(int k, int n) {
+            return n == 0 ? "none" : String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * k / n);
         }
     }
 

@@ -103,6 +103,13 @@ class NewUserFrictionsTest {
         assertEquals(6, rows, "the case once, though named twice and in its directory: " + v.out());
         long failed = v.out().lines().filter(l -> l.endsWith(",fail")).count();
         assertTrue(v.err().contains("crisis validate: " + failed + " of " + patterns + " patterns fail"), v.err());
+        // the summary goes to stderr, so stdout stays one table: a header and a row per pattern
+        assertTrue(v.out().lines().skip(1).allMatch(l -> l.endsWith(",pass") || l.endsWith(",fail")), v.out());
+        assertTrue(v.err().contains("crisis validate: " + (patterns - failed) + " of " + patterns + " patterns pass ("), v.err());
+        long happened = v.out().lines().skip(1).filter(l -> !l.split(",", -1)[2].isEmpty()
+                && Double.parseDouble(l.split(",", -1)[2]) > 0).count();
+        assertTrue(v.err().contains("crisis validate: of the " + happened + " that record something happened (a lower bound"
+                + " above 0)"), v.err());
     }
 
     @Test

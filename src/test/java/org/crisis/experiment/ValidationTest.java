@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Set;
 import org.crisis.model.Event;
@@ -106,5 +107,41 @@ class ValidationTest {
         List<Validation.Row> two = Validation.check(scenario, 24, 5, 2, Progress.none());
         assertEquals(one, two);
         assertTrue(one.stream().allMatch(r -> r.runs() == 24));
+    }
+
+    private static Validation.Row row(String scenario, Double min, Double max, int held) {
+        return new Validation.Row(scenario, "p", new Scenario.Bounds(Optional.ofNullable(min), Optional.ofNullable(max)), 10,
+                held, 0, 1);
+    }
+
+    @Test
+    void theSummaryCountsEachKindOfPatternAndBalancesTheirRates() {
+        // case a: a recall that happened (passes at 7 of 10 against min 0.6), a rupture that did not (fails, 5 > 0.2);
+        // case b: a recall that happened and is missed (0 of 10), a restraint kept (0 of 10 against max 0.2), and a
+        // two-sided bound (min 0.3, max 0.8) that counts with the patterns that say something happened
+        List<Validation.Row> rows = List.of(row("a", 0.6, null, 7), row("a", null, 0.2, 5), row("b", 0.6, null, 0),
+                row("b", null, 0.2, 0), row("b", 0.3, 0.8, 5));
+        Validation.Summary s = Validation.Summary.of(rows, 1);
+        assertEquals(3, s.passed());
+        assertEquals(5, s.total());
+        assertEquals(3, s.happened(), "a lower bound above 0 says something happened");
+        assertEquals(2, s.happenedPassed());
+        assertEquals((2 / 3.0 + 1 / 2.0) / 2, s.balanced(), 1e-12);
+        assertEquals(List.of("3 of 5 patterns pass (60.0 %, 95 % interval " + String.format(java.util.Locale.ROOT, "%.1f–%.1f",
+                100 * s.interval()[0], 100 * s.interval()[1]) + " % by resampling cases)",
+                "of the 3 that record something happened (a lower bound above 0), 2 pass (66.7 %); of the 2 others, 1 (50.0 %);"
+                        + " balanced rate 58.3 %"), s.lines());
+        // the interval resamples the two cases: the pooled rate of a alone (1 of 2) and of b alone (2 of 3) bound it
+        assertTrue(s.interval()[0] >= 0.5 - 1e-12 && s.interval()[1] <= 2 / 3.0 + 1e-12, java.util.Arrays.toString(s.interval()));
+    }
+
+    @Test
+    void oneCaseHasNoIntervalAndOneKindNoBalancedRate() {
+        Validation.Summary s = Validation.Summary.of(List.of(row("a", null, 0.2, 0), row("a", null, 0.2, 9)), 1);
+        assertEquals(null, s.interval(), "one case's patterns are not independent draws: no interval");
+        assertTrue(Double.isNaN(s.balanced()));
+        assertEquals(List.of("1 of 2 patterns pass (50.0 %)",
+                "of the 0 that record something happened (a lower bound above 0), 0 pass (none); of the 2 others, 1 (50.0 %)"),
+                s.lines());
     }
 }
