@@ -41,9 +41,13 @@ public final class Validation {
      * The verdicts of many patterns summed: how many pass, of those that say something happened
      * (a lower bound above 0) and of the others, their balanced rate (the mean of the two rates,
      * the measure a class-balanced calibration weighs), and a 95 % interval of the pooled rate by
-     * resampling cases (null for fewer than two cases), since one case's patterns share its runs.
+     * resampling cases, since one case's patterns share its runs (null for fewer than
+     * {@link #MIN_CASES} cases, where resampling them gives intervals too narrow to trust).
      */
     public record Summary(int passed, int total, int happenedPassed, int happened, double[] interval) {
+        /** Cases below which no interval is given: a cluster bootstrap of a few cases understates the spread. */
+        public static final int MIN_CASES = 20;
+
         /** Sums {@code rows} (grouped by their scenario); the interval's resampling uses {@code seed}. */
         public static Summary of(List<Row> rows, long seed) {
             Map<String, int[]> byCase = new java.util.LinkedHashMap<>();
@@ -62,7 +66,7 @@ public final class Validation {
                     happenedPassed += r.pass() ? 1 : 0;
                 }
             }
-            double[] interval = byCase.size() < 2 ? null
+            double[] interval = byCase.size() < MIN_CASES ? null
                     : CaseBootstrap.passRate(byCase.values().stream().mapToInt(c -> c[0]).toArray(),
                             byCase.values().stream().mapToInt(c -> c[1]).toArray(), seed);
             return new Summary(passed, rows.size(), happenedPassed, happened, interval);
@@ -80,8 +84,8 @@ public final class Validation {
          * and the balanced rate, e.g. {@code 47 of 62 patterns pass (75.8 %, 95 % interval ...)}.
          */
         public List<String> lines() {
-            String first = String.format(java.util.Locale.ROOT, "%d of %d pattern%s pass (%s", passed, total,
-                    total == 1 ? "" : "s", percent(passed, total))
+            String first = String.format(java.util.Locale.ROOT, "%d of %d %s (%s", passed, total,
+                    total == 1 ? "pattern passes" : "patterns pass", percent(passed, total))
                     + (interval == null ? ")" : String.format(java.util.Locale.ROOT,
                             ", 95 %% interval %.1f–%.1f %% by resampling cases)", 100 * interval[0], 100 * interval[1]));
             int others = total - happened;

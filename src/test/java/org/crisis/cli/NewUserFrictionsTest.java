@@ -44,6 +44,21 @@ class NewUserFrictionsTest {
     }
 
     @Test
+    void everyCommandsHelpPrintsWithoutAFormattingWarning() {
+        // picocli reads a description as a format string: a bare '%' (as in "95 % interval") prints a warning
+        String help = crisis("--help").out();
+        List<String> commands = help.lines().dropWhile(l -> !l.equals("Commands:")).skip(1)
+                .filter(l -> l.matches("  [a-z]\\S*\\s.*|  [a-z]\\S*")).map(l -> l.strip().split("\\s+")[0]).toList();
+        assertTrue(commands.contains("validate") && commands.size() >= 8, help);
+        for (String c : commands) {
+            Outcome o = crisis(c, "--help");
+            assertEquals(0, o.status(), c + ": " + o.err());
+            assertFalse(o.err().contains("WARN") || o.out().contains("Could not format"), c + ": " + o.err());
+        }
+        assertTrue(crisis("validate", "--help").out().replaceAll("\\s+", " ").contains("a 95 % interval by resampling cases"));
+    }
+
+    @Test
     void aMistypedCommandGetsTheNearestOne() {
         Outcome o = crisis("swep", "scenarios/sweeps/asylum-severity.yaml");
         assertEquals(2, o.status());

@@ -127,12 +127,36 @@ class ValidationTest {
         assertEquals(3, s.happened(), "a lower bound above 0 says something happened");
         assertEquals(2, s.happenedPassed());
         assertEquals((2 / 3.0 + 1 / 2.0) / 2, s.balanced(), 1e-12);
-        assertEquals(List.of("3 of 5 patterns pass (60.0 %, 95 % interval " + String.format(java.util.Locale.ROOT, "%.1f–%.1f",
-                100 * s.interval()[0], 100 * s.interval()[1]) + " % by resampling cases)",
+        assertEquals(null, s.interval(), "two cases are too few to resample");
+        assertEquals(List.of("3 of 5 patterns pass (60.0 %)",
                 "of the 3 that record something happened (a lower bound above 0), 2 pass (66.7 %); of the 2 others, 1 (50.0 %);"
                         + " balanced rate 58.3 %"), s.lines());
-        // the interval resamples the two cases: the pooled rate of a alone (1 of 2) and of b alone (2 of 3) bound it
-        assertTrue(s.interval()[0] >= 0.5 - 1e-12 && s.interval()[1] <= 2 / 3.0 + 1e-12, java.util.Arrays.toString(s.interval()));
+    }
+
+    @Test
+    void theIntervalResamplesCasesFromTwentyOn() {
+        // twenty cases that each pass 1 of 2: every resample pools to one half
+        List<Validation.Row> alike = new java.util.ArrayList<>();
+        for (int c = 0; c < Validation.Summary.MIN_CASES; c++) {
+            alike.add(row("c" + c, 0.6, null, 7));
+            alike.add(row("c" + c, null, 0.2, 9));
+        }
+        Validation.Summary s = Validation.Summary.of(alike, 1);
+        assertArrayEquals(new double[] {0.5, 0.5}, s.interval(), 1e-12);
+        assertTrue(s.lines().get(0).startsWith("20 of 40 patterns pass (50.0 %, 95 % interval 50.0–50.0 % by resampling cases)"),
+                s.lines().get(0));
+        // half the cases pass both patterns, half neither: the pooled rate is 1/2 and resampled rates spread around it
+        List<Validation.Row> split = new java.util.ArrayList<>();
+        for (int c = 0; c < 2 * Validation.Summary.MIN_CASES; c++) {
+            split.add(row("c" + c, 0.6, null, c % 2 == 0 ? 7 : 0));
+            split.add(row("c" + c, null, 0.2, c % 2 == 0 ? 0 : 9));
+        }
+        double[] ci = Validation.Summary.of(split, 1).interval();
+        assertTrue(ci[0] < 0.5 && ci[1] > 0.5 && ci[0] > 0.2 && ci[1] < 0.8, java.util.Arrays.toString(ci));
+        // the binomial spread of 40 cases' shares of 1/2: sd 0.079, so the 95 % interval is about ±0.155
+        assertEquals(0.155, (ci[1] - ci[0]) / 2, 0.03);
+        assertEquals(null, Validation.Summary.of(split.subList(0, 2 * (Validation.Summary.MIN_CASES - 1)), 1).interval(),
+                "nineteen cases: no interval");
     }
 
     @Test
@@ -143,5 +167,6 @@ class ValidationTest {
         assertEquals(List.of("1 of 2 patterns pass (50.0 %)",
                 "of the 0 that record something happened (a lower bound above 0), 0 pass (none); of the 2 others, 1 (50.0 %)"),
                 s.lines());
+        assertEquals("1 of 1 pattern passes (100.0 %)", Validation.Summary.of(List.of(row("a", null, 0.2, 0)), 1).lines().get(0));
     }
 }
