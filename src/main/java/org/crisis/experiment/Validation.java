@@ -3,7 +3,9 @@ package org.crisis.experiment;
 import org.crisis.stats.CaseBootstrap;
 import org.crisis.stats.Intervals;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.crisis.observe.MeasuredRun;
@@ -50,7 +52,7 @@ public final class Validation {
 
         /** Sums {@code rows} (grouped by their scenario); the interval's resampling uses {@code seed}. */
         public static Summary of(List<Row> rows, long seed) {
-            Map<String, int[]> byCase = new java.util.LinkedHashMap<>();
+            Map<String, int[]> byCase = new LinkedHashMap<>();
             int passed = 0;
             int happenedPassed = 0;
             int happened = 0;
@@ -84,22 +86,22 @@ public final class Validation {
          * and the balanced rate, e.g. {@code 47 of 62 patterns pass (75.8 %, 95 % interval ...)}.
          */
         public List<String> lines() {
-            String first = String.format(java.util.Locale.ROOT, "%d of %d %s (%s", passed, total,
+            String first = String.format(Locale.ROOT, "%d of %d %s (%s", passed, total,
                     total == 1 ? "pattern passes" : "patterns pass", percent(passed, total))
-                    + (interval == null ? ")" : String.format(java.util.Locale.ROOT,
+                    + (interval == null ? ")" : String.format(Locale.ROOT,
                             ", 95 %% interval %.1f–%.1f %% by resampling cases)", 100 * interval[0], 100 * interval[1]));
             int others = total - happened;
-            String second = String.format(java.util.Locale.ROOT,
+            String second = String.format(Locale.ROOT,
                     "of the %d that record something happened (a lower bound above 0), %d pass (%s); of the %d others, %d (%s)",
                     happened, happenedPassed, percent(happenedPassed, happened), others, passed - happenedPassed,
                     percent(passed - happenedPassed, others))
-                    + (Double.isNaN(balanced()) ? "" : String.format(java.util.Locale.ROOT, "; balanced rate %.1f %%",
+                    + (Double.isNaN(balanced()) ? "" : String.format(Locale.ROOT, "; balanced rate %.1f %%",
                             100 * balanced()));
             return List.of(first, second);
         }
 
         private static String percent(int k, int n) {
-            return n == 0 ? "none" : String.format(java.util.Locale.ROOT, "%.1f %%", 100.0 * k / n);
+            return n == 0 ? "none" : String.format(Locale.ROOT, "%.1f %%", 100.0 * k / n);
         }
     }
 
