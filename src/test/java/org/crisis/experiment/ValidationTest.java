@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
@@ -116,7 +118,7 @@ class ValidationTest {
 
     @Test
     void theSummaryCountsEachKindOfPatternAndBalancesTheirRates() {
-        // case a: a recall that happened (passes at 7 of 10 against min 0.6), a rupture that did not (fails, 5 > 0.2);
+        // case a: a recall that happened (passes at 7 of 10 against min 0.6), a rupture that did not (fails, 5 of 10 above max 0.2);
         // case b: a recall that happened and is missed (0 of 10), a restraint kept (0 of 10 against max 0.2), and a
         // two-sided bound (min 0.3, max 0.8) that counts with the patterns that say something happened
         List<Validation.Row> rows = List.of(row("a", 0.6, null, 7), row("a", null, 0.2, 5), row("b", 0.6, null, 0),
@@ -136,7 +138,7 @@ class ValidationTest {
     @Test
     void theIntervalResamplesCasesFromTwentyOn() {
         // twenty cases that each pass 1 of 2: every resample pools to one half
-        List<Validation.Row> alike = new java.util.ArrayList<>();
+        List<Validation.Row> alike = new ArrayList<>();
         for (int c = 0; c < Validation.Summary.MIN_CASES; c++) {
             alike.add(row("c" + c, 0.6, null, 7));
             alike.add(row("c" + c, null, 0.2, 9));
@@ -146,13 +148,13 @@ class ValidationTest {
         assertTrue(s.lines().get(0).startsWith("20 of 40 patterns pass (50.0 %, 95 % interval 50.0–50.0 % by resampling cases)"),
                 s.lines().get(0));
         // half the cases pass both patterns, half neither: the pooled rate is 1/2 and resampled rates spread around it
-        List<Validation.Row> split = new java.util.ArrayList<>();
+        List<Validation.Row> split = new ArrayList<>();
         for (int c = 0; c < 2 * Validation.Summary.MIN_CASES; c++) {
             split.add(row("c" + c, 0.6, null, c % 2 == 0 ? 7 : 0));
             split.add(row("c" + c, null, 0.2, c % 2 == 0 ? 0 : 9));
         }
         double[] ci = Validation.Summary.of(split, 1).interval();
-        assertTrue(ci[0] < 0.5 && ci[1] > 0.5 && ci[0] > 0.2 && ci[1] < 0.8, java.util.Arrays.toString(ci));
+        assertTrue(ci[0] < 0.5 && ci[1] > 0.5 && ci[0] > 0.2 && ci[1] < 0.8, Arrays.toString(ci));
         // the binomial spread of 40 cases' shares of 1/2: sd 0.079, so the 95 % interval is about ±0.155
         assertEquals(0.155, (ci[1] - ci[0]) / 2, 0.03);
         assertEquals(null, Validation.Summary.of(split.subList(0, 2 * (Validation.Summary.MIN_CASES - 1)), 1).interval(),

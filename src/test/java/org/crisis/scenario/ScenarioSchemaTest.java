@@ -581,12 +581,12 @@ public class ScenarioSchemaTest {
         }
     }
 
-    /** The {@code parameters} properties as they should be, for pasting into the schema. */
     /** An optional field's type: the type, or null for a field left empty. */
     private static ArrayNode nullableType(String type) {
         return JSON.createArrayNode().add(type).add("null");
     }
 
+    /** The {@code parameters} properties as they should be, for pasting into the schema. */
     private static String parametersBlock() {
         var props = JSON.createObjectNode();
         for (Parameter p : Parameter.values()) {
