@@ -36,6 +36,9 @@ final class Decision {
     private final boolean followVictim;
     /** Whether a pair's starting level is its standing, restored above only after a change of government (3.5). */
     private final boolean standingLevel;
+    private final boolean alignedOccasion;
+    /** How much nearer the governments must stand under alignedOccasion: above rounding, no more. */
+    private static final double ALIGNED_MARGIN = 1e-9;
     /** Under followVictim: whether a side the other injured itself within memory is never capped (3.5). */
     private final boolean borrowedQuarrelOnly;
     /** How far a grave injury of the dispute raises the bar for a restoration, in grievance per unit of weight (section 3.5). */
@@ -81,6 +84,7 @@ final class Decision {
         reciprocalGesture = p.on(Parameter.RECIPROCAL_GESTURE);
         followVictim = p.on(Parameter.FOLLOW_VICTIM);
         standingLevel = p.on(Parameter.STANDING_LEVEL);
+        alignedOccasion = p.on(Parameter.ALIGNED_OCCASION);
         borrowedQuarrelOnly = p.on(Parameter.BORROWED_QUARREL_ONLY);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
         injuryFading = p.get(Parameter.INJURY_FADING);
@@ -246,8 +250,9 @@ final class Decision {
 
     /** Either government changed since the pair's level was set: the level is no longer both governments' own. */
     private boolean governmentChanged(Dyad d) {
-        return w.countries.get(d.a).government != d.levelGovernment[0]
-                || w.countries.get(d.b).government != d.levelGovernment[1];
+        return (w.countries.get(d.a).government != d.levelGovernment[0]
+                || w.countries.get(d.b).government != d.levelGovernment[1])
+                && (!alignedOccasion || d.distance < d.levelDistance - ALIGNED_MARGIN);
     }
 
     /** Whether side {@code s} answers, within memory, a breach of a norm by the other against it (no norm cost). */

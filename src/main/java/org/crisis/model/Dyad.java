@@ -106,6 +106,8 @@ public final class Dyad {
     final int[] injuryDay = new int[2];
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
+    /** The pair's ideological distance when its level was last set (alignedOccasion, section 3.5). */
+    double levelDistance;
     /**
      * The pair's level when it was listed or first touched, and, for a listed pair, the
      * governments then: under {@code standingLevel} relations are restored above that level only

@@ -116,6 +116,7 @@ final class Levels {
     void ownLevel(Dyad d) {
         d.levelGovernment[0] = w.countries.get(d.a).government;
         d.levelGovernment[1] = w.countries.get(d.b).government;
+        d.levelDistance = d.distance;
     }
 
     private static void capPostures(Dyad d, int cap) {

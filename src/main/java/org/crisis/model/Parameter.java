@@ -50,6 +50,7 @@ public enum Parameter {
     FOLLOW_VICTIM("followVictim", "", 1, 0, 1, Type.BOOLEAN),
     BORROWED_QUARREL_ONLY("borrowedQuarrelOnly", "", 0, 0, 1, Type.BOOLEAN),
     STANDING_LEVEL("standingLevel", "", 0, 0, 1, Type.BOOLEAN),
+    ALIGNED_OCCASION("alignedOccasion", "", 0, 0, 1, Type.BOOLEAN),
     BREACH_ONCE_A_DAY("breachOnceADay", "", 0, 0, 1, Type.BOOLEAN),
     INJURY_MEMORY("injuryMemory", "χ", 0, 0, 5, Type.REAL),
     INJURY_FADING("injuryFading", "δ_inj", 0, 0, 1, Type.REAL),

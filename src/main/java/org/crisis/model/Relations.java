@@ -83,8 +83,8 @@ final class Relations {
         if (d == null) {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal(),
                     w.countries.get(i).majorPower && w.countries.get(j).majorPower);
-            w.levels.ownLevel(d);
             w.affinity.refresh(d);
+            w.levels.ownLevel(d);
             d.decayedThrough = w.settledThrough;
             touched.add(d);
             file(d);
