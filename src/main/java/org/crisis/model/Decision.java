@@ -36,6 +36,10 @@ final class Decision {
     private final boolean followVictim;
     /** Whether a pair's starting level is its standing, restored above only after a change of government (3.5). */
     private final boolean standingLevel;
+    /**
+     * Whether a change of government is an occasion to restore only when the pair's distance has
+     * fallen since its level was set (3.5); above a standing level, standingLevel's rule stands.
+     */
     private final boolean alignedOccasion;
     /** How much nearer the governments must stand under alignedOccasion: above rounding, no more. */
     private static final double ALIGNED_MARGIN = 1e-9;
