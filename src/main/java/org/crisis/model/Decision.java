@@ -252,7 +252,10 @@ final class Decision {
                 ? Math.min(d.lastGestureBy[0], d.lastGestureBy[1]) : d.lastGesture();
     }
 
-    /** Either government changed since the pair's level was set: the level is no longer both governments' own. */
+    /**
+     * Either government changed since the pair's level was set, so the level is no longer both
+     * governments' own; under alignedOccasion, only if the pair now stands nearer than then.
+     */
     private boolean governmentChanged(Dyad d) {
         return (w.countries.get(d.a).government != d.levelGovernment[0]
                 || w.countries.get(d.b).government != d.levelGovernment[1])

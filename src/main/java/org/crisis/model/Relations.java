@@ -84,7 +84,7 @@ final class Relations {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal(),
                     w.countries.get(i).majorPower && w.countries.get(j).majorPower);
             w.affinity.refresh(d);
-            w.levels.ownLevel(d);
+            w.levels.ownLevel(d); // after the refresh: it keeps the pair's distance (alignedOccasion)
             d.decayedThrough = w.settledThrough;
             touched.add(d);
             file(d);
