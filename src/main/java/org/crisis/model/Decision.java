@@ -49,6 +49,8 @@ final class Decision {
     private final double injuryMemory;
     /** How fast that injury fades, a day (section 3.5). */
     private final double injuryFading;
+    /** Days after which a recall for consultations lapses; 0: a recall lasts until an occasion (section 3.5). */
+    private final int recallLapse;
     private final double[] theta = new double[Ladder.TOP + 1];
     final double restoreThreshold;
 
@@ -92,6 +94,7 @@ final class Decision {
         borrowedQuarrelOnly = p.on(Parameter.BORROWED_QUARREL_ONLY);
         injuryMemory = p.get(Parameter.INJURY_MEMORY);
         injuryFading = p.get(Parameter.INJURY_FADING);
+        recallLapse = (int) p.get(Parameter.RECALL_LAPSE);
         restoreThreshold = p.get(Parameter.RESTORE_THRESHOLD);
         theta[Ladder.PROTEST] = p.get(Parameter.THRESHOLD_PROTEST);
         theta[Ladder.SUMMON] = p.get(Parameter.THRESHOLD_SUMMON);
@@ -167,7 +170,18 @@ final class Decision {
 
     /** Audience costs of backing down, owed only to the same counterpart government it stood up to. */
     private double face(Country i, Dyad d, int s) {
+        return face(i, d, s, w.day);
+    }
+
+    /**
+     * The audience costs as they stand on {@code day}: none for a recall for consultations that
+     * has lapsed (recallLapse), whose return is its announced course, not a climb-down (3.5).
+     */
+    private double face(Country i, Dyad d, int s, int day) {
         int r = standing(d, s);
+        if (r == Ladder.RECALL && day >= lapseDay(d)) {
+            return 0;
+        }
         boolean owned = d.posture[s] >= r && d.posture[s] > 0
                 && d.postureOwnGovernment[s] == i.government
                 && d.postureOtherGovernment[s] == w.countries.get(d.other(i.index)).government;
@@ -221,7 +235,17 @@ final class Decision {
     boolean restorable(Dyad d) {
         boolean above = aboveStanding(d);
         return d.mediated(w.day) && !above || d.grievance[0] < restoreThreshold && d.grievance[1] < restoreThreshold
-                && (occasionOfGovernment(d) || !above && w.day - gestureDay(d) <= w.memory);
+                && (occasionOfGovernment(d) || !above && (w.day - gestureDay(d) <= w.memory || w.day >= lapseDay(d)));
+    }
+
+    /**
+     * Under {@code recallLapse}: the day from which the pair's recall for consultations has
+     * lapsed, so that its return needs no other occasion and costs no face (section 3.5); never,
+     * for a pair not taken down by a recall alone or with the option off.
+     */
+    private int lapseDay(Dyad d) {
+        return recallLapse > 0 && d.level == Level.DOWNGRADED.ordinal() && d.recallDay > Integer.MIN_VALUE / 2
+                ? d.recallDay + recallLapse : Integer.MAX_VALUE;
     }
 
     /**
@@ -484,6 +508,11 @@ final class Decision {
     /** A mediation in force puts a restoration on the table: not above a standing level. */
     private boolean medRestores;
     private int gestureEnd;
+    /** The first day on which the pair's recall has lapsed (recallLapse), or never. */
+    private int lapseStart;
+    /** downConst and consentConst once the recall has lapsed: no face for a recall (recallLapse). */
+    private double downConstLapsed;
+    private double consentConstLapsed;
     private double base0;
     private double baseHi;
     private double downConst;
@@ -530,12 +559,17 @@ final class Decision {
         occasion = occasionOfGovernment(d);
         medRestores = med && !above;
         gestureEnd = above ? Integer.MIN_VALUE : gestureDay(d) + w.memory; // no gesture reopens a standing
+        lapseStart = above ? Integer.MAX_VALUE : lapseDay(d); // nor does a recall's lapse
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();
         canDown = winBelow || d.posture[s] > 0;
-        downConst = bg * stepDownThreshold(d, s, t0) + (pulled(d, med) ? bm : 0) - face(i, d, s);
-        consentConst = bg * stepDownThreshold(d, o, t0) + (pulled(d, med) ? bm : 0) - face(other, d, o);
+        downConst = bg * stepDownThreshold(d, s, t0) + (pulled(d, med) ? bm : 0) - face(i, d, s, t0);
+        consentConst = bg * stepDownThreshold(d, o, t0) + (pulled(d, med) ? bm : 0) - face(other, d, o, t0);
+        // the face a recall owes ends on a known day (recallLapse): the step-down terms only rise then
+        int lapsed = Math.max(t0, lapseStart);
+        downConstLapsed = bg * stepDownThreshold(d, s, t0) + (pulled(d, med) ? bm : 0) - face(i, d, s, lapsed);
+        consentConstLapsed = bg * stepDownThreshold(d, o, t0) + (pulled(d, med) ? bm : 0) - face(other, d, o, lapsed);
         // a fading injury lowers the bar for mending as the window goes on: the terms rise by known factors
         injS0 = winBelow ? bg * injuryMemory * d.injuryOn(s, t0, injuryFading) : 0;
         injO0 = winBelow ? bg * injuryMemory * d.injuryOn(o, t0, injuryFading) : 0;
@@ -592,13 +626,17 @@ final class Decision {
             double go1 = go0 * qn;
             boolean atEnd = gs1 < restoreThreshold && go1 < restoreThreshold;
             // an occasion on some day of the window, and on all of them (a gesture's memory ends on a known day)
-            boolean occasionSome = occasion || t0 <= gestureEnd;
-            boolean occasionAll = occasion || t1 <= gestureEnd;
+            // (and a recall's lapse starts on a known day and lasts)
+            boolean occasionSome = occasion || t0 <= gestureEnd || t1 >= lapseStart;
+            boolean occasionAll = occasion || t1 <= gestureEnd || t0 >= lapseStart;
             if (atEnd && occasionSome || medRestores) {
                 // the bar for mending is lowest at the window's end, once the injuries have faded most
-                downHi = lambda * (downConst + faded(injS0, n) - bg * eLo + MARGIN);
+                // and a recall's face has lapsed
+                double downEnd = t1 >= lapseStart ? downConstLapsed : downConst;
+                double consentEnd = t1 >= lapseStart ? consentConstLapsed : consentConst;
+                downHi = lambda * (downEnd + faded(injS0, n) - bg * eLo + MARGIN);
                 double eoLo = Math.min(go0 * fo, go1 * fo) + reciprocity(t1, recOEnd, trigOEnd, trigO);
-                acceptHi = logistic(lambda * (consentConst + faded(injO0, n) - bg * eoLo + MARGIN));
+                acceptHi = logistic(lambda * (consentEnd + faded(injO0, n) - bg * eoLo + MARGIN));
                 if (medRestores || gs0 < restoreThreshold && go0 < restoreThreshold && occasionAll) {
                     downLo = lambda * (downConst - bg * eHi);
                     acceptLo = logistic(lambda * (consentConst - bg * (Math.max(go0 * fo, go1 * fo) + recO0)));

@@ -104,6 +104,12 @@ public final class Dyad {
     List<Event> triggers;
     /** Day each side's injury was done: with injuryFading it fades from then on. */
     final int[] injuryDay = new int[2];
+    /**
+     * The day a recall took the pair from NORMAL or above to DOWNGRADED, while no expulsion or
+     * rupture has followed it; far in the past otherwise. Under {@code recallLapse} such a
+     * recall is for consultations and lapses (section 3.5).
+     */
+    int recallDay = Integer.MIN_VALUE / 2;
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /** The pair's ideological distance when its level was last set (alignedOccasion, section 3.5). */

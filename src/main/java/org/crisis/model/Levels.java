@@ -40,6 +40,11 @@ final class Levels {
         int after = e.type().levelAfter(Level.of(before), full).ordinal();
         if (after != before) {
             set(d, after);
+            if (rung == Ladder.RECALL && after == Level.DOWNGRADED.ordinal()) {
+                d.recallDay = w.day; // a recall for consultations under recallLapse (section 3.5)
+            }
+        } else if (rung > Ladder.RECALL) {
+            d.recallDay = Integer.MIN_VALUE / 2; // an expulsion after a recall: no consultation lapses
         }
         if (d.level < Level.NORMAL.ordinal()) {
             // the act that took the pair lower answers its root; any other act may be an injury itself
@@ -90,6 +95,7 @@ final class Levels {
             severedPeak = Math.max(severedPeak, severedNow);
         }
         d.level = level;
+        d.recallDay = Integer.MIN_VALUE / 2; // set again by apply when a recall took the pair down
         ownLevel(d);
         w.levelChanged(d, before, level);
         // relations move up: both sides' postures fall to what the new level allows; back at
