@@ -19,14 +19,20 @@ class RecallLapseTest {
     private static final int RECALLED = 10;
     private static final int LAPSE = 14;
 
-    /** AAA and BBB at NORMAL; AAA recalls its ambassador on day 10; then both grievances are set to {@code g}. */
-    private static World recalled(int lapse, double g) {
+    /** AAA and BBB listed at {@code level} on day 0, with no grievance, third parties or mediation. */
+    private static World pair(int lapse, Level level) {
         World w = new World(Parameters.defaults().with(Parameter.RECALL_LAPSE, lapse)
                 .with(Parameter.THIRD_PARTIES, 0).with(Parameter.MEDIATION, 0), new MersenneTwisterFast(3));
         w.setDay(0);
         w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", -0.1, 0.3, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        w.setRelation(A, B, level, 0, 0, 0, 0);
+        return w;
+    }
+
+    /** The pair at NORMAL; AAA recalls its ambassador on day 10; then both grievances are set to {@code g}. */
+    private static World recalled(int lapse, double g) {
+        World w = pair(lapse, Level.NORMAL);
         w.setDay(RECALLED);
         w.act(A, B, EventType.RECALL_AMBASSADOR, Event.NONE);
         Dyad d = w.existing(A, B);
@@ -69,13 +75,7 @@ class RecallLapseTest {
 
     @Test
     void aListedDowngradeIsNoRecallForConsultations() {
-        World w = new World(Parameters.defaults().with(Parameter.RECALL_LAPSE, LAPSE)
-                .with(Parameter.THIRD_PARTIES, 0), new MersenneTwisterFast(3));
-        w.setDay(0);
-        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.addCountry("BBB", -0.1, 0.3, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.setRelation(A, B, Level.DOWNGRADED, 0, 0, 0, 0);
-        assertFalse(restorableOn(w, 10 * LAPSE));
+        assertFalse(restorableOn(pair(LAPSE, Level.DOWNGRADED), 10 * LAPSE));
     }
 
     @Test
