@@ -241,11 +241,12 @@ final class Decision {
     /**
      * Under {@code recallLapse}: the day from which the pair's recall for consultations has
      * lapsed, so that its return needs no other occasion and costs no face (section 3.5); never,
-     * for a pair not taken down by a recall alone or with the option off.
+     * for a pair not taken down by a recall alone, for one at or above its standing level (under
+     * {@code standingLevel} only a change of government reopens it), or with the option off.
      */
     private int lapseDay(Dyad d) {
         return recallLapse > 0 && d.level == Level.DOWNGRADED.ordinal() && d.recallDay > Integer.MIN_VALUE / 2
-                ? d.recallDay + recallLapse : Integer.MAX_VALUE;
+                && !aboveStanding(d) ? d.recallDay + recallLapse : Integer.MAX_VALUE;
     }
 
     /**
@@ -559,7 +560,7 @@ final class Decision {
         occasion = occasionOfGovernment(d);
         medRestores = med && !above;
         gestureEnd = above ? Integer.MIN_VALUE : gestureDay(d) + w.memory; // no gesture reopens a standing
-        lapseStart = above ? Integer.MAX_VALUE : lapseDay(d); // nor does a recall's lapse
+        lapseStart = lapseDay(d); // nor does a recall's lapse (never above a standing)
         base0 = bw * d.trade[s] + ba * Math.max(0, w.affinity(d));
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();

@@ -105,8 +105,8 @@ public final class Dyad {
     /** Day each side's injury was done: with injuryFading it fades from then on. */
     final int[] injuryDay = new int[2];
     /**
-     * The day a recall took the pair from NORMAL or above to DOWNGRADED, while no expulsion or
-     * rupture has followed it; far in the past otherwise. Under {@code recallLapse} such a
+     * The day a recall took the pair from NORMAL or above to DOWNGRADED, while no expulsion,
+     * rupture or sanction has followed it; far in the past otherwise. Under {@code recallLapse} such a
      * recall is for consultations and lapses (section 3.5).
      */
     int recallDay = Integer.MIN_VALUE / 2;

@@ -44,7 +44,7 @@ final class Levels {
                 d.recallDay = w.day; // a recall for consultations under recallLapse (section 3.5)
             }
         } else if (rung > Ladder.RECALL) {
-            d.recallDay = Integer.MIN_VALUE / 2; // an expulsion after a recall: no consultation lapses
+            d.recallDay = Integer.MIN_VALUE / 2; // an expulsion or sanctions after a recall: no consultation lapses
         }
         if (d.level < Level.NORMAL.ordinal()) {
             // the act that took the pair lower answers its root; any other act may be an injury itself

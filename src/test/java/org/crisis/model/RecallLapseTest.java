@@ -79,6 +79,38 @@ class RecallLapseTest {
     }
 
     @Test
+    void underStandingLevelARecallBackToTheListedLevelDoesNotLapse() {
+        // listed DOWNGRADED, returned to NORMAL, recalled again: the pair is back at its standing,
+        // which only a change of government reopens (section 3.5), so neither the occasion nor the face lapses
+        World w = new World(Parameters.defaults().with(Parameter.RECALL_LAPSE, LAPSE).with(Parameter.STANDING_LEVEL, 1)
+                .with(Parameter.THIRD_PARTIES, 0).with(Parameter.MEDIATION, 0), new MersenneTwisterFast(3));
+        w.setDay(0);
+        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", -0.1, 0.3, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setRelation(A, B, Level.DOWNGRADED, 0, 0, 0, 0);
+        w.setDay(5);
+        w.act(B, A, EventType.RETURN_AMBASSADOR, Event.NONE);
+        w.setDay(RECALLED);
+        w.act(A, B, EventType.RECALL_AMBASSADOR, Event.NONE);
+        Dyad d = w.existing(A, B);
+        assertEquals(Level.DOWNGRADED, d.level());
+        Country i = w.countries.get(A);
+        w.setDay(RECALLED + LAPSE - 1);
+        double before = w.decision.deescalationUtility(i, d, d.side(A), 0.05);
+        w.setDay(RECALLED + LAPSE);
+        assertEquals(before, w.decision.deescalationUtility(i, d, d.side(A), 0.05), 1e-12);
+        assertFalse(restorableOn(w, RECALLED + 10 * LAPSE));
+    }
+
+    @Test
+    void sanctionsAfterTheRecallEndItsLapse() {
+        World w = recalled(LAPSE, 0.05);
+        w.setDay(RECALLED + 2);
+        w.act(A, B, EventType.SANCTION, Event.NONE);
+        assertFalse(restorableOn(w, RECALLED + 10 * LAPSE));
+    }
+
+    @Test
     void aLapsedRecallIsReturnedWithoutTheFaceItOwedBefore() {
         World w = recalled(LAPSE, 0.05);
         Country i = w.countries.get(A);
