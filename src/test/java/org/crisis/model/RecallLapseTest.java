@@ -21,8 +21,11 @@ class RecallLapseTest {
 
     /** AAA and BBB listed at {@code level} on day 0, with no grievance, third parties or mediation. */
     private static World pair(int lapse, Level level) {
-        World w = new World(Parameters.defaults().with(Parameter.RECALL_LAPSE, lapse)
-                .with(Parameter.THIRD_PARTIES, 0).with(Parameter.MEDIATION, 0), new MersenneTwisterFast(3));
+        return pair(Parameters.defaults().with(Parameter.RECALL_LAPSE, lapse), level);
+    }
+
+    private static World pair(Parameters p, Level level) {
+        World w = new World(p.with(Parameter.THIRD_PARTIES, 0).with(Parameter.MEDIATION, 0), new MersenneTwisterFast(3));
         w.setDay(0);
         w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", -0.1, 0.3, 0.5, 0.5, 0.5, 0.5, List.of());
@@ -82,12 +85,8 @@ class RecallLapseTest {
     void underStandingLevelARecallBackToTheListedLevelDoesNotLapse() {
         // listed DOWNGRADED, returned to NORMAL, recalled again: the pair is back at its standing,
         // which only a change of government reopens (section 3.5), so neither the occasion nor the face lapses
-        World w = new World(Parameters.defaults().with(Parameter.RECALL_LAPSE, LAPSE).with(Parameter.STANDING_LEVEL, 1)
-                .with(Parameter.THIRD_PARTIES, 0).with(Parameter.MEDIATION, 0), new MersenneTwisterFast(3));
-        w.setDay(0);
-        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.addCountry("BBB", -0.1, 0.3, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.setRelation(A, B, Level.DOWNGRADED, 0, 0, 0, 0);
+        World w = pair(Parameters.defaults().with(Parameter.RECALL_LAPSE, LAPSE).with(Parameter.STANDING_LEVEL, 1),
+                Level.DOWNGRADED);
         w.setDay(5);
         w.act(B, A, EventType.RETURN_AMBASSADOR, Event.NONE);
         w.setDay(RECALLED);
