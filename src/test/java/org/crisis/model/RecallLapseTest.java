@@ -69,11 +69,14 @@ class RecallLapseTest {
     }
 
     @Test
-    void anExpulsionAfterTheRecallEndsItsLapse() {
-        World w = recalled(LAPSE, 0.05);
-        w.setDay(RECALLED + 2);
-        w.act(B, A, EventType.EXPEL_DIPLOMATS, Event.NONE);
-        assertFalse(restorableOn(w, RECALLED + 10 * LAPSE));
+    void anExpulsionOrSanctionsAfterTheRecallEndItsLapse() {
+        record Later(int actor, EventType type) {}
+        for (Later act : List.of(new Later(B, EventType.EXPEL_DIPLOMATS), new Later(A, EventType.SANCTION))) {
+            World w = recalled(LAPSE, 0.05);
+            w.setDay(RECALLED + 2);
+            w.act(act.actor(), 1 - act.actor(), act.type(), Event.NONE);
+            assertFalse(restorableOn(w, RECALLED + 10 * LAPSE), act.type() + " after the recall");
+        }
     }
 
     @Test
@@ -98,14 +101,6 @@ class RecallLapseTest {
         double before = w.decision.deescalationUtility(i, d, d.side(A), 0.05);
         w.setDay(RECALLED + LAPSE);
         assertEquals(before, w.decision.deescalationUtility(i, d, d.side(A), 0.05), 1e-12);
-        assertFalse(restorableOn(w, RECALLED + 10 * LAPSE));
-    }
-
-    @Test
-    void sanctionsAfterTheRecallEndItsLapse() {
-        World w = recalled(LAPSE, 0.05);
-        w.setDay(RECALLED + 2);
-        w.act(A, B, EventType.SANCTION, Event.NONE);
         assertFalse(restorableOn(w, RECALLED + 10 * LAPSE));
     }
 
