@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the model's probability misses about downgrades (docs/MODEL.md 6.1, forty-fourth round).
 
-Usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV
+Usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV [SEVERED]
 
 VALIDATE_CSV is the output of `crisis validate CASES_DIR --seed 1 --format csv`. The script takes
 the patterns that ask whether a pair reached DOWNGRADED (with a lower bound: it happened; with an
@@ -10,9 +10,14 @@ with gamma < 0, either way), and prints: how many happened and how many pass; ho
 model's probability ranks them (area under the curve), in all and before and from 1990; and, for
 each coded feature of the heaviest such act, its target (the victim), the pair and the case, the
 fall in the negative log-likelihood when the feature (standardised) is added to a logistic
-regression of what happened on the logit of the model's probability. At the library of commit
-7079434 (313 cases) it prints the figures of docs/MODEL.md 6.1. Needs Python 3 with PyYAML.
+regression of what happened on the logit of the model's probability. Last, the ceiling of the
+coded inputs: a logistic regression of what happened on every feature together (standardised, with
+a small ridge), cross-validated by case in 5 folds, against the model's pass rate and the share of
+the commoner outcome. With SEVERED it takes the patterns on a rupture instead. At the library of
+commit 7079434 (313 cases) it prints the figures of docs/MODEL.md 6.1, and at 396 cases those of
+docs/MODEL.md 7. Needs Python 3 with PyYAML.
 """
+import random
 import csv
 import glob
 import math
@@ -51,7 +56,7 @@ def hostile_acts(events, a, b):
     return sorted(acts, reverse=True)
 
 
-def observations(cases_dir, validate_csv):
+def observations(cases_dir, validate_csv, level='DOWNGRADED'):
     reader = csv.DictReader(open(validate_csv))
     if not {'case', 'pattern', 'observed', 'result'} <= set(reader.fieldnames or ()):
         fail(f'downgrade-look.py: {validate_csv} is not the csv of crisis validate --format csv '
@@ -65,7 +70,7 @@ def observations(cases_dir, validate_csv):
         year = int(str(case['start'])[:4])
         for p in case.get('expect', {}).get('patterns', []):
             r = results.get((case['name'], p['name']))
-            if r is None or p.get('reaches') != 'DOWNGRADED':
+            if r is None or p.get('reaches') != level:
                 continue
             bounds = p.get('probability', {})
             if bounds.get('min', 0) > 0:
@@ -101,7 +106,7 @@ def observations(cases_dir, validate_csv):
                 'start year': year, 'both in Latin America': victim in LATIN_AMERICA and actor in LATIN_AMERICA,
                 'acts both ways': len({x[3] for x in acts}) > 1, "pattern's window": p.get('withinDays') or 0}
             observed = float(r['observed'])
-            rows.append((happened, observed, r['result'] == 'pass', year, features))
+            rows.append((happened, observed, r['result'] == 'pass', year, features, case['name']))
     return rows
 
 
@@ -123,14 +128,14 @@ def auc(scores, labels):
     return u / (pos * neg)
 
 
-def logistic_nll(columns, y):
-    """Minimised negative log-likelihood of a logistic regression with an intercept (Newton)."""
-    x = [[1.0] + [c[i] for c in columns] for i in range(len(y))]
+def logistic_fit(x, y, ridge=0.0):
+    """Coefficients of a logistic regression on rows x (first entry 1, the intercept, not
+    penalised), maximising the log-likelihood less ridge/2 times the other coefficients' squares (Newton)."""
     k = len(x[0])
     beta = [0.0] * k
     for _ in range(100):
-        grad = [0.0] * k
-        hess = [[0.0] * k for _ in range(k)]
+        grad = [-ridge * b if u else 0.0 for u, b in enumerate(beta)]
+        hess = [[ridge if u == v and u else 0.0 for v in range(k)] for u in range(k)]
         for xi, yi in zip(x, y):
             z = sum(b * v for b, v in zip(beta, xi))
             p = 1 / (1 + math.exp(-z))
@@ -142,6 +147,13 @@ def logistic_nll(columns, y):
         beta = [b + s for b, s in zip(beta, step)]
         if max(abs(s) for s in step) < 1e-10:
             break
+    return beta
+
+
+def logistic_nll(columns, y):
+    """Minimised negative log-likelihood of a logistic regression with an intercept (Newton)."""
+    x = [[1.0] + [c[i] for c in columns] for i in range(len(y))]
+    beta = logistic_fit(x, y)
     nll = 0.0
     for xi, yi in zip(x, y):
         z = sum(b * v for b, v in zip(beta, xi))
@@ -188,6 +200,31 @@ def report(title, rows):
             print(f'    {name:34s} {base - logistic_nll([logit, column], y):6.2f}')
 
 
+def ceiling(rows, folds=5):
+    """What every coded feature together tells, held out by case: a ridge logistic regression
+    fitted on the other folds' cases predicts each fold's patterns."""
+    names = [n for n in rows[0][4] if standardised([float(r[4][n]) for r in rows]) is not None]
+    columns = [standardised([float(r[4][n]) for r in rows]) for n in names]
+    x = [[1.0] + [c[i] for c in columns] for i in range(len(rows))]
+    y = [r[0] for r in rows]
+    cases = sorted({r[5] for r in rows})
+    random.Random(0).shuffle(cases)
+    fold = {c: i % folds for i, c in enumerate(cases)}
+    score = [0.0] * len(rows)
+    for f in range(folds):
+        train = [i for i, r in enumerate(rows) if fold[r[5]] != f]
+        beta = logistic_fit([x[i] for i in train], [y[i] for i in train], ridge=1.0)
+        for i, r in enumerate(rows):
+            if fold[r[5]] == f:
+                score[i] = sum(b * v for b, v in zip(beta, x[i]))
+    right = sum((s > 0) == bool(t) for s, t in zip(score, y))
+    common = max(sum(y), len(y) - sum(y))
+    print(f'  every feature together, held out by case ({folds} folds): {right} of {len(rows)} told right '
+          f'({right / len(rows):.1%}), area under the curve {auc(score, y):.2f}; the model passes '
+          f'{sum(r[2] for r in rows)} ({sum(r[2] for r in rows) / len(rows):.1%}); the commoner outcome '
+          f'{common} ({common / len(rows):.1%})')
+
+
 def fail(message):
     """Invalid input, as the project's commands say it: one line on stderr, exit status 2."""
     print(message, file=sys.stderr)
@@ -198,18 +235,20 @@ def main():
     if len(sys.argv) == 2 and sys.argv[1] in ('-h', '--help'):
         print(__doc__)
         return
-    if len(sys.argv) != 3:
-        fail('usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV (--help for more)')
+    if len(sys.argv) not in (3, 4) or len(sys.argv) == 4 and sys.argv[3] != 'SEVERED':
+        fail('usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV [SEVERED] (--help for more)')
     if not os.path.isdir(sys.argv[1]):
         fail(f'downgrade-look.py: {sys.argv[1]} is not a directory of cases')
     if not os.path.isfile(sys.argv[2]):
         fail(f'downgrade-look.py: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
-    rows = observations(sys.argv[1], sys.argv[2])
+    level = sys.argv[3] if len(sys.argv) == 4 else 'DOWNGRADED'
+    rows = observations(sys.argv[1], sys.argv[2], level)
     if not rows:
-        fail('downgrade-look.py: no pattern on a downgrade with a scripted hostile act between the pair')
+        fail(f'downgrade-look.py: no pattern on {level} with a scripted hostile act between the pair')
     report('all', rows)
     report('before 1990', [r for r in rows if r[3] < 1990])
     report('1990 and later', [r for r in rows if r[3] >= 1990])
+    ceiling(rows)
 
 
 if __name__ == '__main__':
