@@ -184,10 +184,10 @@ def standardised(values):
     return [(v - mean) / sd for v in values] if sd > 0 else None
 
 
-def report(title, rows):
+def report(title, rows, what='a downgrade'):
     y = [r[0] for r in rows]
     happened = [r for r in rows if r[0]]
-    print(f'{title}: {len(rows)} patterns, {len(happened)} record a downgrade ({sum(r[2] for r in happened)} pass), '
+    print(f'{title}: {len(rows)} patterns, {len(happened)} record {what} ({sum(r[2] for r in happened)} pass), '
           f'{len(rows) - len(happened)} record none ({sum(r[2] for r in rows if not r[0])} pass); '
           f"area under the curve: the model's probability {auc([r[1] for r in rows], y):.2f}, "
           f'the start year {auc([r[3] for r in rows], y):.2f}')
@@ -245,9 +245,10 @@ def main():
     rows = observations(sys.argv[1], sys.argv[2], level)
     if not rows:
         fail(f'downgrade-look.py: no pattern on {level} with a scripted hostile act between the pair')
-    report('all', rows)
-    report('before 1990', [r for r in rows if r[3] < 1990])
-    report('1990 and later', [r for r in rows if r[3] >= 1990])
+    what = 'a rupture' if level == 'SEVERED' else 'a downgrade'
+    report('all', rows, what)
+    report('before 1990', [r for r in rows if r[3] < 1990], what)
+    report('1990 and later', [r for r in rows if r[3] >= 1990], what)
     ceiling(rows)
 
 
