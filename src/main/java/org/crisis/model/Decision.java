@@ -565,12 +565,15 @@ final class Decision {
         baseHi = base0 + bc * condemned(cs0);
         winBelow = d.level < Level.NORMAL.ordinal();
         canDown = winBelow || d.posture[s] > 0;
-        downConst = bg * stepDownThreshold(d, s, t0) + (pulled(d, med) ? bm : 0) - face(i, d, s, t0);
-        consentConst = bg * stepDownThreshold(d, o, t0) + (pulled(d, med) ? bm : 0) - face(other, d, o, t0);
+        double pull = pulled(d, med) ? bm : 0;
+        double downBase = bg * stepDownThreshold(d, s, t0) + pull;
+        double consentBase = bg * stepDownThreshold(d, o, t0) + pull;
+        downConst = downBase - face(i, d, s, t0);
+        consentConst = consentBase - face(other, d, o, t0);
         // the face a recall owes ends on a known day (recallLapse): the step-down terms only rise then
         int lapsed = Math.max(t0, lapseStart);
-        downConstLapsed = bg * stepDownThreshold(d, s, t0) + (pulled(d, med) ? bm : 0) - face(i, d, s, lapsed);
-        consentConstLapsed = bg * stepDownThreshold(d, o, t0) + (pulled(d, med) ? bm : 0) - face(other, d, o, lapsed);
+        downConstLapsed = downBase - face(i, d, s, lapsed);
+        consentConstLapsed = consentBase - face(other, d, o, lapsed);
         // a fading injury lowers the bar for mending as the window goes on: the terms rise by known factors
         injS0 = winBelow ? bg * injuryMemory * d.injuryOn(s, t0, injuryFading) : 0;
         injO0 = winBelow ? bg * injuryMemory * d.injuryOn(o, t0, injuryFading) : 0;
