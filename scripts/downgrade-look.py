@@ -280,20 +280,27 @@ def fail(message):
     sys.exit(2)
 
 
+def patterns_of_arguments(script):
+    """The patterns that `scripts/SCRIPT CASES_DIR VALIDATE_CSV [SEVERED]` names, and their level;
+    bad arguments exit with status 2 and one line."""
+    if len(sys.argv) not in (3, 4) or len(sys.argv) == 4 and sys.argv[3] != 'SEVERED':
+        fail(f'usage: scripts/{script} CASES_DIR VALIDATE_CSV [SEVERED] (--help for more)')
+    if not os.path.isdir(sys.argv[1]):
+        fail(f'{script}: {sys.argv[1]} is not a directory of cases')
+    if not os.path.isfile(sys.argv[2]):
+        fail(f'{script}: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
+    level = sys.argv[3] if len(sys.argv) == 4 else 'DOWNGRADED'
+    rows = observations(sys.argv[1], sys.argv[2], level)
+    if not rows:
+        fail(f'{script}: no pattern on {level} with a scripted hostile act between the pair')
+    return rows, level
+
+
 def main():
     if len(sys.argv) == 2 and sys.argv[1] in ('-h', '--help'):
         print(__doc__)
         return
-    if len(sys.argv) not in (3, 4) or len(sys.argv) == 4 and sys.argv[3] != 'SEVERED':
-        fail('usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV [SEVERED] (--help for more)')
-    if not os.path.isdir(sys.argv[1]):
-        fail(f'downgrade-look.py: {sys.argv[1]} is not a directory of cases')
-    if not os.path.isfile(sys.argv[2]):
-        fail(f'downgrade-look.py: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
-    level = sys.argv[3] if len(sys.argv) == 4 else 'DOWNGRADED'
-    rows = observations(sys.argv[1], sys.argv[2], level)
-    if not rows:
-        fail(f'downgrade-look.py: no pattern on {level} with a scripted hostile act between the pair')
+    rows, level = patterns_of_arguments('downgrade-look.py')
     what = 'a rupture' if level == 'SEVERED' else 'a downgrade'
     report('all', rows, what)
     report('before 1990', [r for r in rows if r[3] < 1990], what)

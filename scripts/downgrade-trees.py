@@ -99,17 +99,8 @@ def main():
     if len(sys.argv) == 2 and sys.argv[1] in ('-h', '--help'):
         print(__doc__)
         return
-    if len(sys.argv) not in (3, 4) or len(sys.argv) == 4 and sys.argv[3] != 'SEVERED':
-        fail('usage: scripts/downgrade-trees.py CASES_DIR VALIDATE_CSV [SEVERED] (--help for more)')
-    if not os.path.isdir(sys.argv[1]):
-        fail(f'downgrade-trees.py: {sys.argv[1]} is not a directory of cases')
-    if not os.path.isfile(sys.argv[2]):
-        fail(f'downgrade-trees.py: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
     look = load_look()
-    level = sys.argv[3] if len(sys.argv) == 4 else 'DOWNGRADED'
-    rows = look.observations(sys.argv[1], sys.argv[2], level)
-    if not rows:
-        fail(f'downgrade-trees.py: no pattern on {level} with a scripted hostile act between the pair')
+    rows, level = look.patterns_of_arguments('downgrade-trees.py')
     y = [r[0] for r in rows]
     model = sum((r[1] > 0.5) == bool(r[0]) for r in rows)
     print(f'{level}: {len(rows)} patterns, {sum(y)} record it; the model\'s probability on the right side of '
