@@ -61,22 +61,24 @@ def hostile_acts(events, a, b):
     return sorted(acts, reverse=True)
 
 
-def observations(cases_dir, validate_csv, level='DOWNGRADED'):
+def observations(cases_dir, validate_csv, level='DOWNGRADED', script='downgrade-look.py'):
     try:
         reader = csv.DictReader(open(validate_csv, encoding='utf-8'))
         fields = set(reader.fieldnames or ())
         results = {(r['case'], r['pattern']): r for r in reader} if {'case', 'pattern'} <= fields else {}
     except (UnicodeDecodeError, csv.Error) as e:
-        fail(f'downgrade-look.py: {validate_csv} is not a csv file ({e})')
+        fail(f'{script}: {validate_csv} is not a csv file ({e})')
     if not {'case', 'pattern', 'observed', 'result'} <= fields:
-        fail(f'downgrade-look.py: {validate_csv} is not the csv of crisis validate --format csv '
+        fail(f'{script}: {validate_csv} is not the csv of crisis validate --format csv '
              '(columns case, pattern, observed, result)')
     rows = []
     for path in sorted(glob.glob(os.path.join(cases_dir, '*.yaml'))):
         try:
             case = yaml.safe_load(open(path, encoding='utf-8'))
         except (UnicodeDecodeError, yaml.YAMLError) as e:
-            fail(f'downgrade-look.py: {path} is not a valid case file ({" ".join(str(e).split())})')
+            fail(f'{script}: {path} is not a valid case file ({" ".join(str(e).split())})')
+        if not isinstance(case, dict) or not isinstance(case.get('countries'), list) or 'start' not in case:
+            fail(f'{script}: {path} is not a valid case file (no countries or no start)')
         countries = {c['id']: c for c in case['countries']}
         relations = {tuple(sorted(r['between'])): r for r in case.get('relations') or []}
         year = int(str(case['start'])[:4])
@@ -290,7 +292,7 @@ def patterns_of_arguments(script):
     if not os.path.isfile(sys.argv[2]):
         fail(f'{script}: no file {sys.argv[2]} (crisis validate CASES_DIR --seed 1 --format csv > FILE)')
     level = sys.argv[3] if len(sys.argv) == 4 else 'DOWNGRADED'
-    rows = observations(sys.argv[1], sys.argv[2], level)
+    rows = observations(sys.argv[1], sys.argv[2], level, script)
     if not rows:
         fail(f'{script}: no pattern on {level} with a scripted hostile act between the pair')
     return rows, level
