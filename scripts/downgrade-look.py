@@ -48,7 +48,7 @@ def hostile_acts(events, a, b):
     """The hostile scripted triggers between a and b, heaviest first, as tuples."""
     acts = []
     for e in events:
-        if {e.get('actor'), e.get('target')} != {a, b} or e['type'] not in TRIGGERS:
+        if {e.get('actor'), e.get('target')} != {a, b} or e.get('type') not in TRIGGERS:
             continue
         gamma0, itf, nb, ter = TRIGGERS[e['type']]
         gamma = e.get('gamma', gamma0)
