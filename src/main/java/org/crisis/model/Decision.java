@@ -245,7 +245,7 @@ final class Decision {
      * {@code standingLevel} only a change of government reopens it), or with the option off.
      */
     private int lapseDay(Dyad d) {
-        return recallLapse > 0 && d.level == Level.DOWNGRADED.ordinal() && d.recallDay > Integer.MIN_VALUE / 2
+        return recallLapse > 0 && d.level == Level.DOWNGRADED.ordinal() && d.recallDay != Dyad.NO_RECALL
                 && !aboveStanding(d) ? d.recallDay + recallLapse : Integer.MAX_VALUE;
     }
 

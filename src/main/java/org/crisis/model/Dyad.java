@@ -109,7 +109,9 @@ public final class Dyad {
      * rupture or sanction has followed it; far in the past otherwise. Under {@code recallLapse} such a
      * recall is for consultations and lapses (section 3.5).
      */
-    int recallDay = Integer.MIN_VALUE / 2;
+    int recallDay = NO_RECALL;
+    /** {@link #recallDay} when no recall for consultations stands. */
+    static final int NO_RECALL = Integer.MIN_VALUE / 2;
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /** The pair's ideological distance when its level was last set (alignedOccasion, section 3.5). */

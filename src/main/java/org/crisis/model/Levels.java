@@ -44,7 +44,7 @@ final class Levels {
                 d.recallDay = w.day; // a recall for consultations under recallLapse (section 3.5)
             }
         } else if (rung > Ladder.RECALL) {
-            d.recallDay = Integer.MIN_VALUE / 2; // an expulsion or sanctions after a recall: no consultation lapses
+            d.recallDay = Dyad.NO_RECALL; // an expulsion or sanctions after a recall: no consultation lapses
         }
         if (d.level < Level.NORMAL.ordinal()) {
             // the act that took the pair lower answers its root; any other act may be an injury itself
@@ -95,7 +95,7 @@ final class Levels {
             severedPeak = Math.max(severedPeak, severedNow);
         }
         d.level = level;
-        d.recallDay = Integer.MIN_VALUE / 2; // set again by apply when a recall took the pair down
+        d.recallDay = Dyad.NO_RECALL; // set again by apply when a recall took the pair down
         ownLevel(d);
         w.levelChanged(d, before, level);
         // relations move up: both sides' postures fall to what the new level allows; back at
