@@ -185,7 +185,25 @@ final class Decision {
         boolean owned = d.posture[s] >= r && d.posture[s] > 0
                 && d.postureOwnGovernment[s] == i.government
                 && d.postureOtherGovernment[s] == w.countries.get(d.other(i.index)).government;
-        return owned ? i.domesticPressure * audienceCost * Math.min(1.0, r / (double) Ladder.SEVER) : 0;
+        return owned ? owed(i, r) : 0;
+    }
+
+    /**
+     * The rung side {@code s} declared, before the other's act against it, that it answers it
+     * with, while the declaration binds on {@code day}: within memory of the act and above the
+     * rung {@code r} it stands on, up to {@code top}; else {@link Ladder#NONE} (section 3.5).
+     */
+    private static int declared(Dyad d, int s, int r, int top, int day) {
+        int rung = d.declaredRung[s];
+        return rung > r && rung <= top && day <= d.declaredUntil[s] ? rung : Ladder.NONE;
+    }
+
+    /**
+     * What holding short of a declared answer of {@code rung} costs {@code i}: the audience costs
+     * of backing down from a posture of that rung, as {@link #face} counts them (section 3.5).
+     */
+    private double owed(Country i, int rung) {
+        return i.domesticPressure * audienceCost * Math.min(1.0, rung / (double) Ladder.SEVER);
     }
 
     /**
@@ -375,6 +393,20 @@ final class Decision {
                     && e - base - norm * normCost(target + 1) - tiesCost(d, target + 1) >= theta[target + 1]) {
                 target++;
             }
+            // a declared answer: holding short of it costs face; the climb that carries it out saves it
+            int declared = declared(d, s, r, top, w.day);
+            if (declared != Ladder.NONE) {
+                double owed = owed(i, declared);
+                double uDeclared = bg * (e - theta[declared] - base - norm * normCost(declared) - tiesCost(d, declared))
+                        + owed;
+                if (target >= declared) {
+                    uUp += owed;
+                }
+                if (uDeclared > uUp) {
+                    uUp = uDeclared;
+                    target = Math.max(target, declared);
+                }
+            }
         }
         // step down: restoration below NORMAL (needs the grievances low or a mediation), else dialogue
         double uDown = Double.NEGATIVE_INFINITY;
@@ -518,6 +550,13 @@ final class Decision {
     private double baseHi;
     private double downConst;
     private double consentConst;
+    /** The declared answer open at the window's start, or NONE; the last day it binds; what holding short costs. */
+    private int declaredRung;
+    private int declaredEnd;
+    private double owedUp;
+    /** The least cost of the climb to the declared answer (its norm cost waived while answering a breach), and the most. */
+    private double kDeclaredFree;
+    private double kDeclared;
     /** b_g·χ times each side's injury at the window's start (0 at NORMAL or above). */
     private double injS0;
     private double injO0;
@@ -553,6 +592,12 @@ final class Decision {
         recO0 = reciprocity(t0, recOEnd, trigOEnd, trigO);
         kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
         kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
+        // the top of the ladder is left out of the bound here, as in victimsRung: leaving out a cap loosens it
+        declaredRung = declared(d, s, r, Ladder.TOP, t0);
+        declaredEnd = d.declaredUntil[s];
+        owedUp = declaredRung == Ladder.NONE ? 0 : owed(i, declaredRung);
+        kDeclaredFree = declaredRung == Ladder.NONE ? 0 : theta[declaredRung] + tiesCost(d, declaredRung);
+        kDeclared = declaredRung == Ladder.NONE ? 0 : kDeclaredFree + i.normAdherence * normCost(declaredRung);
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate
@@ -618,9 +663,16 @@ final class Decision {
             // the norm cost returns when the answer to a breach is out of memory: cost lowest at the start
             double kLo = t0 <= breachEnd ? kUpFree : kUp;
             double kHi = t1 <= breachEnd ? kUpFree : kUp;
-            upHi = lambda * (bg * (eHi - kLo - baseLo) + MARGIN);
+            // a declared answer adds at most what holding short of it costs, and only while it binds
+            boolean declaredOpen = declaredRung != Ladder.NONE && t0 <= declaredEnd
+                    && (declaredRung < Ladder.SEVER || t0 <= graveEnd);
+            upHi = lambda * (bg * (eHi - kLo - baseLo) + (declaredOpen ? owedUp : 0) + MARGIN);
             boolean openAtEnd = r < Ladder.EXPEL || t1 <= graveEnd; // a rupture's gate still open on the last day
             upLo = t1 <= freshEnd && openAtEnd ? lambda * bg * (eLo - kHi - baseHi) : Double.NEGATIVE_INFINITY;
+            if (declaredOpen && t1 <= declaredEnd && t1 <= freshEnd && (declaredRung < Ladder.SEVER || t1 <= graveEnd)) {
+                double kd = t1 <= breachEnd ? kDeclaredFree : kDeclared;
+                upLo = Math.max(upLo, lambda * (bg * (eLo - kd - baseHi) + owedUp));
+            }
         }
         double downHi = Double.NEGATIVE_INFINITY;
         double downLo = Double.NEGATIVE_INFINITY;

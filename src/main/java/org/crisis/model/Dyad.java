@@ -112,6 +112,13 @@ public final class Dyad {
     int recallDay = NO_RECALL;
     /** {@link #recallDay} when no recall for consultations stands. */
     static final int NO_RECALL = Integer.MIN_VALUE / 2;
+    /**
+     * The rung each side declared, before an act of the other against it, that it answers such an
+     * act with (a scripted trigger's declared answer), and the last day the declaration binds: the
+     * act's day plus memory; {@link Ladder#NONE} and far in the past when none was made (3.5).
+     */
+    final int[] declaredRung = new int[2];
+    final int[] declaredUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /** The pair's ideological distance when its level was last set (alignedOccasion, section 3.5). */

@@ -169,6 +169,23 @@ public final class World {
         return record(a, null);
     }
 
+    /**
+     * Records that {@code target} had declared, before {@code actor}'s act of today, that it answers
+     * such an act by climbing to {@code rung} (a declared answer, section 3.5): for {@code memory}
+     * days from today, holding short of it costs the target the audience costs of backing down. Call
+     * it just before the act; a second declaration within memory keeps the higher rung.
+     */
+    public void declare(int actor, int target, int rung) {
+        if (rung < Ladder.PROTEST || rung > Ladder.TOP) {
+            throw new IllegalArgumentException("a declared answer is a rung of the ladder, 1.." + Ladder.TOP + ": " + rung);
+        }
+        Dyad d = dyad(actor, target);
+        touch(d);
+        int s = d.side(target);
+        d.declaredRung[s] = day <= d.declaredUntil[s] ? Math.max(d.declaredRung[s], rung) : rung;
+        d.declaredUntil[s] = day + memory;
+    }
+
     /** An act with its type's own weight and flags. */
     public Event act(int actor, int target, EventType type, int cause) {
         return act(Act.of(actor, target, type, cause));

@@ -180,13 +180,24 @@ public record Scenario(
      * An exogenous event. {@code government} holds the traits a new government sets
      * (keys {@code ideology.economic}, {@code ideology.social}, {@code sovereignty},
      * {@code domesticPressure}, {@code hawkishness}, {@code normAdherence}, and
-     * {@code continuity} when the scenario states it).
+     * {@code continuity} when the scenario states it). {@code declaredAnswer} is the act of the
+     * ladder the target had declared, before this act, that it answers such an act with
+     * (docs/FORMATS.md 1.4; docs/MODEL.md 3.5).
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
             double severity, Optional<String> label, double gamma, boolean interference,
-            boolean normBreaking, boolean territorial, boolean armed, Map<String, Double> government) {
+            boolean normBreaking, boolean territorial, boolean armed, Map<String, Double> government,
+            Optional<EventType> declaredAnswer) {
         public Trigger {
             government = Map.copyOf(government);
+        }
+
+        /** A trigger that crosses no answer its target declared before it. */
+        public Trigger(int day, EventType type, String actor, Optional<String> target, double severity,
+                Optional<String> label, double gamma, boolean interference, boolean normBreaking,
+                boolean territorial, boolean armed, Map<String, Double> government) {
+            this(day, type, actor, target, severity, label, gamma, interference, normBreaking, territorial, armed,
+                    government, Optional.empty());
         }
     }
 

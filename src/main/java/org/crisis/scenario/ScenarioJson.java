@@ -63,6 +63,7 @@ public final class ScenarioJson {
             n.put("normBreaking", t.normBreaking());
             n.put("territorial", t.territorial());
             n.put("armed", t.armed());
+            t.declaredAnswer().ifPresent(x -> n.put("declaredAnswer", x.name()));
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {
                     ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");

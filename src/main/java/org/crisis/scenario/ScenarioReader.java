@@ -52,7 +52,7 @@ public final class ScenarioReader {
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
             "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
-            "hawkishness", "normAdherence", "continuity");
+            "hawkishness", "normAdherence", "continuity", "declaredAnswer");
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
     public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "withinDays", "endsAt",
@@ -468,6 +468,7 @@ public final class ScenarioReader {
             interference = Fields.field(m, "interference").flatMap(n -> f.bool(n, path + ".interference")).orElse(false);
             normBreaking = Fields.field(m, "normBreaking").flatMap(n -> f.bool(n, path + ".normBreaking")).orElse(false);
         }
+        Optional<EventType> declaredAnswer = declaredAnswer(m, path, type);
         Map<String, Double> traits = new LinkedHashMap<>();
         if (government) {
             Fields.field(m, "ideology").flatMap(n -> f.mapping(n, path + ".ideology", IDEOLOGY)).ifPresent(im -> {
@@ -487,7 +488,31 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
-                gamma, interference, normBreaking, territorial, armed, traits));
+                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer));
+    }
+
+    /**
+     * The answer the target had declared before a bilateral trigger that it takes against such an
+     * act: one of the ladder's acts (FORMATS 1.4).
+     */
+    private Optional<EventType> declaredAnswer(Node.Mapping m, String path, Optional<EventType> type) {
+        Optional<Node> node = Fields.field(m, "declaredAnswer");
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (type.isPresent() && type.get().kind() != EventType.Kind.TRIGGER) {
+            f.error(node.get(), path + ".declaredAnswer", "'declaredAnswer' is only for bilateral triggers (CUSTOM, "
+                    + "ASYLUM_GRANT, INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID, "
+                    + "BORDER_INCIDENT); " + type.get() + " is not one");
+            return Optional.empty();
+        }
+        Optional<EventType> answer = f.choice(node.get(), path + ".declaredAnswer", EventType.class);
+        if (answer.isPresent() && answer.get().rung() < 1) {
+            f.error(node.get(), path + ".declaredAnswer", "expected an act of the ladder (PROTEST, SUMMON_AMBASSADOR, "
+                    + "RECALL_AMBASSADOR, EXPEL_DIPLOMATS, SEVER_RELATIONS, SANCTION), found " + answer.get());
+            return Optional.empty();
+        }
+        return answer;
     }
 
     private Parameters parameters(Node node) {

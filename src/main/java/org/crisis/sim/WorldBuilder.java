@@ -43,6 +43,9 @@ final class WorldBuilder {
         int target = t.target().map(w::indexOf).orElse(Event.NONE);
         Act act = new Act(actor, target, t.type(), t.gamma(), t.severity(), t.interference(), t.normBreaking(),
                 t.territorial(), t.armed(), Event.NONE, Event.NONE, label);
+        if (t.declaredAnswer().isPresent()) {
+            w.declare(actor, target, t.declaredAnswer().get().rung());
+        }
         if (t.type() == EventType.MEDIATE && target != Event.NONE) {
             w.mediateScripted(act);
         } else {

@@ -673,6 +673,35 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aBilateralTriggerMayCarryTheAnswerItsTargetDeclaredBeforeIt() throws Exception {
+        Scenario s = bind(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, actor: MEX, target: PER, gamma: -5, declaredAnswer: SEVER_RELATIONS}
+                  - {day: 2, type: ASYLUM_GRANT, actor: MEX, target: PER, declaredAnswer: RECALL_AMBASSADOR}
+                  - {day: 3, type: CUSTOM, actor: MEX, target: PER, gamma: -5}
+                """);
+        assertEquals(List.of(Optional.of(EventType.SEVER_RELATIONS), Optional.of(EventType.RECALL_AMBASSADOR),
+                Optional.empty()), s.events().stream().map(Trigger::declaredAnswer).toList());
+        // the resolved scenario of a manifest says it, and says nothing where no answer was declared
+        var events = ScenarioJson.toJson(s).get("events");
+        assertEquals("SEVER_RELATIONS", events.get(0).get("declaredAnswer").asText());
+        assertFalse(events.get(2).has("declaredAnswer"));
+        List<Problem> problems = problems(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, actor: MEX, target: PER, gamma: -5, declaredAnswer: DIALOGUE}
+                  - {day: 2, type: COUP, actor: MEX, declaredAnswer: SEVER_RELATIONS}
+                  - {day: 3, type: CONDEMN, actor: MEX, target: PER, declaredAnswer: PROTEST}
+                  - {day: 4, type: CUSTOM, actor: MEX, target: PER, gamma: -5, declaredAnswer: SEVER}
+                """);
+        assertEquals(4, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "events[0].declaredAnswer", 8, 80, "expected an act of the ladder",
+                "found DIALOGUE");
+        assertProblem(problems.get(1), "events[1].declaredAnswer", 9, 54, "only for bilateral triggers", "COUP is not one");
+        assertProblem(problems.get(2), "events[2].declaredAnswer", 10, 70, "CONDEMN is not one");
+        assertProblem(problems.get(3), "events[3].declaredAnswer", 11, 80, "SEVER");
+    }
+
+    @Test
     void customEventNeedsItsWeight() {
         List<Problem> problems = problems(BASE + """
                 events:

@@ -20,6 +20,7 @@ import org.crisis.experiment.Replications;
 import org.crisis.experiment.Seeds;
 import org.crisis.model.DayByDay;
 import org.crisis.model.Dyad;
+import org.crisis.model.EventType;
 import org.crisis.model.Level;
 import org.crisis.model.Parameter;
 import org.crisis.model.World;
@@ -139,6 +140,44 @@ class SampledRunEquivalenceTest {
                     .with(Parameter.BREACH_ONCE_A_DAY, 1)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
+    }
+
+    /**
+     * Declared answers (section 3.5): on cases of ruptures, recalls and restraint, every hostile
+     * bilateral trigger carries one, a recall, an expulsion and a rupture in turn, with the rule
+     * options off and, for a second variant, on; a quarter of the runs of the main test.
+     */
+    @Test
+    void declaredAnswersKeepTheDistributionOfTheDayByDayRule() throws Exception {
+        List<Scenario> variants = new ArrayList<>();
+        for (String name : List.of("china-kiribati-2003", "turkey-netherlands-2017", "colombia-ecuador-2008",
+                "kenya-somalia-2020", "israel-sweden-2014")) {
+            Path f = Path.of("scenarios", "cases", name + ".yaml");
+            if (!f.getFileName().toString().matches(ONLY)) {
+                continue;
+            }
+            Scenario s = declaring(ScenarioReader.read(f, List.of()));
+            variants.add(s);
+            variants.add(s.withParameters(s.parameters().with(Parameter.RUPTURE_GATE, 1).with(Parameter.RIPE_RESTORATION, 1)
+                    .with(Parameter.INJURY_MEMORY, 2.0).with(Parameter.INJURY_FADING, 0.02)
+                    .with(Parameter.RECALL_LAPSE, 14)));
+        }
+        assertNoDifference(variants, Math.max(100, RUNS / 4));
+    }
+
+    /** The scenario with a declared answer on each hostile bilateral trigger: a recall, an expulsion, a rupture in turn. */
+    private static Scenario declaring(Scenario s) {
+        EventType[] answers = {EventType.RECALL_AMBASSADOR, EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS};
+        List<Scenario.Trigger> events = new ArrayList<>();
+        int k = 0;
+        for (Scenario.Trigger t : s.events()) {
+            boolean crossing = t.type().kind() == EventType.Kind.TRIGGER && t.target().isPresent() && t.gamma() < 0;
+            events.add(!crossing ? t : new Scenario.Trigger(t.day(), t.type(), t.actor(), t.target(), t.severity(),
+                    t.label(), t.gamma(), t.interference(), t.normBreaking(), t.territorial(), t.armed(), t.government(),
+                    Optional.of(answers[k++ % answers.length])));
+        }
+        return new Scenario(s.name() + " declared", s.description(), s.start(), s.days(), s.seed(), s.countries(),
+                s.relations(), events, s.parameters(), s.track(), s.stop(), s.expect(), s.organisations());
     }
 
     private static Scenario withStop(Scenario s, Scenario.Stop stop) {
