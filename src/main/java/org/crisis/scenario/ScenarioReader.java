@@ -462,13 +462,15 @@ public final class ScenarioReader {
         boolean mayBeFlagged = type.filter(t -> t.kind() == EventType.Kind.TRIGGER && !t.territorial()).isPresent();
         boolean territorial = triggerFlag(m, path, type, mayBeFlagged, "territorial", EventType::territorial);
         boolean armed = triggerFlag(m, path, type, mayBeFlagged, "armed", EventType::armed);
+        OptionalDouble weight = type.isPresent() ? OptionalDouble.of(gamma) : OptionalDouble.empty();
         if (custom) {
-            gamma = f.required(m, path, "gamma", "the event's weight on the Goldstein scale, -10..10")
-                    .map(n -> f.number(n, path + ".gamma", -10, 10)).orElse(OptionalDouble.empty()).orElse(0);
+            weight = f.required(m, path, "gamma", "the event's weight on the Goldstein scale, -10..10")
+                    .map(n -> f.number(n, path + ".gamma", -10, 10)).orElse(OptionalDouble.empty());
+            gamma = weight.orElse(0);
             interference = Fields.field(m, "interference").flatMap(n -> f.bool(n, path + ".interference")).orElse(false);
             normBreaking = Fields.field(m, "normBreaking").flatMap(n -> f.bool(n, path + ".normBreaking")).orElse(false);
         }
-        Optional<EventType> declaredAnswer = declaredAnswer(m, path, type);
+        Optional<EventType> declaredAnswer = declaredAnswer(m, path, type, weight);
         Map<String, Double> traits = new LinkedHashMap<>();
         if (government) {
             Fields.field(m, "ideology").flatMap(n -> f.mapping(n, path + ".ideology", IDEOLOGY)).ifPresent(im -> {
@@ -493,9 +495,11 @@ public final class ScenarioReader {
 
     /**
      * The answer the target had declared before a bilateral trigger that it takes against such an
-     * act: one of the ladder's acts (FORMATS 1.4).
+     * act: one of the ladder's acts (FORMATS 1.4), for a hostile act ({@code gamma} below 0, when
+     * known) since only a rise of grievance opens a climb.
      */
-    private Optional<EventType> declaredAnswer(Node.Mapping m, String path, Optional<EventType> type) {
+    private Optional<EventType> declaredAnswer(Node.Mapping m, String path, Optional<EventType> type,
+            OptionalDouble gamma) {
         Optional<Node> node = Fields.field(m, "declaredAnswer");
         if (node.isEmpty()) {
             return Optional.empty();
@@ -504,6 +508,11 @@ public final class ScenarioReader {
             f.error(node.get(), path + ".declaredAnswer", "'declaredAnswer' is only for bilateral triggers (CUSTOM, "
                     + "ASYLUM_GRANT, INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID, "
                     + "BORDER_INCIDENT); " + type.get() + " is not one");
+            return Optional.empty();
+        }
+        if (gamma.isPresent() && gamma.getAsDouble() >= 0) {
+            f.error(node.get(), path + ".declaredAnswer", "a declared answer answers a hostile act, and this one's "
+                    + "gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
             return Optional.empty();
         }
         Optional<EventType> answer = f.choice(node.get(), path + ".declaredAnswer", EventType.class);

@@ -692,13 +692,20 @@ class ScenarioReaderTest {
                   - {day: 2, type: COUP, actor: MEX, declaredAnswer: SEVER_RELATIONS}
                   - {day: 3, type: CONDEMN, actor: MEX, target: PER, declaredAnswer: PROTEST}
                   - {day: 4, type: CUSTOM, actor: MEX, target: PER, gamma: -5, declaredAnswer: SEVER}
+                  - {day: 5, type: SAFE_CONDUCT_GRANTED, actor: MEX, target: PER, declaredAnswer: PROTEST}
+                  - {day: 6, type: CUSTOM, actor: MEX, target: PER, gamma: 2, declaredAnswer: PROTEST}
+                  - {day: 7, type: CUSTOM, actor: MEX, target: PER, declaredAnswer: PROTEST}
                 """);
-        assertEquals(4, problems.size(), problems::toString);
+        assertEquals(7, problems.size(), problems::toString);
         assertProblem(problems.get(0), "events[0].declaredAnswer", 8, 80, "expected an act of the ladder",
                 "found DIALOGUE");
         assertProblem(problems.get(1), "events[1].declaredAnswer", 9, 54, "only for bilateral triggers", "COUP is not one");
         assertProblem(problems.get(2), "events[2].declaredAnswer", 10, 70, "CONDEMN is not one");
         assertProblem(problems.get(3), "events[3].declaredAnswer", 11, 80, "SEVER");
+        assertProblem(problems.get(4), "events[4].declaredAnswer", 12, 83, "answers a hostile act", "gamma is 3.0");
+        assertProblem(problems.get(5), "events[5].declaredAnswer", 13, 79, "gamma is 2.0");
+        // a CUSTOM event without its weight says so once, not twice
+        assertEquals("events[6].gamma", problems.get(6).path());
     }
 
     @Test
