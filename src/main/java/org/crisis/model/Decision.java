@@ -663,10 +663,13 @@ final class Decision {
             // the norm cost returns when the answer to a breach is out of memory: cost lowest at the start
             double kLo = t0 <= breachEnd ? kUpFree : kUp;
             double kHi = t1 <= breachEnd ? kUpFree : kUp;
-            // a declared answer adds at most what holding short of it costs, and only while it binds
+            // a declared answer adds at most what holding short of it costs, and only while it binds; its climb
+            // may cost less than the next rung's (a major powers' channel is not charged on sanctions, and the
+            // thresholds are free parameters), so the cheaper of the two bounds the day's escalation
             boolean declaredOpen = declaredRung != Ladder.NONE && t0 <= declaredEnd
                     && (declaredRung < Ladder.SEVER || t0 <= graveEnd);
-            upHi = lambda * (bg * (eHi - kLo - baseLo) + (declaredOpen ? owedUp : 0) + MARGIN);
+            double kMin = declaredOpen ? Math.min(kLo, t0 <= breachEnd ? kDeclaredFree : kDeclared) : kLo;
+            upHi = lambda * (bg * (eHi - kMin - baseLo) + (declaredOpen ? owedUp : 0) + MARGIN);
             boolean openAtEnd = r < Ladder.EXPEL || t1 <= graveEnd; // a rupture's gate still open on the last day
             upLo = t1 <= freshEnd && openAtEnd ? lambda * bg * (eLo - kHi - baseHi) : Double.NEGATIVE_INFINITY;
             if (declaredOpen && t1 <= declaredEnd && t1 <= freshEnd && (declaredRung < Ladder.SEVER || t1 <= graveEnd)) {

@@ -140,17 +140,22 @@ public final class Fields {
 
     /** As {@link #choice(Node, String, Class)}, with {@code otherwise} added when no name is near the one found. */
     <E extends Enum<E>> Optional<E> choice(Node node, String path, Class<E> type, String otherwise) {
+        return choice(node, path, List.of(type.getEnumConstants()), otherwise);
+    }
+
+    /** One of {@code allowed}, a subset of an enum's names (the ladder's acts among the event types, say). */
+    <E extends Enum<E>> Optional<E> choice(Node node, String path, List<E> allowed, String otherwise) {
         Optional<String> text = string(node, path);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        for (E e : type.getEnumConstants()) {
+        for (E e : allowed) {
             if (e.name().equals(text.get())) {
                 return Optional.of(e);
             }
         }
         List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
+        for (E e : allowed) {
             names.add(e.name());
         }
         String hint = closest(text.get().toUpperCase(java.util.Locale.ROOT), names)

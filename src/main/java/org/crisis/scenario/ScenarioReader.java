@@ -53,6 +53,9 @@ public final class ScenarioReader {
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
             "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
             "hawkishness", "normAdherence", "continuity", "declaredAnswer");
+    /** The acts of the ladder, in order: what a declared answer may name (FORMATS 1.4). */
+    private static final List<EventType> LADDER_ACTS = List.of(EventType.PROTEST, EventType.SUMMON_AMBASSADOR,
+            EventType.RECALL_AMBASSADOR, EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS, EventType.SANCTION);
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
     public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "withinDays", "endsAt",
@@ -515,13 +518,7 @@ public final class ScenarioReader {
                     + "gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
             return Optional.empty();
         }
-        Optional<EventType> answer = f.choice(node.get(), path + ".declaredAnswer", EventType.class);
-        if (answer.isPresent() && answer.get().rung() < 1) {
-            f.error(node.get(), path + ".declaredAnswer", "expected an act of the ladder (PROTEST, SUMMON_AMBASSADOR, "
-                    + "RECALL_AMBASSADOR, EXPEL_DIPLOMATS, SEVER_RELATIONS, SANCTION), found " + answer.get());
-            return Optional.empty();
-        }
-        return answer;
+        return f.choice(node.get(), path + ".declaredAnswer", LADDER_ACTS, " (an act of the ladder)");
     }
 
     private Parameters parameters(Node node) {

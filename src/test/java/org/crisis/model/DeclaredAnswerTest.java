@@ -151,6 +151,37 @@ class DeclaredAnswerTest {
     }
 
     @Test
+    void theBoundHoldsWhereTheDeclaredClimbCostsLessThanTheNextRung() {
+        // between two major powers a recall, an expulsion or a rupture pays the channel's cost and sanctions do
+        // not, so a declared sanction can be cheaper than the recall one rung up (more so with the thresholds, free
+        // parameters, set low): the bound takes the cheaper
+        Parameters p = PARAMS.with(Parameter.CHANNEL_COST, 1.0).with(Parameter.THRESHOLD_SANCTION, 0.6);
+        for (int start : new int[] {1, 10}) {
+            World w = new World(p, new MersenneTwisterFast(5));
+            w.setDay(0);
+            w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of(), true);
+            w.addCountry("BBB", -0.1, 0.3, 0.95, 0.8, 0.7, 0.5, List.of(), true);
+            w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+            w.declare(A, B, Ladder.SANCTION);
+            w.act(act());
+            w.act(B, A, EventType.SUMMON_AMBASSADOR, Event.NONE);
+            Dyad d = w.existing(A, B);
+            Country b = w.countries.get(B);
+            w.setDay(start);
+            w.decision.startWindow(b, d, d.side(B), start);
+            double bound = w.decision.bound(20);
+            double most = 0;
+            for (int t = start; t < start + 20; t++) {
+                w.setDay(t);
+                double q = w.decision.weigh(b, d, d.side(B)) ? w.decision.actProbability() : 0;
+                assertTrue(q <= bound, "window from " + start + ", day " + t + ": p = " + q + " above " + bound);
+                most = Math.max(most, q);
+            }
+            assertTrue(most > 0.01, "the declared sanction must be likely enough to test the bound: " + most);
+        }
+    }
+
+    @Test
     void aDeclaredAnswerIsARungOfTheLadder() {
         World w = pair(1);
         assertThrows(IllegalArgumentException.class, () -> w.declare(A, B, Ladder.NONE));

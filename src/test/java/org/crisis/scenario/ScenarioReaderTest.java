@@ -697,11 +697,12 @@ class ScenarioReaderTest {
                   - {day: 7, type: CUSTOM, actor: MEX, target: PER, declaredAnswer: PROTEST}
                 """);
         assertEquals(7, problems.size(), problems::toString);
-        assertProblem(problems.get(0), "events[0].declaredAnswer", 8, 80, "expected an act of the ladder",
-                "found DIALOGUE");
+        assertProblem(problems.get(0), "events[0].declaredAnswer", 8, 80,
+                "expected one of PROTEST | SUMMON_AMBASSADOR | RECALL_AMBASSADOR | EXPEL_DIPLOMATS | SEVER_RELATIONS | "
+                        + "SANCTION, found 'DIALOGUE' (an act of the ladder)");
         assertProblem(problems.get(1), "events[1].declaredAnswer", 9, 54, "only for bilateral triggers", "COUP is not one");
         assertProblem(problems.get(2), "events[2].declaredAnswer", 10, 70, "CONDEMN is not one");
-        assertProblem(problems.get(3), "events[3].declaredAnswer", 11, 80, "SEVER");
+        assertProblem(problems.get(3), "events[3].declaredAnswer", 11, 80, "found 'SEVER'; did you mean 'SEVER_RELATIONS'?");
         assertProblem(problems.get(4), "events[4].declaredAnswer", 12, 83, "answers a hostile act", "gamma is 3.0");
         assertProblem(problems.get(5), "events[5].declaredAnswer", 13, 79, "gamma is 2.0");
         // a CUSTOM event without its weight says so once, not twice

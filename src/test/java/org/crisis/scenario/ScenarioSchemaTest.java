@@ -296,6 +296,16 @@ public class ScenarioSchemaTest {
                 file("event without day", BASE + "events:\n  - {type: COUP, actor: VEN}\n"),
                 file("event day negative", BASE + "events:\n  - {day: -1, type: COUP, actor: VEN}\n"),
                 file("event type unknown", BASE + "events:\n  - {day: 1, type: INVASION, actor: VEN, target: PER}\n"),
+                file("declared answer", BASE + "events:\n  - {day: 1, type: CUSTOM, actor: VEN, target: PER, gamma: -4, "
+                        + "declaredAnswer: SEVER_RELATIONS}\n"),
+                file("declared answer not on the ladder", BASE + "events:\n  - {day: 1, type: ASYLUM_GRANT, actor: VEN, "
+                        + "target: PER, declaredAnswer: DIALOGUE}\n"),
+                file("declared answer to a gesture", BASE + "events:\n  - {day: 1, type: SAFE_CONDUCT_GRANTED, actor: VEN, "
+                        + "target: PER, declaredAnswer: PROTEST}\n"),
+                file("declared answer to a friendly act", BASE + "events:\n  - {day: 1, type: CUSTOM, actor: VEN, target: PER, "
+                        + "gamma: 0, declaredAnswer: PROTEST}\n"),
+                file("declared answer to an election", BASE + "events:\n  - {day: 1, type: ELECTION, actor: VEN, "
+                        + "declaredAnswer: PROTEST}\n"),
                 file("severity 5", BASE + "events:\n  - {day: 1, type: EMBASSY_RAID, actor: VEN, target: PER, severity: 5}\n"),
                 file("severity 6", BASE + "events:\n  - {day: 1, type: EMBASSY_RAID, actor: VEN, target: PER, severity: 6}\n"),
                 file("custom event", BASE + "events:\n  - {day: 1, type: CUSTOM, label: x, actor: VEN, target: PER,"
