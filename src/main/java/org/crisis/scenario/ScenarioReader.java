@@ -518,7 +518,14 @@ public final class ScenarioReader {
                     + "gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
             return Optional.empty();
         }
-        return f.choice(node.get(), path + ".declaredAnswer", LADDER_ACTS, " (an act of the ladder)");
+        if (node.get() instanceof Node.Scalar sc && sc.value instanceof String name && !name.isEmpty()
+                && LADDER_ACTS.stream().noneMatch(a -> a.name().equals(name))
+                && java.util.Arrays.stream(EventType.values()).anyMatch(t -> t.name().equals(name))) {
+            f.error(node.get(), path + ".declaredAnswer", name + " is not an act of the ladder: a declared answer is one of "
+                    + String.join(" | ", LADDER_ACTS.stream().map(Enum::name).toList()));
+            return Optional.empty();
+        }
+        return f.choice(node.get(), path + ".declaredAnswer", LADDER_ACTS, "");
     }
 
     private Parameters parameters(Node node) {

@@ -698,8 +698,8 @@ class ScenarioReaderTest {
                 """);
         assertEquals(7, problems.size(), problems::toString);
         assertProblem(problems.get(0), "events[0].declaredAnswer", 8, 80,
-                "expected one of PROTEST | SUMMON_AMBASSADOR | RECALL_AMBASSADOR | EXPEL_DIPLOMATS | SEVER_RELATIONS | "
-                        + "SANCTION, found 'DIALOGUE' (an act of the ladder)");
+                "DIALOGUE is not an act of the ladder: a declared answer is one of PROTEST | SUMMON_AMBASSADOR | "
+                        + "RECALL_AMBASSADOR | EXPEL_DIPLOMATS | SEVER_RELATIONS | SANCTION");
         assertProblem(problems.get(1), "events[1].declaredAnswer", 9, 54, "only for bilateral triggers", "COUP is not one");
         assertProblem(problems.get(2), "events[2].declaredAnswer", 10, 70, "CONDEMN is not one");
         assertProblem(problems.get(3), "events[3].declaredAnswer", 11, 80, "found 'SEVER'; did you mean 'SEVER_RELATIONS'?");
