@@ -173,7 +173,8 @@ public final class World {
      * Records that {@code target} had declared, before {@code actor}'s act of today, that it answers
      * such an act by climbing to {@code rung} (a declared answer, section 3.5): for {@code memory}
      * days from today, holding short of it costs the target the audience costs of backing down. Call
-     * it just before the act; a second declaration within memory keeps the higher rung.
+     * it just before the act; a second declaration within memory keeps the higher rung, and its
+     * term then runs {@code memory} days from the later act.
      */
     public void declare(int actor, int target, int rung) {
         if (rung < Ladder.PROTEST || rung > Ladder.TOP) {
