@@ -163,6 +163,14 @@ final class Decision {
         return rung < Ladder.SEVER ? channel : channel + ruptureCost * (1 + d.trade[0] + d.trade[1]);
     }
 
+    /**
+     * What climbing to {@code rung} costs side {@code i} beyond its base cost: the rung's threshold,
+     * the norm cost (waived, {@code free}, while it answers a breach) and the ties it cuts.
+     */
+    private double climbCost(Country i, Dyad d, int rung, boolean free) {
+        return free ? theta[rung] + tiesCost(d, rung) : theta[rung] + i.normAdherence * normCost(rung) + tiesCost(d, rung);
+    }
+
     /** The rung a state stands on towards the other: its own posture, or what the level implies. */
     static int standing(Dyad d, int s) {
         return Math.max(d.posture[s], Level.of(d.level).impliedRung());
@@ -590,14 +598,14 @@ final class Decision {
         trigO = bt * d.triggerWeight[o];
         recS0 = reciprocity(t0, recSEnd, trigSEnd, trigS);
         recO0 = reciprocity(t0, recOEnd, trigOEnd, trigO);
-        kUp = r < Ladder.TOP ? theta[r + 1] + i.normAdherence * normCost(r + 1) + tiesCost(d, r + 1) : 0;
-        kUpFree = r < Ladder.TOP ? theta[r + 1] + tiesCost(d, r + 1) : 0;
+        kUp = r < Ladder.TOP ? climbCost(i, d, r + 1, false) : 0;
+        kUpFree = r < Ladder.TOP ? climbCost(i, d, r + 1, true) : 0;
         // the top of the ladder is left out of the bound here, as in victimsRung: leaving out a cap loosens it
         declaredRung = declared(d, s, r, Ladder.TOP, t0);
         declaredEnd = d.declaredUntil[s];
         owedUp = declaredRung == Ladder.NONE ? 0 : owed(i, declaredRung);
-        kDeclaredFree = declaredRung == Ladder.NONE ? 0 : theta[declaredRung] + tiesCost(d, declaredRung);
-        kDeclared = declaredRung == Ladder.NONE ? 0 : kDeclaredFree + i.normAdherence * normCost(declaredRung);
+        kDeclaredFree = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, declaredRung, true);
+        kDeclared = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, declaredRung, false);
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.crisis.model.EventType;
+import org.crisis.model.Ladder;
 import org.crisis.model.Level;
 import org.crisis.model.Parameter;
 import org.crisis.model.Parameters;
@@ -54,8 +57,8 @@ public final class ScenarioReader {
             "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
             "hawkishness", "normAdherence", "continuity", "declaredAnswer");
     /** The acts of the ladder, in order: what a declared answer may name (FORMATS 1.4). */
-    private static final List<EventType> LADDER_ACTS = List.of(EventType.PROTEST, EventType.SUMMON_AMBASSADOR,
-            EventType.RECALL_AMBASSADOR, EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS, EventType.SANCTION);
+    private static final List<EventType> LADDER_ACTS =
+            IntStream.rangeClosed(Ladder.PROTEST, Ladder.TOP).mapToObj(Ladder::act).toList();
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
     public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "withinDays", "endsAt",
@@ -518,11 +521,12 @@ public final class ScenarioReader {
                     + "gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
             return Optional.empty();
         }
-        if (node.get() instanceof Node.Scalar sc && sc.value instanceof String name && !name.isEmpty()
-                && LADDER_ACTS.stream().noneMatch(a -> a.name().equals(name))
-                && java.util.Arrays.stream(EventType.values()).anyMatch(t -> t.name().equals(name))) {
-            f.error(node.get(), path + ".declaredAnswer", name + " is not an act of the ladder: a declared answer is one of "
-                    + String.join(" | ", LADDER_ACTS.stream().map(Enum::name).toList()));
+        // an event type off the ladder (a DIALOGUE, say) is told so, not offered the nearest ladder act
+        Optional<EventType> named = node.get() instanceof Node.Scalar sc && sc.value instanceof String name
+                ? Arrays.stream(EventType.values()).filter(t -> t.name().equals(name)).findFirst() : Optional.empty();
+        if (named.isPresent() && named.get().rung() < Ladder.PROTEST) {
+            f.error(node.get(), path + ".declaredAnswer", named.get() + " is not an act of the ladder: a declared answer "
+                    + "is one of " + String.join(" | ", LADDER_ACTS.stream().map(Enum::name).toList()));
             return Optional.empty();
         }
         return f.choice(node.get(), path + ".declaredAnswer", LADDER_ACTS, "");
