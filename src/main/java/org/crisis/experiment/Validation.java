@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.stats.Brier;
 import org.crisis.stats.CaseBootstrap;
 import org.crisis.stats.Intervals;
 import java.util.ArrayList;
@@ -44,9 +45,12 @@ public final class Validation {
      * (a lower bound above 0) and of the others, their balanced rate (the mean of the two rates,
      * the measure a class-balanced calibration weighs), and a 95 % interval of the pooled rate by
      * resampling cases, since one case's patterns share its runs (null for fewer than
-     * {@link #MIN_CASES} cases, where resampling them gives intervals too narrow to trust).
+     * {@link #MIN_CASES} cases, where resampling them gives intervals too narrow to trust); and the
+     * Brier score of the observed shares against what the one-sided patterns say of the record
+     * ({@link Brier}), which, unlike the pass count, does not reward a share of 0 or 1 where the
+     * record's event is uncertain.
      */
-    public record Summary(int passed, int total, int happenedPassed, int happened, double[] interval) {
+    public record Summary(int passed, int total, int happenedPassed, int happened, double[] interval, Brier brier) {
         /** Cases below which no interval is given: a cluster bootstrap of a few cases understates the spread. */
         public static final int MIN_CASES = 20;
 
@@ -56,7 +60,9 @@ public final class Validation {
             int passed = 0;
             int happenedPassed = 0;
             int happened = 0;
+            Brier.Tally brier = new Brier.Tally();
             for (Row r : rows) {
+                brier.add(r.observed(), r.bounds().min().orElse(Double.NaN), r.bounds().max().orElse(Double.NaN));
                 int[] c = byCase.computeIfAbsent(r.scenario(), k -> new int[2]);
                 c[1]++;
                 if (r.pass()) {
@@ -71,7 +77,7 @@ public final class Validation {
             double[] interval = byCase.size() < MIN_CASES ? null
                     : CaseBootstrap.passRate(byCase.values().stream().mapToInt(c -> c[0]).toArray(),
                             byCase.values().stream().mapToInt(c -> c[1]).toArray(), seed);
-            return new Summary(passed, rows.size(), happenedPassed, happened, interval);
+            return new Summary(passed, rows.size(), happenedPassed, happened, interval, brier.result());
         }
 
         /** The mean of the pass rates of the two kinds of pattern; NaN when either kind is absent. */
@@ -82,8 +88,9 @@ public final class Validation {
         }
 
         /**
-         * Two lines for a reader: the pass rate with its interval, then the two kinds of pattern
-         * and the balanced rate, e.g. {@code 47 of 62 patterns pass (75.8 %, 95 % interval ...)}.
+         * Lines for a reader: the pass rate with its interval, then the two kinds of pattern
+         * and the balanced rate, e.g. {@code 47 of 62 patterns pass (75.8 %, 95 % interval ...)},
+         * then the Brier score when some pattern has a one-sided bound.
          */
         public List<String> lines() {
             String first = String.format(Locale.ROOT, "%d of %d %s (%s", passed, total,
@@ -97,7 +104,15 @@ public final class Validation {
                     percent(passed - happenedPassed, others))
                     + (Double.isNaN(balanced()) ? "" : String.format(Locale.ROOT, "; balanced rate %.1f %%",
                             100 * balanced()));
-            return List.of(first, second);
+            if (brier.events() == 0) {
+                return List.of(first, second);
+            }
+            boolean bothKinds = brier.happened() > 0 && brier.happened() < brier.events();
+            String third = String.format(Locale.ROOT, "Brier score of the shares against the record, over the %d %s with one bound: "
+                    + "%.3f (0 is best%s)", brier.events(), brier.events() == 1 ? "pattern" : "patterns", brier.score(),
+                    bothKinds ? String.format(Locale.ROOT, "; %.3f for every share at the %.1f %% of them that record something happened",
+                            brier.reference(), 100.0 * brier.happened() / brier.events()) : "");
+            return List.of(first, second, third);
         }
 
         private static String percent(int k, int n) {

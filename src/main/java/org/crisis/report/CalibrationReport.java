@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.crisis.io.Csv;
 import org.crisis.io.CsvTable;
+import org.crisis.stats.Brier;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 
@@ -152,6 +153,9 @@ public final class CalibrationReport implements ReportKind {
                     + " in sample at the same fits: %d of %d (%s).", which, out[0], RunSetViews.plural(out[1], "pattern"),
                     out[1] == 1 ? "passes" : "pass", Format.percent(out[0] / (double) out[1]), interval, in[0], in[1],
                     Format.percent(in[0] / (double) in[1]))).raw("</p>\n");
+            if (fromFile) {
+                heldOutBrier(h);
+            }
             // the manifest's own count (its pooled figures, else its folds'), which should be the same
             JsonNode pooledThere = m.path("results").path("out_of_sample");
             int[] recorded = pooledThere.has("passes")
@@ -215,6 +219,32 @@ public final class CalibrationReport implements ReportKind {
         if (!description.isBlank()) {
             h.element("div", "description", description.strip());
         }
+    }
+
+    /**
+     * The Brier score of the held-out shares against what the one-sided patterns say of the record
+     * (folds.csv's rows held out), beside the score of the base rate: a proper score, which the pass
+     * count is not, since a share of 0 or 1 passes a one-sided bound that a calibrated share misses.
+     */
+    private void heldOutBrier(Html h) throws ReportException {
+        Brier.Tally tally = new Brier.Tally();
+        for (CalibrationResults.HeldOut x : c.heldOut()) {
+            tally.add(x.observed(), bound(x.min()), bound(x.max()));
+        }
+        Brier b = tally.result();
+        if (b.events() == 0) {
+            return;
+        }
+        boolean bothKinds = b.happened() > 0 && b.happened() < b.events();
+        h.paragraph(String.format(Locale.ROOT, "Brier score of the held-out shares against the record, over the %s with one"
+                + " bound: %.3f (0 is best%s). Unlike the pass count it does not reward a share of 0 or 1 where the record's"
+                + " event is uncertain.", RunSetViews.plural(b.events(), "pattern"), b.score(), bothKinds
+                        ? String.format(Locale.ROOT, "; %.3f for every share at the %s of them that record something happened",
+                                b.reference(), Format.percent(b.happened() / (double) b.events())) : ""));
+    }
+
+    private static double bound(String text) {
+        return text == null || text.isBlank() ? Double.NaN : Double.parseDouble(text);
     }
 
     /** Passes and patterns pooled over the folds 1..K: held out ({@code out}) or in sample. */

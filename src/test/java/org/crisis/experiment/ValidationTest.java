@@ -130,9 +130,15 @@ class ValidationTest {
         assertEquals(2, s.happenedPassed());
         assertEquals((2 / 3.0 + 1 / 2.0) / 2, s.balanced(), 1e-12);
         assertEquals(null, s.interval(), "two cases are too few to resample");
+        // the Brier score takes the four one-sided patterns: (0.7 - 1)^2, (0.5 - 0)^2, (0 - 1)^2, (0 - 0)^2
+        assertEquals(4, s.brier().events(), "a two-sided bound claims no outcome");
+        assertEquals((0.09 + 0.25 + 1 + 0) / 4, s.brier().score(), 1e-12);
+        assertEquals(0.25, s.brier().reference(), 1e-12, "two of four happened");
         assertEquals(List.of("3 of 5 patterns pass (60.0 %)",
                 "of the 3 that record something happened (a lower bound above 0), 2 pass (66.7 %); of the 2 others, 1 (50.0 %);"
-                        + " balanced rate 58.3 %"), s.lines());
+                        + " balanced rate 58.3 %",
+                "Brier score of the shares against the record, over the 4 patterns with one bound: 0.335 (0 is best; 0.250"
+                        + " for every share at the 50.0 % of them that record something happened)"), s.lines());
     }
 
     @Test
@@ -167,8 +173,9 @@ class ValidationTest {
         assertEquals(null, s.interval(), "one case's patterns are not independent draws: no interval");
         assertTrue(Double.isNaN(s.balanced()));
         assertEquals(List.of("1 of 2 patterns pass (50.0 %)",
-                "of the 0 that record something happened (a lower bound above 0), 0 pass (none); of the 2 others, 1 (50.0 %)"),
-                s.lines());
+                "of the 0 that record something happened (a lower bound above 0), 0 pass (none); of the 2 others, 1 (50.0 %)",
+                "Brier score of the shares against the record, over the 2 patterns with one bound: 0.405 (0 is best)"),
+                s.lines(), "one kind of record: no base rate to compare with ((0 - 0)^2 + (0.9 - 0)^2, halved)");
         assertEquals("1 of 1 pattern passes (100.0 %)", Validation.Summary.of(List.of(row("a", null, 0.2, 0)), 1).lines().get(0));
     }
 }

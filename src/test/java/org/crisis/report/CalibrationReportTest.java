@@ -79,6 +79,27 @@ class CalibrationReportTest {
                 cases.values().stream().mapToInt(x -> x[1]).toArray(), m.path("calibration").path("master_seed").asLong());
         assertTrue(html.contains("95 % interval " + Format.percent(ci[0]) + " to " + Format.percent(ci[1])
                 + " by resampling the held-out cases"), "interval of the out-of-sample rate");
+        // the Brier score of the held-out shares against what each one-sided pattern says happened
+        double squares = 0;
+        int scored = 0;
+        int happened = 0;
+        for (int r = 0; r < folds.size(); r++) {
+            String min = folds.text(r, folds.find("min"));
+            String max = folds.text(r, folds.find("max"));
+            boolean above = !min.isEmpty() && Double.parseDouble(min) > 0;
+            boolean below = !max.isEmpty() && Double.parseDouble(max) < 1;
+            if (folds.text(r, folds.find("sample")).equals("out") && above != below) {
+                double miss = Double.parseDouble(folds.text(r, folds.find("observed"))) - (above ? 1 : 0);
+                squares += miss * miss;
+                scored++;
+                happened += above ? 1 : 0;
+            }
+        }
+        assertTrue(scored > 0 && happened > 0 && happened < scored, "the fixture holds out both kinds of pattern");
+        double q = happened / (double) scored;
+        assertTrue(html.contains(String.format(Locale.ROOT, "Brier score of the held-out shares against the record, over the %d"
+                + " patterns with one bound: %.3f (0 is best; %.3f for every share at the %s of them that record something"
+                + " happened)", scored, squares / scored, q * (1 - q), Format.percent(q))), "held-out Brier score");
         for (String chart : List.of("loss", "passes", "loss-fits", "trace-parameters_grievance_gain",
                 "trace-parameters_threshold_sever", "trace-parameters_rationality", "marginal-parameters_grievance_gain",
                 "marginal-parameters_rationality")) {

@@ -1,0 +1,72 @@
+package org.crisis.stats;
+
+/**
+ * The Brier score of forecast probabilities against what happened: the mean squared difference
+ * between each forecast and its outcome (1 happened, 0 not), 0 at best and 1 at worst (Brier
+ * 1950). Unlike a count of forecasts within bounds, it is a proper score: it rewards a forecast
+ * of 0.3 for an event that happens about three times in ten over a forecast of 0 or 1, so it
+ * tells an overconfident model from a calibrated one.
+ *
+ * <p>Beside it, the reference: the score of forecasting every event at the share of them that
+ * happened, {@code q(1 − q)}, the score of knowing the base rate and nothing else. A score above
+ * the reference is worse than that.
+ *
+ * @param events how many forecasts were scored
+ * @param happened how many of their events happened
+ * @param score the mean squared difference; NaN with no events
+ * @param reference the score of the base rate; NaN with no events
+ */
+public record Brier(int events, int happened, double score, double reference) {
+
+    /** Scores {@code forecast[i]} (a probability) against {@code outcome[i]}. */
+    public static Brier of(double[] forecast, boolean[] outcome) {
+        if (forecast.length != outcome.length) {
+            throw new IllegalArgumentException(forecast.length + " forecasts for " + outcome.length + " outcomes");
+        }
+        Tally t = new Tally();
+        for (int i = 0; i < forecast.length; i++) {
+            t.add(forecast[i], outcome[i]);
+        }
+        return t.result();
+    }
+
+    /** Forecasts added one at a time. */
+    public static final class Tally {
+        private double sum;
+        private int events;
+        private int happened;
+
+        /** Adds a forecast of an event and whether it happened. */
+        public void add(double forecast, boolean outcome) {
+            double d = forecast - (outcome ? 1 : 0);
+            sum += d * d;
+            events++;
+            happened += outcome ? 1 : 0;
+        }
+
+        /** Adds a forecast of the event a probability bound claims ({@link #claim}); one that claims nothing is left out. */
+        public void add(double forecast, double min, double max) {
+            Boolean outcome = claim(min, max);
+            if (outcome != null) {
+                add(forecast, outcome);
+            }
+        }
+
+        public Brier result() {
+            double q = happened / (double) events;
+            return events == 0 ? new Brier(0, 0, Double.NaN, Double.NaN) : new Brier(events, happened, sum / events, q * (1 - q));
+        }
+    }
+
+    /**
+     * What a one-sided probability bound claims about a single event: a lower bound above 0 with
+     * no upper bound below 1 claims it happened ({@code TRUE}); an upper bound below 1 with no
+     * lower bound above 0 claims it did not ({@code FALSE}); a two-sided bound, or none, claims
+     * neither ({@code null}). Absent bounds are NaN.
+     */
+    public static Boolean claim(double min, double max) {
+        boolean above = !Double.isNaN(min) && min > 0;
+        boolean below = !Double.isNaN(max) && max < 1;
+        return above == below ? null : above;
+    }
+}

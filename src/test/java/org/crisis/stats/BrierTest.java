@@ -1,0 +1,52 @@
+package org.crisis.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The Brier score of forecasts against outcomes, and what a one-sided bound claims. */
+class BrierTest {
+    @Test
+    void theScoreIsTheMeanSquaredMissAndTheReferenceThatOfTheBaseRate() {
+        Brier b = Brier.of(new double[] {0.9, 0.2, 0.0, 1.0}, new boolean[] {true, false, true, false});
+        assertEquals((0.01 + 0.04 + 1 + 1) / 4, b.score(), 1e-12);
+        assertEquals(4, b.events());
+        assertEquals(2, b.happened());
+        assertEquals(0.25, b.reference(), 1e-12);
+    }
+
+    @Test
+    void aCalibratedForecastScoresBetterThanACertainOneThatIsRightAsOften() {
+        // ten events, three happen: forecasting 0.3 for all beats forecasting 0 for all, which is right seven times in ten
+        boolean[] outcome = {true, true, true, false, false, false, false, false, false, false};
+        double[] calibrated = new double[10];
+        java.util.Arrays.fill(calibrated, 0.3);
+        Brier honest = Brier.of(calibrated, outcome);
+        Brier certain = Brier.of(new double[10], outcome);
+        assertEquals(0.21, honest.score(), 1e-12);
+        assertEquals(0.3, certain.score(), 1e-12);
+        assertEquals(honest.score(), honest.reference(), 1e-12, "forecasting the base rate scores the reference");
+        assertTrue(certain.score() > certain.reference());
+    }
+
+    @Test
+    void noEventsGiveNoScore() {
+        Brier b = Brier.of(new double[0], new boolean[0]);
+        assertEquals(0, b.events());
+        assertTrue(Double.isNaN(b.score()) && Double.isNaN(b.reference()));
+        assertThrows(IllegalArgumentException.class, () -> Brier.of(new double[1], new boolean[2]));
+    }
+
+    @Test
+    void aOneSidedBoundClaimsAnOutcomeAndATwoSidedOneNone() {
+        assertEquals(Boolean.TRUE, Brier.claim(0.6, Double.NaN));
+        assertEquals(Boolean.TRUE, Brier.claim(0.5, 1.0), "an upper bound of 1 bounds nothing");
+        assertEquals(Boolean.FALSE, Brier.claim(Double.NaN, 0.2));
+        assertEquals(Boolean.FALSE, Brier.claim(0.0, 0.3), "a lower bound of 0 bounds nothing");
+        assertNull(Brier.claim(0.3, 0.8));
+        assertNull(Brier.claim(Double.NaN, Double.NaN));
+    }
+}
