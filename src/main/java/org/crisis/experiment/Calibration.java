@@ -28,10 +28,13 @@ import java.util.Optional;
  * @param smc the ensemble by ABC-SMC ({@code ensemble.method: abc-smc}); empty: the candidates within the tolerance
  * @param heldOut {@code ensemble.heldOut}: each fold also draws its own ensemble, by the same method, and its
  *        held-out cases are scored with forecasts drawn from it, as {@code crisis run --parameters-from} makes them
+ * @param brier {@code loss.score: brier}: each pattern's term is the squared difference between its share and
+ *        what it says happened ({@link CalibrationLoss#term}), not its distance outside its bounds
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
         List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, int starts,
-        double tolerance, int folds, double saturation, boolean balanced, Optional<Smc> smc, boolean heldOut) {
+        double tolerance, int folds, double saturation, boolean balanced, Optional<Smc> smc, boolean heldOut,
+        boolean brier) {
 
     /**
      * The ensemble by ABC-SMC (docs/CALIBRATION.md, "The ensemble by ABC-SMC"), run after the
@@ -69,13 +72,13 @@ public record Calibration(String name, String description, Path file, String fil
     /** The same calibration with another budget ({@code --budget}). */
     public Calibration withBudget(int b) {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, b, population, sigma,
-                starts, tolerance, folds, saturation, balanced, smc, heldOut);
+                starts, tolerance, folds, saturation, balanced, smc, heldOut, brier);
     }
 
     /** The same calibration with {@code ensemble.heldOut} on ({@code --held-out-ensembles}). */
     public Calibration withHeldOut() {
         return new Calibration(name, description, file, fileSha256, cases, parameters, seed, budget, population, sigma,
-                starts, tolerance, folds, saturation, balanced, smc, true);
+                starts, tolerance, folds, saturation, balanced, smc, true, brier);
     }
 
     /** Total patterns over all cases. */

@@ -2,6 +2,7 @@ package org.crisis.experiment;
 
 import java.util.List;
 import org.crisis.scenario.Scenario;
+import org.crisis.stats.Brier;
 
 /**
  * The objective of a calibration (docs/CALIBRATION.md, "Loss"): over every pattern of every
@@ -52,6 +53,28 @@ public final class CalibrationLoss {
         return Math.max(t, Double.MIN_NORMAL);
     }
 
+    /**
+     * The Brier term of one pattern held in {@code held} of {@code runs} runs ({@code loss.score:
+     * brier}): the squared difference between its share and what it says happened, 1 for a lower
+     * bound above 0, 0 for an upper bound below 1 ({@link Brier#claim}). A pattern with both bounds
+     * says neither: its term is the squared distance of its share outside them, 0 within. Unlike
+     * {@link #term(Scenario.Bounds, int, int, double)} a pattern that passes still counts, so a fit
+     * on it prefers shares that are right about the record's uncertainty to shares of 0 or 1.
+     */
+    public static double brierTerm(Scenario.Bounds bounds, int held, int runs) {
+        double share = held / (double) runs;
+        double min = bounds.min().orElse(Double.NaN);
+        double max = bounds.max().orElse(Double.NaN);
+        Boolean happened = Brier.claim(min, max);
+        double d;
+        if (happened != null) {
+            d = share - (happened ? 1 : 0);
+        } else {
+            d = share < min ? min - share : share > max ? share - max : 0;
+        }
+        return d * d;
+    }
+
     /** The continuity-corrected share (x + 0.5) / (n + 1). */
     public static double corrected(double x, int runs) {
         return (x + 0.5) / (runs + 1);
@@ -82,6 +105,14 @@ public final class CalibrationLoss {
      * unweighted loss is best served by a model that seldom acts. The pass count is never weighed.
      */
     public static Score score(List<CalibrationCase> cases, int[] held, double saturation, boolean balanced) {
+        return score(cases, held, saturation, balanced, false);
+    }
+
+    /**
+     * As {@link #score(List, int[], double, boolean)}, each term the Brier term ({@link #brierTerm})
+     * when {@code brier}, where the saturation does not apply.
+     */
+    public static Score score(List<CalibrationCase> cases, int[] held, double saturation, boolean balanced, boolean brier) {
         double wHappened = 1;
         double wOther = 1;
         if (balanced) {
@@ -104,7 +135,8 @@ public final class CalibrationLoss {
         for (CalibrationCase c : cases) {
             for (Scenario.Pattern p : c.patterns()) {
                 double w = happened(p.probability()) ? wHappened : wOther;
-                loss += w * term(p.probability(), held[i], c.runs(), saturation);
+                loss += w * (brier ? brierTerm(p.probability(), held[i], c.runs())
+                        : term(p.probability(), held[i], c.runs(), saturation));
                 passes += Validation.pass(p.probability(), held[i], c.runs()) ? 1 : 0;
                 i++;
             }

@@ -35,6 +35,9 @@ final class CalibrationOutput {
             + " (common random numbers), as crisis validate --seed master_seed";
     static final String LOSS = "sum over patterns of the squared logit distance of the continuity-corrected share (h + 0.5)/(n + 1)"
             + " outside the bounds corrected alike ((a*n + 0.5)/(n + 1)); 0 for a pattern that passes";
+    static final String BRIER_LOSS = "sum over patterns of the Brier term: the squared difference between the share h/n and what"
+            + " the pattern says happened (1 for a lower bound above 0, 0 for an upper bound below 1; for a pattern with both"
+            + " bounds, the squared distance of h/n outside them), counted whether the pattern passes or not";
     static final String ENSEMBLE_RULE = "every candidate of the fit on all cases whose loss is at most the best loss plus the tolerance,"
             + " each distinct set of values once (its first evaluation), equal weights";
     static final String SMC_RULE = "ABC-SMC after the search (Del Moral et al. 2012; Drovandi and Pettitt 2011): a uniform prior"
@@ -72,7 +75,7 @@ final class CalibrationOutput {
         List<Member> ensemble = members(c, all.candidates(), all.smc());
         writePosterior(c, ensemble, dir.resolve("posterior.csv"));
         writeBest(c, all, dir.resolve("best.yaml"));
-        writePatterns(all, c.saturation(), dir.resolve("patterns.csv"));
+        writePatterns(all, c, dir.resolve("patterns.csv"));
         return new Written(ensemble.size(), true);
     }
 
@@ -236,7 +239,7 @@ final class CalibrationOutput {
         Files.writeString(file, s.toString(), StandardCharsets.UTF_8);
     }
 
-    private static void writePatterns(CalibrationRunner.Fit all, double saturation, Path file) throws IOException {
+    private static void writePatterns(CalibrationRunner.Fit all, Calibration calibration, Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
             w.write("case,pattern,min,max,runs,held,observed,low,high,result,loss\n");
             int i = 0;
@@ -250,7 +253,8 @@ final class CalibrationOutput {
                     Csv.number(s.append(','), ci[0], 4).append(',');
                     Csv.number(s, ci[1], 4).append(',').append(Validation.pass(p.probability(), h, c.runs()) ? "pass" : "fail")
                             .append(',');
-                    Csv.number(s, CalibrationLoss.term(p.probability(), h, c.runs(), saturation), 6).append('\n');
+                    Csv.number(s, calibration.brier() ? CalibrationLoss.brierTerm(p.probability(), h, c.runs())
+                            : CalibrationLoss.term(p.probability(), h, c.runs(), calibration.saturation()), 6).append('\n');
                     w.write(s.toString());
                 }
             }
@@ -471,7 +475,7 @@ final class CalibrationOutput {
         method.put("starts", c.starts());
         method.put("rule", c.starts() > 1 ? STARTS + RESTARTS : RESTARTS);
         boolean saturated = c.saturation() != CalibrationLoss.UNSATURATED;
-        s.put("loss", LOSS
+        s.put("loss", (c.brier() ? BRIER_LOSS : LOSS)
                 + (saturated ? "; each term saturating as S*(1 - exp(-term/S)) with S = " + Csv.number(c.saturation()) : "")
                 + (c.balanced() ? "; balanced: each term weighed n/(2*n_class), the classes being the patterns with a"
                         + " lower bound above 0 and the others" : ""));
@@ -480,6 +484,9 @@ final class CalibrationOutput {
         }
         if (c.balanced()) {
             s.put("loss_balance", true);
+        }
+        if (c.brier()) {
+            s.put("loss_score", "brier");
         }
         ObjectNode ensemble = s.putObject("ensemble");
         ensemble.put("tolerance", c.tolerance());

@@ -61,7 +61,9 @@ public final class CalibrationReader {
     /** ABC-SMC's default budget: this many times the particles. */
     public static final int DEFAULT_SMC_BUDGET_FACTOR = 30;
     /** Fields of {@code loss:}. */
-    public static final Set<String> LOSS = Fields.keys("saturation", "balance");
+    public static final Set<String> LOSS = Fields.keys("saturation", "balance", "score");
+    /** The scores a pattern's loss term may take ({@code loss.score}). */
+    public static final List<String> LOSS_SCORES = List.of("bounds", "brier");
     /** Scales of a free value. */
     public static final List<String> SCALES = List.of("linear", "log");
     /** Methods. */
@@ -139,6 +141,7 @@ public final class CalibrationReader {
         }
         double saturation = CalibrationLoss.UNSATURATED;
         boolean balanced = false;
+        boolean brier = false;
         Optional<Node> lossNode = Fields.field(m, "loss");
         if (lossNode.isPresent()) {
             Optional<Node.Mapping> l = f.mapping(lossNode.get(), "loss", LOSS);
@@ -147,6 +150,18 @@ public final class CalibrationReader {
                         .map(n -> f.number(n, "loss.saturation", Double.MIN_NORMAL, Double.MAX_VALUE))
                         .orElse(OptionalDouble.of(CalibrationLoss.UNSATURATED)).orElse(CalibrationLoss.UNSATURATED);
                 balanced = Fields.field(l.get(), "balance").flatMap(n -> f.bool(n, "loss.balance")).orElse(false);
+                Optional<Node> scoreNode = Fields.field(l.get(), "score");
+                String score = scoreNode.flatMap(n -> f.string(n, "loss.score")).orElse("bounds");
+                if (scoreNode.isPresent() && !LOSS_SCORES.contains(score)) {
+                    String hint = Fields.closest(score, LOSS_SCORES).map(x -> "; did you mean '" + x + "'?").orElse("");
+                    f.error(scoreNode.get(), "loss.score", "unknown score '" + score + "': expected "
+                            + String.join(" | ", LOSS_SCORES) + hint);
+                }
+                brier = score.equals("brier");
+                if (brier && saturation != CalibrationLoss.UNSATURATED) {
+                    f.error(l.get().entries().get("saturation"), "loss.saturation",
+                            "only for loss.score: bounds (a Brier term is at most 1 already)");
+                }
             }
         }
         int[] population = {0};
@@ -217,7 +232,7 @@ public final class CalibrationReader {
         }
         int lambda = population[0] > 0 ? population[0] : Calibration.defaultPopulation(parameters.size());
         return Optional.of(new Calibration(name, description, file, sha, withKept, parameters, seed, budget, lambda,
-                sigma[0], starts[0], tolerance, folds, saturation, balanced, smc, heldOut));
+                sigma[0], starts[0], tolerance, folds, saturation, balanced, smc, heldOut, brier));
     }
 
     private void method(Node node, int[] population, double[] sigma, int[] starts) {

@@ -609,7 +609,8 @@ public final class CalibrationRunner {
             throw new Failure(e);
         }
         cache.putIfAbsent(key.toString(), held);
-        CalibrationLoss.Score score = CalibrationLoss.score(training, held, calibration.saturation(), calibration.balanced());
+        CalibrationLoss.Score score = CalibrationLoss.score(training, held, calibration.saturation(), calibration.balanced(),
+                calibration.brier());
         candidates.add(new Candidate(fold, evaluation, restart, iteration, u.clone(), values, key.toString(), held, score,
                 stage));
         return score.loss();

@@ -62,6 +62,35 @@ class CalibrationLossTest {
                 && !CalibrationLoss.happened(bounds(0.0, 0.3)), "a lower bound of 0 says nothing happened");
     }
 
+    /**
+     * loss.score: brier. A one-sided pattern costs the squared difference between its share and what
+     * it says happened, passing or not; a two-sided one the squared distance outside its bounds.
+     */
+    @Test
+    void theBrierTermScoresTheShareAgainstWhatThePatternSaysHappened() throws Exception {
+        assertEquals(0.3 * 0.3, CalibrationLoss.brierTerm(bounds(0.6, null), 14, 20), 1e-12, "passing: 0.7 against 1");
+        assertEquals(0.25 * 0.25, CalibrationLoss.brierTerm(bounds(null, 0.2), 5, 20), 1e-12, "failing: 0.25 against 0");
+        assertEquals(0.0, CalibrationLoss.brierTerm(bounds(null, 0.2), 0, 20));
+        assertEquals(0.0, CalibrationLoss.brierTerm(bounds(0.3, 0.8), 10, 20), "within two bounds");
+        assertEquals(0.1 * 0.1, CalibrationLoss.brierTerm(bounds(0.3, 0.8), 18, 20), 1e-12, "0.9 is 0.1 above 0.8");
+        assertEquals(0.2 * 0.2, CalibrationLoss.brierTerm(bounds(0.0, 0.8), 4, 20), 1e-12,
+                "a lower bound of 0 bounds nothing: the pattern says it did not happen");
+        Path file = CalibrationFixtures.calibration(dir, """
+                parameters:
+                  parameters.grievanceGain: { min: 0.05, max: 4 }
+                runs: 20
+                loss: { score: brier, balance: true }
+                """);
+        Files.writeString(file, Files.readString(file).replace("cases: [cases]", "cases: [cases/a.yaml, cases/b.yaml]"));
+        Calibration c = CalibrationReader.read(file);
+        // patterns in order: a/downgraded (min 0.5), a/no-rupture (max 0.2), b/downgraded (min 0.5); each passes
+        int[] held = {12, 2, 20};
+        CalibrationLoss.Score s = CalibrationLoss.score(c.cases(), held, c.saturation(), c.balanced(), c.brier());
+        assertEquals(3, s.passes());
+        assertEquals(0.75 * (0.4 * 0.4) + 1.5 * (0.1 * 0.1) + 0.75 * 0, s.loss(), 1e-12,
+                "passing patterns count, weighed by class as the bounds' loss is");
+    }
+
     @Test
     void aPatternWithinItsBoundsCostsNothing() {
         assertEquals(0.0, CalibrationLoss.term(bounds(0.6, null), 60, 100));

@@ -163,6 +163,21 @@ class CalibrationReaderTest {
     }
 
     @Test
+    void theLossScoreIsReadAndItsProblemsReported() throws Exception {
+        assertFalse(CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS)).brier(), "bounds unless asked");
+        Calibration brier = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
+                + "loss: { score: brier, balance: true }\n"));
+        assertTrue(brier.brier());
+        assertTrue(brier.balanced(), "the balance applies to either score");
+        assertFalse(CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS + "loss: { score: bounds }\n")).brier());
+        List<Problem> p = problems(PARAMETERS + "loss: { score: breir }\n");
+        assertEquals(1, p.size(), p.toString());
+        find(p, "loss.score", "unknown score 'breir': expected bounds | brier; did you mean 'brier'?");
+        find(problems(PARAMETERS + "loss: { score: brier, saturation: 1 }\n"), "loss.saturation",
+                "only for loss.score: bounds (a Brier term is at most 1 already)");
+    }
+
+    @Test
     void abcSmcSettingsAreReadWithDefaultsAndTheirProblemsReported() throws Exception {
         Calibration smc = CalibrationReader.read(CalibrationFixtures.calibration(dir, PARAMETERS
                 + "ensemble: { tolerance: 2, method: abc-smc, particles: 50 }\n"));

@@ -222,7 +222,7 @@ class CalibrationSchemaTest {
             method: { name: cmaes, population: 6, sigma: 0.25, starts: 2 }
             ensemble: { tolerance: 2, method: abc-smc, particles: 20, budget: 400, quantile: 0.4, prior: start,
                         priorWidth: 0.1, heldOut: true }
-            loss: { saturation: 1, balance: true }
+            loss: { saturation: 1, balance: true, score: bounds }
             folds: 3
             """;
 
