@@ -187,6 +187,17 @@ def read_csv(path, needed, what):
         fail(f'record-ceiling.py: {path} is not a csv file ({e})')
 
 
+def shares(path, rows):
+    """The observed shares of some rows of a csv (NaN for a row that is absent); a share that is no number is refused."""
+    out = []
+    for r in rows:
+        try:
+            out.append(np.nan if r is None else float(r['observed']))
+        except ValueError:
+            fail(f'record-ceiling.py: {path}: {r["case"]}/{r["pattern"]}: observed share {r["observed"]!r} is not a number')
+    return np.array(out)
+
+
 def main(argv):
     if len(argv) < 2 or argv[0] in ('-h', '--help'):
         print(__doc__)
@@ -195,6 +206,12 @@ def main(argv):
         fail(f'record-ceiling.py: {argv[0]} is not a directory of case files')
     table = {(r['case'], r['pattern']): r for r in read_csv(
         argv[1], ('case', 'pattern', 'min', 'max', 'observed', 'result'), 'the csv of crisis validate --format csv')}
+    for r in table.values():
+        for bound in ('min', 'max'):
+            try:
+                float(r[bound] or 0)
+            except ValueError:
+                fail(f'record-ceiling.py: {argv[1]}: {r["case"]}/{r["pattern"]}: {bound} {r[bound]!r} is not a number')
     try:
         data = list(rows(argv[0], table))
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as e:
@@ -215,23 +232,32 @@ def main(argv):
     print(f'{"share right (balanced)":34s}' + ''.join(f'{name:>22s}' for name, _ in columns))
     print(f'{"patterns":34s}' + ''.join(f'{m.sum():>22d}' for _, m in columns))
 
-    def line(label, oks):
+    def line(label, oks, within=None):
         cells = []
         for _, m in columns:
+            m = m if within is None else m & within
             rate = np.mean([o[m].mean() for o in oks])
             balanced = np.mean([(o[m & (y == 1)].mean() + o[m & (y == 0)].mean()) / 2 for o in oks])
             cells.append(f'{100 * rate:5.1f}% ({100 * balanced:4.1f}%)')
         print(f'{label:34s}' + ''.join(f'{c:>22s}' for c in cells))
 
-    probabilities = [('model, defaults, in sample', np.array([float(table[k]['observed']) for k in keys]))]
+    in_sample = shares(argv[1], [table[k] for k in keys])
+    probabilities = [('model, defaults, in sample', in_sample)]
     line('model, defaults, in sample: pass', [np.array([table[k]['result'] == 'pass' for k in keys])])
+    line('model, defaults, in sample: right', [(in_sample >= 0.5) == y])
     if len(argv) > 2:
         folds = {(r['case'], r['pattern']): r for r in read_csv(
             argv[2], ('case', 'pattern', 'sample', 'observed', 'result'), 'the folds.csv of crisis calibrate --folds')
             if r['sample'] == 'out'}
-        line('model, 5-fold, held out: pass', [np.array([k in folds and folds[k]['result'] == 'pass' for k in keys])])
-        probabilities.append(('model, 5-fold, held out',
-                              np.array([float(folds[k]['observed']) if k in folds else np.nan for k in keys])))
+        present = np.array([k in folds for k in keys])
+        if not present.all():
+            print(f'record-ceiling.py: {(~present).sum()} of the {len(keys)} patterns are not held out in {argv[2]} '
+                  '(a cross-validation of another library?); the held-out rows leave them out', file=sys.stderr)
+        held = shares(argv[2], [folds.get(k) for k in keys])
+        line('model, 5-fold, held out: pass', [np.array([k in folds and folds[k]['result'] == 'pass' for k in keys])],
+             present)
+        line('model, 5-fold, held out: right', [(held >= 0.5) == y], present)
+        probabilities.append(('model, 5-fold, held out', held))
     line('"it never happens": right', [y == 0])
     learners = {
         'logistic regression': lambda k: make_pipeline(StandardScaler(), LogisticRegression(max_iter=3000)),
@@ -246,7 +272,7 @@ def main(argv):
         # the model's held-out share beside the inputs: what the model adds to a reading of them
         with_model = np.column_stack([X, np.nan_to_num(probabilities[1][1])])
         preds = held_out(learners['gradient boosting'], with_model, y, groups, repeats=5)
-        line('boosting with the model\'s share', [(p >= 0.5) == y for p in preds])
+        line('boosting with the model\'s share', [(p >= 0.5) == y for p in preds], present)
     probabilities.append(('base rate by kind, held out',
                           held_out(lambda k: _BaseRate(X.shape[1] - 5), X, y, groups, repeats=1)[0]))
     print('Brier score of the probability against the record (lower is better):')
