@@ -121,6 +121,39 @@ class CalibrationRunnerTest {
         assertTrue(bestYaml.contains("#   countries.RED.hawkishness=" + best[4]), bestYaml);
     }
 
+    /**
+     * loss.score: brier reaches the search, the manifest and patterns.csv: every candidate's loss is the sum of its
+     * patterns' Brier terms, the best's as patterns.csv lists them (a passing pattern counting too).
+     */
+    @Test
+    void theBrierScoreIsTheLossOfTheSearchAndOfPatternsCsv() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND + "loss: { score: brier }\n"));
+        assertTrue(c.brier());
+        Path out = dir.resolve("out");
+        CalibrationRunner.Result r = new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).execute();
+        JsonNode cal = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("calibration");
+        assertEquals("brier", cal.path("loss_score").asText());
+        assertTrue(cal.path("loss").asText().startsWith("sum over patterns of the Brier term"), cal.path("loss").asText());
+        double sum = 0;
+        List<String[]> patterns = csv(out.resolve("patterns.csv"));
+        assertEquals("loss", patterns.get(0)[10]);
+        for (String[] row : patterns.subList(1, patterns.size())) {
+            double share = Double.parseDouble(row[6]);
+            double outcome = !row[2].isEmpty() && Double.parseDouble(row[2]) > 0 ? 1 : 0;
+            assertEquals((share - outcome) * (share - outcome), Double.parseDouble(row[10]), 1e-6, String.join(",", row));
+            sum += Double.parseDouble(row[10]);
+        }
+        CalibrationRunner.FitSummary s = r.fits().get(0);
+        assertEquals(s.bestLoss(), sum, 1e-5, "the best candidate's loss is the sum of its Brier terms");
+        assertTrue(s.bestLoss() > 0 && s.passes() == s.patterns(), "every pattern passes and the loss is still not 0:"
+                + " a share of 0.96 for what happened costs its distance from 1");
+        // the bounds' loss is 0 anywhere in the diamond; the Brier score asks for its centre, where the share is 1
+        String[] best = csv(out.resolve("candidates.csv")).get(s.bestEvaluation());
+        double d = Math.abs(Double.parseDouble(best[4]) - 0.3) + Math.abs(Double.parseDouble(best[5]) - 0.7);
+        assertTrue(d < 0.15, "the best lies nearer the centre than the diamond's edge (0.224): d = " + d);
+    }
+
     @Test
     void severalStartsShareTheBudgetEquallyFromDifferentPointsAndStillFindTheOptimum() throws Exception {
         Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir,

@@ -146,6 +146,29 @@ class CalibrationReportTest {
     }
 
     @Test
+    void aBoundOfFoldsCsvThatIsNotANumberLeavesOutTheBrierScoreAndSaysSo() throws Exception {
+        Path dir = Fixtures.copy("calibration", tmp);
+        List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("folds.csv"), StandardCharsets.UTF_8));
+        List<String> head = List.of(lines.get(0).split(",", -1));
+        int min = head.indexOf("min");
+        int row = -1;
+        for (int i = 1; i < lines.size() && row < 0; i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells[head.indexOf("sample")].equals("out") && !cells[min].isEmpty()) {
+                cells[min] = "half";
+                lines.set(i, String.join(",", cells));
+                row = i;
+            }
+        }
+        assertTrue(row > 0, "the fixture has a held-out pattern with a lower bound");
+        Files.write(dir.resolve("folds.csv"), lines, StandardCharsets.UTF_8);
+        Report.Written w = CalibrationReport.write(dir, ReportOptions.defaults());
+        String html = Files.readString(w.html());
+        assertFalse(html.contains("Brier score of the held-out shares"), "no score from a damaged file");
+        assertTrue(w.warnings().stream().anyMatch(x -> x.contains("has a bound that is not a number ('half')")), w.warnings().toString());
+    }
+
+    @Test
     void theEnsembleVerdictsFollowTheWeightedIntervalOfPosteriorCsv() throws Exception {
         Path dir = Fixtures.copy("calibration", tmp);
         CalibrationReport.write(dir, ReportOptions.defaults());
