@@ -13,6 +13,7 @@ import org.crisis.experiment.Seeds;
 import org.crisis.model.Dyad;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
+import org.crisis.model.Parameter;
 import org.crisis.model.World;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Overrides;
@@ -96,6 +97,35 @@ class ReconciliationBehaviourTest {
         assertTrue(ciWith[0] > ciWithout[1] + 0.2, String.format(
                 "restored with the election %.3f-%.3f, without %.3f-%.3f", ciWith[0], ciWith[1], ciWithout[0], ciWithout[1]));
         assertEquals(0, gainedBeforeElection, "runs restored only with the election are restored after it");
+    }
+
+    /**
+     * At the defaults (the sixty-second round's, docs/MODEL.md 5), a rupture between the same two governments is not
+     * mended by a mediator's offers or a gesture: a new government that is not a continuation is what mends it. The
+     * fixture's pinned values are set back to the defaults, but for κ and θ_5, which make the second grant a rupture.
+     */
+    @Test
+    void atTheDefaultsANewGovernmentAndNotAMediatorEndsTheRupture() throws Exception {
+        List<String> defaults = new ArrayList<>();
+        for (String name : List.of("grievanceDecay", "lowLevelDecay", "observerGain", "reciprocity", "audienceCost",
+                "solidarity", "ruptureCost", "democraticClause", "mediationWeight", "mediationEfficacy", "restoreThreshold",
+                "oustedFriends", "territorialSalience", "campaignGain")) {
+            defaults.add("parameters." + name + "=" + Parameter.byKey(name).orElseThrow().defaultValue());
+        }
+        Scenario with = fixture("rupture-election.yaml", new int[0], defaults.toArray(String[]::new));
+        Scenario without = fixture("rupture-election.yaml", new int[] {1}, defaults.toArray(String[]::new));
+        int electionDay = with.events().get(1).day();
+        List<MeasuredRun.Pair> a = replicate(with, RUNS, w -> pair(w, "SOV", "GRA"));
+        List<MeasuredRun.Pair> b = replicate(without, RUNS, w -> pair(w, "SOV", "GRA"));
+        assertTrue(b.stream().filter(d -> d.firstSevered() >= 0).count() > 0.8 * RUNS, "the crisis is a rupture");
+        long restoredWithout = b.stream().filter(d -> d.restoredDay() >= 0).count();
+        long restoredWith = a.stream().filter(d -> d.restoredDay() >= 0).count();
+        long beforeElection = a.stream().filter(d -> d.restoredDay() >= 0 && d.restoredDay() < electionDay).count();
+        assertTrue(restoredWithout <= RUNS / 50, "with the mediator's offers but no new government, restored in " + restoredWithout
+                + " of " + RUNS + " runs");
+        assertEquals(0, beforeElection, "no run is restored before the election");
+        assertTrue(restoredWith > RUNS / 2, "after the election of a government aligned with GRA, restored in " + restoredWith
+                + " of " + RUNS + " runs");
     }
 
     @Test
