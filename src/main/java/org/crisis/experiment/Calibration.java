@@ -29,7 +29,7 @@ import java.util.Optional;
  * @param heldOut {@code ensemble.heldOut}: each fold also draws its own ensemble, by the same method, and its
  *        held-out cases are scored with forecasts drawn from it, as {@code crisis run --parameters-from} makes them
  * @param brier {@code loss.score: brier}: each pattern's term is the squared difference between its share and
- *        what it says happened ({@link CalibrationLoss#term}), not its distance outside its bounds
+ *        what it says happened ({@link CalibrationLoss#brierTerm}), not its distance outside its bounds
  */
 public record Calibration(String name, String description, Path file, String fileSha256, List<CalibrationCase> cases,
         List<CalibrationParameter> parameters, long seed, int budget, int population, double sigma, int starts,

@@ -229,16 +229,15 @@ public final class CalibrationReport implements ReportKind {
     private void heldOutBrier(Html h) throws ReportException {
         Brier.Tally tally = new Brier.Tally();
         for (CalibrationResults.HeldOut x : c.heldOut()) {
-            double min = bound(x.min());
-            double max = bound(x.max());
-            if (min != min && !x.min().isBlank() || max != max && !x.max().isBlank()) {
+            String bad = bound(x.min()) == null ? x.min() : bound(x.max()) == null ? x.max() : null;
+            if (bad != null) {
                 String said = "folds.csv: " + x.caseName() + "/" + x.pattern() + " has a bound that is not a number ('"
-                        + (min != min && !x.min().isBlank() ? x.min() : x.max()) + "'): no held-out Brier score is given";
+                        + bad + "'): no held-out Brier score is given";
                 h.note(said.substring(0, 1).toUpperCase(Locale.ROOT) + said.substring(1) + ".");
                 warnings.add(said);
                 return;
             }
-            tally.add(x.observed(), min, max);
+            tally.add(x.observed(), bound(x.min()), bound(x.max()));
         }
         Brier b = tally.result();
         if (b.events() == 0) {
@@ -252,15 +251,15 @@ public final class CalibrationReport implements ReportKind {
                                 b.reference(), Format.percent(b.happened() / (double) b.events())) : ""));
     }
 
-    /** A bound of folds.csv; NaN when absent or not a number (the caller tells the two apart). */
-    private static double bound(String text) {
+    /** A bound of folds.csv: NaN when absent, null when it is not a number. */
+    private static Double bound(String text) {
         if (text == null || text.isBlank()) {
             return Double.NaN;
         }
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            return Double.NaN;
+            return null;
         }
     }
 
