@@ -29,7 +29,7 @@ class ThirdPartyBehaviourTest {
      * A grievance gain at which the answer to condemners is frequent enough to compare: the sixteenth round's 0.25
      * at the decay of its time, twice the default gain since the sixty-second round's faster decay (δ 0.079).
      */
-    private static final String KAPPA_16 = "parameters.grievanceGain=0.4";
+    private static final String KAPPA_COMPARED = "parameters.grievanceGain=0.4";
 
     static Scenario fixture(String file, String... overrides) throws Exception {
         return ScenarioReader.read(Path.of(ThirdPartyBehaviourTest.class.getResource("/model/" + file).toURI()),
@@ -115,9 +115,9 @@ class ThirdPartyBehaviourTest {
         System.out.println("stylised fact: relations with a condemner downgraded or severed in " + answered + " of " + RUNS + " runs");
         // the answer comes from the condemnation being felt as interference, in proportion to the condemned
         // government's sovereignty (3.3): without that sensitivity no condemner is answered. The defaults answer too
-        // seldom to tell the two apart, so the mechanism is compared at a higher grievance gain (KAPPA_16).
-        long sensitive = runsDowngradedWithARival(fixture("regional-crisis.yaml", KAPPA_16));
-        long indifferent = runsDowngradedWithARival(fixture("regional-crisis.yaml", KAPPA_16, "countries.ELE.sovereignty=0"));
+        // seldom to tell the two apart, so the mechanism is compared at a higher grievance gain (KAPPA_COMPARED).
+        long sensitive = runsDowngradedWithARival(fixture("regional-crisis.yaml", KAPPA_COMPARED));
+        long indifferent = runsDowngradedWithARival(fixture("regional-crisis.yaml", KAPPA_COMPARED, "countries.ELE.sovereignty=0"));
         double p = Proportions.fisher(sensitive, RUNS - sensitive, indifferent, RUNS - indifferent).p();
         System.out.println("at κ 0.4: " + sensitive + " of " + RUNS + " runs, " + indifferent + " with sovereignty 0 (Fisher p = " + p + ")");
         assertTrue(sensitive > indifferent && p < 0.01, "at κ 0.4 relations with a condemner are downgraded or severed in "
