@@ -107,11 +107,7 @@ public final class Validation {
             if (brier.events() == 0) {
                 return List.of(first, second);
             }
-            boolean bothKinds = brier.happened() > 0 && brier.happened() < brier.events();
-            String third = String.format(Locale.ROOT, "Brier score of the shares against the record, over the %d %s with one bound: "
-                    + "%.3f (0 is best%s)", brier.events(), brier.events() == 1 ? "pattern" : "patterns", brier.score(),
-                    bothKinds ? String.format(Locale.ROOT, "; %.3f for every share at the %.1f %% of them that record something happened",
-                            brier.reference(), 100.0 * brier.happened() / brier.events()) : "");
+            String third = brier.sentence("shares");
             return List.of(first, second, third);
         }
 

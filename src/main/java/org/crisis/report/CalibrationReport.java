@@ -243,12 +243,8 @@ public final class CalibrationReport implements ReportKind {
         if (b.events() == 0) {
             return;
         }
-        boolean bothKinds = b.happened() > 0 && b.happened() < b.events();
-        h.paragraph(String.format(Locale.ROOT, "Brier score of the held-out shares against the record, over the %s with one"
-                + " bound: %.3f (0 is best%s). Unlike the pass count it does not reward a share of 0 or 1 where the record's"
-                + " event is uncertain.", RunSetViews.plural(b.events(), "pattern"), b.score(), bothKinds
-                        ? String.format(Locale.ROOT, "; %.3f for every share at the %s of them that record something happened",
-                                b.reference(), Format.percent(b.happened() / (double) b.events())) : ""));
+        h.paragraph(b.sentence("held-out shares") + ". Unlike the pass count it does not reward a share of 0 or 1 where"
+                + " the record's event is uncertain.");
     }
 
     /** A bound of folds.csv: NaN when absent, null when it is not a number. */

@@ -1,5 +1,7 @@
 package org.crisis.stats;
 
+import java.util.Locale;
+
 /**
  * The Brier score of forecast probabilities against what happened: the mean squared difference
  * between each forecast and its outcome (1 happened, 0 not), 0 at best and 1 at worst (Brier
@@ -68,5 +70,19 @@ public record Brier(int events, int happened, double score, double reference) {
         boolean above = !Double.isNaN(min) && min > 0;
         boolean below = !Double.isNaN(max) && max < 1;
         return above == below ? null : above;
+    }
+
+    /**
+     * The score as one sentence without its final stop, e.g. "Brier score of the held-out shares
+     * against the record, over the 4 patterns with one bound: 0.335 (0 is best; 0.250 for every
+     * share at the 50.0 % of them that record something happened)"; the base rate is given only
+     * when both outcomes occur. {@code shares} names the forecasts ("shares", "held-out shares").
+     */
+    public String sentence(String shares) {
+        boolean bothKinds = happened > 0 && happened < events;
+        return String.format(Locale.ROOT, "Brier score of the %s against the record, over the %d %s with one bound: %.3f (0 is best%s)",
+                shares, events, events == 1 ? "pattern" : "patterns", score, bothKinds
+                        ? String.format(Locale.ROOT, "; %.3f for every share at the %.1f %% of them that record something happened",
+                                reference, 100.0 * happened / events) : "");
     }
 }
