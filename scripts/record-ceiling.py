@@ -14,6 +14,12 @@ from these inputs alone; the model's own results are read from a `crisis validat
 table (in sample at the defaults) and, when given, from a `crisis calibrate --folds` folds.csv
 (held out). Brier scores compare the probabilities themselves with the record.
 
+A last line adds, for each side of the pattern's pair, its government's record in the library's
+earlier crises: whether a case that starts earlier codes the same government (the same country with
+the same ideology and traits: docs/FORMATS.md 2.2 codes one government alike in every file) on a
+pair whose record goes below NORMAL, only on pairs whose record does not, or not at all: a
+government's known repertoire, which an analyst has before the crisis.
+
 Left out of the inputs, since the way a pattern is written carries its answer: the time window
 (withinDays; authors write short windows for acts that happened), and the endsAt patterns
 altogether (authors write the level the record ends at, so nearly all of them say it happened).
@@ -127,6 +133,37 @@ def rows(cases_dir, table):
                  int('condemn' in p), (p.get('count') or {}).get('min', 0)]
             yield d['name'], p['name'], x, int(happened), count > 0, \
                 (float(r['min'] or 0), float(r['max'] or 1)), kind
+
+
+def earlier_record(cases_dir, table, data):
+    """Per row of `data`, for each side of its pattern's pair: 1 if a case that starts earlier codes the
+    same government on a pair whose record goes below NORMAL (a one-sided reaches pattern that says it
+    happened), 0 if only on pairs whose record does not, -1 if no earlier case codes it."""
+    def government(c):
+        i = c.get('ideology', {})
+        return (c['id'], i.get('economic'), i.get('social'), c.get('sovereignty'), c.get('domesticPressure'),
+                c.get('hawkishness'), c.get('normAdherence'))
+    cases, pairs = {}, {}
+    for path in glob.glob(os.path.join(cases_dir, '*.yaml')):
+        d = yaml.safe_load(open(path))
+        if 'expect' not in d:
+            continue
+        record = {}
+        for p in d['expect'].get('patterns', []):
+            pairs[(d['name'], p['name'])] = p.get('pair') or [p.get('condemn')] * 2
+            r = table.get((d['name'], p['name']))
+            if 'reaches' in p and r is not None:
+                for c in p['pair']:
+                    record.setdefault(government(next(x for x in d['countries'] if x['id'] == c)), set()).add(
+                        bool(r['min']) and float(r['min']) > 0)
+        cases[d['name']] = (str(d['start']), {c['id']: government(c) for c in d['countries']}, record)
+
+    def side(case, country):
+        start, governments, _ = cases[case]
+        known = [True in rec[governments[country]] for other, (s, _, rec) in cases.items()
+                 if s < start and governments.get(country) in rec]
+        return -1 if not known else int(any(known))
+    return np.array([[side(row[0], c) for c in pairs[(row[0], row[1])]] for row in data], float)
 
 
 class _BaseRate:
@@ -273,6 +310,9 @@ def main(argv):
         with_model = np.column_stack([X, np.nan_to_num(probabilities[1][1])])
         preds = held_out(learners['gradient boosting'], with_model, y, groups, repeats=5)
         line('boosting with the model\'s share', [(p >= 0.5) == y for p in preds], present)
+    preds = held_out(learners['gradient boosting'], np.column_stack([X, earlier_record(argv[0], table, data)]), y,
+                     groups, repeats=5)
+    line('boosting with earlier records', [(p >= 0.5) == y for p in preds])
     probabilities.append(('base rate by kind, held out',
                           held_out(lambda k: _BaseRate(X.shape[1] - 5), X, y, groups, repeats=1)[0]))
     print('Brier score of the probability against the record (lower is better):')
