@@ -14,11 +14,12 @@ from these inputs alone; the model's own results are read from a `crisis validat
 table (in sample at the defaults) and, when given, from a `crisis calibrate --folds` folds.csv
 (held out). Brier scores compare the probabilities themselves with the record.
 
-A last line adds, for each side of the pattern's pair, its government's record in the library's
-earlier crises: whether a case that starts earlier codes the same government (the same country with
-the same ideology and traits: docs/FORMATS.md 2.2 codes one government alike in every file) on a
-pair whose record goes below NORMAL, only on pairs whose record does not, or not at all: a
-government's known repertoire, which an analyst has before the crisis.
+A last row of the first table adds, for each side of the pattern's pair, its government's record in
+the library's earlier crises: whether a case that ended before this one starts codes the same
+government (the same country with the same ideology and traits: docs/FORMATS.md 2.2 codes one
+government alike in every file) on a pair whose record goes below NORMAL, only on pairs whose
+record does not, or not at all: a government's known repertoire, which an analyst has before the
+crisis. A country whose government changes within an earlier case lends that case no record.
 
 Left out of the inputs, since the way a pattern is written carries its answer: the time window
 (withinDays; authors write short windows for acts that happened), and the endsAt patterns
@@ -33,6 +34,7 @@ Needs Python 3 with PyYAML, NumPy and scikit-learn (pip install pyyaml numpy sci
 about a minute.
 """
 import csv
+import datetime
 import glob
 import math
 import os
@@ -132,38 +134,46 @@ def rows(cases_dir, table):
                  int(p.get('reaches') == 'DOWNGRADED'), int(p.get('reaches') == 'SEVERED'), int('restored' in p),
                  int('condemn' in p), (p.get('count') or {}).get('min', 0)]
             yield d['name'], p['name'], x, int(happened), count > 0, \
-                (float(r['min'] or 0), float(r['max'] or 1)), kind
+                (float(r['min'] or 0), float(r['max'] or 1)), kind, (a, b)
 
 
 def earlier_record(cases_dir, table, data):
-    """Per row of `data`, for each side of its pattern's pair: 1 if a case that starts earlier codes the
-    same government on a pair whose record goes below NORMAL (a one-sided reaches pattern that says it
-    happened), 0 if only on pairs whose record does not, -1 if no earlier case codes it."""
+    """Per row of `data`, for each side of its pair: 1 if a case that ended before the row's case starts
+    codes the same government on a pair whose record goes below NORMAL (a reaches pattern with a lower
+    bound above 0), 0 if only on pairs whose record does not, -1 if no such case codes it. A country
+    whose government changes within a case lends that case no record; a case without a start date is
+    neither earlier nor later than another."""
     def government(c):
         i = c.get('ideology', {})
         return (c['id'], i.get('economic'), i.get('social'), c.get('sovereignty'), c.get('domesticPressure'),
                 c.get('hawkishness'), c.get('normAdherence'))
-    cases, pairs = {}, {}
+    cases = {}
     for path in glob.glob(os.path.join(cases_dir, '*.yaml')):
         d = yaml.safe_load(open(path))
         if 'expect' not in d:
             continue
+        start = d.get('start')
+        start = start if isinstance(start, datetime.date) else None
+        changed = {e.get('actor') for e in d.get('events') or [] if e.get('type') in ('ELECTION', 'COUP')}
+        governments = {c['id']: government(c) for c in d['countries']}
         record = {}
         for p in d['expect'].get('patterns', []):
-            pairs[(d['name'], p['name'])] = p.get('pair') or [p.get('condemn')] * 2
             r = table.get((d['name'], p['name']))
             if 'reaches' in p and r is not None:
                 for c in p['pair']:
-                    record.setdefault(government(next(x for x in d['countries'] if x['id'] == c)), set()).add(
-                        bool(r['min']) and float(r['min']) > 0)
-        cases[d['name']] = (str(d['start']), {c['id']: government(c) for c in d['countries']}, record)
+                    if c not in changed:
+                        record.setdefault(governments[c], set()).add(bool(r['min']) and float(r['min']) > 0)
+        end = start + datetime.timedelta(days=d.get('days', 0)) if start else None
+        cases[d['name']] = (start, end, governments, record)
 
     def side(case, country):
-        start, governments, _ = cases[case]
-        known = [True in rec[governments[country]] for other, (s, _, rec) in cases.items()
-                 if s < start and governments.get(country) in rec]
+        start, _, governments, _ = cases[case]
+        if start is None:
+            return -1
+        known = [True in rec[governments[country]] for (_, end, _, rec) in cases.values()
+                 if end is not None and end < start and governments.get(country) in rec]
         return -1 if not known else int(any(known))
-    return np.array([[side(row[0], c) for c in pairs[(row[0], row[1])]] for row in data], float)
+    return np.array([[side(row[0], c) for c in row[7]] for row in data], float)
 
 
 class _BaseRate:
@@ -251,6 +261,7 @@ def main(argv):
                 fail(f'record-ceiling.py: {argv[1]}: {r["case"]}/{r["pattern"]}: {bound} {r[bound]!r} is not a number')
     try:
         data = list(rows(argv[0], table))
+        earlier = earlier_record(argv[0], table, data)
     except (yaml.YAMLError, KeyError, TypeError, ValueError) as e:
         fail(f'record-ceiling.py: a case file of {argv[0]} is not valid ({" ".join(str(e).split())})')
     if not data:
@@ -310,7 +321,7 @@ def main(argv):
         with_model = np.column_stack([X, np.nan_to_num(probabilities[1][1])])
         preds = held_out(learners['gradient boosting'], with_model, y, groups, repeats=5)
         line('boosting with the model\'s share', [(p >= 0.5) == y for p in preds], present)
-    preds = held_out(learners['gradient boosting'], np.column_stack([X, earlier_record(argv[0], table, data)]), y,
+    preds = held_out(learners['gradient boosting'], np.column_stack([X, earlier]), y,
                      groups, repeats=5)
     line('boosting with earlier records', [(p >= 0.5) == y for p in preds])
     probabilities.append(('base rate by kind, held out',
