@@ -107,7 +107,8 @@ public final class Validation {
             if (brier.events() == 0) {
                 return List.of(first, second);
             }
-            String third = brier.sentence("shares");
+            String third = brier.sentence("shares", n -> n + (n == 1 ? " pattern" : " patterns"),
+                    q -> String.format(Locale.ROOT, "%.1f %%", 100 * q));
             return List.of(first, second, third);
         }
 

@@ -243,7 +243,7 @@ public final class CalibrationReport implements ReportKind {
         if (b.events() == 0) {
             return;
         }
-        h.paragraph(b.sentence("held-out shares") + ". Unlike the pass count it does not reward a share of 0 or 1 where"
+        h.paragraph(b.sentence("held-out shares", n -> RunSetViews.plural(n, "pattern"), Format::percent) + ". Unlike the pass count it does not reward a share of 0 or 1 where"
                 + " the record's event is uncertain.");
     }
 

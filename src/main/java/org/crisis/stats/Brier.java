@@ -1,6 +1,8 @@
 package org.crisis.stats;
 
 import java.util.Locale;
+import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
 
 /**
  * The Brier score of forecast probabilities against what happened: the mean squared difference
@@ -76,13 +78,15 @@ public record Brier(int events, int happened, double score, double reference) {
      * The score as one sentence without its final stop, e.g. "Brier score of the held-out shares
      * against the record, over the 4 patterns with one bound: 0.335 (0 is best; 0.250 for every
      * share at the 50.0 % of them that record something happened)"; the base rate is given only
-     * when both outcomes occur. {@code shares} names the forecasts ("shares", "held-out shares").
+     * when both outcomes occur. {@code shares} names the forecasts ("shares", "held-out shares");
+     * {@code patterns} writes a number of patterns ("4 patterns") and {@code percent} a share as a
+     * percentage ("50.0 %"), each in the caller's typography.
      */
-    public String sentence(String shares) {
+    public String sentence(String shares, IntFunction<String> patterns, DoubleFunction<String> percent) {
         boolean bothKinds = happened > 0 && happened < events;
-        return String.format(Locale.ROOT, "Brier score of the %s against the record, over the %d %s with one bound: %.3f (0 is best%s)",
-                shares, events, events == 1 ? "pattern" : "patterns", score, bothKinds
-                        ? String.format(Locale.ROOT, "; %.3f for every share at the %.1f %% of them that record something happened",
-                                reference, 100.0 * happened / events) : "");
+        return String.format(Locale.ROOT, "Brier score of the %s against the record, over the %s with one bound: %.3f (0 is best%s)",
+                shares, patterns.apply(events), score, bothKinds
+                        ? String.format(Locale.ROOT, "; %.3f for every share at the %s of them that record something happened",
+                                reference, percent.apply(happened / (double) events)) : "");
     }
 }

@@ -97,9 +97,10 @@ class CalibrationReportTest {
         }
         assertTrue(scored > 0 && happened > 0 && happened < scored, "the fixture holds out both kinds of pattern");
         double q = happened / (double) scored;
-        assertTrue(html.contains(String.format(Locale.ROOT, "Brier score of the held-out shares against the record, over the %d"
-                + " patterns with one bound: %.3f (0 is best; %.3f for every share at the %.1f %% of them that record"
-                + " something happened)", scored, squares / scored, q * (1 - q), 100 * q)), "held-out Brier score");
+        assertTrue(html.contains(String.format(Locale.ROOT, "Brier score of the held-out shares against the record, over the %s"
+                + " with one bound: %.3f (0 is best; %.3f for every share at the %s of them that record something"
+                + " happened)", RunSetViews.plural(scored, "pattern"), squares / scored, q * (1 - q), Format.percent(q))),
+                "held-out Brier score, in the report's typography");
         for (String chart : List.of("loss", "passes", "loss-fits", "trace-parameters_grievance_gain",
                 "trace-parameters_threshold_sever", "trace-parameters_rationality", "marginal-parameters_grievance_gain",
                 "marginal-parameters_rationality")) {

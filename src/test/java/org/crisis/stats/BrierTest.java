@@ -33,6 +33,17 @@ class BrierTest {
     }
 
     @Test
+    void theSentenceGivesTheBaseRateOnlyWhenBothOutcomesOccurAndInTheCallersTypography() {
+        Brier both = Brier.of(new double[] {0.9, 0.2, 0.0, 1.0}, new boolean[] {true, false, true, false});
+        assertEquals("Brier score of the held-out shares against the record, over the 4 patterns with one bound: 0.513"
+                + " (0 is best; 0.250 for every share at the half of them that record something happened)",
+                both.sentence("held-out shares", n -> n + " patterns", q -> q == 0.5 ? "half" : "?"));
+        Brier one = Brier.of(new double[] {0.2}, new boolean[] {false});
+        assertEquals("Brier score of the shares against the record, over the 1 pattern with one bound: 0.040 (0 is best)",
+                one.sentence("shares", n -> n == 1 ? "1 pattern" : n + " patterns", q -> "?"));
+    }
+
+    @Test
     void noEventsGiveNoScore() {
         Brier b = Brier.of(new double[0], new boolean[0]);
         assertEquals(0, b.events());
