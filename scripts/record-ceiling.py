@@ -269,6 +269,9 @@ def main(argv):
         fail(f'record-ceiling.py: a case file of {argv[0]} is not valid ({" ".join(str(e).split())})')
     if not data:
         fail(f'record-ceiling.py: no pattern of {argv[0]} is in {argv[1]}')
+    if len({row[0] for row in data}) < 5:
+        fail(f'record-ceiling.py: {argv[0]} has patterns in {len({row[0] for row in data})} cases; the held-out readings need '
+             'at least 5 (one a fold)')
     keys = [(row[0], row[1]) for row in data]
     X = np.array([row[2] for row in data], float)
     y = np.array([row[3] for row in data])
