@@ -144,8 +144,8 @@ def earlier_record(cases_dir, table, data):
     """Per row of `data`, for each side of its pair: 1 if a case that ended before the row's case starts
     codes the same government on a pair whose record goes below NORMAL (a reaches pattern with a lower
     bound above 0), 0 if only on pairs whose record does not, -1 if no such case codes it. A country
-    whose government changes within a case lends that case no record; a case without a start date is
-    neither earlier nor later than another."""
+    whose government changes within a case lends that case no record; a case whose start is not a date (quoted,
+    or absent: rows() leaves the latter out) neither lends nor receives a record."""
     def government(c):
         i = c.get('ideology', {})
         return (c['id'], i.get('economic'), i.get('social'), c.get('sovereignty'), c.get('domesticPressure'),

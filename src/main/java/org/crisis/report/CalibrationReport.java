@@ -229,22 +229,23 @@ public final class CalibrationReport implements ReportKind {
     private void heldOutBrier(Html h) throws ReportException {
         Brier.Tally tally = new Brier.Tally();
         for (CalibrationResults.HeldOut x : c.heldOut()) {
-            String bad = bound(x.min()) == null ? x.min() : bound(x.max()) == null ? x.max() : null;
-            if (bad != null) {
+            Double min = bound(x.min());
+            Double max = bound(x.max());
+            if (min == null || max == null) {
                 String said = "folds.csv: " + x.caseName() + "/" + x.pattern() + " has a bound that is not a number ('"
-                        + bad + "'): no held-out Brier score is given";
+                        + (min == null ? x.min() : x.max()) + "'): no held-out Brier score is given";
                 h.note(said.substring(0, 1).toUpperCase(Locale.ROOT) + said.substring(1) + ".");
                 warnings.add(said);
                 return;
             }
-            tally.add(x.observed(), bound(x.min()), bound(x.max()));
+            tally.add(x.observed(), min, max);
         }
         Brier b = tally.result();
         if (b.events() == 0) {
             return;
         }
-        h.paragraph(b.sentence("held-out shares", n -> RunSetViews.plural(n, "pattern"), Format::percent) + ". Unlike the pass count it does not reward a share of 0 or 1 where"
-                + " the record's event is uncertain.");
+        h.paragraph(b.sentence("held-out shares", n -> RunSetViews.plural(n, "pattern"), Format::percent)
+                + ". Unlike the pass count it does not reward a share of 0 or 1 where the record's event is uncertain.");
     }
 
     /** A bound of folds.csv: NaN when absent, null when it is not a number. */
