@@ -27,7 +27,8 @@ class ThirdPartyBehaviourTest {
     private static final int RUNS = 300;
     /**
      * A grievance gain at which the answer to condemners is frequent enough to compare: the sixteenth round's 0.25
-     * at the decay of its time, twice the default gain since the sixty-second round's faster decay (δ 0.079).
+     * at the decay of its time, twice the default gain since the sixty-second round's faster decay (δ 0.079; 0.046 since the
+     * sixty-fifth round's).
      */
     private static final String KAPPA_COMPARED = "parameters.grievanceGain=0.4";
 
