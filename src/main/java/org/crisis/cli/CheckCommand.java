@@ -79,8 +79,8 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 Scenario s = ScenarioReader.read(file, overrides);
-                System.out.printf("%s: ok (%s: %d countries, %d events, %d days)%n", file, s.name(),
-                        s.countries().size(), s.events().size(), s.days());
+                System.out.printf("%s: ok (%s: %s, %s, %s)%n", file, s.name(),
+                        s.countries().size() + (s.countries().size() == 1 ? " country" : " countries"), count(s.events().size(), "event"), count(s.days(), "day"));
                 s.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
             } catch (InvalidInputException e) {
                 System.err.println(e.getMessage());

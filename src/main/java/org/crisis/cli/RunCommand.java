@@ -88,6 +88,12 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             WorkDirectory.checkOut(out, "--out"); // before anything is read or written
         }
+        String kind = CheckCommand.kind(file);
+        if (kind != null) {
+            System.err.println("crisis run: " + file + " is a " + kind + " file, not a scenario: use crisis "
+                    + (CheckCommand.SWEEP.equals(kind) ? "sweep" : "calibrate") + " " + file);
+            return Main.INVALID_INPUT;
+        }
         Scenario scenario;
         ParameterDraws draws = null;
         try {
@@ -122,8 +128,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static void print(Scenario scenario, RunSet.Summary s) {
-        System.out.printf(Locale.ROOT, "%s: %d run%s of %d days in %.1f s%n", scenario.name(), s.runs(),
-                s.runs() == 1 ? "" : "s", scenario.days(), s.seconds());
+        System.out.printf(Locale.ROOT, "%s: %d run%s of %s%d days in %.1f s%n", scenario.name(), s.runs(),
+                s.runs() == 1 ? "" : "s", scenario.stop().isPresent() ? "at most " : "", scenario.days(), s.seconds());
         summary(scenario, s.pairs()).forEach(System.out::println);
         System.out.println("results: " + s.directory());
     }

@@ -81,7 +81,6 @@ public final class CalibrationReader {
     /** Columns of the result files that a parameter's column must not take. */
     static final Set<String> FIXED_COLUMNS = Set.of("fold", "evaluation", "restart", "iteration", "loss", "passes",
             "patterns", "set", "weight", "stage");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     /** Stands for the cases in a message shared by several of them. */
     private static final String CASES = "\u0000cases\u0000";
 
@@ -111,8 +110,9 @@ public final class CalibrationReader {
         Node.Mapping m = top.get();
         Fields.field(m, "$schema").ifPresent(n -> f.string(n, "$schema"));
         String name = Fields.field(m, "name").flatMap(n -> f.string(n, "name")).filter(n -> {
-            if (!NAME.matcher(n).matches()) {
-                f.error(m.entries().get("name"), "name", "expected letters, digits, '-' and '_' only, found '" + n + "'");
+            String problem = Fields.nameProblem(n);
+            if (problem != null) {
+                f.error(m.entries().get("name"), "name", problem);
                 return false;
             }
             return true;

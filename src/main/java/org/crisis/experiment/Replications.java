@@ -40,6 +40,7 @@ public final class Replications {
 
     public static <T> void run(int n, int threads, IntFunction<T> job, Sink<T> sink, Progress progress)
             throws Exception {
+        threads = Math.min(threads, n); // more workers than jobs would idle (and a huge count would overflow the window)
         if (threads <= 1) {
             for (int k = 0; k < n; k++) {
                 sink.accept(job.apply(k));
@@ -53,7 +54,7 @@ public final class Replications {
             return t;
         });
         try {
-            int window = threads * 4;
+            int window = (int) Math.min(Integer.MAX_VALUE, 4L * threads);
             int maxChunk = Math.max(1, Math.min(MAX_CHUNK, IN_FLIGHT / window));
             ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
             int next = 0;

@@ -44,7 +44,6 @@ public final class SweepReader {
     /** Columns of runs.csv that a varied column must not take. */
     static final Set<String> FIXED_COLUMNS = Set.of("point", "replication", "seed", "status", "message", "outcome",
             "n", "mean", "sd", "ci95_low", "ci95_high");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final int MAX_REPORTED_POINTS = 5;
     /** Grid levels of a range each checked against the scenario; beyond, the first and last. */
     private static final int CHECKED_LEVELS = 100;
@@ -84,8 +83,9 @@ public final class SweepReader {
         }
         Node.Mapping m = top.get();
         String name = Fields.field(m, "name").flatMap(n -> f.string(n, "name")).filter(n -> {
-            if (!NAME.matcher(n).matches()) {
-                f.error(m.entries().get("name"), "name", "expected letters, digits, '-' and '_' only, found '" + n + "'");
+            String problem = Fields.nameProblem(n);
+            if (problem != null) {
+                f.error(m.entries().get("name"), "name", problem);
                 return false;
             }
             return true;

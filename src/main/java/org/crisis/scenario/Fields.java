@@ -171,6 +171,22 @@ public final class Fields {
         return node.kind();
     }
 
+    /** The longest name of a scenario, sweep or calibration: it names a results directory and its hidden work directory. */
+    public static final int NAME_MAX = 200;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
+
+    /** What is wrong with {@code name} as the name of a file's results directory, or {@code null} if nothing. */
+    public static String nameProblem(String name) {
+        if (!NAME.matcher(name).matches()) {
+            return "expected letters, digits, '-' and '_' only, found '" + name + "'";
+        }
+        if (name.length() > NAME_MAX) {
+            return "a name of " + name.length() + " characters; at most " + NAME_MAX
+                    + " (it names the results directory, and file names have a length limit)";
+        }
+        return null;
+    }
+
     public static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }

@@ -3,6 +3,7 @@ package org.crisis.scenario;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crisis.model.EventType;
 import org.crisis.model.Parameter;
 import org.crisis.model.Parameters;
 
@@ -58,11 +59,18 @@ public final class ScenarioJson {
             t.target().ifPresent(x -> n.put("target", x));
             n.put("severity", t.severity());
             t.label().ifPresent(x -> n.put("label", x));
-            n.put("gamma", t.gamma());
-            n.put("interference", t.interference());
-            n.put("normBreaking", t.normBreaking());
-            n.put("territorial", t.territorial());
-            n.put("armed", t.armed());
+            // only the fields a scenario file may give for this type (FORMATS 2.5), so the resolved scenario reads back
+            // as a scenario: the weight and flags of a CUSTOM event, the territorial and armed flags of other bilateral
+            // triggers; every other type has its own, by its type
+            if (t.type() == EventType.CUSTOM) {
+                n.put("gamma", t.gamma());
+                n.put("interference", t.interference());
+                n.put("normBreaking", t.normBreaking());
+            }
+            if (t.type().kind() == EventType.Kind.TRIGGER && !t.type().territorial()) {
+                n.put("territorial", t.territorial());
+                n.put("armed", t.armed());
+            }
             t.declaredAnswer().ifPresent(x -> n.put("declaredAnswer", x.name()));
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {

@@ -70,8 +70,9 @@ public final class ScenarioReader {
     public static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+    /** Ids that pandas.read_csv or R's read.csv read as a missing value (compared in lower case). */
+    private static final Set<String> MISSING = Set.of("na", "nan", "null", "none");
 
     private final Fields f = new Fields();
     private final Map<String, Integer> ids = new HashMap<>();
@@ -114,8 +115,9 @@ public final class ScenarioReader {
         Fields.field(m, "$schema").ifPresent(n -> f.string(n, "$schema"));
         String name = f.required(m, "", "name", "a name of letters, digits, '-' and '_'")
                 .flatMap(n -> f.string(n, "name")).filter(n -> {
-                    if (!NAME.matcher(n).matches()) {
-                        f.error(m.entries.get("name"), "name", "expected letters, digits, '-' and '_' only, found '" + n + "'");
+                    String problem = Fields.nameProblem(n);
+                    if (problem != null) {
+                        f.error(m.entries.get("name"), "name", problem);
                         return false;
                     }
                     return true;
@@ -165,9 +167,18 @@ public final class ScenarioReader {
         });
         Parameters parameters = Fields.field(m, "parameters").map(this::parameters).orElse(Parameters.defaults());
         List<Pair> track = new ArrayList<>();
+        Set<String> trackKeys = new HashSet<>();
         Fields.field(m, "track").flatMap(n -> f.sequence(n, "track")).ifPresent(list -> {
             for (int i = 0; i < list.items.size(); i++) {
-                pair(list.items.get(i), "track[" + i + "]").ifPresent(track::add);
+                Node item = list.items.get(i);
+                String path = "track[" + i + "]";
+                pair(item, path).ifPresent(p -> {
+                    // a pair tracked twice (in either order) would give the output files duplicate columns
+                    if (!trackKeys.add(canonical(p))) {
+                        f.error(item, path, "the pair " + p.key() + " is tracked twice");
+                    }
+                    track.add(p);
+                });
             }
         });
         Optional<Scenario.Stop> stop = Fields.field(m, "stop").flatMap(this::stop);
@@ -241,6 +252,9 @@ public final class ScenarioReader {
         if (id.isPresent()) {
             if (!ID.matcher(id.get()).matches()) {
                 f.error(m.entries.get("id"), path + ".id", "expected letters, digits and '_' (ISO 3166 alpha-3 recommended), found '" + id.get() + "'");
+            } else if (MISSING.contains(id.get().toLowerCase(java.util.Locale.ROOT))) {
+                f.error(m.entries.get("id"), path + ".id", "country id '" + id.get() + "' reads as a missing value in pandas and R,"
+                        + " so the output files would lose it: give another (ISO 3166 alpha-3 recommended, e.g. NAM for Namibia)");
             } else if (ids.putIfAbsent(id.get(), ids.size()) != null) {
                 f.error(m.entries.get("id"), path + ".id", "duplicate country id '" + id.get() + "'");
             } else {

@@ -227,7 +227,7 @@ public final class TreeReader {
             // SnakeYAML's first line is only the context ("while parsing a flow sequence"): add the problem
             String message = e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null
                     ? (y.getContext() == null ? "" : y.getContext() + ": ") + y.getProblem()
-                    : e.getOriginalMessage().lines().findFirst().orElse("syntax error");
+                    : plainParserMessage(e.getOriginalMessage().lines().findFirst().orElse("syntax error"));
             if (e.getCause() instanceof YAMLException && message.contains("code points")) {
                 message = "the document is longer than " + MAX_FILE_BYTES + " characters, the most a scenario or sweep"
                         + " file may have";
@@ -283,7 +283,7 @@ public final class TreeReader {
                     p.nextToken();
                     Node value = readValue(r, p, path.isEmpty() ? key : path + "." + key, depth + 1);
                     if (map.entries.containsKey(key)) {
-                        r.problems.add(new Problem(source, keyAt.getLineNr(), keyAt.getColumnNr(), key,
+                        r.problems.add(new Problem(source, keyAt.getLineNr(), keyAt.getColumnNr(), path.isEmpty() ? key : path + "." + key,
                                 "duplicate key '" + key + "'"));
                     }
                     map.put(key, value, source, keyAt.getLineNr(), keyAt.getColumnNr());
@@ -398,4 +398,14 @@ public final class TreeReader {
         return node;
     }
 
+
+    /**
+     * The JSON parser's message in a user's words: without its advice to enable a parser feature
+     * and without its internal source description (the line and column are reported anyway).
+     */
+    static String plainParserMessage(String message) {
+        String m = message.replaceAll(":? *enable `[^`]*` to allow", "");
+        m = m.replaceAll("\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)");
+        return m.replaceAll(" *\\[Source: [^\\]]*\\]", "").strip();
+    }
 }

@@ -80,4 +80,29 @@ class OutputNamesAndDatesTest {
         assertEquals(f + ":5:9: countries[1].id: country id 'red' differs from 'RED' only in case, and output"
                 + " columns are lower case (sides_red): give ids that differ in more than case", e.getMessage());
     }
+
+    @Test
+    void idsThatSpreadsheetsReadAsMissingAreRefused() throws Exception {
+        // pandas.read_csv and R's read.csv read NA (Namibia's alpha-2 code), None, null and NaN as missing values
+        assertEquals(List.of("s.yaml:3:18: countries[0].id: country id 'NA' reads as a missing value in pandas and R, so the"
+                + " output files would lose it: give another (ISO 3166 alpha-3 recommended, e.g. NAM for Namibia)"),
+                problems("name: t\ndays: 30\ncountries: [{id: NA}, {id: ZAF}]\n"));
+        for (String id : List.of("None", "null", "NaN", "nan", "NULL")) {
+            assertEquals(1, problems("name: t\ndays: 30\ncountries: [{id: " + id + "}, {id: ZAF}]\n").size(), id);
+        }
+    }
+
+    @Test
+    void aPairTrackedTwiceIsRefused() throws Exception {
+        // either order: the output files would get the same columns twice (severed_red_blu and severed_red_blu)
+        assertEquals(List.of("s.yaml:4:21: track[1]: the pair BLU-RED is tracked twice"),
+                problems("name: t\ndays: 30\ncountries: [{id: RED}, {id: BLU}]\ntrack: [[RED, BLU], [BLU, RED]]\n"));
+    }
+
+    @Test
+    void aNameTooLongForItsResultsDirectoryIsRefused() throws Exception {
+        String name = "b".repeat(230);
+        assertEquals(List.of("s.yaml:1:7: name: a name of 230 characters; at most 200 (it names the results directory,"
+                + " and file names have a length limit)"), problems("name: " + name + "\ndays: 30\ncountries: [{id: RED}]\n"));
+    }
 }

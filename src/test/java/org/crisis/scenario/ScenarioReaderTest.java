@@ -528,6 +528,22 @@ class ScenarioReaderTest {
                 () -> TreeReader.parse("test.yaml", BASE + "days: 200\n", false));
 
         assertProblem(e.problems().get(0), "days", 7, 1, "duplicate key 'days'");
+        // a nested key is named by its whole path
+        InvalidInputException nested = assertThrows(InvalidInputException.class,
+                () -> TreeReader.parse("test.yaml", "name: x\ncountries:\n  - id: A\n    hawkishness: 3\n    hawkishness: 2\n", false));
+        assertProblem(nested.problems().get(0), "countries[0].hawkishness", 5, 5, "duplicate key 'hawkishness'");
+    }
+
+    @Test
+    void jsonSyntaxErrorsSpeakTheUsersLanguageNotTheParsers() {
+        InvalidInputException nan = assertThrows(InvalidInputException.class,
+                () -> TreeReader.parse("n.json", "{\"name\":\"x\",\"countries\":[{\"id\":\"A\",\"sovereignty\":NaN}]}", true));
+        String m = nan.problems().get(0).message();
+        assertTrue(m.startsWith("not valid JSON: Non-standard token 'NaN'") && !m.contains("enable") && !m.contains("Feature"), m);
+        InvalidInputException cut = assertThrows(InvalidInputException.class,
+                () -> TreeReader.parse("t.json", "{\"name\":\"x\",\"countries\":[{\"id\":\"A\"}]", true));
+        String c = cut.problems().get(0).message();
+        assertTrue(c.contains("(opened at line 1, column 1)") && !c.contains("Source") && !c.contains("REDACTED"), c);
     }
 
     @Test
