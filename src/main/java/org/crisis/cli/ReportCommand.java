@@ -102,6 +102,9 @@ final class ReportCommand implements Callable<Integer> {
                         : "calibrations are reported on their own or against each other, not with runs or sweeps;"
                         + " give only crisis calibrate directories (" + other + " is not one)");
             }
+            if (calibrations > 0) {
+                Report.checkOptions(options, false, false);
+            }
             Report.Written w = calibrations == 1 ? CalibrationReport.write(directories.get(0), options)
                     : calibrations > 1 ? CalibrationComparison.write(directories, options)
                     : Report.write(directories, options);

@@ -54,7 +54,7 @@ public final class Csv {
                 } else if (c instanceof Boolean x) {
                     b.append(x ? 1 : 0);
                 } else if (c != null) {
-                    text(b, c.toString());
+                    text(b, plain(c.toString()));
                 }
             }
             b.append('\n');
@@ -71,6 +71,43 @@ public final class Csv {
         public String toString() {
             return b.toString();
         }
+    }
+
+    /**
+     * {@code text} with the typographic signs the report's words use (dashes, arrows, ±, ≤, curly
+     * quotes, thin spaces) in their ASCII spelling, so that a table's cells read the same in a
+     * spreadsheet that guesses a legacy encoding; letters, such as a country's accented name, are kept.
+     */
+    public static String plain(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            String r = switch (ch) {
+                case '\u2013', '\u2014', '\u2212' -> "-";
+                case '\u2192' -> "->";
+                case '\u21d2' -> "=>";
+                case '\u2264' -> "<=";
+                case '\u2265' -> ">=";
+                case '\u00b1' -> "+/-";
+                case '\u2026' -> "...";
+                case '\u201c', '\u201d' -> "\"";
+                case '\u2018', '\u2019' -> "'";
+                case '\u00d7' -> "x";
+                case '\u00a0', '\u2009', '\u202f' -> " ";
+                default -> null;
+            };
+            if (r != null && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (r != null) {
+                    out.append(r);
+                } else {
+                    out.append(ch);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     /** A number: integers without decimals, others with up to {@code decimals} places. */

@@ -323,15 +323,17 @@ final class ComparisonReport implements ReportKind {
             double[][] xy = aligned(a, b, x, y);
             int n = xy[0].length;
             if (share) {
+                long both = 0;
                 long onlyFirst = 0;
                 long onlySecond = 0;
                 for (int k = 0; k < n; k++) {
                     boolean p = xy[0][k] != 0;
                     boolean q = xy[1][k] != 0;
+                    both += p && q ? 1 : 0;
                     onlyFirst += p && !q ? 1 : 0;
                     onlySecond += q && !p ? 1 : 0;
                 }
-                double[] ci = Proportions.pairedDifference(onlyFirst, onlySecond, n);
+                double[] ci = Proportions.pairedDifference(both, onlyFirst, onlySecond, n);
                 Proportions.Test test = Proportions.mcNemar(onlyFirst, onlySecond);
                 return new Comparison(column, true, sx, sy, (onlySecond - onlyFirst) / (double) n, ci[0], ci[1],
                         test.name(), test.p(), "h", Proportions.cohenH(sx.mean(), sy.mean()), true, n);
@@ -433,8 +435,8 @@ final class ComparisonReport implements ReportKind {
         }
         double horizon = sets.stream().mapToInt(RunSetResults::days).max().orElse(1);
         String dayLabel = RunSetViews.dayLabel(sets.get(0).start());
-        Csv.Rows km = new Csv.Rows("pair", "event", "set", "runs", "observed", "share_by_horizon", "median_day",
-                "logrank_vs_baseline_chi2", "logrank_p");
+        Csv.Rows km = new Csv.Rows("pair", "event", "set", "runs", "observed", "share_by_horizon", "ci95_low", "ci95_high",
+                "median_day", "logrank_vs_baseline_chi2", "logrank_p");
         for (Pair p : pairs) {
             h.heading(3, "pair-" + ReportOutput.safeName(p.key()), RunSetViews.pairTitle(sets.get(0), p));
             h.open("div", "grid2");
@@ -516,7 +518,9 @@ final class ComparisonReport implements ReportKind {
                     }
                     t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), Format.percent(1 - k.at(s.days())),
                             Format.number(k.median()), lr));
-                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), k.median(), chi, Csv.probability(pv));
+                    double[] ci = RunSetReport.happenedInterval(k, d, runDays, s.days());
+                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), ci[0], ci[1], k.median(), chi,
+                            Csv.probability(pv));
                 }
                 if (curves.size() > 0) {
                     JFreeChart c = LineCharts.survival("Time to " + tt.event() + ", " + p.key(), dayLabel, curves, horizon);

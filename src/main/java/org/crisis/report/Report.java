@@ -55,6 +55,8 @@ public final class Report {
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + " from "
                 + String.join(", ", directories.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()) + ".";
         long sweeps = results.stream().filter(r -> r instanceof SweepResults).count();
+        boolean oneRunSet = sweeps == 0 && results.size() == 1;
+        checkOptions(options, sweeps > 0, oneRunSet);
         ReportKind report;
         if (sweeps > 0) {
             if (results.size() > 1) {
@@ -67,5 +69,19 @@ public final class Report {
             report = new ComparisonReport(results.stream().map(RunSetResults.class::cast).toList(), options, svg);
         }
         return write(report, outDir, generated);
+    }
+
+    /**
+     * Refuses an option the chosen kind of report does not read, so that a user who gave it does not
+     * believe it took effect: --rank-by is a sweep's, --run and --days one run set's.
+     */
+    public static void checkOptions(ReportOptions options, boolean sweep, boolean oneRunSet) throws ReportException {
+        if (options.rankBy() != null && !sweep) {
+            throw new ReportException("--rank-by " + options.rankBy() + ": only a sweep's report ranks points; drop it here");
+        }
+        if (!oneRunSet && (options.run() != null || !options.days().isEmpty())) {
+            throw new ReportException((options.run() != null ? "--run" : "--days")
+                    + ": only the report of one run set shows a representative run and its network; drop it here");
+        }
     }
 }

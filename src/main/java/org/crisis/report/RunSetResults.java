@@ -329,6 +329,10 @@ public final class RunSetResults implements Results {
     Map<Integer, List<EventRecord>> events(Collection<Integer> runs) throws ReportException {
         Map<Integer, List<EventRecord>> out = new LinkedHashMap<>();
         if (!hasEvents()) {
+            if (runs.stream().anyMatch(k -> k < keptAvailable())) {
+                throw new ReportException(directory.resolve("events.csv") + ": missing, though manifest.json says "
+                        + keptAvailable() + " runs were kept: the results directory is incomplete");
+            }
             runs.forEach(k -> out.put(k, List.of()));
             return out;
         }
@@ -339,6 +343,10 @@ public final class RunSetResults implements Results {
         for (int run : runs) {
             CsvTable<ReportException> t = all.rowsWhere(runColumn, Integer.toString(run));
             Inputs.events(t, days());
+            if (t.size() == 0 && run < keptAvailable() && scriptedWithin(run)) {
+                throw new ReportException(directory.resolve("events.csv") + ": no rows for run " + run
+                        + ", which was kept and has scripted events: the file is truncated");
+            }
             int[] c = new int[EventRecord.COLUMNS.length];
             for (int i = 0; i < c.length; i++) {
                 c[i] = EventRecord.optional(EventRecord.COLUMNS[i]) ? t.find(EventRecord.COLUMNS[i]) : t.column(EventRecord.COLUMNS[i]);
@@ -361,6 +369,10 @@ public final class RunSetResults implements Results {
     Map<Integer, Map<Pair, RunTrajectory>> trajectories(Collection<Integer> runs) throws ReportException {
         Map<Integer, Map<Pair, RunTrajectory>> out = new LinkedHashMap<>();
         if (!hasTrajectories()) {
+            if (!pairs.isEmpty() && runs.stream().anyMatch(k -> k < keptAvailable())) {
+                throw new ReportException(directory.resolve("trajectories.csv") + ": missing, though manifest.json says "
+                        + keptAvailable() + " runs were kept: the results directory is incomplete");
+            }
             runs.forEach(k -> out.put(k, Map.of()));
             return out;
         }
@@ -377,6 +389,18 @@ public final class RunSetResults implements Results {
             out.put(run, RunTrajectory.read(t));
         }
         return out;
+    }
+
+    /** Whether the scenario scripts an event on a day that run {@code run} lived to see (so its events.csv has rows). */
+    private boolean scriptedWithin(int run) {
+        int lasted = runDays(run);
+        int horizon = lasted > 0 ? lasted : days();
+        for (Scripted e : scripted()) {
+            if (e.day() < horizon) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> keys(Collection<Integer> runs) {

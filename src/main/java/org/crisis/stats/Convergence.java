@@ -9,7 +9,8 @@ package org.crisis.stats;
  * @param name what the values are, for the caller (an outcome's column)
  * @param checkpoints the numbers of replications at which the estimate is given
  * @param needed replications the target would need, estimated from the final spread
- *     (Wald's formula z²p(1-p)/h² for shares, (z·sd/h)² for numbers); NaN if not estimable
+ *     (for shares, the fewest whose Wilson interval at the final share has half-width h; for
+ *     numbers (z·sd/h)²); NaN if not estimable
  */
 public record Convergence(String name, boolean share, double target, int[] checkpoints,
         double[] mean, double[] low, double[] high, int n, double finalMean, double halfWidth, double needed) {
@@ -57,13 +58,47 @@ public record Convergence(String name, boolean share, double target, int[] check
         double needed;
         double z2 = Intervals.Z95 * Intervals.Z95;
         if (share) {
-            needed = Math.ceil(z2 * fm * (1 - fm) / (target * target));
+            needed = Double.isNaN(fm) ? Double.NaN : wilsonNeeded(fm, target);
         } else {
             double var = total < 2 ? Double.NaN : Math.max(0, (sumSq - total * fm * fm) / (total - 1));
             double h = target * Math.abs(fm);
             needed = h == 0 ? Double.NaN : Math.ceil(z2 * var / (h * h));
         }
         return new Convergence(name, share, target, cp, m, lo, hi, total, fm, half, needed);
+    }
+
+    /**
+     * The fewest replications whose Wilson interval around the share {@code p} has a half-width of
+     * at most {@code target} (the interval the verdict is judged by: at a share of 0 or 1 its width
+     * is not 0, as Wald's would be).
+     */
+    static double wilsonNeeded(double p, double target) {
+        if (!(target > 0)) {
+            return Double.NaN;
+        }
+        long hi = 1;
+        while (wilsonHalf(p, hi) > target) {
+            hi *= 2;
+            if (hi > (1L << 40)) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        long lo = hi / 2; // wilsonHalf(p, lo) > target, or lo = 0
+        while (hi - lo > 1) {
+            long mid = (lo + hi) >>> 1;
+            if (wilsonHalf(p, mid) > target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    private static double wilsonHalf(double p, long n) {
+        double z = Intervals.Z95;
+        double z2n = z * z / n;
+        return z * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n)) / (1 + z2n);
     }
 
     /** The precision asked for, as an absolute half-width. */

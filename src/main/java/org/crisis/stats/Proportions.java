@@ -116,12 +116,26 @@ public final class Proportions {
         return new Test("McNemar exact", onlySecond - onlyFirst, Math.min(1, p));
     }
 
-    /** Wald 95 % interval of the paired difference p2 - p1 over n pairs. */
-    public static double[] pairedDifference(long onlyFirst, long onlySecond, long n) {
-        double d = (onlySecond - onlyFirst) / (double) n;
-        double var = ((onlyFirst + onlySecond) - (onlySecond - onlyFirst) * (double) (onlySecond - onlyFirst) / n) / ((double) n * n);
-        double half = Intervals.Z95 * Math.sqrt(Math.max(0, var));
-        return new double[] {Math.max(-1, d - half), Math.min(1, d + half)};
+    /**
+     * 95 % interval of the paired difference p2 − p1 over n pairs, {@code both} of which have the
+     * event in both sets, {@code onlyFirst} in the first only and {@code onlySecond} in the second
+     * only: Newcombe's score method for paired data (1998, method 10), which combines the Wilson
+     * intervals of the two shares through the correlation φ of the pairs. Unlike Wald's interval it
+     * never has zero width (with no discordant pair it is as wide as the shares' Wilson intervals
+     * allow) and stays within [−1, 1].
+     */
+    public static double[] pairedDifference(long both, long onlyFirst, long onlySecond, long n) {
+        long neither = n - both - onlyFirst - onlySecond;
+        double p1 = (both + onlyFirst) / (double) n;
+        double p2 = (both + onlySecond) / (double) n;
+        double[] w1 = wilson(both + onlyFirst, n);
+        double[] w2 = wilson(both + onlySecond, n);
+        double denominator = (double) (both + onlyFirst) * (onlySecond + neither) * (both + onlySecond) * (onlyFirst + neither);
+        double phi = denominator == 0 ? 0 : ((double) both * neither - (double) onlyFirst * onlySecond) / Math.sqrt(denominator);
+        double d = p2 - p1;
+        double below = Math.sqrt(Math.max(0, sq(p2 - w2[0]) - 2 * phi * (p2 - w2[0]) * (w1[1] - p1) + sq(w1[1] - p1)));
+        double above = Math.sqrt(Math.max(0, sq(w2[1] - p2) - 2 * phi * (w2[1] - p2) * (p1 - w1[0]) + sq(p1 - w1[0])));
+        return new double[] {Math.max(-1, d - below), Math.min(1, d + above)};
     }
 
     private static double sq(double x) {

@@ -98,4 +98,76 @@ class CommandEdgesTest {
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(dir.resolve(".set.incomplete")), "the work directory is removed");
     }
+
+    @Test
+    void runSaysASweepOrCalibrationFileIsNotAScenario() {
+        Path out = dir.resolve("x");
+        Cli.Outcome sweep = Cli.crisis("run", "scenarios/sweeps/asylum-severity.yaml", "--out", out.toString());
+        assertEquals(2, sweep.status(), sweep.err());
+        assertEquals("crisis run: scenarios/sweeps/asylum-severity.yaml is a sweep file, not a scenario: use crisis sweep"
+                + " scenarios/sweeps/asylum-severity.yaml\n", sweep.err());
+        Cli.Outcome calibration = Cli.crisis("run", "scenarios/calibration/quick.yaml", "--out", out.toString());
+        assertEquals(2, calibration.status(), calibration.err());
+        assertTrue(calibration.err().startsWith("crisis run: scenarios/calibration/quick.yaml is a calibration file, not a"
+                + " scenario: use crisis calibrate"), calibration.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void moreThreadsThanRunsStillRunEveryRun() throws Exception {
+        // 2^29 threads once overflowed the window of jobs in flight: the set was written with no runs and exit 0
+        Path out = dir.resolve("many");
+        Cli.Outcome o = Cli.crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--runs", "5", "--threads", "536870912",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        assertEquals(6, Files.readAllLines(out.resolve("runs.csv")).size(), "a header and five runs");
+    }
+
+    @Test
+    void aReportRefusesOptionsItsKindDoesNotReadAndMissingRunFiles() throws Exception {
+        Cli.Outcome rank = Cli.crisis("report", RUN_SET.toString(), "--rank-by", "nosuch", "--out", dir.resolve("r1").toString());
+        assertEquals(2, rank.status(), rank.err());
+        assertEquals("crisis report: --rank-by nosuch: only a sweep's report ranks points; drop it here\n", rank.err());
+        Cli.Outcome run = Cli.crisis("report", RUN_SET.toString(), RUN_SET.toString(), "--run", "999", "--out",
+                dir.resolve("r2").toString());
+        assertEquals(2, run.status(), run.err());
+        assertTrue(run.err().startsWith("crisis report: --run: only the report of one run set"), run.err());
+        // a run set whose manifest says runs were kept, without their events: incomplete, not "no events"
+        Path copy = dir.resolve("noevents");
+        Files.createDirectories(copy);
+        try (var files = Files.list(RUN_SET)) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().equals("events.csv")) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        Cli.Outcome missing = Cli.crisis("report", copy.toString(), "--out", dir.resolve("r3").toString());
+        assertEquals(2, missing.status(), missing.err());
+        assertTrue(missing.err().contains("events.csv: missing, though manifest.json says 4 runs were kept"), missing.err());
+        Files.writeString(copy.resolve("events.csv"), Files.readAllLines(RUN_SET.resolve("events.csv")).get(0) + "\n");
+        Cli.Outcome truncated = Cli.crisis("report", copy.toString(), "--out", dir.resolve("r4").toString());
+        assertEquals(2, truncated.status(), truncated.err());
+        assertTrue(truncated.err().contains("events.csv: no rows for run"), truncated.err());
+        assertFalse(Files.exists(dir.resolve("r3")) || Files.exists(dir.resolve("r4")));
+    }
+
+    @Test
+    void theResolvedScenarioOfAManifestRunsAgainToTheSameResults() throws Exception {
+        // manifest.json's scenario, every default filled in, is a scenario file: check accepts it and run reproduces the set
+        Path first = dir.resolve("first");
+        Cli.Outcome a = Cli.crisis("run", "scenarios/mexico-ecuador-embassy-raid-2024.yaml", "--runs", "8", "--seed", "5",
+                "--quiet", "--out", first.toString());
+        assertEquals(0, a.status(), a.err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path resolved = dir.resolve("resolved.json");
+        mapper.writeValue(resolved.toFile(), mapper.readTree(first.resolve("manifest.json").toFile()).get("scenario"));
+        Cli.Outcome check = Cli.crisis("check", resolved.toString());
+        assertEquals(0, check.status(), check.err());
+        Path second = dir.resolve("second");
+        Cli.Outcome b = Cli.crisis("run", resolved.toString(), "--runs", "8", "--seed", "5", "--quiet", "--out", second.toString());
+        assertEquals(0, b.status(), b.err());
+        assertEquals(Files.readString(first.resolve("runs.csv")), Files.readString(second.resolve("runs.csv")));
+        assertEquals(Files.readString(first.resolve("events.csv")), Files.readString(second.resolve("events.csv")));
+    }
 }

@@ -122,4 +122,12 @@ class CsvTableTest {
         CsvTable<Bad> t = read("p.csv", text);
         assertEquals(5.421e-20, t.number(0, 0), 0.0, "read back as a number");
     }
+
+    @Test
+    void tableCellsSpellTypographicSignsInAsciiAndKeepLetters() {
+        // a spreadsheet that guesses a legacy encoding shows "Mannâ€“Whitney" for an en dash; letters stay as written
+        String csv = new Csv.Rows("test", "bin", "country").row("Mann\u2013Whitney U", "0.402\u20130.422 \u2192 \u00b10.05", "Per\u00fa")
+                .toString();
+        assertEquals("test,bin,country\nMann-Whitney U,0.402-0.422 -> +/-0.05,Per\u00fa\n", csv);
+    }
 }

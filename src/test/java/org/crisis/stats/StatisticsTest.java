@@ -98,8 +98,25 @@ class StatisticsTest {
         assertEquals(2 * 7 / 64.0, Proportions.mcNemar(1, 5).p(), 1e-12); // 2 P(X <= 1), X ~ Bin(6, 1/2)
         assertEquals(1.0, Proportions.mcNemar(0, 0).p());
         assertEquals(Math.PI / 6, Proportions.cohenH(0.25, 0.5), 1e-12); // 2 asin √.5 - 2 asin √.25 = π/2 - π/3
-        assertInterval(-0.4 - 1.959964 * Math.sqrt(6 - 16 / 10.0) / 10, -0.4 + 1.959964 * Math.sqrt(6 - 16 / 10.0) / 10,
-                Proportions.pairedDifference(5, 1, 10));
+    }
+
+    @Test
+    void pairedDifferenceIsNewcombesScoreIntervalAndNeverOfZeroWidth() {
+        // no run has the event in either of 60 paired runs: the interval is ± the Wilson upper limit of 0 of 60,
+        // z²/(n + z²), not Wald's zero width
+        double u = 1.959964 * 1.959964 / (60 + 1.959964 * 1.959964);
+        assertInterval(-u, u, Proportions.pairedDifference(0, 0, 0, 60));
+        // uncorrelated pairs (both·neither = onlyFirst·onlySecond, φ = 0): the interval of two independent shares
+        double[] independent = Proportions.newcombe(6, 12, 8, 12);
+        assertInterval(independent[0], independent[1], Proportions.pairedDifference(4, 2, 4, 12));
+        // positively correlated pairs (common random numbers working) give a narrower interval around the same difference
+        double[] paired = Proportions.pairedDifference(30, 2, 10, 60);
+        double[] apart = Proportions.newcombe(32, 60, 40, 60);
+        assertTrue(paired[1] - paired[0] < apart[1] - apart[0]);
+        assertTrue(paired[0] < 8 / 60.0 && 8 / 60.0 < paired[1] && paired[0] > 0, "the difference of 8 in 60 is clear of 0");
+        // never outside [-1, 1]
+        double[] extreme = Proportions.pairedDifference(0, 0, 5, 5);
+        assertTrue(extreme[1] <= 1 && extreme[0] > 0);
     }
 
     @Test
@@ -208,13 +225,19 @@ class StatisticsTest {
         }
         Convergence c = Convergence.of("x", v, true, 0.05, 20);
         assertEquals(0.5, c.finalMean(), 1e-12);
-        assertEquals(385, c.needed()); // 1.96^2 * 0.25 / 0.05^2 = 384.1
+        // the fewest n whose Wilson interval at 0.5 is within ±0.05: z·√(1/(4n) + z²/(4n²))/(1 + z²/n) ≤ 0.05 from n = 381
+        assertEquals(381, c.needed());
         assertEquals(0.05, c.targetHalfWidth(), 0.0);
         assertTrue(!c.enough());
         assertEquals(20, c.checkpoints().length);
         assertEquals(100, c.checkpoints()[19]);
         Convergence ok = Convergence.of("x", v, true, 0.2, 20);
         assertTrue(ok.enough());
+        // a share of 0 in 20 runs: the Wilson interval [0, z²/(n + z²)] is ±0.081 wide, not 0 (Wald's formula said 0 runs);
+        // its half-width z²/(2(n + z²)) is within ±0.05 from n = 35
+        Convergence none = Convergence.of("x", new double[20], true, 0.05, 20);
+        assertTrue(!none.enough());
+        assertEquals(35, none.needed());
     }
 
     @Test
