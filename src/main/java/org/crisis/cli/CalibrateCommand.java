@@ -120,8 +120,8 @@ final class CalibrateCommand implements Callable<Integer> {
         if (folds != null && fold != null) {
             return invalid("--folds and --fold exclude each other");
         }
-        if (budget != null && budget < 1) {
-            return invalid("--budget must be at least 1, found " + budget);
+        if (budget != null && (budget < 1 || budget > CalibrationReader.MAX_BUDGET)) {
+            return invalid("--budget must be from 1 to " + CalibrationReader.MAX_BUDGET + ", as a file's budget, found " + budget);
         }
         int[] one = null;
         if (fold != null) {
@@ -146,6 +146,10 @@ final class CalibrateCommand implements Callable<Integer> {
             calibration = calibration.withHeldOut();
         }
         if (budget != null) {
+            if (calibration.starts() > budget) {
+                return invalid("--budget " + budget + " is below the file's " + calibration.starts() + " starts (method.starts):"
+                        + " each start evaluates at least its point");
+            }
             calibration = calibration.withBudget(budget);
         }
         CalibrationFolds selection = CalibrationFolds.NONE;

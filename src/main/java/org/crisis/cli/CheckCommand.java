@@ -15,7 +15,6 @@ import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
 import org.crisis.scenario.InvalidInputException;
-import org.crisis.scenario.Node;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
@@ -91,35 +90,18 @@ final class CheckCommand implements Callable<Integer> {
         return status;
     }
 
-    static final String SWEEP = "sweep";
-    static final String CALIBRATION = "calibration";
+    static final String SWEEP = CalibrationReader.SWEEP_FILE;
+    static final String CALIBRATION = CalibrationReader.CALIBRATION_FILE;
 
     /**
-     * "sweep" for a sweep file (it names a scenario and a design or what to vary), "calibration"
-     * for a calibration file (it names cases and free parameters), null otherwise: a file that
-     * declares countries, or one that cannot be read (the scenario reader then says why). One
-     * parse of the file.
+     * "sweep" for a sweep file, "calibration" for a calibration file, null otherwise: a scenario,
+     * or a file that cannot be read (the scenario reader then says why). One parse of the file.
      */
     static String kind(Path file) {
-        var keys = topKeys(file);
-        if (keys.contains("countries")) {
-            return null;
-        }
-        if (keys.contains("scenario") && (keys.contains("design") || keys.contains("vary"))) {
-            return SWEEP;
-        }
-        return keys.contains("cases") && keys.contains("parameters") ? CALIBRATION : null;
-    }
-
-    /** The top-level keys of a file, none if it is not a readable mapping. */
-    private static java.util.Set<String> topKeys(Path file) {
         try {
-            if (TreeReader.read(file) instanceof Node.Mapping m) {
-                return m.entries().keySet();
-            }
+            return CalibrationReader.otherKind(TreeReader.read(file));
         } catch (InvalidInputException e) {
-            // not readable: the scenario reader then reports why
+            return null; // not readable: the scenario reader then reports why
         }
-        return java.util.Set.of();
     }
 }

@@ -33,7 +33,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         // refusals (SweepRunner.Refused, InvalidInputException, OutputUnavailableException) exit 2, I/O errors 1 (Main)
         SweepMerge.Result r = SweepMerge.merge(dirs, out, Path.of("results"), command, Main.version());
-        System.out.printf("merged %d shards: %d runs%n", r.shards(), r.runs());
+        System.out.printf("merged %d shard%s: %d runs%n", r.shards(), r.shards() == 1 ? "" : "s", r.runs());
         if (r.failed() > 0) {
             System.out.printf("failed runs: %d of %d (status 'failed' in runs.csv)%n", r.failed(), r.runs());
         }

@@ -2,8 +2,6 @@ package org.crisis.experiment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +39,7 @@ final class CalibrationJournal {
     static CalibrationJournal read(Path work) throws IOException {
         CalibrationJournal j = new CalibrationJournal();
         for (Path segment : SweepJournal.segments(work)) {
-            try (BufferedReader r = Files.newBufferedReader(segment, StandardCharsets.UTF_8)) {
+            try (BufferedReader r = SweepJournal.reader(segment)) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String row = SweepJournal.open(line);
                     if (row != null) {

@@ -48,6 +48,9 @@ public final class CalibrationMerge {
                         + " (run the same crisis calibrate command again)");
             }
             Path manifest = d.resolve("manifest.json");
+            if (!Files.isDirectory(d)) {
+                throw new CalibrationRunner.Refused(d + ": no such directory");
+            }
             if (!Files.isRegularFile(manifest)) {
                 throw new CalibrationRunner.Refused(d + ": not a finished calibration directory (no manifest.json)");
             }

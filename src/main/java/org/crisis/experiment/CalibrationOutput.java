@@ -211,8 +211,9 @@ final class CalibrationOutput {
     private static void writeBest(Calibration c, CalibrationRunner.Fit all, Path file) throws IOException {
         CalibrationRunner.Candidate b = all.best();
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "# crisis calibrate %s: the best of %d candidates on %d cases (evaluation %d,%n",
-                c.name(), CalibrationRunner.summary(all).evaluations(), all.training().size(), b.evaluation()));
+        s.append(String.format(Locale.ROOT, "# crisis calibrate %s: the best of %s on %s (evaluation %d,%n",
+                c.name(), CalibrationRunner.count(CalibrationRunner.summary(all).evaluations(), "candidate"),
+                CalibrationRunner.count(all.training().size(), "case"), b.evaluation()));
         s.append(String.format(Locale.ROOT, "# loss %s, %d of %d patterns pass), master seed %d.%n", Csv.number(b.score().loss()),
                 b.score().passes(), b.score().patterns(), c.seed()));
         s.append("# Paste the block into a scenario, or make these the model's defaults (docs/MODEL.md, section 5).\n");

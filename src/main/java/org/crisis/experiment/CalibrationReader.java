@@ -22,6 +22,7 @@ import org.crisis.model.Parameter;
 import org.crisis.scenario.Fields;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
 import org.crisis.scenario.Problem;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioJson;
@@ -193,7 +194,7 @@ public final class CalibrationReader {
                         if (!columns.add(p.column())) {
                             problem(pm.keyPosition(p.path()), "parameters." + p.path(), "its column name '" + p.column()
                                     + "' is the same as another free value's; give each value once");
-                        } else {
+                        } else if (!sameField(pm, p, parameters, cases)) {
                             parameters.add(p);
                         }
                     });
@@ -395,12 +396,44 @@ public final class CalibrationReader {
         }
     }
 
-    /** One case file; a file of a directory without patterns is skipped, a file named alone must have them. */
+    public static final String SWEEP_FILE = "sweep";
+    public static final String CALIBRATION_FILE = "calibration";
+
+    /**
+     * "sweep" for the tree of a sweep file (it names a scenario and a design or what to vary),
+     * "calibration" for a calibration file's (it names cases and free parameters), null otherwise
+     * (a file that declares countries is a scenario).
+     */
+    public static String otherKind(Node tree) {
+        if (!(tree instanceof Node.Mapping m)) {
+            return null;
+        }
+        Set<String> keys = m.entries().keySet();
+        if (keys.contains("countries")) {
+            return null;
+        }
+        if (keys.contains("scenario") && (keys.contains("design") || keys.contains("vary"))) {
+            return SWEEP_FILE;
+        }
+        return keys.contains("cases") && keys.contains("parameters") ? CALIBRATION_FILE : null;
+    }
+
+    /**
+     * One case file; a file of a directory without patterns, or a sweep or calibration file there
+     * (this one, with {@code cases: [.]}), is skipped; a file named alone must have patterns.
+     */
     private Optional<CalibrationCase> readCase(Node at, String path, Path caseFile, boolean fromDirectory, OptionalLong runs) {
         Node tree;
         Scenario scenario;
         try {
             tree = TreeReader.read(caseFile);
+            String other = otherKind(tree);
+            if (other != null) {
+                if (!fromDirectory) {
+                    f.error(at, path, caseFile + " is a " + other + " file, not a case");
+                }
+                return Optional.empty();
+            }
             scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
         } catch (InvalidInputException e) {
             f.problems().addAll(e.problems());
@@ -573,6 +606,29 @@ public final class CalibrationReader {
                     c.runs(), kept));
         }
         return out;
+    }
+
+    /**
+     * Whether {@code p} names, in some case, a field another free value already names
+     * (countries.JOR.sovereignty and countries.0.sovereignty, relations.A-B.x and relations.B-A.x):
+     * the search would move two values of which the case keeps one. Reported as --set reports it.
+     */
+    private boolean sameField(Node.Mapping pm, CalibrationParameter p, List<CalibrationParameter> before, List<CalibrationCase> cases) {
+        for (CalibrationCase c : cases) {
+            Optional<List<String>> t = Overrides.target(c.tree(), p.path());
+            if (t.isEmpty()) {
+                continue;
+            }
+            for (CalibrationParameter q : before) {
+                Optional<List<String>> u = Overrides.target(c.tree(), q.path());
+                if (u.isPresent() && Overrides.overlap(u.get(), t.get())) {
+                    problem(pm.keyPosition(p.path()), "parameters." + p.path(), Overrides.sameField("parameters." + q.path(),
+                            u.get(), t.get()).replace("sets", "frees").replace("set each", "free each") + " (in case " + c.name() + ")");
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void problem(int[] at, String path, String message) {

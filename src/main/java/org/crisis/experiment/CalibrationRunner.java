@@ -256,6 +256,8 @@ public final class CalibrationRunner {
                 Thread flush = new Thread(() -> {
                     try {
                         appender.flush();
+                        System.err.println("\ncrisis calibrate: interrupted; the finished evaluations are kept: run the same"
+                                + " command again to resume");
                     } catch (IOException e) {
                         // the evaluations are done again on resume
                     }

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crisis.io.CsvTable;
+import org.crisis.io.JsonFiles;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Problem;
@@ -89,6 +91,10 @@ public final class ParameterDraws {
             }
             table = CsvTable.read(posterior, ParameterDraws::invalid);
             sha = Hashing.sha256(posterior);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of(source, "--parameters-from: " + manifestFile + " is not valid JSON"
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ": "
+                    + JsonFiles.plainParserMessage(e.getOriginalMessage()));
         } catch (IOException e) {
             throw InvalidInputException.of(source, "--parameters-from: cannot read: " + e.getMessage());
         }

@@ -59,6 +59,17 @@ final class SweepJournal {
         return c.getValue();
     }
 
+    /**
+     * A segment's lines, with a malformed byte sequence read as U+FFFD instead of failing: a line
+     * torn by a full disk or a kill inside a character then fails its checksum and its run is
+     * done again, as any torn line is, rather than making every resume fail.
+     */
+    static BufferedReader reader(Path segment) throws IOException {
+        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(segment), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)));
+    }
+
     /** The segments of a work directory, oldest first. */
     static List<Path> segments(Path work) throws IOException {
         List<Path> list = new ArrayList<>();
@@ -73,7 +84,7 @@ final class SweepJournal {
     static BitSet done(List<Path> segments, int replications, long total) throws IOException {
         BitSet done = new BitSet();
         for (Path segment : segments) {
-            try (BufferedReader r = Files.newBufferedReader(segment, StandardCharsets.UTF_8)) {
+            try (BufferedReader r = reader(segment)) {
                 for (String line = r.readLine(); line != null; line = r.readLine()) {
                     String row = open(line);
                     if (row != null) {
@@ -135,7 +146,7 @@ final class SweepJournal {
         List<Cursor> cursors = new ArrayList<>();
         try {
             for (int k = 0; k < segments.size(); k++) {
-                cursors.add(new Cursor(k, Files.newBufferedReader(segments.get(k), StandardCharsets.UTF_8), true,
+                cursors.add(new Cursor(k, reader(segments.get(k)), true,
                         replications, segments.get(k)));
             }
         } catch (IOException e) {

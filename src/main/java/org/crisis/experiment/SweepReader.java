@@ -178,6 +178,13 @@ public final class SweepReader {
                 for (Map.Entry<String, Node> e : vm.entries().entrySet()) {
                     factor(vm, e.getKey(), e.getValue(), design.orElse(null), tree, scenario).ifPresent(factors::add);
                 }
+                // a structural value judged alone against the file's scenario (an event day beyond its horizon) may
+                // be valid at every point where another varied field comes with it (a longer horizon): with two
+                // or more such factors every point is checked whole instead (checkPoints)
+                if (factors.stream().filter(SweepReader::structural).count() < 2) {
+                    deferred.forEach(Runnable::run);
+                }
+                deferred.clear();
                 if (tree != null) {
                     sameFields(vm, factors, tree);
                 }
@@ -353,6 +360,12 @@ public final class SweepReader {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay or countries.PER.sovereignty");
             return Optional.empty();
         }
+        if (path.equals("seed")) {
+            problem(at, where, "the runs' seeds come from the sweep's own seed (its top-level seed:), not the scenario's, so a"
+                    + " varied scenario seed would change no run; for other random numbers at each point set"
+                    + " commonRandomNumbers: false, for more of them raise replications");
+            return Optional.empty();
+        }
         boolean integer = integerPath(path);
         String column = SweepFactor.columnOf(path);
         boolean hasValues = m.entries().containsKey("values");
@@ -460,7 +473,11 @@ public final class SweepReader {
                     String message = "value " + SweepFactor.text(value) + " makes the scenario invalid: "
                             + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
                     if (reported.add(message)) {
-                        f.error(place, where, message);
+                        if (structural(factor)) {
+                            deferred.add(() -> f.error(place, where, message));
+                        } else {
+                            f.error(place, where, message);
+                        }
                     }
                 }
             }
@@ -515,6 +532,9 @@ public final class SweepReader {
         }
     }
 
+    /** Problems of structural values found alone, reported only if no whole-point check follows. */
+    private final List<Runnable> deferred = new ArrayList<>();
+
     private void problem(int[] at, String path, String message) {
         f.problems().add(new Problem(file.toString(), at[0], at[1], path, message));
     }
@@ -533,7 +553,7 @@ public final class SweepReader {
     /** Fields checked against another field: days and event days, pattern bounds. */
     private static final Set<String> STRUCTURAL = Set.of("days", "day", "withinDays", "min", "max", "atLeast", "atMost");
 
-    /** Paths that hold whole numbers: days, seed, events.N.day, integer parameters. */
+    /** Paths that hold whole numbers: days, events.N.day, integer parameters (and seed, which is not varied). */
     static boolean integerPath(String path) {
         String[] parts = path.split("\\.");
         String last = parts[parts.length - 1];

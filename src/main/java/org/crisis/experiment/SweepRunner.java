@@ -203,6 +203,7 @@ public final class SweepRunner {
             Thread flush = new Thread(() -> {
                 try {
                     journal.flush();
+                    System.err.println("\ncrisis sweep: interrupted; the finished runs are kept: run the same command again to resume");
                 } catch (IOException e) {
                     // the runs are done again on resume
                 }

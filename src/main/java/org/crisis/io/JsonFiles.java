@@ -34,7 +34,7 @@ public final class JsonFiles {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new Invalid(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr()) + ": not valid JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse("syntax error"));
+                    + plainParserMessage(e.getOriginalMessage().lines().findFirst().orElse("syntax error")));
         }
         if (n == null || !n.isObject()) {
             throw new Invalid(file + ": expected a JSON object");
@@ -79,5 +79,15 @@ public final class JsonFiles {
             // the file alone
         }
         return file.toString();
+    }
+
+    /**
+     * The JSON parser's message in a user's words: without its advice to enable a parser feature
+     * and without its internal source description (the line and column are reported anyway).
+     */
+    public static String plainParserMessage(String message) {
+        String m = message.replaceAll(":? *enable `[^`]*` to allow", "");
+        m = m.replaceAll("\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)");
+        return m.replaceAll(" *\\[Source: [^\\]]*\\]", "").strip();
     }
 }

@@ -496,7 +496,7 @@ public final class Discovery {
         if (totalH == 0 || totalH == totalW) {
             throw new ReportException("no variation: " + (totalH == 0 ? "no " + caseWord : "every " + caseWord) + " of the sweep"
                     + " has " + describe(s) + valueRange(o, pv, s) + "; there is nothing to tell apart"
-                    + (t == null ? "" : ": choose a threshold inside the range"));
+                    + (t == null && s.cases() != Cases.POINTS ? "" : ": choose a threshold inside the range (--threshold)"));
         }
         List<Prim.Dimension> dims = new ArrayList<>();
         List<Factor> inputs = new ArrayList<>();
@@ -580,9 +580,9 @@ public final class Discovery {
         return s.threshold() == null ? o.name() : o.name() + " " + s.threshold().text();
     }
 
-    /** " (its values range from 0 to 12)" for a threshold, else empty. */
+    /** " (the points' means of X range from 0 to 12)" for a threshold or for points as cases, else empty. */
     private String valueRange(Outcome o, List<PointValue> pv, Settings s) {
-        if (s.threshold() == null) {
+        if (s.threshold() == null && s.cases() != Cases.POINTS) {
             return "";
         }
         double lo = Double.POSITIVE_INFINITY;

@@ -615,8 +615,19 @@ public final class ScenarioReader {
             List<Scenario.Pattern> patterns = new ArrayList<>();
             f.required(m, "expect", "patterns", "a list of patterns").flatMap(n -> f.sequence(n, "expect.patterns"))
                     .ifPresent(list -> {
+                        Set<String> names = new HashSet<>();
                         for (int i = 0; i < list.items.size(); i++) {
-                            pattern(list.items.get(i), "expect.patterns[" + i + "]", i).ifPresent(patterns::add);
+                            Node item = list.items.get(i);
+                            String path = "expect.patterns[" + i + "]";
+                            pattern(item, path, i).ifPresent(p -> {
+                                // tables in and out of sample, and comparisons of calibrations, are keyed by case and pattern
+                                if (!names.add(p.name())) {
+                                    f.error(item instanceof Node.Mapping pm && pm.entries.containsKey("name") ? pm.entries.get("name") : item,
+                                            path + ".name", "the pattern name '" + p.name() + "' is used twice in this file;"
+                                            + " give each pattern its own name");
+                                }
+                                patterns.add(p);
+                            });
                         }
                     });
             return Optional.of(new Scenario.Expectations(runs, patterns));

@@ -170,4 +170,13 @@ class CommandEdgesTest {
         assertEquals(Files.readString(first.resolve("runs.csv")), Files.readString(second.resolve("runs.csv")));
         assertEquals(Files.readString(first.resolve("events.csv")), Files.readString(second.resolve("events.csv")));
     }
+
+    @Test
+    void calibrateHoldsBudgetOnTheCommandLineToTheFilesLimits() {
+        Cli.Outcome big = Cli.crisis("calibrate", "scenarios/calibration/quick.yaml", "--budget", "2000000", "--out",
+                dir.resolve("c").toString());
+        assertEquals(2, big.status(), big.err());
+        assertEquals("crisis calibrate: --budget must be from 1 to 1000000, as a file's budget, found 2000000\n", big.err());
+        assertFalse(Files.exists(dir.resolve("c")));
+    }
 }

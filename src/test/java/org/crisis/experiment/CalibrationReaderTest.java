@@ -317,4 +317,25 @@ class CalibrationReaderTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CalibrationReader.read(file));
         assertTrue(e.getMessage().contains("expected a mapping"), e.getMessage());
     }
+
+    @Test
+    void oneFieldUnderTwoNamesIsRefused() throws IOException {
+        // countries.RED.sovereignty and countries.0.sovereignty are one field: the search would move two values, the case keep one
+        Problem p = find(problems("""
+                parameters:
+                  countries.RED.sovereignty: { min: 0.2, max: 0.9 }
+                  countries.0.sovereignty: { min: 0.2, max: 0.9 }
+                """), "parameters.countries.0.sovereignty", "frees the same field as parameters.countries.RED.sovereignty");
+        assertTrue(p.message().endsWith("(in case case-a)"), p.message());
+    }
+
+    @Test
+    void sweepAndCalibrationFilesInACaseDirectoryAreSkipped() throws Exception {
+        // the calibration file itself in its cases directory (cases: [.]), and a sweep beside the cases
+        Path file = CalibrationFixtures.calibration(dir, PARAMETERS);
+        Files.writeString(dir.resolve("cases").resolve("sweep.yaml"), "scenario: a.yaml\ndesign: grid\nvary: {}\noutcomes: []\n");
+        Files.copy(file, dir.resolve("cases").resolve("fit.yaml"));
+        Calibration c = CalibrationReader.read(file);
+        assertEquals(List.of("case-a", "case-b", "case-c"), c.cases().stream().map(CalibrationCase::name).toList());
+    }
 }

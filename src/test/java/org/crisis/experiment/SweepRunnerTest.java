@@ -239,6 +239,18 @@ class SweepRunnerTest {
             run(s, out, 2);
             assertEquals(expected, SweepFixtures.results(out), "journal cut by " + cut + " bytes");
         }
+        // a line cut inside a character (a country's accented name, say): its half a character is read as U+FFFD,
+        // the line fails its checksum and its run is done again, instead of every resume failing to decode the file
+        Path split = dir.resolve("torn-character");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s,
+                SweepFixtures.options(split, 2, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(10).execute());
+        Path segment = work(split).resolve("journal-0001.log");
+        try (FileChannel c = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            c.truncate(Files.size(segment) - 5);
+        }
+        Files.write(segment, new byte[] {'P', 'e', 'r', (byte) 0xC3}, StandardOpenOption.APPEND);
+        run(s, split, 2);
+        assertEquals(expected, SweepFixtures.results(split), "journal cut inside a character");
         Path out = dir.resolve("damaged");
         assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s,
                 SweepFixtures.options(out, 2, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(10).execute());

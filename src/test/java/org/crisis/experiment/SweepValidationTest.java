@@ -78,4 +78,36 @@ class SweepValidationTest {
                   relations.CCC-AAA.level: {values: [NORMAL, CORDIAL]}
                 """ + SweepFixtures.OUTCOMES));
     }
+
+    @Test
+    void theScenarioSeedIsNotAVariedPath() throws Exception {
+        // the runs' seeds come from the sweep's own seed: a varied scenario seed once gave every point the same runs
+        assertEquals(List.of(at("4:3: vary.seed: the runs' seeds come from the sweep's own seed (its top-level seed:), not the"
+                + " scenario's, so a varied scenario seed would change no run; for other random numbers at each point set"
+                + " commonRandomNumbers: false, for more of them raise replications")), problems("""
+                design: grid
+                vary:
+                  seed: {values: [1, 2]}
+                """ + SweepFixtures.OUTCOMES));
+    }
+
+    @Test
+    void anEventDayBeyondTheFilesHorizonIsAcceptedWhereEveryPointLengthensIt() throws Exception {
+        Path file = SweepFixtures.sweep(dir, """
+                design: grid
+                vary:
+                  days: {values: [500]}
+                  events.0.day: {values: [0, 400]}
+                """ + SweepFixtures.OUTCOMES);
+        assertEquals(2, SweepReader.read(file).pointCount());
+        // a point that keeps the short horizon is still refused, point by point
+        assertEquals(List.of(at("4:3: vary: point 1 (days=30, events.0.day=400) makes the scenario invalid: events[0].day:"
+                + " day 400 is outside the horizon: expected 0..29 (days: 30)")),
+                problems("""
+                design: grid
+                vary:
+                  days: {values: [30, 500]}
+                  events.0.day: {values: [0, 400]}
+                """ + SweepFixtures.OUTCOMES));
+    }
 }

@@ -535,6 +535,20 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aPatternNameUsedTwiceInAFileIsRefused() {
+        // the calibration's tables in and out of sample are keyed by case and pattern: one of the two would vanish
+        List<Problem> p = problems(BASE + """
+                track: [[PER, MEX]]
+                expect:
+                  patterns:
+                    - { name: down, pair: [PER, MEX], reaches: DOWNGRADED, probability: { min: 0.5 } }
+                    - { name: down, pair: [PER, MEX], reaches: SEVERED, probability: { max: 0.2 } }
+                """);
+        assertEquals(1, p.size(), p::toString);
+        assertProblem(p.get(0), "expect.patterns[1].name", 11, 15, "the pattern name 'down' is used twice in this file");
+    }
+
+    @Test
     void jsonSyntaxErrorsSpeakTheUsersLanguageNotTheParsers() {
         InvalidInputException nan = assertThrows(InvalidInputException.class,
                 () -> TreeReader.parse("n.json", "{\"name\":\"x\",\"countries\":[{\"id\":\"A\",\"sovereignty\":NaN}]}", true));
