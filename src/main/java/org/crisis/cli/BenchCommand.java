@@ -72,6 +72,11 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.println("crisis bench runs: " + bad);
                 return Main.INVALID_INPUT;
             }
+            String wrong = CheckCommand.wrongKind(file, "scenario", "crisis bench runs");
+            if (wrong != null) {
+                System.err.println(wrong);
+                return Main.INVALID_INPUT;
+            }
             Scenario s;
             try {
                 s = ScenarioReader.read(file, List.of());

@@ -133,6 +133,11 @@ final class CalibrateCommand implements Callable<Integer> {
             one = parsed.get();
         }
         Path file = inputs.get(0);
+        String wrong = CheckCommand.wrongKind(file, "calibration", "crisis calibrate");
+        if (wrong != null) {
+            System.err.println(wrong);
+            return Main.INVALID_INPUT;
+        }
         Calibration calibration;
         try {
             calibration = CalibrationReader.read(file);

@@ -104,4 +104,31 @@ final class CheckCommand implements Callable<Integer> {
             return null; // not readable: the scenario reader then reports why
         }
     }
+
+    /**
+     * Null if {@code file} is of the kind {@code expected} ("scenario", "sweep" or "calibration") or
+     * cannot be read (its reader then says why); else the line that names what it is and the command
+     * for it, for {@code command} to print before any error its own reader would list.
+     */
+    static String wrongKind(Path file, String expected, String command) {
+        String kind;
+        try {
+            var tree = TreeReader.read(file);
+            kind = CalibrationReader.otherKind(tree);
+            if (kind == null) {
+                kind = tree instanceof org.crisis.scenario.Node.Mapping m && m.entries().containsKey("countries") ? "scenario" : null;
+            }
+        } catch (InvalidInputException e) {
+            return null;
+        }
+        if (kind == null || kind.equals(expected)) {
+            return null;
+        }
+        String use = switch (kind) {
+            case SWEEP -> "crisis sweep";
+            case CALIBRATION -> "crisis calibrate";
+            default -> "crisis run";
+        };
+        return command + ": " + file + " is a " + kind + " file, not a " + expected + ": use " + use + " " + file;
+    }
 }

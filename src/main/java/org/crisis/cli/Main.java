@@ -148,6 +148,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     + " or ask for less: fewer days, tracked pairs, kept runs (--keep) or sweep points.");
         } else if (e instanceof InvalidInputException) {
             err.println(e.getMessage()); // file:line:column: path: message, one problem a line
+        } else if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            // a damaged JSON file among the results read back (a manifest, a journal's header): its line, not the parser's internals
+            err.println(command + ": not valid JSON" + (j.getLocation() == null ? "" : " at line " + j.getLocation().getLineNr()
+                    + ", column " + j.getLocation().getColumnNr()) + ": "
+                    + org.crisis.io.JsonFiles.plainParserMessage(j.getOriginalMessage().lines().findFirst().orElse("syntax error")));
         } else if (e instanceof java.nio.file.FileSystemException f) {
             err.println(command + ": " + describe(f));
         } else if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof java.nio.file.FileSystemException f) {

@@ -88,10 +88,9 @@ final class RunCommand implements Callable<Integer> {
         if (out != null) {
             WorkDirectory.checkOut(out, "--out"); // before anything is read or written
         }
-        String kind = CheckCommand.kind(file);
-        if (kind != null) {
-            System.err.println("crisis run: " + file + " is a " + kind + " file, not a scenario: use crisis "
-                    + (CheckCommand.SWEEP.equals(kind) ? "sweep" : "calibrate") + " " + file);
+        String wrong = CheckCommand.wrongKind(file, "scenario", "crisis run");
+        if (wrong != null) {
+            System.err.println(wrong);
             return Main.INVALID_INPUT;
         }
         Scenario scenario;

@@ -91,6 +91,11 @@ final class SweepCommand implements Callable<Integer> {
                 return Main.exitCode(e);
             }
         }
+        String wrong = CheckCommand.wrongKind(file, "sweep", "crisis sweep");
+        if (wrong != null) {
+            System.err.println(wrong);
+            return Main.INVALID_INPUT;
+        }
         Sweep sweep;
         try {
             sweep = SweepReader.read(file);

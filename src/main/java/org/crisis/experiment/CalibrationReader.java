@@ -449,7 +449,7 @@ public final class CalibrationReader {
         int n = (int) (runs.isPresent() ? runs.getAsLong() : scenario.expect().get().runs());
         try {
             String sha = Hashing.sha256(caseFile);
-            String resolved = Hashing.sha256(new ObjectMapper().writeValueAsBytes(ScenarioJson.toJson(scenario)));
+            String resolved = Hashing.sha256(new ObjectMapper().writeValueAsBytes(ScenarioJson.identity(scenario)));
             return Optional.of(new CalibrationCase(scenario.name(), caseFile, sha, resolved, tree, scenario, n, Set.of()));
         } catch (IOException e) {
             f.error(at, path, "cannot read " + caseFile + ": " + e.getMessage());

@@ -235,7 +235,7 @@ public final class SweepReader {
         try {
             fileSha = Hashing.sha256(file);
             scenarioSha = Hashing.sha256(scenarioFile.get());
-            resolvedSha = Hashing.sha256(new ObjectMapper().writeValueAsBytes(ScenarioJson.toJson(scenario)));
+            resolvedSha = Hashing.sha256(new ObjectMapper().writeValueAsBytes(ScenarioJson.identity(scenario)));
         } catch (IOException e) {
             f.error(m, "", "cannot read: " + e.getMessage());
             return Optional.empty();

@@ -54,7 +54,7 @@ public final class Csv {
                 } else if (c instanceof Boolean x) {
                     b.append(x ? 1 : 0);
                 } else if (c != null) {
-                    text(b, plain(c.toString()));
+                    text(b, c.toString());
                 }
             }
             b.append('\n');
@@ -75,8 +75,9 @@ public final class Csv {
 
     /**
      * {@code text} with the typographic signs the report's words use (dashes, arrows, ±, ≤, curly
-     * quotes, thin spaces) in their ASCII spelling, so that a table's cells read the same in a
-     * spreadsheet that guesses a legacy encoding; letters, such as a country's accented name, are kept.
+     * quotes, thin spaces) in their ASCII spelling, so that a cell the report composes reads the same
+     * in a spreadsheet that guesses a legacy encoding; letters, such as a country's accented name, are
+     * kept. For composed text only: a user's label is written as given, so that tables join on it.
      */
     public static String plain(String text) {
         StringBuilder out = null;

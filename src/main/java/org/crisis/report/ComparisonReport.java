@@ -323,17 +323,15 @@ final class ComparisonReport implements ReportKind {
             double[][] xy = aligned(a, b, x, y);
             int n = xy[0].length;
             if (share) {
-                long both = 0;
                 long onlyFirst = 0;
                 long onlySecond = 0;
                 for (int k = 0; k < n; k++) {
                     boolean p = xy[0][k] != 0;
                     boolean q = xy[1][k] != 0;
-                    both += p && q ? 1 : 0;
                     onlyFirst += p && !q ? 1 : 0;
                     onlySecond += q && !p ? 1 : 0;
                 }
-                double[] ci = Proportions.pairedDifference(both, onlyFirst, onlySecond, n);
+                double[] ci = Proportions.pairedDifference(onlyFirst, onlySecond, n);
                 Proportions.Test test = Proportions.mcNemar(onlyFirst, onlySecond);
                 return new Comparison(column, true, sx, sy, (onlySecond - onlyFirst) / (double) n, ci[0], ci[1],
                         test.name(), test.p(), "h", Proportions.cohenH(sx.mean(), sy.mean()), true, n);
@@ -357,7 +355,7 @@ final class ComparisonReport implements ReportKind {
         double[] cy = present(y);
         MeanDifference md = MeanDifference.welch(cx, cy);
         RankTests.MannWhitney mw = RankTests.mannWhitney(cx, cy);
-        return new Comparison(column, false, sx, sy, md.difference(), md.low(), md.high(), "Mann\u2013Whitney U", mw.p(), "r",
+        return new Comparison(column, false, sx, sy, md.difference(), md.low(), md.high(), "Mann-Whitney U", mw.p(), "r",
                 mw.rankBiserial(), false, 0);
     }
 
@@ -583,7 +581,7 @@ final class ComparisonReport implements ReportKind {
         Html h = page.section("methods", "How to read this comparison");
         h.notes(List.of(
                 "Independent sets: difference of shares with Newcombe's hybrid score interval; test: pooled two-proportion z test, or Fisher's exact test when an expected cell count is below 5. Difference of means with Welch's t interval; test: Mann\u2013Whitney U (normal approximation with tie and continuity corrections, exact for small samples without ties).",
-                "Paired sets (common random numbers): McNemar's exact test on the runs where the two sets disagree, with a Wald interval of the paired difference; numbers: paired t interval of the mean difference, Wilcoxon signed-rank test (zero differences dropped).",
+                "Paired sets (common random numbers): McNemar's exact test on the runs where the two sets disagree, with Agresti and Min's adjusted Wald interval of the paired difference (a half added to each cell of the pairs' table, so never of zero width); numbers: paired t interval of the mean difference, Wilcoxon signed-rank test (zero differences dropped).",
                 "Effect sizes: Cohen's h = 2 asin \u221ap\u2082 \u2212 2 asin \u221ap\u2081 for shares; rank-biserial r for numbers (matched-pairs r when paired), from \u22121 (always lower) to +1 (always higher).",
                 "Durations (days to ...) are compared over the runs where the event happened; the survival curves and log-rank tests include the others as censored, which is the fairer comparison of timing.",
                 "p-values are not adjusted for the many outcomes compared.",

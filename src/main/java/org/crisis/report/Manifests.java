@@ -24,8 +24,12 @@ final class Manifests {
                 throw new ReportException(file + ": expected a JSON object");
             }
             return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ReportException(file + ": not valid JSON (" + org.crisis.io.JsonFiles.plainParserMessage(
+                    e.getOriginalMessage().lines().findFirst().orElse("")) + (e.getLocation() == null ? "" : ", line "
+                    + e.getLocation().getLineNr()) + ")", e);
         } catch (IOException e) {
-            throw new ReportException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new ReportException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 

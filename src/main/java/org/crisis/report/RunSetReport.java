@@ -559,7 +559,7 @@ final class RunSetReport implements ReportKind {
                     text.insert(0, "(standing grievance) ");
                 }
                 csv.row(run, p.key(), e.id(), e.day(), e.date(), e.actor(), e.target(), e.type(), e.label(),
-                        e.cause() < 0 ? "" : Long.toString(e.cause()), text.toString());
+                        e.cause() < 0 ? "" : Long.toString(e.cause()), Csv.plain(text.toString()));
                 if (shown < MAX_CHAIN_ROWS) {
                     t.row(List.of(Integer.toString(e.day()), p.key(), e.direction() + " " + e.title(),
                             tr == null ? Format.NONE : tr.levelOn(e.day()).name(), text.toString()));

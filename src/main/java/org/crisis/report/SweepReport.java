@@ -215,7 +215,7 @@ final class SweepReport implements ReportKind {
             double[] x = new double[k];
             for (int i = 0; i < k; i++) {
                 x[i] = count[i] == 0 ? (edges[i] + edges[i + 1]) / 2 : sum[i] / count[i];
-                labels[i] = Format.number(edges[i]) + "\u2013" + Format.number(edges[i + 1]);
+                labels[i] = Format.number(edges[i]) + " to " + Format.number(edges[i + 1]); // ASCII: also a CSV cell
             }
             return new Bins(factor, labels, x, binOf);
         }

@@ -175,10 +175,19 @@ public final class Fields {
     public static final int NAME_MAX = 200;
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+");
 
+    /**
+     * Words of letters, digits and '_' that pandas.read_csv (by default) or R's read.csv read as a
+     * missing value, as written: NA is Namibia's alpha-2 code, and a cell holding it would be lost.
+     */
+    public static final Set<String> MISSING = Set.of("NA", "NaN", "nan", "NULL", "null", "None");
+
     /** What is wrong with {@code name} as the name of a file's results directory, or {@code null} if nothing. */
     public static String nameProblem(String name) {
         if (!NAME.matcher(name).matches()) {
             return "expected letters, digits, '-' and '_' only, found '" + name + "'";
+        }
+        if (MISSING.contains(name)) {
+            return "the name '" + name + "' reads as a missing value in pandas and R, and tables name cases by it: give another";
         }
         if (name.length() > NAME_MAX) {
             return "a name of " + name.length() + " characters; at most " + NAME_MAX

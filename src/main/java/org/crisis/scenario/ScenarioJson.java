@@ -14,6 +14,19 @@ public final class ScenarioJson {
     private ScenarioJson() {}
 
     public static ObjectNode toJson(Scenario s) {
+        return toJson(s, false);
+    }
+
+    /**
+     * The form whose SHA-256 identifies a resolved scenario for a sweep's or calibration's resume
+     * and merge: every event with its weight and all four flags, as manifests wrote it before they
+     * kept to the fields a scenario file may give, so work begun then still resumes.
+     */
+    public static ObjectNode identity(Scenario s) {
+        return toJson(s, true);
+    }
+
+    private static ObjectNode toJson(Scenario s, boolean everyFlag) {
         ObjectNode o = F.objectNode();
         o.put("name", s.name());
         o.put("description", s.description());
@@ -62,12 +75,12 @@ public final class ScenarioJson {
             // only the fields a scenario file may give for this type (FORMATS 2.5), so the resolved scenario reads back
             // as a scenario: the weight and flags of a CUSTOM event, the territorial and armed flags of other bilateral
             // triggers; every other type has its own, by its type
-            if (t.type() == EventType.CUSTOM) {
+            if (everyFlag || t.type() == EventType.CUSTOM) {
                 n.put("gamma", t.gamma());
                 n.put("interference", t.interference());
                 n.put("normBreaking", t.normBreaking());
             }
-            if (t.type().kind() == EventType.Kind.TRIGGER && !t.type().territorial()) {
+            if (everyFlag || t.type().kind() == EventType.Kind.TRIGGER && !t.type().territorial()) {
                 n.put("territorial", t.territorial());
                 n.put("armed", t.armed());
             }

@@ -71,8 +71,6 @@ public final class ScenarioReader {
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
-    /** Ids that pandas.read_csv or R's read.csv read as a missing value (compared in lower case). */
-    private static final Set<String> MISSING = Set.of("na", "nan", "null", "none");
 
     private final Fields f = new Fields();
     private final Map<String, Integer> ids = new HashMap<>();
@@ -252,7 +250,7 @@ public final class ScenarioReader {
         if (id.isPresent()) {
             if (!ID.matcher(id.get()).matches()) {
                 f.error(m.entries.get("id"), path + ".id", "expected letters, digits and '_' (ISO 3166 alpha-3 recommended), found '" + id.get() + "'");
-            } else if (MISSING.contains(id.get().toLowerCase(java.util.Locale.ROOT))) {
+            } else if (Fields.MISSING.contains(id.get())) {
                 f.error(m.entries.get("id"), path + ".id", "country id '" + id.get() + "' reads as a missing value in pandas and R,"
                         + " so the output files would lose it: give another (ISO 3166 alpha-3 recommended, e.g. NAM for Namibia)");
             } else if (ids.putIfAbsent(id.get(), ids.size()) != null) {
@@ -657,6 +655,8 @@ public final class ScenarioReader {
         Optional<Bounds> probability = f.required(m, path, "probability", "bounds such as {min: 0.6}")
                 .flatMap(n -> bounds(n, path + ".probability", 0, 1));
         Optional<String> given = Fields.field(m, "name").flatMap(n -> f.string(n, path + ".name"));
+        given.filter(Fields.MISSING::contains).ifPresent(n -> f.error(m.entries.get("name"), path + ".name", "the pattern name '"
+                + n + "' reads as a missing value in pandas and R, so the tables of patterns would lose it: give another"));
         Optional<Pair> pair = Optional.empty();
         if (!kind.equals("condemn")) {
             pair = f.required(m, path, "pair", "a pair of country ids").flatMap(n -> pair(n, path + ".pair"));

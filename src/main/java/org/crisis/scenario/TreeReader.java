@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.crisis.io.JsonFiles;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -228,7 +227,7 @@ public final class TreeReader {
             // SnakeYAML's first line is only the context ("while parsing a flow sequence"): add the problem
             String message = e.getCause() instanceof MarkedYAMLException y && y.getProblem() != null
                     ? (y.getContext() == null ? "" : y.getContext() + ": ") + y.getProblem()
-                    : JsonFiles.plainParserMessage(e.getOriginalMessage().lines().findFirst().orElse("syntax error"));
+                    : plainParserMessage(e.getOriginalMessage().lines().findFirst().orElse("syntax error"));
             if (e.getCause() instanceof YAMLException && message.contains("code points")) {
                 message = "the document is longer than " + MAX_FILE_BYTES + " characters, the most a scenario or sweep"
                         + " file may have";
@@ -397,5 +396,16 @@ public final class TreeReader {
             return copy;
         }
         return node;
+    }
+
+    /**
+     * The JSON parser's message in a user's words: without its advice to enable a parser feature
+     * and without its internal source description (the line and column are reported anyway). The
+     * io layer's JsonFiles, which this layer may not call, words the result files' messages alike.
+     */
+    static String plainParserMessage(String message) {
+        String m = message.replaceAll(":? *enable `[^`]*` to allow", "");
+        m = m.replaceAll("\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)");
+        return m.replaceAll(" *\\[Source: [^\\]]*\\]", "").strip();
     }
 }

@@ -117,25 +117,20 @@ public final class Proportions {
     }
 
     /**
-     * 95 % interval of the paired difference p2 − p1 over n pairs, {@code both} of which have the
-     * event in both sets, {@code onlyFirst} in the first only and {@code onlySecond} in the second
-     * only: Newcombe's score method for paired data (1998, method 10), which combines the Wilson
-     * intervals of the two shares through the correlation φ of the pairs. Unlike Wald's interval it
-     * never has zero width (with no discordant pair it is as wide as the shares' Wilson intervals
-     * allow) and stays within [−1, 1].
+     * 95 % interval of the paired difference p2 − p1 over n pairs, {@code onlyFirst} of which have
+     * the event in the first set only and {@code onlySecond} in the second only: Agresti and Min's
+     * adjusted Wald interval (2005), Wald's interval after adding one half to each of the four
+     * cells of the pairs' table. With no discordant pair its half-width is z/(n + 2), not 0 as
+     * Wald's and, at perfectly correlated pairs, Newcombe's score method give: 0 of n discordant
+     * pairs leaves a difference of a few pairs in n possible, whatever the shares. Within [−1, 1].
      */
-    public static double[] pairedDifference(long both, long onlyFirst, long onlySecond, long n) {
-        long neither = n - both - onlyFirst - onlySecond;
-        double p1 = (both + onlyFirst) / (double) n;
-        double p2 = (both + onlySecond) / (double) n;
-        double[] w1 = wilson(both + onlyFirst, n);
-        double[] w2 = wilson(both + onlySecond, n);
-        double denominator = (double) (both + onlyFirst) * (onlySecond + neither) * (both + onlySecond) * (onlyFirst + neither);
-        double phi = denominator == 0 ? 0 : ((double) both * neither - (double) onlyFirst * onlySecond) / Math.sqrt(denominator);
-        double d = p2 - p1;
-        double below = Math.sqrt(Math.max(0, sq(p2 - w2[0]) - 2 * phi * (p2 - w2[0]) * (w1[1] - p1) + sq(w1[1] - p1)));
-        double above = Math.sqrt(Math.max(0, sq(w2[1] - p2) - 2 * phi * (w2[1] - p2) * (p1 - w1[0]) + sq(p1 - w1[0])));
-        return new double[] {Math.max(-1, d - below), Math.min(1, d + above)};
+    public static double[] pairedDifference(long onlyFirst, long onlySecond, long n) {
+        double b = onlyFirst + 0.5;
+        double c = onlySecond + 0.5;
+        double m = n + 2.0;
+        double d = (c - b) / m;
+        double half = Intervals.Z95 * Math.sqrt(Math.max(0, (b + c) - (c - b) * (c - b) / m)) / m;
+        return new double[] {Math.max(-1, d - half), Math.min(1, d + half)};
     }
 
     private static double sq(double x) {

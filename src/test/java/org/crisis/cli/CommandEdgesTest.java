@@ -111,6 +111,20 @@ class CommandEdgesTest {
         assertTrue(calibration.err().startsWith("crisis run: scenarios/calibration/quick.yaml is a calibration file, not a"
                 + " scenario: use crisis calibrate"), calibration.err());
         assertFalse(Files.exists(out));
+        // each command names a file of another kind for what it is, before its own reader would list unknown fields
+        Cli.Outcome sweepOfAScenario = Cli.crisis("sweep", "scenarios/peru-mexico-asylum-2025.yaml", "--out", out.toString());
+        assertEquals(2, sweepOfAScenario.status());
+        assertEquals("crisis sweep: scenarios/peru-mexico-asylum-2025.yaml is a scenario file, not a sweep: use crisis run"
+                + " scenarios/peru-mexico-asylum-2025.yaml\n", sweepOfAScenario.err());
+        Cli.Outcome calibrateASweep = Cli.crisis("calibrate", "scenarios/sweeps/asylum-severity.yaml", "--out", out.toString());
+        assertEquals(2, calibrateASweep.status());
+        assertTrue(calibrateASweep.err().startsWith("crisis calibrate: scenarios/sweeps/asylum-severity.yaml is a sweep file,"
+                + " not a calibration: use crisis sweep"), calibrateASweep.err());
+        Cli.Outcome benchACalibration = Cli.crisis("bench", "runs", "scenarios/calibration/quick.yaml");
+        assertEquals(2, benchACalibration.status());
+        assertTrue(benchACalibration.err().startsWith("crisis bench runs: scenarios/calibration/quick.yaml is a calibration file"),
+                benchACalibration.err());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -178,5 +192,19 @@ class CommandEdgesTest {
         assertEquals(2, big.status(), big.err());
         assertEquals("crisis calibrate: --budget must be from 1 to 1000000, as a file's budget, found 2000000\n", big.err());
         assertFalse(Files.exists(dir.resolve("c")));
+    }
+
+    @Test
+    void calibrateRefusesABudgetBelowTheFilesStarts() throws Exception {
+        // three starts each evaluate at least their point: a budget of 2 would run two and record three
+        Path file = dir.resolve("starts.yaml");
+        Files.writeString(file, "cases: [" + Path.of("scenarios/cases/no-trigger.yaml").toAbsolutePath() + "]\n"
+                + "parameters:\n  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log }\n"
+                + "runs: 5\nbudget: 12\nmethod: { name: cmaes, starts: 3 }\n");
+        Cli.Outcome o = Cli.crisis("calibrate", file.toString(), "--budget", "2", "--out", dir.resolve("s").toString());
+        assertEquals(2, o.status(), o.err());
+        assertEquals("crisis calibrate: --budget 2 is below the file's 3 starts (method.starts): each start evaluates at least"
+                + " its point\n", o.err());
+        assertFalse(Files.exists(dir.resolve("s")));
     }
 }

@@ -90,6 +90,9 @@ class OutputNamesAndDatesTest {
         for (String id : List.of("None", "null", "NaN", "nan", "NULL")) {
             assertEquals(1, problems("name: t\ndays: 30\ncountries: [{id: " + id + "}, {id: ZAF}]\n").size(), id);
         }
+        // as written: pandas keeps "Nan" and "NONE", so they stay ids (the scenario then fails on its other problem only)
+        assertEquals(List.of("s.yaml:2:7: days: expected a whole number in [1, 100000], found 0"),
+                problems("name: t\ndays: 0\ncountries: [{id: Nan}, {id: NONE}]\n"));
     }
 
     @Test

@@ -101,21 +101,17 @@ class StatisticsTest {
     }
 
     @Test
-    void pairedDifferenceIsNewcombesScoreIntervalAndNeverOfZeroWidth() {
-        // no run has the event in either of 60 paired runs: the interval is ± the Wilson upper limit of 0 of 60,
-        // z²/(n + z²), not Wald's zero width
-        double u = 1.959964 * 1.959964 / (60 + 1.959964 * 1.959964);
-        assertInterval(-u, u, Proportions.pairedDifference(0, 0, 0, 60));
-        // uncorrelated pairs (both·neither = onlyFirst·onlySecond, φ = 0): the interval of two independent shares
-        double[] independent = Proportions.newcombe(6, 12, 8, 12);
-        assertInterval(independent[0], independent[1], Proportions.pairedDifference(4, 2, 4, 12));
-        // positively correlated pairs (common random numbers working) give a narrower interval around the same difference
-        double[] paired = Proportions.pairedDifference(30, 2, 10, 60);
-        double[] apart = Proportions.newcombe(32, 60, 40, 60);
-        assertTrue(paired[1] - paired[0] < apart[1] - apart[0]);
-        assertTrue(paired[0] < 8 / 60.0 && 8 / 60.0 < paired[1] && paired[0] > 0, "the difference of 8 in 60 is clear of 0");
+    void pairedDifferenceIsAgrestiMinsAdjustedWaldIntervalAndNeverOfZeroWidth() {
+        // by hand: 5 pairs with the event in the first set only, 1 in the second only, of 10; a half added to each cell:
+        // b = 5.5, c = 1.5, n = 12, d = -4/12, half = z·√(7 − 16/12)/12
+        double z = 1.959964;
+        assertInterval(-4 / 12.0 - z * Math.sqrt(7 - 16 / 12.0) / 12, -4 / 12.0 + z * Math.sqrt(7 - 16 / 12.0) / 12,
+                Proportions.pairedDifference(5, 1, 10));
+        // no discordant pair of 60, whatever the shares (identical sets at 0 %, or at 50 % with perfect correlation, where
+        // Wald's interval and Newcombe's score method have zero width): ±z/(n + 2)
+        assertInterval(-z / 62, z / 62, Proportions.pairedDifference(0, 0, 60));
         // never outside [-1, 1]
-        double[] extreme = Proportions.pairedDifference(0, 0, 5, 5);
+        double[] extreme = Proportions.pairedDifference(0, 5, 5);
         assertTrue(extreme[1] <= 1 && extreme[0] > 0);
     }
 
