@@ -57,6 +57,7 @@ class LauncherTest {
                 for a in "$@"; do
                   case "$a" in
                     -XX:ArchiveClassesAtExit=*) echo archive > "${a#-XX:ArchiveClassesAtExit=}" ;;
+                    -XX:SharedArchiveFile=*) [ -f "${a#-XX:SharedArchiveFile=}" ] || { echo "no archive: $a" >&2; exit 3; } ;;
                     -Xshare:on) [ -f "%s" ] && exit 1 ;;
                   esac
                 done
@@ -80,6 +81,7 @@ class LauncherTest {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().remove("CRISIS_JAVA_OPTS");
+        pb.environment().remove("JAVA_HOME"); // the fake java on the PATH, not the build's
         pb.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
         pb.environment().putAll(env);
         Process p = pb.start();
@@ -159,5 +161,29 @@ class LauncherTest {
         assertEquals(List.of("-XX:TieredStopAtLevel=4 -Xshare:off -XX:+UseG1GC -jar " + dir.resolve("target/crisis.jar")
                 + " validate cases"), r.calls());
         assertEquals(List.of(), archives());
+    }
+
+    @Test
+    void aProjectWhosePathHasASpaceOrIsReachedByALinkRunsAsAnyOther() throws Exception {
+        // the archive's path is one argument however the project's path is spelled
+        Path spaced = Files.createDirectories(dir.resolve("my project"));
+        for (String f : List.of("crisis", "pom.xml", "src", "scenarios", "target")) {
+            Files.move(dir.resolve(f), spaced.resolve(f));
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("crisis"), spaced.resolve("crisis"));
+        for (int k = 0; k < 2; k++) {
+            Result r = crisis(Map.of(), "run", "s.yaml"); // through the link, as bash dir/crisis
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.command().endsWith("-jar " + spaced.resolve("target/crisis.jar") + " run s.yaml"), r.command());
+            assertTrue(r.command().contains("-XX:SharedArchiveFile=" + spaced.resolve("target")), r.command());
+        }
+        assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void onlyAnOptionNamingACollectorKeepsTheSerialOneOff() throws Exception {
+        assertTrue(crisis(Map.of("CRISIS_JAVA_OPTS", "-XX:+UseNUMA -XX:ParallelGCThreads=2"), "run", "x").command()
+                .contains("-XX:+UseSerialGC"));
+        assertFalse(crisis(Map.of("CRISIS_JAVA_OPTS", "-XX:+UseParallelGC"), "run", "x").command().contains("UseSerialGC"));
     }
 }

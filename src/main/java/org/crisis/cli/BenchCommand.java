@@ -42,16 +42,16 @@ final class BenchCommand implements Callable<Integer> {
     @Command(name = "runs", mixinStandardHelpOptions = true,
             description = "Replications per second of a scenario, measured in memory (no events or trajectories written).")
     static final class Runs implements Callable<Integer> {
-        @Parameters(paramLabel = "SCENARIO")
+        @Parameters(paramLabel = "SCENARIO", description = "Scenario file whose runs are timed (.yaml, .yml, .json).")
         Path file;
 
-        @Option(names = "--runs", defaultValue = "10000", description = "Replications (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "10000", description = "Replications (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--threads", description = "Threads (default: all cores).")
+        @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
         Integer threads;
 
-        @Option(names = "--warmup", defaultValue = "2000", description = "Replications run first and not counted, in "
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000", description = "Replications run first and not counted, in "
                 + "batches of this many until the JIT compiler is quiet (default: ${DEFAULT-VALUE}).")
         int warmup;
 
@@ -119,17 +119,17 @@ final class BenchCommand implements Callable<Integer> {
                 "Elapsed time is us/day; cpu_us/day is the simulating thread's processor time "
                     + "(less moved by other work on a shared machine)."})
     static final class Day implements Callable<Integer> {
-        @Option(names = "--countries", split = ",", defaultValue = "20,200,1000",
+        @Option(names = "--countries", split = ",", paramLabel = "N,N,...", defaultValue = "20,200,1000",
                 description = "World sizes (default: ${DEFAULT-VALUE}).")
         int[] sizes;
 
-        @Option(names = "--triggers", defaultValue = "20", description = "Triggers per world (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--triggers", paramLabel = "N", defaultValue = "20", description = "Triggers per world (default: ${DEFAULT-VALUE}).")
         int triggers;
 
-        @Option(names = "--days", defaultValue = "365", description = "Horizon (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--days", paramLabel = "D", defaultValue = "365", description = "Horizon (default: ${DEFAULT-VALUE}).")
         int days;
 
-        @Option(names = "--repeats", defaultValue = "20", description = "Runs per size after warm-up (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--repeats", paramLabel = "N", defaultValue = "20", description = "Runs per size after warm-up (default: ${DEFAULT-VALUE}).")
         int repeats;
 
         @Option(names = "--quiet-jit", paramLabel = "SECONDS", defaultValue = "1",
@@ -140,7 +140,8 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            String bad = java.util.Arrays.stream(sizes).anyMatch(n -> n < 1) ? "--countries must all be at least 1"
+            String bad = sizes.length == 0 ? "--countries needs at least one size"
+                    : java.util.Arrays.stream(sizes).anyMatch(n -> n < 2) ? "--countries must all be at least 2 (a world needs a pair)"
                     : repeats < 1 ? "--repeats must be at least 1, found " + repeats
                     : days < 1 ? "--days must be at least 1, found " + days
                     : triggers < 0 ? "--triggers must be at least 0, found " + triggers

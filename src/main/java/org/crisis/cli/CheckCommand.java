@@ -41,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    List<Path> found = list.filter(f -> Files.isRegularFile(f) && f.toString().matches(".*\\.(ya?ml|json)$"))
+                    List<Path> found = list.filter(TreeReader::isInputFile)
                             .sorted().toList();
                     if (found.isEmpty()) {
                         System.err.println(p + ": no .yaml, .yml or .json file in this directory");

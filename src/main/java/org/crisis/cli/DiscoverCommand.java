@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Exit status: 0 written, 2 missing or invalid directory, outcome or option (nothing written), 1 other failure.",
             "Examples:",
             "  crisis discover results/asylum-severity --outcome severed:PER-MEX",
-            "  crisis discover results/asylum-severity --outcome daysToSevered:PER-MEX \\",
-            "      --threshold '<=' 30",
+            "  crisis discover results/asylum-severity --outcome condemn:MEX \\",
+            "      --threshold '>=' 2",
             "  crisis discover results/asylum-severity --outcome severed:PER-MEX \\",
             "      --cases points --box 3"})
 final class DiscoverCommand implements Callable<Integer> {
@@ -43,7 +43,7 @@ final class DiscoverCommand implements Callable<Integer> {
             description = "The outcome asked about: its name in the sweep file (severed:PER-MEX) or its column (severed_per_mex).")
     String outcome;
 
-    @Option(names = "--threshold", arity = "2", paramLabel = "OP VALUE",
+    @Option(names = "--threshold", arity = "2", paramLabel = "OP VALUE", hideParamSyntax = true,
             description = "Which values count: OP is >=, >, <= or < (quote it), e.g. --threshold '<=' 30. Needed for numbers;"
                     + " a yes/no outcome counts when it happened (a run) or happened in at least half the runs (a point).")
     List<String> threshold;

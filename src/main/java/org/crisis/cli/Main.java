@@ -47,6 +47,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     private static int executeInRootLocale(String... args) {
+        try {
+            return executeOrRunOutOfMemory(args);
+        } catch (OutOfMemoryError e) {
+            // a heap too small even to build the command line (--help under -Xmx2m): the same one line
+            report(args.length > 0 ? "crisis " + args[0] : "crisis", e);
+            return FAILURE;
+        }
+    }
+
+    private static int executeOrRunOutOfMemory(String... args) {
         CommandLines.remember(args);
         CommandLine cli = commandLine(args);
         cli.setParameterExceptionHandler((ex, a) -> {

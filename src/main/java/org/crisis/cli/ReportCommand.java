@@ -51,7 +51,7 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--days", paramLabel = "D", split = ",",
-            description = "Days at which to draw the regional network, e.g. 0,30,365 (default: start, peak and end of the representative run).")
+            description = "Days at which to draw the regional network, e.g. 0,30,364 (a run of 365 days ends on day 364) (default: start, peak and end of the representative run).")
     List<Integer> days = new ArrayList<>();
 
     @Option(names = "--run", paramLabel = "K", description = "Kept run to show as the representative run (default: the one closest to the median).")

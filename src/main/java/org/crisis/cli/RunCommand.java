@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
                     kept = -1;
                 }
                 if (kept < 0) {
-                    System.err.println("crisis run: --keep expects a number, 'all' or 'none', found '" + keep + "'");
+                    System.err.println("crisis run: --keep expects a number of runs (0 or more), 'all' or 'none', found '" + keep + "'");
                     return Main.INVALID_INPUT;
                 }
             }

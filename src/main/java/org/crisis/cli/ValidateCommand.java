@@ -73,7 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$")).sorted()
+                    list.filter(TreeReader::isInputFile).sorted()
                             .filter(f -> seen.add(f.toAbsolutePath().normalize())).forEach(files::add);
                 }
             } else if (Files.exists(p)) {
@@ -154,8 +154,8 @@ final class ValidateCommand implements Callable<Integer> {
                     Csv.number(b, r.high(), 4).append(',').append(r.pass() ? "pass" : "fail");
                     System.out.println(b);
                 } else {
-                    System.out.printf(Locale.ROOT, "%-32s %-46s %11s %8.2f    [%.2f, %.2f] %s%n", clip(r.scenario(), 32),
-                            clip(r.pattern(), 46), bounds(r.bounds()), r.observed(), r.low(), r.high(),
+                    System.out.printf(Locale.ROOT, "%-32s %-46s %11s %8s    [%.2f, %.2f] %s%n", clip(r.scenario(), 32),
+                            clip(r.pattern(), 46), bounds(r.bounds()), share(r), r.low(), r.high(),
                             r.pass() ? "pass" : "FAIL");
                 }
             }
@@ -201,6 +201,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static String clip(String s, int n) {
         return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+
+    /**
+     * The observed share to two decimals, or to four where two would contradict the result (0.495
+     * against a minimum of 0.5 would read 0.50 beside FAIL).
+     */
+    private static String share(Validation.Row r) {
+        double two = Math.round(r.observed() * 100) / 100.0;
+        boolean readsAsPass = r.bounds().min().map(m -> two >= m).orElse(true) && r.bounds().max().map(m -> two <= m).orElse(true);
+        return String.format(Locale.ROOT, readsAsPass == r.pass() ? "%.2f" : "%.4f", r.observed());
     }
 
     private static String bounds(Scenario.Bounds b) {

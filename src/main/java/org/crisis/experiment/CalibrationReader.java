@@ -361,7 +361,7 @@ public final class CalibrationReader {
             boolean directory = Files.isDirectory(p);
             if (directory) {
                 try (Stream<Path> list = Files.list(p)) {
-                    list.filter(x -> x.getFileName().toString().matches(".*\\.(ya?ml|json)$") && Files.isRegularFile(x))
+                    list.filter(TreeReader::isInputFile)
                             .sorted().forEach(found::add);
                 } catch (IOException e) {
                     f.error(item, path, "cannot list " + p + ": " + e.getMessage());

@@ -368,13 +368,13 @@ public final class SweepReader {
         }
         boolean integer = integerPath(path);
         String column = SweepFactor.columnOf(path);
-        boolean hasValues = m.entries().containsKey("values");
-        boolean hasRange = m.entries().containsKey("min") || m.entries().containsKey("max");
+        boolean hasValues = Fields.field(m, "values").isPresent();
+        boolean hasRange = Fields.field(m, "min").isPresent() || Fields.field(m, "max").isPresent();
         SweepFactor factor = null;
         if (hasValues && hasRange) {
             f.error(m, where, "give either values: [...] or min: and max:, not both");
         } else if (hasValues) {
-            if (m.entries().containsKey("steps")) {
+            if (Fields.field(m, "steps").isPresent()) {
                 f.error(m.entries().get("steps"), where + ".steps", "'steps' goes with min and max, not with values");
             }
             Optional<Node.Sequence> list = f.sequence(m.entries().get("values"), where + ".values");
@@ -402,7 +402,7 @@ public final class SweepReader {
             OptionalDouble max = range.max();
             OptionalLong steps = Fields.field(m, "steps").map(n -> f.integer(n, where + ".steps", 1, 1_000_000))
                     .orElse(OptionalLong.empty());
-            if (design == Design.GRID && !m.entries().containsKey("steps")) {
+            if (design == Design.GRID && Fields.field(m, "steps").isEmpty()) {
                 f.error(m, where + ".steps", "required field is missing: a grid needs steps for a range (the number of evenly spaced values from min to max)");
             }
             if (min.isPresent() && max.isPresent()) {

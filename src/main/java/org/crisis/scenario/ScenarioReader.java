@@ -411,7 +411,7 @@ public final class ScenarioReader {
      */
     private boolean triggerFlag(Node.Mapping m, String path, Optional<EventType> type, boolean allowed, String key,
             Predicate<EventType> byType) {
-        if (type.isPresent() && !allowed && m.entries.containsKey(key)) {
+        if (type.isPresent() && !allowed && Fields.field(m, key).isPresent()) {
             String why = byType.test(type.get()) ? " is " + key + " by its type" : " is not one";
             f.error(m.entries.get(key), path + "." + key, "'" + key + "' is only for bilateral triggers (CUSTOM, "
                     + "ASYLUM_GRANT, INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID); "
@@ -462,13 +462,13 @@ public final class ScenarioReader {
         boolean custom = type.filter(t -> t == EventType.CUSTOM).isPresent();
         boolean government = type.filter(EventType::changesGovernment).isPresent();
         for (String k : List.of("label", "gamma", "interference", "normBreaking")) {
-            if (type.isPresent() && !custom && m.entries.containsKey(k)) {
+            if (type.isPresent() && !custom && Fields.field(m, k).isPresent()) {
                 f.error(m.entries.get(k), path + "." + k, "'" + k + "' is only for CUSTOM events; " + type.get() + " has its own weight and flags");
             }
         }
         for (String k : List.of("ideology", "sovereignty", "domesticPressure", "hawkishness", "normAdherence",
                 "continuity")) {
-            if (type.isPresent() && !government && m.entries.containsKey(k)) {
+            if (type.isPresent() && !government && Fields.field(m, k).isPresent()) {
                 f.error(m.entries.get(k), path + "." + k, "'" + k + "' is only for ELECTION and COUP events (a new government's traits)");
             }
         }
@@ -590,7 +590,7 @@ public final class ScenarioReader {
             Optional<Scenario.StopWhen> when = f.required(m, "stop", "when", "severed | restored | quiet")
                     .flatMap(n -> f.string(n, "stop.when")).flatMap(w -> {
                         for (Scenario.StopWhen s : Scenario.StopWhen.values()) {
-                            if (s.name().equalsIgnoreCase(w)) {
+                            if (w.chars().allMatch(c -> c < 128) && s.name().equalsIgnoreCase(w)) { // ASCII only: equalsIgnoreCase also folds ı and ſ
                                 return Optional.of(s);
                             }
                         }
@@ -641,7 +641,7 @@ public final class ScenarioReader {
         int before = f.problems().size();
         List<String> kinds = new ArrayList<>();
         for (String k : List.of("reaches", "endsAt", "restored", "condemn")) {
-            if (m.entries.containsKey(k)) {
+            if (Fields.field(m, k).isPresent()) {
                 kinds.add(k);
             }
         }
@@ -660,13 +660,13 @@ public final class ScenarioReader {
         Optional<Pair> pair = Optional.empty();
         if (!kind.equals("condemn")) {
             pair = f.required(m, path, "pair", "a pair of country ids").flatMap(n -> pair(n, path + ".pair"));
-            if (m.entries.containsKey("count")) {
+            if (Fields.field(m, "count").isPresent()) {
                 f.error(m.entries.get("count"), path + ".count", "'count' goes with condemn only");
             }
-        } else if (m.entries.containsKey("pair")) {
+        } else if (Fields.field(m, "pair").isPresent()) {
             f.error(m.entries.get("pair"), path + ".pair", "condemn patterns name a country, not a pair");
         }
-        if (!kind.equals("reaches") && !kind.equals("restored") && m.entries.containsKey("withinDays")) {
+        if (!kind.equals("reaches") && !kind.equals("restored") && Fields.field(m, "withinDays").isPresent()) {
             f.error(m.entries.get("withinDays"), path + ".withinDays", "'withinDays' goes with reaches and restored only");
         }
         OptionalInt within = Fields.field(m, "withinDays").map(n -> f.integer(n, path + ".withinDays", 0, days))

@@ -298,7 +298,7 @@ public final class TreeReader {
                 yield list;
             }
             case VALUE_STRING -> new Node.Scalar(source, line, column, p.getText());
-            case VALUE_NUMBER_INT -> new Node.Scalar(source, line, column, wholeNumber(p));
+            case VALUE_NUMBER_INT -> new Node.Scalar(source, line, column, p instanceof YAMLParser ? yamlWholeNumber(p) : wholeNumber(p));
             case VALUE_NUMBER_FLOAT -> new Node.Scalar(source, line, column, realNumber(p));
             // YAML 1.2 core schema, as editors read it: Jackson follows YAML 1.1, where yes, no, on, off are booleans too
             case VALUE_TRUE, VALUE_FALSE -> new Node.Scalar(source, line, column,
@@ -315,6 +315,27 @@ public final class TreeReader {
             r.anchors.put(anchor, node);
         }
         return node;
+    }
+
+    /**
+     * A YAML whole number by the YAML 1.2 core schema, as editors read it, where Jackson follows YAML
+     * 1.1: {@code 010} is ten (1.1 reads a leading 0 as octal: eight), and {@code 1_000} or
+     * {@code 1:30} are text (1.1 reads digit separators and base 60), which validation reports as
+     * not a number; hexadecimal {@code 0x1F} is read alike by both.
+     */
+    private static Object yamlWholeNumber(JsonParser p) throws IOException {
+        String text = p.getText();
+        if (text.matches("[-+]?[0-9]+")) {
+            try {
+                return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+            } catch (NumberFormatException e) {
+                return new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text).doubleValue();
+            }
+        }
+        if (text.contains("_") || text.contains(":") || text.matches("[-+]?0b[01]+")) {
+            return text;
+        }
+        return wholeNumber(p);
     }
 
     /** A whole number as a Long; beyond a long, as the double it is near (validation reports it). */
@@ -407,5 +428,14 @@ public final class TreeReader {
         String m = message.replaceAll(":? *enable `[^`]*` to allow", "");
         m = m.replaceAll("\\(start marker at \\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]\\)", "(opened at line $1, column $2)");
         return m.replaceAll(" *\\[Source: [^\\]]*\\]", "").strip();
+    }
+
+    /**
+     * Whether a directory's entry is one of its input files: a regular file (not a directory, nor a
+     * broken link such as an editor's lock file) named .yaml, .yml or .json in any case, as a file
+     * named alone is read.
+     */
+    public static boolean isInputFile(Path f) {
+        return Files.isRegularFile(f) && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(ya?ml|json)");
     }
 }

@@ -197,7 +197,7 @@ public final class CrisisModel extends SimState {
             if (stopped()) {
                 stopDay = day;
             } else if (scenario.stop().get().when() == Scenario.StopWhen.QUIET) {
-                checkStopOn(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY));
+                checkStopOn(Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay()));
             }
         }
     }
@@ -266,9 +266,19 @@ public final class CrisisModel extends SimState {
         return switch (stop.when()) {
             case SEVERED -> d != null && d.level() == Level.SEVERED;
             case RESTORED -> stopPairRestored;
+            // quiet: nothing for memory days, the pair (if given) at NORMAL or above, and no scripted news still to come
             case QUIET -> world.day() - world.lastEventDay() >= world.parameters().get(Parameter.MEMORY)
-                    && (d == null || d.level().compareTo(Level.NORMAL) >= 0);
+                    && (d == null || d.level().compareTo(Level.NORMAL) >= 0) && world.day() >= lastScriptedDay();
         };
+    }
+
+    /** The day of the scenario's last scripted event (-1 if it has none). */
+    private int lastScriptedDay() {
+        int last = -1;
+        for (Scenario.Trigger t : scenario.events()) {
+            last = Math.max(last, t.day());
+        }
+        return last;
     }
 
     public World world() {

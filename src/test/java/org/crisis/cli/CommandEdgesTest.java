@@ -36,7 +36,7 @@ class CommandEdgesTest {
             {"runs", seed, "--warmup", "-1"}, {"crisis bench runs: --warmup must be at least 0, found -1"},
             {"runs", seed, "--quiet-jit", "-1"}, {"crisis bench runs: --quiet-jit must be 0 or more seconds, found -1.0"},
             {"runs", seed, "--threads", "0"}, {"crisis bench runs: --threads must be at least 1, found 0"},
-            {"day", "--countries", "0,20"}, {"crisis bench day: --countries must all be at least 1"},
+            {"day", "--countries", "1,20"}, {"crisis bench day: --countries must all be at least 2 (a world needs a pair)"},
             {"day", "--repeats", "0"}, {"crisis bench day: --repeats must be at least 1, found 0"},
             {"day", "--days", "0"}, {"crisis bench day: --days must be at least 1, found 0"},
             {"day", "--triggers", "-1"}, {"crisis bench day: --triggers must be at least 0, found -1"},
@@ -206,5 +206,65 @@ class CommandEdgesTest {
         assertEquals("crisis calibrate: --budget 2 is below the file's 3 starts (method.starts): each start evaluates at least"
                 + " its point\n", o.err());
         assertFalse(Files.exists(dir.resolve("s")));
+    }
+
+    @Test
+    void aQuietStopWaitsForTheScriptedNewsStillToCome() throws Exception {
+        // quiet after the grant for 30 days, but an election is scripted on day 120: the runs live to see it
+        Path scenario = Files.writeString(dir.resolve("quiet.yaml"), """
+                name: quiet
+                days: 200
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - { day: 0, type: ASYLUM_GRANT, actor: BLU, target: RED }
+                  - { day: 120, type: ELECTION, actor: RED }
+                stop: { when: quiet }
+                """);
+        Path out = dir.resolve("quiet");
+        Cli.Outcome o = Cli.crisis("run", scenario.toString(), "--runs", "3", "--quiet", "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        List<String> runs = Files.readAllLines(out.resolve("runs.csv"));
+        List<String> header = List.of(runs.get(0).split(","));
+        for (String row : runs.subList(1, runs.size())) {
+            int days = Integer.parseInt(row.split(",", -1)[header.indexOf("days")]);
+            assertTrue(days > 120, "the run stopped on day " + days + ", before the scripted election");
+        }
+        assertEquals(3, Files.readAllLines(out.resolve("events.csv")).stream().filter(l -> l.contains(",ELECTION,")).count());
+    }
+
+    @Test
+    void nullOptionalFieldsReadAsAbsentAndWholeNumbersAsYaml12() throws Exception {
+        // FORMATS 0: an empty value means the field is absent (a table written to JSON writes every column, null or not);
+        // 010 is ten, as editors read YAML 1.2, and 1_000 is not a number
+        Path scenario = Files.writeString(dir.resolve("nulls.yaml"), """
+                name: nulls
+                days: 30
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - { day: 010, type: ASYLUM_GRANT, actor: BLU, target: RED, label: , gamma: , territorial: }
+                expect:
+                  patterns:
+                    - { pair: [RED, BLU], reaches: SEVERED, endsAt: , withinDays: , probability: { max: 1 } }
+                """);
+        Cli.Outcome ok = Cli.crisis("check", scenario.toString());
+        assertEquals(0, ok.status(), ok.err());
+        Path out = dir.resolve("nulls");
+        assertEquals(0, Cli.crisis("run", scenario.toString(), "--runs", "1", "--quiet", "--out", out.toString()).status());
+        assertTrue(Files.readString(out.resolve("events.csv")).contains(",10,"), "the grant on day 10");
+        Files.writeString(scenario, Files.readString(scenario).replace("day: 010", "day: 1_0"));
+        Cli.Outcome bad = Cli.crisis("check", scenario.toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains("events[0].day: expected a whole number in [0, 2147483647], found '1_0'"), bad.err());
+    }
+
+    @Test
+    void validateSkipsWhatIsNotAFileInADirectoryAndReadsAnyCaseOfExtension() throws Exception {
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        Files.copy(Path.of("scenarios/cases/no-trigger.yaml"), cases.resolve("NO-TRIGGER.YAML"));
+        Files.createDirectories(cases.resolve("folder.yaml"));
+        Files.createSymbolicLink(cases.resolve(".#lock.yaml"), cases.resolve("nowhere"));
+        Cli.Outcome o = Cli.crisis("validate", cases.toString(), "--runs", "5");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("no-trigger"), o.out());
     }
 }

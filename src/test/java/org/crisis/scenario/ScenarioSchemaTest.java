@@ -761,6 +761,11 @@ public class ScenarioSchemaTest {
                             errors.add(at + ": '" + v.asText() + "' does not match " + arg.asText());
                         }
                     }
+                    case "maxLength" -> {
+                        if (v.isTextual() && v.asText().codePointCount(0, v.asText().length()) > arg.asInt()) {
+                            errors.add(at + ": longer than " + arg + " characters");
+                        }
+                    }
                     case "format" -> {
                         if (!arg.asText().equals("date")) {
                             throw new IllegalStateException("unsupported format " + arg);

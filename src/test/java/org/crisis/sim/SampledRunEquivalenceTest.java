@@ -302,7 +302,8 @@ class SampledRunEquivalenceTest {
                 case SEVERED -> d != null && d.level() == Level.SEVERED;
                 case RESTORED -> restored;
                 case QUIET -> w.day() - w.lastEventDay() >= w.parameters().get(Parameter.MEMORY)
-                        && (d == null || d.level().compareTo(Level.NORMAL) >= 0);
+                        && (d == null || d.level().compareTo(Level.NORMAL) >= 0)
+                        && s.events().stream().allMatch(e -> e.day() <= w.day()); // no scripted news still to come
             };
         }
     }
