@@ -185,5 +185,7 @@ class LauncherTest {
         assertTrue(crisis(Map.of("CRISIS_JAVA_OPTS", "-XX:+UseNUMA -XX:ParallelGCThreads=2"), "run", "x").command()
                 .contains("-XX:+UseSerialGC"));
         assertFalse(crisis(Map.of("CRISIS_JAVA_OPTS", "-XX:+UseParallelGC"), "run", "x").command().contains("UseSerialGC"));
+        // a collector the JVM reads from its own variable: adding another would stop it ("Multiple garbage collectors")
+        assertFalse(crisis(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC"), "run", "x").command().contains("UseSerialGC"));
     }
 }

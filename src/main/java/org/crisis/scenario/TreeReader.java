@@ -332,8 +332,8 @@ public final class TreeReader {
                 return new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text).doubleValue();
             }
         }
-        if (text.contains("_") || text.contains(":") || text.matches("[-+]?0b[01]+")) {
-            return text;
+        if (text.contains("_") || text.contains(":") || text.matches("[-+]?0b[01]+") || text.matches("[-+]0x.*")) {
+            return text; // digit separators, base 60, binary and signed hexadecimal are YAML 1.1's, text in 1.2
         }
         return wholeNumber(p);
     }
@@ -349,6 +349,9 @@ public final class TreeReader {
 
     /** A real number; a YAML float the parser cannot read ({@code .nan}) stays text, which validation reports. */
     private static Object realNumber(JsonParser p) throws IOException {
+        if (p instanceof YAMLParser && (p.getText().contains("_") || p.getText().contains(":"))) {
+            return p.getText(); // YAML 1.1's 1_0.5 and 1:30.5 are text in YAML 1.2: validation says a number was expected
+        }
         try {
             double x = p.getDoubleValue();
             return Double.isNaN(x) ? p.getText() : (Object) x;

@@ -255,6 +255,9 @@ class CommandEdgesTest {
         Cli.Outcome bad = Cli.crisis("check", scenario.toString());
         assertEquals(2, bad.status());
         assertTrue(bad.err().contains("events[0].day: expected a whole number in [0, 2147483647], found '1_0'"), bad.err());
+        Files.writeString(scenario, Files.readString(scenario).replace("day: 1_0", "day: 08"));
+        Cli.Outcome leading = Cli.crisis("check", scenario.toString());
+        assertTrue(leading.err().contains("events[0].day: expected a whole number in [0, 2147483647], found '08'"), leading.err());
     }
 
     @Test
