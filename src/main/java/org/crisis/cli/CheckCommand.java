@@ -38,14 +38,16 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Path> files = new ArrayList<>();
+        int status = 0;
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
                     List<Path> found = list.filter(TreeReader::isInputFile)
                             .sorted().toList();
                     if (found.isEmpty()) {
+                        // said, and the other inputs still checked: every problem at once
                         System.err.println(p + ": no .yaml, .yml or .json file in this directory");
-                        return Main.INVALID_INPUT;
+                        status = Main.INVALID_INPUT;
                     }
                     files.addAll(found);
                 }
@@ -53,7 +55,6 @@ final class CheckCommand implements Callable<Integer> {
                 files.add(p); // a missing file is reported by the reader, with the others
             }
         }
-        int status = 0;
         for (Path file : files) {
             try {
                 String kind = kind(file);

@@ -18,6 +18,15 @@ import java.util.Map;
 public final class Explanation {
     private Explanation() {}
 
+    private static String spelled(List<String> ids, String id) {
+        for (String known : ids) {
+            if (known.equalsIgnoreCase(id)) {
+                return known;
+            }
+        }
+        return id;
+    }
+
     public static List<String> of(Path directory, String pairText, Integer run) throws ReportException {
         Pair asked = Pair.parse(pairText);
         // a sweep (or a shard of one) is named as such before its results are opened
@@ -27,6 +36,10 @@ public final class Explanation {
         if (set.keptAvailable() <= 0) {
             throw new ReportException(directory + ": no runs were kept (events.csv is empty); rerun with --keep N");
         }
+        // ids as the scenario spells them (they differ in more than case, FORMATS 1.2), so that the
+        // lower-case pair of a CSV column (per-mex) names the pair too
+        List<String> known = set.countries().stream().map(RunSetResults.Country::id).toList();
+        asked = new Pair(spelled(known, asked.a()), spelled(known, asked.b()));
         Pair pair = null;
         for (Pair p : set.pairs()) {
             if (p.is(asked.a(), asked.b())) {

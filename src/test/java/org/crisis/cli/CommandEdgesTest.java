@@ -270,4 +270,18 @@ class CommandEdgesTest {
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().contains("no-trigger"), o.out());
     }
+
+    @Test
+    void explainReadsAPairInEitherCaseAndCheckGoesOnPastAnEmptyFolder() throws Exception {
+        // the CSV columns spell pairs in lower case (severed_per_mex): explain takes them as the scenario spells them
+        Cli.Outcome lower = Cli.crisis("explain", RUN_SET.toString(), "--pair", "mex-per");
+        assertEquals(0, lower.status(), lower.err());
+        assertTrue(lower.out().startsWith("PER-MEX (Peru and Mexico), run 0"), lower.out());
+        // an empty folder is said, and the files after it are still checked
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Cli.Outcome check = Cli.crisis("check", empty.toString(), "scenarios/peru-mexico-asylum-2025.yaml");
+        assertEquals(2, check.status());
+        assertTrue(check.err().contains("no .yaml, .yml or .json file in this directory"), check.err());
+        assertTrue(check.out().contains("peru-mexico-asylum-2025.yaml: ok"), check.out());
+    }
 }
