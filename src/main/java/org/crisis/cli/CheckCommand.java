@@ -65,6 +65,8 @@ final class CheckCommand implements Callable<Integer> {
                     if (!overrides.isEmpty()) {
                         System.out.println(file + ": --set does not apply to sweep files; ignored");
                     }
+                    // the scenario's standing-grievance warnings, which the sweep runs without saying (FORMATS 1.9)
+                    w.scenario().standingWarnings().forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
                     continue;
                 }
                 if (CALIBRATION.equals(kind)) {

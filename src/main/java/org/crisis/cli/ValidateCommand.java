@@ -91,6 +91,7 @@ final class ValidateCommand implements Callable<Integer> {
         Replications.run(files.size(), t, k -> Read.of(files.get(k), overrides, parametersFrom), reads::add, Progress.none());
         List<Scenario> scenarios = new ArrayList<>();
         List<ParameterDraws> draws = new ArrayList<>();
+        java.util.Map<String, Path> named = new java.util.HashMap<>();
         boolean invalid = false;
         for (int k = 0; k < files.size(); k++) {
             Read r = reads.get(k);
@@ -105,7 +106,13 @@ final class ValidateCommand implements Callable<Integer> {
                 invalid = true;
             } else if (r.scenario().expect().isEmpty()) {
                 System.err.println(files.get(k) + ": no expect: block, skipped");
+            } else if (named.containsKey(r.scenario().name())) {
+                // the table's rows name their case: two cases of one name could not be told apart
+                System.err.println(files.get(k) + ": a case named '" + r.scenario().name() + "' is already given by "
+                        + named.get(r.scenario().name()) + "; case names must be unique (rename one)");
+                invalid = true;
             } else {
+                named.put(r.scenario().name(), files.get(k));
                 scenarios.add(r.scenario());
                 draws.add(r.draws());
                 if (r.draws() != null && !r.draws().kept().isEmpty()) {

@@ -217,7 +217,13 @@ final class CauseChains {
     private void walk(EventRecord e, int depth, Set<Long> keep, Set<Long> key, RunTrajectory trajectory, List<String> out) {
         String indent = depth == 0 ? "" : "  ".repeat(Math.min(depth, 12) - 1) + (depth > 12 ? "\u2026 " : "") + "\u2514 ";
         StringBuilder s = new StringBuilder(indent).append(key.contains(e.id()) ? "* " : "  ").append(line(e));
-        if (key.contains(e.id()) && trajectory != null) {
+        if (key.contains(e.id()) && e.levelBefore() != null && e.levelAfter() != null) {
+            // the event's own move (events.csv level_before, level_after), not the day's net change, which
+            // two moves on one day would blur (a recall and a rupture, or a restoration undone that day)
+            if (e.levelBefore() != e.levelAfter()) {
+                s.append("   level ").append(e.levelBefore().name()).append(" \u2192 ").append(e.levelAfter().name());
+            }
+        } else if (key.contains(e.id()) && trajectory != null) {
             RelationLevel before = trajectory.levelOn(e.day() - 1);
             RelationLevel after = trajectory.levelOn(e.day());
             if (e.day() == 0 || before != after) {

@@ -234,7 +234,8 @@ public final class ScenarioReader {
             try {
                 return Optional.of(LocalDate.parse(text));
             } catch (DateTimeParseException e) {
-                f.error(n, path, "expected a date as YYYY-MM-DD, found '" + text + "'");
+                f.error(n, path, text.matches("\\d{4}-\\d{2}-\\d{2}") ? "no such day: '" + text + "' (a date as YYYY-MM-DD that the calendar has)"
+                        : "expected a date as YYYY-MM-DD, found '" + text + "'");
                 return Optional.empty();
             }
         });

@@ -329,7 +329,7 @@ public final class TreeReader {
             try {
                 return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
             } catch (NumberFormatException e) {
-                return new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text).doubleValue();
+                return new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text); // reported as written
             }
         }
         if (text.contains("_") || text.contains(":") || text.matches("[-+]?0b[01]+") || text.matches("[-+]0x.*")) {
@@ -338,12 +338,13 @@ public final class TreeReader {
         return wholeNumber(p);
     }
 
-    /** A whole number as a Long; beyond a long, as the double it is near (validation reports it). */
+    /** A whole number as a Long; beyond a long, as the BigInteger it is (validation reports it as written). */
     private static Object wholeNumber(JsonParser p) throws IOException {
         try {
             return p.getLongValue();
         } catch (JsonProcessingException e) {
-            return p.getNumberValue().doubleValue();
+            Number n = p.getNumberValue();
+            return n instanceof java.math.BigInteger ? n : (Object) n.doubleValue();
         }
     }
 

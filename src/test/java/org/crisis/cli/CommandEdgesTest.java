@@ -284,4 +284,16 @@ class CommandEdgesTest {
         assertTrue(check.err().contains("no .yaml, .yml or .json file in this directory"), check.err());
         assertTrue(check.out().contains("peru-mexico-asylum-2025.yaml: ok"), check.out());
     }
+
+    @Test
+    void validateRefusesTwoCasesOfOneNameWhoseRowsCouldNotBeToldApart() throws Exception {
+        Path cases = Files.createDirectories(dir.resolve("twins"));
+        Files.copy(Path.of("scenarios/cases/no-trigger.yaml"), cases.resolve("a.yaml"));
+        Files.copy(Path.of("scenarios/cases/no-trigger.yaml"), cases.resolve("b.yaml"));
+        Cli.Outcome o = Cli.crisis("validate", cases.toString(), "--runs", "5");
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains(cases.resolve("b.yaml") + ": a case named 'no-trigger' is already given by " + cases.resolve("a.yaml")
+                + "; case names must be unique (rename one)"), o.err());
+        assertEquals("", o.out());
+    }
 }

@@ -491,8 +491,10 @@ class ScenarioReaderTest {
     void malformedDateIsRejected() {
         Problem p = only(BASE + "start: 2025-13-45\n");
 
-        assertProblem(p, "start", 7, 8, "expected a date as YYYY-MM-DD, found '2025-13-45'");
-        assertProblem(only(BASE + "start: 3 November 2025\n"), "start", 7, 8, "found '3 November 2025'");
+        assertProblem(p, "start", 7, 8, "no such day: '2025-13-45' (a date as YYYY-MM-DD that the calendar has)");
+        // the shape right and the day missing from the calendar: said so, not "expected YYYY-MM-DD"
+        assertProblem(only(BASE + "start: 2023-02-29\n"), "start", 7, 8, "no such day: '2023-02-29'");
+        assertProblem(only(BASE + "start: 3 November 2025\n"), "start", 7, 8, "expected a date as YYYY-MM-DD, found '3 November 2025'");
     }
 
     @Test
