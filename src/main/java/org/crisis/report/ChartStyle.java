@@ -125,9 +125,9 @@ final class ChartStyle {
         return v;
     }
 
-    /** The words for an outcome that never varies: {@code constant: 0 in all runs}. */
+    /** The words for an outcome that never varies: {@code constant: 0 in every run with a value} (days to an event: those that had it). */
     static String constantText(double v, boolean share) {
-        return "constant: " + (share ? Format.percent(v) : Format.number(v)) + " in all runs";
+        return "constant: " + (share ? Format.percent(v) : Format.number(v)) + " in every run with a value";
     }
 
     /**

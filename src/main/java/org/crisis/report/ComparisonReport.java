@@ -255,7 +255,7 @@ final class ComparisonReport implements ReportKind {
         numeric[sets.size() + 5] = true;
         Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
-                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect");
+                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect", "n_pairs");
         List<String> untested = new ArrayList<>();
         for (RunSetViews.Group g : RunSetViews.groups(base, pairs, common)) {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
@@ -279,7 +279,8 @@ final class ComparisonReport implements ReportKind {
                     }
                     csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
                             cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
-                            cmp.low(), cmp.high(), cmp.test(), Csv.probability(cmp.p()), cmp.effectName(), cmp.effect());
+                            cmp.low(), cmp.high(), cmp.test(), Csv.probability(cmp.p()), cmp.effectName(), cmp.effect(),
+                            cmp.paired() ? (Object) cmp.pairs() : null);
                 }
             }
         }
@@ -308,7 +309,9 @@ final class ComparisonReport implements ReportKind {
         }
         int d = Format.decimals((c.high() - c.low()) / 2);
         String diff = d < 0 ? Format.signed(c.difference()) : (c.difference() > 0 ? "+" : "") + Format.fixed(c.difference(), d);
-        return diff + " (" + Format.interval(c.low(), c.high(), false) + ")";
+        // a paired number is compared over the replications where both sets have a value, which may be fewer than either set's
+        boolean fewer = c.paired() && c.pairs() < Math.max(c.first().n(), c.second().n());
+        return diff + " (" + Format.interval(c.low(), c.high(), false) + ")" + (fewer ? ", over the " + c.pairs() + " pairs with both" : "");
     }
 
     /** The comparison of one outcome column between the baseline and set {@code i}. */
@@ -481,7 +484,7 @@ final class ComparisonReport implements ReportKind {
                         ChartHover.of("day", sets.get(0).start(), true, false, low, "")),
                         "Share of runs at " + SEVERED + " (solid) and at " + DOWNGRADED + " or below (dashed) on each day.", null);
             }
-            Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + (int) horizon, "median day",
+            Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + ((int) horizon - 1) + ", the last", "median day",
                     "log-rank p vs " + labels.get(0)), false, false, true, true, true);
             for (OutcomeSummary tt : RunSetViews.times(sets.get(0), p)) {
                 List<LineCharts.Line> curves = new ArrayList<>();

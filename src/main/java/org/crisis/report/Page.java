@@ -87,7 +87,9 @@ final class Page {
               h2{break-after:avoid;page-break-after:avoid}h3{break-after:avoid}
               .grid3{grid-template-columns:repeat(3,minmax(0,1fr))}.grid2{grid-template-columns:repeat(2,minmax(0,1fr))}
               tr,figure{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}
-              pre.chains{white-space:pre-wrap}.replay,.tip{display:none}}
+              pre.chains{white-space:pre-wrap}.replay,.tip{display:none}
+              div.table{overflow:visible}table{font-size:9.5px;width:100%;table-layout:auto}
+              th,td{white-space:normal!important;overflow-wrap:anywhere}}
             @page{size:A4;margin:12mm}
             """;
 

@@ -317,7 +317,7 @@ final class RunSetReport implements ReportKind {
             }
             h.close("div");
             List<LineCharts.Line> curves = new ArrayList<>();
-            Html.Cells km = new Html.Cells(List.of("time to", "happened in", "by day " + set.days() + " (95 % interval)",
+            Html.Cells km = new Html.Cells(List.of("time to", "happened in", "by day " + (set.days() - 1) + ", the last (95 % interval)",
                     "median day"), false, true, true, true);
             List<String> events = new ArrayList<>();
             for (OutcomeSummary tt : RunSetViews.times(set, p)) {
@@ -348,15 +348,29 @@ final class RunSetReport implements ReportKind {
                         "Kaplan\u2013Meier: share of runs in which the event has not happened by each day, with 95 % bands; "
                                 + "runs that end without it are censored at their last day.", null);
                 h.open("div", null).table(km);
-                h.note("Kaplan\u2013Meier estimates: \u201cby day " + set.days() + "\u201d is the share of runs in which the event "
-                        + "happened within the horizon, counting censored runs correctly; the median day is when half the runs "
-                        + "have seen it (\u2013 if fewer than half do). Day 0 means the pair was already there at the start.");
+                h.note("Kaplan\u2013Meier estimates: \u201cby day " + (set.days() - 1) + "\u201d is the share of runs in which the event "
+                        + "happened within the horizon (days 0 to " + (set.days() - 1) + "), counting censored runs correctly; the median day "
+                        + "is when half the runs have seen it (\u2013 if fewer than half do). Day 0 counts both a pair already there at "
+                        + "the start and one that got there on the first day.");
                 h.close("div");
                 h.close("div");
             }
         }
         tables.put("report-survival.csv", survivalCsv.toString());
         tables.put("report-time-to-event.csv", kmCsv.toString());
+    }
+
+    /** How many replications the short estimates need, said only of those with a figure (one run gives numbers no spread). */
+    static String neededForAll(List<Convergence> all) {
+        List<Convergence> shortOnes = all.stream().filter(c -> !c.enough()).toList();
+        List<Convergence> known = shortOnes.stream().filter(c -> !Double.isNaN(c.needed()) && !Double.isInfinite(c.needed())).toList();
+        long most = (long) known.stream().mapToDouble(Convergence::needed).max().orElse(0);
+        if (known.isEmpty()) {
+            return "too few replications to say how many would do";
+        }
+        return known.size() == shortOnes.size() ? String.format(Locale.ROOT, "about %,d replications would do for all of them", most)
+                : String.format(Locale.ROOT, "about %,d replications would do for the %d of them with a spread to judge by; for the other %d,"
+                        + " too few replications to say", most, known.size(), shortOnes.size() - known.size());
     }
 
     /**
@@ -521,7 +535,7 @@ final class RunSetReport implements ReportKind {
                     EventRecord cause = byId.get(chains.causeOf(e));
                     hover.add(new ChartHover.Mark(e.day(), i, TimelineChart.MARK_COLOURS[chains.kind(e)],
                             chains.line(e) + (cause == null ? "" : "\nanswers " + chains.line(cause))));
-                    break;
+                    // on every row it concerns: a statement about two tracked pairs' quarrel belongs to both
                 }
             }
         }
@@ -623,8 +637,7 @@ final class RunSetReport implements ReportKind {
             h.raw("<p class=\"verdict " + (shortOnes == 0 ? "ok" : "short") + "\">").text(shortOnes == 0
                     ? "The replications were enough: every headline estimate is within the stated precision."
                     : String.format(Locale.ROOT, "The replications were not enough for %d of %d headline estimates at the stated precision; "
-                            + "about %,d replications would do for all of them.", shortOnes, all.size(),
-                            (long) all.stream().mapToDouble(c -> Double.isNaN(c.needed()) ? 0 : c.needed()).max().orElse(0)))
+                            + "%s.", shortOnes, all.size(), neededForAll(all)))
                     .raw("</p>\n");
         }
         h.table(t);

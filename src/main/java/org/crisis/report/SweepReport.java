@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.crisis.io.Csv;
 import org.crisis.io.CsvTable;
+import org.crisis.stats.Convergence;
 import org.crisis.stats.Intervals;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -757,7 +758,9 @@ final class SweepReport implements ReportKind {
         for (String o : sweep.outcomes()) {
             boolean share = sweep.share(o);
             List<Double> halves = new ArrayList<>();
+            List<Double> wilsonNeeded = new ArrayList<>();
             int within = 0;
+            int zeroMeans = 0;
             double targetSum = 0;
             for (SweepResults.PointStat p : sweep.points(o)) {
                 if (Double.isNaN(p.low()) || Double.isNaN(p.high())) {
@@ -765,21 +768,30 @@ final class SweepReport implements ReportKind {
                 }
                 double half = (p.high() - p.low()) / 2;
                 if (!share && p.mean() == 0) {
+                    zeroMeans++;
                     continue; // a precision relative to a mean of 0 means nothing
                 }
                 double target = share ? options.precision() : options.relativePrecision() * Math.abs(p.mean());
                 halves.add(share ? half : half / Math.max(1e-12, Math.abs(p.mean())));
+                if (share) {
+                    wilsonNeeded.add(Convergence.wilsonNeeded(p.mean(), options.precision()));
+                }
                 within += half <= target + 1e-12 ? 1 : 0;
                 targetSum += target;
             }
             if (halves.isEmpty()) {
-                t.row(List.of(outcomeName(o), Format.NONE, Format.NONE, "No point has an interval (too few runs with a value)."));
+                t.row(List.of(outcomeName(o), Format.NONE, Format.NONE, zeroMeans > 0
+                        ? "No precision relative to the mean: the mean is 0 at every point with an interval."
+                        : "No point has an interval (too few runs with a value)."));
                 continue;
             }
             double[] sorted = halves.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double median = RepresentativeRun.quantile(sorted, 0.5);
             double wanted = share ? options.precision() : options.relativePrecision();
-            double needed = Double.isNaN(r) ? Double.NaN : Math.ceil(r * (median / wanted) * (median / wanted));
+            // shares: the fewest runs whose Wilson interval at a typical point's share is within the precision (as for a run
+            // set, Convergence), which is not 0 at a share of 0 or 1; numbers: the half-width scaled by 1/√n
+            double needed = share ? Math.ceil(RepresentativeRun.quantile(wilsonNeeded.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.5))
+                    : Double.isNaN(r) || median == 0 ? Double.NaN : Math.ceil(r * (median / wanted) * (median / wanted));
             String verdict = median <= wanted
                     ? "Enough at a typical point."
                     : "Not enough at a typical point" + (Double.isNaN(needed) ? "." : String.format(Locale.ROOT,

@@ -33,10 +33,12 @@ final class TimelineChart {
         for (int k = 0; k < MARK_KINDS.length; k++) {
             series[k] = new XYSeries(MARK_KINDS[k], false, true);
         }
-        Map<Long, Mark> byId = new java.util.HashMap<>();
+        // an event may stand on several rows (each pair it concerns): a response is joined to its cause on its own row if
+        // the cause is there, else to the cause's first row
+        Map<Long, List<Mark>> byId = new java.util.HashMap<>();
         for (Mark m : marks) {
             series[m.kind()].add(m.day(), m.row());
-            byId.put(m.id(), m);
+            byId.computeIfAbsent(m.id(), k -> new java.util.ArrayList<>()).add(m);
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         int s = 0;
@@ -59,8 +61,9 @@ final class TimelineChart {
         BasicStroke thin = new BasicStroke(0.7f);
         Color link = new Color(0xB0B0B0);
         for (Mark m : marks) {
-            Mark c = byId.get(m.cause());
-            if (c != null && c != m) {
+            List<Mark> causes = byId.getOrDefault(m.cause(), List.of());
+            Mark c = causes.stream().filter(x -> x.row() == m.row()).findFirst().orElse(causes.isEmpty() ? null : causes.get(0));
+            if (c != null && c != m && m.cause() != m.id()) {
                 plot.addAnnotation(new XYLineAnnotation(c.day(), c.row(), m.day(), m.row(), thin, link));
             }
         }

@@ -72,7 +72,7 @@ public record Convergence(String name, boolean share, double target, int[] check
      * at most {@code target} (the interval the verdict is judged by: at a share of 0 or 1 its width
      * is not 0, as Wald's would be).
      */
-    static double wilsonNeeded(double p, double target) {
+    public static double wilsonNeeded(double p, double target) {
         if (!(target > 0)) {
             return Double.NaN;
         }

@@ -23,4 +23,15 @@ class FormatTest {
         String one = Format.verdict(Convergence.of("x", new double[] {1, Double.NaN}, false, 0.05, 20));
         assertEquals("Only 1 replication with a value: too few to judge.", one);
     }
+
+    @Test
+    void theConvergenceBannerSpeaksOnlyOfEstimatesWithAFigure() {
+        // one run: a share's Wilson interval says how many runs would do; a number has no spread to judge by
+        Convergence share = Convergence.of("s", new double[] {0}, true, 0.05, 20);
+        Convergence number = Convergence.of("n", new double[] {3}, false, 0.05, 20);
+        assertEquals("about 35 replications would do for the 1 of them with a spread to judge by; for the other 1, too few"
+                + " replications to say", RunSetReport.neededForAll(java.util.List.of(share, number)));
+        assertEquals("too few replications to say how many would do", RunSetReport.neededForAll(java.util.List.of(number)));
+        assertEquals("about 35 replications would do for all of them", RunSetReport.neededForAll(java.util.List.of(share)));
+    }
 }

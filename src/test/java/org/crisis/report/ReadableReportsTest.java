@@ -52,7 +52,7 @@ class ReadableReportsTest {
         axis.setAutoRangeIncludesZero(false);
         String drawn = svg(LineCharts.lines("flat", "x", axis, List.of(new LineCharts.Line("", Color.BLUE, x, y, y, y, false)),
                 Double.NaN, true));
-        assertTrue(drawn.contains("constant: 0.9 in all runs"), "subtitle of a flat line");
+        assertTrue(drawn.contains("constant: 0.9 in every run with a value"), "subtitle of a flat line");
         assertFalse(SCIENTIFIC_TICK.matcher(drawn).find(), "no tick such as 9E-1");
         assertTrue(axis.getLowerBound() < 0.9 && axis.getUpperBound() > 0.9, "the value sits inside the axis");
         double[] varying = {0.1, 0.5, 0.9, 0.2};
@@ -68,7 +68,7 @@ class ReadableReportsTest {
         String drawn = svg(LineCharts.fan("Grievance", "day", "grievance",
                 List.of(new LineCharts.Band("A against B", Color.BLUE, x, zero, zero, zero, zero, zero),
                         new LineCharts.Band("B against A", Color.RED, x, zero, zero, zero, zero, zero)), 2));
-        assertTrue(drawn.contains("constant: 0 in all runs"), "subtitle of a flat fan");
+        assertTrue(drawn.contains("constant: 0 in every run with a value"), "subtitle of a flat fan");
         assertFalse(SCIENTIFIC_TICK.matcher(drawn).find(), "no tick such as 5E-9");
     }
 
@@ -111,7 +111,7 @@ class ReadableReportsTest {
     void aSweepReportNamesConstantOutcomesAndDrawsTheOthersByImportance() throws Exception {
         Path dir = Fixtures.copy("grid", tmp);
         String html = Fixtures.read(Report.write(List.of(dir), ReportOptions.defaults()).html());
-        assertTrue(html.contains("Not drawn: severedPairs (constant: 0 in all runs)."), "named at the top of the section");
+        assertTrue(html.contains("Not drawn: severedPairs (constant: 0 in every run with a value)."), "named at the top of the section");
         assertFalse(html.contains("data-chart=\"marginal-severed_pairs-"), "no chart of a constant");
         // outcomes in decreasing order of the eta squared of their first chart
         Matcher m = Pattern.compile("<h3 id=\"outcome-[^\"]*\">([^<]*)</h3>.*?\u03b7\u00b2 = ([0-9.]+)", Pattern.DOTALL)

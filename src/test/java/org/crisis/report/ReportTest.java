@@ -96,7 +96,7 @@ class ReportTest {
         assertEquals("3.638e-12", c[15], "McNemar's 2 \u00b7 2^-39 (39 runs sever in A only), not rounded to 0");
         // no run of either set severs PER-VEN: nothing to pair, so no p and no effect, as for independent sets
         String never = csv.lines().filter(l -> l.contains(",days_to_severed_per_ven,")).findFirst().orElseThrow();
-        assertTrue(never.endsWith(",1,0,0,,,,,,Wilcoxon signed-rank,,r,"), never);
+        assertTrue(never.endsWith(",1,0,0,,,,,,Wilcoxon signed-rank,,r,,0"), never); // n_pairs: none with both
         assertTrue(html.contains("No test and no effect size for daysToSevered:PER-VEN"), "the page says why");
         for (String chart : List.of("fan-PER-MEX-ab", "fan-PER-MEX-ba", "severed-PER-MEX", "survival-rupture-PER-MEX",
                 "survival-restoration-PER-MEX", "survival-downgrade-PER-VEN")) {
@@ -133,6 +133,11 @@ class ReportTest {
         assertTrue(precision.get(0).endsWith(",median_half_width,target_half_width,share_of_points_within,"
                 + "replications_per_point_needed,half_width_unit"), precision.get(0));
         assertTrue(precision.stream().anyMatch(l -> l.startsWith("severed_per_mex,share,") && l.endsWith(",absolute")), "shares");
+        // a share's replications needed come from the Wilson interval at the points' shares (never 0; 35 at a share of 0 or 1)
+        for (String share : precision.stream().filter(l -> l.contains(",share,")).toList()) {
+            double needed = Double.parseDouble(share.split(",")[6]);
+            assertTrue(needed >= 35 && needed <= 385, share);
+        }
         String polarisation = precision.stream().filter(l -> l.startsWith("polarisation,number,")).findFirst().orElseThrow();
         assertTrue(polarisation.endsWith(",relative_to_mean"), polarisation);
         double[] relative = Fixtures.read(Fixtures.dir("grid").resolve("points.csv")).lines().map(l -> l.split(","))
