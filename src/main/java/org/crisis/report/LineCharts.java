@@ -75,6 +75,7 @@ final class LineCharts {
         }
         NumberAxis y = numberAxis(yLabel);
         XYPlot plot = new XYPlot(data, dayAxis(xLabel, lastDay), y, r);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // later bands, and a "same as" dash, on top
         JFreeChart c = chart(title, plot, true);
         flat(c, y, constant(all.toArray(new double[0][])));
         return c;
@@ -83,14 +84,37 @@ final class LineCharts {
     private static final BasicStroke DASHED = new BasicStroke(2.4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
             new float[] {7f, 5f}, 0f);
     private static boolean sameBand(Band a, Band b) {
-        return java.util.Arrays.equals(a.x(), b.x()) && java.util.Arrays.equals(a.mid(), b.mid())
-                && java.util.Arrays.equals(a.innerLow(), b.innerLow()) && java.util.Arrays.equals(a.innerHigh(), b.innerHigh())
-                && java.util.Arrays.equals(a.outerLow(), b.outerLow()) && java.util.Arrays.equals(a.outerHigh(), b.outerHigh());
+        return close(a.x(), b.x()) && close(a.mid(), b.mid()) && close(a.innerLow(), b.innerLow())
+                && close(a.innerHigh(), b.innerHigh()) && close(a.outerLow(), b.outerLow()) && close(a.outerHigh(), b.outerHigh());
     }
 
     private static boolean sameLine(Line a, Line b) {
-        return java.util.Arrays.equals(a.x(), b.x()) && java.util.Arrays.equals(a.y(), b.y())
-                && java.util.Arrays.equals(a.low(), b.low()) && java.util.Arrays.equals(a.high(), b.high());
+        return close(a.x(), b.x()) && close(a.y(), b.y()) && close(a.low(), b.low()) && close(a.high(), b.high());
+    }
+
+    /**
+     * Whether two curves would draw as one: equal within a millionth of the values' scale (the same
+     * interval reached by two routes differs in its last bits; a chart cannot show a millionth).
+     */
+    static boolean close(double[] a, double[] b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.length != b.length) {
+            return false;
+        }
+        double scale = 0;
+        for (int i = 0; i < a.length; i++) {
+            scale = Math.max(scale, Math.max(Double.isFinite(a[i]) ? Math.abs(a[i]) : 0, Double.isFinite(b[i]) ? Math.abs(b[i]) : 0));
+        }
+        double tolerance = 1e-6 * Math.max(scale, 1e-12);
+        for (int i = 0; i < a.length; i++) {
+            boolean nanA = Double.isNaN(a[i]);
+            if (nanA != Double.isNaN(b[i]) || !nanA && !(Math.abs(a[i] - b[i]) <= tolerance || a[i] == b[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -151,6 +175,7 @@ final class LineCharts {
             x.setRange(0, Math.max(1, xMax));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // a "same as" dash over the line it matches
         JFreeChart c = chart(title, plot, lines.size() > 1 || !lines.isEmpty() && !lines.get(0).label().isEmpty());
         flat(c, y, constant(all.toArray(new double[0][])));
         return c;

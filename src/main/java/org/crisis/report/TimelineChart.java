@@ -57,6 +57,8 @@ final class TimelineChart {
         y.setRange(-0.6, rows.length - 0.4);
         y.setInverted(true);
         XYPlot plot = new XYPlot(data, dayAxis(xLabel, lastDay), y, r);
+        // the scripted triggers' squares first, under the moves of the same day, which would otherwise hide beneath them
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         JFreeChart chart = chart(title, plot, true);
         BasicStroke thin = new BasicStroke(0.7f);
         Color link = new Color(0xB0B0B0);

@@ -34,4 +34,16 @@ class FormatTest {
         assertEquals("too few replications to say how many would do", RunSetReport.neededForAll(java.util.List.of(number)));
         assertEquals("about 35 replications would do for all of them", RunSetReport.neededForAll(java.util.List.of(share)));
     }
+
+    @Test
+    void curvesThatWouldDrawAsOneAreTheSameWithinAMillionth() {
+        // the same Wilson half-widths reached by two routes differ in their last bits: one line on the chart, so "same as"
+        double[] a = {0.39673, 0.32881, 0.28075};
+        double[] b = {0.39673 + 1e-15, 0.32881 - 1e-16, 0.28075};
+        assertTrue(LineCharts.close(a, b));
+        assertTrue(!LineCharts.close(a, new double[] {0.39673, 0.32881, 0.2808}), "a visible difference is not the same");
+        assertTrue(LineCharts.close(new double[] {Double.NaN, 1}, new double[] {Double.NaN, 1}));
+        assertTrue(!LineCharts.close(new double[] {Double.NaN, 1}, new double[] {0, 1}));
+        assertTrue(LineCharts.close(null, null) && !LineCharts.close(a, null));
+    }
 }
