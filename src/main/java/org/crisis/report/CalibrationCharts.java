@@ -73,7 +73,14 @@ final class CalibrationCharts {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         for (int s = 0; s < series.size(); s++) {
             Series v = series.get(s);
-            XYSeries xy = new XYSeries(v.label(), false, true);
+            // a curve the same as an earlier one (a fold whose best loss is, evaluation by evaluation, the fit on all
+            // cases') would hide under it: drawn dashed on top, and its legend says so
+            String same = null;
+            for (int j = 0; j < s && same == null; j++) {
+                Series u = series.get(j);
+                same = v.line() && u.line() && LineCharts.close(u.x(), v.x()) && LineCharts.close(u.y(), v.y()) ? u.label() : null;
+            }
+            XYSeries xy = new XYSeries(same == null ? v.label() : v.label() + " (same as " + same + ")", false, true);
             for (int i = 0; i < v.x().length; i++) {
                 if (!Double.isNaN(v.x()[i]) && !Double.isNaN(v.y()[i])) {
                     xy.add(v.x()[i], v.y()[i], false);
@@ -84,9 +91,11 @@ final class CalibrationCharts {
             r.setSeriesLinesVisible(s, v.line());
             r.setSeriesShapesVisible(s, v.points());
             r.setSeriesShape(s, new Ellipse2D.Double(-2, -2, 4, 4));
-            r.setSeriesStroke(s, new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            r.setSeriesStroke(s, same != null ? new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f,
+                    new float[] {7f, 5f}, 0f) : new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD); // later series, and a "same as" dash, on top
         if (!Double.isNaN(mark)) {
             plot.addRangeMarker(new ValueMarker(mark, MARK, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f)));
