@@ -311,7 +311,7 @@ final class ComparisonReport implements ReportKind {
         String diff = d < 0 ? Format.signed(c.difference()) : (c.difference() > 0 ? "+" : "") + Format.fixed(c.difference(), d);
         // a paired number is compared over the replications where both sets have a value, which may be fewer than either set's
         boolean fewer = c.paired() && c.pairs() < Math.max(c.first().n(), c.second().n());
-        return diff + " (" + Format.interval(c.low(), c.high(), false) + ")" + (fewer ? ", over the " + c.pairs() + " pairs with both" : "");
+        return diff + " (" + Format.interval(c.low(), c.high(), false) + ")" + (fewer ? ", over the " + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + " with both" : "");
     }
 
     /** The comparison of one outcome column between the baseline and set {@code i}. */
@@ -484,7 +484,8 @@ final class ComparisonReport implements ReportKind {
                         ChartHover.of("day", sets.get(0).start(), true, false, low, "")),
                         "Share of runs at " + SEVERED + " (solid) and at " + DOWNGRADED + " or below (dashed) on each day.", null);
             }
-            Html.Cells t = new Html.Cells(List.of("time to", "set", "by day " + ((int) horizon - 1) + ", the last", "median day",
+            Html.Cells t = new Html.Cells(List.of("time to", "set", sets.stream().mapToInt(RunSetResults::days).distinct().count() == 1
+                    ? "by day " + ((int) horizon - 1) + ", the last" : "by each set's last day", "median day",
                     "log-rank p vs " + labels.get(0)), false, false, true, true, true);
             for (OutcomeSummary tt : RunSetViews.times(sets.get(0), p)) {
                 List<LineCharts.Line> curves = new ArrayList<>();

@@ -93,8 +93,9 @@ final class LineCharts {
     }
 
     /**
-     * Whether two curves would draw as one: equal within a millionth of the values' scale (the same
-     * interval reached by two routes differs in its last bits; a chart cannot show a millionth).
+     * Whether two curves would draw as one: each pair of points equal within a millionth of the
+     * larger (the same interval reached by two routes differs in its last bits; a chart cannot show
+     * a millionth), NaN where the other is NaN.
      */
     static boolean close(double[] a, double[] b) {
         if (a == null || b == null) {
@@ -103,14 +104,12 @@ final class LineCharts {
         if (a.length != b.length) {
             return false;
         }
-        double scale = 0;
-        for (int i = 0; i < a.length; i++) {
-            scale = Math.max(scale, Math.max(Double.isFinite(a[i]) ? Math.abs(a[i]) : 0, Double.isFinite(b[i]) ? Math.abs(b[i]) : 0));
-        }
-        double tolerance = 1e-6 * Math.max(scale, 1e-12);
         for (int i = 0; i < a.length; i++) {
             boolean nanA = Double.isNaN(a[i]);
-            if (nanA != Double.isNaN(b[i]) || !nanA && !(Math.abs(a[i] - b[i]) <= tolerance || a[i] == b[i])) {
+            if (nanA != Double.isNaN(b[i])) {
+                return false;
+            }
+            if (!nanA && a[i] != b[i] && !(Math.abs(a[i] - b[i]) <= 1e-6 * Math.max(Math.abs(a[i]), Math.abs(b[i])))) {
                 return false;
             }
         }

@@ -89,7 +89,7 @@ final class Page {
               tr,figure{break-inside:avoid;page-break-inside:avoid}a{color:inherit;text-decoration:none}
               pre.chains{white-space:pre-wrap}.replay,.tip{display:none}
               div.table{overflow:visible}table{font-size:9.5px;width:100%;table-layout:auto}
-              th,td{white-space:normal!important;overflow-wrap:anywhere}}
+              th,td{white-space:normal!important;overflow-wrap:break-word}}
             @page{size:A4;margin:12mm}
             """;
 

@@ -23,6 +23,7 @@ final class TimelineChart {
 
     static final String[] MARK_KINDS = {"scripted trigger", "escalation", "reconciliation",
         "other cooperative move", "other event"};
+    private static final int[] DRAW_ORDER = {0, 4, 3, 2, 1};
     static final Color[] MARK_COLOURS = {new Color(0x222222), RUPTURE, RESTORATION, new Color(0x0072B2),
         new Color(0x999999)};
 
@@ -42,7 +43,9 @@ final class TimelineChart {
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
         int s = 0;
-        for (int k = 0; k < MARK_KINDS.length; k++) {
+        // drawn in this order, each kind over the ones before: the scripted triggers' squares, then the other events and
+        // cooperative moves (third parties' statements are many), then reconciliations, and the escalations on top
+        for (int k : DRAW_ORDER) {
             if (series[k].getItemCount() == 0) {
                 continue;
             }

@@ -106,6 +106,11 @@ public final class Fields {
     }
 
     public OptionalLong integer(Node node, String path, long min, long max) {
+        if (node instanceof Node.Scalar s && s.value instanceof java.math.BigInteger big) {
+            // beyond a long either way: out of range, as written (its long value would wrap round)
+            error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + big);
+            return OptionalLong.empty();
+        }
         if (node instanceof Node.Scalar s && s.value instanceof Number n) {
             double d = n.doubleValue();
             // a whole double converts exactly only within the range of a long; beyond it longValue() saturates

@@ -62,7 +62,8 @@ public record Convergence(String name, boolean share, double target, int[] check
         } else {
             double var = total < 2 ? Double.NaN : Math.max(0, (sumSq - total * fm * fm) / (total - 1));
             double h = target * Math.abs(fm);
-            needed = h == 0 ? Double.NaN : Math.ceil(z2 * var / (h * h));
+            // no spread among the runs (or none to measure): nothing to scale from, rather than "0 replications"
+            needed = h == 0 || !(var > 0) ? Double.NaN : Math.max(2, Math.ceil(z2 * var / (h * h)));
         }
         return new Convergence(name, share, target, cp, m, lo, hi, total, fm, half, needed);
     }

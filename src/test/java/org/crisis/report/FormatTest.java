@@ -45,5 +45,9 @@ class FormatTest {
         assertTrue(LineCharts.close(new double[] {Double.NaN, 1}, new double[] {Double.NaN, 1}));
         assertTrue(!LineCharts.close(new double[] {Double.NaN, 1}, new double[] {0, 1}));
         assertTrue(LineCharts.close(null, null) && !LineCharts.close(a, null));
+        // point by point: a large value elsewhere on the curve does not make a visible difference small
+        assertTrue(!LineCharts.close(new double[] {1e9, 0.5}, new double[] {1e9, 0.9}));
+        // numbers with no spread among the runs: no figure for the replications needed, not "0"
+        assertTrue(Double.isNaN(Convergence.of("n", new double[] {2, 2, 2}, false, 0.05, 20).needed()));
     }
 }

@@ -108,4 +108,13 @@ class OutputNamesAndDatesTest {
         assertEquals(List.of("s.yaml:1:7: name: a name of 230 characters; at most 200 (it names the results directory,"
                 + " and file names have a length limit)"), problems("name: " + name + "\ndays: 30\ncountries: [{id: RED}]\n"));
     }
+
+    @Test
+    void aWholeNumberBeyondALongIsRefusedAsWrittenNotWrappedRound() throws Exception {
+        // -2^63 - 1 once became 2^63 - 1: a seed that silently changed sign
+        assertEquals(List.of("--set: seed: expected a whole number in [-9223372036854775808, 9223372036854775807], found"
+                + " -9223372036854775809"), problems("name: t\ndays: 30\ncountries: [{id: RED}]\n", "seed=-9223372036854775809"));
+        assertEquals(List.of("s.yaml:3:7: seed: expected a whole number in [-9223372036854775808, 9223372036854775807], found"
+                + " 18446744073709551615"), problems("name: t\ndays: 30\nseed: 18446744073709551615\ncountries: [{id: RED}]\n"));
+    }
 }
