@@ -127,11 +127,15 @@ final class CheckCommand implements Callable<Integer> {
         if (kind == null || kind.equals(expected)) {
             return null;
         }
-        String use = switch (kind) {
+        return command + ": " + file + " is a " + kind + " file, not a " + expected + ": use " + commandFor(kind) + " " + file;
+    }
+
+    /** The command that takes a file of {@code kind} ("scenario", "sweep" or "calibration"). */
+    static String commandFor(String kind) {
+        return switch (kind) {
             case SWEEP -> "crisis sweep";
             case CALIBRATION -> "crisis calibrate";
             default -> "crisis run";
         };
-        return command + ": " + file + " is a " + kind + " file, not a " + expected + ": use " + use + " " + file;
     }
 }

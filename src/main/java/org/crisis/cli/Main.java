@@ -48,15 +48,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     private static int executeInRootLocale(String... args) {
         try {
-            return executeOrRunOutOfMemory(args);
+            return parseAndRun(args);
         } catch (OutOfMemoryError e) {
-            // a heap too small even to build the command line (--help under -Xmx2m): the same one line
+            // in a command, or before one (a heap too small even to build the command line: --help under -Xmx2m)
             report(args.length > 0 ? "crisis " + args[0] : "crisis", e);
             return FAILURE;
         }
     }
 
-    private static int executeOrRunOutOfMemory(String... args) {
+    private static int parseAndRun(String... args) {
         CommandLines.remember(args);
         CommandLine cli = commandLine(args);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -81,12 +81,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             report(command.getCommandSpec().qualifiedName(), ex);
             return exitCode(ex);
         });
-        try {
-            return cli.execute(args);
-        } catch (OutOfMemoryError e) {
-            report(args.length > 0 ? "crisis " + args[0] : "crisis", e);
-            return FAILURE;
-        }
+        return cli.execute(args);
     }
 
     /**

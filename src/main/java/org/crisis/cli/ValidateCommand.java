@@ -99,8 +99,8 @@ final class ValidateCommand implements Callable<Integer> {
                 throw r.failure();
             }
             if (r.otherKind() != null) {
-                System.err.println(files.get(k) + ": a " + r.otherKind() + " file, not a scenario (use crisis "
-                        + (r.otherKind().equals(CheckCommand.SWEEP) ? "sweep" : "calibrate") + "), skipped");
+                System.err.println(files.get(k) + ": a " + r.otherKind() + " file, not a scenario (use "
+                        + CheckCommand.commandFor(r.otherKind()) + "), skipped");
             } else if (r.invalid() != null) {
                 System.err.println(r.invalid().getMessage());
                 invalid = true;

@@ -39,6 +39,8 @@ public final class CrisisModel extends SimState {
     static final int STOP = 4;
 
     private final Scenario scenario;
+    /** The day of the scenario's last scripted event (-1 if it has none): a quiet stop waits for it. */
+    private final int lastScriptedDay;
     private final transient DailyObserver observer;
     private final transient List<WorldListener> measures;
     private transient World world;
@@ -68,6 +70,7 @@ public final class CrisisModel extends SimState {
     public CrisisModel(Scenario scenario, long seed, DailyObserver observer, List<WorldListener> measures) {
         super(seed, new DaySchedule());
         this.scenario = scenario;
+        this.lastScriptedDay = scenario.events().stream().mapToInt(Scenario.Trigger::day).max().orElse(-1);
         this.observer = observer;
         this.measures = List.copyOf(measures);
         this.stopPair = scenario.stop().flatMap(Scenario.Stop::pair)
@@ -197,7 +200,7 @@ public final class CrisisModel extends SimState {
             if (stopped()) {
                 stopDay = day;
             } else if (scenario.stop().get().when() == Scenario.StopWhen.QUIET) {
-                checkStopOn(Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay()));
+                checkStopOn(Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay));
             }
         }
     }
@@ -268,17 +271,8 @@ public final class CrisisModel extends SimState {
             case RESTORED -> stopPairRestored;
             // quiet: nothing for memory days, the pair (if given) at NORMAL or above, and no scripted news still to come
             case QUIET -> world.day() - world.lastEventDay() >= world.parameters().get(Parameter.MEMORY)
-                    && (d == null || d.level().compareTo(Level.NORMAL) >= 0) && world.day() >= lastScriptedDay();
+                    && (d == null || d.level().compareTo(Level.NORMAL) >= 0) && world.day() >= lastScriptedDay;
         };
-    }
-
-    /** The day of the scenario's last scripted event (-1 if it has none). */
-    private int lastScriptedDay() {
-        int last = -1;
-        for (Scenario.Trigger t : scenario.events()) {
-            last = Math.max(last, t.day());
-        }
-        return last;
     }
 
     public World world() {
