@@ -158,7 +158,7 @@ class LauncherTest {
     void optionsGivenInCrisisJavaOptsWin() throws Exception {
         Result r = crisis(Map.of("CRISIS_JAVA_OPTS", "-XX:TieredStopAtLevel=4 -Xshare:off -XX:+UseG1GC"), "validate",
                 "cases");
-        assertEquals(List.of("-XX:TieredStopAtLevel=4 -Xshare:off -XX:+UseG1GC -jar " + dir.resolve("target/crisis.jar")
+        assertEquals(List.of("-Dcrisis.stderrTerminal=false -XX:TieredStopAtLevel=4 -Xshare:off -XX:+UseG1GC -jar " + dir.resolve("target/crisis.jar")
                 + " validate cases"), r.calls());
         assertEquals(List.of(), archives());
     }
@@ -178,6 +178,31 @@ class LauncherTest {
             assertTrue(r.command().contains("-XX:SharedArchiveFile=" + spaced.resolve("target")), r.command());
         }
         assertTrue(Files.isSymbolicLink(link));
+    }
+
+    @Test
+    void javaIsToldWhetherStandardErrorIsATerminal() throws Exception {
+        // here it is a pipe to the test; a progress bar needs it to be a terminal, whatever standard output is
+        assertTrue(crisis(Map.of(), "run", "x").command().contains("-Dcrisis.stderrTerminal=false"));
+    }
+
+    @Test
+    void aJavaOlderThan17IsNamedAndNothingRuns() throws Exception {
+        // an installation's layout: bin/java beside the release file that gives its version
+        Path old = Files.createDirectories(dir.resolve("jdk11/bin"));
+        Files.copy(dir.resolve("bin/java"), old.resolve("java"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(dir.resolve("jdk11/release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"11.0.21\"\n");
+        Result r = crisis(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "run", "x");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("is Java 11.0.21; the simulator needs Java 17 or later"), r.err());
+        assertEquals(List.of(), r.calls(), "no JVM started");
+        Files.writeString(dir.resolve("jdk11/release"), "JAVA_VERSION=\"1.8.0_392\"\n");
+        assertTrue(crisis(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "run", "x").err()
+                .contains("is Java 1.8.0; the simulator needs Java 17 or later"));
+        Files.writeString(dir.resolve("jdk11/release"), "JAVA_VERSION=\"21.0.2\"\n");
+        Result recent = crisis(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "run", "x");
+        assertEquals(0, recent.status(), recent.err());
+        assertTrue(recent.command().endsWith(" run x"), recent.command());
     }
 
     @Test

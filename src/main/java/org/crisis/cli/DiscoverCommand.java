@@ -20,6 +20,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis discover}: scenario discovery with PRIM on a sweep's results. */
 @Command(name = "discover", mixinStandardHelpOptions = true,
+        // written out: picocli marks an option of two values as one that repeats ("[--threshold=OP VALUE]...")
+        customSynopsis = {"crisis discover [-hV] [--paste] [--box=K] [--cases=runs|points]",
+            "                       [--min-coverage=C] [--min-density=D]",
+            "                       [--min-support=BETA] [--objective=original|lenient1]",
+            "                       [--out=DIR] --outcome=NAME [--peel=ALPHA]",
+            "                       [--threshold OP VALUE] SWEEP_DIR"},
         description = {"Find which varied values of a sweep lead to an outcome (scenario discovery "
                            + "with PRIM).",
             "Friedman and Fisher's patient rule induction, as the EMA Workbench uses it: boxes of "

@@ -32,7 +32,17 @@ public final class Progress {
 
     /** On standard error, as a bar on a terminal, otherwise silent or (with {@code logWhenNotTerminal}) a line every 5 s. */
     public static Progress of(long total, String unit, boolean logWhenNotTerminal) {
-        return new Progress(System.err, total, unit, System.console() != null, logWhenNotTerminal);
+        return new Progress(System.err, total, unit, stderrIsTerminal(), logWhenNotTerminal);
+    }
+
+    /**
+     * Whether standard error is a terminal: as the launcher says ({@code -Dcrisis.stderrTerminal}, which
+     * the shell can tell), else Java's guess, a console on standard input and output (wrong when only
+     * the output is redirected, {@code > out.csv}).
+     */
+    static boolean stderrIsTerminal() {
+        String said = System.getProperty("crisis.stderrTerminal");
+        return said == null ? System.console() != null : Boolean.parseBoolean(said);
     }
 
     public static Progress none() {

@@ -232,8 +232,18 @@ public final class TreeReader {
                 message = "the document is longer than " + MAX_FILE_BYTES + " characters, the most a scenario or sweep"
                         + " file may have";
             }
-            throw new InvalidInputException(List.of(new Problem(source,
-                    at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
+            int line = at == null ? 0 : at.getLineNr();
+            int column = at == null ? 0 : at.getColumnNr();
+            // SnakeYAML's problem mark is where the fault is (a tab, say); Jackson's location may be its context's
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+                line = y.getProblemMark().getLine() + 1;
+                column = y.getProblemMark().getColumn() + 1;
+            }
+            if (message.contains("\\t(TAB)")) {
+                message = message.replace("found character '\\t(TAB)' that cannot start any token", "found a tab")
+                        .replace("(Do not use \\t(TAB) for indentation)", "(indent with spaces, not tabs)");
+            }
+            throw new InvalidInputException(List.of(new Problem(source, line, column, "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + message)));
         } catch (YAMLException e) {
             throw InvalidInputException.of(source, "not valid YAML: " + e.getMessage());

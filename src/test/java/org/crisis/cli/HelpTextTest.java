@@ -49,4 +49,34 @@ class HelpTextTest {
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
+
+    @Test
+    void aSynopsisWrittenOutNamesEveryOptionAndParameterOnce() {
+        List<CommandLine> all = new ArrayList<>();
+        collect(Main.commandLine("--help"), all);
+        List<String> problems = new ArrayList<>();
+        for (CommandLine c : all) {
+            String[] custom = c.getCommandSpec().usageMessage().customSynopsis();
+            if (custom.length == 0) {
+                continue;
+            }
+            String synopsis = String.join(" ", custom);
+            assertTrue(synopsis.startsWith(c.getCommandSpec().qualifiedName() + " "), synopsis);
+            for (CommandLine.Model.OptionSpec o : c.getCommandSpec().options()) {
+                if (o.usageHelp() || o.versionHelp()) {
+                    continue; // -h and -V, in the [-hV] cluster
+                }
+                int times = synopsis.split(java.util.regex.Pattern.quote(o.longestName()) + "(?![-a-z])", -1).length - 1;
+                if (times != 1) {
+                    problems.add(c.getCommandSpec().qualifiedName() + ": " + o.longestName() + " named " + times + " times");
+                }
+            }
+            for (CommandLine.Model.PositionalParamSpec p : c.getCommandSpec().positionalParameters()) {
+                if (!synopsis.contains(p.paramLabel())) {
+                    problems.add(c.getCommandSpec().qualifiedName() + ": " + p.paramLabel() + " missing");
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
 }

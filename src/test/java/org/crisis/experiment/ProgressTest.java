@@ -51,4 +51,33 @@ class ProgressTest {
         assertTrue(!err.toString(StandardCharsets.UTF_8).contains("\r"), "lines, not a bar redrawn in place");
         assertTrue(System.console() == null, "the test's standard error is not a terminal");
     }
+
+    @Test
+    void theLauncherSayingStandardErrorIsATerminalGivesTheBarEvenWithStandardOutputRedirected() {
+        LongSupplier real = Progress.clock;
+        AtomicLong now = new AtomicLong();
+        Progress.clock = () -> now.addAndGet(600_000_000L);
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            for (String said : List.of("true", "false")) {
+                System.setProperty("crisis.stderrTerminal", said);
+                Progress bar = Progress.of(4, "runs", false);
+                for (int k = 0; k < 4; k++) {
+                    bar.advance(1);
+                }
+                bar.finish();
+            }
+        } finally {
+            System.clearProperty("crisis.stderrTerminal");
+            System.setErr(oldErr);
+            Progress.clock = real;
+        }
+        String drawn = err.toString(StandardCharsets.UTF_8);
+        // the first bar (told: a terminal) is redrawn in place and cleared; the second (told: not one) says nothing
+        assertTrue(drawn.contains("] 4/4 runs ") && drawn.contains("\r"), drawn);
+        assertEquals(1, drawn.split("4/4 runs", -1).length - 1, drawn);
+        assertTrue(drawn.endsWith(" ".repeat(80) + "\r"), drawn);
+    }
 }

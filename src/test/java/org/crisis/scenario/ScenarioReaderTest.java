@@ -514,6 +514,20 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aTabIndentIsNamedWhereItIs(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tabbed.yaml");
+        Files.writeString(file, "name: test\ndays: 10\ncountries:\n\t- id: PER\n");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioReader.read(file, List.of()));
+
+        Problem p = e.problems().get(0);
+        assertEquals(4, p.line(), "the tab's line, not the end of the line before it");
+        assertEquals(1, p.column());
+        assertTrue(p.message().contains("found a tab") && p.message().contains("indent with spaces, not tabs"), p.message());
+        assertFalse(p.message().contains("(TAB)"), p.message());
+    }
+
+    @Test
     void jsonSyntaxErrorGivesLineAndColumn() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> TreeReader.parse("s.json", "{\"name\": \"test\",\n \"days\": 3,,\n}", true));
