@@ -26,6 +26,7 @@ final class Decision {
     private final double ruptureCost;
     /** What a recall, an expulsion or a rupture between two major powers costs more (section 3.5). */
     private final double channelCost;
+    private final double deferenceCost;
     /** Whether a rupture (and sanctions) needs a grave act at the root of the dispute (section 3.5). */
     private final boolean ruptureGate;
     /** Whether a restoration waits for the grievance to be ripe, with no pull from a mediator (section 3.5). */
@@ -85,6 +86,7 @@ final class Decision {
         audienceCost = p.get(Parameter.AUDIENCE_COST);
         ruptureCost = p.get(Parameter.RUPTURE_COST);
         channelCost = p.get(Parameter.CHANNEL_COST);
+        deferenceCost = p.get(Parameter.DEFERENCE_COST);
         ruptureGate = p.on(Parameter.RUPTURE_GATE);
         ripeRestoration = p.on(Parameter.RIPE_RESTORATION);
         reciprocalGesture = p.on(Parameter.RECIPROCAL_GESTURE);
@@ -156,10 +158,14 @@ final class Decision {
      * and consulates and puts trade and people's ties at risk, more so the more both sides
      * trade with each other; sanctions cut further still. Between two major powers a recall,
      * an expulsion or a rupture also closes the channel they keep open in any crisis, and costs
-     * {@code channelCost} more.
+     * {@code channelCost} more; for side {@code s}, no major power facing one, they cost
+     * {@code deferenceCost} more (it defers to the stronger).
      */
-    private double tiesCost(Dyad d, int rung) {
-        double channel = d.majorPowers && rung >= Ladder.RECALL && rung <= Ladder.SEVER ? channelCost : 0;
+    private double tiesCost(Dyad d, int s, int rung) {
+        double channel = 0;
+        if (rung >= Ladder.RECALL && rung <= Ladder.SEVER) {
+            channel = d.majorPowers ? channelCost : d.weakerSide == s ? deferenceCost : 0;
+        }
         return rung < Ladder.SEVER ? channel : channel + ruptureCost * (1 + d.trade[0] + d.trade[1]);
     }
 
@@ -167,8 +173,8 @@ final class Decision {
      * What climbing to {@code rung} costs side {@code i} beyond its base cost: the rung's threshold,
      * the norm cost (waived, {@code free}, while it answers a breach) and the ties it cuts.
      */
-    private double climbCost(Country i, Dyad d, int rung, boolean free) {
-        return free ? theta[rung] + tiesCost(d, rung) : theta[rung] + i.normAdherence * normCost(rung) + tiesCost(d, rung);
+    private double climbCost(Country i, Dyad d, int s, int rung, boolean free) {
+        return free ? theta[rung] + tiesCost(d, s, rung) : theta[rung] + i.normAdherence * normCost(rung) + tiesCost(d, s, rung);
     }
 
     /** The rung a state stands on towards the other: its own posture, or what the level implies. */
@@ -395,17 +401,17 @@ final class Decision {
         int target = r;
         int top = top(d, s, w.day);
         if (r < top && fresh(d, s, w.day)) {
-            uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1) - tiesCost(d, r + 1));
+            uUp = bg * (e - theta[r + 1] - base - norm * normCost(r + 1) - tiesCost(d, s, r + 1));
             target = r + 1;
             while (target < top
-                    && e - base - norm * normCost(target + 1) - tiesCost(d, target + 1) >= theta[target + 1]) {
+                    && e - base - norm * normCost(target + 1) - tiesCost(d, s, target + 1) >= theta[target + 1]) {
                 target++;
             }
             // a declared answer: holding short of it costs face; the climb that carries it out saves it
             int declared = declared(d, s, r, top, w.day);
             if (declared != Ladder.NONE) {
                 double owed = owed(i, declared);
-                double uDeclared = bg * (e - theta[declared] - base - norm * normCost(declared) - tiesCost(d, declared))
+                double uDeclared = bg * (e - theta[declared] - base - norm * normCost(declared) - tiesCost(d, s, declared))
                         + owed;
                 if (target >= declared) {
                     uUp += owed;
@@ -598,14 +604,14 @@ final class Decision {
         trigO = bt * d.triggerWeight[o];
         recS0 = reciprocity(t0, recSEnd, trigSEnd, trigS);
         recO0 = reciprocity(t0, recOEnd, trigOEnd, trigO);
-        kUp = r < Ladder.TOP ? climbCost(i, d, r + 1, false) : 0;
-        kUpFree = r < Ladder.TOP ? climbCost(i, d, r + 1, true) : 0;
+        kUp = r < Ladder.TOP ? climbCost(i, d, s, r + 1, false) : 0;
+        kUpFree = r < Ladder.TOP ? climbCost(i, d, s, r + 1, true) : 0;
         // the top of the ladder is left out of the bound here, as in victimsRung: leaving out a cap loosens it
         declaredRung = declared(d, s, r, Ladder.TOP, t0);
         declaredEnd = d.declaredUntil[s];
         owedUp = declaredRung == Ladder.NONE ? 0 : owed(i, declaredRung);
-        kDeclaredFree = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, declaredRung, true);
-        kDeclared = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, declaredRung, false);
+        kDeclaredFree = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, s, declaredRung, true);
+        kDeclared = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, s, declaredRung, false);
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
         graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate

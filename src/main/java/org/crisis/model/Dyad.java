@@ -16,6 +16,11 @@ public final class Dyad {
     int level;
     /** Whether both sides are major powers, which keep a channel open (section 3.5). */
     final boolean majorPowers;
+    /**
+     * The side that is no major power facing one, which defers to it (section 3.5): 0 (a), 1 (b),
+     * or -1 when both or neither are major powers.
+     */
+    final int weakerSide;
     final double[] grievance = new double[2];
     final double[] trade = new double[2];
     /** Rung of each side's last act towards the other. */
@@ -167,13 +172,14 @@ public final class Dyad {
     /** Each side's sampling state and entry on the schedule, from its first sampling on. */
     Sampler.Turn[] turns;
 
-    Dyad(int id, int a, int b, int level, boolean majorPowers) {
+    Dyad(int id, int a, int b, int level, boolean aMajor, boolean bMajor) {
         this.id = id;
         this.a = a;
         this.b = b;
         this.level = level;
         this.startLevel = level;
-        this.majorPowers = majorPowers;
+        this.majorPowers = aMajor && bMajor;
+        this.weakerSide = aMajor == bMajor ? -1 : aMajor ? 1 : 0;
     }
 
     int side(int country) {

@@ -82,7 +82,7 @@ final class Relations {
         Dyad d = existing(i, j);
         if (d == null) {
             d = new Dyad(touched.size(), Math.min(i, j), Math.max(i, j), level.ordinal(),
-                    w.countries.get(i).majorPower && w.countries.get(j).majorPower);
+                    w.countries.get(Math.min(i, j)).majorPower, w.countries.get(Math.max(i, j)).majorPower);
             w.affinity.refresh(d);
             w.levels.ownLevel(d); // after the refresh: it keeps the pair's distance (alignedOccasion)
             d.decayedThrough = w.settledThrough;
