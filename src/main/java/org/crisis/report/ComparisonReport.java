@@ -30,6 +30,15 @@ final class ComparisonReport implements ReportKind {
     private final Svg svg;
     private final List<String> labels = new ArrayList<>();
     private final boolean[] paired;
+
+    private boolean anyPaired() {
+        for (boolean p : paired) {
+            if (p) {
+                return true;
+            }
+        }
+        return false;
+    }
     private final Map<String, String> tables = new LinkedHashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
@@ -429,7 +438,9 @@ final class ComparisonReport implements ReportKind {
         h.paragraph("For each pair all sets track: grievance fan charts (median and middle 50 % of runs) of each set overlaid, "
                 + "the share of runs at " + RelationLevel.SEVERED.name() + " on each day"
                 + (events.isEmpty() ? "" : ", and Kaplan\u2013Meier curves of the time to " + words(events))
-                + ", with the log-rank test of " + labels.get(0) + " against each other set.");
+                + ", with the log-rank test of " + labels.get(0) + " against each other set"
+                + (anyPaired() ? " (a test for independent samples: it does not use the pairing of sets run on the same "
+                        + "seeds, so for them its p-value tends to be larger than a paired test's would be)" : "") + ".");
         List<Map<Pair, PairEnsemble>> ensembles = new ArrayList<>();
         for (RunSetResults s : sets) {
             ensembles.add(s.ensemble());

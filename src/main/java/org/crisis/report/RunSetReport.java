@@ -162,6 +162,14 @@ final class RunSetReport implements ReportKind {
         h.paragraph("Share of runs (with a 95 % Wilson interval) or mean (with a 95 % Student-t interval), and the spread "
                 + "over runs: median with the 5 % and 95 % quantiles. Durations count only the runs where the event happened; "
                 + "the survival curves below include the others as censored.");
+        int stoppedEarly = stoppedEarly();
+        if (!set.stop().isEmpty()) {
+            h.note("This scenario ends a run early (" + set.stop() + "): " + stoppedEarly + " of " + set.runDays().length
+                    + " runs stopped before day " + (set.days() - 1) + ". A share here counts what happened before each run "
+                    + "stopped, not by the horizon, and its interval is for that share. What a stopped run would have done "
+                    + "next is not known: the survival curves below censor it at its stop, and say where that leaves too "
+                    + "little to estimate.");
+        }
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "n", "missing", "mean", "sd", "ci95_low", "ci95_high",
                 "q05", "q25", "q50", "q75", "q95");
         Html.Cells t = new Html.Cells(List.of("outcome", "share or mean", "95 % interval", "median (5 % to 95 %)", "runs with a value"),
@@ -184,6 +192,26 @@ final class RunSetReport implements ReportKind {
         h.table(t);
         tables.put("report-outcomes.csv", csv.toString());
         thirdParties(h);
+    }
+
+    /** Runs that ended before the horizon (by the scenario's early stop). */
+    private int stoppedEarly() {
+        int n = 0;
+        for (double d : set.runDays()) {
+            if (d < set.days()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The last day any run was followed to (its days run, less one). */
+    private int lastFollowedDay() {
+        double last = 0;
+        for (double d : set.runDays()) {
+            last = Math.max(last, d);
+        }
+        return (int) last - 1;
     }
 
     /**
@@ -332,8 +360,17 @@ final class RunSetReport implements ReportKind {
                 double[] ci = happenedInterval(k, d, runDays, set.days());
                 double lo = ci[0];
                 double hi = ci[1];
+                // past the last day any run was followed to, a survival curve that has not reached 0 says nothing
+                boolean estimable = s == 0 || lastFollowedDay() >= set.days() - 1;
+                if (!estimable) {
+                    s = Double.NaN;
+                    lo = Double.NaN;
+                    hi = Double.NaN;
+                }
                 km.row(List.of(tt.event(), k.observed() + " of " + k.n() + " runs",
-                        Format.percent(1 - s) + " (" + Format.interval(lo, hi, true) + ")", Format.number(k.median())));
+                        estimable ? Format.percent(1 - s) + " (" + Format.interval(lo, hi, true) + ")"
+                                : "not estimable: no run followed past day " + lastFollowedDay(),
+                        Format.number(k.median())));
                 kmCsv.row(p.key(), tt.event(), k.n(), k.observed(), 1 - s, lo, hi, k.median());
                 for (int i = 0; i < k.time().length; i++) {
                     survivalCsv.row(p.key(), tt.event(), k.time()[i], k.atRisk()[i], k.events()[i], k.survival()[i], k.low()[i], k.high()[i]);
@@ -349,7 +386,11 @@ final class RunSetReport implements ReportKind {
                                 + "runs that end without it are censored at their last day.", null);
                 h.open("div", null).table(km);
                 h.note("Kaplan\u2013Meier estimates: \u201cby day " + (set.days() - 1) + "\u201d is the share of runs in which the event "
-                        + "happened within the horizon (days 0 to " + (set.days() - 1) + "), counting censored runs correctly; the median day "
+                        + "happened within the horizon (days 0 to " + (set.days() - 1) + "), counting runs cut short as censored"
+                        + (set.stop().isEmpty() ? "" : " (which assumes a run that stopped would have gone on like those that "
+                                + "did not; an early stop picks the runs it ends by what happened in them, so read these as "
+                                + "the runs that had not stopped)")
+                        + "; the median day "
                         + "is when half the runs have seen it (\u2013 if fewer than half do). Day 0 counts both a pair already there at "
                         + "the start and one that got there on the first day.");
                 h.close("div");

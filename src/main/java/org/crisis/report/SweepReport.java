@@ -246,6 +246,63 @@ final class SweepReport implements ReportKind {
 
     /** n, mean and 95 % interval of the runs of several points, from their per-point summaries. */
     record Pooled(double n, double mean, double low, double high) {
+        /**
+         * Under common random numbers: the runs of one replication share a seed at every point, so the
+         * interval is Student's t over the replications' means across the points (the points are the
+         * design's, fixed), not over the runs as if each were a draw of its own. No interval with
+         * fewer than two replications.
+         */
+        static Pooled clustered(List<SweepResults.PointStat> points, Map<Integer, double[]> byReplication, boolean share) {
+            // (a share seen in no run or in every run has no spread: its interval is Wilson's over the replications)
+            Pooled pooled = of(points, share);
+            if (pooled.n() == 0) {
+                return pooled;
+            }
+            int replications = 0;
+            for (SweepResults.PointStat p : points) {
+                double[] v = byReplication.get(p.point());
+                replications = Math.max(replications, v == null ? 0 : v.length);
+            }
+            double[] means = new double[replications];
+            int r2 = 0;
+            for (int r = 0; r < replications; r++) {
+                double sum = 0;
+                int k = 0;
+                for (SweepResults.PointStat p : points) {
+                    double[] v = byReplication.get(p.point());
+                    if (v != null && r < v.length && !Double.isNaN(v[r])) {
+                        sum += v[r];
+                        k++;
+                    }
+                }
+                if (k > 0) {
+                    means[r2++] = sum / k;
+                }
+            }
+            if (r2 < 2) {
+                return new Pooled(pooled.n(), pooled.mean(), Double.NaN, Double.NaN);
+            }
+            if (share && (pooled.mean() == 0 || pooled.mean() == 1)) {
+                // seen in no run (or in every one): no spread to measure, so Wilson's interval over the replications
+                double[] ci = Intervals.wilson(pooled.mean() == 0 ? 0 : r2, r2);
+                return new Pooled(pooled.n(), pooled.mean(), ci[0], ci[1]);
+            }
+            double[] m = java.util.Arrays.copyOf(means, r2);
+            double centre = java.util.Arrays.stream(m).average().orElse(Double.NaN);
+            double ss = 0;
+            for (double x : m) {
+                ss += (x - centre) * (x - centre);
+            }
+            double half = new TDistribution(null, r2 - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (r2 - 1) / r2);
+            double low = pooled.mean() - half;
+            double high = pooled.mean() + half;
+            if (share) {
+                low = Math.max(0, low);
+                high = Math.min(1, high);
+            }
+            return new Pooled(pooled.n(), pooled.mean(), low, high);
+        }
+
         static Pooled of(List<SweepResults.PointStat> points, boolean share) {
             double n = 0;
             double sum = 0;
@@ -352,7 +409,31 @@ final class SweepReport implements ReportKind {
         return out;
     }
 
-    private void marginals(Page page, Map<String, Bins> bins) {
+    /** Common random numbers: the same replication seeds at every point (the manifest says so unless it says false). */
+    private boolean commonRandomNumbers() {
+        return !sweep.setting("common_random_numbers").equals("false");
+    }
+
+    /**
+     * The pooled estimate of {@code o} over {@code points}: under common random numbers with an interval over the
+     * replications (runs.csv), else over the runs; null's interval (NaN) under common random numbers without runs.csv.
+     */
+    private Pooled pooled(String o, List<SweepResults.PointStat> points, boolean share) throws ReportException {
+        if (!commonRandomNumbers()) {
+            return Pooled.of(points, share);
+        }
+        Map<Integer, double[]> reps = replications.containsKey(o) ? replications.get(o) : sweep.byReplication(o);
+        replications.put(o, reps);
+        if (reps == null) {
+            Pooled p = Pooled.of(points, share);
+            return new Pooled(p.n(), p.mean(), Double.NaN, Double.NaN);
+        }
+        return Pooled.clustered(points, reps, share);
+    }
+
+    private final Map<String, Map<Integer, double[]>> replications = new HashMap<>();
+
+    private void marginals(Page page, Map<String, Bins> bins) throws ReportException {
         Html h = page.section("marginals", "Outcomes against each varied value");
         // outcomes that do not vary get a line, not charts; the others are ranked by their best-explaining value
         List<String> constant = new ArrayList<>();
@@ -374,7 +455,13 @@ final class SweepReport implements ReportKind {
         int factorsShown = Math.min(MAX_FACTORS, sweep.factors().size());
 
         h.paragraph("For each outcome and each varied value: the mean (or share of runs) over all runs at that value, pooled over "
-                + "the other varied values, with its 95 % interval as a band (Wilson for shares, t for means). Continuous ranges "
+                + "the other varied values, with its 95 % interval as a band: "
+                + (commonRandomNumbers()
+                        ? "under common random numbers a replication's runs share their seed at every point, so the interval is "
+                                + "Student's t over the replications (each one's mean over the points at that value), not over "
+                                + "the runs; without runs.csv there is none. "
+                        : "Wilson for shares, t for means, over the runs (each point has seeds of its own). ")
+                + "Continuous ranges "
                 + "are cut into bins with equal numbers of points; the point sits at the bin's mean value. Outcomes come in order "
                 + "of importance, and so do the varied values of each: \u03b7\u00b2 (in each chart's caption) is the share of the "
                 + "variation of the points' means that lies between that value's bins, so 1 means the value alone decides the "
@@ -406,7 +493,7 @@ final class SweepReport implements ReportKind {
                 Bins b = bins.get(fe.getKey());
                 List<List<SweepResults.PointStat>> groups = groups(o, b);
                 for (int i = 0; i < b.size(); i++) {
-                    Pooled p = Pooled.of(groups.get(i), sweep.share(o));
+                    Pooled p = pooled(o, groups.get(i), sweep.share(o));
                     csv.row(o, sweep.path(fe.getKey()), b.labels()[i], b.x()[i], groups.get(i).size(), p.n(), p.mean(), p.low(),
                             p.high(), fe.getValue());
                 }
@@ -424,7 +511,7 @@ final class SweepReport implements ReportKind {
                 double[] lo = new double[b.size()];
                 double[] hi = new double[b.size()];
                 for (int i = 0; i < b.size(); i++) {
-                    Pooled p = Pooled.of(groups.get(i), share);
+                    Pooled p = pooled(o, groups.get(i), share);
                     mean[i] = p.mean();
                     lo[i] = p.low();
                     hi[i] = p.high();
@@ -788,14 +875,18 @@ final class SweepReport implements ReportKind {
             double[] sorted = halves.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double median = RepresentativeRun.quantile(sorted, 0.5);
             double wanted = share ? options.precision() : options.relativePrecision();
-            // shares: the fewest runs whose Wilson interval at a typical point's share is within the precision (as for a run
-            // set, Convergence), which is not 0 at a share of 0 or 1; numbers: the half-width scaled by 1/√n
-            double needed = share ? Math.ceil(RepresentativeRun.quantile(wilsonNeeded.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 0.5))
-                    : Double.isNaN(r) || median == 0 ? Double.NaN : Math.ceil(r * (median / wanted) * (median / wanted));
-            String verdict = median <= wanted
-                    ? "Enough at a typical point."
-                    : "Not enough at a typical point" + (Double.isNaN(needed) ? "." : String.format(Locale.ROOT,
-                            ": about %,d replications per point would reach it.", (long) needed));
+            // the replications that would bring every point within the precision, led by the point that needs most
+            // (a median over points would be the need at a share of 0 wherever most points never see the event):
+            // shares, the fewest runs whose Wilson interval at the point's share is within it (as for a run set,
+            // Convergence; not 0 at a share of 0 or 1); numbers, the widest half-width scaled by 1/sqrt(n)
+            double worst = sorted[sorted.length - 1];
+            double needed = share ? Math.ceil(wilsonNeeded.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN))
+                    : Double.isNaN(r) || worst == 0 ? Double.NaN : Math.ceil(r * (worst / wanted) * (worst / wanted));
+            String bring = Double.isNaN(needed) ? "." : String.format(Locale.ROOT,
+                    ": about %,d replications per point would bring every point within it.", (long) needed);
+            String verdict = within == sorted.length ? "Enough at every point."
+                    : median <= wanted ? "Enough at a typical point, not at " + (sorted.length - within) + " of " + sorted.length + bring
+                    : "Not enough at a typical point" + bring;
             String med = share ? Format.number(median) : Format.number(median * 100) + " % of the mean";
             t.row(median <= wanted ? null : "sig", List.of(outcomeName(o), med,
                     String.format(Locale.ROOT, "%d of %d", within, sorted.length), verdict));
@@ -803,7 +894,10 @@ final class SweepReport implements ReportKind {
                     share ? "absolute" : "relative_to_mean");
         }
         h.table(t);
-        h.note("Pooled estimates (the charts above) rest on many points and are much more precise than a single point.");
+        h.note(commonRandomNumbers()
+                ? "Pooled estimates (the charts above) average over many points, but under common random numbers their "
+                        + "precision is set by the number of replications, not of runs."
+                : "Pooled estimates (the charts above) rest on the runs of many points and are more precise than a single point.");
         tables.put("report-precision.csv", csv.toString());
     }
 

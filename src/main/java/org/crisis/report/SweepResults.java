@@ -359,6 +359,51 @@ public final class SweepResults implements Results {
         return runs;
     }
 
+    private CsvTable<ReportException> allRuns;
+
+    /**
+     * Each point's value of {@code outcome} in each replication (NaN where the run failed or has
+     * none), from runs.csv; null without runs.csv. Under common random numbers replication r is the
+     * same seed at every point, so the replications, not the runs, are the independent draws.
+     */
+    Map<Integer, double[]> byReplication(String outcome) throws ReportException {
+        if (allRuns == null) {
+            Path file = directory.resolve("runs.csv");
+            if (runs != null) {
+                allRuns = runs;
+            } else if (Files.isRegularFile(file)) {
+                allRuns = CsvTable.read(file, ReportException::new);
+            } else {
+                return null;
+            }
+        }
+        CsvTable<ReportException> t = allRuns;
+        int point = t.column("point");
+        int replication = t.column("replication");
+        int status = t.find("status");
+        int c = t.find(outcome);
+        if (c < 0) {
+            return null;
+        }
+        int replications = 0;
+        for (int r = 0; r < t.size(); r++) {
+            replications = Math.max(replications, (int) t.number(r, replication) + 1);
+        }
+        int n = replications;
+        Map<Integer, double[]> out = new HashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            double[] v = out.computeIfAbsent((int) t.number(r, point), k -> {
+                double[] none = new double[n];
+                java.util.Arrays.fill(none, Double.NaN);
+                return none;
+            });
+            if (status < 0 || ok(t.text(r, status))) {
+                v[(int) t.number(r, replication)] = t.number(r, c);
+            }
+        }
+        return out;
+    }
+
     /** sensitivity.csv, or null. */
     CsvTable<ReportException> sensitivity() {
         return sensitivity;

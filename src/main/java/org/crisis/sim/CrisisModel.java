@@ -48,7 +48,12 @@ public final class CrisisModel extends SimState {
     private int daysRun;
     private int stopDay;
     private int reactionsDay;
-    private int stopCheckDay;
+    /**
+     * The days whose end the stop condition is checked at, in order: kept beside the schedule, not
+     * on it, so that a stop rule leaves the run as it would be without one up to its stop (an entry
+     * on MASON's heap would change the order in which the day's turns leave it, and so the draws).
+     */
+    private final transient java.util.TreeSet<Integer> stopChecks = new java.util.TreeSet<>();
     private final int[] stopPair;
     /** For a {@code stop: restored} condition: the stop pair has been low, and has come back. */
     private boolean stopPairWasLow;
@@ -57,7 +62,6 @@ public final class CrisisModel extends SimState {
     private final transient Steppable reactions = new Reactions();
     /** The last day the observer has read (daily observers). */
     private int observed;
-    private final transient Steppable stopCheck = new StopCheck();
 
     public CrisisModel(Scenario scenario, long seed, DailyObserver observer) {
         this(scenario, seed, observer, List.of());
@@ -91,7 +95,7 @@ public final class CrisisModel extends SimState {
         stopPairRestored = false;
         stopDay = -1;
         reactionsDay = -1;
-        stopCheckDay = -1;
+        stopChecks.clear();
         daysRun = 0;
         observed = -1;
         nextTrigger = 0;
@@ -189,26 +193,30 @@ public final class CrisisModel extends SimState {
         }
     }
 
-    /** The stop condition, at the end of a day that may meet it. */
-    private final class StopCheck implements Steppable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void step(SimState state) {
-            int day = today();
-            world.endDay(day);
-            if (stopped()) {
-                stopDay = day;
-            } else if (scenario.stop().get().when() == Scenario.StopWhen.QUIET) {
-                checkStopOn(Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay));
-            }
+    /** The stop condition, at the end of a day that may meet it (after the day's observation, phase 4). */
+    private void checkStop(int day) {
+        world.endDay(day);
+        if (stopped()) {
+            stopDay = day;
+        } else if (scenario.stop().get().when() == Scenario.StopWhen.QUIET) {
+            checkStopOn(Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay));
         }
     }
 
     private void checkStopOn(int day) {
-        if (day > stopCheckDay) {
-            stopCheckDay = day;
-            at(day, STOP, stopCheck);
+        if (day >= 0 && day < scenario.days()) {
+            stopChecks.add(day);
+        }
+    }
+
+    /** Checks the stop condition at the end of each pending day before the schedule's next entry at {@code next}. */
+    private void checkStopsBefore(double next, boolean daily) {
+        while (stopDay < 0 && !stopChecks.isEmpty() && stopChecks.first() + STOP / (double) DaySchedule.PHASES < next) {
+            int day = stopChecks.pollFirst();
+            if (daily) {
+                observeBefore(day + STOP / (double) DaySchedule.PHASES);
+            }
+            checkStop(day);
         }
     }
 
@@ -249,8 +257,13 @@ public final class CrisisModel extends SimState {
         start();
         boolean daily = observer.daily();
         while (stopDay < 0) {
+            double next = days().next();
+            checkStopsBefore(next, daily);
+            if (stopDay >= 0) {
+                break;
+            }
             if (daily) {
-                observeBefore(days().next());
+                observeBefore(next);
             }
             if (!schedule.step(this)) {
                 break; // nothing left before the horizon

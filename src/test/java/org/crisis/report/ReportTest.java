@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -260,6 +261,91 @@ class ReportTest {
         Matcher m = Pattern.compile("Run 0, day 300 \\(the run ended on day (\\d+)\\)").matcher(Files.readString(w.html()));
         assertTrue(m.find(), "the panel says where the run ended");
         assertTrue(Integer.parseInt(m.group(1)) < 300, m.group());
+    }
+
+    @Test
+    void anEarlyStopIsSaidBesideTheSharesAndASurvivalCurveIsNotReadPastTheLastDayFollowed() throws Exception {
+        // every run stops on day 0 or 1, when RED breaks with BLU; GRN and BLU's quarrel would go on without the stop
+        Path scenario = Files.writeString(tmp.resolve("cut.yaml"), """
+                name: cut
+                days: 200
+                countries: [{id: RED}, {id: BLU}, {id: GRN}]
+                events:
+                  - {day: 0, type: SEVER_RELATIONS, actor: RED, target: BLU}
+                track: [[RED, BLU], [GRN, BLU]]
+                stop: { when: severed, pair: [RED, BLU] }
+                """);
+        Path out = tmp.resolve("cut");
+        assertEquals(0, org.crisis.cli.Main.execute("run", scenario.toString(), "--runs", "20", "--out", out.toString(),
+                "--quiet"));
+        Report.Written w = Report.write(List.of(out), new ReportOptions(null, null, null, 0.05, 0.05, null));
+        String html = Files.readString(w.html());
+        assertTrue(html.contains("This scenario ends a run early (stop when severed (RED-BLU)): 20 of 20 runs stopped before day 199."),
+                html);
+        assertTrue(html.contains("not estimable: no run followed past day 0"), "GRN-BLU's events by day 199 are not known");
+        String csv = Files.readString(w.html().resolveSibling("report-time-to-event.csv"));
+        assertTrue(csv.lines().anyMatch(l -> l.matches("GRN-BLU,downgrade,20,0,,,,.*")), csv);
+        // RED-BLU's rupture happened in every run, before its stop: that share is known
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("RED-BLU,rupture,20,20,1,")), csv);
+    }
+
+    /** A marginal's rows of report-marginals.csv, by outcome, parameter and bin: {mean, low, high}. */
+    private static Map<String, double[]> marginals(Path dir) throws Exception {
+        Map<String, double[]> rows = new java.util.HashMap<>();
+        List<String> lines = Files.readAllLines(dir.resolve("report-marginals.csv"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            double[] v = new double[3];
+            for (int k = 0; k < 3; k++) {
+                v[k] = c[6 + k].isEmpty() ? Double.NaN : Double.parseDouble(c[6 + k]);
+            }
+            rows.put(c[0] + " " + c[1] + " " + c[2], v);
+        }
+        return rows;
+    }
+
+    @Test
+    void underCommonRandomNumbersAMarginalsIntervalIsOverTheReplicationsNotTheRuns() throws Exception {
+        Path dir = Fixtures.copy("grid", tmp);
+        Report.write(List.of(dir), new ReportOptions(null, null, null, 0.05, 0.05, null));
+        Map<String, double[]> rows = marginals(dir);
+        // polarisation at grievanceDecay 0.01: each replication's mean over the three points there, then Student's t
+        List<String> runs = Files.readAllLines(dir.resolve("runs.csv"));
+        List<String> header = List.of(runs.get(0).split(","));
+        double[] sum = new double[6];
+        for (String line : runs.subList(1, runs.size())) {
+            String[] c = line.split(",", -1);
+            if (c[header.indexOf("parameters_grievance_decay")].equals("0.01")) {
+                sum[Integer.parseInt(c[header.indexOf("replication")])] += Double.parseDouble(c[header.indexOf("polarisation")]) / 3;
+            }
+        }
+        org.apache.commons.math3.stat.descriptive.SummaryStatistics byReplication = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        for (double m : sum) {
+            byReplication.addValue(m);
+        }
+        double half = new org.apache.commons.math3.distribution.TDistribution(5).inverseCumulativeProbability(0.975)
+                * byReplication.getStandardDeviation() / Math.sqrt(6);
+        double[] row = rows.get("polarisation parameters.grievanceDecay 0.01");
+        assertEquals(byReplication.getMean(), row[0], 1e-5);
+        assertEquals(byReplication.getMean() - half, row[1], 1e-5);
+        assertEquals(byReplication.getMean() + half, row[2], 1e-5);
+        // a share seen in none of the 12 runs of 6 replications: Wilson's interval over the 6, not over the 12
+        assertArrayEquals(new double[] {0, 0, org.crisis.stats.Intervals.wilson(0, 6)[1]},
+                rows.get("severed_per_mex countries.PER.hawkishness 0.1"), 1e-5);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("t over the replications (each one"));
+
+        // each point with seeds of its own: the runs are the draws, Wilson's interval over the 12
+        Path own = tmp.resolve("own");
+        Files.createDirectories(own);
+        for (Path f : Files.list(dir).filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("report"))
+                .toList()) {
+            Files.copy(f, own.resolve(f.getFileName()));
+        }
+        Files.writeString(own.resolve("manifest.json"), Files.readString(own.resolve("manifest.json"))
+                .replace("\"common_random_numbers\" : true", "\"common_random_numbers\" : false"));
+        Report.write(List.of(own), new ReportOptions(null, null, null, 0.05, 0.05, null));
+        assertArrayEquals(new double[] {0, 0, org.crisis.stats.Intervals.wilson(0, 12)[1]},
+                marginals(own).get("severed_per_mex countries.PER.hawkishness 0.1"), 1e-5);
     }
 
     @Test
