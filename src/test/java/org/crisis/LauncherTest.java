@@ -199,6 +199,13 @@ class LauncherTest {
         Files.writeString(dir.resolve("jdk11/release"), "JAVA_VERSION=\"1.8.0_392\"\n");
         assertTrue(crisis(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "run", "x").err()
                 .contains("is Java 1.8.0; the simulator needs Java 17 or later"));
+        // a Java 8 JDK: java in jre/bin, the release file beside jre/
+        Path jre = Files.createDirectories(dir.resolve("jdk8/jre/bin"));
+        Files.copy(dir.resolve("bin/java"), jre.resolve("java"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(dir.resolve("jdk8/release"), "JAVA_VERSION=\"1.8.0_412\"\n");
+        Result eight = crisis(Map.of("JAVA_HOME", dir.resolve("jdk8/jre").toString()), "run", "x");
+        assertEquals(1, eight.status());
+        assertTrue(eight.err().contains("is Java 1.8.0; the simulator needs Java 17 or later"), eight.err());
         Files.writeString(dir.resolve("jdk11/release"), "JAVA_VERSION=\"21.0.2\"\n");
         Result recent = crisis(Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "run", "x");
         assertEquals(0, recent.status(), recent.err());

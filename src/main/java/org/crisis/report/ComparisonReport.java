@@ -509,12 +509,8 @@ final class ComparisonReport implements ReportKind {
                         continue;
                     }
                     double[] runDays = s.runDays();
-                    double[] time = new double[d.length];
-                    boolean[] ev = new boolean[d.length];
-                    for (int k = 0; k < d.length; k++) {
-                        ev[k] = !Double.isNaN(d[k]);
-                        time[k] = ev[k] ? d[k] : runDays[k];
-                    }
+                    double[] time = KaplanMeier.times(d, runDays);
+                    boolean[] ev = KaplanMeier.observed(d);
                     KaplanMeier k = KaplanMeier.of(time, ev);
                     curves.add(LineCharts.survivalLine(legend(i), ChartStyle.colour(i), k, s.days(), false, false));
                     String lr = Format.NONE;

@@ -459,7 +459,8 @@ final class SweepReport implements ReportKind {
                 + (commonRandomNumbers()
                         ? "under common random numbers a replication's runs share their seed at every point, so the interval is "
                                 + "Student's t over the replications (each one's mean over the points at that value), not over "
-                                + "the runs; without runs.csv there is none. "
+                                + "the runs; with a single replication, or without runs.csv, there is none (run more replications "
+                                + "for one). "
                         : "Wilson for shares, t for means, over the runs (each point has seeds of its own). ")
                 + "Continuous ranges "
                 + "are cut into bins with equal numbers of points; the point sits at the bin's mean value. Outcomes come in order "

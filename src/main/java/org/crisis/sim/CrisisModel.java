@@ -199,7 +199,12 @@ public final class CrisisModel extends SimState {
         if (stopped()) {
             stopDay = day;
         } else if (scenario.stop().get().when() == Scenario.StopWhen.QUIET) {
-            checkStopOn(Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay));
+            // the first later day the world could be quiet; a world quiet already with the pair still below NORMAL
+            // waits for the next event (the pair only comes back by one), which checks again
+            int next = Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay);
+            if (next > day) {
+                checkStopOn(next);
+            }
         }
     }
 

@@ -100,16 +100,28 @@ public record KaplanMeier(int n, int observed, double[] time, double[] survival,
 
     /**
      * From a runs.csv duration column (empty where the event never happened) and each run's
-     * length: observed where there is a value, censored at the run's length otherwise.
+     * length (days run): observed where there is a value, censored on its last day (length − 1) otherwise.
      */
     public static KaplanMeier ofDurations(double[] daysTo, double[] runDays) {
+        return of(times(daysTo, runDays), observed(daysTo));
+    }
+
+    /** Each run's time: the day of the event, or the last day it was followed (days 0 to runDays − 1) where it has none. */
+    public static double[] times(double[] daysTo, double[] runDays) {
         double[] t = new double[daysTo.length];
-        boolean[] e = new boolean[daysTo.length];
         for (int i = 0; i < t.length; i++) {
-            e[i] = !Double.isNaN(daysTo[i]);
-            t[i] = e[i] ? daysTo[i] : runDays[i];
+            t[i] = Double.isNaN(daysTo[i]) ? runDays[i] - 1 : daysTo[i];
         }
-        return of(t, e);
+        return t;
+    }
+
+    /** Whether each run saw the event (a value in the duration column). */
+    public static boolean[] observed(double[] daysTo) {
+        boolean[] e = new boolean[daysTo.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = !Double.isNaN(daysTo[i]);
+        }
+        return e;
     }
 
     /** S(t). */
