@@ -179,10 +179,14 @@ final class RunSetReport implements ReportKind {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(set, g.pair()));
             for (String[] c : g.columns()) {
                 OutcomeSummary o = set.outcome(c[0]);
+                String starts = set.startsThere(o);
+                boolean constant = !o.share() && o.n() > 1 && o.sd() == 0;
                 t.row(List.of(
                         set.outcome(c[0]).label(),
-                        o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high()),
-                        Format.interval(o.low(), o.high(), o.share()),
+                        starts != null ? "starts " + starts
+                                : o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high()),
+                        starts != null ? "(not an estimate)" : constant ? "(the same in every run)"
+                                : Format.interval(o.low(), o.high(), o.share()),
                         o.share() ? Format.NONE : Format.spread(o.q50(), o.q05(), o.q95()),
                         o.n() + (o.missing() > 0 ? " of " + (o.n() + o.missing()) : "")));
                 csv.row(g.key(), o.outcome(), o.column(), o.share() ? "share" : "number", o.n(), o.missing(), o.mean(),
@@ -653,8 +657,13 @@ final class RunSetReport implements ReportKind {
         Html.Cells t = new Html.Cells(List.of("outcome", "estimate", "\u00b1 now", "\u00b1 wanted", "verdict"),
                 false, true, true, true, false);
         List<Convergence> all = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
         for (String column : headline) {
             OutcomeSummary o = set.outcome(column);
+            if (set.startsThere(o) != null) {
+                fixed.add(RunSetViews.title(set, column) + " (starts " + set.startsThere(o) + ")");
+                continue; // 1 in every run by the starting level: nothing to settle
+            }
             double[] raw = set.values(column);
             double[] v = new double[raw.length];
             for (int i = 0; i < v.length; i++) {
@@ -682,6 +691,9 @@ final class RunSetReport implements ReportKind {
                     .raw("</p>\n");
         }
         h.table(t);
+        if (!fixed.isEmpty()) {
+            h.note("Not judged, being 100 % by the pair's starting level rather than estimated: " + String.join("; ", fixed) + ".");
+        }
         List<Convergence> shares = all.stream().filter(Convergence::share).toList();
         List<Convergence> numbers = all.stream().filter(c -> !c.share()).toList();
         h.open("div", "grid2");

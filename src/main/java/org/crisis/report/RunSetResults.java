@@ -211,6 +211,33 @@ public final class RunSetResults implements Results {
         return out;
     }
 
+    /** The level the scenario lists for the pair on day 0 ({@code NORMAL} for a pair it does not list). */
+    String startLevel(String a, String b) {
+        for (JsonNode r : scenario.path("relations")) {
+            List<String> between = Manifests.texts(r.get("between"));
+            if (between.size() == 2 && (between.get(0).equals(a) && between.get(1).equals(b)
+                    || between.get(0).equals(b) && between.get(1).equals(a))) {
+                return r.path("level").asText("NORMAL").toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return "NORMAL";
+    }
+
+    /**
+     * A share of runs that reached a level the pair starts at or below ("reached SEVERED" for a pair
+     * listed SEVERED): 1 by construction, not an estimate; the level it starts at, or null.
+     */
+    String startsThere(OutcomeSummary o) {
+        if (!o.share() || !"down".equals(o.direction()) || o.level() == null || o.a() == null || o.b() == null) {
+            return null;
+        }
+        List<String> order = List.of("SEVERED", "DOWNGRADED", "NORMAL", "CORDIAL", "ALLIED");
+        String start = startLevel(o.a(), o.b());
+        int at = order.indexOf(start);
+        int reached = order.indexOf(o.level().toUpperCase(java.util.Locale.ROOT));
+        return at >= 0 && reached >= 0 && at <= reached ? start : null;
+    }
+
     /** The early stop rule as text, or empty. */
     String stop() {
         JsonNode s = scenario.path("stop");

@@ -289,6 +289,27 @@ class ReportTest {
         assertTrue(csv.lines().anyMatch(l -> l.startsWith("RED-BLU,rupture,20,20,1,")), csv);
     }
 
+    @Test
+    void aShareFixedByThePairsStartingLevelIsNotReportedAsAnEstimate() throws Exception {
+        Path scenario = Files.writeString(tmp.resolve("broken.yaml"), """
+                name: broken
+                days: 60
+                countries: [{id: RED}, {id: BLU}]
+                relations:
+                  - {between: [RED, BLU], level: SEVERED}
+                track: [[RED, BLU]]
+                """);
+        Path out = tmp.resolve("broken");
+        assertEquals(0, org.crisis.cli.Main.execute("run", scenario.toString(), "--runs", "20", "--out", out.toString(),
+                "--quiet"));
+        String text = Files.readString(Report.write(List.of(out), new ReportOptions(null, null, null, 0.05, 0.05, null)).html())
+                .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("&#39;", "'");
+        assertTrue(text.contains("reached SEVERED starts SEVERED (not an estimate)"), text);
+        assertTrue(text.contains("Not judged, being 100 % by the pair's starting level rather than estimated: RED-BLU reached SEVERED"),
+                text);
+        assertFalse(text.contains("reached SEVERED 100.0 %"), "no interval of a share that is 1 by construction");
+    }
+
     /** A marginal's rows of report-marginals.csv, by outcome, parameter and bin: {mean, low, high}. */
     private static Map<String, double[]> marginals(Path dir) throws Exception {
         Map<String, double[]> rows = new java.util.HashMap<>();
