@@ -253,7 +253,7 @@ final class SweepReport implements ReportKind {
          * fewer than two replications.
          */
         static Pooled clustered(List<SweepResults.PointStat> points, Map<Integer, double[]> byReplication, boolean share) {
-            // (a share seen in no run or in every run has no spread: its interval is Wilson's over the replications)
+            // (a share with no spread over the replications: its interval is Wilson's over them)
             Pooled pooled = of(points, share);
             if (pooled.n() == 0) {
                 return pooled;
@@ -282,16 +282,17 @@ final class SweepReport implements ReportKind {
             if (r2 < 2) {
                 return new Pooled(pooled.n(), pooled.mean(), Double.NaN, Double.NaN);
             }
-            if (share && (pooled.mean() == 0 || pooled.mean() == 1)) {
-                // seen in no run (or in every one): no spread to measure, so Wilson's interval over the replications
-                double[] ci = Intervals.wilson(pooled.mean() == 0 ? 0 : r2, r2);
-                return new Pooled(pooled.n(), pooled.mean(), ci[0], ci[1]);
-            }
             double[] m = java.util.Arrays.copyOf(means, r2);
             double centre = java.util.Arrays.stream(m).average().orElse(Double.NaN);
             double ss = 0;
             for (double x : m) {
                 ss += (x - centre) * (x - centre);
+            }
+            if (share && ss == 0) {
+                // every replication the same share (seen in no run, in every one, or in as many): no spread to measure,
+                // so Wilson's interval over the replications, as if each were one draw
+                double[] ci = Intervals.wilson(Math.round(centre * r2), r2);
+                return new Pooled(pooled.n(), pooled.mean(), ci[0], ci[1]);
             }
             double half = new TDistribution(null, r2 - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (r2 - 1) / r2);
             double low = pooled.mean() - half;
