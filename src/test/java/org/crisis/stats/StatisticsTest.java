@@ -40,11 +40,13 @@ class StatisticsTest {
     }
 
     @Test
-    void runsWithoutTheEventAreCensoredAtTheirLength() {
+    void runsWithoutTheEventAreCensoredOnTheirLastDay() {
         KaplanMeier km = KaplanMeier.ofDurations(new double[] {0, Double.NaN, 10, Double.NaN}, new double[] {50, 50, 50, 20});
         assertEquals(2, km.observed());
         assertEquals(0.75, km.at(0), 1e-12);
         assertEquals(0.5, km.at(49), 1e-12);
+        // a run of 20 days (0 to 19) is not at risk on day 20: the other run's event that day is the only one at risk
+        assertEquals(0, KaplanMeier.ofDurations(new double[] {Double.NaN, 20}, new double[] {20, 50}).at(20), 1e-12);
         assertTrue(Double.isNaN(KaplanMeier.ofDurations(new double[] {Double.NaN}, new double[] {30}).median()));
     }
 
