@@ -179,11 +179,11 @@ final class RunSetReport implements ReportKind {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(set, g.pair()));
             for (String[] c : g.columns()) {
                 OutcomeSummary o = set.outcome(c[0]);
-                String starts = set.startsThere(o);
+                RelationLevel starts = set.startsThere(o);
                 boolean constant = !o.share() && o.n() > 1 && o.sd() == 0;
                 t.row(List.of(
                         set.outcome(c[0]).label(),
-                        starts != null ? "starts " + starts
+                        starts != null ? "starts " + starts.name()
                                 : o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high()),
                         starts != null ? "(not an estimate)" : constant ? "(the same in every run)"
                                 : Format.interval(o.low(), o.high(), o.share()),
@@ -661,7 +661,7 @@ final class RunSetReport implements ReportKind {
         for (String column : headline) {
             OutcomeSummary o = set.outcome(column);
             if (set.startsThere(o) != null) {
-                fixed.add(RunSetViews.title(set, column) + " (starts " + set.startsThere(o) + ")");
+                fixed.add(RunSetViews.title(set, column) + " (starts " + set.startsThere(o).name() + ")");
                 continue; // 1 in every run by the starting level: nothing to settle
             }
             double[] raw = set.values(column);

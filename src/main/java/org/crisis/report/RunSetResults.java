@@ -211,31 +211,28 @@ public final class RunSetResults implements Results {
         return out;
     }
 
-    /** The level the scenario lists for the pair on day 0 ({@code NORMAL} for a pair it does not list). */
-    String startLevel(String a, String b) {
+    /** The level the scenario lists for the pair on day 0 (the file's default, NORMAL, for a pair it does not list). */
+    RelationLevel startLevel(String a, String b) {
         for (JsonNode r : scenario.path("relations")) {
             List<String> between = Manifests.texts(r.get("between"));
             if (between.size() == 2 && (between.get(0).equals(a) && between.get(1).equals(b)
                     || between.get(0).equals(b) && between.get(1).equals(a))) {
-                return r.path("level").asText("NORMAL").toUpperCase(java.util.Locale.ROOT);
+                return RelationLevel.parse(r.path("level").asText(""));
             }
         }
-        return "NORMAL";
+        return RelationLevel.parse("");
     }
 
     /**
      * A share of runs that reached a level the pair starts at or below ("reached SEVERED" for a pair
      * listed SEVERED): 1 by construction, not an estimate; the level it starts at, or null.
      */
-    String startsThere(OutcomeSummary o) {
+    RelationLevel startsThere(OutcomeSummary o) {
         if (!o.share() || !"down".equals(o.direction()) || o.level() == null || o.a() == null || o.b() == null) {
             return null;
         }
-        List<String> order = List.of("SEVERED", "DOWNGRADED", "NORMAL", "CORDIAL", "ALLIED");
-        String start = startLevel(o.a(), o.b());
-        int at = order.indexOf(start);
-        int reached = order.indexOf(o.level().toUpperCase(java.util.Locale.ROOT));
-        return at >= 0 && reached >= 0 && at <= reached ? start : null;
+        RelationLevel start = startLevel(o.a(), o.b());
+        return start.ordinal() <= RelationLevel.parse(o.level()).ordinal() ? start : null;
     }
 
     /** The early stop rule as text, or empty. */
