@@ -244,19 +244,27 @@ class ReportTest {
                 far.getMessage());
     }
 
+    /** Runs the scenario {@code yaml} ({@code runs} runs, with {@code more} options) into a directory of its name; returns it. */
+    private Path runOf(String name, String yaml, int runs, String... more) throws Exception {
+        Path scenario = Files.writeString(tmp.resolve(name + ".yaml"), yaml);
+        Path out = tmp.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("run", scenario.toString(), "--runs", String.valueOf(runs),
+                "--out", out.toString(), "--quiet"));
+        args.addAll(List.of(more));
+        assertEquals(0, org.crisis.cli.Main.execute(args.toArray(String[]::new)));
+        return out;
+    }
+
     @Test
     void aDayAfterAnEarlyStopIsDrawnAsTheRunEndedAndSaysSo() throws Exception {
-        Path scenario = Files.writeString(tmp.resolve("quiet.yaml"), """
+        Path out = runOf("quiet", """
                 name: quiet
                 days: 400
                 countries: [{id: RED}, {id: BLU}]
                 events:
                   - {day: 0, type: PROTEST, actor: BLU, target: RED}
                 stop: { when: quiet }
-                """);
-        Path out = tmp.resolve("quiet");
-        assertEquals(0, org.crisis.cli.Main.execute("run", scenario.toString(), "--runs", "1", "--keep", "all", "--out",
-                out.toString(), "--quiet"));
+                """, 1, "--keep", "all");
         Report.Written w = Report.write(List.of(out), new ReportOptions(null, List.of(300), null, 0.05, 0.05, null));
         Matcher m = Pattern.compile("Run 0, day 300 \\(the run ended on day (\\d+)\\)").matcher(Files.readString(w.html()));
         assertTrue(m.find(), "the panel says where the run ended");
@@ -266,7 +274,7 @@ class ReportTest {
     @Test
     void anEarlyStopIsSaidBesideTheSharesAndASurvivalCurveIsNotReadPastTheLastDayFollowed() throws Exception {
         // every run stops on day 0 or 1, when RED breaks with BLU; GRN and BLU's quarrel would go on without the stop
-        Path scenario = Files.writeString(tmp.resolve("cut.yaml"), """
+        Path out = runOf("cut", """
                 name: cut
                 days: 200
                 countries: [{id: RED}, {id: BLU}, {id: GRN}]
@@ -274,10 +282,7 @@ class ReportTest {
                   - {day: 0, type: SEVER_RELATIONS, actor: RED, target: BLU}
                 track: [[RED, BLU], [GRN, BLU]]
                 stop: { when: severed, pair: [RED, BLU] }
-                """);
-        Path out = tmp.resolve("cut");
-        assertEquals(0, org.crisis.cli.Main.execute("run", scenario.toString(), "--runs", "20", "--out", out.toString(),
-                "--quiet"));
+                """, 20);
         Report.Written w = Report.write(List.of(out), new ReportOptions(null, null, null, 0.05, 0.05, null));
         String html = Files.readString(w.html());
         assertTrue(html.contains("This scenario ends a run early (stop when severed (RED-BLU)): 20 of 20 runs stopped before day 199."),
@@ -291,17 +296,14 @@ class ReportTest {
 
     @Test
     void aShareFixedByThePairsStartingLevelIsNotReportedAsAnEstimate() throws Exception {
-        Path scenario = Files.writeString(tmp.resolve("broken.yaml"), """
+        Path out = runOf("broken", """
                 name: broken
                 days: 60
                 countries: [{id: RED}, {id: BLU}]
                 relations:
                   - {between: [RED, BLU], level: SEVERED}
                 track: [[RED, BLU]]
-                """);
-        Path out = tmp.resolve("broken");
-        assertEquals(0, org.crisis.cli.Main.execute("run", scenario.toString(), "--runs", "20", "--out", out.toString(),
-                "--quiet"));
+                """, 20);
         String text = Files.readString(Report.write(List.of(out), new ReportOptions(null, null, null, 0.05, 0.05, null)).html())
                 .replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("&#39;", "'");
         assertTrue(text.contains("reached SEVERED starts SEVERED (not an estimate)"), text);
