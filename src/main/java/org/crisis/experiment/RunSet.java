@@ -57,7 +57,8 @@ public final class RunSet {
     }
 
     /** What a finished run set reports to its user. */
-    public record Summary(Path directory, int runs, List<PairSummary> pairs, double seconds) {}
+    /** What a run set did, for the terminal: with {@code meanDays}, the mean days a run lasted (below the horizon with an early stop). */
+    public record Summary(Path directory, int runs, List<PairSummary> pairs, double seconds, double meanDays) {}
 
     /** Per tracked pair: share of runs downgraded, severed, restored, with the median day of each. */
     public record PairSummary(Scenario.Pair pair, double downgraded, double downgradedMedianDay, double severed,
@@ -132,7 +133,7 @@ public final class RunSet {
             } finally {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             }
-            return new Summary(dir.target(), spec.runs(), pairSummaries(), progress.elapsedSeconds());
+            return new Summary(dir.target(), spec.runs(), pairSummaries(), progress.elapsedSeconds(), meanDays());
         }
     }
 
@@ -273,6 +274,15 @@ public final class RunSet {
             }
         }
         throw new IllegalStateException("no outcome " + kind + " for " + p);
+    }
+
+    private double meanDays() {
+        for (int k = 0; k < outcomes.size(); k++) {
+            if (outcomes.get(k).kind() == Outcome.Kind.DAYS) {
+                return statistics[k].mean();
+            }
+        }
+        return scenario.days();
     }
 
     private List<PairSummary> pairSummaries() {

@@ -156,6 +156,16 @@ final class ComparisonReport implements ReportKind {
         for (int i = 1; i < sets.size(); i++) {
             h.raw("<p class=\"verdict " + (paired[i] ? "ok" : "short") + "\">").text(pairing(i)).raw("</p>\n");
         }
+        for (int i = 0; i < sets.size(); i++) {
+            RunSetResults s = sets.get(i);
+            if (!s.stop().isEmpty()) {
+                long stopped = java.util.Arrays.stream(s.runDays()).filter(d -> d < s.days()).count();
+                h.note(labels.get(i) + " ends runs early (" + s.stop() + "): " + stopped + " of " + s.runDays().length
+                        + " runs stopped before day " + (s.days() - 1) + ". Its shares, counts and durations cover each run up "
+                        + "to its stop, so a difference from a set without the stop (or with another) is partly the stop's own, "
+                        + "not the scenario's; the survival curves censor stopped runs.");
+            }
+        }
         Csv.Rows diff = new Csv.Rows("set", "path", "baseline", "value");
         for (int i = 1; i < sets.size(); i++) {
             List<ScenarioDiff.Change> changes = ScenarioDiff.between(sets.get(0).manifest().path("scenario"),
@@ -270,6 +280,22 @@ final class ComparisonReport implements ReportKind {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
             for (String[] c : g.columns()) {
                 OutcomeSummary o = base.outcome(c[0]);
+                if (fixedInEverySet(c[0])) {
+                    // 100 % in every run of every set by the pair's starting level: nothing to compare or test
+                    List<String> row = new ArrayList<>();
+                    row.add(o.label());
+                    for (RunSetResults set : sets) {
+                        row.add("starts " + set.startsThere(set.outcome(c[0])).name());
+                    }
+                    row.addAll(List.of(Format.NONE, Format.NONE, "none: fixed by the starting level", Format.NONE, Format.NONE));
+                    t.row(null, row);
+                    for (int i = 1; i < sets.size(); i++) {
+                        csv.row(g.key(), o.outcome(), c[0], "share", labels.get(i), labels.get(0), paired[i], base.outcome(c[0]).n(),
+                                sets.get(i).outcome(c[0]).n(), 1, 1, 0, null, null, "fixed by the starting level", null, null, null,
+                                null);
+                    }
+                    continue;
+                }
                 for (int i = 1; i < sets.size(); i++) {
                     Comparison cmp = compare(c[0], o.share(), i);
                     List<String> row = new ArrayList<>();
@@ -300,6 +326,17 @@ final class ComparisonReport implements ReportKind {
                     + "so there is nothing to compare.");
         }
         tables.put("report-comparison.csv", csv.toString());
+    }
+
+    /** A share that every set's pair starts at or below: 1 in every run by construction, in every set. */
+    private boolean fixedInEverySet(String column) {
+        for (RunSetResults set : sets) {
+            OutcomeSummary o = set.outcome(column);
+            if (o == null || set.startsThere(o) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String value(OutcomeSummary o) {
@@ -525,10 +562,11 @@ final class ComparisonReport implements ReportKind {
                         pv = l.p();
                         lr = Format.p(pv);
                     }
-                    t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), Format.percent(1 - k.at(s.days())),
-                            Format.number(k.median()), lr));
-                    double[] ci = RunSetReport.happenedInterval(k, d, runDays, s.days());
-                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), 1 - k.at(s.days()), ci[0], ci[1], k.median(), chi,
+                    double[] by = RunSetReport.byHorizon(k, d, runDays, s.days());
+                    t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), Double.isNaN(by[0])
+                            ? "not estimable (no run followed past day " + RunSetReport.lastFollowedDay(runDays) + ")"
+                            : Format.percent(by[0]), Format.number(k.median()), lr));
+                    km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), by[0], by[1], by[2], k.median(), chi,
                             Csv.probability(pv));
                 }
                 if (curves.size() > 0) {
@@ -559,6 +597,9 @@ final class ComparisonReport implements ReportKind {
             RunSetResults s = sets.get(i);
             for (String column : RunSetViews.headline(s)) {
                 OutcomeSummary o = s.outcome(column);
+                if (s.startsThere(o) != null) {
+                    continue; // 100 % by the pair's starting level: not an estimate to judge (the run set's report says so)
+                }
                 double[] v = ordered(s, column);
                 Convergence c = Convergence.of(column, v, o.share(),
                         o.share() ? options.precision() : options.relativePrecision(), 50);

@@ -210,12 +210,26 @@ final class RunSetReport implements ReportKind {
     }
 
     /** The last day any run was followed to (its days run, less one). */
-    private int lastFollowedDay() {
+    static int lastFollowedDay(double[] runDays) {
         double last = 0;
-        for (double d : set.runDays()) {
+        for (double d : runDays) {
             last = Math.max(last, d);
         }
         return (int) last - 1;
+    }
+
+    /**
+     * The share of runs in which the event happened by the horizon ({@code days} − 1) and its 95 %
+     * interval, {share, low, high}; all NaN where no run was followed that far and the survival curve
+     * has not reached 0, since past the last day followed it says nothing.
+     */
+    static double[] byHorizon(KaplanMeier k, double[] daysTo, double[] runDays, int days) {
+        double s = k.at(days);
+        if (s > 0 && lastFollowedDay(runDays) < days - 1) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double[] ci = happenedInterval(k, daysTo, runDays, days);
+        return new double[] {1 - s, ci[0], ci[1]};
     }
 
     /**
@@ -360,22 +374,14 @@ final class RunSetReport implements ReportKind {
                 events.add(tt.event());
                 KaplanMeier k = KaplanMeier.ofDurations(d, runDays);
                 curves.add(LineCharts.survivalLine(tt.event(), RunSetViews.colour(tt), k, set.days(), true, false));
-                double s = k.at(set.days());
-                double[] ci = happenedInterval(k, d, runDays, set.days());
-                double lo = ci[0];
-                double hi = ci[1];
-                // past the last day any run was followed to, a survival curve that has not reached 0 says nothing
-                boolean estimable = s == 0 || lastFollowedDay() >= set.days() - 1;
-                if (!estimable) {
-                    s = Double.NaN;
-                    lo = Double.NaN;
-                    hi = Double.NaN;
-                }
+                double[] by = byHorizon(k, d, runDays, set.days());
+                RelationLevel starts = set.startsThere(tt);
                 km.row(List.of(tt.event(), k.observed() + " of " + k.n() + " runs",
-                        estimable ? Format.percent(1 - s) + " (" + Format.interval(lo, hi, true) + ")"
-                                : "not estimable: no run followed past day " + lastFollowedDay(),
+                        starts != null ? "starts " + starts.name() + " (not an estimate)"
+                                : !Double.isNaN(by[0]) ? Format.percent(by[0]) + " (" + Format.interval(by[1], by[2], true) + ")"
+                                : "not estimable: no run followed past day " + lastFollowedDay(runDays),
                         Format.number(k.median())));
-                kmCsv.row(p.key(), tt.event(), k.n(), k.observed(), 1 - s, lo, hi, k.median());
+                kmCsv.row(p.key(), tt.event(), k.n(), k.observed(), by[0], by[1], by[2], k.median());
                 for (int i = 0; i < k.time().length; i++) {
                     survivalCsv.row(p.key(), tt.event(), k.time()[i], k.atRisk()[i], k.events()[i], k.survival()[i], k.low()[i], k.high()[i]);
                 }

@@ -224,11 +224,12 @@ public final class RunSetResults implements Results {
     }
 
     /**
-     * A share of runs that reached a level the pair starts at or below ("reached SEVERED" for a pair
-     * listed SEVERED): 1 by construction, not an estimate; the level it starts at, or null.
+     * An outcome about reaching a level the pair starts at or below ("reached SEVERED", "days to SEVERED"
+     * for a pair listed SEVERED): 1 or day 0 in every run by construction, not an estimate; the level it
+     * starts at, or null.
      */
     RelationLevel startsThere(OutcomeSummary o) {
-        if (!o.share() || !"down".equals(o.direction()) || o.level() == null || o.a() == null || o.b() == null) {
+        if (!"down".equals(o.direction()) || o.level() == null || o.a() == null || o.b() == null) {
             return null;
         }
         RelationLevel start = startLevel(o.a(), o.b());

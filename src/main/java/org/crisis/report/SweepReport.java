@@ -291,7 +291,7 @@ final class SweepReport implements ReportKind {
             if (share && ss == 0) {
                 // every replication the same share (seen in no run, in every one, or in as many): no spread to measure,
                 // so Wilson's interval over the replications, as if each were one draw
-                double[] ci = Intervals.wilson(Math.round(centre * r2), r2);
+                double[] ci = Intervals.wilson(centre * r2, r2);
                 return new Pooled(pooled.n(), pooled.mean(), ci[0], ci[1]);
             }
             double half = new TDistribution(null, r2 - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (r2 - 1) / r2);
@@ -882,8 +882,12 @@ final class SweepReport implements ReportKind {
             // shares, the fewest runs whose Wilson interval at the point's share is within it (as for a run set,
             // Convergence; not 0 at a share of 0 or 1); numbers, the widest half-width scaled by 1/sqrt(n)
             double worst = sorted[sorted.length - 1];
+            // (a number's half-width at a point is Student's t over its r runs; the need, as a run set's, is z·sd/√n)
+            double zOverT = Double.isNaN(r) || r < 2 ? Double.NaN
+                    : 1.959964 / new TDistribution(null, r - 1).inverseCumulativeProbability(0.975);
             double needed = share ? Math.ceil(wilsonNeeded.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN))
-                    : Double.isNaN(r) || worst == 0 ? Double.NaN : Math.ceil(r * (worst / wanted) * (worst / wanted));
+                    : Double.isNaN(zOverT) || worst == 0 ? Double.NaN
+                    : Math.ceil(r * (zOverT * worst / wanted) * (zOverT * worst / wanted));
             String bring = Double.isNaN(needed) ? "." : String.format(Locale.ROOT,
                     ": about %,d replications per point would bring every point within it.", (long) needed);
             String verdict = within == sorted.length ? "Enough at every point."

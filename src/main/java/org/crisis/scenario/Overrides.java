@@ -51,7 +51,8 @@ public final class Overrides {
                 continue;
             }
             String value = assignment.substring(assignment.indexOf('=') + 1).trim();
-            set(root, paths[i], TreeReader.scalar(SOURCE, value)).ifPresent(problems::add);
+            set(root, paths[i], "stop.pair".equals(paths[i]) ? pair(value) : TreeReader.scalar(SOURCE, value))
+                    .ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -138,6 +139,19 @@ public final class Overrides {
     }
 
     /** Sets one value; returns the problem if the path leads nowhere. */
+
+    /** The stop's pair written on a command line: {@code PER,MEX} or {@code [PER, MEX]}, a list of two ids. */
+    private static Node pair(String value) {
+        String inner = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
+        if (!inner.contains(",")) {
+            return TreeReader.scalar(SOURCE, value); // one word: the reader says a list was expected
+        }
+        Node.Sequence list = new Node.Sequence(SOURCE, 0, 0);
+        for (String id : inner.split(",", -1)) {
+            list.items().add(TreeReader.scalar(SOURCE, id.trim()));
+        }
+        return list;
+    }
     public static Optional<Problem> set(Node root, String path, Node value) {
         Optional<Problem> bad = checkPath(path);
         if (bad.isPresent()) {

@@ -10,10 +10,15 @@ public final class Intervals {
 
     /** Wilson score interval of {@code successes} out of {@code n} at 95 %: {low, high}. */
     public static double[] wilson(long successes, long n) {
+        return wilson((double) successes, n);
+    }
+
+    /** As {@link #wilson(long, long)}, for a share whose count need not be whole (a mean share times n). */
+    public static double[] wilson(double successes, long n) {
         if (n == 0) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        double p = successes / (double) n;
+        double p = successes / n;
         double z2 = Z95 * Z95;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);

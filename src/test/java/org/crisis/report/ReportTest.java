@@ -312,6 +312,57 @@ class ReportTest {
         assertFalse(text.contains("reached SEVERED 100.0 %"), "no interval of a share that is 1 by construction");
     }
 
+    @Test
+    void aComparisonOfSetsWithAndWithoutAStopSaysWhatTheStopDoesAndLeavesFixedSharesUntested() throws Exception {
+        String scenario = """
+                name: pair
+                days: 200
+                countries: [{id: RED}, {id: BLU}, {id: GRN}]
+                relations:
+                  - {between: [GRN, BLU], level: SEVERED}
+                events:
+                  - {day: 0, type: SEVER_RELATIONS, actor: RED, target: BLU}
+                track: [[RED, BLU], [GRN, BLU]]
+                """;
+        Path whole = runOf("whole", scenario, 20);
+        Path cut = runOf("cut2", scenario + "stop: { when: severed, pair: [RED, BLU] }\n", 20);
+        Report.Written w = Report.write(List.of(whole, cut), new ReportOptions(tmp.resolve("cmp"), null, null, 0.05, 0.05, null));
+        String text = Files.readString(w.html()).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace("&#39;", "'");
+        assertTrue(text.contains("B ends runs early (stop when severed (RED-BLU)): 20 of 20 runs stopped before day 199."), text);
+        assertTrue(text.contains("not estimable (no run followed past day 0)"), "the stopped set's curves say nothing of day 199");
+        assertTrue(text.contains("starts SEVERED starts SEVERED – – none: fixed by the starting level"), text);
+        String csv = Files.readString(w.html().resolveSibling("report-time-to-event.csv"));
+        assertTrue(csv.lines().anyMatch(l -> l.startsWith("RED-BLU,restoration,B,20,0,,,,")), csv);
+        String convergence = Files.readString(w.html().resolveSibling("report-convergence.csv"));
+        assertFalse(convergence.contains("severed_grn_blu"), "a share fixed at 100 % is not judged: " + convergence);
+    }
+
+    @Test
+    void aSweepNumbersReplicationsNeededScalesItsWidestHalfWidthByZNotByStudentsT() throws Exception {
+        Path dir = Fixtures.copy("grid", tmp);
+        Report.write(List.of(dir), new ReportOptions(null, null, null, 0.05, 0.05, null));
+        List<String> rows = Files.readAllLines(dir.resolve("report-precision.csv"));
+        String polarisation = rows.stream().filter(l -> l.startsWith("polarisation,")).findFirst().orElseThrow();
+        // the widest relative half-width at a point, from points.csv: t(5)·sd/√6 over the mean
+        double widest = 0;
+        for (String line : Files.readAllLines(dir.resolve("points.csv"))) {
+            String[] c = line.split(",", -1);
+            if (line.contains(",polarisation,") && !c[c.length - 1].isEmpty()) {
+                double mean = Double.parseDouble(c[c.length - 4]);
+                double half = (Double.parseDouble(c[c.length - 1]) - Double.parseDouble(c[c.length - 2])) / 2;
+                if (mean != 0) {
+                    widest = Math.max(widest, half / Math.abs(mean));
+                }
+            }
+        }
+        double t5 = new org.apache.commons.math3.distribution.TDistribution(5).inverseCumulativeProbability(0.975);
+        double z = 1.959964;
+        assertTrue(widest > 0, "the fixture's polarisation varies at some point");
+        double expected = Math.ceil(6 * Math.pow(z / t5 * widest / 0.05, 2));
+        String[] c = polarisation.split(",", -1);
+        assertEquals(expected, c[6].isEmpty() ? Double.NaN : Double.parseDouble(c[6]), 1e-9, polarisation);
+    }
+
     /** A marginal's rows of report-marginals.csv, by outcome, parameter and bin: {mean, low, high}. */
     private static Map<String, double[]> marginals(Path dir) throws Exception {
         Map<String, double[]> rows = new java.util.HashMap<>();

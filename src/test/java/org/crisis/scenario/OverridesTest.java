@@ -76,6 +76,18 @@ class OverridesTest {
     }
 
     @Test
+    void theStopsPairIsSetAsTwoIdsWithOrWithoutBrackets() throws Exception {
+        for (String pair : List.of("PER,MEX", "[PER, MEX]", "[ PER , MEX ]")) {
+            Scenario s = apply(FILE, "stop.when=severed", "stop.pair=" + pair);
+            assertEquals(Scenario.StopWhen.SEVERED, s.stop().orElseThrow().when(), pair);
+            assertEquals(new Scenario.Pair("PER", "MEX"), s.stop().orElseThrow().pair().orElseThrow(), pair);
+        }
+        InvalidInputException one = assertThrows(InvalidInputException.class,
+                () -> apply(FILE, "stop.when=severed", "stop.pair=PER"));
+        assertTrue(one.getMessage().contains("stop.pair: expected a list"), one.getMessage());
+    }
+
+    @Test
     void valuesAreReadAsYamlWouldReadThem() throws Exception {
         Scenario s = apply(FILE, "parameters.mediation=false", "parameters.memory=60", "relations.PER-MEX.level=SEVERED",
                 "name=renamed", "countries.VEN.name=Venezuela");
