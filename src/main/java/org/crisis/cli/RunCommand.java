@@ -130,10 +130,10 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d run%s of %s%d days in %.1f s%n", scenario.name(), s.runs(),
                 s.runs() == 1 ? "" : "s", scenario.stop().isPresent() ? "at most " : "", scenario.days(), s.seconds());
         summary(scenario, s.pairs()).forEach(System.out::println);
-        scenario.stop().ifPresent(stop -> System.out.printf(Locale.ROOT, "(runs end early, stop when %s%s: a run lasted %.1f of %d"
-                + " days on average, and a share counts what happened before each run stopped)%n",
-                stop.when().name().toLowerCase(Locale.ROOT), stop.pair().map(p -> " (" + p.key() + ")").orElse(""),
-                s.meanDays(), scenario.days()));
+        scenario.stop().filter(stop -> s.meanDays() < scenario.days()).ifPresent(stop -> System.out.printf(Locale.ROOT,
+                "(some runs ended early, stop when %s%s: a run lasted %.1f of %d days on average, and a share counts what"
+                + " happened before each run stopped)%n", stop.when().name().toLowerCase(Locale.ROOT),
+                stop.pair().map(p -> " (" + p.key() + ")").orElse(""), s.meanDays(), scenario.days()));
         System.out.println("results: " + s.directory());
     }
 

@@ -56,8 +56,10 @@ public final class RunSet {
         }
     }
 
-    /** What a finished run set reports to its user. */
-    /** What a run set did, for the terminal: with {@code meanDays}, the mean days a run lasted (below the horizon with an early stop). */
+    /**
+     * What a finished run set reports to its user: with {@code meanDays}, the mean days a run lasted
+     * (below the horizon when an early stop ended some runs).
+     */
     public record Summary(Path directory, int runs, List<PairSummary> pairs, double seconds, double meanDays) {}
 
     /** Per tracked pair: share of runs downgraded, severed, restored, with the median day of each. */

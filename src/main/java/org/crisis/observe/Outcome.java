@@ -227,7 +227,7 @@ public record Outcome(Kind kind, String a, String b) {
      * representative} (a measure by which the run closest to the typical run is chosen: per
      * tracked pair rupture, its day, lowest and final level, hostile events; the region's
      * severed pairs, their peak and polarisation), {@code run_length} (the days a run lasted:
-     * runs without an event are censored on their last day, one before it), {@code escalation} (a measure of how far a
+     * a run without the event is censored on the last day it was followed, its days less one), {@code escalation} (a measure of how far a
      * run escalated, by which the most and the least escalated runs are chosen; ranked and
      * oriented by {@link #escalation()}). {@code tracked}: the run set's tracked pairs, the
      * first one first.

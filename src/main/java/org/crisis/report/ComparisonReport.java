@@ -289,10 +289,11 @@ final class ComparisonReport implements ReportKind {
                     }
                     row.addAll(List.of(Format.NONE, Format.NONE, "none: fixed by the starting level", Format.NONE, Format.NONE));
                     t.row(null, row);
+                    double fixedValue = base.outcome(c[0]).mean(); // 1 for a share, 0 days to the level
                     for (int i = 1; i < sets.size(); i++) {
-                        csv.row(g.key(), o.outcome(), c[0], "share", labels.get(i), labels.get(0), paired[i], base.outcome(c[0]).n(),
-                                sets.get(i).outcome(c[0]).n(), 1, 1, 0, null, null, "fixed by the starting level", null, null, null,
-                                null);
+                        csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), paired[i],
+                                base.outcome(c[0]).n(), sets.get(i).outcome(c[0]).n(), fixedValue, fixedValue, 0, null, null,
+                                "fixed by the starting level", null, null, null, null);
                     }
                     continue;
                 }
@@ -301,7 +302,9 @@ final class ComparisonReport implements ReportKind {
                     List<String> row = new ArrayList<>();
                     row.add(i == 1 ? o.label() : "");
                     for (int j = 0; j < sets.size(); j++) {
-                        row.add(i == 1 ? value(sets.get(j).outcome(c[0])) : "");
+                        RelationLevel starts = sets.get(j).outcome(c[0]) == null ? null
+                                : sets.get(j).startsThere(sets.get(j).outcome(c[0]));
+                        row.add(i != 1 ? "" : starts != null ? "starts " + starts.name() : value(sets.get(j).outcome(c[0])));
                     }
                     row.add(labels.get(i) + "\u2212" + labels.get(0));
                     row.add(difference(cmp));
@@ -556,14 +559,15 @@ final class ComparisonReport implements ReportKind {
                     if (i == 0) {
                         t0 = time;
                         e0 = ev;
-                    } else if (t0 != null) {
+                    } else if (t0 != null && sets.get(0).startsThere(tt) == null && s.startsThere(tt) == null) {
                         LogRank l = LogRank.test(t0, e0, time, ev);
                         chi = l.chiSquared();
                         pv = l.p();
                         lr = Format.p(pv);
                     }
                     double[] by = RunSetReport.byHorizon(k, d, runDays, s.days());
-                    t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), Double.isNaN(by[0])
+                    RelationLevel starts = s.startsThere(tt);
+                    t.row(List.of(i == 0 ? tt.event() : "", labels.get(i), starts != null ? "starts " + starts.name() : Double.isNaN(by[0])
                             ? "not estimable (no run followed past day " + RunSetReport.lastFollowedDay(runDays) + ")"
                             : Format.percent(by[0]), Format.number(k.median()), lr));
                     km.row(p.key(), tt.event(), labels.get(i), k.n(), k.observed(), by[0], by[1], by[2], k.median(), chi,
@@ -593,11 +597,13 @@ final class ComparisonReport implements ReportKind {
         Html.Cells t = new Html.Cells(List.of("set", "outcome", "estimate", "\u00b1 now", "verdict"), false, false, true, true, false);
         Csv.Rows csv = new Csv.Rows("set", "outcome", "column", "type", "n", "estimate", "ci95_half_width", "target_half_width",
                 "enough", "replications_needed");
+        List<String> fixed = new ArrayList<>();
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
             for (String column : RunSetViews.headline(s)) {
                 OutcomeSummary o = s.outcome(column);
                 if (s.startsThere(o) != null) {
+                    fixed.add(labels.get(i) + " " + RunSetViews.title(s, column));
                     continue; // 100 % by the pair's starting level: not an estimate to judge (the run set's report says so)
                 }
                 double[] v = ordered(s, column);
@@ -611,6 +617,9 @@ final class ComparisonReport implements ReportKind {
             }
         }
         h.table(t);
+        if (!fixed.isEmpty()) {
+            h.note("Not judged, being 100 % by the pair's starting level rather than estimated: " + String.join("; ", fixed) + ".");
+        }
         tables.put("report-convergence.csv", csv.toString());
     }
 

@@ -229,7 +229,7 @@ public final class RunSetResults implements Results {
      * starts at, or null.
      */
     RelationLevel startsThere(OutcomeSummary o) {
-        if (!"down".equals(o.direction()) || o.level() == null || o.a() == null || o.b() == null) {
+        if (!"down".equals(o.direction()) || o.level() == null || o.level().isEmpty() || o.a() == null || o.b() == null) {
             return null;
         }
         RelationLevel start = startLevel(o.a(), o.b());

@@ -288,7 +288,9 @@ final class SweepReport implements ReportKind {
             for (double x : m) {
                 ss += (x - centre) * (x - centre);
             }
-            if (share && ss == 0) {
+            // the same share in every replication, up to rounding (an average of k/10 need not return k/10 exactly)
+            boolean same = java.util.Arrays.stream(m).max().orElse(0) - java.util.Arrays.stream(m).min().orElse(0) < 1e-9;
+            if (share && same) {
                 // every replication the same share (seen in no run, in every one, or in as many): no spread to measure,
                 // so Wilson's interval over the replications, as if each were one draw
                 double[] ci = Intervals.wilson(centre * r2, r2);
@@ -848,6 +850,7 @@ final class SweepReport implements ReportKind {
             boolean share = sweep.share(o);
             List<Double> halves = new ArrayList<>();
             List<Double> wilsonNeeded = new ArrayList<>();
+            List<Double> numberNeeded = new ArrayList<>();
             int within = 0;
             int zeroMeans = 0;
             double targetSum = 0;
@@ -864,6 +867,11 @@ final class SweepReport implements ReportKind {
                 halves.add(share ? half : half / Math.max(1e-12, Math.abs(p.mean())));
                 if (share) {
                     wilsonNeeded.add(Convergence.wilsonNeeded(p.mean(), options.precision()));
+                } else if (p.n() >= 2) {
+                    // the point's half-width is Student's t over its own n values; the need, as a run set's, is z·sd/√n
+                    double zOverT = 1.959964 / new TDistribution(null, p.n() - 1).inverseCumulativeProbability(0.975);
+                    double relative = zOverT * half / Math.max(1e-12, Math.abs(p.mean())) / options.relativePrecision();
+                    numberNeeded.add(p.n() * relative * relative);
                 }
                 within += half <= target + 1e-12 ? 1 : 0;
                 targetSum += target;
@@ -882,12 +890,11 @@ final class SweepReport implements ReportKind {
             // shares, the fewest runs whose Wilson interval at the point's share is within it (as for a run set,
             // Convergence; not 0 at a share of 0 or 1); numbers, the widest half-width scaled by 1/sqrt(n)
             double worst = sorted[sorted.length - 1];
-            // (a number's half-width at a point is Student's t over its r runs; the need, as a run set's, is z·sd/√n)
-            double zOverT = Double.isNaN(r) || r < 2 ? Double.NaN
-                    : 1.959964 / new TDistribution(null, r - 1).inverseCumulativeProbability(0.975);
-            double needed = share ? Math.ceil(wilsonNeeded.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN))
-                    : Double.isNaN(zOverT) || worst == 0 ? Double.NaN
-                    : Math.ceil(r * (zOverT * worst / wanted) * (zOverT * worst / wanted));
+            double needed = Math.ceil((share ? wilsonNeeded : numberNeeded).stream().mapToDouble(Double::doubleValue).max()
+                    .orElse(Double.NaN));
+            if (!share && worst == 0) {
+                needed = Double.NaN;
+            }
             String bring = Double.isNaN(needed) ? "." : String.format(Locale.ROOT,
                     ": about %,d replications per point would bring every point within it.", (long) needed);
             String verdict = within == sorted.length ? "Enough at every point."

@@ -138,20 +138,24 @@ public final class Overrides {
         return "[" + (a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a) + "]";
     }
 
-    /** Sets one value; returns the problem if the path leads nowhere. */
-
-    /** The stop's pair written on a command line: {@code PER,MEX} or {@code [PER, MEX]}, a list of two ids. */
+    /**
+     * The stop's pair written on a command line: {@code PER,MEX}, {@code [PER, MEX]} or {@code PER-MEX}
+     * (as relations are named), a list of two ids.
+     */
     private static Node pair(String value) {
         String inner = value.startsWith("[") && value.endsWith("]") ? value.substring(1, value.length() - 1) : value;
-        if (!inner.contains(",")) {
+        String separator = inner.contains(",") ? "," : inner.contains("-") ? "-" : null;
+        if (separator == null) {
             return TreeReader.scalar(SOURCE, value); // one word: the reader says a list was expected
         }
         Node.Sequence list = new Node.Sequence(SOURCE, 0, 0);
-        for (String id : inner.split(",", -1)) {
+        for (String id : inner.split(separator, -1)) {
             list.items().add(TreeReader.scalar(SOURCE, id.trim()));
         }
         return list;
     }
+
+    /** Sets one value; returns the problem if the path leads nowhere. */
     public static Optional<Problem> set(Node root, String path, Node value) {
         Optional<Problem> bad = checkPath(path);
         if (bad.isPresent()) {

@@ -296,4 +296,26 @@ class CommandEdgesTest {
                 + "; case names must be unique (rename one)"), o.err());
         assertEquals("", o.out());
     }
+    @Test
+    void runSaysWhenAStopEndedRunsEarlyAndNotWhenNoneDid() throws Exception {
+        String yaml = """
+                name: stopper
+                days: 100
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - {day: 3, type: SEVER_RELATIONS, actor: RED, target: BLU}
+                track: [[RED, BLU]]
+                stop: { when: WHEN, pair: [RED, BLU] }
+                """;
+        Path early = Files.writeString(dir.resolve("early.yaml"), yaml.replace("WHEN", "severed"));
+        Cli.Outcome o = Cli.crisis("run", early.toString(), "--runs", "5", "--quiet", "--out", dir.resolve("early").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("(some runs ended early, stop when severed (RED-BLU): a run lasted 4.0 of 100 days on average"),
+                o.out());
+        // nothing restores the pair, so a stop on its restoration never comes: no such line
+        Path never = Files.writeString(dir.resolve("never.yaml"), yaml.replace("WHEN", "restored"));
+        Cli.Outcome n = Cli.crisis("run", never.toString(), "--runs", "5", "--quiet", "--out", dir.resolve("never").toString());
+        assertEquals(0, n.status(), n.err());
+        assertFalse(n.out().contains("ended early"), n.out());
+    }
 }

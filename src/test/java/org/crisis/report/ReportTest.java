@@ -363,6 +363,46 @@ class ReportTest {
         assertEquals(expected, c[6].isEmpty() ? Double.NaN : Double.parseDouble(c[6]), 1e-9, polarisation);
     }
 
+    @Test
+    void aShareTheSameInEveryReplicationUpToRoundingGetsWilsonsIntervalOfThatShare() {
+        // two points, three replications; each replication's mean over the points is 0.2 (0.1 and 0.3, or 0.3 and 0.1),
+        // whose average is not 0.2 to the last bit
+        List<SweepResults.PointStat> points = List.of(
+                new SweepResults.PointStat(0, new double[] {0}, new String[] {"0"}, 3, 0.2, 0.1, 0, 1),
+                new SweepResults.PointStat(1, new double[] {1}, new String[] {"1"}, 3, 0.2, 0.1, 0, 1));
+        Map<Integer, double[]> byReplication = Map.of(0, new double[] {0.1, 0.3, 0.1}, 1, new double[] {0.3, 0.1, 0.3});
+        SweepReport.Pooled p = SweepReport.Pooled.clustered(points, byReplication, true);
+        double[] wilson = org.crisis.stats.Intervals.wilson(0.6, 3);
+        assertTrue(p.high() - p.low() > 0.3, "never of no width: " + p);
+        assertEquals(wilson[0], p.low(), 1e-9);
+        assertEquals(wilson[1], p.high(), 1e-9);
+        // Wilson of a share whose count is not whole lies between those of the whole counts beside it
+        assertTrue(org.crisis.stats.Intervals.wilson(0, 3)[1] < wilson[1] && wilson[1] < org.crisis.stats.Intervals.wilson(1, 3)[1]);
+    }
+
+    @Test
+    void aComparisonWhereOnlyOneSetStartsAtTheLevelShowsItAsSuchAndNoLogRank() throws Exception {
+        String base = """
+                name: mixed
+                days: 100
+                countries: [{id: RED}, {id: BLU}]
+                relations:
+                  - {between: [RED, BLU], level: LEVEL}
+                events:
+                  - {day: 5, type: BORDER_INCIDENT, actor: RED, target: BLU}
+                track: [[RED, BLU]]
+                """;
+        Path broken = runOf("listed-severed", base.replace("LEVEL", "SEVERED"), 20);
+        Path normal = runOf("listed-normal", base.replace("LEVEL", "NORMAL"), 20);
+        Report.Written w = Report.write(List.of(broken, normal), new ReportOptions(tmp.resolve("mixed-cmp"), null, null, 0.05, 0.05,
+                null));
+        String text = Files.readString(w.html()).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertTrue(text.contains("reached SEVERED starts SEVERED"), "A's share is its starting level, not an estimate");
+        String csv = Files.readString(w.html().resolveSibling("report-time-to-event.csv"));
+        String rupture = csv.lines().filter(l -> l.startsWith("RED-BLU,rupture,B,")).findFirst().orElseThrow();
+        assertTrue(rupture.endsWith(",,"), "no log-rank test against a set that starts severed: " + rupture);
+    }
+
     /** A marginal's rows of report-marginals.csv, by outcome, parameter and bin: {mean, low, high}. */
     private static Map<String, double[]> marginals(Path dir) throws Exception {
         Map<String, double[]> rows = new java.util.HashMap<>();

@@ -77,7 +77,7 @@ class OverridesTest {
 
     @Test
     void theStopsPairIsSetAsTwoIdsWithOrWithoutBrackets() throws Exception {
-        for (String pair : List.of("PER,MEX", "[PER, MEX]", "[ PER , MEX ]")) {
+        for (String pair : List.of("PER,MEX", "[PER, MEX]", "[ PER , MEX ]", "PER-MEX")) {
             Scenario s = apply(FILE, "stop.when=severed", "stop.pair=" + pair);
             assertEquals(Scenario.StopWhen.SEVERED, s.stop().orElseThrow().when(), pair);
             assertEquals(new Scenario.Pair("PER", "MEX"), s.stop().orElseThrow().pair().orElseThrow(), pair);
