@@ -213,6 +213,11 @@ public final class RunSetResults implements Results {
 
     /** The level the scenario lists for the pair on day 0 (the file's default, NORMAL, for a pair it does not list). */
     RelationLevel startLevel(String a, String b) {
+        return startLevel(scenario, a, b);
+    }
+
+    /** As {@link #startLevel(String, String)}, in a resolved scenario's JSON (a run set's or a sweep's base scenario). */
+    static RelationLevel startLevel(JsonNode scenario, String a, String b) {
         for (JsonNode r : scenario.path("relations")) {
             List<String> between = Manifests.texts(r.get("between"));
             if (between.size() == 2 && (between.get(0).equals(a) && between.get(1).equals(b)
@@ -229,10 +234,16 @@ public final class RunSetResults implements Results {
      * starts at, or null.
      */
     RelationLevel startsThere(OutcomeSummary o) {
-        if (!"down".equals(o.direction()) || o.level() == null || o.level().isEmpty() || o.a() == null || o.b() == null) {
+        return startsThere(scenario, o);
+    }
+
+    /** As {@link #startsThere(OutcomeSummary)}, in a resolved scenario's JSON. */
+    static RelationLevel startsThere(JsonNode scenario, OutcomeSummary o) {
+        if (o == null || !"down".equals(o.direction()) || o.level() == null || o.level().isEmpty() || o.a() == null
+                || o.b() == null) {
             return null;
         }
-        RelationLevel start = startLevel(o.a(), o.b());
+        RelationLevel start = startLevel(scenario, o.a(), o.b());
         return start.ordinal() <= RelationLevel.parse(o.level()).ordinal() ? start : null;
     }
 

@@ -412,6 +412,23 @@ final class SweepReport implements ReportKind {
         return out;
     }
 
+    /**
+     * An outcome fixed by its pair's starting level in the sweep's base scenario (RunSetResults.startsThere), unless a
+     * varied value sets that pair's level; the level, or null.
+     */
+    private RelationLevel startsThere(OutcomeSummary o) {
+        if (o == null || o.a() == null || o.b() == null) {
+            return null;
+        }
+        for (String factor : sweep.factors()) {
+            String path = sweep.path(factor);
+            if (path.equals("relations." + o.a() + "-" + o.b() + ".level") || path.equals("relations." + o.b() + "-" + o.a() + ".level")) {
+                return null;
+            }
+        }
+        return RunSetResults.startsThere(sweep.manifest().path("scenario").path("resolved"), o);
+    }
+
     /** Common random numbers: the same replication seeds at every point (the manifest says so unless it says false). */
     private boolean commonRandomNumbers() {
         return !sweep.setting("common_random_numbers").equals("false");
@@ -846,8 +863,15 @@ final class SweepReport implements ReportKind {
         Csv.Rows csv = new Csv.Rows("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
                 "replications_per_point_needed", "half_width_unit");
         double r = reps.isEmpty() ? Double.NaN : CsvTable.parse(reps);
+        Map<String, OutcomeSummary> described = SweepResults.described(sweep.manifest());
+        List<String> fixed = new ArrayList<>();
         for (String o : sweep.outcomes()) {
             boolean share = sweep.share(o);
+            RelationLevel starts = startsThere(described.get(o));
+            if (starts != null) {
+                fixed.add(outcomeName(o) + " (starts " + starts.name() + ")");
+                continue; // 1 (or day 0) in every run of every point by the base scenario's level, which no value varies
+            }
             List<Double> halves = new ArrayList<>();
             List<Double> wilsonNeeded = new ArrayList<>();
             List<Double> numberNeeded = new ArrayList<>();
@@ -907,6 +931,10 @@ final class SweepReport implements ReportKind {
                     share ? "absolute" : "relative_to_mean");
         }
         h.table(t);
+        if (!fixed.isEmpty()) {
+            h.note("Not judged, being fixed by the pair's starting level at every point rather than estimated: "
+                    + String.join("; ", fixed) + ".");
+        }
         h.note(commonRandomNumbers()
                 ? "Pooled estimates (the charts above) average over many points, but under common random numbers their "
                         + "precision is set by the number of replications, not of runs."

@@ -60,4 +60,43 @@ class CategoricalSweepTest {
         String table = html.substring(html.indexOf("Points ranked by"));
         assertTrue(table.contains(">ALLIED<") && table.contains(">NORMAL<"), "the table shows the levels");
     }
+    @Test
+    void aSharePinnedByTheBaseScenariosLevelIsNotJudgedForPrecisionUnlessTheLevelIsVaried() throws Exception {
+        Files.writeString(dir.resolve("pinned.yaml"), """
+                name: pinned
+                days: 60
+                countries: [{id: RED}, {id: BLU}, {id: GRN}]
+                relations:
+                  - {between: [RED, BLU], level: SEVERED}
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: GRN, target: RED}
+                track: [[RED, BLU], [GRN, RED]]
+                """);
+        Path fixed = Files.writeString(dir.resolve("fixed.yaml"), """
+                scenario: pinned.yaml
+                design: grid
+                replications: 2
+                vary:
+                  parameters.grievanceDecay: {values: [0.01, 0.05]}
+                outcomes: [severed:RED-BLU, severed:GRN-RED]
+                """);
+        assertEquals(0, Main.execute("sweep", fixed.toString(), "--out", dir.resolve("fixed-out").toString(), "--quiet"));
+        Report.Written w = Report.write(List.of(dir.resolve("fixed-out")), ReportOptions.defaults());
+        String precision = Files.readString(dir.resolve("fixed-out/report-precision.csv"));
+        assertFalse(precision.contains("severed_red_blu"), precision);
+        assertTrue(precision.contains("severed_grn_red"), precision);
+        assertTrue(Files.readString(w.html()).contains("Not judged, being fixed by the pair"), "the page says why");
+        // the same outcome with the pair's level varied is an estimate again
+        Path varied = Files.writeString(dir.resolve("varied.yaml"), """
+                scenario: pinned.yaml
+                design: grid
+                replications: 2
+                vary:
+                  relations.BLU-RED.level: {values: [SEVERED, NORMAL]}
+                outcomes: [severed:RED-BLU]
+                """);
+        assertEquals(0, Main.execute("sweep", varied.toString(), "--out", dir.resolve("varied-out").toString(), "--quiet"));
+        Report.write(List.of(dir.resolve("varied-out")), ReportOptions.defaults());
+        assertTrue(Files.readString(dir.resolve("varied-out/report-precision.csv")).contains("severed_red_blu"));
+    }
 }
