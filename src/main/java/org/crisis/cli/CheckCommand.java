@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.crisis.experiment.Calibration;
@@ -65,8 +67,21 @@ final class CheckCommand implements Callable<Integer> {
                     if (!overrides.isEmpty()) {
                         System.out.println(file + ": --set does not apply to sweep files; ignored");
                     }
-                    // the scenario's standing-grievance warnings, which the sweep runs without saying (FORMATS 1.9)
-                    w.scenario().standingWarnings().forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
+                    // the scenario's standing-grievance warnings, which the sweep runs without saying (FORMATS 1.9),
+                    // and those its varied values raise at some points (a hawkishness, a threshold, a grievance)
+                    List<String> base = w.scenario().standingWarnings();
+                    base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
+                    Map<String, int[]> atPoints = new LinkedHashMap<>(); // message: {points, first point}
+                    for (int k = 0; k < w.pointCount(); k++) {
+                        for (String m : w.scenarioAt(k).standingWarnings()) {
+                            if (!base.contains(m)) {
+                                int point = k;
+                                atPoints.computeIfAbsent(m, x -> new int[] {0, point})[0]++;
+                            }
+                        }
+                    }
+                    atPoints.forEach((m, n) -> System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
+                            file, n[0], w.pointCount(), w.describe(n[1]), m));
                     continue;
                 }
                 if (CALIBRATION.equals(kind)) {

@@ -116,8 +116,8 @@ public record Sweep(String name, String description, Path file, String fileSha25
         return ScenarioReader.bind(copy);
     }
 
-    /** Names of the varied values, as {@code column=value} for messages. */
-    String describe(int point) {
+    /** Names of the varied values, as {@code path=value} for messages. */
+    public String describe(int point) {
         List<SweepFactor.Setting> s = settingsAt(point);
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < factors.size(); i++) {

@@ -318,4 +318,28 @@ class CommandEdgesTest {
         assertEquals(0, n.status(), n.err());
         assertFalse(n.out().contains("ended early"), n.out());
     }
+    @Test
+    void checkOfASweepWarnsOfAStandingGrievanceThatOnlySomePointsRaise() throws Exception {
+        // RED's grievance 0.3 justifies a recall (θ_3 0.35) only for a hawk: E = 0.3·(1 + 0.5·(h − ½))
+        Files.writeString(dir.resolve("s.yaml"), """
+                name: s
+                days: 30
+                countries: [{id: RED}, {id: BLU}]
+                relations:
+                  - {between: [RED, BLU], grievance: {RED: 0.3}}
+                """);
+        Path sweep = Files.writeString(dir.resolve("w.yaml"), """
+                scenario: s.yaml
+                design: grid
+                replications: 1
+                vary:
+                  countries.RED.hawkishness: {values: [0.1, 0.5, 0.9]}
+                outcomes: [polarisation]
+                """);
+        Cli.Outcome o = Cli.crisis("check", sweep.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains(sweep + ": warning: at 1 of 3 points (the first: countries.RED.hawkishness=0.9): relations[0]: "
+                + "RED's grievance 0.3 against BLU would justify RECALL_AMBASSADOR"), o.err());
+        assertFalse(o.err().contains("s.yaml: warning"), "the base scenario (hawkishness 0.5) raises none: " + o.err());
+    }
 }
