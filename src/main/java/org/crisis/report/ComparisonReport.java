@@ -159,8 +159,7 @@ final class ComparisonReport implements ReportKind {
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
             if (!s.stop().isEmpty()) {
-                long stopped = java.util.Arrays.stream(s.runDays()).filter(d -> d < s.days()).count();
-                h.note(labels.get(i) + " ends runs early (" + s.stop() + "): " + stopped + " of " + s.runDays().length
+                h.note(labels.get(i) + " ends runs early (" + s.stop() + "): " + s.stoppedEarly() + " of " + s.runDays().length
                         + " runs stopped before day " + (s.days() - 1) + ". Its shares, counts and durations cover each run up "
                         + "to its stop, so a difference from a set without the stop (or with another) is partly the stop's own, "
                         + "not the scenario's; the survival curves censor stopped runs.");

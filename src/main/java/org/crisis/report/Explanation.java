@@ -77,7 +77,7 @@ public final class Explanation {
         out.add(String.format(Locale.ROOT, "%s; %d days%s", directory, set.days(),
                 set.start().isEmpty() ? "" : " from " + set.start()));
         if (trajectory != null) {
-            out.add("levels: " + path(startLevel(set, pair), trajectory));
+            out.add("levels: " + path(set.startLevel(pair.a(), pair.b()), trajectory));
         } else if (!tracked) {
             out.add("levels: not recorded (" + pair.key() + " is not a tracked pair); events only");
         }
@@ -95,15 +95,6 @@ public final class Explanation {
     }
 
     /** The pair's level in the scenario, before day 0's events: as listed in relations, else NORMAL. */
-    static RelationLevel startLevel(RunSetResults set, Pair pair) {
-        for (RunSetResults.Relation r : set.relations()) {
-            if (pair.is(r.a(), r.b())) {
-                return r.level();
-            }
-        }
-        return RelationLevel.NORMAL;
-    }
-
     /**
      * {@code DOWNGRADED at the start → SEVERED (day 0) → NORMAL (day 400)}: the listed level,
      * then each change as recorded at the end of its day (so a move on day 0 shows).

@@ -162,9 +162,8 @@ final class RunSetReport implements ReportKind {
         h.paragraph("Share of runs (with a 95 % Wilson interval) or mean (with a 95 % Student-t interval), and the spread "
                 + "over runs: median with the 5 % and 95 % quantiles. Durations count only the runs where the event happened; "
                 + "the survival curves below include the others as censored.");
-        int stoppedEarly = stoppedEarly();
         if (!set.stop().isEmpty()) {
-            h.note("This scenario ends a run early (" + set.stop() + "): " + stoppedEarly + " of " + set.runDays().length
+            h.note("This scenario ends a run early (" + set.stop() + "): " + set.stoppedEarly() + " of " + set.runDays().length
                     + " runs stopped before day " + (set.days() - 1) + ". A share here counts what happened before each run "
                     + "stopped, not by the horizon, and its interval is for that share. What a stopped run would have done "
                     + "next is not known: the survival curves below censor it at its stop, and say where that leaves too "
@@ -196,17 +195,6 @@ final class RunSetReport implements ReportKind {
         h.table(t);
         tables.put("report-outcomes.csv", csv.toString());
         thirdParties(h);
-    }
-
-    /** Runs that ended before the horizon (by the scenario's early stop). */
-    private int stoppedEarly() {
-        int n = 0;
-        for (double d : set.runDays()) {
-            if (d < set.days()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The last day any run was followed to (its days run, less one). */

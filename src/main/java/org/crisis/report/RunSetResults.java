@@ -188,6 +188,11 @@ public final class RunSetResults implements Results {
     }
 
     List<Relation> relations() {
+        return relations(scenario);
+    }
+
+    /** The relations a resolved scenario's JSON lists (a run set's, or a sweep's base scenario). */
+    static List<Relation> relations(JsonNode scenario) {
         List<Relation> out = new ArrayList<>();
         for (JsonNode r : scenario.path("relations")) {
             JsonNode between = r.path("between");
@@ -218,14 +223,13 @@ public final class RunSetResults implements Results {
 
     /** As {@link #startLevel(String, String)}, in a resolved scenario's JSON (a run set's or a sweep's base scenario). */
     static RelationLevel startLevel(JsonNode scenario, String a, String b) {
-        for (JsonNode r : scenario.path("relations")) {
-            List<String> between = Manifests.texts(r.get("between"));
-            if (between.size() == 2 && (between.get(0).equals(a) && between.get(1).equals(b)
-                    || between.get(0).equals(b) && between.get(1).equals(a))) {
-                return RelationLevel.parse(r.path("level").asText(""));
+        Pair pair = new Pair(a, b);
+        for (Relation r : relations(scenario)) {
+            if (pair.is(r.a(), r.b())) {
+                return r.level();
             }
         }
-        return RelationLevel.parse("");
+        return RelationLevel.NORMAL;
     }
 
     /**
@@ -245,6 +249,11 @@ public final class RunSetResults implements Results {
         }
         RelationLevel start = startLevel(scenario, o.a(), o.b());
         return start.ordinal() <= RelationLevel.parse(o.level()).ordinal() ? start : null;
+    }
+
+    /** Runs that ended before the horizon (by the scenario's early stop). */
+    long stoppedEarly() {
+        return java.util.Arrays.stream(runDays()).filter(d -> d < days()).count();
     }
 
     /** The early stop rule as text, or empty. */

@@ -285,12 +285,15 @@ final class SweepReport implements ReportKind {
             double[] m = java.util.Arrays.copyOf(means, r2);
             double centre = java.util.Arrays.stream(m).average().orElse(Double.NaN);
             double ss = 0;
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = Double.NEGATIVE_INFINITY;
             for (double x : m) {
                 ss += (x - centre) * (x - centre);
+                lowest = Math.min(lowest, x);
+                highest = Math.max(highest, x);
             }
             // the same share in every replication, up to rounding (an average of k/10 need not return k/10 exactly)
-            boolean same = java.util.Arrays.stream(m).max().orElse(0) - java.util.Arrays.stream(m).min().orElse(0) < 1e-9;
-            if (share && same) {
+            if (share && highest - lowest < 1e-9) {
                 // every replication the same share (seen in no run, in every one, or in as many): no spread to measure,
                 // so Wilson's interval over the replications, as if each were one draw
                 double[] ci = Intervals.wilson(centre * r2, r2);
@@ -862,7 +865,6 @@ final class SweepReport implements ReportKind {
         // half-widths of numbers are relative to the point's mean (0.05: ±5 % of it); half_width_unit says which
         Csv.Rows csv = new Csv.Rows("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
                 "replications_per_point_needed", "half_width_unit");
-        double r = reps.isEmpty() ? Double.NaN : CsvTable.parse(reps);
         Map<String, OutcomeSummary> described = SweepResults.described(sweep.manifest());
         List<String> fixed = new ArrayList<>();
         for (String o : sweep.outcomes()) {
@@ -877,7 +879,6 @@ final class SweepReport implements ReportKind {
             List<Double> numberNeeded = new ArrayList<>();
             int within = 0;
             int zeroMeans = 0;
-            double targetSum = 0;
             for (SweepResults.PointStat p : sweep.points(o)) {
                 if (Double.isNaN(p.low()) || Double.isNaN(p.high())) {
                     continue;
@@ -898,7 +899,6 @@ final class SweepReport implements ReportKind {
                     numberNeeded.add(p.n() * relative * relative);
                 }
                 within += half <= target + 1e-12 ? 1 : 0;
-                targetSum += target;
             }
             if (halves.isEmpty()) {
                 t.row(List.of(outcomeName(o), Format.NONE, Format.NONE, zeroMeans > 0

@@ -48,12 +48,15 @@ public final class CrisisModel extends SimState {
     private int daysRun;
     private int stopDay;
     private int reactionsDay;
-    /**
-     * The days whose end the stop condition is checked at, in order: kept beside the schedule, not
-     * on it, so that a stop rule leaves the run as it would be without one up to its stop (an entry
-     * on MASON's heap would change the order in which the day's turns leave it, and so the draws).
+    /*
+     * The days whose end the stop condition is checked at, kept beside the schedule, not on it, so
+     * that a stop rule leaves the run as it would be without one up to its stop (an entry on MASON's
+     * heap would change the order in which the day's turns leave it, and so the draws). At most two
+     * are pending: the day of the events just recorded, and the first later day the world could be
+     * quiet (a later such day supersedes an earlier one, which could no longer be quiet); -1 for none.
      */
-    private final transient java.util.TreeSet<Integer> stopChecks = new java.util.TreeSet<>();
+    private int eventCheckDay;
+    private int quietCheckDay;
     private final int[] stopPair;
     /** For a {@code stop: restored} condition: the stop pair has been low, and has come back. */
     private boolean stopPairWasLow;
@@ -95,7 +98,8 @@ public final class CrisisModel extends SimState {
         stopPairRestored = false;
         stopDay = -1;
         reactionsDay = -1;
-        stopChecks.clear();
+        eventCheckDay = -1;
+        quietCheckDay = -1;
         daysRun = 0;
         observed = -1;
         nextTrigger = 0;
@@ -111,7 +115,7 @@ public final class CrisisModel extends SimState {
             at(events.get(0).day(), TRIGGERS, triggers);
         }
         if (scenario.stop().isPresent()) {
-            checkStopOn(0);
+            eventCheckDay = 0; // a run may meet its stop on day 0
         }
     }
 
@@ -202,22 +206,25 @@ public final class CrisisModel extends SimState {
             // the first later day the world could be quiet; a world quiet already with the pair still below NORMAL
             // waits for the next event (the pair only comes back by one), which checks again
             int next = Math.max(world.lastEventDay() + (int) world.parameters().get(Parameter.MEMORY), lastScriptedDay);
-            if (next > day) {
-                checkStopOn(next);
+            if (next > day && next < scenario.days()) {
+                quietCheckDay = Math.max(quietCheckDay, next);
             }
-        }
-    }
-
-    private void checkStopOn(int day) {
-        if (day >= 0 && day < scenario.days()) {
-            stopChecks.add(day);
         }
     }
 
     /** Checks the stop condition at the end of each pending day before the schedule's next entry at {@code next}. */
     private void checkStopsBefore(double next, boolean daily) {
-        while (stopDay < 0 && !stopChecks.isEmpty() && stopChecks.first() + STOP / (double) DaySchedule.PHASES < next) {
-            int day = stopChecks.pollFirst();
+        while (stopDay < 0) {
+            int day = eventCheckDay < 0 ? quietCheckDay : quietCheckDay < 0 ? eventCheckDay : Math.min(eventCheckDay, quietCheckDay);
+            if (day < 0 || day + STOP / (double) DaySchedule.PHASES >= next) {
+                return;
+            }
+            if (day == eventCheckDay) {
+                eventCheckDay = -1;
+            }
+            if (day == quietCheckDay) {
+                quietCheckDay = -1;
+            }
             if (daily) {
                 observeBefore(day + STOP / (double) DaySchedule.PHASES);
             }
@@ -248,7 +255,7 @@ public final class CrisisModel extends SimState {
 
         @Override
         public void eventRecorded(Event e, Dyad onPair) {
-            checkStopOn(e.day());
+            eventCheckDay = e.day(); // events come in day order: the day now running
         }
 
         private boolean isStopPair(Dyad d) {
