@@ -410,7 +410,7 @@ final class Decision {
             // a declared answer: holding short of it costs face; the climb that carries it out saves it
             int declared = declared(d, s, r, top, w.day);
             if (declared != Ladder.NONE) {
-                double owed = owed(i, declared);
+                double owed = d.declaredWeight[s] * owed(i, declared);
                 double uDeclared = bg * (e - theta[declared] - base - norm * normCost(declared) - tiesCost(d, s, declared))
                         + owed;
                 if (target >= declared) {
@@ -609,7 +609,7 @@ final class Decision {
         // the top of the ladder is left out of the bound here, as in victimsRung: leaving out a cap loosens it
         declaredRung = declared(d, s, r, Ladder.TOP, t0);
         declaredEnd = d.declaredUntil[s];
-        owedUp = declaredRung == Ladder.NONE ? 0 : owed(i, declaredRung);
+        owedUp = declaredRung == Ladder.NONE ? 0 : d.declaredWeight[s] * owed(i, declaredRung);
         kDeclaredFree = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, s, declaredRung, true);
         kDeclared = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, s, declaredRung, false);
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost

@@ -119,11 +119,14 @@ public final class Dyad {
     static final int NO_RECALL = Integer.MIN_VALUE / 2;
     /**
      * The rung each side declared, before an act of the other against it, that it answers such an
-     * act with (a scripted trigger's declared answer), and the last day the declaration binds: the
-     * act's day plus memory; {@link Ladder#NONE} and far in the past when none was made (3.5).
+     * act with (a scripted trigger's declared answer, or the expulsion an envoy's own act owes), the
+     * last day the declaration binds (the act's day plus memory; {@link Ladder#NONE} and far in the
+     * past when none was made), and the share of the audience costs that holding short of it costs:
+     * 1 for a declaration, a_env for an envoy's act (3.5).
      */
     final int[] declaredRung = new int[2];
     final int[] declaredUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final double[] declaredWeight = new double[2];
     /** Governments of a and b when the level was last set: a later change is an occasion to restore (section 3.5). */
     final int[] levelGovernment = new int[2];
     /** The pair's ideological distance when its level was last set (alignedOccasion, section 3.5). */

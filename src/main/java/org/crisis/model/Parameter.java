@@ -45,6 +45,7 @@ public enum Parameter {
     RUPTURE_COST("ruptureCost", "c_rup", 0.0404237, 0, 5, Type.REAL),
     CHANNEL_COST("channelCost", "c_ch", 0, 0, 5, Type.REAL),
     DEFERENCE_COST("deferenceCost", "c_df", 0, 0, 5, Type.REAL),
+    ENVOY_ANSWER("envoyAnswer", "a_env", 0, 0, 10, Type.REAL),
     RUPTURE_GATE("ruptureGate", "", 0, 0, 1, Type.BOOLEAN),
     RIPE_RESTORATION("ripeRestoration", "", 0, 0, 1, Type.BOOLEAN),
     RECIPROCAL_GESTURE("reciprocalGesture", "", 0, 0, 1, Type.BOOLEAN),

@@ -177,13 +177,39 @@ public final class World {
      * term then runs {@code memory} days from the later act.
      */
     public void declare(int actor, int target, int rung) {
+        owe(actor, target, rung, 1.0);
+    }
+
+    /**
+     * Records that {@code actor}'s act of today is its own head of mission's conduct in
+     * {@code target}'s country: under {@code envoyAnswer} a_env it owes the target the envoy's
+     * expulsion as a declared answer does, holding short of it costing a_env times the audience
+     * costs of a declared expulsion (section 3.5); at a_env 0 nothing. Call it just before the act.
+     */
+    public void envoyAct(int actor, int target) {
+        double weight = parameters.get(Parameter.ENVOY_ANSWER);
+        if (weight > 0) {
+            owe(actor, target, Ladder.EXPEL, weight);
+        }
+    }
+
+    /**
+     * An answer {@code target} owes to {@code actor}'s act of today: a side owes one at a time, the
+     * higher rung (at an equal rung the greater weight), its term running {@code memory} days
+     * from the later act.
+     */
+    private void owe(int actor, int target, int rung, double weight) {
         if (rung < Ladder.PROTEST || rung > Ladder.TOP) {
             throw new IllegalArgumentException("a declared answer is a rung of the ladder, 1.." + Ladder.TOP + ": " + rung);
         }
         Dyad d = dyad(actor, target);
         touch(d);
         int s = d.side(target);
-        d.declaredRung[s] = day <= d.declaredUntil[s] ? Math.max(d.declaredRung[s], rung) : rung;
+        boolean open = day <= d.declaredUntil[s];
+        if (!open || rung > d.declaredRung[s] || rung == d.declaredRung[s] && weight > d.declaredWeight[s]) {
+            d.declaredRung[s] = rung;
+            d.declaredWeight[s] = weight;
+        }
         d.declaredUntil[s] = day + memory;
     }
 

@@ -182,14 +182,24 @@ public record Scenario(
      * {@code domesticPressure}, {@code hawkishness}, {@code normAdherence}, and
      * {@code continuity} when the scenario states it). {@code declaredAnswer} is the act of the
      * ladder the target had declared, before this act, that it answers such an act with
-     * (docs/FORMATS.md 1.4; docs/MODEL.md 3.5).
+     * (docs/FORMATS.md 1.4; docs/MODEL.md 3.5). {@code envoy}: the act was the actor's own head of
+     * mission's conduct in the target's country.
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
             double severity, Optional<String> label, double gamma, boolean interference,
             boolean normBreaking, boolean territorial, boolean armed, Map<String, Double> government,
-            Optional<EventType> declaredAnswer) {
+            Optional<EventType> declaredAnswer, boolean envoy) {
         public Trigger {
             government = Map.copyOf(government);
+        }
+
+        /** A trigger that is no envoy's own act. */
+        public Trigger(int day, EventType type, String actor, Optional<String> target, double severity,
+                Optional<String> label, double gamma, boolean interference, boolean normBreaking,
+                boolean territorial, boolean armed, Map<String, Double> government,
+                Optional<EventType> declaredAnswer) {
+            this(day, type, actor, target, severity, label, gamma, interference, normBreaking, territorial, armed,
+                    government, declaredAnswer, false);
         }
 
         /** A trigger that crosses no answer its target declared before it. */

@@ -85,6 +85,9 @@ public final class ScenarioJson {
                 n.put("armed", t.armed());
             }
             t.declaredAnswer().ifPresent(x -> n.put("declaredAnswer", x.name()));
+            if (t.envoy()) {
+                n.put("envoy", true);
+            }
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {
                     ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");

@@ -55,7 +55,7 @@ public final class ScenarioReader {
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
             "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
-            "hawkishness", "normAdherence", "continuity", "declaredAnswer");
+            "hawkishness", "normAdherence", "continuity", "declaredAnswer", "envoy");
     /** The acts of the ladder, in order: what a declared answer may name (FORMATS 1.4). */
     private static final List<EventType> LADDER_ACTS =
             IntStream.rangeClosed(Ladder.PROTEST, Ladder.TOP).mapToObj(Ladder::act).toList();
@@ -490,6 +490,7 @@ public final class ScenarioReader {
             normBreaking = Fields.field(m, "normBreaking").flatMap(n -> f.bool(n, path + ".normBreaking")).orElse(false);
         }
         Optional<EventType> declaredAnswer = declaredAnswer(m, path, type, weight);
+        boolean envoy = envoy(m, path, type, weight);
         Map<String, Double> traits = new LinkedHashMap<>();
         if (government) {
             Fields.field(m, "ideology").flatMap(n -> f.mapping(n, path + ".ideology", IDEOLOGY)).ifPresent(im -> {
@@ -509,7 +510,32 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
-                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer));
+                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer, envoy));
+    }
+
+    /**
+     * Whether a bilateral trigger was the actor's own head of mission's conduct in the target's
+     * country (FORMATS 1.4): for a hostile act ({@code gamma} below 0, when known), since what it
+     * may owe is an answer to an injury.
+     */
+    private boolean envoy(Node.Mapping m, String path, Optional<EventType> type, OptionalDouble gamma) {
+        Optional<Node> node = Fields.field(m, "envoy");
+        if (node.isEmpty()) {
+            return false;
+        }
+        if (type.isPresent() && type.get().kind() != EventType.Kind.TRIGGER) {
+            f.error(node.get(), path + ".envoy", "'envoy' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, "
+                    + "INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID, BORDER_INCIDENT); "
+                    + type.get() + " is not one");
+            return false;
+        }
+        Optional<Boolean> value = f.bool(node.get(), path + ".envoy");
+        if (value.orElse(false) && gamma.isPresent() && gamma.getAsDouble() >= 0) {
+            f.error(node.get(), path + ".envoy", "'envoy' marks a hostile act of the actor's head of mission, and this "
+                    + "one's gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
+            return false;
+        }
+        return value.orElse(false);
     }
 
     /**

@@ -46,6 +46,9 @@ final class WorldBuilder {
         if (t.declaredAnswer().isPresent()) {
             w.declare(actor, target, t.declaredAnswer().get().rung());
         }
+        if (t.envoy()) {
+            w.envoyAct(actor, target);
+        }
         if (t.type() == EventType.MEDIATE && target != Event.NONE) {
             w.mediateScripted(act);
         } else {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A declared answer (docs/MODEL.md 3.5): a target that declared, before an act, the step it
  * takes against such an act owes the audience costs of backing down if it holds short of it,
- * for {@code memory} days from the act.
+ * for {@code memory} days from the act. An envoy's own act owes the target his expulsion in the
+ * same way, weighted by {@code envoyAnswer}.
  */
 class DeclaredAnswerTest {
     private static final int A = 0;
@@ -22,7 +23,11 @@ class DeclaredAnswerTest {
 
     /** AAA and BBB at NORMAL with no grievance or trade; nobody else. */
     private static World pair(long seed) {
-        World w = new World(PARAMS, new MersenneTwisterFast(seed));
+        return pair(seed, PARAMS);
+    }
+
+    private static World pair(long seed, Parameters params) {
+        World w = new World(params, new MersenneTwisterFast(seed));
         w.setDay(0);
         w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", -0.1, 0.3, 0.95, 0.5, 0.5, 0.5, List.of()); // a state jealous of its sovereignty
@@ -186,5 +191,92 @@ class DeclaredAnswerTest {
         World w = pair(1);
         assertThrows(IllegalArgumentException.class, () -> w.declare(A, B, Ladder.NONE));
         assertThrows(IllegalArgumentException.class, () -> w.declare(A, B, Ladder.TOP + 1));
+    }
+
+    /** An interview of AAA's ambassador in BBB's capital, say: a lighter act than a recognition. */
+    private static Act interview() {
+        return new Act(A, B, EventType.CUSTOM, -2.0, 1.0, true, false, false, false, Event.NONE, Event.NONE, "interview");
+    }
+
+    /** The share of runs in which BBB expels AAA's diplomats within 60 days of the envoy's interview, at {@code envoyAnswer}. */
+    private static double expelled(double envoyAnswer, boolean flagged) {
+        Parameters p = PARAMS.with(Parameter.ENVOY_ANSWER, envoyAnswer);
+        int n = 0;
+        for (int k = 0; k < RUNS; k++) {
+            World w = pair(2000 + k, p);
+            boolean[] expels = {false};
+            w.listen(new WorldListener() {
+                @Override
+                public void eventRecorded(Event e, Dyad onPair) {
+                    expels[0] |= e.type() == EventType.EXPEL_DIPLOMATS && e.actor() == B;
+                }
+            });
+            DayByDay.run(w, 60, (world, day) -> {
+                if (day == 0) {
+                    if (flagged) {
+                        world.envoyAct(A, B);
+                    }
+                    world.act(interview());
+                }
+            }, world -> false);
+            n += expels[0] ? 1 : 0;
+        }
+        return n / (double) RUNS;
+    }
+
+    @Test
+    void anEnvoysOwnActOwesHisExpulsionInProportionToEnvoyAnswer() {
+        double none = expelled(0, true);
+        double unflagged = expelled(1, false);
+        double half = expelled(0.5, true);
+        double full = expelled(1, true);
+        assertEquals(unflagged, none, 1e-12, "at 0 the flag changes nothing, as an act no envoy did");
+        assertTrue(none < 0.05, "the interview alone draws no expulsion: " + none);
+        assertTrue(half > none + 0.2, "owing half a declared expulsion draws it often: " + half);
+        assertTrue(full >= half, "and owing all of it at least as often: " + full + " against " + half);
+    }
+
+    @Test
+    void theEnvoysAnswerIsTheDeclaredExpulsionWeighted() {
+        // BBB's probability of acting the day after the interview is that of a declared expulsion whose face is
+        // envoyAnswer times the declared one's
+        double[] probability = new double[3];
+        double[] weights = {0.25, 1, 1};
+        for (int k = 0; k < 3; k++) {
+            World w = pair(7, PARAMS.with(Parameter.ENVOY_ANSWER, weights[k]));
+            if (k < 2) {
+                w.envoyAct(A, B);
+            } else {
+                w.declare(A, B, Ladder.EXPEL);
+            }
+            w.act(interview());
+            w.setDay(1);
+            Dyad d = w.existing(A, B);
+            probability[k] = w.decision.weigh(w.countries.get(B), d, d.side(B)) ? w.decision.actProbability() : 0;
+        }
+        assertEquals(probability[2], probability[1], 1e-15, "at 1 it is the declared expulsion");
+        assertTrue(probability[0] < probability[1] - 1e-3, "at a quarter it weighs less: " + probability[0]);
+    }
+
+    @Test
+    void aSideOwesOneAnswerTheHigherRungAndAtAnEqualRungTheGreaterWeight() {
+        World w = pair(3, PARAMS.with(Parameter.ENVOY_ANSWER, 2));
+        w.declare(A, B, Ladder.SEVER);
+        w.envoyAct(A, B);
+        Dyad d = w.existing(A, B);
+        int s = d.side(B);
+        assertEquals(Ladder.SEVER, d.declaredRung[s]);
+        assertEquals(1.0, d.declaredWeight[s], "the declared rupture stands, at its own weight");
+        World v = pair(3, PARAMS.with(Parameter.ENVOY_ANSWER, 2));
+        v.envoyAct(A, B);
+        v.declare(A, B, Ladder.EXPEL);
+        Dyad e = v.existing(A, B);
+        assertEquals(Ladder.EXPEL, e.declaredRung[s]);
+        assertEquals(2.0, e.declaredWeight[s], "at an equal rung the greater weight");
+        // past its term a later act's answer replaces it
+        v.setDay((int) PARAMS.get(Parameter.MEMORY) + 1);
+        v.declare(A, B, Ladder.RECALL);
+        assertEquals(Ladder.RECALL, e.declaredRung[s]);
+        assertEquals(1.0, e.declaredWeight[s]);
     }
 }

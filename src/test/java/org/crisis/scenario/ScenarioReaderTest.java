@@ -756,6 +756,35 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aHostileBilateralTriggerMayBeItsActorsEnvoysOwnAct() throws Exception {
+        Scenario s = bind(BASE + """
+                events:
+                  - {day: 1, type: INTERFERENCE_STATEMENT, actor: MEX, target: PER, envoy: true}
+                  - {day: 2, type: CUSTOM, actor: MEX, target: PER, gamma: -2, envoy: false}
+                  - {day: 3, type: CUSTOM, actor: MEX, target: PER, gamma: -2}
+                """);
+        assertEquals(List.of(true, false, false), s.events().stream().map(Trigger::envoy).toList());
+        // the resolved scenario says it where it holds and reads back the same
+        var events = ScenarioJson.toJson(s).get("events");
+        assertTrue(events.get(0).get("envoy").asBoolean());
+        assertFalse(events.get(1).has("envoy"));
+        List<Problem> problems = problems(BASE + """
+                events:
+                  - {day: 1, type: ELECTION, actor: MEX, envoy: true}
+                  - {day: 2, type: RECALL_AMBASSADOR, actor: MEX, target: PER, envoy: false}
+                  - {day: 3, type: SAFE_CONDUCT_GRANTED, actor: MEX, target: PER, envoy: true}
+                  - {day: 4, type: CUSTOM, actor: MEX, target: PER, gamma: 1, envoy: true}
+                  - {day: 5, type: CUSTOM, actor: MEX, target: PER, gamma: -1, envoy: yes}
+                """);
+        assertEquals(5, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "events[0].envoy", 8, 49, "only for bilateral triggers", "ELECTION is not one");
+        assertProblem(problems.get(1), "events[1].envoy", 9, 71, "RECALL_AMBASSADOR is not one");
+        assertProblem(problems.get(2), "events[2].envoy", 10, 74, "hostile act", "gamma is 3.0");
+        assertProblem(problems.get(3), "events[3].envoy", 11, 70, "gamma is 1.0");
+        assertProblem(problems.get(4), "events[4].envoy", 12, 71, "expected true or false");
+    }
+
+    @Test
     void customEventNeedsItsWeight() {
         List<Problem> problems = problems(BASE + """
                 events:
