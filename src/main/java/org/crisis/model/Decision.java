@@ -515,7 +515,9 @@ final class Decision {
             return; // refused
         }
         EventType act = d.level == Level.SEVERED.ordinal() ? EventType.RESTORE_RELATIONS : EventType.RETURN_AMBASSADOR;
-        w.act(i.index, j, act, cause);
+        // a restoration answers a mediation, or no event: its occasion (a new government, a gesture, grievances
+        // faded) is no act it answers, so it roots a chain of its own (FORMATS 5.1)
+        w.act(i.index, j, act, d.mediated(w.day) ? d.mediationEvent : Event.NONE);
         // each side's posture falls to what the new level implies; it stays owned by the governments that
         // took it, so a new government that restores owns no posture it did not take (section 3.5)
         for (int side = 0; side < 2; side++) {

@@ -73,4 +73,43 @@ class EventColumnsTest {
         assertTrue(changed.contains("SEVER_RELATIONS"), "the fixture severs relations: " + changed);
         assertTrue(changed.contains("RESTORE_RELATIONS"), "and restores them: " + changed);
     }
+
+    @Test
+    void aRestorationAnswersAMediationOrNoEvent() throws Exception {
+        // FORMATS 5.1: a restoration on the occasion of a new government or a gesture answers no event, so its
+        // cause is empty and it roots its own chain; under a mediation it answers the mediation
+        var s = ScenarioReader.read(Path.of(getClass().getResource("/model/rupture-election.yaml").toURI()), List.of());
+        Path out = tmp.resolve("out");
+        new RunSet(new RunSet.Spec(s, "0".repeat(64), List.of("crisis", "run", "test"), List.of(), 40, 3, 1, 40, out, tmp,
+                "test")).execute(Progress.none());
+        List<String> lines = Files.readAllLines(out.resolve("events.csv"));
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        int run = header.indexOf("run");
+        int id = header.indexOf("id");
+        int type = header.indexOf("type");
+        int cause = header.indexOf("cause");
+        int root = header.indexOf("root");
+        Map<String, String> typeOf = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            typeOf.put(c[run] + ":" + c[id], c[type]);
+        }
+        int restorations = 0;
+        int unmediated = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            if (!c[type].equals("RESTORE_RELATIONS") && !c[type].equals("RETURN_AMBASSADOR")) {
+                continue;
+            }
+            restorations++;
+            if (c[cause].isEmpty()) {
+                unmediated++;
+                assertEquals(c[id], c[root], "it roots its own chain: " + line);
+            } else {
+                assertEquals("MEDIATE", typeOf.get(c[run] + ":" + c[cause]), "a restoration answers only a mediation: " + line);
+            }
+        }
+        assertTrue(unmediated > 0 && restorations > unmediated, "the fixture restores both ways: " + unmediated + " of "
+                + restorations + " without a mediation");
+    }
 }
