@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 Node tree = ScenarioReader.tree(file, overrides);
                 scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
-                draws = ParameterDraws.read(parametersFrom, tree);
+                draws = ParameterDraws.read(parametersFrom, tree, overrides);
             }
             scenario.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
         } catch (InvalidInputException e) {
@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             drawn.removeAll(draws.kept());
             System.err.printf(Locale.ROOT, "crisis run: each run draws one of %d parameter sets of %s: %s%s%n", draws.size(),
                     parametersFrom, drawn.isEmpty() ? "(none)" : String.join(", ", drawn),
-                    draws.kept().isEmpty() ? "" : "; the scenario sets " + String.join(", ", draws.kept()) + " itself and keeps it");
+                    draws.kept().isEmpty() ? "" : "; the scenario or --set gives " + String.join(", ", draws.kept()) + ", which keeps its value");
         }
         List<String> command = new ArrayList<>(List.of("crisis", "run"));
         command.addAll(CommandLines.current());

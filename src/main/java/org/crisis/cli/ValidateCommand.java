@@ -116,8 +116,8 @@ final class ValidateCommand implements Callable<Integer> {
                 scenarios.add(r.scenario());
                 draws.add(r.draws());
                 if (r.draws() != null && !r.draws().kept().isEmpty()) {
-                    System.err.println(files.get(k) + ": sets " + String.join(", ", r.draws().kept())
-                            + " itself and keeps its own value in every run");
+                    System.err.println(files.get(k) + ": the scenario or --set gives " + String.join(", ", r.draws().kept())
+                            + ", which keeps its value in every run");
                 }
             }
         }
@@ -196,7 +196,7 @@ final class ValidateCommand implements Callable<Integer> {
                 Node tree = ScenarioReader.tree(f, overrides);
                 Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree));
                 // a file without expect: is skipped: its draws are not read
-                return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree), null, null, null);
+                return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree, overrides), null, null, null);
             } catch (InvalidInputException e) {
                 // not a scenario: a sweep or calibration file is skipped, said to be one (only an invalid file is looked at again)
                 return new Read(null, null, e, null, CheckCommand.kind(f));

@@ -14,10 +14,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.crisis.io.CsvTable;
 import org.crisis.io.JsonFiles;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
 import org.crisis.scenario.Problem;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.TreeReader;
@@ -63,9 +65,10 @@ public final class ParameterDraws {
     /**
      * Reads the ensemble of a calibration's results directory and prepares the scenario of
      * each set: {@code tree} (the scenario as parsed, {@code --set} applied) with the set's
-     * values.
+     * values. A value the scenario's {@code parameters:} block gives, or one of the
+     * {@code overrides} ({@code --set path=value}) sets, keeps its value.
      */
-    public static ParameterDraws read(Path directory, Node tree) throws InvalidInputException {
+    public static ParameterDraws read(Path directory, Node tree, List<String> overrides) throws InvalidInputException {
         Path manifestFile = directory.resolve("manifest.json");
         Path posterior = directory.resolve("posterior.csv");
         String source = directory.toString();
@@ -124,7 +127,7 @@ public final class ParameterDraws {
         }
         List<String> kept = new ArrayList<>();
         for (String p : paths) {
-            if (CalibrationReader.keeps(tree, p)) {
+            if (CalibrationReader.keeps(tree, p) || setByOverride(tree, p, overrides)) {
                 kept.add(p);
             }
         }
@@ -248,6 +251,19 @@ public final class ParameterDraws {
     }
 
     /** Paths the scenario sets itself, which keep its value. */
+    /** Whether an override ({@code path=value}) sets the field {@code path} names, or a field that holds it or lies in it. */
+    private static boolean setByOverride(Node tree, String path, List<String> overrides) {
+        Optional<List<String>> target = Overrides.target(tree, path);
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            Optional<List<String>> set = eq < 0 ? Optional.empty() : Overrides.target(tree, o.substring(0, eq).trim());
+            if (target.isPresent() && set.isPresent() && Overrides.overlap(target.get(), set.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public List<String> kept() {
         return kept;
     }

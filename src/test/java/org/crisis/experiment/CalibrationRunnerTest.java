@@ -718,7 +718,7 @@ class CalibrationRunnerTest {
         Files.writeString(fold2.resolve("posterior.csv"), p2);
         CalibrationCase b = c.cases().get(1);
         assertEquals("case-b", b.name());
-        ParameterDraws draws = ParameterDraws.read(fold2, b.tree());
+        ParameterDraws draws = ParameterDraws.read(fold2, b.tree(), List.of());
         Scenario scenario = Validation.scenario(b.tree(), Map.of());
         int[] validated = Validation.held(scenario, draws, b.runs(), c.seed(), 2, Progress.none());
         String[] row = folds.stream().filter(x -> x[0].equals("2") && x[3].equals("out")).findFirst().orElseThrow();

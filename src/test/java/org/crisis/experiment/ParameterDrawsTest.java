@@ -219,7 +219,7 @@ class ParameterDrawsTest {
         Outcome o = crisis("run", scenario.toString(), "--runs", "50", "--seed", "4", "--keep", "none", "--set",
                 "parameters.grievanceGain=0.5", "--parameters-from", calibration.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, o.status(), o.err());
-        assertTrue(o.err().contains("the scenario sets parameters.grievanceGain itself and keeps it"), o.err());
+        assertTrue(o.err().contains("the scenario or --set gives parameters.grievanceGain, which keeps its value"), o.err());
         List<String[]> drawn = rows(out.resolve("runs.csv"));
         Path plain = dir.resolve("plain");
         for (int j = 0; j < SETS.length; j++) {
@@ -236,6 +236,38 @@ class ParameterDrawsTest {
         }
         JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("[\"parameters.grievanceGain\"]", m.path("parameters_from").path("kept").toString());
+    }
+
+    @Test
+    void aValueSetWithSetKeepsItWhateverItsPath() throws Exception {
+        // an ensemble that also varies RED's hawkishness: --set under another name for the same field keeps its value
+        Files.writeString(calibration.resolve("manifest.json"), """
+                {"tool": "crisis", "calibration": {"name": "test", "parameters": [
+                  {"path": "parameters.thresholdSever", "column": "parameters_threshold_sever"},
+                  {"path": "countries.0.hawkishness", "column": "countries_0_hawkishness"}]}}
+                """);
+        Files.writeString(calibration.resolve("posterior.csv"), """
+                set,evaluation,parameters_threshold_sever,countries_0_hawkishness,loss,passes,patterns,weight
+                1,4,0.6,0.05,0,2,2,1
+                """);
+        Path out = dir.resolve("kept-country");
+        Outcome o = crisis("run", scenario.toString(), "--runs", "30", "--seed", "4", "--keep", "none", "--set",
+                "countries.RED.hawkishness=0.95", "--parameters-from", calibration.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains("gives countries.0.hawkishness, which keeps its value"), o.err());
+        Path plain = dir.resolve("plain-country");
+        assertEquals(0, crisis("run", scenario.toString(), "--runs", "30", "--seed", "4", "--keep", "none", "--set",
+                "countries.RED.hawkishness=0.95", "--set", "parameters.thresholdSever=0.6", "--out", plain.toString(), "--quiet")
+                .status());
+        List<String[]> drawn = rows(out.resolve("runs.csv"));
+        List<String[]> set = rows(plain.resolve("runs.csv"));
+        for (int k = 1; k < drawn.size(); k++) {
+            String[] a = drawn.get(k);
+            assertEquals("", a[5], "kept: not drawn");
+            assertEquals(Arrays.asList(set.get(k)).subList(3, set.get(k).length), Arrays.asList(a).subList(6, a.length));
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("[\"countries.0.hawkishness\"]", m.path("parameters_from").path("kept").toString());
     }
 
     @Test
