@@ -120,7 +120,8 @@ final class CalibrationDirectory extends JournaledDirectory {
     private static List<String> differences(JsonNode found, JsonNode wanted) {
         List<String> why = new ArrayList<>();
         if (!found.path("calibration_sha256").asText().equals(wanted.path("calibration_sha256").asText())) {
-            why.add("the calibration file changed since it started (" + wanted.path("calibration_file").asText() + ")");
+            why.add(JournaledDirectory.fileDiffers("calibration", found.path("calibration_file").asText(),
+                    wanted.path("calibration_file").asText(), ""));
         }
         List<String> was = new ArrayList<>();
         found.path("cases").forEach(n -> was.add(n.path("name").asText() + " " + n.path("sha256").asText() + " "

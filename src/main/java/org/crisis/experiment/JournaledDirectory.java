@@ -102,6 +102,26 @@ abstract class JournaledDirectory implements Closeable {
                 + (out == null ? " (give the same --out as the interrupted " + what + ", if it had one)" : "");
     }
 
+    /**
+     * Why a file differs, for {@link #cannotResume}: another file of the same name was started there
+     * (two files whose results share a work directory), or the same file changed since.
+     */
+    static String fileDiffers(String kind, String found, String wanted, String detail) {
+        if (!found.isEmpty() && !found.equals(wanted) && !sameFile(found, wanted)) {
+            return "it was started from another " + kind + " file, " + found + " (this is " + wanted
+                    + "; to run this one beside it, give it its own --out)";
+        }
+        return "the " + kind + " file changed since it started (" + wanted + detail + ")";
+    }
+
+    private static boolean sameFile(String a, String b) {
+        try {
+            return Files.isSameFile(Path.of(a), Path.of(b));
+        } catch (IOException | RuntimeException e) {
+            return false; // one of them is gone or unreadable: they cannot be told to be the same
+        }
+    }
+
     /** Why the unfinished {@code what} in {@code work} is not resumed: what changed, and how to go on. */
     static String cannotResume(String what, Path work, List<String> why) throws IOException {
         return "cannot resume the unfinished " + what + " in " + work + ": " + String.join("; ", why)

@@ -102,8 +102,9 @@ final class SweepDirectory extends JournaledDirectory {
     private static List<String> differences(JsonNode found, JsonNode wanted) {
         List<String> why = new ArrayList<>();
         if (!found.path("sweep_sha256").asText().equals(wanted.path("sweep_sha256").asText())) {
-            why.add("the sweep file changed since it started (" + wanted.path("sweep_file").asText() + ": SHA-256 was "
-                    + abbreviate(found.path("sweep_sha256").asText()) + ", now " + abbreviate(wanted.path("sweep_sha256").asText()) + ")");
+            why.add(JournaledDirectory.fileDiffers("sweep", found.path("sweep_file").asText(), wanted.path("sweep_file").asText(),
+                    ": SHA-256 was " + abbreviate(found.path("sweep_sha256").asText()) + ", now "
+                    + abbreviate(wanted.path("sweep_sha256").asText())));
         }
         if (!found.path("scenario_sha256").asText().equals(wanted.path("scenario_sha256").asText())) {
             why.add("the scenario file changed since it started (" + wanted.path("scenario_file").asText() + ": SHA-256 was "

@@ -513,6 +513,13 @@ class CalibrationRunnerTest {
         CalibrationRunner.Refused refused = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(changed,
                 CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).execute());
         assertTrue(refused.getMessage().contains("the cases changed since it started (new or changed: case-b"), refused.getMessage());
+        // another calibration file of the same name, run into the same directory, is told apart from a changed one
+        Path twin = Files.writeString(dir.resolve("twin.yaml"), Files.readString(file).replace("seed: 5", "seed: 9"));
+        CalibrationRunner.Refused other = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(
+                CalibrationReader.read(twin), CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
+                .execute());
+        assertTrue(other.getMessage().contains("it was started from another calibration file, " + file + " (this is " + twin
+                + "; to run this one beside it, give it its own --out)"), other.getMessage());
         // --restart discards it
         new CalibrationRunner(changed, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESTART)).execute();
         assertTrue(Files.isRegularFile(out.resolve("candidates.csv")));
