@@ -74,25 +74,48 @@ public final class Designs {
 
     /**
      * Saltelli's (2010) sampling scheme on a 2d-dimensional Sobol sequence (Commons Math,
-     * Joe-Kuo direction numbers, starting at the origin): base row j gives matrices A_j (the
-     * first d coordinates) and B_j (the last d). Its d + 2 points are stored together, at
-     * {@code j·(d+2) + k}: k = 0 is A_j, k = 1..d is A_j with factor k−1 taken from B_j
-     * (A_B^(k−1)), and k = d + 1 is B_j. Use a power of two for n.
+     * Joe-Kuo direction numbers): the points from index 2^m on, for the least power of two 2^m
+     * at least n (the sequence's first points are the origin and the centre, and a block of 2^m
+     * from a multiple of 2^m is as evenly stratified as the first), give matrices A (the first d
+     * coordinates) and B (the last d); B's rows are then paired with A's in an order drawn from
+     * {@code random}. Without that draw, coordinates i and d + i of the sequence share their
+     * first direction numbers, so at small n a factor took the same value in A_j and B_j in
+     * every row and its indices came out as exactly 0. Base row j's d + 2 points are stored
+     * together, at {@code j·(d+2) + k}: k = 0 is A_j, k = 1..d is A_j with factor k−1 taken from
+     * B_j (A_B^(k−1)), and k = d + 1 is B_j. Use a power of two for n.
      */
-    public static DesignPoints saltelli(int n, int d) {
+    public static DesignPoints saltelli(int n, int d, MersenneTwisterFast random) {
         if (2 * d > MAX_SOBOL_DIMENSIONS) {
             throw new IllegalArgumentException("Sobol design supports at most " + MAX_SOBOL_DIMENSIONS / 2 + " factors");
         }
         SobolSequenceGenerator sobol = new SobolSequenceGenerator(2 * d);
+        for (int skip = Integer.highestOneBit(Math.max(1, n - 1)) << 1; skip > 0; skip--) {
+            sobol.nextVector(); // (Commons Math's skipTo(k) leaves the next point at k + 1, not k)
+        }
+        double[][] v = new double[n][];
+        for (int j = 0; j < n; j++) {
+            v[j] = sobol.nextVector();
+        }
+        int[] pairedWith = new int[n];
+        for (int j = 0; j < n; j++) {
+            pairedWith[j] = j;
+        }
+        for (int j = n - 1; j > 0; j--) { // Fisher-Yates
+            int k = random.nextInt(j + 1);
+            int t = pairedWith[j];
+            pairedWith[j] = pairedWith[k];
+            pairedWith[k] = t;
+        }
         int stride = d + 2;
         double[] u = new double[n * stride * d];
         for (int j = 0; j < n; j++) {
-            double[] v = sobol.nextVector();
+            double[] a = v[j];
+            double[] b = v[pairedWith[j]];
             int row = j * stride;
             for (int k = 0; k < stride; k++) {
                 for (int i = 0; i < d; i++) {
                     boolean fromB = k == d + 1 || k == i + 1;
-                    u[(row + k) * d + i] = fromB ? v[d + i] : v[i];
+                    u[(row + k) * d + i] = fromB ? b[d + i] : a[i];
                 }
             }
         }

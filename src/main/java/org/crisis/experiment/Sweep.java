@@ -60,7 +60,7 @@ public record Sweep(String name, String description, Path file, String fileSha25
             case GRID -> Designs.grid(factors.stream().mapToInt(f -> f.gridLevels().size()).toArray());
             case RANDOM -> Designs.random(samples, d, random);
             case LHS -> Designs.lhs(samples, d, random);
-            case SOBOL -> Designs.saltelli(samples, d);
+            case SOBOL -> Designs.saltelli(samples, d, random);
             case MORRIS -> Designs.morris(samples, d, levels, random);
         };
     }
