@@ -248,9 +248,13 @@ final class SweepReport implements ReportKind {
     record Pooled(double n, double mean, double low, double high) {
         /**
          * Under common random numbers: the runs of one replication share a seed at every point, so the
-         * interval is Student's t over the replications' means across the points (the points are the
-         * design's, fixed), not over the runs as if each were a draw of its own. No interval with
-         * fewer than two replications.
+         * interval is Student's t over the replications (the points are the design's, fixed), not over
+         * the runs as if each were a draw of its own. The mean is the runs' pooled mean, a ratio of
+         * each replication's sum over the points to its count of runs with a value, and the interval
+         * is the ratio estimator's over the replications (Cochran 1977, 6.4): Student's t over the
+         * replications' residuals (sum − mean · count) / the mean count. Where every run has a value
+         * it is the t interval of the replications' means about their mean. No interval with fewer
+         * than two replications.
          */
         static Pooled clustered(List<SweepResults.PointStat> points, Map<Integer, double[]> byReplication, boolean share) {
             // (a share with no spread over the replications: its interval is Wilson's over them)
@@ -263,43 +267,49 @@ final class SweepReport implements ReportKind {
                 double[] v = byReplication.get(p.point());
                 replications = Math.max(replications, v == null ? 0 : v.length);
             }
-            double[] means = new double[replications];
-            int r2 = 0;
+            double[] sums = new double[replications];
+            double[] counts = new double[replications];
+            double total = 0;
+            double runs = 0;
+            double lowest = Double.POSITIVE_INFINITY;
+            double highest = Double.NEGATIVE_INFINITY;
+            int r2 = 0; // replications with a value at some point
             for (int r = 0; r < replications; r++) {
-                double sum = 0;
-                int k = 0;
                 for (SweepResults.PointStat p : points) {
                     double[] v = byReplication.get(p.point());
                     if (v != null && r < v.length && !Double.isNaN(v[r])) {
-                        sum += v[r];
-                        k++;
+                        sums[r] += v[r];
+                        counts[r]++;
                     }
                 }
-                if (k > 0) {
-                    means[r2++] = sum / k;
+                total += sums[r];
+                runs += counts[r];
+                if (counts[r] > 0) {
+                    r2++;
+                    lowest = Math.min(lowest, sums[r] / counts[r]);
+                    highest = Math.max(highest, sums[r] / counts[r]);
                 }
             }
             if (r2 < 2) {
                 return new Pooled(pooled.n(), pooled.mean(), Double.NaN, Double.NaN);
             }
-            double[] m = java.util.Arrays.copyOf(means, r2);
-            double centre = java.util.Arrays.stream(m).average().orElse(Double.NaN);
-            double ss = 0;
-            double lowest = Double.POSITIVE_INFINITY;
-            double highest = Double.NEGATIVE_INFINITY;
-            for (double x : m) {
-                ss += (x - centre) * (x - centre);
-                lowest = Math.min(lowest, x);
-                highest = Math.max(highest, x);
-            }
             // the same share in every replication, up to rounding (an average of k/10 need not return k/10 exactly)
             if (share && highest - lowest < 1e-9) {
                 // every replication the same share (seen in no run, in every one, or in as many): no spread to measure,
                 // so Wilson's interval over the replications, as if each were one draw
-                double[] ci = Intervals.wilson(centre * r2, r2);
+                double[] ci = Intervals.wilson(lowest * r2, r2);
                 return new Pooled(pooled.n(), pooled.mean(), ci[0], ci[1]);
             }
-            double half = new TDistribution(null, r2 - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (r2 - 1) / r2);
+            // the ratio estimator over the replications, each a cluster of runs (one a point), those with no value included
+            double ratio = total / runs;
+            double meanCount = runs / replications;
+            double ss = 0;
+            for (int r = 0; r < replications; r++) {
+                double e = (sums[r] - ratio * counts[r]) / meanCount;
+                ss += e * e;
+            }
+            double half = new TDistribution(null, replications - 1).inverseCumulativeProbability(0.975)
+                    * Math.sqrt(ss / (replications - 1) / replications);
             double low = pooled.mean() - half;
             double high = pooled.mean() + half;
             if (share) {

@@ -98,6 +98,17 @@ public final class SweepResults implements Results {
             OutcomeSummary d = described.get(o);
             shares.put(o, d != null ? d.share() : observedShare(runs, runsFile, o));
         }
+        if (points != null && points.has("mean")) {
+            int outcome = points.column("outcome");
+            int mean = points.column("mean");
+            for (int r = 0; r < points.size(); r++) {
+                double m = points.number(r, mean);
+                if (shares.getOrDefault(points.text(r, outcome), false) && (m < 0 || m > 1)) {
+                    throw new ReportException(points.where(r) + ": mean: " + points.text(r, outcome) + " is a share, expected"
+                            + " a number in [0, 1], found " + points.text(r, mean));
+                }
+            }
+        }
         Path sens = directory.resolve("sensitivity.csv");
         CsvTable<ReportException> sensitivity = Files.isRegularFile(sens) ? CsvTable.read(sens, ReportException::new) : null;
         if (sensitivity != null) {
@@ -372,10 +383,13 @@ public final class SweepResults implements Results {
             if (runs != null) {
                 allRuns = runs;
             } else if (Files.isRegularFile(file)) {
-                allRuns = CsvTable.read(file, ReportException::new);
+                CsvTable<ReportException> read = CsvTable.read(file, ReportException::new);
+                Inputs.sweepRuns(read, factors, described(manifest)); // checked as when it is the only table
+                allRuns = read;
             } else {
                 return null;
             }
+            checkRunsCover(allRuns);
         }
         CsvTable<ReportException> t = allRuns;
         int point = t.column("point");
@@ -402,6 +416,39 @@ public final class SweepResults implements Results {
             }
         }
         return out;
+    }
+
+    /**
+     * runs.csv holds each run of the manifest's points and replications once: its intervals index
+     * the replications by number, and a missing or repeated run would change them silently.
+     */
+    private void checkRunsCover(CsvTable<ReportException> t) throws ReportException {
+        JsonNode sweep = manifest.path("sweep");
+        int points = sweep.path("points").asInt(-1);
+        int replications = sweep.path("replications").asInt(-1);
+        if (points < 0 || replications < 0) {
+            return;
+        }
+        int point = t.column("point");
+        int replication = t.column("replication");
+        java.util.BitSet seen = new java.util.BitSet();
+        for (int r = 0; r < t.size(); r++) {
+            long p = (long) t.number(r, point);
+            long k = (long) t.number(r, replication);
+            if (p >= points || k >= replications) {
+                throw new ReportException(t.where(r) + ": point " + p + ", replication " + k + " is not a run of this sweep ("
+                        + points + " points of " + replications + " replications, manifest.json)");
+            }
+            int run = (int) (p * replications + k);
+            if (seen.get(run)) {
+                throw new ReportException(t.where(r) + ": point " + p + ", replication " + k + " appears twice");
+            }
+            seen.set(run);
+        }
+        if (seen.cardinality() != (long) points * replications) {
+            throw new ReportException(directory.resolve("runs.csv") + ": " + seen.cardinality() + " runs, where manifest.json"
+                    + " counts " + (long) points * replications + " (" + points + " points of " + replications + " replications)");
+        }
     }
 
     /** sensitivity.csv, or null. */

@@ -381,6 +381,23 @@ class ReportTest {
     }
 
     @Test
+    void aMeanOverRunsWithAValueGetsTheRatioEstimatorsIntervalOverTheReplications() {
+        // days to an event, seen in five of eight runs: replication sums 2, 3, 9, 6 over 1, 1, 2, 1 runs; the pooled
+        // mean 20 / 5 = 4; residuals (sum - 4 count) / (5 / 4) = -1.6, -0.8, 0.8, 1.6 (Cochran 1977, 6.4)
+        List<SweepResults.PointStat> points = List.of(
+                new SweepResults.PointStat(0, new double[] {0}, new String[] {"0"}, 3, 4, 2, 0, 10),
+                new SweepResults.PointStat(1, new double[] {1}, new String[] {"1"}, 2, 4, 1.4, 0, 10));
+        double nan = Double.NaN;
+        Map<Integer, double[]> byReplication = Map.of(0, new double[] {2, nan, 4, 6}, 1, new double[] {nan, 3, 5, nan});
+        SweepReport.Pooled p = SweepReport.Pooled.clustered(points, byReplication, false);
+        double half = new org.apache.commons.math3.distribution.TDistribution(3).inverseCumulativeProbability(0.975)
+                * Math.sqrt((1.6 * 1.6 + 0.8 * 0.8 + 0.8 * 0.8 + 1.6 * 1.6) / 3 / 4);
+        assertEquals(4, p.mean(), 1e-12);
+        assertEquals(4 - half, p.low(), 1e-9, "centred on the pooled mean, the interval of that estimate");
+        assertEquals(4 + half, p.high(), 1e-9);
+    }
+
+    @Test
     void aComparisonWhereOnlyOneSetStartsAtTheLevelShowsItAsSuchAndNoLogRank() throws Exception {
         String base = """
                 name: mixed

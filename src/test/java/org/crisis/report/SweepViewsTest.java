@@ -1,6 +1,7 @@
 package org.crisis.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -111,6 +112,41 @@ class SweepViewsTest {
         String flat = section(Files.readString(w.html()), "pairs");
         assertTrue(flat.contains("polarisation is 1 at every point: pair plots coloured by it would be one colour"), flat);
         assertEquals(0, charts(flat, "pairs-").size());
+    }
+
+    @Test
+    void runsCsvBesidePointsCsvIsCheckedBeforeItsIntervalsAreUsed() throws Exception {
+        // the marginals' intervals read runs.csv by replication even where points.csv is there
+        String[][] damages = {
+            {"0,1,309689372594955804", "0,-1,309689372594955804", "runs.csv:3: replication: expected a whole number"},
+            {"0,1,309689372594955804,0.01,0.1,0,", "0,1,309689372594955804,0.01,0.1,7,", "runs.csv:3: severed_per_mex"},
+            {"\n0,1,309689372594955804", "\n0,0,309689372594955804", "runs.csv:3: point 0, replication 0 appears twice"},
+        };
+        for (String[] damage : damages) {
+            Path dir = Fixtures.copy("grid", tmp.resolve("damaged-" + damage[2].hashCode()));
+            String runs = Files.readString(dir.resolve("runs.csv"));
+            assertTrue(runs.contains(damage[0]), damage[0]);
+            Files.writeString(dir.resolve("runs.csv"), runs.replaceFirst(java.util.regex.Pattern.quote(damage[0]), damage[1]));
+            ReportException e = assertThrows(ReportException.class, () -> Report.write(List.of(dir),
+                    ReportOptions.defaults().withOut(dir.resolveSibling("out"))));
+            assertTrue(e.getMessage().contains(damage[2]), e.getMessage());
+        }
+        // a run left out
+        Path cut = Fixtures.copy("grid", tmp.resolve("cut"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(cut.resolve("runs.csv")));
+        lines.remove(5);
+        Files.write(cut.resolve("runs.csv"), lines);
+        ReportException e = assertThrows(ReportException.class, () -> Report.write(List.of(cut),
+                ReportOptions.defaults().withOut(cut.resolveSibling("out"))));
+        assertTrue(e.getMessage().contains("35 runs, where manifest.json counts 36 (6 points of 6 replications)"), e.getMessage());
+        // a share's mean out of [0, 1] in points.csv
+        Path share = Fixtures.copy("grid", tmp.resolve("share"));
+        String points = Files.readString(share.resolve("points.csv"));
+        Files.writeString(share.resolve("points.csv"), points.replaceFirst("severed_per_mex,6,0,", "severed_per_mex,6,1.5,"));
+        ReportException s = assertThrows(ReportException.class, () -> Report.write(List.of(share),
+                ReportOptions.defaults().withOut(share.resolveSibling("out"))));
+        assertTrue(s.getMessage().contains("points.csv:2: mean: severed_per_mex is a share, expected a number in [0, 1], found 1.5"),
+                s.getMessage());
     }
 
     @Test
