@@ -156,6 +156,10 @@ final class ComparisonReport implements ReportKind {
         for (int i = 1; i < sets.size(); i++) {
             h.raw("<p class=\"verdict " + (paired[i] ? "ok" : "short") + "\">").text(pairing(i)).raw("</p>\n");
         }
+        for (String reversed : reversedPairs()) {
+            h.note(reversed);
+            warnings.add(reversed);
+        }
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
             if (!s.stop().isEmpty()) {
@@ -435,6 +439,25 @@ final class ComparisonReport implements ReportKind {
         return java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
     }
 
+    /**
+     * The pairs a set tracks in the other order from the baseline (RED-BLU and BLU-RED): their
+     * columns differ by name, so their outcomes are not compared; said, with how to line them up.
+     */
+    private List<String> reversedPairs() {
+        List<String> out = new ArrayList<>();
+        for (Pair p : sets.get(0).pairs()) {
+            for (int i = 1; i < sets.size(); i++) {
+                Pair other = new Pair(p.b(), p.a());
+                if (!sets.get(i).pairs().contains(p) && sets.get(i).pairs().contains(other)) {
+                    out.add(labels.get(0) + " tracks " + p.key() + " and " + labels.get(i) + " tracks " + other.key()
+                            + ", the same pair in the other order: its outcomes and charts are not compared. Give both "
+                            + "scenarios the same order (track: [[" + p.a() + ", " + p.b() + "]]) and run them again.");
+                }
+            }
+        }
+        return out;
+    }
+
     private List<Pair> commonPairs() {
         List<Pair> out = new ArrayList<>();
         for (Pair p : sets.get(0).pairs()) {
@@ -465,8 +488,10 @@ final class ComparisonReport implements ReportKind {
         Html h = page.section("pairs", "Tracked pairs overlaid");
         List<Pair> pairs = commonPairs();
         if (pairs.isEmpty()) {
-            h.note("The run sets track no pair in common.");
-            warnings.add("the run sets track no pair in common: no overlaid charts");
+            boolean reversed = !reversedPairs().isEmpty();
+            h.note(reversed ? "The run sets track no pair in common in the same order (above)." : "The run sets track no pair in common.");
+            warnings.add(reversed ? "the run sets track no pair in common in the same order: no overlaid charts"
+                    : "the run sets track no pair in common: no overlaid charts");
             return;
         }
         List<String> events = new ArrayList<>();

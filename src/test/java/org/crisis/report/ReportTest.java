@@ -398,6 +398,27 @@ class ReportTest {
     }
 
     @Test
+    void aComparisonSaysWhereTwoSetsTrackOnePairInTheOtherOrder() throws Exception {
+        String base = """
+                name: NAME
+                days: 60
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - {day: 5, type: BORDER_INCIDENT, actor: RED, target: BLU}
+                track: [[TRACK]]
+                """;
+        Path one = runOf("order-one", base.replace("NAME", "order-one").replace("TRACK", "RED, BLU"), 10);
+        Path other = runOf("order-other", base.replace("NAME", "order-other").replace("TRACK", "BLU, RED"), 10);
+        Report.Written w = Report.write(List.of(one, other), new ReportOptions(tmp.resolve("order-cmp"), null, null, 0.05, 0.05,
+                null));
+        String text = Files.readString(w.html()).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertTrue(text.contains("A tracks RED-BLU and B tracks BLU-RED, the same pair in the other order: its outcomes and "
+                + "charts are not compared. Give both scenarios the same order (track: [[RED, BLU]])"), text);
+        assertTrue(text.contains("The run sets track no pair in common in the same order"), text);
+        assertTrue(w.warnings().stream().anyMatch(x -> x.startsWith("A tracks RED-BLU and B tracks BLU-RED")), w.warnings()::toString);
+    }
+
+    @Test
     void aComparisonWhereOnlyOneSetStartsAtTheLevelShowsItAsSuchAndNoLogRank() throws Exception {
         String base = """
                 name: mixed
