@@ -175,7 +175,8 @@ final class RunCommand implements Callable<Integer> {
         if (Double.isNaN(share)) {
             return "-";
         }
-        String percent = share > 0 && share < 0.005 ? " <1%" : String.format(Locale.ROOT, "%3.0f%%", share * 100);
+        String percent = share > 0 && share < 0.005 ? " <1%" : share < 1 && share >= 0.995 ? ">99%"
+                : String.format(Locale.ROOT, "%3.0f%%", share * 100);
         return percent
                 + (Double.isNaN(medianDay) ? "          " : String.format(Locale.ROOT, "  day %4.0f", medianDay));
     }

@@ -37,7 +37,7 @@ public record Outcome(Kind kind, String a, String b) {
         PEAK_SEVERED_PAIRS("peakSeveredPairs", Scope.GLOBAL, Measure.COUNT, "most pairs SEVERED on one day"),
         POLARISATION_START("polarisationStart", Scope.GLOBAL, Measure.NUMBER, "polarisation on day 0"),
         POLARISATION("polarisation", Scope.GLOBAL, Measure.NUMBER, "polarisation at the end"),
-        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, Measure.NUMBER, "total conflict (sum of event weights)"),
+        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, Measure.NUMBER, "total conflict (sum of hostile events' weights)"),
         EVENTS("events", Scope.GLOBAL, Measure.COUNT, "events"),
         DAYS("days", Scope.GLOBAL, Measure.COUNT, "days simulated");
 

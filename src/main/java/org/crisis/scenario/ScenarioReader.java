@@ -167,6 +167,10 @@ public final class ScenarioReader {
         List<Pair> track = new ArrayList<>();
         Set<String> trackKeys = new HashSet<>();
         Fields.field(m, "track").flatMap(n -> f.sequence(n, "track")).ifPresent(list -> {
+            if (list.items.isEmpty()) {
+                f.error(list, "track", "an empty list tracks no pair, and every run needs one to record: name the pairs, or leave"
+                        + " track out to track every pair an event touches");
+            }
             for (int i = 0; i < list.items.size(); i++) {
                 Node item = list.items.get(i);
                 String path = "track[" + i + "]";
@@ -268,7 +272,10 @@ public final class ScenarioReader {
                 }
             }
         }
-        String name = Fields.field(m, "name").flatMap(n -> f.string(n, path + ".name")).orElse(id.orElse(""));
+        Optional<String> named = Fields.field(m, "name").flatMap(n -> f.string(n, path + ".name"));
+        named.filter(Fields.MISSING::contains).ifPresent(n -> f.error(m.entries.get("name"), path + ".name", "the name '" + n
+                + "' reads as a missing value in pandas and R, and report tables name countries by it: give another"));
+        String name = named.orElse(id.orElse(""));
         Ideology ideology = Fields.field(m, "ideology").map(n -> ideology(n, path + ".ideology", new Ideology(0, 0)))
                 .orElse(new Ideology(0, 0));
         double[] traits = new double[4];
@@ -474,6 +481,8 @@ public final class ScenarioReader {
             }
         }
         Optional<String> label = Fields.field(m, "label").flatMap(n -> f.string(n, path + ".label"));
+        label.filter(Fields.MISSING::contains).ifPresent(n -> f.error(m.entries.get("label"), path + ".label", "the label '" + n
+                + "' reads as a missing value in pandas and R, and events.csv names the event by it: give another"));
         double gamma = type.map(EventType::gamma).orElse(0.0);
         boolean interference = type.map(EventType::interference).orElse(false);
         boolean normBreaking = type.map(EventType::normBreaking).orElse(false);

@@ -785,6 +785,23 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void namesAndLabelsThatReadAsMissingValuesAndAnEmptyTrackAreRefused() {
+        List<Problem> problems = problems("""
+                name: missing-words
+                days: 30
+                countries: [{id: RED, name: NA}, {id: BLU, name: "null"}]
+                events:
+                  - {day: 1, type: CUSTOM, label: None, actor: RED, target: BLU, gamma: -2}
+                track: []
+                """);
+        assertEquals(4, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "countries[0].name", 3, 29, "the name 'NA' reads as a missing value in pandas and R");
+        assertProblem(problems.get(1), "countries[1].name", 3, 50, "the name 'null'");
+        assertProblem(problems.get(2), "events[0].label", 5, 35, "the label 'None' reads as a missing value");
+        assertProblem(problems.get(3), "track", 6, 8, "an empty list tracks no pair", "leave track out");
+    }
+
+    @Test
     void customEventNeedsItsWeight() {
         List<Problem> problems = problems(BASE + """
                 events:
