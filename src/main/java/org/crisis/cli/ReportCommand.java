@@ -13,8 +13,10 @@ import org.crisis.report.Report;
 import org.crisis.report.ReportException;
 import org.crisis.report.ReportOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code crisis report}: report.html and CSV tables from results directories. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -43,6 +45,9 @@ import picocli.CommandLine.Parameters;
             "  crisis report results/asylum-severity --rank-by severed:PER-MEX",
             "  crisis report results/library-folds-5-A results/library-folds-5-B --out results/compare-calibrations"})
 final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Results directories of crisis run, crisis sweep or crisis calibrate.")
     List<Path> directories;
 
@@ -104,6 +109,11 @@ final class ReportCommand implements Callable<Integer> {
             }
             if (calibrations > 0) {
                 Report.checkOptions(options, false, false);
+                for (String o : List.of("--precision", "--relative-precision")) {
+                    if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                        throw new ReportException(o + ": only reports of run sets and sweeps check convergence; drop it here");
+                    }
+                }
             }
             Report.Written w = calibrations == 1 ? CalibrationReport.write(directories.get(0), options)
                     : calibrations > 1 ? CalibrationComparison.write(directories, options)

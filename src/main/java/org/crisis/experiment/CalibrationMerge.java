@@ -49,7 +49,8 @@ public final class CalibrationMerge {
             }
             Path manifest = d.resolve("manifest.json");
             if (!Files.isDirectory(d)) {
-                throw new CalibrationRunner.Refused(d + ": no such directory");
+                throw new CalibrationRunner.Refused(d + (Files.exists(d) ? ": not a directory (give the results directories of"
+                        + " crisis calibrate --fold I/K)" : ": no such directory"));
             }
             if (!Files.isRegularFile(manifest)) {
                 throw new CalibrationRunner.Refused(d + ": not a finished calibration directory (no manifest.json)");

@@ -146,6 +146,13 @@ class CommandEdgesTest {
                 dir.resolve("r2").toString());
         assertEquals(2, run.status(), run.err());
         assertTrue(run.err().startsWith("crisis report: --run: only the report of one run set"), run.err());
+        Path calibration = Path.of(getClass().getResource("/report/calibration/manifest.json").toURI()).getParent();
+        Cli.Outcome precision = Cli.crisis("report", calibration.toString(), "--precision", "0.01", "--out",
+                dir.resolve("r3").toString());
+        assertEquals(2, precision.status(), precision.err());
+        assertEquals("crisis report: --precision: only reports of run sets and sweeps check convergence; drop it here\n",
+                precision.err());
+        assertFalse(Files.exists(dir.resolve("r3")), "nothing written");
         // a run set whose manifest says runs were kept, without their events: incomplete, not "no events"
         Path copy = dir.resolve("noevents");
         Files.createDirectories(copy);
