@@ -408,6 +408,11 @@ class ReportTest {
                 track: [[TRACK]]
                 """;
         Path one = runOf("order-one", base.replace("NAME", "order-one").replace("TRACK", "RED, BLU"), 10);
+        // the same scenario with twice the runs and the same master seed: its first ten runs are the other's
+        Path twice = runOf("order-twice", base.replace("NAME", "order-twice").replace("TRACK", "RED, BLU"), 20);
+        String overlap = Files.readString(Report.write(List.of(one, twice), new ReportOptions(tmp.resolve("overlap-cmp"), null,
+                null, 0.05, 0.05, null)).html()).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertTrue(overlap.contains("But the first 10 runs of each used the same seeds: the sets are not independent"), overlap);
         Path other = runOf("order-other", base.replace("NAME", "order-other").replace("TRACK", "BLU, RED"), 10);
         Report.Written w = Report.write(List.of(one, other), new ReportOptions(tmp.resolve("order-cmp"), null, null, 0.05, 0.05,
                 null));
