@@ -511,7 +511,7 @@ final class RunSetReport implements ReportKind {
         List<String> names = new ArrayList<>();
         if (options.days().isEmpty()) {
             days.add(new int[] {0});
-            names.add("start");
+            names.add("day 0"); // at the end of day 0, after its events: the scenario's own relations are the replay's start
             days.add(new int[] {net.peakDay()});
             names.add("peak");
             days.add(new int[] {last});

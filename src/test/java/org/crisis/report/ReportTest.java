@@ -33,7 +33,7 @@ class ReportTest {
         String html = Fixtures.read(w.html());
         assertEquals(tmp.resolve("out/report.html").toAbsolutePath(), w.html());
         assertEquals("run set", w.kind());
-        for (String chart : List.of("fan-PER-MEX", "levels-PER-MEX", "survival-PER-MEX", "fan-PER-VEN", "network-start",
+        for (String chart : List.of("fan-PER-MEX", "levels-PER-MEX", "survival-PER-MEX", "fan-PER-VEN", "network-day-0",
                 "network-peak", "network-end", "timeline", "convergence-severed_per_mex", "halfwidth-shares")) {
             assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
         }
