@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
                 scenario = ScenarioReader.read(file, overrides);
             } else {
                 Node tree = ScenarioReader.tree(file, overrides);
-                scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
+                scenario = ScenarioReader.bind(TreeReader.copyOf(tree), overrides);
                 draws = ParameterDraws.read(parametersFrom, tree, overrides);
             }
             scenario.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));

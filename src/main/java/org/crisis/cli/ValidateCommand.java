@@ -194,7 +194,7 @@ final class ValidateCommand implements Callable<Integer> {
                     return new Read(ScenarioReader.read(f, overrides), null, null, null, null);
                 }
                 Node tree = ScenarioReader.tree(f, overrides);
-                Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree));
+                Scenario s = ScenarioReader.bind(TreeReader.copyOf(tree), overrides);
                 // a file without expect: is skipped: its draws are not read
                 return new Read(s, s.expect().isEmpty() ? null : ParameterDraws.read(parametersFrom, tree, overrides), null, null, null);
             } catch (InvalidInputException e) {

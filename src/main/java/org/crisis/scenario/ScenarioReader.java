@@ -84,7 +84,25 @@ public final class ScenarioReader {
 
     /** Reads a scenario file, applies {@code --set} overrides (dotted paths), validates it. */
     public static Scenario read(Path file, List<String> overrides) throws InvalidInputException {
-        return bind(tree(file, overrides));
+        return bind(tree(file, overrides), overrides);
+    }
+
+    /**
+     * Validates a parsed tree that {@code overrides} changed: a problem placed in the file says that
+     * the file was read as the overrides changed it, since one of them may be its cause (a horizon
+     * set shorter than the file's events, say).
+     */
+    public static Scenario bind(Node root, List<String> overrides) throws InvalidInputException {
+        try {
+            return bind(root);
+        } catch (InvalidInputException e) {
+            if (overrides.isEmpty()) {
+                throw e;
+            }
+            String with = " (the file as changed by --set " + String.join(", --set ", overrides) + ")";
+            throw new InvalidInputException(e.problems().stream().map(p -> p.source().equals(Overrides.SOURCE) ? p
+                    : new Problem(p.source(), p.line(), p.column(), p.path(), p.message() + with)).toList());
+        }
     }
 
     /** A scenario file's parsed tree with {@code --set} overrides applied, before it is validated. */

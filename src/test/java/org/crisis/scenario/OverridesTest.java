@@ -238,6 +238,19 @@ class OverridesTest {
         assertEquals(Overrides.SOURCE, e.problems().get(1).source());
     }
 
+    @Test
+    void aProblemInTheFileThatAnOverrideMayHaveCausedNamesTheOverride(@TempDir Path dir) throws Exception {
+        // a horizon set shorter than the file's events: the events are where the problem shows, --set is its cause
+        Path file = Files.writeString(dir.resolve("s.yaml"), FILE);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioReader.read(file,
+                List.of("days=1")));
+        assertTrue(e.problems().stream().anyMatch(p -> p.path().startsWith("events[")), e::getMessage);
+        for (Problem p : e.problems()) {
+            assertEquals(file.toString(), p.source(), p.toString());
+            assertTrue(p.message().endsWith(" (the file as changed by --set days=1)"), p.toString());
+        }
+    }
+
     // ----- bugs ---------------------------------------------------------------------------
 
     @Test
