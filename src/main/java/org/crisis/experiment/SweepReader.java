@@ -390,6 +390,21 @@ public final class SweepReader {
                     } else if (s.value() instanceof String text && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0)) {
                         f.error(item, where + ".values[" + i + "]", "expected a value on one line, found a line break:"
                                 + " each value is written on one line of runs.csv and of the sweep's journal");
+                    } else if (s.value() instanceof String text && (text.isBlank() || Fields.MISSING.contains(text.trim()))) {
+                        f.error(item, where + ".values[" + i + "]", "the value '" + text + "' reads as a missing value in"
+                                + " pandas and R, and runs.csv and points.csv name each point by its values: give another");
+                    }
+                }
+                // a value given twice runs its points twice with the same seeds: almost always a typo (0.1 for 0.01)
+                Map<Object, Integer> first = new java.util.HashMap<>();
+                for (int i = 0; i < list.get().items().size(); i++) {
+                    if (list.get().items().get(i) instanceof Node.Scalar s && s.isPlain()) {
+                        Object key = s.value() instanceof Number n ? (Object) n.doubleValue() : s.value();
+                        Integer earlier = first.putIfAbsent(key, i);
+                        if (earlier != null) {
+                            f.error(s, where + ".values[" + i + "]", "the value " + s.value() + " is given twice (also at values["
+                                    + earlier + "]): its points would run twice with the same seeds; give each value once");
+                        }
                     }
                 }
                 if (f.problems().size() == before) {

@@ -128,7 +128,14 @@ public record Outcome(Kind kind, String a, String b) {
         for (Kind k : Kind.values()) {
             keys.add(k.key + (k.scope == Scope.PAIR ? ":A-B" : k.scope == Scope.COUNTRY ? ":X" : ""));
         }
-        why.append("unknown outcome '").append(name).append("'; expected one of ").append(String.join(", ", keys));
+        why.append("unknown outcome '").append(name).append("'; ");
+        List<String> kinds = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            kinds.add(k.key);
+        }
+        org.crisis.scenario.Fields.closest(key, kinds).ifPresent(near -> why.append("did you mean '").append(near)
+                .append(colon < 0 ? "" : ":" + arg).append("'? "));
+        why.append("expected one of ").append(String.join(", ", keys));
         return Optional.empty();
     }
 

@@ -127,7 +127,8 @@ class SweepReaderTest {
         assertTrue(steps.message().contains("expected a whole number in [1, "), steps.toString());
 
         Problem outcome = find(p, "outcomes[1]");
-        assertTrue(outcome.message().contains("unknown outcome 'sevred:AAA-BBB'"), outcome.toString());
+        assertTrue(outcome.message().contains("unknown outcome 'sevred:AAA-BBB'; did you mean 'severed:AAA-BBB'?"),
+                outcome.toString());
         Problem sides = find(p, "outcomes[2]");
         assertTrue(sides.message().contains("'XXX'"), sides.toString());
         assertEquals(11, outcome.line());
@@ -164,6 +165,20 @@ class SweepReaderTest {
         assertTrue(find(p, "vary.parameters.rationality").message().contains("expected values"));
         assertTrue(find(p, "vary.parameters.reciprocity.max").message().contains("required field is missing"));
         assertTrue(find(p, "vary.parameters.audienceCost.valeus").message().contains("did you mean 'values'"));
+    }
+
+    @Test
+    void aValueGivenTwiceOrReadAsMissingIsRefused() throws IOException {
+        List<Problem> p = problems("""
+                design: grid
+                vary:
+                  parameters.grievanceDecay: { values: [0.1, 0.01, 0.10] }
+                  countries.AAA.name: { values: [Alpha, NA, ""] }
+                """ + SweepFixtures.OUTCOMES);
+        assertTrue(find(p, "vary.parameters.grievanceDecay.values[2]").message().contains("the value 0.1 is given twice (also at"
+                + " values[0])"), p::toString);
+        assertTrue(find(p, "vary.countries.AAA.name.values[1]").message().contains("'NA' reads as a missing value"), p::toString);
+        assertTrue(find(p, "vary.countries.AAA.name.values[2]").message().contains("reads as a missing value"), p::toString);
     }
 
     @Test
