@@ -105,6 +105,12 @@ final class SweepCommand implements Callable<Integer> {
                     e.problems().size() == 1 ? "" : "s");
             return Main.INVALID_INPUT;
         }
+        if (part.count() > sweep.runCount()) {
+            System.err.printf(Locale.ROOT, "crisis sweep: --shard %s: %s has %d runs, fewer than the %d shards asked for, so"
+                    + " some would be empty: split it into at most %d%n", part, file, sweep.runCount(), part.count(),
+                    sweep.runCount());
+            return Main.INVALID_INPUT;
+        }
         List<String> command = new ArrayList<>(List.of("crisis", "sweep"));
         command.addAll(CommandLines.current());
         SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
@@ -117,7 +123,8 @@ final class SweepCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %s design, %d point%s x %d replication%s = %d runs%s%n", sweep.name(),
                 sweep.design().key(), sweep.pointCount(), sweep.pointCount() == 1 ? "" : "s", sweep.replications(),
                 sweep.replications() == 1 ? "" : "s", sweep.runCount(),
-                part.all() ? "" : " (shard " + part + ": " + part.runs(sweep.runCount()) + " runs)");
+                part.all() ? "" : " (shard " + part + ": " + part.runs(sweep.runCount()) + " run"
+                        + (part.runs(sweep.runCount()) == 1 ? "" : "s") + ")");
         SweepRunner.Result r;
         try {
             r = new SweepRunner(sweep, options).execute();

@@ -128,6 +128,21 @@ class CommandEdgesTest {
     }
 
     @Test
+    void moreShardsThanRunsAreRefused() throws Exception {
+        Path sweep = Files.writeString(dir.resolve("two-runs.yaml"), """
+                scenario: %s
+                design: grid
+                vary:
+                  days: { values: [10, 20] }
+                outcomes: [severed:PER-MEX]
+                """.formatted(Path.of("scenarios/peru-mexico-asylum-2025.yaml").toAbsolutePath()));
+        Cli.Outcome o = Cli.crisis("sweep", sweep.toString(), "--shard", "3/5", "--quiet", "--out", dir.resolve("s").toString());
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains("--shard 3/5: " + sweep + " has 2 runs, fewer than the 5 shards asked for, so some would be empty: split it into at most 2"), o.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing written");
+    }
+
+    @Test
     void moreThreadsThanRunsStillRunEveryRun() throws Exception {
         // 2^29 threads once overflowed the window of jobs in flight: the set was written with no runs and exit 0
         Path out = dir.resolve("many");
