@@ -224,6 +224,17 @@ public final class CalibrationReader {
             return Optional.empty();
         }
         List<CalibrationCase> withKept = kept(cases, parameters);
+        // a free value every case keeps moves nothing: every candidate would score alike, and best.yaml offer it as fitted
+        for (CalibrationParameter p : parameters) {
+            if (withKept.stream().allMatch(c -> c.kept().contains(p.path()))
+                    && m.entries().get("parameters") instanceof Node.Mapping pm) {
+                problem(pm.keyPosition(p.path()), "parameters." + p.path(), "every case sets " + p.path() + " itself and keeps"
+                        + " its own value, so the calibration cannot move it: drop it, or add cases that leave it to the model");
+            }
+        }
+        if (!f.problems().isEmpty()) {
+            return Optional.empty();
+        }
         String sha;
         try {
             sha = Hashing.sha256(file);

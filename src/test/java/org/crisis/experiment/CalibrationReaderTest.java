@@ -120,6 +120,20 @@ class CalibrationReaderTest {
     }
 
     @Test
+    void aFreeValueThatEveryCaseKeepsIsRefused() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, PARAMETERS + "  parameters.grievanceDecay: { min: 0.005, max: 0.08 }\n");
+        for (String name : List.of("a", "b", "c")) {
+            Path f = dir.resolve("cases").resolve(name + ".yaml");
+            Files.writeString(f, Files.readString(f).replace("  mediation: false\n", "  mediation: false\n  grievanceDecay: 0.05\n"));
+        }
+        List<Problem> p = assertThrows(InvalidInputException.class, () -> CalibrationReader.read(file)).problems();
+        assertEquals(1, p.size(), p::toString);
+        assertEquals("parameters.parameters.grievanceDecay", p.get(0).path());
+        assertTrue(p.get(0).message().startsWith("every case sets parameters.grievanceDecay itself and keeps its own value"),
+                p.get(0).toString());
+    }
+
+    @Test
     void topLevelProblemsAreAllReportedWithLineColumnAndPath() throws IOException {
         List<Problem> p = problems("""
                 budjet: 10
