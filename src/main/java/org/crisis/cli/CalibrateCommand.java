@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
                 + "larger --budget extends it.",
             "",
             "Exit status: 0 done; 1 I/O error; 2 invalid input, results directory in the way, or "
-                + "resume refused.",
+                + "resume refused; 130 interrupted by Ctrl-C (the evaluations done are kept: run it again to resume).",
             ""},
         footer = {"", "Examples:",
             "  crisis calibrate scenarios/calibration/library.yaml",
