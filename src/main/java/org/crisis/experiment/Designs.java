@@ -56,15 +56,7 @@ public final class Designs {
         double[] u = new double[n * d];
         int[] order = new int[n];
         for (int i = 0; i < d; i++) {
-            for (int j = 0; j < n; j++) {
-                order[j] = j;
-            }
-            for (int j = n - 1; j > 0; j--) { // Fisher-Yates
-                int k = random.nextInt(j + 1);
-                int t = order[j];
-                order[j] = order[k];
-                order[k] = t;
-            }
+            permutation(order, random);
             for (int p = 0; p < n; p++) {
                 u[p * d + i] = (order[p] + random.nextDouble()) / n;
             }
@@ -97,15 +89,7 @@ public final class Designs {
             v[j] = sobol.nextVector();
         }
         int[] pairedWith = new int[n];
-        for (int j = 0; j < n; j++) {
-            pairedWith[j] = j;
-        }
-        for (int j = n - 1; j > 0; j--) { // Fisher-Yates
-            int k = random.nextInt(j + 1);
-            int t = pairedWith[j];
-            pairedWith[j] = pairedWith[k];
-            pairedWith[k] = t;
-        }
+        permutation(pairedWith, random);
         int stride = d + 2;
         double[] u = new double[n * stride * d];
         for (int j = 0; j < n; j++) {
@@ -163,5 +147,18 @@ public final class Designs {
     /** Morris step Δ = p / (2(p − 1)) for p levels. */
     public static double morrisDelta(int p) {
         return p / (2.0 * (p - 1));
+    }
+
+    /** Fills {@code order} with a random permutation of 0 .. length − 1 (Fisher–Yates). */
+    private static void permutation(int[] order, MersenneTwisterFast random) {
+        for (int j = 0; j < order.length; j++) {
+            order[j] = j;
+        }
+        for (int j = order.length - 1; j > 0; j--) {
+            int k = random.nextInt(j + 1);
+            int t = order[j];
+            order[j] = order[k];
+            order[k] = t;
+        }
     }
 }

@@ -29,11 +29,7 @@ class EventColumnsTest {
     @Test
     void theLevelsAnEventLeftItsPairAtAreTheRunsOwn() throws Exception {
         // a rupture and a restoration after an election: every level-changing type occurs
-        var s = ScenarioReader.read(Path.of(getClass().getResource("/model/rupture-election.yaml").toURI()), List.of());
-        Path out = tmp.resolve("out");
-        new RunSet(new RunSet.Spec(s, "0".repeat(64), List.of("crisis", "run", "test"), List.of(), 12, 3, 1, 12, out, tmp,
-                "test")).execute(Progress.none());
-        List<String> lines = Files.readAllLines(out.resolve("events.csv"));
+        List<String> lines = fixtureEvents(12);
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         int type = header.indexOf("type");
         int target = header.indexOf("target");
@@ -78,11 +74,7 @@ class EventColumnsTest {
     void aRestorationAnswersAMediationOrNoEvent() throws Exception {
         // FORMATS 5.1: a restoration on the occasion of a new government or a gesture answers no event, so its
         // cause is empty and it roots its own chain; under a mediation it answers the mediation
-        var s = ScenarioReader.read(Path.of(getClass().getResource("/model/rupture-election.yaml").toURI()), List.of());
-        Path out = tmp.resolve("out");
-        new RunSet(new RunSet.Spec(s, "0".repeat(64), List.of("crisis", "run", "test"), List.of(), 40, 3, 1, 40, out, tmp,
-                "test")).execute(Progress.none());
-        List<String> lines = Files.readAllLines(out.resolve("events.csv"));
+        List<String> lines = fixtureEvents(40);
         List<String> header = Arrays.asList(lines.get(0).split(",", -1));
         int run = header.indexOf("run");
         int id = header.indexOf("id");
@@ -111,5 +103,14 @@ class EventColumnsTest {
         }
         assertTrue(unmediated > 0 && restorations > unmediated, "the fixture restores both ways: " + unmediated + " of "
                 + restorations + " without a mediation");
+    }
+
+    /** events.csv of {@code runs} runs of the rupture-and-election fixture, every run kept. */
+    private List<String> fixtureEvents(int runs) throws Exception {
+        var s = ScenarioReader.read(Path.of(getClass().getResource("/model/rupture-election.yaml").toURI()), List.of());
+        Path out = tmp.resolve("out-" + runs);
+        new RunSet(new RunSet.Spec(s, "0".repeat(64), List.of("crisis", "run", "test"), List.of(), runs, 3, 1, runs, out, tmp,
+                "test")).execute(Progress.none());
+        return Files.readAllLines(out.resolve("events.csv"));
     }
 }
