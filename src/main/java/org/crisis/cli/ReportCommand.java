@@ -56,7 +56,7 @@ final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--days", paramLabel = "D", split = ",",
-            description = "Days at which to draw the regional network, e.g. 0,30,364 (a run of 365 days ends on day 364) (default: start, peak and end of the representative run).")
+            description = "Days at which to draw the regional network, e.g. 0,30,364 (a run of 365 days ends on day 364) (default: day 0, the peak and the last day of the representative run, each drawn at the end of its day).")
     List<Integer> days = new ArrayList<>();
 
     @Option(names = "--run", paramLabel = "K", description = "Kept run to show as the representative run (default: the one closest to the median).")

@@ -97,7 +97,7 @@ final class CalibrationDirectory extends JournaledDirectory {
     /** What identifies a calibration for resuming (the budget is not part of it: a resume may extend it). */
     static ObjectNode identity(Calibration c, CalibrationFolds folds, String version) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("calibration_file", c.file().toString());
+        o.put("calibration_file", c.file().toAbsolutePath().normalize().toString()); // where it was, whatever the directory
         o.put("calibration_sha256", c.fileSha256());
         ArrayNode cases = o.putArray("cases");
         for (CalibrationCase x : c.cases()) {

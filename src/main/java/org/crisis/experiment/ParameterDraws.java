@@ -250,7 +250,6 @@ public final class ParameterDraws {
         return scenarios.length;
     }
 
-    /** Paths the scenario sets itself, which keep its value. */
     /** Whether an override ({@code path=value}) sets the field {@code path} names, or a field that holds it or lies in it. */
     private static boolean setByOverride(Node tree, String path, List<String> overrides) {
         Optional<List<String>> target = Overrides.target(tree, path);
@@ -264,6 +263,7 @@ public final class ParameterDraws {
         return false;
     }
 
+    /** Paths the scenario or --set gives a value, which keep it. */
     public List<String> kept() {
         return kept;
     }

@@ -88,7 +88,7 @@ final class SweepDirectory extends JournaledDirectory {
     /** What identifies a sweep for resuming. */
     static ObjectNode identity(Sweep sweep, SweepShard shard, String version) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("sweep_file", sweep.file().toString());
+        o.put("sweep_file", sweep.file().toAbsolutePath().normalize().toString()); // where it was, whatever the directory
         o.put("sweep_sha256", sweep.fileSha256());
         o.put("scenario_file", sweep.scenarioFile().toString());
         o.put("scenario_sha256", sweep.scenarioSha256());

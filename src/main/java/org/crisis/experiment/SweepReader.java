@@ -395,9 +395,10 @@ public final class SweepReader {
                                 + " pandas and R, and runs.csv and points.csv name each point by its values: give another");
                     }
                 }
-                // a value given twice runs its points twice with the same seeds: almost always a typo (0.1 for 0.01)
+                // in a grid a value given twice runs its points twice with the same seeds: almost always a typo (0.1 for
+                // 0.01); the sampling designs pick value number floor(u·k), so there a repeated value is a weight (SWEEPS.md)
                 Map<Object, Integer> first = new java.util.HashMap<>();
-                for (int i = 0; i < list.get().items().size(); i++) {
+                for (int i = 0; design == Design.GRID && i < list.get().items().size(); i++) {
                     if (list.get().items().get(i) instanceof Node.Scalar s && s.isPlain()) {
                         Object key = s.value() instanceof Number n ? (Object) n.doubleValue() : s.value();
                         Integer earlier = first.putIfAbsent(key, i);

@@ -1,6 +1,7 @@
 package org.crisis.observe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,8 +134,15 @@ public record Outcome(Kind kind, String a, String b) {
         for (Kind k : Kind.values()) {
             kinds.add(k.key);
         }
-        org.crisis.scenario.Fields.closest(key, kinds).ifPresent(near -> why.append("did you mean '").append(near)
-                .append(colon < 0 ? "" : ":" + arg).append("'? "));
+        org.crisis.scenario.Fields.closest(key, kinds).ifPresent(near -> {
+            Kind k = Arrays.stream(Kind.values()).filter(x -> x.key.equals(near)).findFirst().orElseThrow();
+            String suffix = switch (k.scope) { // the suggestion in the form its kind takes: a pair, a country or nothing
+                case GLOBAL -> "";
+                case COUNTRY -> ":" + (arg.isEmpty() || arg.contains("-") ? "X" : arg);
+                case PAIR -> ":" + (arg.contains("-") ? arg : "A-B");
+            };
+            why.append("did you mean '").append(near).append(suffix).append("'? ");
+        });
         why.append("expected one of ").append(String.join(", ", keys));
         return Optional.empty();
     }
