@@ -214,9 +214,14 @@ final class SweepReport implements ReportKind {
             });
             String[] labels = new String[k];
             double[] x = new double[k];
+            // a value of whole numbers (days, a memory) is labelled by the whole numbers each bin holds: a bin holds
+            // its lower edge and the values below its upper one, the last its upper edge too
+            boolean whole = distinct.stream().allMatch(v -> v == Math.rint(v));
             for (int i = 0; i < k; i++) {
                 x[i] = count[i] == 0 ? (edges[i] + edges[i + 1]) / 2 : sum[i] / count[i];
-                labels[i] = Format.number(edges[i]) + " to " + Format.number(edges[i + 1]); // ASCII: also a CSV cell
+                double lo = whole ? Math.ceil(edges[i]) : edges[i];
+                double hi = !whole ? edges[i + 1] : i == k - 1 ? Math.floor(edges[i + 1]) : Math.ceil(edges[i + 1]) - 1;
+                labels[i] = Format.number(lo) + " to " + Format.number(hi); // ASCII: also a CSV cell
             }
             return new Bins(factor, labels, x, binOf);
         }

@@ -328,7 +328,8 @@ public final class SweepResults implements Results {
                     }
                     if (v.has("min") && v.has("max")) {
                         String levels = v.path("levels").isArray() ? ", " + v.path("levels").size() + " levels" : "";
-                        return "range " + v.path("min").asText() + " to " + v.path("max").asText() + levels;
+                        return "range " + Format.number(v.path("min").asDouble()) + " to " + Format.number(v.path("max").asDouble())
+                                + levels;
                     }
                 }
             }

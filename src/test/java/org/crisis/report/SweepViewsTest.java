@@ -150,6 +150,33 @@ class SweepViewsTest {
     }
 
     @Test
+    void binsOfAValueOfWholeNumbersAreLabelledByTheWholeNumbersTheyHold() throws Exception {
+        // the sobol fixture with MEX's sovereignty replaced by whole numbers 15 .. 60 (as a memory of days would be)
+        Path dir = Fixtures.copy("sobol", tmp.resolve("whole"));
+        Files.delete(dir.resolve("runs.csv"));
+        List<String> lines = Files.readAllLines(dir.resolve("points.csv"));
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            c[3] = Integer.toString(15 + Integer.parseInt(c[0]) * 7 % 46);
+            out.add(String.join(",", c));
+        }
+        Files.write(dir.resolve("points.csv"), out);
+        Report.write(List.of(dir), ReportOptions.defaults().withOut(tmp.resolve("whole-out")));
+        List<String> bins = Files.readAllLines(tmp.resolve("whole-out").resolve("report-marginals.csv")).stream()
+                .map(l -> l.split(",", -1)).filter(c -> c[1].equals("countries.MEX.sovereignty")).map(c -> c[2]).distinct().toList();
+        assertTrue(bins.size() > 3, bins::toString);
+        int last = 14;
+        for (String bin : bins) {
+            assertTrue(bin.matches("\\d+ to \\d+"), bin);
+            String[] ends = bin.split(" to ");
+            assertTrue(Integer.parseInt(ends[0]) > last && Integer.parseInt(ends[1]) >= Integer.parseInt(ends[0]), bins::toString);
+            last = Integer.parseInt(ends[1]);
+        }
+        assertEquals(60, last, "the last bin holds the largest value");
+    }
+
+    @Test
     void valuesBeyondTheFourThatExplainMostAreNamedAsLeftOut() throws Exception {
         // a copy of the sobol fixture's points with two more varied values that explain nothing
         Path dir = tmp.resolve("wide");
