@@ -237,8 +237,8 @@ final class ComparisonReport implements ReportKind {
         String overlap = a.masterSeed().equals(b.masterSeed()) && a.runCount() != b.runCount()
                 ? String.format(Locale.ROOT, " But the first %,d runs of each used the same seeds: the sets are not "
                         + "independent (where the scenarios are alike those runs are the same), so the tests below "
-                        + "overstate the noise in the differences and their p-values are too large. Run both with the same number of runs to pair them, or give "
-                        + "one another --seed.", Math.min(a.runCount(), b.runCount()))
+                        + "overstate the noise in the differences and their p-values are too large. Run both with the same "
+                        + "number of runs to pair them, or give one another --seed.", Math.min(a.runCount(), b.runCount()))
                 : "";
         return String.format(Locale.ROOT, "%s and %s %s: they are compared as independent samples (two-proportion z "
                 + "test, or Fisher's exact test when an expected count is below 5, for shares; Mann\u2013Whitney U for "

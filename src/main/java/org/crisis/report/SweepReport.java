@@ -220,7 +220,8 @@ final class SweepReport implements ReportKind {
             for (int i = 0; i < k; i++) {
                 x[i] = count[i] == 0 ? (edges[i] + edges[i + 1]) / 2 : sum[i] / count[i];
                 double lo = whole ? Math.ceil(edges[i]) : edges[i];
-                double hi = !whole ? edges[i + 1] : i == k - 1 ? Math.floor(edges[i + 1]) : Math.ceil(edges[i + 1]) - 1;
+                double hi = !whole ? edges[i + 1]
+                        : Math.max(lo, i == k - 1 ? Math.floor(edges[i + 1]) : Math.ceil(edges[i + 1]) - 1); // (an empty bin: its edge)
                 labels[i] = Format.number(lo) + " to " + Format.number(hi); // ASCII: also a CSV cell
             }
             return new Bins(factor, labels, x, binOf);
