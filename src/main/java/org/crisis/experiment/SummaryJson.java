@@ -33,7 +33,7 @@ final class SummaryJson {
         o.put("missing", s.missing());
         put(o, "mean", s.mean());
         put(o, "sd", s.sd());
-        double[] ci = within(outcome.measure(), s.interval());
+        double[] ci = outcome.within(s.interval());
         put(o, "ci95_low", ci[0]);
         put(o, "ci95_high", ci[1]);
         ObjectNode q = o.putObject("quantiles");
@@ -41,18 +41,6 @@ final class SummaryJson {
             put(q, "q" + (p < 10 ? "0" : "") + (int) p, s.quantile(p));
         }
         return o;
-    }
-
-    /**
-     * A number's interval within what it can take: a day or a count is not below 0, a level lies
-     * from 0 to 4 (Student's t is symmetric, and a skewed count near 0 reached below it).
-     */
-    static double[] within(Outcome.Measure measure, double[] ci) {
-        return switch (measure) {
-            case DAY, COUNT -> new double[] {Math.max(0, ci[0]), ci[1]};
-            case LEVEL -> new double[] {Math.max(0, ci[0]), Math.min(4, ci[1])};
-            default -> ci;
-        };
     }
 
     /**

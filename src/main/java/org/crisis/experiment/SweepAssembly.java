@@ -123,7 +123,7 @@ final class SweepAssembly {
             }
             s.append(',').append(outcomes.get(k).column()).append(',').append(st.n());
             double mean = st.mean();
-            double[] ci = st.interval();
+            double[] ci = outcomes.get(k).within(st.interval());
             Csv.number(s.append(','), mean, 6);
             Csv.number(s.append(','), st.sd(), 6);
             Csv.number(s.append(','), ci[0], 6);

@@ -458,16 +458,17 @@ final class SweepReport implements ReportKind {
      * replications (runs.csv), else over the runs; null's interval (NaN) under common random numbers without runs.csv.
      */
     private Pooled pooled(String o, List<SweepResults.PointStat> points, boolean share) throws ReportException {
+        Pooled p;
         if (!commonRandomNumbers()) {
-            return Pooled.of(points, share);
+            p = Pooled.of(points, share);
+        } else {
+            Map<Integer, double[]> reps = replications.containsKey(o) ? replications.get(o) : sweep.byReplication(o);
+            replications.put(o, reps);
+            p = reps == null ? new Pooled(Pooled.of(points, share).n(), Pooled.of(points, share).mean(), Double.NaN, Double.NaN)
+                    : Pooled.clustered(points, reps, share);
         }
-        Map<Integer, double[]> reps = replications.containsKey(o) ? replications.get(o) : sweep.byReplication(o);
-        replications.put(o, reps);
-        if (reps == null) {
-            Pooled p = Pooled.of(points, share);
-            return new Pooled(p.n(), p.mean(), Double.NaN, Double.NaN);
-        }
-        return Pooled.clustered(points, reps, share);
+        double[] cut = sweep.within(o, p.low(), p.high()); // (NaN stays NaN)
+        return new Pooled(p.n(), p.mean(), cut[0], cut[1]);
     }
 
     private final Map<String, Map<Integer, double[]>> replications = new HashMap<>();

@@ -317,6 +317,12 @@ public final class SweepResults implements Results {
         return v.isMissingNode() || v.isNull() ? "" : v.asText();
     }
 
+    /** A range's end as the sweep file gave it: a whole number without a decimal point, any other in full. */
+    private static String end(JsonNode x) {
+        double d = x.asDouble();
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : x.asText();
+    }
+
     /** The varied value's description from the manifest: its values or its range. */
     String domain(String factor) {
         JsonNode vary = sweep(manifest).path("vary");
@@ -328,8 +334,7 @@ public final class SweepResults implements Results {
                     }
                     if (v.has("min") && v.has("max")) {
                         String levels = v.path("levels").isArray() ? ", " + v.path("levels").size() + " levels" : "";
-                        return "range " + Format.number(v.path("min").asDouble()) + " to " + Format.number(v.path("max").asDouble())
-                                + levels;
+                        return "range " + end(v.path("min")) + " to " + end(v.path("max")) + levels;
                     }
                 }
             }
@@ -450,6 +455,18 @@ public final class SweepResults implements Results {
             throw new ReportException(directory.resolve("runs.csv") + ": " + seen.cardinality() + " runs, where manifest.json"
                     + " counts " + (long) points * replications + " (" + points + " points of " + replications + " replications)");
         }
+    }
+
+    private Map<String, OutcomeSummary> describedOutcomes;
+
+    /** An interval of {@code column}'s mean cut at what its values can take, as the manifest describes it. */
+    double[] within(String column, double low, double high) {
+        if (describedOutcomes == null) {
+            describedOutcomes = described(manifest);
+        }
+        OutcomeSummary d = describedOutcomes.get(column);
+        return d == null ? new double[] {low, high}
+                : org.crisis.stats.Intervals.within(d.kind(), d.measure().startsWith("polarisation"), new double[] {low, high});
     }
 
     /** sensitivity.csv, or null. */

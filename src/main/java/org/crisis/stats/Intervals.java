@@ -34,4 +34,34 @@ public final class Intervals {
         double half = t * sd / Math.sqrt(n);
         return new double[] {mean - half, mean + half};
     }
+
+    /**
+     * An interval of a mean cut at what the values can take, by the kind result files give the
+     * measure ({@code share}, {@code day}, {@code count}, {@code level}, {@code number}): a share
+     * from 0 to 1, a day or a count not below 0, a level from 0 to 4, a number as it is unless it is
+     * a share of triads (polarisation), from 0 to 1. Student's t is symmetric and reaches past an end
+     * for a skewed value near it.
+     */
+    public static double[] within(String kind, boolean ofTriads, double[] ci) {
+        double low = ci[0];
+        double high = ci[1];
+        switch (kind) {
+            case "day", "count" -> low = Math.max(0, low);
+            case "level" -> {
+                low = Math.max(0, low);
+                high = Math.min(4, high);
+            }
+            case "share" -> {
+                low = Math.max(0, low);
+                high = Math.min(1, high);
+            }
+            default -> {
+                if (ofTriads) {
+                    low = Math.max(0, low);
+                    high = Math.min(1, high);
+                }
+            }
+        }
+        return new double[] {low, high};
+    }
 }
