@@ -179,9 +179,9 @@ public record Outcome(Kind kind, String a, String b) {
      * symmetric and reaches past them for a skewed value near an end.
      */
     public double[] within(double[] ci) {
-        return org.crisis.stats.Intervals.within(kind.measure.name, kind == Kind.POLARISATION || kind == Kind.POLARISATION_START, ci);
+        boolean ofTriads = kind == Kind.POLARISATION || kind == Kind.POLARISATION_START;
+        return org.crisis.stats.Intervals.within(kind.measure.name, ofTriads, ci);
     }
-
 
     /**
      * How the measure reads in tables, without its pair or country (the column's suffix says
