@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.crisis.io.Csv;
 import org.crisis.observe.Outcome;
+import org.crisis.stats.Intervals;
 import org.crisis.stats.OutcomeStatistics;
 import org.crisis.stats.VarianceComponents;
 
@@ -33,7 +34,7 @@ final class SummaryJson {
         o.put("missing", s.missing());
         put(o, "mean", s.mean());
         put(o, "sd", s.sd());
-        double[] ci = outcome.within(s.interval());
+        double[] ci = Intervals.within(outcome.measure().fileName(), outcome.unit(), s.interval());
         put(o, "ci95_low", ci[0]);
         put(o, "ci95_high", ci[1]);
         ObjectNode q = o.putObject("quantiles");

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.crisis.io.Csv;
 import org.crisis.observe.Outcome;
+import org.crisis.stats.Intervals;
 import org.crisis.stats.OutcomeStatistics;
 
 /**
@@ -123,7 +124,7 @@ final class SweepAssembly {
             }
             s.append(',').append(outcomes.get(k).column()).append(',').append(st.n());
             double mean = st.mean();
-            double[] ci = outcomes.get(k).within(st.interval());
+            double[] ci = Intervals.within(outcomes.get(k).measure().fileName(), outcomes.get(k).unit(), st.interval());
             Csv.number(s.append(','), mean, 6);
             Csv.number(s.append(','), st.sd(), 6);
             Csv.number(s.append(','), ci[0], 6);

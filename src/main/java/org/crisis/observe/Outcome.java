@@ -174,16 +174,6 @@ public record Outcome(Kind kind, String a, String b) {
     }
 
     /**
-     * An interval of this outcome's mean cut at what its values can take: a day or a count not
-     * below 0, a level from 0 to 4, polarisation (a share of triads) from 0 to 1; Student's t is
-     * symmetric and reaches past them for a skewed value near an end.
-     */
-    public double[] within(double[] ci) {
-        boolean ofTriads = kind == Kind.POLARISATION || kind == Kind.POLARISATION_START;
-        return org.crisis.stats.Intervals.within(kind.measure.name, ofTriads, ci);
-    }
-
-    /**
      * How the measure reads in tables, without its pair or country (the column's suffix says
      * which): e.g. {@code reached SEVERED}, {@code days to SEVERED (runs where reached)}.
      */

@@ -466,7 +466,7 @@ public final class SweepResults implements Results {
         }
         OutcomeSummary d = describedOutcomes.get(column);
         return d == null ? new double[] {low, high}
-                : org.crisis.stats.Intervals.within(d.kind(), d.measure().startsWith("polarisation"), new double[] {low, high});
+                : org.crisis.stats.Intervals.within(d.kind(), d.unit(), new double[] {low, high});
     }
 
     /** sensitivity.csv, or null. */

@@ -36,13 +36,14 @@ public final class Intervals {
     }
 
     /**
-     * An interval of a mean cut at what the values can take, by the kind result files give the
-     * measure ({@code share}, {@code day}, {@code count}, {@code level}, {@code number}): a share
-     * from 0 to 1, a day or a count not below 0, a level from 0 to 4, a number as it is unless it is
-     * a share of triads (polarisation), from 0 to 1. Student's t is symmetric and reaches past an end
-     * for a skewed value near it.
+     * An interval of a mean cut at what the values can take, by the kind and unit result files give
+     * the measure (kind {@code share}, {@code day}, {@code count}, {@code level} or {@code number}):
+     * a share from 0 to 1, a day or a count not below 0, a level from 0 to 4, a number as it is
+     * unless its unit is a share (polarisation, a share of triads), from 0 to 1. Student's t is
+     * symmetric and reaches past an end for a skewed value near it.
      */
-    public static double[] within(String kind, boolean ofTriads, double[] ci) {
+    public static double[] within(String kind, String unit, double[] ci) {
+        boolean ofTriads = unit.startsWith("share");
         double low = ci[0];
         double high = ci[1];
         switch (kind) {
