@@ -217,8 +217,9 @@ final class CalibrateCommand implements Callable<Integer> {
             System.err.println("crisis calibrate: the finished evaluations are kept; run the same command again to resume");
             return 1;
         }
-        System.out.printf(Locale.ROOT, "%s simulated in %.1f s%s%n", count(r.simulated(), "candidate"), r.seconds(),
-                r.resumed() > 0 ? " (" + r.resumed() + " evaluations done before)" : "");
+        System.out.printf(Locale.ROOT, "%s simulated in %.1f s (candidates of the search and the ensemble, and the folds'"
+                + " held-out scorings)%s%n", count(r.simulated(), "evaluation"), r.seconds(),
+                r.resumed() > 0 ? "; " + r.resumed() + " recorded before were used again" : "");
         headline(r.fits(), selection.k(), calibration.seed());
         System.out.println("results: " + r.directory());
         return 0;

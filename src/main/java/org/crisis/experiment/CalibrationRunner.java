@@ -246,8 +246,8 @@ public final class CalibrationRunner {
             }
             CalibrationJournal journal = CalibrationJournal.read(dir.work);
             if (dir.resumed) {
-                options.log().printf(Locale.ROOT, "crisis calibrate: resuming %s: %d evaluations already recorded%n",
-                        dir.work, journal.size());
+                options.log().printf(Locale.ROOT, "crisis calibrate: resuming %s: %d evaluations already recorded (those"
+                        + " within this command's budget are used again)%n", dir.work, journal.size());
             }
             List<Fit> fits = new ArrayList<>();
             int sessions;
