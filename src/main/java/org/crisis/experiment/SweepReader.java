@@ -181,8 +181,12 @@ public final class SweepReader {
                 // a structural value judged alone against the file's scenario (an event day beyond its horizon) may
                 // be valid at every point where another varied field comes with it (a longer horizon): with two
                 // or more such factors every point is checked whole instead (checkPoints)
-                if (factors.stream().filter(SweepReader::structural).count() < 2) {
-                    deferred.forEach(Runnable::run);
+                boolean whole = factors.stream().filter(SweepReader::structural).count() >= 2;
+                for (Deferred d : deferred) {
+                    // a value wrong whatever the others take (a misspelt name, a number for a boolean) is said at its place
+                    if (!whole || d.intrinsic()) {
+                        f.error(d.place(), d.where(), d.message());
+                    }
                 }
                 deferred.clear();
                 if (tree != null) {
@@ -490,7 +494,7 @@ public final class SweepReader {
                             + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
                     if (reported.add(message)) {
                         if (structural(factor)) {
-                            deferred.add(() -> f.error(place, where, message));
+                            deferred.add(new Deferred(place, where, message));
                         } else {
                             f.error(place, where, message);
                         }
@@ -519,9 +523,11 @@ public final class SweepReader {
                 sweep.scenarioAt(p);
             } catch (InvalidInputException e) {
                 if (++bad <= MAX_REPORTED_POINTS) {
-                    Problem first = e.problems().get(0);
-                    f.error(vary, "vary", "point " + p + " (" + sweep.describe(p) + ") makes the scenario invalid: "
-                            + (first.path().isEmpty() ? "" : first.path() + ": ") + first.message());
+                    // every problem of the point, so that a value bad whatever the others take is named too
+                    for (Problem q : e.problems()) {
+                        f.error(vary, "vary", "point " + p + " (" + sweep.describe(p) + ") makes the scenario invalid: "
+                                + (q.path().isEmpty() ? "" : q.path() + ": ") + q.message());
+                    }
                 }
             }
         }
@@ -548,8 +554,18 @@ public final class SweepReader {
         }
     }
 
-    /** Problems of structural values found alone, reported only if no whole-point check follows. */
-    private final List<Runnable> deferred = new ArrayList<>();
+    /**
+     * A problem of a structural value found alone: reported if no whole-point check follows, or if
+     * it is the value's own (its form, not its fit with another field), which no other value mends.
+     */
+    private record Deferred(Node place, String where, String message) {
+        boolean intrinsic() {
+            return message.contains("did you mean") || message.contains("expected one of")
+                    || message.contains("expected true or false") || message.contains("unknown country");
+        }
+    }
+
+    private final List<Deferred> deferred = new ArrayList<>();
 
     private void problem(int[] at, String path, String message) {
         f.problems().add(new Problem(file.toString(), at[0], at[1], path, message));

@@ -3,6 +3,7 @@ package org.crisis.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,5 +110,31 @@ class SweepValidationTest {
                   days: {values: [30, 500]}
                   events.0.day: {values: [0, 400]}
                 """ + SweepFixtures.OUTCOMES));
+    }
+
+    @Test
+    void aValueWrongWhateverTheOthersTakeIsSaidAtItsPlaceWhereTwoStructuralValuesAreVaried() throws Exception {
+        // a level misspelt beside a varied horizon (two structural values, so points are checked whole) and a boolean given
+        // as a number: each said at its own place, at once
+        List<String> said = problems("""
+                design: grid
+                vary:
+                  days: {values: [30, 60]}
+                  relations.AAA-BBB.level: {values: [NORMALL]}
+                  parameters.ripeRestoration: {values: [1]}
+                """ + SweepFixtures.OUTCOMES);
+        assertTrue(said.stream().anyMatch(p -> p.contains("vary.relations.AAA-BBB.level: value NORMALL makes the scenario "
+                + "invalid") && p.contains("did you mean 'NORMAL'?")), said::toString);
+        assertTrue(said.stream().anyMatch(p -> p.contains("vary.parameters.ripeRestoration: value 1")), said::toString);
+        // where points are checked whole, each of a point's problems is named: both events beyond its horizon
+        List<String> points = problems("""
+                design: grid
+                vary:
+                  days: {values: [20, 500]}
+                  events.0.day: {values: [400]}
+                  events.1.day: {values: [450]}
+                """ + SweepFixtures.OUTCOMES);
+        assertTrue(points.stream().anyMatch(p -> p.contains("point 0 (") && p.contains("events[0].day: day 400")), points::toString);
+        assertTrue(points.stream().anyMatch(p -> p.contains("point 0 (") && p.contains("events[1].day: day 450")), points::toString);
     }
 }
