@@ -43,7 +43,12 @@ final class ComparisonReport implements ReportKind {
     private final List<String> warnings = new ArrayList<>();
 
     ComparisonReport(List<RunSetResults> sets, ReportOptions options, Svg svg) throws ReportException {
-        this.sets = sets;
+        // a pair tracked in the other order than the baseline's is compared as the baseline names it
+        List<RunSetResults> oriented = new ArrayList<>(List.of(sets.get(0)));
+        for (RunSetResults s : sets.subList(1, sets.size())) {
+            oriented.add(s.orientedAs(sets.get(0).pairs()));
+        }
+        this.sets = oriented;
         this.options = options;
         this.svg = svg;
         this.paired = new boolean[sets.size()];
@@ -158,7 +163,6 @@ final class ComparisonReport implements ReportKind {
         }
         for (String reversed : reversedPairs()) {
             h.note(reversed);
-            warnings.add(reversed);
         }
         for (int i = 0; i < sets.size(); i++) {
             RunSetResults s = sets.get(i);
@@ -445,20 +449,15 @@ final class ComparisonReport implements ReportKind {
         return java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
     }
 
-    /**
-     * The pairs a set tracks in the other order from the baseline (RED-BLU and BLU-RED): their
-     * columns differ by name, so their outcomes are not compared; said, with how to line them up.
-     */
+    /** The pairs a set tracks in the other order from the baseline (BLU-RED for RED-BLU): said, as they are lined up. */
     private List<String> reversedPairs() {
         List<String> out = new ArrayList<>();
-        for (Pair p : sets.get(0).pairs()) {
-            for (int i = 1; i < sets.size(); i++) {
-                Pair other = new Pair(p.b(), p.a());
-                if (!sets.get(i).pairs().contains(p) && sets.get(i).pairs().contains(other)) {
-                    out.add(labels.get(0) + " tracks " + p.key() + " and " + labels.get(i) + " tracks " + other.key()
-                            + ", the same pair in the other order: its outcomes and charts are not compared. Give both "
-                            + "scenarios the same order (track: [[" + p.a() + ", " + p.b() + "]]) and run them again.");
-                }
+        for (int i = 1; i < sets.size(); i++) {
+            for (Pair p : sets.get(i).turned()) {
+                Pair q = new Pair(p.b(), p.a());
+                out.add(labels.get(i) + " tracks " + p.key() + ", the pair " + labels.get(0) + " tracks as " + q.key()
+                        + ": its outcomes are compared as " + q.key() + "'s (a pair's outcomes are the same either way),"
+                        + " and its charts show " + q.a() + "'s grievance against " + q.b() + " as " + labels.get(0) + "'s do.");
             }
         }
         return out;
@@ -494,10 +493,8 @@ final class ComparisonReport implements ReportKind {
         Html h = page.section("pairs", "Tracked pairs overlaid");
         List<Pair> pairs = commonPairs();
         if (pairs.isEmpty()) {
-            boolean reversed = !reversedPairs().isEmpty();
-            h.note(reversed ? "The run sets track no pair in common in the same order (above)." : "The run sets track no pair in common.");
-            warnings.add(reversed ? "the run sets track no pair in common in the same order: no overlaid charts"
-                    : "the run sets track no pair in common: no overlaid charts");
+            h.note("The run sets track no pair in common.");
+            warnings.add("the run sets track no pair in common: no overlaid charts");
             return;
         }
         List<String> events = new ArrayList<>();

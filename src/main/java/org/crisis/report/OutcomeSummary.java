@@ -29,6 +29,13 @@ record OutcomeSummary(String outcome, String column, String label, String unit, 
      */
     record Spread(int sets, double parameters, double chance, double share, double pValue) {}
 
+    /** This pair outcome under another column name with its pair turned ({@link RunSetResults#orientedAs}). */
+    OutcomeSummary turned(String column, Pair pair) {
+        return new OutcomeSummary(outcome, column, label, unit, kind, measure, scope, pair.a(), pair.b(), country, event, level,
+                direction, roles, share, n, missing, mean, sd, low, high, q05, q25, q50, q75, q95, escalationRank, moreEscalated,
+                spread);
+    }
+
     /** The kinds of value, as result files name them. */
     static final Set<String> KINDS = Set.of("share", "day", "level", "count", "number");
 

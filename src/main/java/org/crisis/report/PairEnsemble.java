@@ -19,6 +19,11 @@ record PairEnsemble(Pair pair, int[] day, int[] runs, double[][] share, double[]
     }
 
     /** The pairs of ensemble.csv, in file order. */
+    /** The same pair seen from its other side: b-a, with the two grievances swapped. */
+    PairEnsemble turned() {
+        return new PairEnsemble(new Pair(pair.b(), pair.a()), day, runs, share, ba, ab);
+    }
+
     static Map<Pair, PairEnsemble> read(CsvTable<ReportException> t) throws ReportException {
         int a = t.column("a");
         int b = t.column("b");

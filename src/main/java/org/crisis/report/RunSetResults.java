@@ -37,15 +37,68 @@ public final class RunSetResults implements Results {
     private final List<OutcomeSummary> outcomes;
     private final List<Pair> pairs;
     private Map<Pair, PairEnsemble> ensemble;
+    /** In a view oriented as another set's pairs: the runs.csv column of each renamed column, and the pairs turned. */
+    private final Map<String, String> columnOf;
+    private final Set<Pair> turned;
 
     private RunSetResults(Path directory, JsonNode manifest, CsvTable<ReportException> runs, List<OutcomeSummary> outcomes,
             List<Pair> pairs) {
+        this(directory, manifest, runs, outcomes, pairs, Map.of(), Set.of());
+    }
+
+    private RunSetResults(Path directory, JsonNode manifest, CsvTable<ReportException> runs, List<OutcomeSummary> outcomes,
+            List<Pair> pairs, Map<String, String> columnOf, Set<Pair> turned) {
         this.directory = directory;
         this.manifest = manifest;
         this.scenario = manifest.path("scenario");
         this.runs = runs;
         this.outcomes = List.copyOf(outcomes);
         this.pairs = List.copyOf(pairs);
+        this.columnOf = Map.copyOf(columnOf);
+        this.turned = Set.copyOf(turned);
+    }
+
+    /**
+     * This run set as {@code others} orient their pairs: a pair it tracks as BLU-RED where they track
+     * RED-BLU is turned, its outcomes named and read as RED-BLU's (a pair's outcomes are symmetric) and
+     * its ensemble's two grievances swapped, so that a comparison lines the two up. The files are read
+     * as they are.
+     */
+    /** The pairs this view turned (as the run set's files name them), or none. */
+    Set<Pair> turned() {
+        return turned;
+    }
+
+    RunSetResults orientedAs(List<Pair> others) {
+        Set<Pair> turn = new LinkedHashSet<>();
+        for (Pair p : pairs) {
+            Pair q = new Pair(p.b(), p.a());
+            if (!others.contains(p) && others.contains(q) && !pairs.contains(q)) {
+                turn.add(p);
+            }
+        }
+        if (turn.isEmpty()) {
+            return this;
+        }
+        List<Pair> turnedPairs = new ArrayList<>();
+        for (Pair p : pairs) {
+            turnedPairs.add(turn.contains(p) ? new Pair(p.b(), p.a()) : p);
+        }
+        Map<String, String> renamed = new LinkedHashMap<>();
+        List<OutcomeSummary> turnedOutcomes = new ArrayList<>();
+        for (OutcomeSummary o : outcomes) {
+            Pair p = new Pair(o.a(), o.b());
+            String suffix = "_" + p.column();
+            if (turn.contains(p) && o.column().endsWith(suffix)) {
+                Pair q = new Pair(p.b(), p.a());
+                String column = o.column().substring(0, o.column().length() - suffix.length()) + "_" + q.column();
+                renamed.put(column, o.column());
+                turnedOutcomes.add(o.turned(column, q));
+            } else {
+                turnedOutcomes.add(o);
+            }
+        }
+        return new RunSetResults(directory, manifest, runs, turnedOutcomes, turnedPairs, renamed, turn);
     }
 
     static RunSetResults open(Path directory, JsonNode manifest) throws ReportException {
@@ -277,7 +330,7 @@ public final class RunSetResults implements Results {
 
     /** Values of a runs.csv column in replication order (NaN where empty); null if absent. */
     double[] values(String column) {
-        int c = runs.find(column);
+        int c = runs.find(columnOf.getOrDefault(column, column));
         return c < 0 ? null : runs.numbers(c);
     }
 
@@ -350,6 +403,12 @@ public final class RunSetResults implements Results {
                 CsvTable<ReportException> t = CsvTable.read(directory.resolve("ensemble.csv"), ReportException::new);
                 Inputs.ensemble(t, days(), runs.size());
                 ensemble = PairEnsemble.read(t);
+                if (!turned.isEmpty()) {
+                    Map<Pair, PairEnsemble> byPair = new LinkedHashMap<>();
+                    ensemble.forEach((p, e) -> byPair.put(turned.contains(p) ? new Pair(p.b(), p.a()) : p,
+                            turned.contains(p) ? e.turned() : e));
+                    ensemble = byPair;
+                }
             } else {
                 ensemble = Map.of();
             }

@@ -417,10 +417,25 @@ class ReportTest {
         Report.Written w = Report.write(List.of(one, other), new ReportOptions(tmp.resolve("order-cmp"), null, null, 0.05, 0.05,
                 null));
         String text = Files.readString(w.html()).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
-        assertTrue(text.contains("A tracks RED-BLU and B tracks BLU-RED, the same pair in the other order: its outcomes and "
-                + "charts are not compared. Give both scenarios the same order (track: [[RED, BLU]])"), text);
-        assertTrue(text.contains("The run sets track no pair in common in the same order"), text);
-        assertTrue(w.warnings().stream().anyMatch(x -> x.startsWith("A tracks RED-BLU and B tracks BLU-RED")), w.warnings()::toString);
+        assertTrue(text.contains("B tracks BLU-RED, the pair A tracks as RED-BLU: its outcomes are compared as RED-BLU"),
+                "the note");
+        assertFalse(text.contains("track no pair in common"), "the pair is lined up, and drawn");
+        assertTrue(text.contains("Grievance of RED against BLU A order-one B order-other"), "B's fan chart beside A's");
+        // B's outcomes of the pair are its own runs' (the same scenario, the same seeds: the same values as A's)
+        List<String> rows = Files.readAllLines(w.html().resolveSibling("report-comparison.csv"));
+        String severed = rows.stream().filter(r -> r.contains(",severed_red_blu,")).findFirst().orElseThrow();
+        assertTrue(severed.contains(",B,A,"), severed);
+        double[] a = RunSetResults.open(one, Manifests.read(one.resolve("manifest.json"))).values("severed_red_blu");
+        double[] b = RunSetResults.open(other, Manifests.read(other.resolve("manifest.json"))).values("severed_blu_red");
+        assertArrayEquals(a, b, 0.0, "the other order tracks the same runs");
+        // the ensemble seen from the baseline's side: B's grievance of BLU against RED is drawn as A's is
+        RunSetResults turned = RunSetResults.open(other, Manifests.read(other.resolve("manifest.json")))
+                .orientedAs(List.of(new Pair("RED", "BLU")));
+        PairEnsemble asRead = RunSetResults.open(other, Manifests.read(other.resolve("manifest.json"))).ensemble()
+                .get(new Pair("BLU", "RED"));
+        PairEnsemble seen = turned.ensemble().get(new Pair("RED", "BLU"));
+        assertArrayEquals(asRead.ba()[2], seen.ab()[2], 0.0, "RED's grievance against BLU is B's ba");
+        assertArrayEquals(turned.values("severed_red_blu"), b, 0.0);
     }
 
     @Test
