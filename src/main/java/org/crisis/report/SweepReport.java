@@ -195,11 +195,14 @@ final class SweepReport implements ReportKind {
                 return new Bins(factor, labels, x, binOf);
             }
             double[] sorted = value.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).sorted().toArray();
-            int k = Math.min(bins, sorted.length);
-            double[] edges = new double[k + 1];
-            for (int i = 0; i <= k; i++) {
-                edges[i] = RepresentativeRun.quantile(sorted, i / (double) k);
+            int most = Math.min(bins, sorted.length);
+            double[] quantiles = new double[most + 1];
+            for (int i = 0; i <= most; i++) {
+                quantiles[i] = RepresentativeRun.quantile(sorted, i / (double) most);
             }
+            // tied values give equal quantiles: one edge each, so that a value falls in one bin and no bin is empty
+            double[] edges = Arrays.stream(quantiles).distinct().toArray();
+            int k = edges.length - 1;
             double[] sum = new double[k];
             int[] count = new int[k];
             value.forEach((p, v) -> {

@@ -174,6 +174,24 @@ class SweepViewsTest {
             last = Integer.parseInt(ends[1]);
         }
         assertEquals(60, last, "the last bin holds the largest value");
+
+        // half the points at one value: that value is one bin, not several empty ones of the same label
+        Path tied = Fixtures.copy("sobol", tmp.resolve("tied"));
+        Files.delete(tied.resolve("runs.csv"));
+        List<String> rows = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",", -1);
+            int point = Integer.parseInt(c[0]);
+            c[3] = Integer.toString(point % 2 == 0 ? 20 : 21 + point * 7 % 40);
+            rows.add(String.join(",", c));
+        }
+        Files.write(tied.resolve("points.csv"), rows);
+        Report.write(List.of(tied), ReportOptions.defaults().withOut(tmp.resolve("tied-out")));
+        List<String> tiedBins = Files.readAllLines(tmp.resolve("tied-out").resolve("report-marginals.csv")).stream()
+                .map(l -> l.split(",", -1)).filter(c -> c[1].equals("countries.MEX.sovereignty") && c[0].equals("severed_per_mex"))
+                .map(c -> c[2]).toList();
+        assertEquals(tiedBins.size(), new java.util.HashSet<>(tiedBins).size(), "one row a bin: " + tiedBins);
+        assertEquals(1, tiedBins.stream().filter(b -> b.startsWith("20 to")).count(), tiedBins::toString);
     }
 
     @Test
