@@ -31,7 +31,9 @@ record OutcomeSummary(String outcome, String column, String label, String unit, 
 
     /** This pair outcome under another column name with its pair turned ({@link RunSetResults#orientedAs}). */
     OutcomeSummary turned(String column, Pair pair) {
-        return new OutcomeSummary(outcome, column, label, unit, kind, measure, scope, pair.a(), pair.b(), country, event, level,
+        String was = ":" + pair.b() + "-" + pair.a();
+        String name = outcome.endsWith(was) ? outcome.substring(0, outcome.length() - was.length()) + ":" + pair.key() : outcome;
+        return new OutcomeSummary(name, column, label, unit, kind, measure, scope, pair.a(), pair.b(), country, event, level,
                 direction, roles, share, n, missing, mean, sd, low, high, q05, q25, q50, q75, q95, escalationRank, moreEscalated,
                 spread);
     }

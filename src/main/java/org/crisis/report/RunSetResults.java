@@ -55,7 +55,7 @@ public final class RunSetResults implements Results {
         this.outcomes = List.copyOf(outcomes);
         this.pairs = List.copyOf(pairs);
         this.columnOf = Map.copyOf(columnOf);
-        this.turned = Set.copyOf(turned);
+        this.turned = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(turned)); // in the files' order
     }
 
     /**

@@ -196,12 +196,13 @@ final class SweepReport implements ReportKind {
             }
             double[] sorted = value.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).sorted().toArray();
             int most = Math.min(bins, sorted.length);
-            double[] quantiles = new double[most + 1];
+            double[] cuts = new double[most + 1];
             for (int i = 0; i <= most; i++) {
-                quantiles[i] = RepresentativeRun.quantile(sorted, i / (double) most);
+                // an edge is a value some point takes (the order statistic nearest the quantile), so every bin holds its
+                // lower edge's points; tied values give equal edges, kept once, so that a value falls in one bin
+                cuts[i] = sorted[(int) Math.round(i * (sorted.length - 1) / (double) most)];
             }
-            // tied values give equal quantiles: one edge each, so that a value falls in one bin and no bin is empty
-            double[] edges = Arrays.stream(quantiles).distinct().toArray();
+            double[] edges = Arrays.stream(cuts).distinct().toArray();
             int k = edges.length - 1;
             double[] sum = new double[k];
             int[] count = new int[k];

@@ -436,6 +436,10 @@ class ReportTest {
         PairEnsemble seen = turned.ensemble().get(new Pair("RED", "BLU"));
         assertArrayEquals(asRead.ba()[2], seen.ab()[2], 0.0, "RED's grievance against BLU is B's ba");
         assertArrayEquals(turned.values("severed_red_blu"), b, 0.0);
+        // its rows name the outcome and the column alike, as the baseline does
+        String convergence = Files.readString(w.html().resolveSibling("report-convergence.csv"));
+        assertTrue(convergence.contains("B,severed:RED-BLU,severed_red_blu,"), convergence);
+        assertFalse(convergence.contains("BLU-RED"), convergence);
     }
 
     @Test

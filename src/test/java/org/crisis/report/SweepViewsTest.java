@@ -192,6 +192,10 @@ class SweepViewsTest {
                 .map(c -> c[2]).toList();
         assertEquals(tiedBins.size(), new java.util.HashSet<>(tiedBins).size(), "one row a bin: " + tiedBins);
         assertEquals(1, tiedBins.stream().filter(b -> b.startsWith("20 to")).count(), tiedBins::toString);
+        // every bin holds points: its edges are values points take
+        Files.readAllLines(tmp.resolve("tied-out").resolve("report-marginals.csv")).stream().map(l -> l.split(",", -1))
+                .filter(c -> c[1].equals("countries.MEX.sovereignty") && c[0].equals("severed_per_mex"))
+                .forEach(c -> assertTrue(Double.parseDouble(c[4]) > 0, "a bin without points: " + String.join(",", c)));
     }
 
     @Test
