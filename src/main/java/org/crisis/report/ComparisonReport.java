@@ -315,8 +315,7 @@ final class ComparisonReport implements ReportKind {
                     List<String> row = new ArrayList<>();
                     row.add(i == 1 ? o.label() : "");
                     for (int j = 0; j < sets.size(); j++) {
-                        RelationLevel starts = sets.get(j).outcome(c[0]) == null ? null
-                                : sets.get(j).startsThere(sets.get(j).outcome(c[0]));
+                        RelationLevel starts = sets.get(j).startsThere(sets.get(j).outcome(c[0]));
                         row.add(i != 1 ? "" : starts != null ? "starts " + starts.name() : value(sets.get(j).outcome(c[0])));
                     }
                     row.add(labels.get(i) + "\u2212" + labels.get(0));

@@ -94,7 +94,6 @@ public final class Explanation {
         return out;
     }
 
-    /** The pair's level in the scenario, before day 0's events: as listed in relations, else NORMAL. */
     /**
      * {@code DOWNGRADED at the start → SEVERED (day 0) → NORMAL (day 400)}: the listed level,
      * then each change as recorded at the end of its day (so a move on day 0 shows).

@@ -654,8 +654,9 @@ final class RunSetReport implements ReportKind {
         List<String> fixed = new ArrayList<>();
         for (String column : headline) {
             OutcomeSummary o = set.outcome(column);
-            if (set.startsThere(o) != null) {
-                fixed.add(RunSetViews.title(set, column) + " (starts " + set.startsThere(o).name() + ")");
+            RelationLevel starts = set.startsThere(o);
+            if (starts != null) {
+                fixed.add(RunSetViews.title(set, column) + " (starts " + starts.name() + ")");
                 continue; // 1 in every run by the starting level: nothing to settle
             }
             double[] raw = set.values(column);

@@ -58,17 +58,17 @@ public final class RunSetResults implements Results {
         this.turned = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(turned)); // in the files' order
     }
 
+    /** The pairs this view turned (as the run set's files name them), or none. */
+    Set<Pair> turned() {
+        return turned;
+    }
+
     /**
      * This run set as {@code others} orient their pairs: a pair it tracks as BLU-RED where they track
      * RED-BLU is turned, its outcomes named and read as RED-BLU's (a pair's outcomes are symmetric) and
      * its ensemble's two grievances swapped, so that a comparison lines the two up. The files are read
      * as they are.
      */
-    /** The pairs this view turned (as the run set's files name them), or none. */
-    Set<Pair> turned() {
-        return turned;
-    }
-
     RunSetResults orientedAs(List<Pair> others) {
         Set<Pair> turn = new LinkedHashSet<>();
         for (Pair p : pairs) {

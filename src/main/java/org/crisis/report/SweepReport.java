@@ -468,8 +468,12 @@ final class SweepReport implements ReportKind {
         } else {
             Map<Integer, double[]> reps = replications.containsKey(o) ? replications.get(o) : sweep.byReplication(o);
             replications.put(o, reps);
-            p = reps == null ? new Pooled(Pooled.of(points, share).n(), Pooled.of(points, share).mean(), Double.NaN, Double.NaN)
-                    : Pooled.clustered(points, reps, share);
+            if (reps == null) {
+                Pooled runs = Pooled.of(points, share);
+                p = new Pooled(runs.n(), runs.mean(), Double.NaN, Double.NaN);
+            } else {
+                p = Pooled.clustered(points, reps, share);
+            }
         }
         double[] cut = sweep.within(o, p.low(), p.high()); // (NaN stays NaN)
         return new Pooled(p.n(), p.mean(), cut[0], cut[1]);
@@ -886,11 +890,10 @@ final class SweepReport implements ReportKind {
         // half-widths of numbers are relative to the point's mean (0.05: ±5 % of it); half_width_unit says which
         Csv.Rows csv = new Csv.Rows("outcome", "type", "points", "median_half_width", "target_half_width", "share_of_points_within",
                 "replications_per_point_needed", "half_width_unit");
-        Map<String, OutcomeSummary> described = SweepResults.described(sweep.manifest());
         List<String> fixed = new ArrayList<>();
         for (String o : sweep.outcomes()) {
             boolean share = sweep.share(o);
-            RelationLevel starts = startsThere(described.get(o));
+            RelationLevel starts = startsThere(sweep.described(o));
             if (starts != null) {
                 fixed.add(outcomeName(o) + " (starts " + starts.name() + ")");
                 continue; // 1 (or day 0) in every run of every point by the base scenario's level, which no value varies

@@ -34,19 +34,22 @@ public final class SweepResults implements Results {
     private final Map<String, String> paths;
     private final List<String> outcomes;
     private final Map<String, Boolean> shares;
+    /** The outcomes the manifest describes, by column. */
+    private final Map<String, OutcomeSummary> described;
     private final Map<String, List<PointStat>> points;
     private final CsvTable<ReportException> runs;
     private final CsvTable<ReportException> sensitivity;
 
     private SweepResults(Path directory, JsonNode manifest, List<String> factors, Map<String, String> paths,
-            List<String> outcomes, Map<String, Boolean> shares, Map<String, List<PointStat>> points, CsvTable<ReportException> runs,
-            CsvTable<ReportException> sensitivity) {
+            List<String> outcomes, Map<String, Boolean> shares, Map<String, OutcomeSummary> described,
+            Map<String, List<PointStat>> points, CsvTable<ReportException> runs, CsvTable<ReportException> sensitivity) {
         this.directory = directory;
         this.manifest = manifest;
         this.factors = List.copyOf(factors);
         this.paths = Map.copyOf(paths);
         this.outcomes = List.copyOf(outcomes);
         this.shares = Map.copyOf(shares);
+        this.described = Map.copyOf(described);
         this.points = points;
         this.runs = runs;
         this.sensitivity = sensitivity;
@@ -114,7 +117,7 @@ public final class SweepResults implements Results {
         if (sensitivity != null) {
             Inputs.sensitivity(sensitivity);
         }
-        return new SweepResults(directory, manifest, factors, paths, outcomes, shares, stats, runs, sensitivity);
+        return new SweepResults(directory, manifest, factors, paths, outcomes, shares, described, stats, runs, sensitivity);
     }
 
     /**
@@ -390,7 +393,7 @@ public final class SweepResults implements Results {
                 allRuns = runs;
             } else if (Files.isRegularFile(file)) {
                 CsvTable<ReportException> read = CsvTable.read(file, ReportException::new);
-                Inputs.sweepRuns(read, factors, described(manifest)); // checked as when it is the only table
+                Inputs.sweepRuns(read, factors, described); // checked as when it is the only table
                 allRuns = read;
             } else {
                 return null;
@@ -457,14 +460,14 @@ public final class SweepResults implements Results {
         }
     }
 
-    private Map<String, OutcomeSummary> describedOutcomes;
+    /** What the manifest says of the outcome of {@code column}, or null. */
+    OutcomeSummary described(String column) {
+        return described.get(column);
+    }
 
     /** An interval of {@code column}'s mean cut at what its values can take, as the manifest describes it. */
     double[] within(String column, double low, double high) {
-        if (describedOutcomes == null) {
-            describedOutcomes = described(manifest);
-        }
-        OutcomeSummary d = describedOutcomes.get(column);
+        OutcomeSummary d = described.get(column);
         return d == null ? new double[] {low, high}
                 : org.crisis.stats.Intervals.within(d.kind(), d.unit(), new double[] {low, high});
     }

@@ -550,19 +550,32 @@ public final class ScenarioReader {
         if (node.isEmpty()) {
             return false;
         }
+        if (!onATrigger(node.get(), "envoy", path, type)) {
+            return false;
+        }
+        boolean value = f.bool(node.get(), path + ".envoy").orElse(false);
+        return value && hostile(node.get(), "envoy", path, gamma, "'envoy' marks a hostile act of the actor's head of mission");
+    }
+
+    /** Whether a field that only bilateral triggers take is on one; if not, says so. */
+    private boolean onATrigger(Node node, String field, String path, Optional<EventType> type) {
         if (type.isPresent() && type.get().kind() != EventType.Kind.TRIGGER) {
-            f.error(node.get(), path + ".envoy", "'envoy' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, "
+            f.error(node, path + "." + field, "'" + field + "' is only for bilateral triggers (CUSTOM, ASYLUM_GRANT, "
                     + "INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID, BORDER_INCIDENT); "
                     + type.get() + " is not one");
             return false;
         }
-        Optional<Boolean> value = f.bool(node.get(), path + ".envoy");
-        if (value.orElse(false) && gamma.isPresent() && gamma.getAsDouble() >= 0) {
-            f.error(node.get(), path + ".envoy", "'envoy' marks a hostile act of the actor's head of mission, and this "
-                    + "one's gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
+        return true;
+    }
+
+    /** Whether the act a field is given on is hostile (gamma below 0, when known); if not, says so after {@code what}. */
+    private boolean hostile(Node node, String field, String path, OptionalDouble gamma, String what) {
+        if (gamma.isPresent() && gamma.getAsDouble() >= 0) {
+            f.error(node, path + "." + field, what + ", and this one's gamma is " + gamma.getAsDouble()
+                    + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
             return false;
         }
-        return value.orElse(false);
+        return true;
     }
 
     /**
@@ -576,15 +589,8 @@ public final class ScenarioReader {
         if (node.isEmpty()) {
             return Optional.empty();
         }
-        if (type.isPresent() && type.get().kind() != EventType.Kind.TRIGGER) {
-            f.error(node.get(), path + ".declaredAnswer", "'declaredAnswer' is only for bilateral triggers (CUSTOM, "
-                    + "ASYLUM_GRANT, INTERFERENCE_STATEMENT, SAFE_CONDUCT_DENIED, SAFE_CONDUCT_GRANTED, EMBASSY_RAID, "
-                    + "BORDER_INCIDENT); " + type.get() + " is not one");
-            return Optional.empty();
-        }
-        if (gamma.isPresent() && gamma.getAsDouble() >= 0) {
-            f.error(node.get(), path + ".declaredAnswer", "a declared answer answers a hostile act, and this one's "
-                    + "gamma is " + gamma.getAsDouble() + " (a hostile act has a negative gamma; docs/MODEL.md 3.5)");
+        if (!onATrigger(node.get(), "declaredAnswer", path, type)
+                || !hostile(node.get(), "declaredAnswer", path, gamma, "a declared answer answers a hostile act")) {
             return Optional.empty();
         }
         // an event type off the ladder (a DIALOGUE, say) is told so, not offered the nearest ladder act

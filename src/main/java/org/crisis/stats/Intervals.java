@@ -43,26 +43,9 @@ public final class Intervals {
      * symmetric and reaches past an end for a skewed value near it.
      */
     public static double[] within(String kind, String unit, double[] ci) {
-        boolean ofTriads = unit.startsWith("share");
-        double low = ci[0];
-        double high = ci[1];
-        switch (kind) {
-            case "day", "count" -> low = Math.max(0, low);
-            case "level" -> {
-                low = Math.max(0, low);
-                high = Math.min(4, high);
-            }
-            case "share" -> {
-                low = Math.max(0, low);
-                high = Math.min(1, high);
-            }
-            default -> {
-                if (ofTriads) {
-                    low = Math.max(0, low);
-                    high = Math.min(1, high);
-                }
-            }
-        }
-        return new double[] {low, high};
+        boolean ofShares = kind.equals("share") || unit.startsWith("share");
+        double floor = kind.equals("number") && !ofShares ? Double.NEGATIVE_INFINITY : 0;
+        double top = kind.equals("level") ? 4 : ofShares ? 1 : Double.POSITIVE_INFINITY;
+        return new double[] {Math.max(floor, ci[0]), Math.min(top, ci[1])};
     }
 }
