@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.crisis.experiment.Calibration;
 import org.crisis.experiment.CalibrationReader;
+import org.crisis.experiment.Progress;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
 import org.crisis.scenario.InvalidInputException;
@@ -71,15 +73,7 @@ final class CheckCommand implements Callable<Integer> {
                     // and those its varied values raise at some points (a hawkishness, a threshold, a grievance)
                     List<String> base = w.scenario().standingWarnings();
                     base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
-                    Map<String, int[]> atPoints = new LinkedHashMap<>(); // message: {points, first point}
-                    for (int k = 0; k < w.pointCount(); k++) {
-                        for (String m : w.scenarioAt(k).standingWarnings()) {
-                            if (!base.contains(m)) {
-                                int point = k;
-                                atPoints.computeIfAbsent(m, x -> new int[] {0, point})[0]++;
-                            }
-                        }
-                    }
+                    Map<String, int[]> atPoints = pointWarnings(w, base);
                     atPoints.forEach((m, n) -> System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
                             file, n[0], w.pointCount(), w.describe(n[1]), m));
                     continue;
@@ -107,6 +101,54 @@ final class CheckCommand implements Callable<Integer> {
         }
         return status;
     }
+
+    /** Points a block of the warnings' pass takes: enough to share out, few enough to show progress. */
+    private static final int BLOCK = 2048;
+
+    /**
+     * The standing-grievance warnings that a sweep's points raise and its scenario does not, each
+     * with how many points raise it and the first: every point is built, on all cores, in blocks
+     * merged in the points' order, so the result is the same on any number of threads.
+     */
+    static Map<String, int[]> pointWarnings(Sweep w, List<String> base) throws InvalidInputException {
+        int blocks = (w.pointCount() + BLOCK - 1) / BLOCK;
+        Progress progress = Progress.of(w.pointCount(), "points", false);
+        List<Block> found = IntStream.range(0, blocks).parallel().mapToObj(b -> {
+            Map<String, int[]> here = new LinkedHashMap<>(); // message: {points, first point}
+            int end = Math.min(w.pointCount(), (b + 1) * BLOCK);
+            try {
+                for (int k = b * BLOCK; k < end; k++) {
+                    for (String m : w.scenarioAt(k).standingWarnings()) {
+                        if (!base.contains(m)) {
+                            int point = k;
+                            here.computeIfAbsent(m, x -> new int[] {0, point})[0]++;
+                        }
+                    }
+                }
+            } catch (InvalidInputException e) {
+                return new Block(here, e);
+            }
+            progress.advance(end - b * BLOCK);
+            return new Block(here, null);
+        }).toList();
+        progress.finish();
+        Map<String, int[]> atPoints = new LinkedHashMap<>();
+        for (Block block : found) {
+            if (block.invalid() != null) {
+                throw block.invalid();
+            }
+            block.warnings().forEach((m, n) -> {
+                int[] seen = atPoints.putIfAbsent(m, n.clone());
+                if (seen != null) {
+                    seen[0] += n[0];
+                }
+            });
+        }
+        return atPoints;
+    }
+
+    /** One block's warnings, or the problem of its first point that is not a valid scenario. */
+    private record Block(Map<String, int[]> warnings, InvalidInputException invalid) {}
 
     static final String SWEEP = CalibrationReader.SWEEP_FILE;
     static final String CALIBRATION = CalibrationReader.CALIBRATION_FILE;

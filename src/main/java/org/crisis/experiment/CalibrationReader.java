@@ -411,7 +411,7 @@ public final class CalibrationReader {
     public static final String CALIBRATION_FILE = "calibration";
 
     /**
-     * "sweep" for the tree of a sweep file (it names a scenario and a design or what to vary),
+     * "sweep" for the tree of a sweep file (it names a scenario, a key no other file has),
      * "calibration" for a calibration file's (it names cases and free parameters), null otherwise
      * (a file that declares countries is a scenario).
      */
@@ -423,7 +423,7 @@ public final class CalibrationReader {
         if (keys.contains("countries")) {
             return null;
         }
-        if (keys.contains("scenario") && (keys.contains("design") || keys.contains("vary"))) {
+        if (keys.contains("scenario")) { // a key of sweep files alone
             return SWEEP_FILE;
         }
         return keys.contains("cases") && keys.contains("parameters") ? CALIBRATION_FILE : null;

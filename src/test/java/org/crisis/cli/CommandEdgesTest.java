@@ -128,6 +128,24 @@ class CommandEdgesTest {
     }
 
     @Test
+    void aSweepWithItsVaryMisspelledIsCheckedAsASweep() throws Exception {
+        // the scenario key marks a sweep file even when what it varies is misnamed: the sweep reader's
+        // errors, not a scenario's missing countries
+        Path sweep = Files.writeString(dir.resolve("typo.yaml"), """
+                scenario: %s
+                design: grid
+                factors:
+                  parameters.audienceCost: { values: [10, 20] }
+                outcomes: [severed:PER-MEX]
+                """.formatted(Path.of("scenarios/peru-mexico-asylum-2025.yaml").toAbsolutePath()));
+        Cli.Outcome check = Cli.crisis("check", sweep.toString());
+        assertEquals(2, check.status(), check.err());
+        assertTrue(check.err().contains("factors: unknown field 'factors'; expected one of scenario, design,"), check.err());
+        assertTrue(check.err().contains("vary: required field is missing"), check.err());
+        assertFalse(check.err().contains("countries"), check.err());
+    }
+
+    @Test
     void moreShardsThanRunsAreRefused() throws Exception {
         Path sweep = Files.writeString(dir.resolve("two-runs.yaml"), """
                 scenario: %s
@@ -363,5 +381,21 @@ class CommandEdgesTest {
         assertTrue(o.err().contains(sweep + ": warning: at 1 of 3 points (the first: countries.RED.hawkishness=0.9): relations[0]: "
                 + "RED's grievance 0.3 against BLU would justify RECALL_AMBASSADOR"), o.err());
         assertFalse(o.err().contains("s.yaml: warning"), "the base scenario (hawkishness 0.5) raises none: " + o.err());
+
+        // 3000 points, checked in blocks on all cores: counted over every block, the first point named
+        Path large = Files.writeString(dir.resolve("large.yaml"), """
+                scenario: s.yaml
+                design: grid
+                replications: 1
+                vary:
+                  parameters.rationality: {min: 1, max: 10, steps: 1000}
+                  countries.RED.hawkishness: {values: [0.1, 0.5, 0.9]}
+                outcomes: [polarisation]
+                """);
+        Cli.Outcome l = Cli.crisis("check", large.toString());
+        assertEquals(0, l.status(), l.err());
+        assertTrue(l.err().contains(large + ": warning: at 1000 of 3000 points (the first: parameters.rationality=1, "
+                + "countries.RED.hawkishness=0.9): relations[0]: RED's grievance 0.3 against BLU would justify RECALL_AMBASSADOR"),
+                l.err());
     }
 }

@@ -509,7 +509,9 @@ class ReportTest {
         // a share seen in none of the 12 runs of 6 replications: Wilson's interval over the 6, not over the 12
         assertArrayEquals(new double[] {0, 0, org.crisis.stats.Intervals.wilson(0, 6)[1]},
                 rows.get("severed_per_mex countries.PER.hawkishness 0.1"), 1e-5);
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("t over the replications (each one"));
+        String page = Files.readString(dir.resolve("report.html"));
+        assertTrue(page.contains("t over the replications (each one"), "the page names the interval");
+        assertTrue(page.contains("that some runs lack, the ratio estimator"), "and the one of outcomes some runs lack");
 
         // each point with seeds of its own: the runs are the draws, Wilson's interval over the 12
         Path own = tmp.resolve("own");
