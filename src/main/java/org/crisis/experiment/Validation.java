@@ -90,7 +90,8 @@ public final class Validation {
         /**
          * Lines for a reader: the pass rate with its interval, then the two kinds of pattern
          * and the balanced rate, e.g. {@code 47 of 62 patterns pass (75.8 %, 95 % interval ...)},
-         * then the Brier score when some pattern has a one-sided bound.
+         * then the Brier score when some pattern has a one-sided bound, and the area under the ROC
+         * curve when both kinds of one-sided pattern occur.
          */
         public List<String> lines() {
             String first = String.format(Locale.ROOT, "%d of %d %s (%s", passed, total,
@@ -109,7 +110,8 @@ public final class Validation {
             }
             String third = brier.sentence("shares", n -> n + (n == 1 ? " pattern" : " patterns"),
                     q -> String.format(Locale.ROOT, "%.1f %%", 100 * q));
-            return List.of(first, second, third);
+            String fourth = brier.discrimination("shares");
+            return fourth == null ? List.of(first, second, third) : List.of(first, second, third, fourth);
         }
 
         private static String percent(int k, int n) {

@@ -245,7 +245,9 @@ public final class CalibrationReport implements ReportKind {
             return;
         }
         h.paragraph(b.sentence("held-out shares", n -> RunSetViews.plural(n, "pattern"), Format::percent)
-                + ". Unlike the pass count it does not reward a share of 0 or 1 where the record's event is uncertain.");
+                + ". Unlike the pass count it does not reward a share of 0 or 1 where the record's event is uncertain."
+                + (b.discrimination("held-out shares") == null ? "" : " " + b.discrimination("held-out shares")
+                        + ": how well the shares rank the acts that came above those that did not, whatever their level."));
     }
 
     /** A bound of folds.csv: NaN when absent, null when it is not a number. */

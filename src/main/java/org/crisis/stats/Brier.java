@@ -1,5 +1,6 @@
 package org.crisis.stats;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import java.util.function.IntFunction;
@@ -15,12 +16,19 @@ import java.util.function.IntFunction;
  * happened, {@code q(1 − q)}, the score of knowing the base rate and nothing else. A score above
  * the reference is worse than that.
  *
+ * <p>And the discrimination: the area under the ROC curve, the chance that an event that happened
+ * got a higher forecast than one that did not (ties count half; the Mann–Whitney statistic over
+ * the two counts). 0.5 is no better than chance, 1 ranks every event that happened above every
+ * one that did not. A model can rank well and still be overconfident, or the reverse, so the two
+ * are read together.
+ *
  * @param events how many forecasts were scored
  * @param happened how many of their events happened
  * @param score the mean squared difference; NaN with no events
  * @param reference the score of the base rate; NaN with no events
+ * @param auc the area under the ROC curve; NaN unless both outcomes occur
  */
-public record Brier(int events, int happened, double score, double reference) {
+public record Brier(int events, int happened, double score, double reference, double auc) {
 
     /** Scores {@code forecast[i]} (a probability) against {@code outcome[i]}. */
     public static Brier of(double[] forecast, boolean[] outcome) {
@@ -39,13 +47,25 @@ public record Brier(int events, int happened, double score, double reference) {
         private double sum;
         private int events;
         private int happened;
+        private double[] yes = new double[16]; // the forecasts of events that happened, then of those that did not
+        private double[] no = new double[16];
 
         /** Adds a forecast of an event and whether it happened. */
         public void add(double forecast, boolean outcome) {
             double d = forecast - (outcome ? 1 : 0);
             sum += d * d;
+            if (outcome) {
+                yes = grown(yes, happened);
+                yes[happened++] = forecast;
+            } else {
+                no = grown(no, events - happened);
+                no[events - happened] = forecast;
+            }
             events++;
-            happened += outcome ? 1 : 0;
+        }
+
+        private static double[] grown(double[] a, int used) {
+            return used < a.length ? a : Arrays.copyOf(a, 2 * a.length);
         }
 
         /** Adds a forecast of the event a probability bound claims ({@link #claim}); one that claims nothing is left out. */
@@ -58,7 +78,40 @@ public record Brier(int events, int happened, double score, double reference) {
 
         public Brier result() {
             double q = happened / (double) events;
-            return events == 0 ? new Brier(0, 0, Double.NaN, Double.NaN) : new Brier(events, happened, sum / events, q * (1 - q));
+            return events == 0 ? new Brier(0, 0, Double.NaN, Double.NaN, Double.NaN)
+                    : new Brier(events, happened, sum / events, q * (1 - q), auc());
+        }
+
+        /** The Mann–Whitney count over every pair of an event that happened and one that did not, as a share. */
+        private double auc() {
+            int others = events - happened;
+            if (happened == 0 || others == 0) {
+                return Double.NaN;
+            }
+            double[] below = Arrays.copyOf(no, others);
+            Arrays.sort(below);
+            double wins = 0;
+            for (int i = 0; i < happened; i++) {
+                int lower = lowerBound(below, yes[i]);
+                int upper = lowerBound(below, Math.nextUp(yes[i]));
+                wins += lower + (upper - lower) / 2.0;
+            }
+            return wins / happened / others;
+        }
+
+        /** The number of values of the sorted {@code a} below {@code x}. */
+        private static int lowerBound(double[] a, double x) {
+            int lo = 0;
+            int hi = a.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (a[mid] < x) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
         }
     }
 
@@ -88,5 +141,16 @@ public record Brier(int events, int happened, double score, double reference) {
                 shares, patterns.apply(events), score, bothKinds
                         ? String.format(Locale.ROOT, "; %.3f for every share at the %s of them that record something happened",
                                 reference, percent.apply(happened / (double) events)) : "");
+    }
+
+    /**
+     * The discrimination as one sentence without its final stop, e.g. "Area under the ROC curve of
+     * the held-out shares: 0.702 (the chance that a pattern that records an act has a higher share
+     * than one that records none, ties counting half; 0.5 is chance)"; null unless both kinds occur.
+     */
+    public String discrimination(String shares) {
+        return Double.isNaN(auc) ? null : String.format(Locale.ROOT, "Area under the ROC curve of the %s: %.3f (the chance that a"
+                + " pattern that records an act has a higher share than one that records none, ties counting half; 0.5 is chance)",
+                shares, auc);
     }
 }

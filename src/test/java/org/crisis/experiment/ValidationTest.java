@@ -138,7 +138,10 @@ class ValidationTest {
                 "of the 3 that record something happened (a lower bound above 0), 2 pass (66.7 %); of the 2 others, 1 (50.0 %);"
                         + " balanced rate 58.3 %",
                 "Brier score of the shares against the record, over the 4 patterns with one bound: 0.335 (0 is best; 0.250"
-                        + " for every share at the 50.0 % of them that record something happened)"), s.lines());
+                        + " for every share at the 50.0 % of them that record something happened)",
+                // happened 0.7 and 0, not 0.5 and 0: 0.7 beats both, 0 loses to 0.5 and ties 0: 2.5 of 4 pairs
+                "Area under the ROC curve of the shares: 0.625 (the chance that a pattern that records an act has a higher"
+                        + " share than one that records none, ties counting half; 0.5 is chance)"), s.lines());
     }
 
     @Test

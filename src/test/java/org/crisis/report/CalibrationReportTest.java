@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.crisis.cli.Cli.Outcome;
 import org.crisis.io.CsvTable;
 import org.crisis.stats.CaseBootstrap;
+import org.crisis.stats.Brier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,7 @@ class CalibrationReportTest {
         double squares = 0;
         int scored = 0;
         int happened = 0;
+        Brier.Tally ranked = new Brier.Tally();
         for (int r = 0; r < folds.size(); r++) {
             String min = folds.text(r, folds.find("min"));
             String max = folds.text(r, folds.find("max"));
@@ -91,6 +93,7 @@ class CalibrationReportTest {
             if (folds.text(r, folds.find("sample")).equals("out") && above != below) {
                 double miss = Double.parseDouble(folds.text(r, folds.find("observed"))) - (above ? 1 : 0);
                 squares += miss * miss;
+                ranked.add(Double.parseDouble(folds.text(r, folds.find("observed"))), above);
                 scored++;
                 happened += above ? 1 : 0;
             }
@@ -101,6 +104,8 @@ class CalibrationReportTest {
                 + " with one bound: %.3f (0 is best; %.3f for every share at the %s of them that record something"
                 + " happened)", RunSetViews.plural(scored, "pattern"), squares / scored, q * (1 - q), Format.percent(q))),
                 "held-out Brier score, in the report's typography");
+        assertTrue(html.contains(String.format(Locale.ROOT, "Area under the ROC curve of the held-out shares: %.3f",
+                ranked.result().auc())), "the held-out shares' discrimination");
         for (String chart : List.of("loss", "passes", "loss-fits", "trace-parameters_grievance_gain",
                 "trace-parameters_threshold_sever", "trace-parameters_rationality", "marginal-parameters_grievance_gain",
                 "marginal-parameters_rationality")) {

@@ -44,6 +44,51 @@ class BrierTest {
     }
 
     @Test
+    void theAreaUnderTheRocCurveCountsThePairsRankedRightTiesHalf() {
+        // happened: 0.9 and 0.0; did not: 0.2 and 1.0. Pairs: (0.9, 0.2) right, (0.9, 1.0) wrong,
+        // (0.0, 0.2) wrong, (0.0, 1.0) wrong: one of four
+        assertEquals(0.25, Brier.of(new double[] {0.9, 0.2, 0.0, 1.0}, new boolean[] {true, false, true, false}).auc(), 1e-12);
+        // every share the same: every pair a tie, 0.5
+        assertEquals(0.5, Brier.of(new double[] {0.3, 0.3, 0.3}, new boolean[] {true, false, false}).auc(), 1e-12);
+        // 0.5 ties 0.5 and beats 0.1; 0.7 beats both: (0.5 + 1 + 1 + 1) / 4
+        assertEquals(0.875, Brier.of(new double[] {0.5, 0.7, 0.5, 0.1}, new boolean[] {true, true, false, false}).auc(), 1e-12);
+        assertTrue(Double.isNaN(Brier.of(new double[] {0.2, 0.4}, new boolean[] {false, false}).auc()), "one kind alone: none");
+        assertNull(Brier.of(new double[] {0.2}, new boolean[] {true}).discrimination("shares"));
+        assertEquals("Area under the ROC curve of the held-out shares: 0.875 (the chance that a pattern that records an act has a"
+                + " higher share than one that records none, ties counting half; 0.5 is chance)",
+                Brier.of(new double[] {0.5, 0.7, 0.5, 0.1}, new boolean[] {true, true, false, false}).discrimination("held-out shares"));
+    }
+
+    @Test
+    void theAreaIsTheMannWhitneyStatisticOverTheTwoCounts() {
+        // shares of 200 runs, so ties are common, as in the library's tables
+        java.util.Random r = new java.util.Random(7);
+        int n = 3000;
+        double[] forecast = new double[n];
+        boolean[] outcome = new boolean[n];
+        int yes = 0;
+        for (int i = 0; i < n; i++) {
+            outcome[i] = r.nextDouble() < 0.37;
+            forecast[i] = Math.min(200, Math.max(0, Math.round(200 * (r.nextGaussian() * 0.3 + (outcome[i] ? 0.4 : 0.25))))) / 200.0;
+            yes += outcome[i] ? 1 : 0;
+        }
+        double[] x = new double[yes];
+        double[] y = new double[n - yes];
+        for (int i = 0, a = 0, b = 0; i < n; i++) {
+            if (outcome[i]) {
+                x[a++] = forecast[i];
+            } else {
+                y[b++] = forecast[i];
+            }
+        }
+        double u = new org.apache.commons.math3.stat.inference.MannWhitneyUTest().mannWhitneyU(x, y);
+        // Commons Math returns max(U1, U2); the area is U1 / (n1 n2), above one half here by construction
+        double area = Brier.of(forecast, outcome).auc();
+        assertTrue(area > 0.6, "the fixture separates the two: " + area);
+        assertEquals(u / ((double) yes * (n - yes)), area, 1e-12);
+    }
+
+    @Test
     void noEventsGiveNoScore() {
         Brier b = Brier.of(new double[0], new boolean[0]);
         assertEquals(0, b.events());
