@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""What the model's probability misses about downgrades or ruptures (docs/MODEL.md 6.1,
+"""What the model's probability misses about downgrades or ruptures (docs/CALIBRATION-RECORD.md,
 forty-fourth round, and 7).
 
 Usage: scripts/downgrade-look.py CASES_DIR VALIDATE_CSV [SEVERED]

@@ -2,7 +2,7 @@
 """The defaults on history they were not fitted to: every fresh set of crises the calibration
 rounds measured before the set joined the library (docs/MODEL.md 6.2).
 
-Each row of docs/fresh-history.tsv is one set as docs/MODEL.md 6.1 records it: the round, the
+Each row of docs/fresh-history.tsv is one set as docs/CALIBRATION-RECORD.md records it: the round, the
 crises coded, the passes of the defaults then in force summed over the seeds (200 runs a case),
 and, where the round gave them, the passes split by kind (patterns with a lower bound, which say
 something happened, and the others) and a model that never acts. The defaults in force had been

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Marks the major powers of scenario files by the Correlates of War project's list
-(State System Membership v2016; docs/MODEL.md 6.1, twenty-ninth round): in the year the
+(State System Membership v2016; docs/CALIBRATION-RECORD.md, twenty-ninth round): in the year the
 scenario starts, the United States (from 1898), the United Kingdom, France (not 1940-44),
 the Soviet Union or Russia (from 1922), China (the People's Republic, from 1950), Germany
 and Japan (from 1991). Adds `majorPower: true` after the `- id:` line of each such country
