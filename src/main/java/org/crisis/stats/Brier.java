@@ -92,26 +92,11 @@ public record Brier(int events, int happened, double score, double reference, do
             Arrays.sort(below);
             double wins = 0;
             for (int i = 0; i < happened; i++) {
-                int lower = lowerBound(below, yes[i]);
-                int upper = lowerBound(below, Math.nextUp(yes[i]));
+                int lower = Sorted.countBelow(below, yes[i]);
+                int upper = Sorted.countBelow(below, Math.nextUp(yes[i]));
                 wins += lower + (upper - lower) / 2.0;
             }
             return wins / happened / others;
-        }
-
-        /** The number of values of the sorted {@code a} below {@code x}. */
-        private static int lowerBound(double[] a, double x) {
-            int lo = 0;
-            int hi = a.length;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (a[mid] < x) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
     }
 

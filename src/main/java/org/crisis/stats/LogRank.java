@@ -29,8 +29,8 @@ public record LogRank(double chiSquared, double p, double observedFirst, double 
         double ex1 = 0;
         double v = 0;
         for (double t : times) {
-            int n1 = s1.length - lowerBound(s1, t);
-            int n2 = s2.length - lowerBound(s2, t);
+            int n1 = s1.length - Sorted.countBelow(s1, t);
+            int n2 = s2.length - Sorted.countBelow(s2, t);
             int d1 = count(t1, e1, t);
             int d2 = count(t2, e2, t);
             double n = n1 + n2;
@@ -46,20 +46,6 @@ public record LogRank(double chiSquared, double p, double observedFirst, double 
         }
         double chi = (o1 - ex1) * (o1 - ex1) / v;
         return new LogRank(chi, Gamma.regularizedGammaQ(0.5, chi / 2), o1, ex1);
-    }
-
-    private static int lowerBound(double[] sorted, double t) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private static int count(double[] t, boolean[] e, double at) {
