@@ -1,12 +1,11 @@
 package org.crisis.experiment;
 
-import org.crisis.io.Csv;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.crisis.io.Csv;
 import org.crisis.model.Parameter;
 import org.crisis.scenario.Fields;
 import org.crisis.scenario.InvalidInputException;
@@ -411,7 +411,7 @@ public final class CalibrationReader {
     public static final String CALIBRATION_FILE = "calibration";
 
     /**
-     * "sweep" for the tree of a sweep file (it names a scenario, a key no other file has),
+     * "sweep" for the tree of a sweep file (it names a scenario and has a key of sweeps alone),
      * "calibration" for a calibration file's (it names cases and free parameters), null otherwise
      * (a file that declares countries is a scenario).
      */
@@ -423,11 +423,15 @@ public final class CalibrationReader {
         if (keys.contains("countries")) {
             return null;
         }
-        if (keys.contains("scenario")) { // a key of sweep files alone
-            return SWEEP_FILE;
+        if (keys.contains("cases") && keys.contains("parameters")) {
+            return CALIBRATION_FILE;
         }
-        return keys.contains("cases") && keys.contains("parameters") ? CALIBRATION_FILE : null;
+        // results' manifest.json and summary.json name a scenario too, but none of these keys
+        return keys.contains("scenario") && !Collections.disjoint(keys, SWEEP_KEYS) ? SWEEP_FILE : null;
     }
+
+    /** Keys that only sweep files have, one of which beside a scenario marks a sweep even when its vary is misspelled. */
+    private static final Set<String> SWEEP_KEYS = Set.of("design", "vary", "samples", "replications", "levels", "commonRandomNumbers");
 
     /**
      * One case file; a file of a directory without patterns, or a sweep or calibration file there

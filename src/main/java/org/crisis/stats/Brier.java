@@ -26,7 +26,7 @@ import java.util.function.IntFunction;
  * @param happened how many of their events happened
  * @param score the mean squared difference; NaN with no events
  * @param reference the score of the base rate; NaN with no events
- * @param auc the area under the ROC curve; NaN unless both outcomes occur
+ * @param auc the area under the ROC curve; NaN unless both outcomes occur and every forecast is a number
  */
 public record Brier(int events, int happened, double score, double reference, double auc) {
 
@@ -49,11 +49,13 @@ public record Brier(int events, int happened, double score, double reference, do
         private int happened;
         private double[] yes = new double[16]; // the forecasts of events that happened, then of those that did not
         private double[] no = new double[16];
+        private boolean finite = true; // a NaN forecast makes the score NaN, and so the ranking too
 
         /** Adds a forecast of an event and whether it happened. */
         public void add(double forecast, boolean outcome) {
             double d = forecast - (outcome ? 1 : 0);
             sum += d * d;
+            finite &= Double.isFinite(forecast);
             if (outcome) {
                 yes = grown(yes, happened);
                 yes[happened++] = forecast;
@@ -85,7 +87,7 @@ public record Brier(int events, int happened, double score, double reference, do
         /** The Mann–Whitney count over every pair of an event that happened and one that did not, as a share. */
         private double auc() {
             int others = events - happened;
-            if (happened == 0 || others == 0) {
+            if (happened == 0 || others == 0 || !finite) {
                 return Double.NaN;
             }
             double[] below = Arrays.copyOf(no, others);

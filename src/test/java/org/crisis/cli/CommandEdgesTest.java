@@ -129,11 +129,11 @@ class CommandEdgesTest {
 
     @Test
     void aSweepWithItsVaryMisspelledIsCheckedAsASweep() throws Exception {
-        // the scenario key marks a sweep file even when what it varies is misnamed: the sweep reader's
-        // errors, not a scenario's missing countries
+        // a scenario and a key of sweeps alone mark a sweep file even when what it varies is misnamed
+        // and its design forgotten: the sweep reader's errors, not a scenario's missing countries
         Path sweep = Files.writeString(dir.resolve("typo.yaml"), """
                 scenario: %s
-                design: grid
+                replications: 2
                 factors:
                   parameters.audienceCost: { values: [10, 20] }
                 outcomes: [severed:PER-MEX]
@@ -143,6 +143,18 @@ class CommandEdgesTest {
         assertTrue(check.err().contains("factors: unknown field 'factors'; expected one of scenario, design,"), check.err());
         assertTrue(check.err().contains("vary: required field is missing"), check.err());
         assertFalse(check.err().contains("countries"), check.err());
+        assertTrue(check.err().contains("design: required field is missing"), check.err());
+
+        // a run's summary.json names its scenario but is no sweep; nor is a calibration file with a stray scenario key
+        Path summary = Files.writeString(dir.resolve("summary.json"), "{\"scenario\": \"x\", \"runs\": 3, \"outcomes\": {}}");
+        Cli.Outcome run = Cli.crisis("run", summary.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, run.status(), run.err());
+        assertFalse(run.err().contains("sweep"), run.err());
+        Path calibration = Files.writeString(dir.resolve("cal.yaml"), "scenario: x\n"
+                + Files.readString(Path.of("scenarios/calibration/quick.yaml")));
+        Cli.Outcome cal = Cli.crisis("calibrate", calibration.toString(), "--out", dir.resolve("c").toString());
+        assertEquals(2, cal.status(), cal.err());
+        assertTrue(cal.err().contains("scenario: unknown field 'scenario'"), cal.err());
     }
 
     @Test

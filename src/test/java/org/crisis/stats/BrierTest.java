@@ -53,6 +53,9 @@ class BrierTest {
         // 0.5 ties 0.5 and beats 0.1; 0.7 beats both: (0.5 + 1 + 1 + 1) / 4
         assertEquals(0.875, Brier.of(new double[] {0.5, 0.7, 0.5, 0.1}, new boolean[] {true, true, false, false}).auc(), 1e-12);
         assertTrue(Double.isNaN(Brier.of(new double[] {0.2, 0.4}, new boolean[] {false, false}).auc()), "one kind alone: none");
+        Brier missing = Brier.of(new double[] {Double.NaN, 0.4, 0.1}, new boolean[] {true, false, true});
+        assertTrue(Double.isNaN(missing.score()) && Double.isNaN(missing.auc()), "a share that is not a number: neither");
+        assertNull(missing.discrimination("shares"));
         assertNull(Brier.of(new double[] {0.2}, new boolean[] {true}).discrimination("shares"));
         assertEquals("Area under the ROC curve of the held-out shares: 0.875 (the chance that a pattern that records an act has a"
                 + " higher share than one that records none, ties counting half; 0.5 is chance)",
