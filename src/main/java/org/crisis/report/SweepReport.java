@@ -507,7 +507,8 @@ final class SweepReport implements ReportKind {
                 + (commonRandomNumbers()
                         ? "under common random numbers a replication's runs share their seed at every point, so the interval is "
                                 + "Student's t over the replications (each one's mean over the points at that value; for an outcome "
-                                + "that some runs lack, the ratio estimator's interval over the replications), not over "
+                                + "that some runs lack, the ratio estimator's interval over the replications; for a share the "
+                                + "same in every replication, Wilson's over them), not over "
                                 + "the runs; with a single replication, or without runs.csv, there is none (run more replications "
                                 + "for one). "
                         : "Wilson for shares, t for means, over the runs (each point has seeds of its own). ")
