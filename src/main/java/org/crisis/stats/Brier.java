@@ -47,8 +47,8 @@ public record Brier(int events, int happened, double score, double reference, do
         private double sum;
         private int events;
         private int happened;
-        private double[] yes = new double[16]; // the forecasts of events that happened, then of those that did not
-        private double[] no = new double[16];
+        private double[] yes = new double[16]; // the forecasts of events that happened
+        private double[] no = new double[16]; // and of those that did not
         private boolean finite = true; // a NaN forecast makes the score NaN, and so the ranking too
 
         /** Adds a forecast of an event and whether it happened. */
