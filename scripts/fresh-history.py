@@ -98,6 +98,9 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     docs = os.path.join(here, "..", "docs")
     args = sys.argv[1:]
+    if "-h" in args or "--help" in args:
+        print(__doc__.strip())
+        return
     tables = args[args.index("--never") + 1:] if "--never" in args else []
     if "--never" in args and not tables:
         sys.exit("fresh-history.py: --never needs the validate tables (one a seed, 1 to 3)")

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
             "Takes scenario files, or directories of them (a file named twice is checked once; sweep and "
                 + "calibration files are skipped, saying so). Prints one row per pattern, then a summary: the "
                 + "pass rate with a 95 %% interval by resampling cases (from 20 cases), the rates of the patterns "
-                + "that record something happened and of the others, their balanced rate, and the Brier score of "
-                + "the shares against what the patterns say happened (on stderr with --format csv, so that stdout "
+                + "that record something happened and of the others, their balanced rate, the Brier score of "
+                + "the shares against what the patterns say happened and the area under the ROC curve of the shares (on stderr with --format csv, so that stdout "
                 + "stays one table), and on stderr how many failed; exit status 1 if any pattern fails, 2 on "
                 + "invalid input."})
 final class ValidateCommand implements Callable<Integer> {

@@ -132,12 +132,13 @@ public record Brier(int events, int happened, double score, double reference, do
 
     /**
      * The discrimination as one sentence without its final stop, e.g. "Area under the ROC curve of
-     * the held-out shares: 0.702 (the chance that a pattern that records an act has a higher share
-     * than one that records none, ties counting half; 0.5 is chance)"; null unless both kinds occur.
+     * the held-out shares: 0.702 (the chance that a pattern that records something happened, a lower
+     * bound above 0, has a higher share than one that records it did not, ties counting half; 0.5 for
+     * shares that do not tell them apart)"; null unless both kinds occur.
      */
     public String discrimination(String shares) {
         return Double.isNaN(auc) ? null : String.format(Locale.ROOT, "Area under the ROC curve of the %s: %.3f (the chance that a"
-                + " pattern that records an act has a higher share than one that records none, ties counting half; 0.5 is chance)",
-                shares, auc);
+                + " pattern that records something happened, a lower bound above 0, has a higher share than one that records it"
+                + " did not, ties counting half; 0.5 for shares that do not tell them apart)", shares, auc);
     }
 }

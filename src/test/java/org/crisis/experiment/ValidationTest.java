@@ -140,8 +140,9 @@ class ValidationTest {
                 "Brier score of the shares against the record, over the 4 patterns with one bound: 0.335 (0 is best; 0.250"
                         + " for every share at the 50.0 % of them that record something happened)",
                 // happened 0.7 and 0, not 0.5 and 0: 0.7 beats both, 0 loses to 0.5 and ties 0: 2.5 of 4 pairs
-                "Area under the ROC curve of the shares: 0.625 (the chance that a pattern that records an act has a higher"
-                        + " share than one that records none, ties counting half; 0.5 is chance)"), s.lines());
+                "Area under the ROC curve of the shares: 0.625 (the chance that a pattern that records something"
+                        + " happened, a lower bound above 0, has a higher share than one that records it did not, ties counting"
+                        + " half; 0.5 for shares that do not tell them apart)"), s.lines());
     }
 
     @Test

@@ -57,8 +57,9 @@ class BrierTest {
         assertTrue(Double.isNaN(missing.score()) && Double.isNaN(missing.auc()), "a share that is not a number: neither");
         assertNull(missing.discrimination("shares"));
         assertNull(Brier.of(new double[] {0.2}, new boolean[] {true}).discrimination("shares"));
-        assertEquals("Area under the ROC curve of the held-out shares: 0.875 (the chance that a pattern that records an act has a"
-                + " higher share than one that records none, ties counting half; 0.5 is chance)",
+        assertEquals("Area under the ROC curve of the held-out shares: 0.875 (the chance that a pattern that records something"
+                + " happened, a lower bound above 0, has a higher share than one that records it did not, ties counting half;"
+                + " 0.5 for shares that do not tell them apart)",
                 Brier.of(new double[] {0.5, 0.7, 0.5, 0.1}, new boolean[] {true, true, false, false}).discrimination("held-out shares"));
     }
 
