@@ -94,6 +94,12 @@ def never_acting(tables, docs, rows):
               f" ({100 * passes / max(total, 1):.1f} %)")
 
 
+def refuse(message):
+    """Bad input: says why on stderr and exits with status 2, as the project's commands do."""
+    print(f"fresh-history.py: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     docs = os.path.join(here, "..", "docs")
@@ -103,10 +109,13 @@ def main():
         return
     tables = args[args.index("--never") + 1:] if "--never" in args else []
     if "--never" in args and not tables:
-        sys.exit("fresh-history.py: --never needs the validate tables (one a seed, 1 to 3)")
+        refuse("--never needs the validate tables (one a seed, 1 to 3)")
     unknown = [a for a in args if a != "--never" and a not in tables]
     if unknown:
-        sys.exit(f"fresh-history.py: unknown argument {unknown[0]}; usage: fresh-history.py [--never T1 T2 T3]")
+        refuse(f"unknown argument {unknown[0]}; usage: fresh-history.py [--never T1 T2 T3]")
+    missing = [t for t in tables if not os.path.isfile(t)]
+    if missing:
+        refuse(f"{missing[0]}: no such file (make the tables as --help says)")
     with open(os.path.join(docs, "fresh-history.tsv"), newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     crises = sum(int(r["crises"]) for r in rows)

@@ -244,9 +244,10 @@ public final class CalibrationReport implements ReportKind {
         if (b.events() == 0) {
             return;
         }
+        String ranking = b.discrimination("held-out shares");
         h.paragraph(b.sentence("held-out shares", n -> RunSetViews.plural(n, "pattern"), Format::percent)
                 + ". Unlike the pass count it does not reward a share of 0 or 1 where the record's event is uncertain."
-                + (b.discrimination("held-out shares") == null ? "" : " " + b.discrimination("held-out shares")
+                + (ranking == null ? "" : " " + ranking
                         + ": how well the shares rank the acts that came above those that did not, whatever their level."));
     }
 
