@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> directories;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Directory for report.html and report-*.csv (default: the first results directory). Created if missing; no '..'.")
+            description = "Directory for report.html and report-*.csv (default: the results directory; for several, compare-A-vs-B beside the first). Created if missing; no '..'.")
     Path out;
 
     @Option(names = "--days", paramLabel = "D", split = ",",

@@ -62,9 +62,9 @@ public final class CalibrationComparison implements ReportKind {
     /** The label's suffix of a calibration's forecasts drawn from its folds' ensembles. */
     static final String DRAWN = " (drawn from the folds' ensembles)";
 
-    /** Writes report.html and its CSV tables comparing calibration directories (into {@code options.out()}, else the first). */
+    /** Writes report.html and its CSV tables comparing calibration directories (into {@code options.out()}, else a compare-... directory beside the first). */
     public static Report.Written write(List<Path> directories, ReportOptions options) throws ReportException {
-        Path outDir = options.out() == null ? directories.get(0) : options.out();
+        Path outDir = options.out() == null ? ReportOutput.defaultFor(directories) : options.out();
         ReportOutput.check(outDir);
         List<CalibrationResults> list = new ArrayList<>();
         for (Path d : directories) {

@@ -128,7 +128,17 @@ final class ComparisonReport implements ReportKind {
                 names.add(s.name());
             }
         }
-        return names.size() == 1 ? names.get(0) + ": " + sets.size() + " variants" : String.join(" vs ", names);
+        if (names.size() == 1 || names.size() == sets.size()) {
+            return names.size() == 1 ? names.get(0) + ": " + sets.size() + " variants" : String.join(" vs ", names);
+        }
+        // some sets share a scenario's name: each set by its label, and its directory where the name repeats
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            String n = sets.get(i).name();
+            boolean repeated = sets.stream().filter(s -> s.name().equals(n)).count() > 1;
+            each.add(labels.get(i) + " " + n + (repeated ? " (" + sets.get(i).directory().getFileName() + ")" : ""));
+        }
+        return String.join(" vs ", each);
     }
 
     /** "A" or "A peru-mexico-…" for legends. */
@@ -261,7 +271,8 @@ final class ComparisonReport implements ReportKind {
         h.paragraph("Each outcome in each run set (share of runs with a 95 % Wilson interval, or mean with a 95 % t interval), "
                 + "the difference from " + labels.get(0) + " with its 95 % interval, a test of no difference (two-sided p) and an "
                 + "effect size: Cohen's h for shares (0.2 small, 0.5 medium, 0.8 large) and the rank-biserial correlation r for "
-                + "numbers (share of pairs of runs where the set is higher minus lower). Rows with p < 0.05 are shaded; with many "
+                + "numbers (share of pairs of runs where the set is higher minus lower; paired sets count the pairs that do not "
+                + "differ, so a difference in a few runs of many is near 0). Rows with p < 0.05 are shaded; with many "
                 + "outcomes some will be by chance.");
         RunSetResults base = sets.get(0);
         List<String> common = new ArrayList<>();
@@ -287,7 +298,8 @@ final class ComparisonReport implements ReportKind {
         numeric[sets.size() + 5] = true;
         Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
-                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect", "n_pairs");
+                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect", "n_pairs",
+                "baseline_ci95_low", "baseline_ci95_high", "set_ci95_low", "set_ci95_high");
         List<String> untested = new ArrayList<>();
         for (RunSetViews.Group g : RunSetViews.groups(base, pairs, common)) {
             t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(base, g.pair()));
@@ -306,7 +318,7 @@ final class ComparisonReport implements ReportKind {
                     for (int i = 1; i < sets.size(); i++) {
                         csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), paired[i],
                                 base.outcome(c[0]).n(), sets.get(i).outcome(c[0]).n(), fixedValue, fixedValue, 0, null, null,
-                                "fixed by the starting level", null, null, null, null);
+                                "fixed by the starting level", null, null, null, null, null, null, null, null);
                     }
                     continue;
                 }
@@ -330,7 +342,8 @@ final class ComparisonReport implements ReportKind {
                     csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
                             cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
                             cmp.low(), cmp.high(), cmp.test(), Csv.probability(cmp.p()), cmp.effectName(), cmp.effect(),
-                            cmp.paired() ? (Object) cmp.pairs() : null);
+                            cmp.paired() ? (Object) cmp.pairs() : null, cmp.first().low(), cmp.first().high(), cmp.second().low(),
+                            cmp.second().high());
                 }
             }
         }
@@ -358,7 +371,9 @@ final class ComparisonReport implements ReportKind {
         if (o == null) {
             return Format.NONE;
         }
-        return o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high());
+        String value = o.share() ? Format.percent(o.mean()) : Format.estimate(o.mean(), o.low(), o.high());
+        String interval = Format.interval(o.low(), o.high(), o.share());
+        return interval.equals(Format.NONE) ? value : value + " (" + interval + ")";
     }
 
     private static String difference(Comparison c) {
@@ -634,7 +649,7 @@ final class ComparisonReport implements ReportKind {
                 }
                 double[] v = ordered(s, column);
                 Convergence c = Convergence.of(column, v, o.share(),
-                        o.share() ? options.precision() : options.relativePrecision(), 50);
+                        o.share() ? options.precision() : options.relativePrecision(), 50, o.relativeScale());
                 t.row(c.enough() ? null : "sig", List.of(labels.get(i), RunSetViews.title(s, column),
                         o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()), Format.number(c.halfWidth()),
                         Format.verdict(c)));
@@ -669,7 +684,7 @@ final class ComparisonReport implements ReportKind {
         h.notes(List.of(
                 "Independent sets: difference of shares with Newcombe's hybrid score interval; test: pooled two-proportion z test, or Fisher's exact test when an expected cell count is below 5. Difference of means with Welch's t interval; test: Mann\u2013Whitney U (normal approximation with tie and continuity corrections, exact for small samples without ties).",
                 "Paired sets (common random numbers): McNemar's exact test on the runs where the two sets disagree, with Agresti and Min's adjusted Wald interval of the paired difference (a half added to each cell of the pairs' table, so never of zero width); numbers: paired t interval of the mean difference, Wilcoxon signed-rank test (zero differences dropped).",
-                "Effect sizes: Cohen's h = 2 asin \u221ap\u2082 \u2212 2 asin \u221ap\u2081 for shares; rank-biserial r for numbers (matched-pairs r when paired), from \u22121 (always lower) to +1 (always higher).",
+                "Effect sizes: Cohen's h = 2 asin \u221ap\u2082 \u2212 2 asin \u221ap\u2081 for shares; rank-biserial r for numbers (matched-pairs r when paired, pairs that do not differ counting, Pratt 1959), from \u22121 (always lower) to +1 (always higher).",
                 "Durations (days to ...) are compared over the runs where the event happened; the survival curves and log-rank tests include the others as censored, which is the fairer comparison of timing.",
                 "p-values are not adjusted for the many outcomes compared.",
                 "Every table is also written as CSV beside this file (report-*.csv)."));

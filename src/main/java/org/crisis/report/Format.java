@@ -119,8 +119,8 @@ final class Format {
             return String.format(Locale.ROOT, "Only %d replication%s with a value: too few to judge.", c.n(), c.n() == 1 ? "" : "s");
         }
         String stated = c.share() ? String.format(Locale.ROOT, "\u00b1%s", number(c.target()))
-                : String.format(Locale.ROOT, "\u00b1%s %% of the mean (\u00b1%s)", number(c.target() * 100),
-                        number(c.targetHalfWidth()));
+                : String.format(Locale.ROOT, "\u00b1%s %% of %s (\u00b1%s)", number(c.target() * 100),
+                        Double.isNaN(c.scale()) ? "the mean" : "the scale's range " + number(c.scale()), number(c.targetHalfWidth()));
         String now = String.format(Locale.ROOT, "with %d replications the 95 %% interval is \u00b1%s", c.n(),
                 number(c.halfWidth()));
         if (c.enough()) {

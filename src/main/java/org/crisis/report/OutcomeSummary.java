@@ -29,6 +29,14 @@ record OutcomeSummary(String outcome, String column, String label, String unit, 
      */
     record Spread(int sets, double parameters, double chance, double share, double pValue) {}
 
+    /**
+     * What a relative precision multiplies for this outcome: NaN for its mean, the range 4 for a level (0 SEVERED to
+     * 4 ALLIED), whose zero is arbitrary, so that a lowest level near SEVERED does not ask ±5 % of almost nothing.
+     */
+    double relativeScale() {
+        return "level".equals(kind) ? 4 : Double.NaN;
+    }
+
     /** This pair outcome under another column name with its pair turned ({@link RunSetResults#orientedAs}). */
     OutcomeSummary turned(String column, Pair pair) {
         String was = ":" + pair.b() + "-" + pair.a();

@@ -34,22 +34,6 @@ final class PairPlots {
             f.values().forEach((p, text) -> v.put(p, (double) cats.indexOf(text)));
             return new Values(f, v, cats);
         }
-
-        /** The cell of a point for eta squared: its value when there are few, else its decile. */
-        Map<Integer, Object> cells() {
-            Set<Double> distinct = new LinkedHashSet<>(value.values());
-            Map<Integer, Object> out = new HashMap<>();
-            if (categories != null || distinct.size() <= DiscoveryCharts.JITTERED) {
-                value.forEach(out::put);
-                return out;
-            }
-            double[] sorted = value.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            value.forEach((p, x) -> {
-                int rank = Arrays.binarySearch(sorted, x);
-                out.put(p, Math.min(9, (int) (10.0 * Math.max(0, rank) / sorted.length)));
-            });
-            return out;
-        }
     }
 
     static void add(Page page, SweepResults sweep, Discovery d, String rank, String rankName, Svg svg) {
@@ -90,7 +74,9 @@ final class PairPlots {
         }
         Map<Values, Double> eta = new java.util.IdentityHashMap<>();
         for (Values v : values) {
-            Map<Integer, Object> cells = v.cells();
+            // the bins of the charts of each outcome against each varied value, so that the report ranks the values one way
+            Map<Integer, Integer> cells = SweepReport.Bins.of(sweep, v.factor().column(), SweepReport.DISTINCT_AS_BINS,
+                    SweepReport.MARGINAL_BINS).binOfPoint();
             eta.put(v, SweepReport.explained(stats, p -> cells.get(p.point())));
         }
         List<Values> ranked = new ArrayList<>(values);
@@ -102,7 +88,7 @@ final class PairPlots {
         List<String> said = new ArrayList<>();
         said.add(String.format(Locale.ROOT, "Each varied value against another, every point of the design a dot coloured by its %s"
                 + " of %s (the ranking outcome; --rank-by chooses another). The %d varied values that explain it most (\u03b7\u00b2"
-                + " of their values or deciles: %s) are paired.", share ? "share of runs" : "mean", rankName, drawn.size(),
+                + " over the bins of the charts above: %s) are paired.", share ? "share of runs" : "mean", rankName, drawn.size(),
                 String.join(", ", drawn.stream().map(v -> v.factor().path() + " " + String.format(Locale.ROOT, "%.2f", eta.get(v)))
                         .toList())));
         if (ranked.size() > drawn.size()) {

@@ -44,7 +44,7 @@ public final class Report {
         if (directories.isEmpty()) {
             throw new ReportException("give at least one results directory");
         }
-        Path outDir = options.out() == null ? directories.get(0) : options.out();
+        Path outDir = options.out() == null ? ReportOutput.defaultFor(directories) : options.out();
         ReportOutput.check(outDir);
         List<Results> results = new ArrayList<>();
         for (Path d : directories) {

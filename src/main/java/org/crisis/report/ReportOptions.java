@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a report is asked for.
  *
- * @param out directory for report.html and its CSV tables; null for the first results directory
+ * @param out directory for report.html and its CSV tables; null for the results directory itself, or, when several are compared, a
+ *     {@code compare-...} directory beside the first
  * @param days days at which to draw the regional network; empty for start, peak and end
  * @param run the kept run to show as the representative run; null to choose one
  * @param precision the half-width wanted for shares (e.g. 0.05 for ±5 points)

@@ -150,6 +150,29 @@ final class ReportOutput implements AutoCloseable {
         return directory;
     }
 
+    /**
+     * Where a report goes when no {@code --out} is given: one results directory's report goes into
+     * it; a comparison of several goes into a directory of its own beside the first, named after
+     * them ({@code compare-a-vs-b}, or {@code compare-a-vs-3-more}), so that it never overwrites
+     * the report and tables the first set's own report wrote there.
+     */
+    static Path defaultFor(List<Path> directories) {
+        Path first = directories.get(0);
+        if (directories.size() == 1) {
+            return first;
+        }
+        List<String> names = new ArrayList<>();
+        for (Path d : directories) {
+            Path name = d.toAbsolutePath().normalize().getFileName();
+            names.add(safeName(name == null ? "results" : name.toString()));
+        }
+        String joined = directories.size() <= 3 ? String.join("-vs-", names)
+                : names.get(0) + "-vs-" + (names.size() - 1) + "-more";
+        Path parent = first.toAbsolutePath().normalize().getParent();
+        String dir = "compare-" + joined;
+        return parent == null ? Path.of(dir) : parent.resolve(dir);
+    }
+
     /** A file name made safe: anything but letters, digits, '.', '-', '_' becomes '_'. */
     static String safeName(String name) {
         String s = name.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -162,6 +162,12 @@ final class RunSetReport implements ReportKind {
         h.paragraph("Share of runs (with a 95 % Wilson interval) or mean (with a 95 % Student-t interval), and the spread "
                 + "over runs: median with the 5 % and 95 % quantiles. Durations count only the runs where the event happened; "
                 + "the survival curves below include the others as censored.");
+        if (set.outcomes().stream().anyMatch(o -> o.spread() != null)) {
+            h.note("Each run drew one parameter set of a calibration's ensemble, so a share or mean here is the forecast "
+                    + "averaged over the sets, and its interval the chance error of that average alone: it does not widen "
+                    + "with the sets' disagreement. How far the sets' own expectations lie apart, and how much of the "
+                    + "spread they explain, is under Parameters and chance.");
+        }
         if (!set.stop().isEmpty()) {
             h.note("This scenario ends a run early (" + set.stop() + "): " + set.stoppedEarly() + " of " + set.runDays().length
                     + " runs stopped before day " + (set.days() - 1) + ". A share here counts what happened before each run "
@@ -225,6 +231,29 @@ final class RunSetReport implements ReportKind {
      * --parameters-from}): how much of each outcome's spread over runs the sets explain, and how
      * much chance does (summary.json {@code spread}).
      */
+    /** The lowest and highest mean of an outcome over the runs of one parameter set; NaN without the sets' column. */
+    static double[] setMeans(double[] sets, double[] values) {
+        if (sets == null || values == null || sets.length != values.length) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        Map<Double, double[]> bySet = new java.util.HashMap<>();
+        for (int i = 0; i < sets.length; i++) {
+            if (!Double.isNaN(sets[i]) && !Double.isNaN(values[i])) {
+                double[] sum = bySet.computeIfAbsent(sets[i], k -> new double[2]);
+                sum[0] += values[i];
+                sum[1]++;
+            }
+        }
+        double low = Double.NaN;
+        double high = Double.NaN;
+        for (double[] sum : bySet.values()) {
+            double mean = sum[0] / sum[1];
+            low = Double.isNaN(low) ? mean : Math.min(low, mean);
+            high = Double.isNaN(high) ? mean : Math.max(high, mean);
+        }
+        return new double[] {low, high};
+    }
+
     private void parametersAndChance(Page page) {
         if (set.outcomes().stream().noneMatch(o -> o.spread() != null)) {
             return;
@@ -236,9 +265,10 @@ final class RunSetReport implements ReportKind {
                 + "whether the sets expect the same at all. A large share for the sets means the forecast depends on "
                 + "parameters history does not pin down; a small one, that it is chance within any acceptable set.");
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "sets", "variance_parameters", "variance_chance",
-                "parameters_share", "p_value");
-        Html.Cells t = new Html.Cells(List.of("outcome", "variance", "from the parameter sets", "from chance", "p (sets alike)"),
-                false, true, true, true, true);
+                "parameters_share", "p_value", "set_mean_lowest", "set_mean_highest");
+        Html.Cells t = new Html.Cells(List.of("outcome", "variance", "from the parameter sets", "from chance", "p (sets alike)",
+                "the sets' own, lowest to highest"), false, true, true, true, true, true);
+        double[] drawn = set.values("parameter_set");
         List<String> columns = set.outcomes().stream().map(OutcomeSummary::column).toList();
         for (RunSetViews.Group g : RunSetViews.groups(set, set.pairs(), columns)) {
             boolean started = false;
@@ -252,9 +282,13 @@ final class RunSetReport implements ReportKind {
                     t.group(g.pair() == null ? "Region" : RunSetViews.pairTitle(set, g.pair()));
                     started = true;
                 }
+                double[] range = setMeans(drawn, set.values(c[0]));
                 t.row(List.of(o.label(), Format.number(s.parameters() + s.chance()), Format.percent(s.share()),
-                        Format.percent(1 - s.share()), Format.p(s.pValue())));
-                csv.row(g.key(), o.outcome(), o.column(), s.sets(), s.parameters(), s.chance(), s.share(), Csv.probability(s.pValue()));
+                        Format.percent(1 - s.share()), Format.p(s.pValue()), Double.isNaN(range[0]) ? Format.NONE
+                                : o.share() ? Format.percent(range[0]) + " to " + Format.percent(range[1])
+                                : Format.number(range[0]) + " to " + Format.number(range[1])));
+                csv.row(g.key(), o.outcome(), o.column(), s.sets(), s.parameters(), s.chance(), s.share(), Csv.probability(s.pValue()),
+                        range[0], range[1]);
             }
         }
         h.table(t);
@@ -665,7 +699,7 @@ final class RunSetReport implements ReportKind {
                 v[i] = raw[order[i]];
             }
             Convergence c = Convergence.of(column, v, o.share(),
-                    o.share() ? options.precision() : options.relativePrecision(), 400);
+                    o.share() ? options.precision() : options.relativePrecision(), 400, o.relativeScale());
             all.add(c);
             t.row(c.enough() ? null : "sig", List.of(RunSetViews.title(set, column),
                     o.share() ? Format.percent(c.finalMean()) : Format.number(c.finalMean()),
@@ -738,7 +772,7 @@ final class RunSetReport implements ReportKind {
         h.notes(List.of(
                 "Shares are the fraction of replications in which something happened; their 95 % intervals are Wilson score intervals. Means have Student-t intervals.",
                 "Grievance bands are quantiles across runs on each day (ensemble.csv, all runs); they show the spread of runs, not the uncertainty of the median.",
-                "Survival curves are Kaplan\u2013Meier estimates; a run that ends (at the horizon or by an early stop) before the event is censored at its last day. Bands: Greenwood variance on the log(\u2212log) scale.",
+                "Survival curves are Kaplan\u2013Meier estimates; a run that ends (at the horizon or by an early stop) before the event is censored at its last day. Bands: Greenwood variance on the log(\u2212log) scale. Where no run ends early, the curve's share by the last day is the share of runs in Outcomes, but its interval is this one, not Wilson's, so the two differ a little.",
                 "The regional network and the event timeline show one run, not an average; see the choice of run above.",
                 "Convergence: running estimate in replication order; the replications needed are estimated from the final spread.",
                 "Every table is also written as CSV beside this file (report-*.csv)."));

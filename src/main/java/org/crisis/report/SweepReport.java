@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.crisis.io.Csv;
@@ -28,7 +30,9 @@ final class SweepReport implements ReportKind {
     private static final int MAX_FACTORS = 8;
     private static final int MAX_HEATMAPS = 10;
     private static final int RANKED_ROWS = 20;
-    private static final int DISTINCT_AS_BINS = 12;
+    static final int DISTINCT_AS_BINS = 12;
+    /** Bins of a continuous varied value in the charts of each outcome against it, and for η² wherever the report ranks by it. */
+    static final int MARGINAL_BINS = 10;
     private final SweepResults sweep;
     private final ReportOptions options;
     private final Svg svg;
@@ -64,7 +68,7 @@ final class SweepReport implements ReportKind {
         overview(page);
         Map<String, Bins> bins = new LinkedHashMap<>();
         for (String f : sweep.factors()) {
-            bins.put(f, Bins.of(sweep, f, DISTINCT_AS_BINS, 10));
+            bins.put(f, Bins.of(sweep, f, DISTINCT_AS_BINS, MARGINAL_BINS));
         }
         marginals(page, bins);
         heatMaps(page, rank);
@@ -481,6 +485,26 @@ final class SweepReport implements ReportKind {
 
     private final Map<String, Map<Integer, double[]>> replications = new HashMap<>();
 
+    /**
+     * The η² that chance alone gives a varied value of k bins over n points, (k − 1)/(n − 1) (the expected
+     * correlation ratio of a value that does nothing), said when it is large enough to reorder the values.
+     */
+    private String chanceEta(Map<String, Bins> bins) {
+        int n = sweep.pointCount();
+        int k = bins.values().stream().mapToInt(b -> b.labels().length).max().orElse(1);
+        if (k < 2 || n <= k) {
+            return "";
+        }
+        double chance = (k - 1) / (double) (n - 1);
+        if (chance < 0.02) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " With %d points in up to %d bins, a varied value that makes no difference still "
+                + "shows an \u03b7\u00b2 of about %.2f by chance alone, so values whose \u03b7\u00b2 differ by less than "
+                + "that are not told apart: more points (samples), or a Sobol or Morris design, rank them with intervals.",
+                n, k, chance);
+    }
+
     private void marginals(Page page, Map<String, Bins> bins) throws ReportException {
         Html h = page.section("marginals", "Outcomes against each varied value");
         // outcomes that do not vary get a line, not charts; the others are ranked by their best-explaining value
@@ -516,7 +540,7 @@ final class SweepReport implements ReportKind {
                 + "are cut into bins with equal numbers of points; the point sits at the bin's mean value. Outcomes come in order "
                 + "of importance, and so do the varied values of each: \u03b7\u00b2 (in each chart's caption) is the share of the "
                 + "variation of the points' means that lies between that value's bins, so 1 means the value alone decides the "
-                + "outcome and 0 that it makes no difference on average.");
+                + "outcome and 0 that it makes no difference on average." + chanceEta(bins));
         List<String> said = new ArrayList<>();
         if (!constant.isEmpty()) {
             said.add("Not drawn: " + String.join("; ", constant) + ".");
@@ -538,7 +562,9 @@ final class SweepReport implements ReportKind {
             h.note(String.join(" ", said));
         }
 
-        Csv.Rows csv = new Csv.Rows("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high", "eta2");
+        // parameter_column: the varied value's column in runs.csv and points.csv, to join on
+        Csv.Rows csv = new Csv.Rows("outcome", "parameter", "bin", "x", "points", "runs", "mean", "ci95_low", "ci95_high", "eta2",
+                "parameter_column");
         for (String o : sweep.outcomes()) {
             for (Map.Entry<String, Double> fe : ranked.containsKey(o) ? ranked.get(o) : rankedFactors(o, bins)) {
                 Bins b = bins.get(fe.getKey());
@@ -546,7 +572,7 @@ final class SweepReport implements ReportKind {
                 for (int i = 0; i < b.size(); i++) {
                     Pooled p = pooled(o, groups.get(i), sweep.share(o));
                     csv.row(o, sweep.path(fe.getKey()), b.labels()[i], b.x()[i], groups.get(i).size(), p.n(), p.mean(), p.low(),
-                            p.high(), fe.getValue());
+                            p.high(), fe.getValue(), fe.getKey());
                 }
             }
         }
@@ -657,7 +683,8 @@ final class SweepReport implements ReportKind {
             h.note("Shown: the " + shown + " of " + pairs.size() + " pairs of varied values that explain " + outcomeName(rank)
                     + " most; the other " + (pairs.size() - shown) + " are in report-heatmaps.csv.");
         }
-        Csv.Rows csv = new Csv.Rows("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean", "eta2");
+        Csv.Rows csv = new Csv.Rows("outcome", "parameter_x", "bin_x", "parameter_y", "bin_y", "points", "runs", "mean", "eta2",
+                "parameter_x_column", "parameter_y_column");
         h.open("div", "grid2");
         for (int k = 0; k < pairs.size(); k++) {
             int i = pairs.get(k).i();
@@ -685,7 +712,7 @@ final class SweepReport implements ReportKind {
                     Pooled pooled = Pooled.of(cells.get(a).get(b), share);
                     value[a][b] = pooled.mean();
                     csv.row(rank, sweep.path(factors.get(i)), bx.labels()[a], sweep.path(factors.get(j)), by.labels()[b],
-                            cells.get(a).get(b).size(), pooled.n(), pooled.mean(), pairs.get(k).eta2());
+                            cells.get(a).get(b).size(), pooled.n(), pooled.mean(), pairs.get(k).eta2(), factors.get(i), factors.get(j));
                 }
             }
             if (k >= shown) {
@@ -703,6 +730,25 @@ final class SweepReport implements ReportKind {
     }
 
     // --- sensitivity ---------------------------------------------------------------------
+
+    /** A total-order index below this matters little: a value that explains under 5 % of the variance with its interactions. */
+    static final double NEGLIGIBLE = 0.05;
+    /**
+     * What a total-order Sobol index with its 95 % interval says: the value matters (the interval lies above
+     * {@link #NEGLIGIBLE}), it does not (below it), or the sweep cannot tell (the interval straddles it).
+     */
+    static String sobolVerdict(double st, double low, double high) {
+        if (Double.isNaN(st) || Double.isNaN(low) || Double.isNaN(high)) {
+            return Format.NONE;
+        }
+        if (low > NEGLIGIBLE) {
+            return "matters";
+        }
+        if (high < NEGLIGIBLE) {
+            return "negligible";
+        }
+        return "unresolved: interval straddles " + NEGLIGIBLE;
+    }
 
     private void sensitivity(Page page) throws ReportException {
         CsvTable<ReportException> t = sweep.sensitivity();
@@ -743,8 +789,15 @@ final class SweepReport implements ReportKind {
         for (int r = 0; r < t.size(); r++) {
             byOutcome.computeIfAbsent(t.text(r, outcome), k -> new ArrayList<>()).add(r);
         }
-        Html.Cells table = new Html.Cells(List.of("outcome", "varied value", series[0][0], "95 % interval", series[1][0],
-                "95 % interval", "rows"), false, false, true, true, true, true, true);
+        List<String> head = new ArrayList<>(List.of("outcome", "varied value", series[0][0], "95 % interval", series[1][0],
+                "95 % interval", "rows"));
+        if (sobol) {
+            head.add("verdict");
+        }
+        boolean[] numericColumns = sobol ? new boolean[] {false, false, true, true, true, true, true, false}
+                : new boolean[] {false, false, true, true, true, true, true};
+        Html.Cells table = new Html.Cells(head, numericColumns);
+        int unresolved = 0;
         h.open("div", "grid2");
         for (Map.Entry<String, List<Integer>> e : byOutcome.entrySet()) {
             List<Integer> rs = e.getValue();
@@ -763,9 +816,15 @@ final class SweepReport implements ReportKind {
                     lo[s][i] = Double.isNaN(v[s][i]) ? Double.NaN : t.number(r, col[s][1]);
                     hi[s][i] = Double.isNaN(v[s][i]) ? Double.NaN : t.number(r, col[s][2]);
                 }
-                table.row(List.of(first ? outcomeName(e.getKey()) : "", sweep.path(param), Format.number(v[0][i]),
-                        Format.interval(lo[0][i], hi[0][i], false), Format.number(v[1][i]),
+                List<String> row = new ArrayList<>(List.of(first ? outcomeName(e.getKey()) : "", sweep.path(param),
+                        Format.number(v[0][i]), Format.interval(lo[0][i], hi[0][i], false), Format.number(v[1][i]),
                         Format.interval(lo[1][i], hi[1][i], false), rows < 0 ? Format.NONE : t.text(r, rows)));
+                if (sobol) {
+                    String verdict = sobolVerdict(v[1][i], lo[1][i], hi[1][i]);
+                    unresolved += verdict.startsWith("unresolved") ? 1 : 0;
+                    row.add(verdict);
+                }
+                table.row(null, row);
                 first = false;
             }
             JFreeChart c = BarCharts.bars((sobol ? "Sobol indices, " : "Morris, ") + outcomeName(e.getKey()),
@@ -775,6 +834,12 @@ final class SweepReport implements ReportKind {
         }
         h.close("div");
         h.table(table);
+        if (sobol && unresolved > 0) {
+            h.note(String.format(Locale.ROOT, "%d of the %d total-order indices are unresolved: the interval reaches from "
+                    + "below %.2f to above it, so the sweep cannot say whether the value matters to the outcome. Sobol "
+                    + "intervals narrow as 1/\u221an in the base samples: a sweep with about four times as many halves them.",
+                    unresolved, t.size(), NEGLIGIBLE));
+        }
         Csv.Rows csv = new Csv.Rows(t.columns());
         for (int r = 0; r < t.size(); r++) {
             Object[] cells = new Object[t.columns().size()];
@@ -885,7 +950,8 @@ final class SweepReport implements ReportKind {
         Html h = page.section("precision", "Precision at each point");
         String reps = sweep.setting("replications");
         h.paragraph(String.format(Locale.ROOT, "How wide the 95 %% interval of each outcome is at a single point with %s "
-                + "replications, against the stated precision (\u00b1%s on shares, \u00b1%s %% of the mean on numbers).",
+                + "replications, against the stated precision (\u00b1%s on shares, \u00b1%s %% of the mean on numbers, of the "
+                + "range 0 to 4 on levels).",
                 reps.isEmpty() ? "its" : reps, Format.number(options.precision()), Format.number(options.relativePrecision() * 100)));
         Html.Cells t = new Html.Cells(List.of("outcome", "median \u00b1 at a point", "points within the precision", "verdict"),
                 false, true, true, false);
@@ -905,23 +971,29 @@ final class SweepReport implements ReportKind {
             List<Double> numberNeeded = new ArrayList<>();
             int within = 0;
             int zeroMeans = 0;
+            // a level's relative precision is of its scale (0 SEVERED to 4 ALLIED), not of a mean that may be near 0
+            OutcomeSummary described = sweep.described(o);
+            double fixedScale = described == null ? Double.NaN : described.relativeScale();
+            Set<Double> shares = new HashSet<>();
             for (SweepResults.PointStat p : sweep.points(o)) {
                 if (Double.isNaN(p.low()) || Double.isNaN(p.high())) {
                     continue;
                 }
                 double half = (p.high() - p.low()) / 2;
-                if (!share && p.mean() == 0) {
+                double scale = Double.isNaN(fixedScale) ? Math.abs(p.mean()) : fixedScale;
+                if (!share && scale == 0) {
                     zeroMeans++;
                     continue; // a precision relative to a mean of 0 means nothing
                 }
-                double target = share ? options.precision() : options.relativePrecision() * Math.abs(p.mean());
-                halves.add(share ? half : half / Math.max(1e-12, Math.abs(p.mean())));
+                shares.add(p.mean());
+                double target = share ? options.precision() : options.relativePrecision() * scale;
+                halves.add(share ? half : half / Math.max(1e-12, scale));
                 if (share) {
                     wilsonNeeded.add(Convergence.wilsonNeeded(p.mean(), options.precision()));
                 } else if (p.n() >= 2) {
                     // the point's half-width is Student's t over its own n values; the need, as a run set's, is z·sd/√n
                     double zOverT = 1.959964 / new TDistribution(null, p.n() - 1).inverseCumulativeProbability(0.975);
-                    double relative = zOverT * half / Math.max(1e-12, Math.abs(p.mean())) / options.relativePrecision();
+                    double relative = zOverT * half / Math.max(1e-12, scale) / options.relativePrecision();
                     numberNeeded.add(p.n() * relative * relative);
                 }
                 within += half <= target + 1e-12 ? 1 : 0;
@@ -950,11 +1022,20 @@ final class SweepReport implements ReportKind {
             String verdict = within == sorted.length ? "Enough at every point."
                     : median <= wanted ? "Enough at a typical point, not at " + (sorted.length - within) + " of " + sorted.length + bring
                     : "Not enough at a typical point" + bring;
-            String med = share ? Format.number(median) : Format.number(median * 100) + " % of the mean";
+            if (share && within < sorted.length && shares.size() == 1 && (shares.contains(0.0) || shares.contains(1.0))) {
+                // never (or always) in any run of any point: the interval is one-sided, and the need is to bound it
+                boolean never = shares.contains(0.0);
+                verdict = String.format(Locale.ROOT, "%s in every run of every point: a point's interval reaches %s, so"
+                        + " about %,d replications per point would bound it within %s.", never ? "0" : "1",
+                        Format.percent(never ? worstBound(o, true) : worstBound(o, false)), (long) needed,
+                        Format.number(options.precision()));
+            }
+            String med = share ? Format.number(median) : Format.number(median * 100) + " % of the "
+                    + (Double.isNaN(fixedScale) ? "mean" : "scale's range " + Format.number(fixedScale));
             t.row(median <= wanted ? null : "sig", List.of(outcomeName(o), med,
                     String.format(Locale.ROOT, "%d of %d", within, sorted.length), verdict));
             csv.row(o, share ? "share" : "number", sorted.length, median, wanted, within / (double) sorted.length, needed,
-                    share ? "absolute" : "relative_to_mean");
+                    share ? "absolute" : Double.isNaN(fixedScale) ? "relative_to_mean" : "relative_to_scale");
         }
         h.table(t);
         if (!fixed.isEmpty()) {
@@ -966,6 +1047,12 @@ final class SweepReport implements ReportKind {
                         + "precision is set by the number of replications, not of runs."
                 : "Pooled estimates (the charts above) rest on the runs of many points and are more precise than a single point.");
         tables.put("report-precision.csv", csv.toString());
+    }
+
+    /** The highest upper bound (never) or lowest lower bound (always) of a share's interval over the points. */
+    private double worstBound(String o, boolean never) {
+        return sweep.points(o).stream().filter(p -> !Double.isNaN(p.low()) && !Double.isNaN(p.high()))
+                .mapToDouble(p -> never ? p.high() : p.low()).reduce(never ? Double::max : Double::min).orElse(Double.NaN);
     }
 
     private void methods(Page page) {

@@ -4,18 +4,26 @@ package org.crisis.stats;
  * How an outcome's estimate settles as replications accumulate (in replication order): the
  * running mean or share and its 95 % interval after each n, sampled at up to a few hundred n,
  * and whether the final interval meets a stated precision: a half-width of at most
- * {@code target} (absolute for shares; relative to the mean for numbers).
+ * {@code target} (absolute for shares; for numbers relative to the mean, or to a fixed scale for a
+ * number whose zero is arbitrary, such as a level from 0 SEVERED to 4 ALLIED, where a mean near 0
+ * would ask for a precision no run count reaches).
  *
  * @param name what the values are, for the caller (an outcome's column)
  * @param checkpoints the numbers of replications at which the estimate is given
  * @param needed replications the target would need, estimated from the final spread
  *     (for shares, the fewest whose Wilson interval at the final share has half-width h; for
  *     numbers (z·sd/h)²); NaN if not estimable
+ * @param scale what a number's relative target multiplies: NaN for its mean, else a fixed scale
  */
 public record Convergence(String name, boolean share, double target, int[] checkpoints,
-        double[] mean, double[] low, double[] high, int n, double finalMean, double halfWidth, double needed) {
+        double[] mean, double[] low, double[] high, int n, double finalMean, double halfWidth, double needed, double scale) {
 
     public static Convergence of(String name, double[] values, boolean share, double target, int maxPoints) {
+        return of(name, values, share, target, maxPoints, Double.NaN);
+    }
+
+    /** As {@link #of(String, double[], boolean, double, int)}, a number's target relative to {@code scale} unless NaN. */
+    public static Convergence of(String name, double[] values, boolean share, double target, int maxPoints, double scale) {
         int total = 0;
         for (double v : values) {
             total += Double.isNaN(v) ? 0 : 1;
@@ -61,11 +69,11 @@ public record Convergence(String name, boolean share, double target, int[] check
             needed = Double.isNaN(fm) ? Double.NaN : wilsonNeeded(fm, target);
         } else {
             double var = total < 2 ? Double.NaN : Math.max(0, (sumSq - total * fm * fm) / (total - 1));
-            double h = target * Math.abs(fm);
+            double h = target * (Double.isNaN(scale) ? Math.abs(fm) : scale);
             // no spread among the runs (or none to measure): nothing to scale from, rather than "0 replications"
             needed = h == 0 || !(var > 0) ? Double.NaN : Math.max(2, Math.ceil(z2 * var / (h * h)));
         }
-        return new Convergence(name, share, target, cp, m, lo, hi, total, fm, half, needed);
+        return new Convergence(name, share, target, cp, m, lo, hi, total, fm, half, needed, scale);
     }
 
     /**
@@ -104,7 +112,7 @@ public record Convergence(String name, boolean share, double target, int[] check
 
     /** The precision asked for, as an absolute half-width. */
     public double targetHalfWidth() {
-        return share ? target : target * Math.abs(finalMean);
+        return share ? target : target * (Double.isNaN(scale) ? Math.abs(finalMean) : scale);
     }
 
     public boolean enough() {

@@ -27,8 +27,11 @@ public final class RankTests {
     /**
      * Wilcoxon signed-rank test of paired differences (zeros dropped): V, the sum of the ranks
      * of the positive differences, its two-sided p-value, and the matched-pairs rank-biserial
-     * correlation (R+ - R-)/(R+ + R-). With no pairs at all, p and r are NaN (there is nothing
-     * to test); with pairs whose differences are all zero, p is 1 and r 0.
+     * correlation (R+ - R-)/(N(N+1)/2) over all N pairs, zero differences ranked below every other
+     * and counted in the denominator (Pratt 1959): without zeros it is Kerby's (R+ - R-)/(R+ + R-),
+     * and a difference in 3 of 2000 pairs, all the same way, is about 0, not ±1 as it would be with
+     * the zeros dropped. With no pairs at all, p and r are NaN (there is nothing to test); with
+     * pairs whose differences are all zero, p is 1 and r 0.
      */
     public record SignedRank(double v, int n, double p, double rankBiserial, boolean exact) {}
 
@@ -119,7 +122,19 @@ public final class RankTests {
             double d = v - total / 2;
             p = sigma == 0 ? 1 : twoSided((d - Math.signum(d) * 0.5) / sigma);
         }
-        return new SignedRank(v, n, p, (v - (total - v)) / total, exact);
+        int all = differences.length;
+        double shift = all - n;   // the zeros take ranks 1..(all - n)
+        double plus = v + shift * positives(positive);
+        double minus = (total - v) + shift * (n - positives(positive));
+        return new SignedRank(v, n, p, (plus - minus) / (all * (all + 1) / 2.0), exact);
+    }
+
+    private static int positives(boolean[] positive) {
+        int c = 0;
+        for (boolean b : positive) {
+            c += b ? 1 : 0;
+        }
+        return c;
     }
 
     private static double twoSided(double z) {

@@ -196,7 +196,7 @@ class ParameterDrawsTest {
         assertTrue(Files.readString(report.resolve("report.html")).contains("Parameters and chance"));
         List<String[]> table = rows(report.resolve("report-spread.csv"));
         assertEquals(List.of("group", "outcome", "column", "sets", "variance_parameters", "variance_chance", "parameters_share",
-                "p_value"), Arrays.asList(table.get(0)));
+                "p_value", "set_mean_lowest", "set_mean_highest"), Arrays.asList(table.get(0)));
         assertEquals(checked, table.size() - 1, "one row per outcome that varies");
         for (String[] row : table.subList(1, table.size())) {
             for (JsonNode entry : summary.path("outcomes")) {
@@ -204,7 +204,24 @@ class ParameterDrawsTest {
                     assertEquals(entry.path("spread").path("parameters_share").asDouble(), Double.parseDouble(row[6]), 1e-9);
                 }
             }
+            // the sets' own expectations, lowest and highest, as runs.csv gives them
+            int column = Arrays.asList(runs.get(0)).indexOf(row[2]);
+            java.util.Map<String, double[]> bySet = new java.util.HashMap<>();
+            for (String[] run : runs.subList(1, runs.size())) {
+                if (!run[column].isEmpty()) {
+                    double[] sum = bySet.computeIfAbsent(run[3], k -> new double[2]);
+                    sum[0] += Double.parseDouble(run[column]);
+                    sum[1]++;
+                }
+            }
+            double[] means = bySet.values().stream().mapToDouble(x -> x[0] / x[1]).sorted().toArray();
+            // the CSV keeps six significant digits
+            assertEquals(means[0], Double.parseDouble(row[8]), 1e-5 * Math.max(1, Math.abs(means[0])), row[1]);
+            assertEquals(means[means.length - 1], Double.parseDouble(row[9]), 1e-5 * Math.max(1, Math.abs(means[means.length - 1])), row[1]);
         }
+        assertTrue(Files.readString(report.resolve("report.html")).contains("does not widen with the sets&#39; disagreement")
+                || Files.readString(report.resolve("report.html")).contains("does not widen with the sets' disagreement"),
+                "the outcomes' intervals say what they leave out");
         // a plain run set has no spread to split
         Path plain = dir.resolve("plain-spread");
         assertEquals(0, crisis("run", scenario.toString(), "--runs", "20", "--keep", "none", "--out", plain.toString(), "--quiet")

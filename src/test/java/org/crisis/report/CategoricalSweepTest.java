@@ -42,11 +42,14 @@ class CategoricalSweepTest {
         Report.Written w = Report.write(List.of(out), ReportOptions.defaults());
         assertEquals("sweep", w.kind());
         List<String> heat = Files.readAllLines(out.resolve("report-heatmaps.csv"));
-        assertEquals(List.of("outcome,parameter_x,bin_x,parameter_y,bin_y,points,runs,mean,eta2",
-                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.01,1,2,0,0",
-                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.05,1,2,0,0",
-                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.01,1,2,0,0",
-                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.05,1,2,0,0"), heat);
+        String columns = ",relations_red_blu_level,parameters_grievance_decay"; // as runs.csv and points.csv head them
+        assertEquals(List.of("outcome,parameter_x,bin_x,parameter_y,bin_y,points,runs,mean,eta2,parameter_x_column,parameter_y_column",
+                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.01,1,2,0,0" + columns,
+                "severed_red_blu,relations.RED-BLU.level,ALLIED,parameters.grievanceDecay,0.05,1,2,0,0" + columns,
+                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.01,1,2,0,0" + columns,
+                "severed_red_blu,relations.RED-BLU.level,NORMAL,parameters.grievanceDecay,0.05,1,2,0,0" + columns), heat);
+        assertTrue(Files.readAllLines(out.resolve("points.csv")).get(0).startsWith("point,relations_red_blu_level,parameters_grievance_decay,"),
+                "the columns to join on");
         String html = Files.readString(w.html());
         // severed is 0 in every run here: its cells are written, its chart replaced by a note that says so
         assertTrue(html.contains("no heat map"), "a constant outcome's heat map is replaced by a note");

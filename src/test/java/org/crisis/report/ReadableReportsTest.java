@@ -127,7 +127,7 @@ class ReadableReportsTest {
         sorted.sort((a, b) -> Double.compare(b, a));
         assertEquals(sorted, first, "outcomes by importance: " + outcomes);
         String csv = Files.readString(dir.resolve("report-marginals.csv"));
-        assertTrue(csv.startsWith("outcome,parameter,bin,x,points,runs,mean,ci95_low,ci95_high,eta2\n"), csv);
+        assertTrue(csv.startsWith("outcome,parameter,bin,x,points,runs,mean,ci95_low,ci95_high,eta2,parameter_column\n"), csv);
         assertTrue(csv.contains("\nsevered_pairs,"), "the CSV keeps every outcome");
     }
 

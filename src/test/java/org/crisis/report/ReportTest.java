@@ -64,6 +64,38 @@ class ReportTest {
     }
 
     @Test
+    void aComparisonGoesBesideTheSetsByDefaultAndLeavesTheBaselinesOwnReportAlone() throws Exception {
+        Path base = Fixtures.copy("base", tmp);
+        Path decay = Fixtures.copy("decay", tmp);
+        Report.write(List.of(base), defaults());
+        String own = Files.readString(base.resolve("report.html"));
+        String ownOutcomes = Files.readString(base.resolve("report-outcomes.csv"));
+        Report.Written w = Report.write(List.of(base, decay), defaults());
+        assertEquals(tmp.resolve("compare-base-vs-decay").resolve("report.html").toAbsolutePath().normalize(), w.html());
+        assertTrue(Files.exists(w.html().resolveSibling("report-comparison.csv")));
+        assertEquals(own, Files.readString(base.resolve("report.html")), "the baseline's own report is not overwritten");
+        assertEquals(ownOutcomes, Files.readString(base.resolve("report-outcomes.csv")));
+        assertFalse(Files.exists(base.resolve("report-comparison.csv")), "no comparison table among the set's own");
+        Path more = ReportOutput.defaultFor(List.of(base, decay, base, decay));
+        assertEquals("compare-base-vs-3-more", more.getFileName().toString());
+    }
+
+    @Test
+    void aComparisonsTitleNamesEverySetEvenWhenSomeShareAScenariosName() throws Exception {
+        Path first = Files.move(Fixtures.copy("base", tmp.resolve("x")), tmp.resolve("one"));
+        Path again = Files.move(Fixtures.copy("base", tmp.resolve("y")), tmp.resolve("two"));
+        // the dovish variant under a scenario name of its own: names [fixture, dove, fixture] once made "fixture vs dove"
+        Path dove = Fixtures.copy("dove", tmp);
+        Path manifest = dove.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"name\" : \"report-fixture\"", "\"name\" : \"report-dove\""));
+        Report.Written w = Report.write(List.of(first, dove, again), defaults().withOut(tmp.resolve("three")));
+        Matcher title = Pattern.compile("<title>(.*?)</title>").matcher(Fixtures.read(w.html()));
+        assertTrue(title.find());
+        assertEquals("Crisis report \u00b7 comparison of 3 run sets: A report-fixture (one) vs B report-dove vs C report-fixture (two)",
+                title.group(1));
+    }
+
+    @Test
     void everyScenarioStringIsEscaped() throws Exception {
         Report.Written w = write(defaults(), "evil");
         String html = Fixtures.read(w.html());
@@ -97,7 +129,12 @@ class ReportTest {
         assertEquals("3.638e-12", c[15], "McNemar's 2 \u00b7 2^-39 (39 runs sever in A only), not rounded to 0");
         // no run of either set severs PER-VEN: nothing to pair, so no p and no effect, as for independent sets
         String never = csv.lines().filter(l -> l.contains(",days_to_severed_per_ven,")).findFirst().orElseThrow();
-        assertTrue(never.endsWith(",1,0,0,,,,,,Wilcoxon signed-rank,,r,,0"), never); // n_pairs: none with both
+        assertTrue(never.endsWith(",1,0,0,,,,,,Wilcoxon signed-rank,,r,,0,,,,"), never); // n_pairs: none with both; no intervals
+        assertEquals(23, c.length, severed);
+        double baseline = Double.parseDouble(c[9]);
+        double set = Double.parseDouble(c[10]);
+        assertTrue(Double.parseDouble(c[19]) < baseline && baseline <= Double.parseDouble(c[20]), "the baseline's own interval: " + severed);
+        assertTrue(Double.parseDouble(c[21]) <= set && set < Double.parseDouble(c[22]), "the set's own interval: " + severed);
         assertTrue(html.contains("No test and no effect size for daysToSevered:PER-VEN"), "the page says why");
         for (String chart : List.of("fan-PER-MEX-ab", "fan-PER-MEX-ba", "severed-PER-MEX", "survival-rupture-PER-MEX",
                 "survival-restoration-PER-MEX", "survival-downgrade-PER-VEN")) {
@@ -173,6 +210,15 @@ class ReportTest {
         String sobol = Fixtures.read(write(defaults(), "sobol").html());
         assertTrue(sobol.contains("data-chart=\"sensitivity-severed_per_mex\""));
         assertTrue(sobol.contains("first order S1"));
+        String text = sobol.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        // hawkishness's ST interval lies above 0.05, sovereignty's is 0 to 0, grievance decay's straddles 0.05
+        assertTrue(text.contains("countries.PER.hawkishness 0.893 0.41 to 1.45 1.03 0.53 to 1.58 16 matters"), "hawkishness matters");
+        assertTrue(text.contains("countries.MEX.sovereignty 0 0 to 0 0 0 to 0 16 negligible"), "sovereignty does not");
+        assertTrue(text.contains("0.034 0.000 to 0.117 16 unresolved: interval straddles 0.05"), "decay is unresolved");
+        assertTrue(text.contains("2 of the 6 total-order indices are unresolved"), "and the page says how many");
+        assertEquals("matters", SweepReport.sobolVerdict(0.6, 0.3, 1.27));
+        assertEquals("negligible", SweepReport.sobolVerdict(0.01, -0.01, 0.03));
+        assertEquals("unresolved: interval straddles 0.05", SweepReport.sobolVerdict(0.12, -0.1, 0.34));
         String morris = Fixtures.read(write(defaults(), "morris").html());
         assertTrue(morris.contains("data-chart=\"sensitivity-polarisation\""));
         assertTrue(morris.contains("\u03bc*"));

@@ -180,6 +180,19 @@ class StatisticsTest {
         RankTests.SignedRank w = RankTests.wilcoxon(new double[] {1, 2, 2, -1, 3, 0, 4, -2, 3, 3});
         assertEquals(9, w.n());
         assertEquals(0.04880, w.p(), 1e-5);
+        // ranks of |d| with the zero ranked first: 1 -> 2.5, 2 -> 5, 3 -> 8, 4 -> 10; R+ = 2.5+5+5+8+10+8+8 = 46.5, R- = 2.5+5 = 7.5
+        assertEquals((46.5 - 7.5) / 55.0, w.rankBiserial(), 1e-12);
+    }
+
+    @Test
+    void aFewDifferingPairsAmongManyEqualOnesAreASmallEffectNotAPerfectOne() {
+        double[] d = new double[2000];
+        d[7] = -1;
+        d[300] = -1;
+        d[1999] = -2;
+        RankTests.SignedRank w = RankTests.wilcoxon(d);
+        assertTrue(w.rankBiserial() < 0 && w.rankBiserial() > -0.01, "r " + w.rankBiserial());
+        assertTrue(w.p() > 0.05);
     }
 
     @Test

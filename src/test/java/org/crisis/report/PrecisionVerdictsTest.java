@@ -1,0 +1,44 @@
+package org.crisis.report;
+
+import static org.crisis.cli.Cli.crisis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep's precision verdicts on outcomes where a precision relative to the mean misleads: a level, whose
+ * zero (SEVERED) is arbitrary, and a share that is the same in every run of every point.
+ */
+class PrecisionVerdictsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aLevelIsJudgedOnItsScaleAndAShareTheSameEverywhereIsSaidToBeSo() throws Exception {
+        Path scenario = Fixtures.dir("base").resolveSibling("scenarios").resolve("pm.yaml");
+        Path sweep = tmp.resolve("sweep.yaml");
+        Files.writeString(sweep, "scenario: " + scenario + "\ndesign: grid\nreplications: 20\nseed: 3\n"
+                + "vary:\n  countries.PER.hawkishness: { values: [0.2, 0.8] }\n"
+                + "outcomes: [lowestLevel:PER-MEX, restored:PER-MEX, severed:PER-MEX]\n");
+        assertEquals(0, crisis("sweep", sweep.toString(), "--out", tmp.resolve("s").toString(), "--quiet").status());
+        assertEquals(0, crisis("report", tmp.resolve("s").toString(), "--out", tmp.resolve("r").toString()).status());
+        List<String> rows = Files.readAllLines(tmp.resolve("r/report-precision.csv"));
+        String level = rows.stream().filter(l -> l.startsWith("lowest_level_per_mex,")).findFirst().orElseThrow();
+        assertTrue(level.endsWith(",relative_to_scale"), level);
+        // ±5 % of the range 0..4 (0.2 levels), not of a mean near SEVERED: a count of replications one can run
+        double needed = Double.parseDouble(level.split(",")[6]);
+        assertTrue(needed > 1 && needed < 200, level);
+        String text = Fixtures.read(tmp.resolve("r/report.html")).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ")
+                .replace("&#39;", "'");
+        assertTrue(text.contains("of the scale's range 4"), "the page says what the level's precision is of");
+        String restored = rows.stream().filter(l -> l.startsWith("restored_per_mex,")).findFirst().orElseThrow();
+        String value = restored.split(",")[3];
+        assertTrue(text.matches("(?s).*restored:PER-MEX [0-9.]+ 0 of 2 [01] in every run of every point: a point's interval reaches "
+                + "[0-9.]+\u00a0%, so about 35 replications per point would bound it within 0\\.05\\..*"), "restored, " + value);
+    }
+}
