@@ -69,13 +69,7 @@ final class CheckCommand implements Callable<Integer> {
                     if (!overrides.isEmpty()) {
                         System.out.println(file + ": --set does not apply to sweep files; ignored");
                     }
-                    // the scenario's standing-grievance warnings, which the sweep runs without saying (FORMATS 1.9),
-                    // and those its varied values raise at some points (a hawkishness, a threshold, a grievance)
-                    List<String> base = w.scenario().standingWarnings();
-                    base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
-                    Map<String, int[]> atPoints = pointWarnings(w, base);
-                    atPoints.forEach((m, n) -> System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
-                            file, n[0], w.pointCount(), w.describe(n[1]), m));
+                    warnStanding(file, w, Integer.MAX_VALUE);
                     continue;
                 }
                 if (CALIBRATION.equals(kind)) {
@@ -100,6 +94,24 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /**
+     * The scenario's standing-grievance warnings (FORMATS 1.9), and those a sweep's varied values raise at some of its
+     * points (a hawkishness, a threshold, a grievance), on standard error; the points are looked at only up to
+     * {@code pointLimit} of them (crisis sweep keeps its start quick), beyond which a line says where to look.
+     */
+    static void warnStanding(Path file, Sweep w, int pointLimit) throws InvalidInputException {
+        List<String> base = w.scenario().standingWarnings();
+        base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
+        if (w.pointCount() > pointLimit) {
+            System.err.printf(Locale.ROOT, "%s: %,d points: crisis check %s lists the points whose varied values raise a"
+                    + " warning of their own%n", file, w.pointCount(), file);
+            return;
+        }
+        Map<String, int[]> atPoints = pointWarnings(w, base);
+        atPoints.forEach((m, n) -> System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
+                file, n[0], w.pointCount(), w.describe(n[1]), m));
     }
 
     /** Points a block of the warnings' pass takes: enough to share out, few enough to show progress. */

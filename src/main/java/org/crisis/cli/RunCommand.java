@@ -18,6 +18,7 @@ import org.crisis.scenario.Node;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
+import org.crisis.stats.Intervals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -129,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
     private static void print(Scenario scenario, RunSet.Summary s) {
         System.out.printf(Locale.ROOT, "%s: %d run%s of %s%d days in %.1f s%n", scenario.name(), s.runs(),
                 s.runs() == 1 ? "" : "s", scenario.stop().isPresent() ? "at most " : "", scenario.days(), s.seconds());
-        summary(scenario, s.pairs()).forEach(System.out::println);
+        summary(scenario, s.pairs(), s.runs()).forEach(System.out::println);
         scenario.stop().filter(stop -> s.meanDays() < scenario.days()).ifPresent(stop -> System.out.printf(Locale.ROOT,
                 "(some runs ended early, stop when %s%s: a run lasted %.1f of %d days on average, and a share counts what"
                 + " happened before each run stopped)%n", stop.when().name().toLowerCase(Locale.ROOT),
@@ -141,23 +142,30 @@ final class RunCommand implements Callable<Integer> {
      * The table of tracked pairs. A pair listed at DOWNGRADED or SEVERED is there on day 0 in
      * every run, so its share of runs "downgraded" says nothing: it reads "starts DOWNGRADED".
      */
-    static List<String> summary(Scenario scenario, List<RunSet.PairSummary> pairs) {
+    static List<String> summary(Scenario scenario, List<RunSet.PairSummary> pairs, long runs) {
         List<String> out = new ArrayList<>();
         if (pairs.isEmpty()) {
             return out;
         }
-        out.add(String.format(Locale.ROOT, "%-12s %18s %18s %18s", "pair", "downgraded", "severed", "restored"));
+        out.add(String.format(Locale.ROOT, "%-12s %26s %26s %26s", "pair", "downgraded", "severed", "restored"));
         for (RunSet.PairSummary p : pairs) {
             Level start = startLevel(scenario, p.pair());
             String downgraded = start.compareTo(Level.DOWNGRADED) <= 0 ? "starts " + start.name()
-                    : cell(p.downgraded(), p.downgradedMedianDay());
-            String severed = start == Level.SEVERED ? "starts SEVERED" : cell(p.severed(), p.severedMedianDay());
-            out.add(String.format(Locale.ROOT, "%-12s %18s %18s %18s", p.pair().key(), downgraded, severed,
-                    cell(p.restored(), p.restoredMedianDay())));
+                    : cell(p.downgraded(), p.downgradedMedianDay(), runs);
+            String severed = start == Level.SEVERED ? "starts SEVERED" : cell(p.severed(), p.severedMedianDay(), runs);
+            out.add(String.format(Locale.ROOT, "%-12s %26s %26s %26s", p.pair().key(), downgraded, severed,
+                    cell(p.restored(), p.restoredMedianDay(), runs)));
         }
-        out.add("(share of runs; day: the median day among the runs where it happened. The report's");
-        out.add(" Kaplan-Meier median counts every run, those without it too, and is '\u2013' when fewer than");
-        out.add(" half the runs saw it by the end.)");
+        if (runs > 1) {
+            out.add("(share of runs, in brackets its 95 % Wilson interval: the sampling error of the share, not the");
+            out.add(" parameters' uncertainty; day: the median day among the runs where it happened. The report's");
+            out.add(" Kaplan-Meier median counts every run, those without it too, and is '\u2013' when fewer than half");
+            out.add(" the runs saw it by the end.)");
+        } else {
+            out.add("(share of runs; day: the median day among the runs where it happened. The report's");
+            out.add(" Kaplan-Meier median counts every run, those without it too, and is '\u2013' when fewer than");
+            out.add(" half the runs saw it by the end.)");
+        }
         return out;
     }
 
@@ -171,12 +179,16 @@ final class RunCommand implements Callable<Integer> {
         return Level.NORMAL;
     }
 
-    private static String cell(double share, double medianDay) {
+    private static String cell(double share, double medianDay, long runs) {
         if (Double.isNaN(share)) {
             return "-";
         }
         String percent = share > 0 && share < 0.005 ? " <1%" : share < 1 && share >= 0.995 ? ">99%"
                 : String.format(Locale.ROOT, "%3.0f%%", share * 100);
+        if (runs > 1) {
+            double[] ci = Intervals.wilson(share * runs, runs);
+            percent += String.format(Locale.ROOT, " %-9s", String.format(Locale.ROOT, "(%.0f\u2013%.0f)", ci[0] * 100, ci[1] * 100));
+        }
         return percent
                 + (Double.isNaN(medianDay) ? "          " : String.format(Locale.ROOT, "  day %4.0f", medianDay));
     }

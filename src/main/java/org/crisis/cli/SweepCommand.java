@@ -40,6 +40,9 @@ import picocli.CommandLine.Parameters;
             "  crisis sweep big.yaml --shard 3/8 --out shards/3",
             "  crisis merge shards/*"})
 final class SweepCommand implements Callable<Integer> {
+    /** Up to this many points a sweep says, before it runs, which of them its varied values give a standing warning. */
+    static final int WARNED_POINTS = 20_000;
+
     @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (.yaml, .yml, .json).")
     Path file;
 
@@ -120,6 +123,14 @@ final class SweepCommand implements Callable<Integer> {
         Integer inTheWay = Main.refuseOutInTheWay("crisis sweep", out, resume);
         if (inTheWay != null) {
             return inTheWay;
+        }
+        try {
+            CheckCommand.warnStanding(file, sweep, WARNED_POINTS);
+        } catch (InvalidInputException e) {
+            System.err.println(e.getMessage());
+            System.err.printf("%s: %d problem%s; nothing was run%n", file, e.problems().size(),
+                    e.problems().size() == 1 ? "" : "s");
+            return Main.INVALID_INPUT;
         }
         System.out.printf(Locale.ROOT, "%s: %s design, %d point%s x %d replication%s = %d runs%s%n", sweep.name(),
                 sweep.design().key(), sweep.pointCount(), sweep.pointCount() == 1 ? "" : "s", sweep.replications(),

@@ -108,6 +108,8 @@ public record Outcome(Kind kind, String a, String b) {
                 case COUNTRY -> {
                     if (!countryIds.contains(arg)) {
                         why.append("'").append(key).append(":X' needs a country id of the scenario, found '").append(arg).append("'");
+                        org.crisis.scenario.Fields.closestId(arg, countryIds)
+                                .ifPresent(near -> why.append("; did you mean '").append(key).append(':').append(near).append("'?"));
                         return Optional.empty();
                     }
                     return Optional.of(new Outcome(k, arg, ""));
@@ -119,6 +121,12 @@ public record Outcome(Kind kind, String a, String b) {
                     if (!countryIds.contains(x) || !countryIds.contains(y) || x.equals(y)) {
                         why.append("'").append(key).append(":A-B' needs two different country ids of the scenario, found '")
                                 .append(arg).append("'");
+                        // each misspelt id by its nearest, when both then name two different countries
+                        String nx = countryIds.contains(x) ? x : org.crisis.scenario.Fields.closestId(x, countryIds).orElse(null);
+                        String ny = countryIds.contains(y) ? y : org.crisis.scenario.Fields.closestId(y, countryIds).orElse(null);
+                        if (nx != null && ny != null && !nx.equals(ny) && !(nx.equals(x) && ny.equals(y))) {
+                            why.append("; did you mean '").append(key).append(':').append(nx).append('-').append(ny).append("'?");
+                        }
                         return Optional.empty();
                     }
                     return Optional.of(new Outcome(k, x, y));

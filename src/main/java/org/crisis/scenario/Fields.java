@@ -229,6 +229,40 @@ public final class Fields {
                 .filter(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith(lower)).findFirst() : Optional.empty();
     }
 
+    /**
+     * The id nearest to a misspelt one when it is one slip away (a letter wrong, missing, added,
+     * or two adjacent letters swapped, case ignored): ids are short, so a looser match would
+     * suggest an unrelated country (ARG for BRA).
+     */
+    public static Optional<String> closestId(String wrong, Collection<String> ids) {
+        String w = wrong.toLowerCase(java.util.Locale.ROOT);
+        for (String id : ids) {
+            if (oneSlip(w, id.toLowerCase(java.util.Locale.ROOT))) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean oneSlip(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a.length() == b.length()) {
+            int first = -1;
+            int diffs = 0;
+            for (int i = 0; i < a.length(); i++) {
+                if (a.charAt(i) != b.charAt(i)) {
+                    diffs++;
+                    first = first < 0 ? i : first;
+                }
+            }
+            return diffs == 1 || diffs == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
+                    && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
+        }
+        return Math.abs(a.length() - b.length()) == 1 && distance(a, b) == 1;
+    }
+
     private static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];

@@ -181,9 +181,10 @@ public final class Overrides {
             } else if (at instanceof Node.Sequence s) {
                 Optional<Node> item = item(s, part, i > 0 ? parts[i - 1] : "");
                 if (item.isEmpty()) {
+                    String near = Fields.closestId(part, ids(s)).map(id -> "; did you mean '" + id + "'?").orElse("");
                     return Optional.of(new Problem(SOURCE, 0, 0, path, "no list item '" + part + "' in "
                             + String.join(".", java.util.Arrays.copyOf(parts, i))
-                            + " (expected an index, a country id or a pair A-B)"));
+                            + " (expected an index, a country id or a pair A-B)" + near));
                 }
                 if (last) {
                     int index = s.items.indexOf(item.get());
@@ -200,6 +201,17 @@ public final class Overrides {
     }
 
     /** A list item by index, country id or pair, without adding anything. */
+    /** The ids of a list's items (a country's {@code id}), for a suggestion when one is misspelt. */
+    private static List<String> ids(Node.Sequence s) {
+        List<String> ids = new ArrayList<>();
+        for (Node n : s.items) {
+            if (n instanceof Node.Mapping m && m.entries.get("id") instanceof Node.Scalar id && id.value != null) {
+                ids.add(String.valueOf(id.value));
+            }
+        }
+        return ids;
+    }
+
     private static Optional<Node> find(Node.Sequence s, String key) {
         if (key.chars().allMatch(Character::isDigit)) {
             try {

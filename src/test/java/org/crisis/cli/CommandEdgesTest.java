@@ -393,6 +393,10 @@ class CommandEdgesTest {
         assertTrue(o.err().contains(sweep + ": warning: at 1 of 3 points (the first: countries.RED.hawkishness=0.9): relations[0]: "
                 + "RED's grievance 0.3 against BLU would justify RECALL_AMBASSADOR"), o.err());
         assertFalse(o.err().contains("s.yaml: warning"), "the base scenario (hawkishness 0.5) raises none: " + o.err());
+        // crisis sweep says the same before it runs, as crisis run says a scenario's
+        Cli.Outcome ran = Cli.crisis("sweep", sweep.toString(), "--out", dir.resolve("w-out").toString(), "--quiet");
+        assertEquals(0, ran.status(), ran.err());
+        assertTrue(ran.err().contains(sweep + ": warning: at 1 of 3 points (the first: countries.RED.hawkishness=0.9)"), ran.err());
 
         // 3000 points, checked in blocks on all cores: counted over every block, the first point named
         Path large = Files.writeString(dir.resolve("large.yaml"), """

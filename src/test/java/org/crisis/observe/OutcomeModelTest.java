@@ -162,6 +162,9 @@ class OutcomeModelTest {
         assertEquals(expected + "PER-PER'", error("severed:PER-PER"));
         assertEquals(expected + "PERMEX'", error("severed:PERMEX"));
         assertEquals(expected + "'", error("severed"));
+        // a misspelt id is matched to the nearest of the scenario's
+        assertEquals(expected + "PER-MXE'; did you mean 'severed:PER-MEX'?", error("severed:PER-MXE"));
+        assertEquals("'sides:X' needs a country id of the scenario, found 'PRE'; did you mean 'sides:PER'?", error("sides:PRE"));
     }
 
     @Test

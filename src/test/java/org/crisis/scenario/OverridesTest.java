@@ -163,6 +163,15 @@ class OverridesTest {
     // ----- bad paths ----------------------------------------------------------------------
 
     @Test
+    void aMisspeltCountryIdIsMatchedToTheNearestOfTheScenario() throws Exception {
+        Node root = TreeReader.parse("test.yaml", FILE, false);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Overrides.apply(root, List.of("countries.PRE.hawkishness=0.5")));
+        assertProblem(e.problems().get(0), "countries.PRE.hawkishness", 0, 0, "no list item 'PRE' in countries",
+                "did you mean 'PER'?");
+    }
+
+    @Test
     void badPathsAreEachReportedTogether() throws Exception {
         Node root = TreeReader.parse("test.yaml", FILE, false);
 
