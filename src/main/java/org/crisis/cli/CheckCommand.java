@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
                     if (!overrides.isEmpty()) {
                         System.out.println(file + ": --set does not apply to sweep files; ignored");
                     }
-                    warnStanding(file, w, Integer.MAX_VALUE);
+                    warnStanding(file, w, Integer.MAX_VALUE, false);
                     continue;
                 }
                 if (CALIBRATION.equals(kind)) {
@@ -101,15 +101,15 @@ final class CheckCommand implements Callable<Integer> {
      * points (a hawkishness, a threshold, a grievance), on standard error; the points are looked at only up to
      * {@code pointLimit} of them (crisis sweep keeps its start quick), beyond which a line says where to look.
      */
-    static void warnStanding(Path file, Sweep w, int pointLimit) throws InvalidInputException {
+    static void warnStanding(Path file, Sweep w, int pointLimit, boolean quiet) throws InvalidInputException {
         List<String> base = w.scenario().standingWarnings();
         base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
         if (w.pointCount() > pointLimit) {
-            System.err.printf(Locale.ROOT, "%s: %,d points: crisis check %s lists the points whose varied values raise a"
-                    + " warning of their own%n", file, w.pointCount(), file);
+            System.err.printf(Locale.ROOT, "%s: %,d points: not checked for warnings of their own before running; crisis"
+                    + " check %s lists any%n", file, w.pointCount(), file);
             return;
         }
-        Map<String, int[]> atPoints = pointWarnings(w, base);
+        Map<String, int[]> atPoints = pointWarnings(w, base, quiet);
         atPoints.forEach((m, n) -> System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
                 file, n[0], w.pointCount(), w.describe(n[1]), m));
     }
@@ -122,9 +122,9 @@ final class CheckCommand implements Callable<Integer> {
      * with how many points raise it and the first: every point is built, on all cores, in blocks
      * merged in the points' order, so the result is the same on any number of threads.
      */
-    static Map<String, int[]> pointWarnings(Sweep w, List<String> base) throws InvalidInputException {
+    static Map<String, int[]> pointWarnings(Sweep w, List<String> base, boolean quiet) throws InvalidInputException {
         int blocks = (w.pointCount() + BLOCK - 1) / BLOCK;
-        Progress progress = Progress.of(w.pointCount(), "points", false);
+        Progress progress = quiet ? Progress.none() : Progress.of(w.pointCount(), "points", false);
         List<Block> found = IntStream.range(0, blocks).parallel().mapToObj(b -> {
             Map<String, int[]> here = new LinkedHashMap<>(); // message: {points, first point}
             int end = Math.min(w.pointCount(), (b + 1) * BLOCK);

@@ -125,7 +125,10 @@ final class SweepCommand implements Callable<Integer> {
             return inTheWay;
         }
         try {
-            CheckCommand.warnStanding(file, sweep, WARNED_POINTS);
+            // before a first start only: a resumed sweep said them when it began (a shard says them of the whole sweep)
+            if (!resume) {
+                CheckCommand.warnStanding(file, sweep, WARNED_POINTS, quiet);
+            }
         } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
             System.err.printf("%s: %d problem%s; nothing was run%n", file, e.problems().size(),

@@ -270,7 +270,7 @@ final class LineCharts {
             for (int i = 0; i < m; i++) {
                 x[i] = c.checkpoints()[i];
                 double half = (c.high()[i] - c.low()[i]) / 2;
-                y[i] = relative ? half / Math.abs(c.mean()[i]) : half;
+                y[i] = relative ? half / (Double.isNaN(c.scale()) ? Math.abs(c.mean()[i]) : c.scale()) : half;
             }
             lines.add(new Line(labels.get(k), colour(k), x, y, null, null, false));
         }

@@ -36,7 +36,8 @@ final class PairPlots {
         }
     }
 
-    static void add(Page page, SweepResults sweep, Discovery d, String rank, String rankName, Svg svg) {
+    static void add(Page page, SweepResults sweep, Discovery d, String rank, String rankName, Map<String, SweepReport.Bins> bins,
+            Svg svg) {
         Html h = page.section("pairs", "Pair plots");
         boolean share = sweep.share(rank);
         List<SweepResults.PointStat> stats = sweep.points(rank);
@@ -75,8 +76,7 @@ final class PairPlots {
         Map<Values, Double> eta = new java.util.IdentityHashMap<>();
         for (Values v : values) {
             // the bins of the charts of each outcome against each varied value, so that the report ranks the values one way
-            Map<Integer, Integer> cells = SweepReport.Bins.of(sweep, v.factor().column(), SweepReport.DISTINCT_AS_BINS,
-                    SweepReport.MARGINAL_BINS).binOfPoint();
+            Map<Integer, Integer> cells = bins.get(v.factor().column()).binOfPoint();
             eta.put(v, SweepReport.explained(stats, p -> cells.get(p.point())));
         }
         List<Values> ranked = new ArrayList<>(values);

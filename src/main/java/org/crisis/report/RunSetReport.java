@@ -226,11 +226,6 @@ final class RunSetReport implements ReportKind {
         return new double[] {1 - s, ci[0], ci[1]};
     }
 
-    /**
-     * With parameter sets drawn from a calibration's ensemble ({@code crisis run
-     * --parameters-from}): how much of each outcome's spread over runs the sets explain, and how
-     * much chance does (summary.json {@code spread}).
-     */
     /** The lowest and highest mean of an outcome over the runs of one parameter set; NaN without the sets' column. */
     static double[] setMeans(double[] sets, double[] values) {
         if (sets == null || values == null || sets.length != values.length) {
@@ -254,6 +249,11 @@ final class RunSetReport implements ReportKind {
         return new double[] {low, high};
     }
 
+    /**
+     * With parameter sets drawn from a calibration's ensemble ({@code crisis run
+     * --parameters-from}): how much of each outcome's spread over runs the sets explain, and how
+     * much chance does (summary.json {@code spread}).
+     */
     private void parametersAndChance(Page page) {
         if (set.outcomes().stream().noneMatch(o -> o.spread() != null)) {
             return;

@@ -30,9 +30,9 @@ final class SweepReport implements ReportKind {
     private static final int MAX_FACTORS = 8;
     private static final int MAX_HEATMAPS = 10;
     private static final int RANKED_ROWS = 20;
-    static final int DISTINCT_AS_BINS = 12;
+    private static final int DISTINCT_AS_BINS = 12;
     /** Bins of a continuous varied value in the charts of each outcome against it, and for η² wherever the report ranks by it. */
-    static final int MARGINAL_BINS = 10;
+    private static final int MARGINAL_BINS = 10;
     private final SweepResults sweep;
     private final ReportOptions options;
     private final Svg svg;
@@ -74,7 +74,7 @@ final class SweepReport implements ReportKind {
         heatMaps(page, rank);
         // pair plots coloured by the ranking outcome, and PRIM boxes of the yes/no outcomes
         Discovery discovery = Discovery.of(sweep);
-        PairPlots.add(page, sweep, discovery, rank, outcomeName(rank), svg);
+        PairPlots.add(page, sweep, discovery, rank, outcomeName(rank), bins, svg);
         DiscoverySection.add(page, discovery, svg, tables);
         sensitivity(page);
         ranking(page, rank);
@@ -1025,10 +1025,13 @@ final class SweepReport implements ReportKind {
             if (share && within < sorted.length && shares.size() == 1 && (shares.contains(0.0) || shares.contains(1.0))) {
                 // never (or always) in any run of any point: the interval is one-sided, and the need is to bound it
                 boolean never = shares.contains(0.0);
-                verdict = String.format(Locale.ROOT, "%s in every run of every point: a point's interval reaches %s, so"
-                        + " about %,d replications per point would bound it within %s.", never ? "0" : "1",
-                        Format.percent(never ? worstBound(o, true) : worstBound(o, false)), (long) needed,
-                        Format.number(options.precision()));
+                // at a share of 0 (or 1) Wilson's interval is one-sided: after n runs it reaches z²/(n + z²) from its end
+                double z2 = 1.959963984540054 * 1.959963984540054;
+                double reach = z2 / (needed + z2);
+                verdict = String.format(Locale.ROOT, "%s in every run of every point: a point's interval reaches %s; about"
+                        + " %,d replications per point would bring its half-width within \u00b1%s, the interval then"
+                        + " reaching %s.", never ? "0" : "1", Format.percent(never ? worstBound(o, true) : worstBound(o, false)),
+                        (long) needed, Format.number(options.precision()), Format.percent(never ? reach : 1 - reach));
             }
             String med = share ? Format.number(median) : Format.number(median * 100) + " % of the "
                     + (Double.isNaN(fixedScale) ? "mean" : "scale's range " + Format.number(fixedScale));

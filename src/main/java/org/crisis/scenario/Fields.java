@@ -230,18 +230,26 @@ public final class Fields {
     }
 
     /**
-     * The id nearest to a misspelt one when it is one slip away (a letter wrong, missing, added,
-     * or two adjacent letters swapped, case ignored): ids are short, so a looser match would
-     * suggest an unrelated country (ARG for BRA).
+     * The id a misspelt one most likely meant: the id that differs only in case, else the one id
+     * that is one slip away (a letter wrong, missing or added, or two adjacent letters swapped,
+     * case ignored), and nothing when two are (CHI: CHL or CHN?). Ids are short, so a looser
+     * match would suggest an unrelated country (ARG for BRA).
      */
     public static Optional<String> closestId(String wrong, Collection<String> ids) {
         String w = wrong.toLowerCase(java.util.Locale.ROOT);
+        String near = null;
+        int nearCount = 0;
         for (String id : ids) {
-            if (oneSlip(w, id.toLowerCase(java.util.Locale.ROOT))) {
+            String lower = id.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals(w)) {
                 return Optional.of(id);
             }
+            if (oneSlip(w, lower) && !id.equals(near)) {
+                near = id;
+                nearCount++;
+            }
         }
-        return Optional.empty();
+        return nearCount == 1 ? Optional.of(near) : Optional.empty();
     }
 
     private static boolean oneSlip(String a, String b) {

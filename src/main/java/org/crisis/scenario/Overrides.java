@@ -200,7 +200,6 @@ public final class Overrides {
         return Optional.empty();
     }
 
-    /** A list item by index, country id or pair, without adding anything. */
     /** The ids of a list's items (a country's {@code id}), for a suggestion when one is misspelt. */
     private static List<String> ids(Node.Sequence s) {
         List<String> ids = new ArrayList<>();
@@ -212,6 +211,7 @@ public final class Overrides {
         return ids;
     }
 
+    /** A list item by index, country id or pair, without adding anything. */
     private static Optional<Node> find(Node.Sequence s, String key) {
         if (key.chars().allMatch(Character::isDigit)) {
             try {

@@ -101,7 +101,7 @@ public final class RankTests {
         for (int i = 0; i < n; i++) {
             v += positive[i] ? ranks[i] : 0;
         }
-        double total = n * (n + 1) / 2.0;
+        double total = (double) n * (n + 1) / 2;   // in double: n(n + 1) overflows an int past 46,340 pairs
         double ties = tieTerm(abs);
         boolean exact = n < EXACT_BELOW && ties == 0 && !zeros;
         double p;
@@ -118,7 +118,7 @@ public final class RankTests {
             }
             p = Math.min(1, 2 * (v > total / 2 ? ge : le));
         } else {
-            double sigma = Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24 - ties / 48);
+            double sigma = Math.sqrt((double) n * (n + 1) * (2.0 * n + 1) / 24 - ties / 48);
             double d = v - total / 2;
             p = sigma == 0 ? 1 : twoSided((d - Math.signum(d) * 0.5) / sigma);
         }
@@ -126,7 +126,7 @@ public final class RankTests {
         double shift = all - n;   // the zeros take ranks 1..(all - n)
         double plus = v + shift * positives(positive);
         double minus = (total - v) + shift * (n - positives(positive));
-        return new SignedRank(v, n, p, (plus - minus) / (all * (all + 1) / 2.0), exact);
+        return new SignedRank(v, n, p, (plus - minus) / ((double) all * (all + 1) / 2), exact);
     }
 
     private static int positives(boolean[] positive) {

@@ -397,6 +397,20 @@ class CommandEdgesTest {
         Cli.Outcome ran = Cli.crisis("sweep", sweep.toString(), "--out", dir.resolve("w-out").toString(), "--quiet");
         assertEquals(0, ran.status(), ran.err());
         assertTrue(ran.err().contains(sweep + ": warning: at 1 of 3 points (the first: countries.RED.hawkishness=0.9)"), ran.err());
+        // resumed, it does not say them again
+        Cli.Outcome resumed = Cli.crisis("sweep", sweep.toString(), "--out", dir.resolve("w-out").toString(), "--quiet", "--resume");
+        assertFalse(resumed.err().contains("warning: at"), resumed.err());
+        // past its limit of points it builds none of them and says where to look
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            CheckCommand.warnStanding(sweep, org.crisis.experiment.SweepReader.read(sweep), 2, true);
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(sweep + ": 3 points: not checked for warnings of their own before running; crisis check " + sweep
+                + " lists any\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
 
         // 3000 points, checked in blocks on all cores: counted over every block, the first point named
         Path large = Files.writeString(dir.resolve("large.yaml"), """

@@ -165,6 +165,11 @@ class OutcomeModelTest {
         // a misspelt id is matched to the nearest of the scenario's
         assertEquals(expected + "PER-MXE'; did you mean 'severed:PER-MEX'?", error("severed:PER-MXE"));
         assertEquals("'sides:X' needs a country id of the scenario, found 'PRE'; did you mean 'sides:PER'?", error("sides:PRE"));
+        assertEquals("'sides:X' needs a country id of the scenario, found 'per'; did you mean 'sides:PER'?", error("sides:per"));
+        // an id one slip from two of the scenario's gets no guess, and one two slips away none either
+        assertEquals(java.util.Optional.empty(), org.crisis.scenario.Fields.closestId("CHI", List.of("CHL", "CHN")));
+        assertEquals(java.util.Optional.of("PER"), org.crisis.scenario.Fields.closestId("per", List.of("PEN", "PER")));
+        assertEquals(java.util.Optional.empty(), org.crisis.scenario.Fields.closestId("ARG", List.of("BRA")));
     }
 
     @Test

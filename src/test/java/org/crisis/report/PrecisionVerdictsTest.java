@@ -36,9 +36,11 @@ class PrecisionVerdictsTest {
         String text = Fixtures.read(tmp.resolve("r/report.html")).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ")
                 .replace("&#39;", "'");
         assertTrue(text.contains("of the scale's range 4"), "the page says what the level's precision is of");
+        // this fixture restores PER-MEX in every run of both points: a share of 1 everywhere
         String restored = rows.stream().filter(l -> l.startsWith("restored_per_mex,")).findFirst().orElseThrow();
-        String value = restored.split(",")[3];
-        assertTrue(text.matches("(?s).*restored:PER-MEX [0-9.]+ 0 of 2 [01] in every run of every point: a point's interval reaches "
-                + "[0-9.]+\u00a0%, so about 35 replications per point would bound it within 0\\.05\\..*"), "restored, " + value);
+        assertEquals("35", restored.split(",")[6], restored);
+        assertTrue(text.matches("(?s).*restored:PER-MEX [0-9.]+ 0 of 2 1 in every run of every point: a point's interval reaches "
+                + "83\\.9\u00a0%; about 35 replications per point would bring its half-width within \u00b10\\.05, the "
+                + "interval then reaching 90\\.1\u00a0%\\..*"), "restored: " + restored);
     }
 }

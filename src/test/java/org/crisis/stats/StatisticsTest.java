@@ -193,6 +193,19 @@ class StatisticsTest {
         RankTests.SignedRank w = RankTests.wilcoxon(d);
         assertTrue(w.rankBiserial() < 0 && w.rankBiserial() > -0.01, "r " + w.rankBiserial());
         assertTrue(w.p() > 0.05);
+        // past 46,340 pairs n(n + 1) no longer fits an int: the sign and size must hold there too
+        double[] many = new double[100_000];
+        many[1] = -1;
+        many[2] = -1;
+        many[3] = -2;
+        RankTests.SignedRank big = RankTests.wilcoxon(many);
+        double expected = -(2 * (99_997 + 1.5) + (99_997 + 3)) / (100_000.0 * 100_001 / 2);
+        assertEquals(expected, big.rankBiserial(), 1e-12);
+        double[] allUp = new double[50_000];
+        java.util.Arrays.fill(allUp, 1);
+        RankTests.SignedRank up = RankTests.wilcoxon(allUp);
+        assertEquals(1.0, up.rankBiserial(), 1e-12, "every pair higher");
+        assertTrue(up.p() < 1e-10, "p " + up.p());
     }
 
     @Test
@@ -249,6 +262,24 @@ class StatisticsTest {
         Convergence none = Convergence.of("x", new double[20], true, 0.05, 20);
         assertTrue(!none.enough());
         assertEquals(35, none.needed());
+    }
+
+    @Test
+    void convergenceOfALevelIsRelativeToItsScaleNotToAMeanNearZero() {
+        // a lowest level of 0 (SEVERED) in 9 runs of 10 and 1 in the tenth: mean 0.1, sd 0.316
+        double[] v = new double[100];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i % 10 == 0 ? 1 : 0;
+        }
+        Convergence byMean = Convergence.of("x", v, false, 0.05, 10);
+        Convergence byScale = Convergence.of("x", v, false, 0.05, 10, 4);
+        assertEquals(0.005, byMean.targetHalfWidth(), 1e-12);
+        assertEquals(0.2, byScale.targetHalfWidth(), 1e-12, "5 % of the range 0..4");
+        // (z·sd/h)²: 15,368 runs for ±0.005, 10 for ±0.2, and these 100 are enough for the second
+        double sd = Math.sqrt(10 * 0.9 * 0.9 / 99 + 90 * 0.01 / 99);
+        assertEquals(Math.ceil(Math.pow(1.959963984540054 * sd / 0.005, 2)), byMean.needed(), 1);
+        assertEquals(Math.max(2, Math.ceil(Math.pow(1.959963984540054 * sd / 0.2, 2))), byScale.needed(), 1e-9);
+        assertTrue(!byMean.enough() && byScale.enough());
     }
 
     @Test
