@@ -3,6 +3,7 @@ package org.crisis.cli;
 import static org.crisis.experiment.CalibrationRunner.count;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +141,9 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         Calibration calibration;
         try {
-            calibration = CalibrationReader.read(file);
+            List<String> skipped = new ArrayList<>();
+            calibration = CalibrationReader.read(file, skipped);
+            skipped.forEach(System.err::println);
         } catch (InvalidInputException e) {
             System.err.println(e.getMessage());
             System.err.printf("%s: %d problem%s; nothing was run%n", file, e.problems().size(),
@@ -221,6 +224,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 + " held-out scorings)%s%n", count(r.simulated(), "evaluation"), r.seconds(),
                 r.resumed() > 0 ? "; " + r.resumed() + " recorded before were used again" : "");
         headline(r.fits(), selection.k(), calibration.seed());
+        rangeEnds(r.directory());
         System.out.println("results: " + r.directory());
         return 0;
     }
@@ -240,6 +244,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "merged %s of %s%n", count(r.fits().size(), "fit"), count(r.k(), "fold"));
         headline(r.fits(), r.k(), r.seed());
+        rangeEnds(r.directory());
         System.out.println("results: " + r.directory());
         return 0;
     }
@@ -248,6 +253,22 @@ final class CalibrateCommand implements Callable<Integer> {
      * The headline: out-of-sample pass rate, with its 95 % interval by resampling the held-out
      * cases, and the in-sample rate beside it.
      */
+    /** best.yaml's notes of values the search left at an end of their range, repeated on standard error. */
+    private static void rangeEnds(Path directory) {
+        Path best = directory.resolve("best.yaml");
+        try {
+            if (Files.exists(best)) {
+                for (String line : Files.readAllLines(best)) {
+                    if (line.startsWith("# Note: ") && line.contains(": at the end of its range")) {
+                        System.err.println("crisis calibrate: " + line.substring("# Note: ".length()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // best.yaml is there to read; if it cannot be, the results directory says the rest
+        }
+    }
+
     static void headline(List<CalibrationRunner.FitSummary> fits, int k, long seed) {
         for (CalibrationRunner.FitSummary f : fits) {
             if (f.fold() == 0) {
@@ -266,6 +287,12 @@ final class CalibrateCommand implements Callable<Integer> {
                     p.folds() == k ? "all" : String.valueOf(p.folds()), count(k, "fold"), p.folds() == k ? "" : " only", p.passes(),
                     count(p.patterns(), "pattern"), p.patterns() == 1 ? "passes" : "pass", percent(p.passes(), p.patterns()),
                     interval, p.inPasses(), p.inPatterns(), percent(p.inPasses(), p.inPatterns()));
+            int heldOutCases = fits.stream().filter(f -> f.fold() > 0).mapToInt(f -> f.heldOut().size()).sum();
+            if (ci != null && heldOutCases < org.crisis.experiment.Validation.Summary.MIN_CASES) {
+                System.err.printf(Locale.ROOT, "crisis calibrate: the held-out figures rest on %s: an interval by resampling"
+                        + " fewer than %d cases is too narrow to trust (crisis validate gives none)%n", count(heldOutCases, "case"),
+                        org.crisis.experiment.Validation.Summary.MIN_CASES);
+            }
         }
         CalibrationRunner.Drawn d = CalibrationRunner.poolDrawn(fits, seed);
         if (d != null) {

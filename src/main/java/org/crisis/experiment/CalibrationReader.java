@@ -94,14 +94,26 @@ public final class CalibrationReader {
 
     /** Reads a calibration file and its cases. */
     public static Calibration read(Path file) throws InvalidInputException {
+        return read(file, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #read(Path)}, adding to {@code skipped} a line for each file of a case directory that is not a case
+     * (no expect: block, or a sweep or calibration file), as crisis validate says them.
+     */
+    public static Calibration read(Path file, List<String> skipped) throws InvalidInputException {
         Node root = TreeReader.read(file);
         CalibrationReader r = new CalibrationReader(file);
         Optional<Calibration> c = r.calibration(root);
         if (!r.f.problems().isEmpty() || c.isEmpty()) {
             throw new InvalidInputException(r.f.problems());
         }
+        skipped.addAll(r.skipped);
         return c.get();
     }
+
+    /** Files of the case directories that are not cases, each said in one line. */
+    private final List<String> skipped = new ArrayList<>();
 
     private Optional<Calibration> calibration(Node root) {
         Optional<Node.Mapping> top = f.mapping(root, "", TOP);
@@ -446,6 +458,8 @@ public final class CalibrationReader {
             if (other != null) {
                 if (!fromDirectory) {
                     f.error(at, path, caseFile + " is a " + other + " file, not a case");
+                } else if (!caseFile.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+                    skipped.add(caseFile + ": a " + other + " file, not a case, skipped");
                 }
                 return Optional.empty();
             }
@@ -458,6 +472,8 @@ public final class CalibrationReader {
         if (Validation.patterns(scenario).isEmpty()) {
             if (!fromDirectory) {
                 f.error(at, path, "the case " + caseFile + " has no expected patterns (an expect: block with patterns)");
+            } else {
+                skipped.add(caseFile + ": no expect: block, skipped");
             }
             return Optional.empty();
         }

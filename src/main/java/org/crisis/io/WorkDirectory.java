@@ -191,21 +191,23 @@ public final class WorkDirectory implements Closeable {
      */
     public static void refuseInterruptedCalibration(Path work, Path out) throws OutputUnavailableException {
         if (Files.isRegularFile(work.resolve(CALIBRATION))) {
-            throw new OutputUnavailableException(work + " holds an interrupted crisis calibration; finish it with crisis"
-                    + " calibrate" + again(out) + ", or remove " + work + " to give up its evaluations");
+            throw new OutputUnavailableException(work + " holds an interrupted crisis calibration; finish it by running the"
+                    + " crisis calibrate command that started it again (its calibration file" + again(out) + ", the same fold"
+                    + " options), or remove " + work + " to give up its evaluations");
         }
     }
 
     /** As {@link #refuseInterrupted}, for a sweep's journal only (a calibration refuses one where its own goes). */
     public static void refuseInterruptedSweep(Path work, Path out) throws OutputUnavailableException {
         if (Files.isRegularFile(work.resolve(SWEEP))) {
-            throw new OutputUnavailableException(work + " holds an interrupted crisis sweep; finish it with crisis sweep"
-                    + again(out) + ", or remove " + work + " to give up its runs");
+            throw new OutputUnavailableException(work + " holds an interrupted crisis sweep; finish it by running the crisis"
+                    + " sweep command that started it again (its sweep file" + again(out) + "), or remove " + work
+                    + " to give up its runs");
         }
     }
 
     private static String again(Path out) {
-        return out == null ? " as it was started" : " --out " + out;
+        return out == null ? ", no --out" : ", --out " + out;
     }
 
     /** A file system error as "path: what happened" (Java's message is often the bare path). */

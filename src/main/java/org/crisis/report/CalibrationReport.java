@@ -52,6 +52,21 @@ public final class CalibrationReport implements ReportKind {
 
     /** Fewer sets than this in the ensemble say nothing about widths. */
     static final int FEW_SETS = 5;
+    /** Held-out cases below which a resampled interval is said to be too narrow to trust (as crisis validate gives none). */
+    static final int FEW_CASES = 20;
+    /** How near an end of its range (a share of the range, on the search scale) a best value or the ensemble's interval reads as at that end. */
+    static final double AT_END = 0.02;
+
+    /**
+     * "min" or "max" when the best value, or the ensemble's 5–95 % interval, reaches that end of the searched range (within
+     * {@link #AT_END} of it on the search scale), else "": the search pressed against the range, so a narrow interval there
+     * says where the range stops, not what history pins down.
+     */
+    static String atRangeEnd(double uBest, double uLow, double uHigh) {
+        boolean low = uBest <= AT_END || uLow <= AT_END;
+        boolean high = uBest >= 1 - AT_END || uHigh >= 1 - AT_END;
+        return low && high ? "both" : low ? "min" : high ? "max" : "";
+    }
     private static final int BINS = 10;
     private static final int PAIRS = 6;
     private final CalibrationResults c;
@@ -143,8 +158,10 @@ public final class CalibrationReport implements ReportKind {
         int[] in = fromFile ? c.pooled(false) : pooled(false);
         if (out[1] > 0) {
             double[] ci = c.heldOutInterval();
+            int heldOutCases = fromFile ? CalibrationResults.byCase(c.heldOut()).size() : Integer.MAX_VALUE;
             String interval = ci == null ? "" : ", 95 % interval " + Format.percent(ci[0]) + " to " + Format.percent(ci[1])
-                    + " by resampling the held-out cases";
+                    + " by resampling the held-out cases" + (heldOutCases < FEW_CASES
+                    ? ", of which there are " + heldOutCases + ": too few for the interval to be trusted" : "");
             int fits = fromFile ? c.foldsInFile().size() : folds().size();
             String which = c.someFoldsOnly() ? c.someFoldsWords() + ", not the whole cross-validation"
                     : RunSetViews.plural(fits, "fold");
@@ -430,7 +447,8 @@ public final class CalibrationReport implements ReportKind {
         int bestRow = bestRow(c.rowsOf(main));
         List<Marginal> marginals = new ArrayList<>();
         Csv.Rows csv = new Csv.Rows("path", "min", "max", "scale", "best", "median", "q05", "q95", "relative_width", "verdict",
-                "sets");
+                "sets", "at_range_end");
+        List<String> atEnds = new ArrayList<>();
         Html.Cells table = new Html.Cells(List.of("value", "range", "best", "ensemble median", "5\u201395 % interval",
                 "relative width", "verdict"), false, false, true, true, false, true, false);
         double[][] u = new double[c.parameters().size()][sets];
@@ -451,13 +469,25 @@ public final class CalibrationReport implements ReportKind {
             String verdict = sets < FEW_SETS ? "too few sets to judge" : width < Math.min(PINNED, span / 2) ? "pinned down"
                     : width < Math.min(LOOSE, 0.8 * span) ? "partly" : "loose";
             double best = bestRow < 0 ? Double.NaN : cand.number(bestRow, cand.find(p.column()));
+            String end = atRangeEnd(Double.isNaN(best) ? 0.5 : p.u(best), p.u(q05), p.u(q95));
+            if (!end.isEmpty()) {
+                atEnds.add(p.path() + " (" + ("both".equals(end) ? "both ends" : "its " + ("min".equals(end) ? "minimum" : "maximum"))
+                        + ")");
+            }
             marginals.add(new Marginal(p, best, median, q05, q95, width, verdict));
-            table.row("loose".equals(verdict) ? "sig" : null, List.of(p.path(), "[" + Format.number(p.min()) + ", "
+            table.row("loose".equals(verdict) || !end.isEmpty() ? "sig" : null, List.of(p.path(), "[" + Format.number(p.min()) + ", "
                     + Format.number(p.max()) + "]" + (p.log() ? " log" : ""), Format.number(best), Format.number(median),
-                    Format.number(q05) + " to " + Format.number(q95), Format.percent(width), verdict));
-            csv.row(p.path(), p.min(), p.max(), p.log() ? "log" : "linear", best, median, q05, q95, width, verdict, sets);
+                    Format.number(q05) + " to " + Format.number(q95), Format.percent(width),
+                    verdict + (end.isEmpty() ? "" : "; at the range's " + ("both".equals(end) ? "ends" : "min".equals(end) ? "minimum"
+                            : "maximum") + ": widen it")));
+            csv.row(p.path(), p.min(), p.max(), p.log() ? "log" : "linear", best, median, q05, q95, width, verdict, sets, end);
         }
         h.table(table);
+        if (!atEnds.isEmpty()) {
+            h.note("At the end of the searched range (the best value, or the ensemble's 5\u201395 % interval, within "
+                    + Format.percent(AT_END) + " of it): " + String.join(", ", atEnds) + ". The search pressed against the range, so "
+                    + "its verdict says where the range stops, not what history pins down: widen the range and calibrate again.");
+        }
         tables.put("report-calibration-parameters.csv", csv.toString());
         smc(h);
         h.heading(3, "marginals", "Marginals");

@@ -287,7 +287,7 @@ public final class CalibrationResults {
     }
 
     /** Passes and patterns of each held-out case, cases in order of first appearance. */
-    private static Map<String, int[]> byCase(List<HeldOut> heldOut) {
+    static Map<String, int[]> byCase(List<HeldOut> heldOut) {
         Map<String, int[]> cases = new LinkedHashMap<>();
         for (HeldOut h : heldOut) {
             int[] c = cases.computeIfAbsent(h.caseName(), k -> new int[2]);

@@ -21,11 +21,13 @@ public sealed interface Results permits RunSetResults, SweepResults {
             throw new ReportException(directory + ": no such directory");
         }
         if (!Files.isDirectory(directory)) {
-            throw new ReportException(directory + ": not a directory; expected a results directory of crisis run or crisis sweep");
+            throw new ReportException(directory + ": not a directory; expected a results directory of crisis run, crisis sweep or"
+                    + " crisis calibrate");
         }
         Path manifest = directory.resolve("manifest.json");
         if (!Files.isRegularFile(manifest)) {
-            throw new ReportException(directory + ": not a results directory (no manifest.json); expected the output of crisis run or crisis sweep");
+            throw new ReportException(directory + ": not a results directory (no manifest.json); expected the output of crisis run,"
+                    + " crisis sweep or crisis calibrate");
         }
         JsonNode m = Manifests.read(manifest);
         if (SweepResults.isSweep(m)) {

@@ -96,10 +96,25 @@ public record Scenario(
      * Warnings about a standing starting state (docs/FORMATS.md, "relations"): a listed
      * grievance that, at the listed level, would by itself justify a move beyond what the
      * level holds (above a summons at NORMAL or better, above an expulsion at DOWNGRADED),
-     * with the given parameters and the side's traits.
+     * with the given parameters and the side's traits; and thresholds of the ladder out of order
+     * (a rung's above the next one's), with which a government would skip rungs, as a calibration
+     * whose ranges overlap can make them.
      */
     public List<String> standingWarnings() {
         List<String> warnings = new java.util.ArrayList<>();
+        org.crisis.model.Parameter[] ladder = {org.crisis.model.Parameter.THRESHOLD_PROTEST,
+                org.crisis.model.Parameter.THRESHOLD_SUMMON, org.crisis.model.Parameter.THRESHOLD_RECALL,
+                org.crisis.model.Parameter.THRESHOLD_EXPEL, org.crisis.model.Parameter.THRESHOLD_SEVER,
+                org.crisis.model.Parameter.THRESHOLD_SANCTION};
+        for (int k = 0; k + 1 < ladder.length; k++) {
+            double low = parameters.get(ladder[k]);
+            double high = parameters.get(ladder[k + 1]);
+            if (low > high) {
+                warnings.add(String.format(java.util.Locale.ROOT, "parameters: %s %s is above %s %s: the ladder's thresholds"
+                        + " should rise rung by rung (docs/MODEL.md 3.5), or a government skips the rungs between",
+                        ladder[k].key(), Fields.fmt(low), ladder[k + 1].key(), Fields.fmt(high)));
+            }
+        }
         for (int r = 0; r < relations.size(); r++) {
             Relation rel = relations.get(r);
             int cap = rel.level().holdsUpTo();

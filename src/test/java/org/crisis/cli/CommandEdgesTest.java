@@ -371,6 +371,18 @@ class CommandEdgesTest {
         assertFalse(n.out().contains("ended early"), n.out());
     }
     @Test
+    void thresholdsOutOfOrderAreWarnedOfNotRefused() throws Exception {
+        Path f = Files.writeString(dir.resolve("ladder.yaml"), "name: ladder\ndays: 30\ncountries: [{id: RED}, {id: BLU}]\n");
+        Cli.Outcome o = Cli.crisis("check", f.toString(), "--set", "parameters.thresholdSever=0.1");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains(f + ": warning: parameters: thresholdExpel 0.45 is above thresholdSever 0.1: the ladder's"
+                + " thresholds should rise rung by rung"), o.err());
+        // equal thresholds (a model that never acts sets them all at 5) are in order
+        Cli.Outcome equal = Cli.crisis("check", f.toString(), "--set", "parameters.thresholdExpel=0.46");
+        assertFalse(equal.err().contains("thresholds should rise"), equal.err());
+    }
+
+    @Test
     void checkOfASweepWarnsOfAStandingGrievanceThatOnlySomePointsRaise() throws Exception {
         // RED's grievance 0.3 justifies a recall (θ_3 0.35) only for a hawk: E = 0.3·(1 + 0.5·(h − ½))
         Files.writeString(dir.resolve("s.yaml"), """

@@ -103,8 +103,9 @@ class OutputDirectoryTest {
                 new String[] {"merge", dir.resolve("swept").toString(), "--out", dir.resolve("x").toString()})) {
             Outcome o = crisis(args);
             assertEquals(2, o.status(), args[0] + ": " + o.err());
-            assertEquals("crisis " + args[0] + ": " + work + " holds an interrupted crisis calibration; finish it with crisis"
-                    + " calibrate --out " + dir.resolve("x") + ", or remove " + work + " to give up its evaluations\n", o.err());
+            assertEquals("crisis " + args[0] + ": " + work + " holds an interrupted crisis calibration; finish it by running the"
+                    + " crisis calibrate command that started it again (its calibration file, --out " + dir.resolve("x")
+                    + ", the same fold options), or remove " + work + " to give up its evaluations\n", o.err());
             assertEquals("E,0,1,0.5,3 4\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), args[0]);
             assertTrue(Files.isRegularFile(work.resolve("calibration.json")), args[0]);
             assertFalse(Files.exists(dir.resolve("x")), args[0]);
@@ -124,8 +125,10 @@ class OutputDirectoryTest {
             Files.writeString(work.resolve("journal-0001.log"), "0,0,1,2\tdeadbeef\n");
             Outcome o = crisis("report", dir.resolve("set").toString(), "--out", out.toString());
             assertEquals(2, o.status(), kind[1] + ": " + o.err());
-            assertEquals("crisis report: " + work + " holds an interrupted crisis " + kind[1] + "; finish it with crisis "
-                    + kind[2] + " --out " + out + ", or remove " + work + " to give up its " + kind[3] + "\n", o.err());
+            assertEquals("crisis report: " + work + " holds an interrupted crisis " + kind[1] + "; finish it by running the crisis "
+                    + kind[2] + " command that started it again (its " + kind[1] + " file, --out " + out
+                    + ("calibration".equals(kind[1]) ? ", the same fold options" : "") + "), or remove " + work + " to give up its "
+                    + kind[3] + "\n", o.err());
             assertFalse(Files.exists(out), kind[1] + ": no report where the " + kind[1] + " puts its results");
             assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), kind[1]);
             assertTrue(Files.isRegularFile(work.resolve(kind[0])), kind[1]);

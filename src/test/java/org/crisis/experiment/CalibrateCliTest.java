@@ -94,8 +94,9 @@ class CalibrateCliTest {
                 Outcome o = crisis(kind[1], kind[2], "--out", out.toString(), mode);
                 assertEquals(2, o.status(), kind[1] + " " + mode + ": " + o.err());
                 assertTrue(o.err().endsWith("crisis " + kind[1] + ": " + work + " holds an interrupted crisis " + kind[3]
-                        + "; finish it with crisis " + kind[4] + " --out " + out + ", or remove " + work + " to give up its "
-                        + kind[5] + "\n"), kind[1] + " " + mode + ": " + o.err());
+                        + "; finish it by running the crisis " + kind[4] + " command that started it again (its " + kind[3]
+                        + " file, --out " + out + ("calibration".equals(kind[3]) ? ", the same fold options" : "") + "), or remove "
+                        + work + " to give up its " + kind[5] + "\n"), kind[1] + " " + mode + ": " + o.err());
                 assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), kind[1] + " " + mode);
                 assertTrue(Files.isRegularFile(work.resolve(kind[0])), kind[1] + " " + mode);
                 assertFalse(Files.exists(out), kind[1] + " " + mode);
@@ -158,6 +159,37 @@ class CalibrateCliTest {
     }
 
     @Test
+    void aBestValueAtTheEndOfItsRangeIsFlaggedInBestYamlOnTheTerminalAndInTheReport() throws Exception {
+        // one candidate, the start, set at the range's minimum: the search cannot have left it
+        Path file = CalibrationFixtures.calibration(dir, BODY.replace("scale: log }", "scale: log, start: 0.05 }")
+                .replace("budget: 3", "budget: 1").replace("folds: 3\n", ""));
+        Path out = dir.resolve("edge");
+        Outcome o = crisis("calibrate", file.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        String note = "parameters.grievanceGain: at the end of its range (min 0.05); widen the range and calibrate again.";
+        assertTrue(Files.readString(out.resolve("best.yaml")).contains("# Note: " + note), Files.readString(out.resolve("best.yaml")));
+        assertTrue(o.err().contains("crisis calibrate: " + note), o.err());
+        Outcome report = crisis("report", out.toString(), "--out", dir.resolve("edge-report").toString());
+        assertEquals(0, report.status(), report.err());
+        List<String> rows = Files.readAllLines(dir.resolve("edge-report").resolve("report-calibration-parameters.csv"));
+        assertTrue(rows.get(0).endsWith(",sets,at_range_end"), rows.get(0));
+        assertTrue(rows.get(1).startsWith("parameters.grievanceGain,") && rows.get(1).endsWith(",min"), rows.get(1));
+        assertTrue(Files.readString(dir.resolve("edge-report").resolve("report.html")).contains("widen the range and calibrate again"));
+    }
+
+    @Test
+    void filesOfACaseDirectoryThatAreNotCasesAreSaidToBeSkipped() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir, BODY.replace("budget: 3", "budget: 1").replace("folds: 3\n", ""));
+        Path plain = Files.writeString(dir.resolve("cases/plain.yaml"), "name: plain\ndays: 10\ncountries: [{id: AAA}, {id: BBB}]\n");
+        Path sweep = Files.writeString(dir.resolve("cases/sweep.yaml"), "scenario: a.yaml\ndesign: grid\nvary:\n"
+                + "  parameters.grievanceGain: {values: [0.1, 0.2]}\n");
+        Outcome o = crisis("calibrate", file.toString(), "--out", dir.resolve("skip").toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains(plain + ": no expect: block, skipped"), o.err());
+        assertTrue(o.err().contains(sweep + ": a sweep file, not a case, skipped"), o.err());
+    }
+
+    @Test
     void aCrossValidationPrintsTheOutOfSamplePassRateWithTheInSampleRateBesideIt() throws Exception {
         Path file = CalibrationFixtures.calibration(dir, BODY);
         Path out = dir.resolve("out");
@@ -169,6 +201,8 @@ class CalibrateCliTest {
                 + " by resampling cases\\);"
                 + " in sample at the same fits: \\d+ of 8 .*"), o.out());
         assertTrue(o.out().contains("results: " + out), o.out());
+        assertTrue(o.err().contains("crisis calibrate: the held-out figures rest on 3 cases: an interval by resampling fewer than"
+                + " 20 cases is too narrow to trust"), o.err());
         // the report recomputes the interval from folds.csv: the same as the manifest's
         JsonNode ci = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("results").path("out_of_sample")
                 .path("interval_95");
@@ -177,6 +211,8 @@ class CalibrateCliTest {
         assertTrue(Files.readString(dir.resolve("report").resolve("report.html")).contains(String.format(Locale.ROOT,
                 "95 %% interval %.1f\u00a0%% to %.1f\u00a0%% by resampling the held-out cases", 100 * ci.get(0).asDouble(),
                 100 * ci.get(1).asDouble())), "report and manifest agree");
+        assertTrue(Files.readString(dir.resolve("report").resolve("report.html")).contains("by resampling the held-out cases, of which"
+                + " there are 3: too few for the interval to be trusted"), "and the page says how little three cases can say");
         Outcome inTheWay = crisis("calibrate", file.toString(), "--folds", "--out", out.toString(), "--quiet");
         assertEquals(2, inTheWay.status(), "an existing results directory is not overwritten");
         assertEquals("", inTheWay.out(), "the refusal is all that is said, no plan of a calibration that will not run");

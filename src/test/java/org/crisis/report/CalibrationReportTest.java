@@ -181,7 +181,7 @@ class CalibrationReportTest {
         List<String[]> post = csv(dir.resolve("posterior.csv"));
         List<String[]> table = csv(dir.resolve("report-calibration-parameters.csv"));
         assertEquals(List.of("path", "min", "max", "scale", "best", "median", "q05", "q95", "relative_width", "verdict",
-                "sets"), Arrays.asList(table.get(0)));
+                "sets", "at_range_end"), Arrays.asList(table.get(0)));
         JsonNode params = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).path("calibration").path("parameters");
         for (int i = 0; i < params.size(); i++) {
             JsonNode p = params.get(i);
