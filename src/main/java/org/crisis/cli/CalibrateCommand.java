@@ -249,10 +249,6 @@ final class CalibrateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The headline: out-of-sample pass rate, with its 95 % interval by resampling the held-out
-     * cases, and the in-sample rate beside it.
-     */
     /** best.yaml's notes of values the search left at an end of their range, repeated on standard error. */
     private static void rangeEnds(Path directory) {
         Path best = directory.resolve("best.yaml");
@@ -269,6 +265,10 @@ final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The headline: out-of-sample pass rate, with its 95 % interval by resampling the held-out
+     * cases, and the in-sample rate beside it.
+     */
     static void headline(List<CalibrationRunner.FitSummary> fits, int k, long seed) {
         for (CalibrationRunner.FitSummary f : fits) {
             if (f.fold() == 0) {

@@ -73,7 +73,9 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 if (CALIBRATION.equals(kind)) {
-                    Calibration c = CalibrationReader.read(file);
+                    List<String> skipped = new java.util.ArrayList<>();
+                    Calibration c = CalibrationReader.read(file, skipped);
+                    skipped.forEach(System.err::println);
                     int patterns = c.cases().stream().mapToInt(k -> k.patterns().size()).sum();
                     System.out.printf(Locale.ROOT, "%s: this is a calibration file (use crisis calibrate): ok (%s: %s, %s, %s,"
                             + " budget %d)%n", file, c.name(), count(c.cases().size(), "case"), count(patterns, "pattern"),

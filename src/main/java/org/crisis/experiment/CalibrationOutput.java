@@ -208,10 +208,8 @@ final class CalibrationOutput {
         return Csv.number(new StringBuilder(), weight, 12).toString();
     }
 
-    /** How near an end of its range (on the search scale, 0..1) a best value reads as at that end. */
+    /** How near an end of its range (on the search scale, 0..1) a best value reads as at that end (the report's too). */
     static final double AT_END = 0.02;
-    /** What best.yaml's line for a value at the end of its range begins with, after '# ' (crisis calibrate repeats it). */
-    static final String END_MARK = "Note:";
 
     private static void writeBest(Calibration c, CalibrationRunner.Fit all, Path file) throws IOException {
         CalibrationRunner.Candidate b = all.best();
@@ -223,11 +221,11 @@ final class CalibrationOutput {
                 b.score().passes(), b.score().patterns(), c.seed()));
         s.append("# Paste the block into a scenario, or make these the model's defaults (docs/MODEL.md, section 5).\n");
         for (int i = 0; i < c.parameters().size(); i++) {
-            double u = b.u()[i];
-            if (u <= AT_END || u >= 1 - AT_END) {
-                CalibrationParameter p = c.parameters().get(i);
-                s.append(String.format(Locale.ROOT, "# %s %s: at the end of its range (%s %s); widen the range and calibrate again.%n",
-                        END_MARK, p.path(), u <= AT_END ? "min" : "max", Csv.number(u <= AT_END ? p.min() : p.max())));
+            CalibrationParameter p = c.parameters().get(i);
+            String end = p.endOf(Double.parseDouble(b.values().get(i).text()), AT_END);
+            if (!end.isEmpty()) {
+                s.append(String.format(Locale.ROOT, "# Note: %s: at the end of its range (%s %s); the search pressed against it:"
+                        + " widen the range where the model and the ladder's order allow.%n", p.path(), end, Csv.number(p.end(end))));
             }
         }
         List<String> others = new ArrayList<>();

@@ -54,6 +54,24 @@ public record CalibrationParameter(String path, String column, boolean integer, 
         return new SweepFactor.Setting(n, SweepFactor.text(n));
     }
 
+    /**
+     * "min" or "max" when {@code value} is at that end of the range (a whole-number value at the first or last whole
+     * number in it; another within {@code share} of the range of it on the search scale), else "".
+     */
+    public String endOf(double value, double share) {
+        if (integer) {
+            return value <= Math.ceil(min) ? "min" : value >= Math.floor(max) ? "max" : "";
+        }
+        double u = u(value);
+        return u <= share ? "min" : u >= 1 - share ? "max" : "";
+    }
+
+    /** The end of the range as a value takes it: a whole-number range's first or last whole number. */
+    public double end(String which) {
+        double v = "min".equals(which) ? min : max;
+        return integer ? ("min".equals(which) ? Math.ceil(v) : Math.floor(v)) : v;
+    }
+
     /** The coordinate of a value of the range (the inverse of {@link #at}, up to rounding). */
     public double u(double value) {
         double lo = integer ? Math.ceil(min) : min;

@@ -201,7 +201,7 @@ public final class WorkDirectory implements Closeable {
     public static void refuseInterruptedSweep(Path work, Path out) throws OutputUnavailableException {
         if (Files.isRegularFile(work.resolve(SWEEP))) {
             throw new OutputUnavailableException(work + " holds an interrupted crisis sweep; finish it by running the crisis"
-                    + " sweep command that started it again (its sweep file" + again(out) + "), or remove " + work
+                    + " sweep command that started it again (its sweep file" + again(out) + ", the same --shard if any), or remove " + work
                     + " to give up its runs");
         }
     }

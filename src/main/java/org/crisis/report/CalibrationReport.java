@@ -62,6 +62,15 @@ public final class CalibrationReport implements ReportKind {
      * {@link #AT_END} of it on the search scale), else "": the search pressed against the range, so a narrow interval there
      * says where the range stops, not what history pins down.
      */
+    /** {@link #atRangeEnd} for a whole-number value: at the first or last whole number of its range. */
+    static String atWholeEnd(CalibrationResults.Parameter p, double best, double low, double high) {
+        double first = Math.ceil(p.min());
+        double last = Math.floor(p.max());
+        boolean min = best <= first || low <= first;
+        boolean max = best >= last || high >= last;
+        return min && max ? "both" : min ? "min" : max ? "max" : "";
+    }
+
     static String atRangeEnd(double uBest, double uLow, double uHigh) {
         boolean low = uBest <= AT_END || uLow <= AT_END;
         boolean high = uBest >= 1 - AT_END || uHigh >= 1 - AT_END;
@@ -469,7 +478,8 @@ public final class CalibrationReport implements ReportKind {
             String verdict = sets < FEW_SETS ? "too few sets to judge" : width < Math.min(PINNED, span / 2) ? "pinned down"
                     : width < Math.min(LOOSE, 0.8 * span) ? "partly" : "loose";
             double best = bestRow < 0 ? Double.NaN : cand.number(bestRow, cand.find(p.column()));
-            String end = atRangeEnd(Double.isNaN(best) ? 0.5 : p.u(best), p.u(q05), p.u(q95));
+            String end = p.integer() ? atWholeEnd(p, best, q05, q95)
+                    : atRangeEnd(Double.isNaN(best) ? 0.5 : p.u(best), p.u(q05), p.u(q95));
             if (!end.isEmpty()) {
                 atEnds.add(p.path() + " (" + ("both".equals(end) ? "both ends" : "its " + ("min".equals(end) ? "minimum" : "maximum"))
                         + ")");
@@ -479,14 +489,15 @@ public final class CalibrationReport implements ReportKind {
                     + Format.number(p.max()) + "]" + (p.log() ? " log" : ""), Format.number(best), Format.number(median),
                     Format.number(q05) + " to " + Format.number(q95), Format.percent(width),
                     verdict + (end.isEmpty() ? "" : "; at the range's " + ("both".equals(end) ? "ends" : "min".equals(end) ? "minimum"
-                            : "maximum") + ": widen it")));
+                            : "maximum"))));
             csv.row(p.path(), p.min(), p.max(), p.log() ? "log" : "linear", best, median, q05, q95, width, verdict, sets, end);
         }
         h.table(table);
         if (!atEnds.isEmpty()) {
             h.note("At the end of the searched range (the best value, or the ensemble's 5\u201395 % interval, within "
                     + Format.percent(AT_END) + " of it): " + String.join(", ", atEnds) + ". The search pressed against the range, so "
-                    + "its verdict says where the range stops, not what history pins down: widen the range and calibrate again.");
+                    + "its verdict says where the range stops, not what history pins down: widen the range where the model and the ladder's"
+                    + " order allow (a range that starts at the model's own limit, such as 0 for an option that is off, cannot be).");
         }
         tables.put("report-calibration-parameters.csv", csv.toString());
         smc(h);

@@ -110,9 +110,9 @@ public record Scenario(
             double low = parameters.get(ladder[k]);
             double high = parameters.get(ladder[k + 1]);
             if (low > high) {
-                warnings.add(String.format(java.util.Locale.ROOT, "parameters: %s %s is above %s %s: the ladder's thresholds"
-                        + " should rise rung by rung (docs/MODEL.md 3.5), or a government skips the rungs between",
-                        ladder[k].key(), Fields.fmt(low), ladder[k + 1].key(), Fields.fmt(high)));
+                // no values in the text: a sweep groups its points' warnings by it
+                warnings.add("parameters: " + ladder[k].key() + " is above " + ladder[k + 1].key() + ": the ladder's thresholds"
+                        + " should rise rung by rung (docs/MODEL.md 3.5), or a government skips the rungs between");
             }
         }
         for (int r = 0; r < relations.size(); r++) {

@@ -375,8 +375,14 @@ class CommandEdgesTest {
         Path f = Files.writeString(dir.resolve("ladder.yaml"), "name: ladder\ndays: 30\ncountries: [{id: RED}, {id: BLU}]\n");
         Cli.Outcome o = Cli.crisis("check", f.toString(), "--set", "parameters.thresholdSever=0.1");
         assertEquals(0, o.status(), o.err());
-        assertTrue(o.err().contains(f + ": warning: parameters: thresholdExpel 0.45 is above thresholdSever 0.1: the ladder's"
+        assertTrue(o.err().contains(f + ": warning: parameters: thresholdExpel is above thresholdSever: the ladder's"
                 + " thresholds should rise rung by rung"), o.err());
+        // a sweep across the neighbour's value says it once, with how many points and the first
+        Path sweep = Files.writeString(dir.resolve("ladder-sweep.yaml"), "scenario: ladder.yaml\ndesign: grid\nreplications: 1\n"
+                + "vary:\n  parameters.thresholdSever: {values: [0.3, 0.35, 0.4, 0.5]}\noutcomes: [polarisation]\n");
+        Cli.Outcome s = Cli.crisis("check", sweep.toString());
+        assertEquals(1, s.err().lines().filter(l -> l.contains("thresholds should rise")).count(), s.err());
+        assertTrue(s.err().contains("at 3 of 4 points (the first: parameters.thresholdSever=0.3)"), s.err());
         // equal thresholds (a model that never acts sets them all at 5) are in order
         Cli.Outcome equal = Cli.crisis("check", f.toString(), "--set", "parameters.thresholdExpel=0.46");
         assertFalse(equal.err().contains("thresholds should rise"), equal.err());

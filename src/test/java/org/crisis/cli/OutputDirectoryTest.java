@@ -127,7 +127,7 @@ class OutputDirectoryTest {
             assertEquals(2, o.status(), kind[1] + ": " + o.err());
             assertEquals("crisis report: " + work + " holds an interrupted crisis " + kind[1] + "; finish it by running the crisis "
                     + kind[2] + " command that started it again (its " + kind[1] + " file, --out " + out
-                    + ("calibration".equals(kind[1]) ? ", the same fold options" : "") + "), or remove " + work + " to give up its "
+                    + ("calibration".equals(kind[1]) ? ", the same fold options" : ", the same --shard if any") + "), or remove " + work + " to give up its "
                     + kind[3] + "\n", o.err());
             assertFalse(Files.exists(out), kind[1] + ": no report where the " + kind[1] + " puts its results");
             assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), kind[1]);

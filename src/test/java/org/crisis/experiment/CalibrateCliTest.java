@@ -95,7 +95,7 @@ class CalibrateCliTest {
                 assertEquals(2, o.status(), kind[1] + " " + mode + ": " + o.err());
                 assertTrue(o.err().endsWith("crisis " + kind[1] + ": " + work + " holds an interrupted crisis " + kind[3]
                         + "; finish it by running the crisis " + kind[4] + " command that started it again (its " + kind[3]
-                        + " file, --out " + out + ("calibration".equals(kind[3]) ? ", the same fold options" : "") + "), or remove "
+                        + " file, --out " + out + ("calibration".equals(kind[3]) ? ", the same fold options" : ", the same --shard if any") + "), or remove "
                         + work + " to give up its " + kind[5] + "\n"), kind[1] + " " + mode + ": " + o.err());
                 assertEquals("0,0,1,2\tdeadbeef\n", Files.readString(work.resolve("journal-0001.log")), kind[1] + " " + mode);
                 assertTrue(Files.isRegularFile(work.resolve(kind[0])), kind[1] + " " + mode);
@@ -166,7 +166,8 @@ class CalibrateCliTest {
         Path out = dir.resolve("edge");
         Outcome o = crisis("calibrate", file.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, o.status(), o.err());
-        String note = "parameters.grievanceGain: at the end of its range (min 0.05); widen the range and calibrate again.";
+        String note = "parameters.grievanceGain: at the end of its range (min 0.05); the search pressed against it: widen the"
+                + " range where the model and the ladder's order allow.";
         assertTrue(Files.readString(out.resolve("best.yaml")).contains("# Note: " + note), Files.readString(out.resolve("best.yaml")));
         assertTrue(o.err().contains("crisis calibrate: " + note), o.err());
         Outcome report = crisis("report", out.toString(), "--out", dir.resolve("edge-report").toString());
@@ -174,7 +175,21 @@ class CalibrateCliTest {
         List<String> rows = Files.readAllLines(dir.resolve("edge-report").resolve("report-calibration-parameters.csv"));
         assertTrue(rows.get(0).endsWith(",sets,at_range_end"), rows.get(0));
         assertTrue(rows.get(1).startsWith("parameters.grievanceGain,") && rows.get(1).endsWith(",min"), rows.get(1));
-        assertTrue(Files.readString(dir.resolve("edge-report").resolve("report.html")).contains("widen the range and calibrate again"));
+        assertTrue(Files.readString(dir.resolve("edge-report").resolve("report.html")).contains("widen the range where the model"));
+    }
+
+    @Test
+    void aWholeNumberAtTheFirstWholeNumberOfItsRangeIsAtItsEndToo() throws Exception {
+        // 10 stands for the coordinates 0 to 0.2 of the range 10..14: judged by the value, not by the coordinate
+        Path file = CalibrationFixtures.calibration(dir, BODY.replace("parameters.grievanceGain: { min: 0.05, max: 4, scale: log }",
+                "parameters.memory: { min: 9.5, max: 14, start: 10 }").replace("budget: 3", "budget: 1").replace("folds: 3\n", ""));
+        Outcome o = crisis("calibrate", file.toString(), "--out", dir.resolve("whole").toString(), "--quiet");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains("crisis calibrate: parameters.memory: at the end of its range (min 10)"), o.err());
+        Outcome report = crisis("report", dir.resolve("whole").toString(), "--out", dir.resolve("whole-report").toString());
+        assertEquals(0, report.status(), report.err());
+        List<String> rows = Files.readAllLines(dir.resolve("whole-report").resolve("report-calibration-parameters.csv"));
+        assertTrue(rows.get(1).startsWith("parameters.memory,") && rows.get(1).endsWith(",min"), rows.get(1));
     }
 
     @Test
