@@ -57,11 +57,6 @@ public final class CalibrationReport implements ReportKind {
     /** How near an end of its range (a share of the range, on the search scale) a best value or the ensemble's interval reads as at that end. */
     static final double AT_END = 0.02;
 
-    /**
-     * "min" or "max" when the best value, or the ensemble's 5–95 % interval, reaches that end of the searched range (within
-     * {@link #AT_END} of it on the search scale), else "": the search pressed against the range, so a narrow interval there
-     * says where the range stops, not what history pins down.
-     */
     /** {@link #atRangeEnd} for a whole-number value: at the first or last whole number of its range. */
     static String atWholeEnd(CalibrationResults.Parameter p, double best, double low, double high) {
         double first = Math.ceil(p.min());
@@ -71,6 +66,11 @@ public final class CalibrationReport implements ReportKind {
         return min && max ? "both" : min ? "min" : max ? "max" : "";
     }
 
+    /**
+     * "min" or "max" when the best value, or the ensemble's 5–95 % interval, reaches that end of the searched range (within
+     * {@link #AT_END} of it on the search scale), else "" ("both" for both): the search pressed against the range, so a
+     * narrow interval there says where the range stops, not what history pins down.
+     */
     static String atRangeEnd(double uBest, double uLow, double uHigh) {
         boolean low = uBest <= AT_END || uLow <= AT_END;
         boolean high = uBest >= 1 - AT_END || uHigh >= 1 - AT_END;

@@ -1026,7 +1026,7 @@ final class SweepReport implements ReportKind {
                 // never (or always) in any run of any point: the interval is one-sided, and the need is to bound it
                 boolean never = shares.contains(0.0);
                 // at a share of 0 (or 1) Wilson's interval is one-sided: after n runs it reaches z²/(n + z²) from its end
-                double z2 = 1.959963984540054 * 1.959963984540054;
+                double z2 = Intervals.Z95 * Intervals.Z95;
                 double reach = z2 / (needed + z2);
                 verdict = String.format(Locale.ROOT, "%s in every run of every point: a point's interval reaches %s; about"
                         + " %,d replications per point would bring its half-width within \u00b1%s, the interval then"

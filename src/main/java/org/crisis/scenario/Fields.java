@@ -244,7 +244,7 @@ public final class Fields {
             if (lower.equals(w)) {
                 return Optional.of(id);
             }
-            if (oneSlip(w, lower) && !id.equals(near)) {
+            if (oneSlip(w, lower)) {
                 near = id;
                 nearCount++;
             }
@@ -252,10 +252,8 @@ public final class Fields {
         return nearCount == 1 ? Optional.of(near) : Optional.empty();
     }
 
+    /** Whether two different strings are one edit apart, a swap of adjacent letters counting as one. */
     private static boolean oneSlip(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
         if (a.length() == b.length()) {
             int first = -1;
             int diffs = 0;
@@ -265,8 +263,9 @@ public final class Fields {
                     first = first < 0 ? i : first;
                 }
             }
+            // two differences that are a swap: they sit at first and first + 1, so the rest is equal
             return diffs == 1 || diffs == 2 && first + 1 < a.length() && a.charAt(first) == b.charAt(first + 1)
-                    && a.charAt(first + 1) == b.charAt(first) && a.substring(first + 2).equals(b.substring(first + 2));
+                    && a.charAt(first + 1) == b.charAt(first);
         }
         return Math.abs(a.length() - b.length()) == 1 && distance(a, b) == 1;
     }
