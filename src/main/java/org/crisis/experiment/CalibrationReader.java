@@ -502,6 +502,11 @@ public final class CalibrationReader {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay");
             return Optional.empty();
         }
+        Optional<String> bare = DottedPaths.bareParameter(path);
+        if (bare.isPresent()) {
+            problem(at, where, bare.get());
+            return Optional.empty();
+        }
         String[] parts = path.split("\\.");
         if (parts[0].equals("parameters")) {
             if (parts.length != 2) {

@@ -364,6 +364,11 @@ public final class SweepReader {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay or countries.PER.sovereignty");
             return Optional.empty();
         }
+        Optional<String> bare = DottedPaths.bareParameter(path);
+        if (bare.isPresent()) {
+            problem(at, where, bare.get());
+            return Optional.empty();
+        }
         if (path.equals("seed")) {
             problem(at, where, "the runs' seeds come from the sweep's own seed (its top-level seed:), not the scenario's, so a"
                     + " varied scenario seed would change no run; for other random numbers at each point set"

@@ -284,6 +284,17 @@ class CalibrationReaderTest {
     }
 
     @Test
+    void aParameterNamedWithoutItsPrefixIsPointedToIt() throws IOException {
+        List<Problem> p = problems("""
+                parameters:
+                  thresholdRecall: { min: 0.2, max: 0.6 }
+                """);
+        assertEquals(dir.resolve("calibration.yaml") + ":3:3: parameters.thresholdRecall: 'thresholdRecall' is a model parameter,"
+                + " set under parameters:; did you mean 'parameters.thresholdRecall'?",
+                find(p, "parameters.thresholdRecall", "model parameter").toString());
+    }
+
+    @Test
     void parameterProblemsAreReportedAtTheirEntry() throws IOException {
         List<Problem> p = problems("""
                 parameters:

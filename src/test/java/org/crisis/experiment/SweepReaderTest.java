@@ -77,6 +77,20 @@ class SweepReaderTest {
     }
 
     @Test
+    void aParameterNamedWithoutItsPrefixIsPointedToIt() throws IOException {
+        List<Problem> p = problems("""
+                vary:
+                  thresholdRecall: { values: [0.2, 0.4] }
+                  grievanceGane: { values: [0.1] }
+                outcomes: [severed:AAA-BBB]
+                """);
+        assertEquals("vary.thresholdRecall: 'thresholdRecall' is a model parameter, set under parameters:; did you mean"
+                + " 'parameters.thresholdRecall'?", find(p, "vary.thresholdRecall").path() + ": " + find(p, "vary.thresholdRecall").message());
+        assertTrue(find(p, "vary.grievanceGane").message().contains("no such path"),
+                "a bare name that is no parameter is a missing path as before: " + p);
+    }
+
+    @Test
     void everyProblemIsReportedAtOnceWithLineAndColumn() throws IOException {
         List<Problem> p = problems("""
                 design: sobel
