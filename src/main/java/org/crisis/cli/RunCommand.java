@@ -186,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
         String percent = share > 0 && share < 0.005 ? " <1%" : share < 1 && share >= 0.995 ? ">99%"
                 : String.format(Locale.ROOT, "%3.0f%%", share * 100);
         if (runs > 1) {
-            double[] ci = Intervals.wilson(share * runs, runs);
+            double[] ci = Intervals.wilson(Math.rint(share * runs), runs); // the share is a count over runs
             percent += String.format(Locale.ROOT, " %-9s", String.format(Locale.ROOT, "(%.0f\u2013%.0f)", ci[0] * 100, ci[1] * 100));
         }
         return percent
