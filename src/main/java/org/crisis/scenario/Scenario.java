@@ -196,8 +196,8 @@ public record Scenario(
      * (keys {@code ideology.economic}, {@code ideology.social}, {@code sovereignty},
      * {@code domesticPressure}, {@code hawkishness}, {@code normAdherence}, and
      * {@code continuity} when the scenario states it). {@code declaredAnswer} is the act of the
-     * ladder the target had declared, before this act, that it answers such an act with
-     * (docs/FORMATS.md 1.4; docs/MODEL.md 3.5). {@code envoy}: the act was the actor's own head of
+     * ladder the target had declared, before this act, that it answers such an act with, or had
+     * practised against such acts (docs/FORMATS.md 1.4; docs/MODEL.md 3.5). {@code envoy}: the act was the actor's own head of
      * mission's conduct in the target's country.
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
