@@ -101,30 +101,43 @@ final class CheckCommand implements Callable<Integer> {
     /**
      * The scenario's standing-grievance warnings (FORMATS 1.9), and those a sweep's varied values raise at some of its
      * points (a hawkishness, a threshold, a grievance), on standard error; the points are looked at only up to
-     * {@code pointLimit} of them (crisis sweep keeps its start quick), beyond which a line says where to look.
+     * {@code pointLimit} of them (crisis sweep keeps its start quick), beyond which the scenario's own are given as they
+     * stand and a line says where to look. Looked at, a warning of the scenario's is given as the scenario's only where
+     * every point raises it; where the varied values lift it at some points it is counted like the points' own, and
+     * where they lift it at all it is not given (a sweep across a threshold that puts the ladder back in order).
      */
     static void warnStanding(Path file, Sweep w, int pointLimit, boolean quiet) throws InvalidInputException {
         List<String> base = w.scenario().standingWarnings();
-        base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
         if (w.pointCount() > pointLimit) {
+            base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
             System.err.printf(Locale.ROOT, "%s: %,d points: not checked for warnings of their own before running; crisis"
                     + " check %s lists any%n", file, w.pointCount(), file);
             return;
         }
-        Map<String, int[]> atPoints = pointWarnings(w, base, quiet);
-        atPoints.forEach((m, n) -> System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
-                file, n[0], w.pointCount(), w.describe(n[1]), m));
+        Map<String, int[]> atPoints = pointWarnings(w, quiet);
+        for (String m : base) {
+            int[] n = atPoints.get(m);
+            if (n != null && n[0] == w.pointCount()) {
+                System.err.println(w.scenarioFile() + ": warning: " + m);
+            }
+        }
+        atPoints.forEach((m, n) -> {
+            if (!(base.contains(m) && n[0] == w.pointCount())) {
+                System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
+                        file, n[0], w.pointCount(), w.describe(n[1]), m);
+            }
+        });
     }
 
     /** Points a block of the warnings' pass takes: enough to share out, few enough to show progress. */
     private static final int BLOCK = 2048;
 
     /**
-     * The standing-grievance warnings that a sweep's points raise and its scenario does not, each
-     * with how many points raise it and the first: every point is built, on all cores, in blocks
-     * merged in the points' order, so the result is the same on any number of threads.
+     * The standing-grievance warnings that a sweep's points raise, each with how many points raise
+     * it and the first: every point is built, on all cores, in blocks merged in the points' order,
+     * so the result is the same on any number of threads.
      */
-    static Map<String, int[]> pointWarnings(Sweep w, List<String> base, boolean quiet) throws InvalidInputException {
+    static Map<String, int[]> pointWarnings(Sweep w, boolean quiet) throws InvalidInputException {
         int blocks = (w.pointCount() + BLOCK - 1) / BLOCK;
         Progress progress = quiet ? Progress.none() : Progress.of(w.pointCount(), "points", false);
         List<Block> found = IntStream.range(0, blocks).parallel().mapToObj(b -> {
@@ -133,10 +146,8 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 for (int k = b * BLOCK; k < end; k++) {
                     for (String m : w.scenarioAt(k).standingWarnings()) {
-                        if (!base.contains(m)) {
-                            int point = k;
-                            here.computeIfAbsent(m, x -> new int[] {0, point})[0]++;
-                        }
+                        int point = k;
+                        here.computeIfAbsent(m, x -> new int[] {0, point})[0]++;
                     }
                 }
             } catch (InvalidInputException e) {

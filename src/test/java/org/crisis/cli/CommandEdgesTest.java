@@ -383,6 +383,19 @@ class CommandEdgesTest {
         Cli.Outcome s = Cli.crisis("check", sweep.toString());
         assertEquals(1, s.err().lines().filter(l -> l.contains("thresholds should rise")).count(), s.err());
         assertTrue(s.err().contains("at 3 of 4 points (the first: parameters.thresholdSever=0.3)"), s.err());
+        // a scenario out of order, swept across values that put it back in order: said only where the points are out of order
+        Path low = Files.writeString(dir.resolve("ladder-low.yaml"), "name: ladder-low\ndays: 30\ncountries: [{id: RED}, {id: BLU}]\n"
+                + "parameters: {thresholdSever: 0.1}\n");
+        Path lifted = Files.writeString(dir.resolve("ladder-lifted.yaml"), "scenario: ladder-low.yaml\ndesign: grid\n"
+                + "replications: 1\nvary:\n  parameters.thresholdSever: {values: [0.5, 0.6]}\noutcomes: [polarisation]\n");
+        Cli.Outcome none = Cli.crisis("check", lifted.toString());
+        assertFalse(none.err().contains("thresholds should rise"), "no point is out of order: " + none.err());
+        Path half = Files.writeString(dir.resolve("ladder-half.yaml"), "scenario: ladder-low.yaml\ndesign: grid\n"
+                + "replications: 1\nvary:\n  parameters.thresholdSever: {values: [0.3, 0.6]}\noutcomes: [polarisation]\n");
+        Cli.Outcome some = Cli.crisis("check", half.toString());
+        assertFalse(some.err().contains(low + ": warning"), "not the scenario's value, which no point runs: " + some.err());
+        assertTrue(some.err().contains(half + ": warning: at 1 of 2 points (the first: parameters.thresholdSever=0.3): parameters:"
+                + " thresholdExpel is above thresholdSever"), some.err());
         // equal thresholds (a model that never acts sets them all at 5) are in order
         Cli.Outcome equal = Cli.crisis("check", f.toString(), "--set", "parameters.thresholdExpel=0.46");
         assertFalse(equal.err().contains("thresholds should rise"), equal.err());
