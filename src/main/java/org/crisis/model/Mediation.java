@@ -28,7 +28,7 @@ public final class Mediation {
         int best = -1;
         double credibility = mediationAffinity;
         for (int k = 0, n = w.countries.size(); k < n; k++) {
-            if (k == i || k == j || w.thirdParties.hasSpoken(k, e)) {
+            if (k == i || k == j || w.thirdParties.hasSpoken(k, e) || inDispute(k, i) || inDispute(k, j)) {
                 continue;
             }
             double c = Math.min(w.affinity(k, i), w.affinity(k, j));
@@ -43,6 +43,16 @@ public final class Mediation {
         Event offer = w.act(Act.statement(best, i, EventType.MEDIATE, EventType.MEDIATE.gamma(), false, e.id(), j));
         w.act(Act.statement(best, j, EventType.MEDIATE, EventType.MEDIATE.gamma(), false, e.id(), i));
         start(d, credibility, offer.id());
+    }
+
+    /**
+     * Whether {@code k} and {@code x} have a live dispute of their own: a hostile act between them (a
+     * trigger or a ladder response, not a statement) within {@code memory} days. A party to a quarrel
+     * with one side is no one's go-between for that side (docs/MODEL.md 3.9).
+     */
+    private boolean inDispute(int k, int x) {
+        Dyad d = w.existing(k, x);
+        return d != null && w.day - d.lastHostileAct <= w.memory;
     }
 
     /**

@@ -461,4 +461,37 @@ class ThirdPartiesModelTest {
         assertEquals(gi * Math.pow(keep * decay, days) * decay, w.grievance(d, i), 1e-12,
                 "the mediation ends after mediationDays");
     }
+    /**
+     * A friend of both with a live dispute of its own with one side (a hostile act between them
+     * within memory) does not mediate: the next most credible friend does, and once the dispute
+     * has faded the first may again (a Kenya deported from Tanzania's courts is no go-between for
+     * Tanzania and Uganda on the same day).
+     */
+    @Test
+    void aPartyToALiveDisputeWithOneSideIsNotItsMediator() {
+        Parameters p = Parameters.defaults().with(Parameter.THIRD_PARTIES, 0);
+        int memory = (int) Parameter.MEMORY.defaultValue();
+        for (int fadedBy : new int[] {0, memory + 1}) {
+            World w = new World(p, new MersenneTwisterFast(9));
+            int i = w.addCountry("AAA", 0.25, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+            int j = w.addCountry("BBB", -0.25, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+            int best = w.addCountry("CTR", 0.0, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+            int second = w.addCountry("NXT", 0.1, 0, 0.5, 0.5, 0.5, 0.5, List.of("R", "S"));
+            w.setRelation(i, j, Level.NORMAL, 0.3, 0.2, 0, 0);
+            w.setDay(0);
+            w.act(i, best, EventType.BORDER_INCIDENT, Event.NONE); // CTR's own quarrel with AAA
+            w.endDay(0);
+            w.setDay(fadedBy);
+            int before = w.events().size();
+            Event trigger = w.act(i, j, EventType.BORDER_INCIDENT, Event.NONE);
+            w.react();
+            List<Event> offers = w.events().subList(before, w.events().size()).stream()
+                    .filter(e -> e.type() == EventType.MEDIATE && e.cause() == trigger.id()).toList();
+            assertEquals(2, offers.size(), "an offer to each side, " + fadedBy + " days after the quarrel");
+            for (Event e : offers) {
+                assertEquals(fadedBy == 0 ? second : best, e.actor(), fadedBy == 0
+                        ? "CTR has a live dispute with AAA: the next friend mediates" : "the quarrel has faded: CTR mediates");
+            }
+        }
+    }
 }
