@@ -7,8 +7,10 @@ import org.crisis.observe.Trajectory;
  * The ensemble of trajectories, accumulated run by run without keeping them: per tracked
  * pair and day, how many runs stood at each level, and a histogram of each grievance with
  * {@link #BINS} bins on (0, 1] plus one for "no grievance", from which quantiles are read
- * (exact to a bin, 0.005).
- * Counts do not depend on the order runs arrive in, so they merge exactly.
+ * (exact to a bin, 0.005), with the lowest and highest grievance each bin holds, so that a
+ * quantile is read between the values the runs had, not the bin's edges: where the runs agree
+ * it is their value, and a grievance that fades towards 0 is not shown at a bin's middle.
+ * Counts, lowest and highest do not depend on the order runs arrive in, so they merge exactly.
  */
 public final class Ensemble {
     static final int BINS = 200;
@@ -21,6 +23,8 @@ public final class Ensemble {
     private final int days;
     private final int[] levelCounts;
     private final int[] histogram;
+    private final float[] lowest;
+    private final float[] highest;
     private final int[] reached;
 
     public Ensemble(int pairs, int days) {
@@ -28,6 +32,10 @@ public final class Ensemble {
         this.days = days;
         this.levelCounts = new int[pairs * days * LEVELS];
         this.histogram = new int[pairs * days * 2 * SLOTS];
+        this.lowest = new float[histogram.length];
+        this.highest = new float[histogram.length];
+        java.util.Arrays.fill(lowest, Float.POSITIVE_INFINITY);
+        java.util.Arrays.fill(highest, Float.NEGATIVE_INFINITY);
         this.reached = new int[days];
     }
 
@@ -37,9 +45,21 @@ public final class Ensemble {
             for (int p = 0; p < pairs; p++) {
                 int cell = day * pairs + p;
                 levelCounts[cell * LEVELS + t.level(day, p)]++;
-                histogram[(cell * 2) * SLOTS + slot(t.grievanceAB(day, p))]++;
-                histogram[(cell * 2 + 1) * SLOTS + slot(t.grievanceBA(day, p))]++;
+                count((cell * 2) * SLOTS, t.grievanceAB(day, p));
+                count((cell * 2 + 1) * SLOTS, t.grievanceBA(day, p));
             }
+        }
+    }
+
+    private void count(int base, double g) {
+        int at = base + slot(g);
+        histogram[at]++;
+        float v = (float) g;
+        if (v < lowest[at]) {
+            lowest[at] = v;
+        }
+        if (v > highest[at]) {
+            highest[at] = v;
         }
     }
 
@@ -69,7 +89,10 @@ public final class Ensemble {
         return n == 0 ? Double.NaN : levelCounts[(day * pairs + pair) * LEVELS + level.ordinal()] / (double) n;
     }
 
-    /** Quantile {@code q} of a direction's grievance (0: a against b, 1: b against a), by linear interpolation within the bin. */
+    /**
+     * Quantile {@code q} of a direction's grievance (0: a against b, 1: b against a), by linear
+     * interpolation within the bin between the lowest and highest grievance the runs had in it.
+     */
     public double quantile(int day, int pair, int direction, double q) {
         int n = reached[day];
         if (n == 0) {
@@ -84,8 +107,9 @@ public final class Ensemble {
         for (int b = 0; b < BINS; b++) {
             int c = histogram[base + 1 + b];
             if (c > 0 && cumulative + c >= rank) {
-                double within = (rank - cumulative) / c;
-                return (b + Math.max(0, Math.min(1, within))) / BINS;
+                double within = Math.max(0, Math.min(1, (rank - cumulative) / c));
+                int at = base + 1 + b;
+                return lowest[at] + within * (highest[at] - lowest[at]);
             }
             cumulative += c;
         }

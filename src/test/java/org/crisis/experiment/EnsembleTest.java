@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The ensemble of trajectories (README, "ensemble.csv"): shares at each level are exact, and
  * grievance quantiles, read from histograms of 200 bins, lie within one bin (0.005) of the
- * exact quantiles of the data, whatever order the runs arrive in.
+ * exact quantiles of the data, and are the runs' value where they agree, whatever order the
+ * runs arrive in.
  */
 class EnsembleTest {
     private static final double BIN = 1.0 / 200;
@@ -79,6 +80,20 @@ class EnsembleTest {
         assertEquals(0.0, e.quantile(2, 0, 0, 0.05), 0.0, "no grievance is exactly 0");
         assertEquals(0.0, e.quantile(2, 0, 0, 0.25), 0.0);
         assertTrue(e.quantile(2, 0, 0, 0.5) > 0);
+    }
+
+    @Test
+    void runsThatAgreeGiveTheirValueAndAFadingGrievanceIsNotRaisedToABinsMiddle() throws Exception {
+        Ensemble e = new Ensemble(1, 2);
+        for (int k = 0; k < 100; k++) {
+            // every run the same: 0.15 on day 0, faded to 4.8e-5 on day 1 (inside the first bin)
+            e.add(trajectory(new int[] {2, 2}, new double[] {0.15, 4.8e-5}, new double[] {0.15, 0}));
+        }
+        for (double q : Ensemble.QUANTILES) {
+            assertEquals((float) 0.15, e.quantile(0, 0, 0, q), 0.0, "no spread where the runs agree, q" + q);
+            assertEquals((float) 4.8e-5, e.quantile(1, 0, 0, q), 0.0, "the faded value itself, not 0.0025, q" + q);
+            assertEquals(0.0, e.quantile(1, 0, 1, q), 0.0);
+        }
     }
 
     @Test
