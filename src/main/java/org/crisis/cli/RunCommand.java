@@ -179,6 +179,20 @@ final class RunCommand implements Callable<Integer> {
         return Level.NORMAL;
     }
 
+    /**
+     * An interval in per cent: whole numbers between 10 and 90 %, one decimal where either bound is
+     * nearer 0 or 100 %, where whole numbers would round 0.2 % to 0 and 99.8 % to 100 and so show a
+     * share of 0 or 1 as certain; a bound at 0 or 100 % is written whole.
+     */
+    private static String interval(double low, double high) {
+        boolean fine = low * 100 < 9.95 || high * 100 > 90.05;
+        return "(" + bound(low * 100, fine) + "\u2013" + bound(high * 100, fine) + ")";
+    }
+
+    private static String bound(double x, boolean fine) {
+        return String.format(Locale.ROOT, fine && x >= 0.05 && x <= 99.95 ? "%.1f" : "%.0f", x);
+    }
+
     private static String cell(double share, double medianDay, long runs) {
         if (Double.isNaN(share)) {
             return "-";
@@ -187,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
                 : String.format(Locale.ROOT, "%3.0f%%", share * 100);
         if (runs > 1) {
             double[] ci = Intervals.wilson(Math.rint(share * runs), runs); // the share is a count over runs
-            percent += String.format(Locale.ROOT, " %-9s", String.format(Locale.ROOT, "(%.0f\u2013%.0f)", ci[0] * 100, ci[1] * 100));
+            percent += String.format(Locale.ROOT, " %-11s", interval(ci[0], ci[1]));
         }
         return percent
                 + (Double.isNaN(medianDay) ? "          " : String.format(Locale.ROOT, "  day %4.0f", medianDay));

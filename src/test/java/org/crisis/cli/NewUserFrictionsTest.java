@@ -189,8 +189,9 @@ class NewUserFrictionsTest {
                 new RunSet.PairSummary(new Scenario.Pair("BBB", "CCC"), 0.1, 3, 0, Double.NaN, 0, Double.NaN)), 200);
         String text = String.join("\n", lines);
         assertTrue(lines.get(1).matches("AAA-BBB +starts DOWNGRADED +25% \\(20\u201331\\) +day +12 +50% \\(43\u201357\\) +day +40"), text);
-        assertTrue(lines.get(2).matches("AAA-CCC +starts SEVERED +starts SEVERED +0% \\(0\u20132\\) *"), text);
-        assertTrue(lines.get(3).matches("BBB-CCC +10% \\(7\u201315\\) +day +3 +0% \\(0\u20132\\) +0% \\(0\u20132\\) *"), text);
+        assertTrue(lines.get(2).matches("AAA-CCC +starts SEVERED +starts SEVERED +0% \\(0\u20131.9\\) *"), text);
+        // near 0 or 100 % one decimal, so that an interval of a share never seen does not read (0-0)
+        assertTrue(lines.get(3).matches("BBB-CCC +10% \\(6.6\u201314.9\\) +day +3 +0% \\(0\u20131.9\\) +0% \\(0\u20131.9\\) *"), text);
         assertTrue(text.contains("95 % Wilson interval: the sampling error of the share"), text);
         assertTrue(text.contains("median day among the runs where it happened") && text.contains("Kaplan-Meier median counts every run"),
                 text);
