@@ -10,10 +10,6 @@ import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
 import org.crisis.stats.KaplanMeier;
 import org.crisis.stats.LogRank;
-import org.crisis.stats.MeanDifference;
-import org.crisis.stats.OutcomeStatistics;
-import org.crisis.stats.Proportions;
-import org.crisis.stats.RankTests;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -262,10 +258,6 @@ final class ComparisonReport implements ReportKind {
 
     // --- outcome comparison -----------------------------------------------------------------------
 
-    /** One outcome of one set against the baseline. */
-    record Comparison(String column, boolean share, OutcomeStatistics first, OutcomeStatistics second, double difference, double low,
-            double high, String test, double p, String effectName, double effect, boolean paired, int pairs) {}
-
     private void outcomes(Page page) throws ReportException {
         Html h = page.section("outcomes", "Outcomes compared");
         h.paragraph("Each outcome in each run set (share of runs with a 95 % Wilson interval, or mean with a 95 % t interval), "
@@ -323,7 +315,7 @@ final class ComparisonReport implements ReportKind {
                     continue;
                 }
                 for (int i = 1; i < sets.size(); i++) {
-                    Comparison cmp = compare(c[0], o.share(), i);
+                    OutcomeComparison cmp = compare(c[0], o.share(), i);
                     List<String> row = new ArrayList<>();
                     row.add(i == 1 ? o.label() : "");
                     for (int j = 0; j < sets.size(); j++) {
@@ -376,7 +368,7 @@ final class ComparisonReport implements ReportKind {
         return interval.equals(Format.NONE) ? value : value + " (" + interval + ")";
     }
 
-    private static String difference(Comparison c) {
+    private static String difference(OutcomeComparison c) {
         if (Double.isNaN(c.difference())) {
             return Format.NONE;
         }
@@ -391,51 +383,12 @@ final class ComparisonReport implements ReportKind {
     }
 
     /** The comparison of one outcome column between the baseline and set {@code i}. */
-    Comparison compare(String column, boolean share, int i) throws ReportException {
+    OutcomeComparison compare(String column, boolean share, int i) throws ReportException {
         RunSetResults a = sets.get(0);
         RunSetResults b = sets.get(i);
         double[] x = a.values(column);
         double[] y = b.values(column);
-        OutcomeStatistics sx = OutcomeStatistics.of(x, share);
-        OutcomeStatistics sy = OutcomeStatistics.of(y, share);
-        if (paired[i]) {
-            double[][] xy = aligned(a, b, x, y);
-            int n = xy[0].length;
-            if (share) {
-                long onlyFirst = 0;
-                long onlySecond = 0;
-                for (int k = 0; k < n; k++) {
-                    boolean p = xy[0][k] != 0;
-                    boolean q = xy[1][k] != 0;
-                    onlyFirst += p && !q ? 1 : 0;
-                    onlySecond += q && !p ? 1 : 0;
-                }
-                double[] ci = Proportions.pairedDifference(onlyFirst, onlySecond, n);
-                Proportions.Test test = Proportions.mcNemar(onlyFirst, onlySecond);
-                return new Comparison(column, true, sx, sy, (onlySecond - onlyFirst) / (double) n, ci[0], ci[1],
-                        test.name(), test.p(), "h", Proportions.cohenH(sx.mean(), sy.mean()), true, n);
-            }
-            double[] d = new double[n];
-            for (int k = 0; k < n; k++) {
-                d[k] = xy[1][k] - xy[0][k];
-            }
-            MeanDifference md = MeanDifference.paired(d);
-            RankTests.SignedRank w = RankTests.wilcoxon(d);
-            return new Comparison(column, false, sx, sy, md.difference(), md.low(), md.high(),
-                    "Wilcoxon signed-rank", w.p(), "r", w.rankBiserial(), true, n);
-        }
-        if (share) {
-            double[] ci = Proportions.newcombe(sx.successes(), sx.n(), sy.successes(), sy.n());
-            Proportions.Test test = Proportions.independent(sx.successes(), sx.n(), sy.successes(), sy.n());
-            return new Comparison(column, true, sx, sy, sy.mean() - sx.mean(), ci[0], ci[1], test.name(), test.p(), "h",
-                    Proportions.cohenH(sx.mean(), sy.mean()), false, 0);
-        }
-        double[] cx = present(x);
-        double[] cy = present(y);
-        MeanDifference md = MeanDifference.welch(cx, cy);
-        RankTests.MannWhitney mw = RankTests.mannWhitney(cx, cy);
-        return new Comparison(column, false, sx, sy, md.difference(), md.low(), md.high(), "Mann-Whitney U", mw.p(), "r",
-                mw.rankBiserial(), false, 0);
+        return paired[i] ? OutcomeComparison.paired(x, y, aligned(a, b, x, y), share) : OutcomeComparison.independent(x, y, share);
     }
 
     /** The two sets' values of the same replications where both have one. */
@@ -457,10 +410,6 @@ final class ComparisonReport implements ReportKind {
             }
         }
         return new double[][] {java.util.Arrays.copyOf(p, n), java.util.Arrays.copyOf(q, n)};
-    }
-
-    private static double[] present(double[] v) {
-        return java.util.Arrays.stream(v).filter(d -> !Double.isNaN(d)).toArray();
     }
 
     /** The pairs a set tracks in the other order from the baseline (BLU-RED for RED-BLU): said, as they are lined up. */
