@@ -164,13 +164,24 @@ final class SweepReport implements ReportKind {
             int f = sweep.factors().indexOf(factor);
             Map<Integer, Double> value = new LinkedHashMap<>();
             Map<Integer, String> text = new LinkedHashMap<>();
-            boolean categorical = false;
             for (String o : sweep.outcomes()) {
                 for (SweepResults.PointStat p : sweep.points(o)) {
                     value.putIfAbsent(p.point(), p.values()[f]);
                     text.putIfAbsent(p.point(), p.texts()[f]);
-                    categorical |= Double.isNaN(p.values()[f]) && !p.texts()[f].isEmpty();
                 }
+            }
+            return of(factor, value, text, distinctLimit, bins);
+        }
+
+        /**
+         * The bins of one varied value taken by cases ({@code value} and {@code text} by case, in
+         * order: the points of a sweep, or the points two sweeps share): a value given as text at
+         * any case is a category.
+         */
+        static Bins of(String factor, Map<Integer, Double> value, Map<Integer, String> text, int distinctLimit, int bins) {
+            boolean categorical = false;
+            for (Map.Entry<Integer, Double> e : value.entrySet()) {
+                categorical |= Double.isNaN(e.getValue()) && !text.getOrDefault(e.getKey(), "").isEmpty();
             }
             if (categorical) {
                 return categories(factor, text);

@@ -387,6 +387,61 @@ public final class SweepResults implements Results {
      * same seed at every point, so the replications, not the runs, are the independent draws.
      */
     Map<Integer, double[]> byReplication(String outcome) throws ReportException {
+        CsvTable<ReportException> t = allRuns();
+        if (t == null) {
+            return null;
+        }
+        int point = t.column("point");
+        int replication = t.column("replication");
+        int status = t.find("status");
+        int c = t.find(outcome);
+        if (c < 0) {
+            return null;
+        }
+        int n = replications(t);
+        Map<Integer, double[]> out = new HashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            double[] v = out.computeIfAbsent((int) t.number(r, point), k -> {
+                double[] none = new double[n];
+                java.util.Arrays.fill(none, Double.NaN);
+                return none;
+            });
+            if (status < 0 || ok(t.text(r, status))) {
+                v[(int) t.number(r, replication)] = t.number(r, c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each point's run seeds by replication, as runs.csv writes them (text: 64-bit numbers, compared
+     * exactly; null for a replication the point lacks); null without runs.csv or its seed column.
+     * Two sweeps whose runs at a point have the same seeds replication by replication ran the same
+     * random streams there (common random numbers).
+     */
+    Map<Integer, String[]> seeds() throws ReportException {
+        CsvTable<ReportException> t = allRuns();
+        if (t == null || !t.has("seed")) {
+            return null;
+        }
+        int point = t.column("point");
+        int replication = t.column("replication");
+        int seed = t.column("seed");
+        int n = replications(t);
+        Map<Integer, String[]> out = new HashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            out.computeIfAbsent((int) t.number(r, point), k -> new String[n])[(int) t.number(r, replication)] = t.text(r, seed);
+        }
+        return out;
+    }
+
+    /** Whether the directory has runs.csv, the sweep's runs one by one. */
+    boolean hasRuns() {
+        return runs != null || Files.isRegularFile(directory.resolve("runs.csv"));
+    }
+
+    /** runs.csv, read and checked once (the table read in place of points.csv if it was); null without it. */
+    private CsvTable<ReportException> allRuns() throws ReportException {
         if (allRuns == null) {
             Path file = directory.resolve("runs.csv");
             if (runs != null) {
@@ -400,31 +455,17 @@ public final class SweepResults implements Results {
             }
             checkRunsCover(allRuns);
         }
-        CsvTable<ReportException> t = allRuns;
-        int point = t.column("point");
+        return allRuns;
+    }
+
+    /** The number of replications runs.csv numbers: one more than the highest. */
+    private static int replications(CsvTable<ReportException> t) throws ReportException {
         int replication = t.column("replication");
-        int status = t.find("status");
-        int c = t.find(outcome);
-        if (c < 0) {
-            return null;
-        }
         int replications = 0;
         for (int r = 0; r < t.size(); r++) {
             replications = Math.max(replications, (int) t.number(r, replication) + 1);
         }
-        int n = replications;
-        Map<Integer, double[]> out = new HashMap<>();
-        for (int r = 0; r < t.size(); r++) {
-            double[] v = out.computeIfAbsent((int) t.number(r, point), k -> {
-                double[] none = new double[n];
-                java.util.Arrays.fill(none, Double.NaN);
-                return none;
-            });
-            if (status < 0 || ok(t.text(r, status))) {
-                v[(int) t.number(r, replication)] = t.number(r, c);
-            }
-        }
-        return out;
+        return replications;
     }
 
     /**
