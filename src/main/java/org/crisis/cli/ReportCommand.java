@@ -12,6 +12,7 @@ import org.crisis.report.CalibrationResults;
 import org.crisis.report.Report;
 import org.crisis.report.ReportException;
 import org.crisis.report.ReportOptions;
+import org.crisis.report.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +32,12 @@ import picocli.CommandLine.Spec;
                 + "the baseline.",
             "One sweep (crisis sweep): each outcome against each varied value, heat maps, pair plots, "
                 + "scenario discovery (PRIM boxes), sensitivity indices, points ranked.",
+            "Two sweeps over the same varied paths (a scenario and its variant, say): points matched by "
+                + "their values; at each, for each outcome both record, A's and B's means, B-A with a 95 %% "
+                + "interval and a p-value (paired where the runs share seeds), adjusted across the points by "
+                + "Holm's method; a verdict and a chart of B-A per outcome. Writes comparison.html and "
+                + "comparison-points.csv (one row per point and outcome) into compare-A-vs-B beside the first "
+                + "unless --out says otherwise.",
             "One calibration (crisis calibrate): loss by evaluation, parameter traces, the ensemble's "
                 + "marginals and pairs, the patterns in and out of sample, the folds.",
             "Several cross-validated calibrations: each one's out-of-sample pass rate with a 95 %% "
@@ -43,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  crisis report results/peru-mexico-asylum-2025-20251103-101500",
             "  crisis report results/granted results/denied --out results/compare",
             "  crisis report results/asylum-severity --rank-by severed:PER-MEX",
+            "  crisis report results/severity results/severity-low-threshold",
             "  crisis report results/library-folds-5-A results/library-folds-5-B --out results/compare-calibrations"})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -52,7 +60,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> directories;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Directory for report.html and report-*.csv (default: the results directory; for several, compare-A-vs-B beside the first). Created if missing; no '..'.")
+            description = "Directory for report.html and report-*.csv, or the comparison.html and comparison-*.csv of two sweeps (default: the results directory; for several, compare-A-vs-B beside the first). Created if missing; no '..'.")
     Path out;
 
     @Option(names = "--days", paramLabel = "D", split = ",",
@@ -107,11 +115,17 @@ final class ReportCommand implements Callable<Integer> {
                         : "calibrations are reported on their own or against each other, not with runs or sweeps;"
                         + " give only crisis calibrate directories (" + other + " is not one)");
             }
-            if (calibrations > 0) {
-                Report.checkOptions(options, false, false);
+            boolean twoSweeps = calibrations == 0 && directories.size() == 2 && Results.isSweep(directories.get(0))
+                    && Results.isSweep(directories.get(1));
+            if (calibrations > 0 || twoSweeps) {
+                if (calibrations > 0) {
+                    Report.checkOptions(options, false, false);
+                }
                 for (String o : List.of("--precision", "--relative-precision")) {
                     if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
-                        throw new ReportException(o + ": only reports of run sets and sweeps check convergence; drop it here");
+                        throw new ReportException(o + (twoSweeps ? ": a comparison of two sweeps checks no convergence (the"
+                                + " report of each sweep does); drop it here"
+                                : ": only reports of run sets and sweeps check convergence; drop it here"));
                     }
                 }
             }

@@ -209,7 +209,7 @@ final class ComparisonReport implements ReportKind {
     }
 
     /** A long text shown around where it starts to differ from the other. */
-    private static String clip(String s, int differsAt) {
+    static String clip(String s, int differsAt) {
         String one = s.replace('\n', ' ');
         if (one.isEmpty()) {
             return Format.NONE;
@@ -220,7 +220,7 @@ final class ComparisonReport implements ReportKind {
         return start > 0 ? "\u2026" + shown : shown;
     }
 
-    private static int commonPrefix(String a, String b) {
+    static int commonPrefix(String a, String b) {
         int n = Math.min(a.length(), b.length());
         int i = 0;
         while (i < n && a.charAt(i) == b.charAt(i)) {
@@ -368,7 +368,7 @@ final class ComparisonReport implements ReportKind {
         return interval.equals(Format.NONE) ? value : value + " (" + interval + ")";
     }
 
-    private static String difference(OutcomeComparison c) {
+    static String difference(OutcomeComparison c) {
         if (Double.isNaN(c.difference())) {
             return Format.NONE;
         }
@@ -447,7 +447,7 @@ final class ComparisonReport implements ReportKind {
     private static final String DOWNGRADED = RelationLevel.DOWNGRADED.name();
 
     /** "a, b and c". */
-    private static String words(List<String> items) {
+    static String words(List<String> items) {
         return items.size() < 2 ? String.join("", items)
                 : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }

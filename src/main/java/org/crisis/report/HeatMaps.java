@@ -20,13 +20,63 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultXYZDataset;
 
-/** Heat maps of a value over a grid of two varied values' bins, on a perceptually ordered colour ramp. */
+/**
+ * Heat maps of a value over a grid of two varied values' bins, on a perceptually ordered colour ramp,
+ * or of a difference on a diverging ramp centred on 0.
+ */
 final class HeatMaps {
     private HeatMaps() {}
 
     /** Cells of a grid of two parameters' bins, coloured by a value; values printed in small grids. */
     static JFreeChart heatMap(String title, String xLabel, String[] xBins, String yLabel, String[] yBins,
             double[][] value, boolean share, String valueLabel) {
+        double[] range = range(value);
+        double min = range[0];
+        double max = range[1];
+        if (share) {
+            min = 0;
+            max = 1;
+        } else if (!(min < max)) {
+            min = Double.isInfinite(min) ? 0 : min - 0.5;
+            max = Double.isInfinite(max) ? 1 : max + 0.5;
+        }
+        return draw(title, xLabel, xBins, yLabel, yBins, value, new Sequential(min, max),
+                v -> share ? Format.percent(v).replace(".0\u00a0%", "\u00a0%") : Format.number(v), share, valueLabel);
+    }
+
+    /**
+     * Cells of a grid of two parameters' bins coloured by a difference, on a diverging ramp
+     * centred on no difference: blue below 0, white at 0, red above, the same depth of colour for
+     * the same size either way. Values are printed signed (shares in percentage points).
+     */
+    static JFreeChart differences(String title, String xLabel, String[] xBins, String yLabel, String[] yBins,
+            double[][] value, boolean share, String valueLabel) {
+        double[] range = range(value);
+        double reach = Math.max(Math.abs(range[0]), Math.abs(range[1]));
+        if (!(reach > 0) || Double.isInfinite(reach)) {
+            reach = share ? 0.01 : 1; // no difference anywhere (or no value): a ramp around 0 all the same
+        }
+        return draw(title, xLabel, xBins, yLabel, yBins, value, new Diverging(reach),
+                v -> share ? Format.points(v).replace(".0\u00a0pp", "").replace("\u00a0pp", "") : Format.signed(v), share, valueLabel);
+    }
+
+    /** The lowest and highest value of the cells, infinities where none has a value. */
+    private static double[] range(double[][] value) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] row : value) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        return new double[] {min, max};
+    }
+
+    private static JFreeChart draw(String title, String xLabel, String[] xBins, String yLabel, String[] yBins,
+            double[][] value, PaintScale scale, java.util.function.DoubleFunction<String> text, boolean share, String valueLabel) {
         if (xBins.length == 0 || yBins.length == 0) {
             // a factor without any value (every cell empty): one empty cell rather than an axis of no length
             xBins = xBins.length == 0 ? new String[] {"(none)"} : xBins;
@@ -39,31 +89,17 @@ final class HeatMaps {
         DefaultXYZDataset data = new DefaultXYZDataset();
         int cells = xBins.length * yBins.length;
         double[][] xyz = new double[3][cells];
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
         int k = 0;
         for (int i = 0; i < xBins.length; i++) {
             for (int j = 0; j < yBins.length; j++) {
                 xyz[0][k] = i;
                 xyz[1][k] = j;
                 xyz[2][k] = value[i][j];
-                if (!Double.isNaN(value[i][j])) {
-                    min = Math.min(min, value[i][j]);
-                    max = Math.max(max, value[i][j]);
-                }
                 k++;
             }
         }
-        if (share) {
-            min = 0;
-            max = 1;
-        } else if (!(min < max)) {
-            min = Double.isInfinite(min) ? 0 : min - 0.5;
-            max = Double.isInfinite(max) ? 1 : max + 0.5;
-        }
         data.addSeries("cells", xyz);
         XYBlockRenderer r = new XYBlockRenderer();
-        Sequential scale = new Sequential(min, max);
         r.setPaintScale(scale);
         SymbolAxis x = new SymbolAxis(xLabel, xBins);
         SymbolAxis y = new SymbolAxis(yLabel, yBins);
@@ -88,15 +124,21 @@ final class HeatMaps {
                     if (Double.isNaN(v)) {
                         continue;
                     }
-                    XYTextAnnotation a = new XYTextAnnotation(share ? Format.percent(v).replace(".0\u00a0%", "\u00a0%") : Format.number(v), i, j);
+                    XYTextAnnotation a = new XYTextAnnotation(text.apply(v), i, j);
                     a.setFont(f);
-                    a.setPaint(scale.lightness(v) < 0.5 ? Color.WHITE : new Color(0x222222));
+                    a.setPaint(lightness(scale, v) < 0.5 ? Color.WHITE : new Color(0x222222));
                     plot.addAnnotation(a);
                 }
             }
         }
-        chart.addSubtitle(legend(scale, valueLabel, min, max, share, TICK, 12));
+        chart.addSubtitle(legend(scale, valueLabel, scale.getLowerBound(), scale.getUpperBound(), share, TICK, 12));
         return chart;
+    }
+
+    /** The perceived lightness of a value's colour, 0 (black) to 1 (white): to print on it in white or in black. */
+    static double lightness(PaintScale scale, double v) {
+        Color c = (Color) scale.getPaint(v);
+        return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
     }
 
     /** The colour ramp's legend on the right: {@code label}, {@code min} to {@code max}, as percentages if a share. */
@@ -156,8 +198,47 @@ final class HeatMaps {
         }
 
         double lightness(double v) {
-            Color c = (Color) getPaint(v);
-            return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
+            return HeatMaps.lightness(this, v);
+        }
+    }
+
+    /**
+     * A diverging colour ramp from −reach to +reach (ColorBrewer's RdBu, 7 stops, which readers
+     * with the common colour-vision deficiencies tell apart): blue below 0, near-white at 0, red
+     * above; NaN white.
+     */
+    static final class Diverging implements PaintScale {
+        private static final Color[] STOPS = {new Color(0x2166AC), new Color(0x67A9CF), new Color(0xD1E5F0), new Color(0xF7F7F7),
+            new Color(0xFDDBC7), new Color(0xEF8A62), new Color(0xB2182B)};
+        private final double reach;
+
+        Diverging(double reach) {
+            this.reach = reach;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return -reach;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return reach;
+        }
+
+        @Override
+        public Paint getPaint(double v) {
+            if (Double.isNaN(v)) {
+                return Color.WHITE;
+            }
+            double t = Math.max(0, Math.min(1, (v + reach) / (2 * reach))) * (STOPS.length - 1);
+            int i = Math.min(STOPS.length - 2, (int) Math.floor(t));
+            double f = t - i;
+            Color a = STOPS[i];
+            Color b = STOPS[i + 1];
+            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
         }
     }
 }

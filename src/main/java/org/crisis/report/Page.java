@@ -35,6 +35,7 @@ final class Page {
             .grid3{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:12px;margin:8px 0}
             figure.chart{margin:0;border:1px solid #e6e8eb;border-radius:4px;padding:6px;background:#fff;break-inside:avoid;page-break-inside:avoid}
             figure.chart svg{display:block;width:100%;height:auto}
+            figure.chart.narrow{max-width:640px}
             figcaption{font-size:12px;color:var(--muted);padding:4px 4px 0}
             div.table{overflow-x:auto;margin:8px 0 14px}
             table{border-collapse:collapse;width:100%;font-size:13px}

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Writes report.html and its CSV tables from results directories: one run set, several run
- * sets compared (the first is the baseline), or one sweep. Reads result files only; never runs
- * the simulator.
+ * sets compared (the first is the baseline), or one sweep; two sweeps compared point by point
+ * write comparison.html and comparison-*.csv instead. Reads result files only; never runs the
+ * simulator.
  *
  * <pre>{@code
  * Report.Written w = Report.write(List.of(Path.of("results/a"), Path.of("results/b")), ReportOptions.defaults());
@@ -25,7 +26,7 @@ public final class Report {
     private Report() {}
 
     /**
-     * Builds {@code report} and only then writes its page and tables into {@code outDir}
+     * Builds {@code report} and only then writes its page (report.html, or the kind's own) and tables into {@code outDir}
      * (locked while written): a refused report leaves nothing.
      */
     static Written write(ReportKind report, Path outDir, String generated) throws ReportException {
@@ -35,7 +36,7 @@ public final class Report {
             for (Map.Entry<String, String> t : report.tables().entrySet()) {
                 written.add(out.write(t.getKey(), t.getValue()));
             }
-            Path page = out.write("report.html", html);
+            Path page = out.write(report.page(), html);
             return new Written(page, written, report.kind(), List.copyOf(report.warnings()));
         }
     }
@@ -56,13 +57,21 @@ public final class Report {
                 + String.join(", ", directories.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList()) + ".";
         long sweeps = results.stream().filter(r -> r instanceof SweepResults).count();
         boolean oneRunSet = sweeps == 0 && results.size() == 1;
-        checkOptions(options, sweeps > 0, oneRunSet);
+        checkOptions(options, sweeps == 1 && results.size() == 1, oneRunSet);
         ReportKind report;
         if (sweeps > 0) {
-            if (results.size() > 1) {
-                throw new ReportException("a sweep is reported on its own; give one sweep directory, or run-set directories to compare");
+            if (sweeps < results.size()) {
+                Path runSet = results.stream().filter(r -> !(r instanceof SweepResults)).findFirst().orElseThrow().directory();
+                throw new ReportException(runSet + " is not a sweep's results directory but a run set's (crisis run): a sweep is"
+                        + " reported on its own or against one other sweep; give one or two sweep directories, or run-set"
+                        + " directories to compare");
             }
-            report = new SweepReport((SweepResults) results.get(0), options, svg);
+            if (sweeps > 2) {
+                throw new ReportException("sweeps are compared two at a time, and " + sweeps + " were given: give two sweep"
+                        + " directories, the first the reference (A)");
+            }
+            report = sweeps == 1 ? new SweepReport((SweepResults) results.get(0), options, svg)
+                    : new SweepComparison((SweepResults) results.get(0), (SweepResults) results.get(1), svg);
         } else if (results.size() == 1) {
             report = new RunSetReport((RunSetResults) results.get(0), options, svg);
         } else {
@@ -73,7 +82,7 @@ public final class Report {
 
     /**
      * Refuses an option the chosen kind of report does not read, so that a user who gave it does not
-     * believe it took effect: --rank-by is a sweep's, --run and --days one run set's.
+     * believe it took effect: --rank-by is a sweep's (not a comparison of two), --run and --days one run set's.
      */
     public static void checkOptions(ReportOptions options, boolean sweep, boolean oneRunSet) throws ReportException {
         if (options.rankBy() != null && !sweep) {

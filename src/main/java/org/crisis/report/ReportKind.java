@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One kind of report (a run set, a comparison, a sweep, a calibration): it builds its page,
+ * One kind of report (a run set, a comparison, a sweep, a comparison of sweeps, a calibration): it builds its page,
  * says in one paragraph what it reports, and hands over the CSV tables behind its charts.
  * {@link Report} writes any of them the same way.
  */
@@ -13,6 +13,11 @@ interface ReportKind {
     String kind();
 
     Page build() throws ReportException;
+
+    /** The page's file name. */
+    default String page() {
+        return "report.html";
+    }
 
     /** The page's opening paragraph. */
     String lead();

@@ -636,7 +636,11 @@ final class SweepReport implements ReportKind {
     }
 
     private String shortPath(String factor) {
-        String p = sweep.path(factor);
+        return shortName(sweep.path(factor));
+    }
+
+    /** A varied value's dotted path shortened for a heading: its last part, with the country or pair of a country's or a relation's. */
+    static String shortName(String p) {
         int dot = p.lastIndexOf('.');
         String tail = dot < 0 ? p : p.substring(dot + 1);
         // keep the country of country traits: countries.PER.domesticPressure -> PER domesticPressure

@@ -24,7 +24,9 @@
  * security policy allows; {@code JsonText}: data for the script that scenario text cannot break out of;
  * {@code ChartHover}: the values a chart shows on hover; {@code Replay} and {@code BlocLayout}: the replay of kept
  * runs in the run-set report); {@code RunSetReport}, {@code ComparisonReport} and
- * {@code SweepReport} are the three kinds of report; {@code ReportOutput} keeps every file
+ * {@code SweepReport} are the three kinds of report, and {@code SweepComparison} compares two
+ * sweeps point by point (its points matched by {@code SweepMatch}; its statistics, like the
+ * comparison of run sets', from {@code OutcomeComparison}); {@code ReportOutput} keeps every file
  * inside the chosen directory. A calibration directory ({@code crisis calibrate}) is read by
  * {@code CalibrationResults} and reported by {@code CalibrationReport}, with
  * {@code CalibrationCharts}. Scenario discovery on a sweep ({@code crisis discover}, and the
