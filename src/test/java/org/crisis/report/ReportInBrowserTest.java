@@ -103,7 +103,7 @@ class ReportInBrowserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "base,dove", "grid", "sobol"})
+    @ValueSource(strings = {"base", "base,dove", "grid", "sobol", "grid,grid"})
     void reportShowsEveryChartWithoutConsoleErrors(String fixtures) throws Exception {
         List<Path> dirs = java.util.Arrays.stream(fixtures.split(",")).map(Fixtures::dir).toList();
         String name = fixtures.replace(',', '-');
