@@ -98,7 +98,7 @@ final class SweepComparison implements ReportKind {
         }
     }
 
-    /** The replications whose seeds both sweeps' runs at a point have, the same ({@code null}: no seeds). */
+    /** How many replications have the same seed in both sweeps' runs at a point (0 where either has no seeds). */
     static int sameSeeds(String[] x, String[] y) {
         if (x == null || y == null) {
             return 0;
@@ -269,10 +269,13 @@ final class SweepComparison implements ReportKind {
             t.row(List.of(row));
         }
         h.table(t);
+        boolean all = match.onlyA().isEmpty() && match.onlyB().isEmpty();
         h.paragraph(String.format(Locale.ROOT, "Points matched by their values of %s, exactly as points.csv writes them: %,d in "
-                + "both sweeps; %,d of A's %,d and %,d of B's %,d in one sweep only (listed under Points in one sweep only, not "
-                + "compared).", String.join(", ", match.paths()), match.matched().size(), match.onlyA().size(), a.pointCount(),
-                match.onlyB().size(), b.pointCount()));
+                + "both sweeps; ", String.join(", ", match.paths()), match.matched().size())
+                + (all ? "every point of each sweep has its match in the other."
+                        : String.format(Locale.ROOT, "%,d of A's %,d and %,d of B's %,d in one sweep only (listed under Points in "
+                                + "one sweep only, not compared).", match.onlyA().size(), a.pointCount(), match.onlyB().size(),
+                                b.pointCount())));
         long pairs = pairedPoints();
         h.raw("<p class=\"verdict " + (pairs == paired.length ? "ok" : "short") + "\">").text(pairing()).raw("</p>\n");
 
