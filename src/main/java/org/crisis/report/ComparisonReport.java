@@ -277,6 +277,15 @@ final class ComparisonReport implements ReportKind {
                 common.add(o.column());
             }
         }
+        // outcomes some sets record and others do not (a pair or a country only one scenario has) are named, not dropped
+        Map<String, List<String>> partial = new LinkedHashMap<>();
+        for (int i = 0; i < sets.size(); i++) {
+            for (OutcomeSummary o : sets.get(i).outcomes()) {
+                if (!common.contains(o.column())) {
+                    partial.computeIfAbsent(o.outcome(), x -> new ArrayList<>()).add(labels.get(i));
+                }
+            }
+        }
         List<Pair> pairs = commonPairs();
         List<String> header = new ArrayList<>(List.of("outcome"));
         header.addAll(labels);
@@ -341,9 +350,16 @@ final class ComparisonReport implements ReportKind {
         }
         h.table(t);
         if (!untested.isEmpty()) {
-            h.note("No test and no effect size for " + words(untested) + ": a number measured only in the runs where its event "
-                    + "happened, and one set or both have no such run (paired sets: no replication where both have a value), "
-                    + "so there is nothing to compare.");
+            h.note("No test and no effect size for " + words(untested) + ": one set or both have no value to compare (a number "
+                    + "measured only in the runs where its event happened, with no such run; paired sets, no replication where "
+                    + "both have a value; or a measure the scenario does not define, as polarisation needs three countries).");
+        }
+        if (!partial.isEmpty()) {
+            List<String> named = new ArrayList<>();
+            partial.forEach((outcome, in) -> named.add(outcome + " (" + String.join(", ", in) + " only)"));
+            h.note("Not compared, since not every run set records them (a pair, a country or a measure one scenario has and "
+                    + "another lacks): " + words(named) + ".");
+            warnings.add("not compared, recorded by only some of the run sets: " + String.join(", ", named));
         }
         tables.put("report-comparison.csv", csv.toString());
     }

@@ -489,6 +489,37 @@ class ReportTest {
     }
 
     @Test
+    void aComparisonNamesTheOutcomesOnlySomeSetsRecord() throws Exception {
+        String three = """
+                name: with-green
+                days: 40
+                countries: [{id: RED}, {id: BLU}, {id: GRN}]
+                events:
+                  - {day: 5, type: BORDER_INCIDENT, actor: RED, target: BLU}
+                track: [[RED, BLU], [RED, GRN]]
+                """;
+        String two = """
+                name: without-green
+                days: 40
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - {day: 5, type: BORDER_INCIDENT, actor: RED, target: BLU}
+                track: [[RED, BLU]]
+                """;
+        Path with = runOf("with-green", three, 10);
+        Path without = runOf("without-green", two, 10);
+        Report.Written w = Report.write(List.of(with, without), new ReportOptions(tmp.resolve("partial-cmp"), null, null, 0.05,
+                0.05, null));
+        String text = Files.readString(w.html()).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertTrue(text.contains("Not compared, since not every run set records them"), text);
+        assertTrue(text.contains("severed:RED-GRN (A only)"), "the pair only A tracks is named");
+        assertTrue(w.warnings().stream().anyMatch(x -> x.startsWith("not compared, recorded by only some of the run sets:")
+                && x.contains("severed:RED-GRN (A only)")), w.warnings().toString());
+        String csv = Files.readString(w.html().resolveSibling("report-comparison.csv"));
+        assertTrue(csv.contains(",severed_red_blu,") && !csv.contains("red_grn"), "the common pair compared, the other not");
+    }
+
+    @Test
     void aComparisonWhereOnlyOneSetStartsAtTheLevelShowsItAsSuchAndNoLogRank() throws Exception {
         String base = """
                 name: mixed
