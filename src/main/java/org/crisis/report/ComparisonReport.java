@@ -191,7 +191,7 @@ final class ComparisonReport implements ReportKind {
                         ? "." : "; the overrides differ only in form."));
                 continue;
             }
-            Html.Cells c = new Html.Cells(List.of("value (dotted path)", labels.get(0), labels.get(i)), false, false, false).nowrap(0).cls("diff");
+            Html.Cells c = new Html.Cells(List.of("value (dotted path, or a scripted event)", labels.get(0), labels.get(i)), false, false, false).nowrap(0).cls("diff");
             int shown = 0;
             for (ScenarioDiff.Change ch : changes) {
                 if (shown++ >= MAX_CHANGES) {

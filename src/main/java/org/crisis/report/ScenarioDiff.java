@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * What differs between two resolved scenarios (the manifests' {@code scenario} objects), as
  * dotted paths: countries keyed by id, relations by their pair, other lists by position, so a
- * difference reads like an override: {@code countries.PER.hawkishness: 0.7 → 0.3}.
+ * difference reads like an override: {@code countries.PER.hawkishness: 0.7 → 0.3}. Scripted
+ * events are keyed by day, type and countries ({@code event on day 4, CUSTOM TZA→KEN}), so an
+ * event both have shows the fields that differ, one row each, and an event one has is one row.
  */
 final class ScenarioDiff {
     private ScenarioDiff() {}
@@ -27,8 +29,35 @@ final class ScenarioDiff {
         flatten("", after, b);
         Set<String> paths = new LinkedHashSet<>(a.keySet());
         paths.addAll(b.keySet());
+        Map<String, Map<String, String>> eventsA = events(a);
+        Map<String, Map<String, String>> eventsB = events(b);
         List<Change> out = new ArrayList<>();
+        Set<String> eventsDone = new LinkedHashSet<>();
         for (String p : paths) {
+            int cut = p.indexOf(FIELD);
+            if (cut >= 0) {
+                // a scripted event: in both, one row a field that differs; in one only, one row with its fields
+                String event = p.substring(0, cut);
+                if (!eventsDone.add(event)) {
+                    continue;
+                }
+                Map<String, String> x = eventsA.get(event);
+                Map<String, String> y = eventsB.get(event);
+                if (x == null || y == null) {
+                    out.add(new Change(event, x == null ? "" : fields(x), y == null ? "" : fields(y)));
+                    continue;
+                }
+                Set<String> names = new LinkedHashSet<>(x.keySet());
+                names.addAll(y.keySet());
+                for (String name : names) {
+                    String u = x.getOrDefault(name, "");
+                    String v = y.getOrDefault(name, "");
+                    if (!u.equals(v)) {
+                        out.add(new Change(event + ": " + name, u, v));
+                    }
+                }
+                continue;
+            }
             String x = a.getOrDefault(p, "");
             String y = b.getOrDefault(p, "");
             if (!x.equals(y)) {
@@ -36,6 +65,31 @@ final class ScenarioDiff {
             }
         }
         return out;
+    }
+
+    /** Separates an event's name from a field's in the flattened map (a character no scenario writes). */
+    private static final String FIELD = "\u0000";
+
+    /** The scripted events of a flattened scenario: each event's fields by name, in order. */
+    private static Map<String, Map<String, String>> events(Map<String, String> flat) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        flat.forEach((path, value) -> {
+            int cut = path.indexOf(FIELD);
+            if (cut >= 0) {
+                out.computeIfAbsent(path.substring(0, cut), k -> new LinkedHashMap<>()).put(path.substring(cut + 1), value);
+            }
+        });
+        return out;
+    }
+
+    private static String fields(Map<String, String> fields) {
+        List<String> parts = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (!field.isEmpty()) {
+                parts.add(field + " " + value);
+            }
+        });
+        return parts.isEmpty() ? "(no other field)" : String.join(", ", parts);
     }
 
     private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
@@ -61,15 +115,18 @@ final class ScenarioDiff {
                 // one line per scripted event, keyed by when, what and who, so an added event is one row
                 Map<String, Integer> seen = new java.util.HashMap<>();
                 for (JsonNode c : n) {
-                    String key = c.path("day").asText() + " " + c.path("type").asText() + " " + c.path("actor").asText()
+                    String key = c.path("type").asText() + " " + c.path("actor").asText()
                             + (c.hasNonNull("target") ? "\u2192" + c.path("target").asText() : "");
-                    int k = seen.merge(key, 1, Integer::sum);
+                    String when = "event on day " + c.path("day").asText() + ", " + key;
+                    int k = seen.merge(when, 1, Integer::sum);
                     Map<String, String> rest = new LinkedHashMap<>();
                     flatten("", c, rest);
                     rest.keySet().removeAll(List.of("day", "type", "actor", "target"));
-                    List<String> parts = new ArrayList<>();
-                    rest.forEach((field, value) -> parts.add(field + " " + value));
-                    out.put("events[" + key + (k > 1 ? " #" + k : "") + "]", String.join(", ", parts));
+                    String event = when + (k > 1 ? " (#" + k + ")" : "");
+                    rest.forEach((field, value) -> out.put(event + FIELD + field, value));
+                    if (rest.isEmpty()) {
+                        out.put(event + FIELD, ""); // an event with no other field is still there
+                    }
                 }
                 return;
             }

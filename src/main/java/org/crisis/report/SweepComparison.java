@@ -290,7 +290,7 @@ final class SweepComparison implements ReportKind {
         }
         h.paragraph("The resolved scenarios (the scenario each sweep ran, with the model's defaults filled in, before each "
                 + "point's varied values are set), value by value.");
-        Html.Cells c = new Html.Cells(List.of("value (dotted path)", "A", "B"), false, false, false).nowrap(0).cls("diff");
+        Html.Cells c = new Html.Cells(List.of("value (dotted path, or a scripted event)", "A", "B"), false, false, false).nowrap(0).cls("diff");
         for (ScenarioDiff.Change ch : changes.subList(0, Math.min(MAX_CHANGES, changes.size()))) {
             int from = ComparisonReport.commonPrefix(ch.before(), ch.after());
             c.row(List.of(ch.path(), ComparisonReport.clip(ch.before(), from), ComparisonReport.clip(ch.after(), from)));

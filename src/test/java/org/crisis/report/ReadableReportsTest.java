@@ -159,9 +159,9 @@ class ReadableReportsTest {
         assertEquals(List.of(
                 "countries.PER.hawkishness: 0.7 | 0.3",
                 "countries.PER.blocs: OAS, CELAC | OAS, CELAC, PacificAlliance",
-                "events[0 ASYLUM_GRANT MEX\u2192PER]: severity 1, gamma -4 | severity 1.5, gamma -4",
+                "event on day 0, ASYLUM_GRANT MEX\u2192PER: severity: 1 | 1.5",
                 "track: PER-MEX | PER-MEX, PER-COL",
-                "events[90 ELECTION PER]:  | hawkishness 0.3, ideology.economic -0.1"), rows);
+                "event on day 90, ELECTION PER:  | hawkishness 0.3, ideology.economic -0.1"), rows);
         for (String r : rows) {
             assertFalse(r.contains("{") || r.contains("[\"") || r.contains("\""), "no JSON in " + r);
         }
