@@ -62,7 +62,7 @@ public final class Explanation {
             why = "the representative run; --run K for another of the " + set.keptAvailable() + " kept runs";
         } else {
             if (run < 0 || run >= set.keptAvailable()) {
-                throw new ReportException("--run " + run + ": only runs 0 to " + (set.keptAvailable() - 1) + " were kept in " + directory);
+                throw new ReportException(set.notKept(run));
             }
             k = run;
             why = "as asked";

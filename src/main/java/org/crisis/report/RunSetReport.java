@@ -497,8 +497,7 @@ final class RunSetReport implements ReportKind {
         if (options.run() != null) {
             int k = options.run();
             if (k < 0 || k >= set.keptAvailable()) {
-                throw new ReportException("--run " + k + ": only runs 0 to " + (set.keptAvailable() - 1)
-                        + " were kept (events and trajectories) in " + set.directory());
+                throw new ReportException(set.notKept(k));
             }
             return k;
         }

@@ -513,6 +513,15 @@ public final class RunSetResults implements Results {
         return keys;
     }
 
+    /** Why run {@code run} cannot be followed here, and how to follow it: rerun with more runs kept. */
+    String notKept(int run) {
+        String how = run < 0 ? "" : run >= runCount() ? "; the set has " + runCount() + " runs"
+                : "; to follow run " + run + ", run the scenario again with the same seed and --keep " + (run + 1)
+                + " (or --keep all): the same seeds give the same runs";
+        return "--run " + run + ": only runs 0 to " + (keptAvailable() - 1) + " were kept (events and trajectories) in "
+                + directory() + how;
+    }
+
     /** The runs present in events.csv and trajectories.csv: the first {@link #keptRuns()}. */
     int keptAvailable() {
         return Math.min(keptRuns(), runs.size());
