@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
             "Key events are recalls, expulsions, ruptures, sanctions, returns of ambassadors and "
                 + "restorations between the pair, and scripted triggers on it. Each is shown under the "
                 + "event it answered, back to the trigger that started the chain, with the pair's level "
-                + "before and after.",
+                + "before and after. With --all, every event that concerns the pair: protests, summons, "
+                + "dialogue and third parties' statements too.",
             ""},
         footer = {"", "Exit status: 0 printed, 2 missing or invalid directory, pair or run.",
             "Example:",
@@ -31,10 +32,14 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "K", description = "Kept run (default: the representative run, as in the report).")
     Integer run;
 
+    @Option(names = "--all", description = "Star every event that concerns the pair, protests, summons, dialogue and third "
+            + "parties' statements too, not only the key events.")
+    boolean all;
+
     @Override
     public Integer call() {
         try {
-            Explanation.of(directory, pair, run).forEach(System.out::println);
+            Explanation.of(directory, pair, run, all).forEach(System.out::println);
             return 0;
         } catch (ReportException e) {
             System.err.println("crisis explain: " + e.getMessage());

@@ -119,8 +119,21 @@ final class CauseChains {
      * which may be this pair), in time order.
      */
     List<EventRecord> keyEvents(Pair p) {
+        return keyEvents(p, false);
+    }
+
+    /**
+     * The pair's key events as above, or with {@code all} every event that concerns the pair: the
+     * acts between the two below the level's rungs too (protests, summons, dialogue) and third
+     * parties' statements about them.
+     */
+    List<EventRecord> keyEvents(Pair p, boolean all) {
         List<EventRecord> out = new ArrayList<>();
         for (EventRecord e : events) {
+            if (all && concerns(e, p)) {
+                out.add(e);
+                continue;
+            }
             boolean key = e.between(p.a(), p.b()) && (e.levelAct() || scripted(e) && !e.target().isEmpty());
             boolean mediation = e.statement() && scripted(e)
                     && (p.is(e.target(), e.about()) || e.about().isEmpty() && (e.target().equals(p.a()) || e.target().equals(p.b())));
@@ -192,7 +205,12 @@ final class CauseChains {
      * the trajectory shows on that day where known.
      */
     List<String> tree(Pair p, RunTrajectory trajectory) {
-        List<EventRecord> keys = keyEvents(p);
+        return tree(p, trajectory, false);
+    }
+
+    /** The tree of {@link #keyEvents(Pair, boolean)}: with {@code all}, of every event that concerns the pair. */
+    List<String> tree(Pair p, RunTrajectory trajectory, boolean all) {
+        List<EventRecord> keys = keyEvents(p, all);
         Set<Long> keep = new LinkedHashSet<>();
         Set<Long> key = new HashSet<>();
         for (EventRecord k : keys) {

@@ -28,6 +28,11 @@ public final class Explanation {
     }
 
     public static List<String> of(Path directory, String pairText, Integer run) throws ReportException {
+        return of(directory, pairText, run, false);
+    }
+
+    /** As above; with {@code all}, every event that concerns the pair is starred, protests and summons among them. */
+    public static List<String> of(Path directory, String pairText, Integer run, boolean all) throws ReportException {
         Pair asked = Pair.parse(pairText);
         // a sweep (or a shard of one) is named as such before its results are opened
         if (Results.isSweep(directory) || !(Results.open(directory) instanceof RunSetResults set)) {
@@ -82,14 +87,28 @@ public final class Explanation {
             out.add("levels: not recorded (" + pair.key() + " is not a tracked pair); events only");
         }
         out.add("");
-        List<String> tree = chains.tree(pair, trajectory);
+        List<String> tree = chains.tree(pair, trajectory, all);
+        Pair asPair = pair;
+        List<EventRecord> keys = chains.keyEvents(pair, false);
+        long others = all ? 0 : events.stream().filter(e -> CauseChains.concerns(e, asPair) && !keys.contains(e)).count();
+        String more = others <= 0 ? "" : others + (others == 1 ? " other event concerns" : " other events concern")
+                + " the pair (protests, summons, dialogue, third parties' statements): --all shows "
+                + (others == 1 ? "it" : "them") + " too.";
         if (tree.isEmpty()) {
             out.add("No key events between " + pair.a() + " and " + pair.b() + " in run " + k
                     + " (key: an act on the pair's level, events.csv level_act, or a scripted trigger).");
+            if (!more.isEmpty()) {
+                out.add(more);
+            }
         } else {
-            out.add("Key events (*) and the chains of events that led to them; each line answers the one it hangs under:");
+            out.add((all ? "Every event that concerns the pair (*)" : "Key events (*)")
+                    + " and the chains of events that led to them; each line answers the one it hangs under:");
             out.add("");
             out.addAll(tree);
+            if (!more.isEmpty()) {
+                out.add("");
+                out.add(more);
+            }
         }
         return out;
     }

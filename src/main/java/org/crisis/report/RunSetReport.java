@@ -654,10 +654,11 @@ final class RunSetReport implements ReportKind {
             }
         }
         h.heading(3, null, "Cause chains of the key events");
-        h.paragraph("Key events are the acts between a tracked pair that act on its level (events.csv level_act). "
+        h.paragraph("Key events are the acts between a tracked pair that act on its level (events.csv level_act); the "
+                + "scripted triggers start the chains and are not rows of their own. "
                 + "Each is traced back through the events it answered to the scripted trigger that started it. "
                 + "Level after: the pair's level at the end of that day. `crisis explain " + "DIR --pair A-B --run " + run
-                + "` prints these chains as a tree.");
+                + "` prints these chains as a tree, with the triggers; with --all, protests, summons and dialogue too.");
         if (total == 0) {
             h.note("No key events between tracked pairs in this run.");
         } else {

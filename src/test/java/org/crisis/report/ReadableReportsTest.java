@@ -230,6 +230,25 @@ class ReadableReportsTest {
         assertTrue(restoration.contains("[no recorded cause: standing grievance]"), restoration);
     }
 
+    @Test
+    void aProtestIsNotAKeyEventButExplainSaysSoAndAllShowsIt() throws Exception {
+        Path dir = explainFixture();
+        Path events = dir.resolve("events.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(events));
+        int at = lines.indexOf(lines.stream().filter(l -> l.startsWith("0,11,45,")).findFirst().orElseThrow());
+        lines.add(at + 1, "0,27,46,2025-12-19,MEX,PER,PROTEST,-2.4,11,1,,,11,response,1,0,0,SEVERED,SEVERED");
+        Files.write(events, lines);
+        List<String> keys = Explanation.of(dir, "PER-MEX", 0);
+        assertEquals(-1, indexOf(keys, "PROTEST"), String.join("\n", keys));
+        assertEquals("1 other event concerns the pair (protests, summons, dialogue, third parties' statements): --all shows it too.",
+                keys.get(keys.size() - 1));
+        List<String> all = Explanation.of(dir, "PER-MEX", 0, true);
+        int protest = indexOf(all, "MEX \u2192 PER  PROTEST");
+        assertTrue(protest > indexOf(all, "CUSTOM (border-closure)") && all.get(protest).contains("* day  46"),
+                "starred, under the closure it answers:\n" + String.join("\n", all));
+        assertFalse(String.join("\n", all).contains("--all shows"), "nothing left out");
+    }
+
     private static int indexOf(List<String> lines, String part) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).contains(part)) {
