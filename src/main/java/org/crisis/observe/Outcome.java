@@ -29,8 +29,8 @@ public record Outcome(Kind kind, String a, String b) {
         DAYS_TO_RESTORED("daysToRestored", Scope.PAIR, Measure.DAY, "days to restoration (runs where restored)"),
         LOWEST_LEVEL("lowestLevel", Scope.PAIR, Measure.LEVEL, "lowest level (0 SEVERED \u2026 4 ALLIED)"),
         FINAL_LEVEL("finalLevel", Scope.PAIR, Measure.LEVEL, "final level (0 SEVERED \u2026 4 ALLIED)"),
-        HOSTILE_EVENTS("hostileEvents", Scope.PAIR, Measure.COUNT, "hostile events"),
-        COOPERATIVE_EVENTS("cooperativeEvents", Scope.PAIR, Measure.COUNT, "cooperative events"),
+        HOSTILE_EVENTS("hostileEvents", Scope.PAIR, Measure.COUNT, "hostile events (scripted ones included)"),
+        COOPERATIVE_EVENTS("cooperativeEvents", Scope.PAIR, Measure.COUNT, "cooperative events (scripted ones included)"),
         DAYS_DOWNGRADED("daysDowngraded", Scope.PAIR, Measure.COUNT, "days at DOWNGRADED or below"),
         SIDES("sides", Scope.COUNTRY, Measure.COUNT, "countries that supported it"),
         CONDEMN("condemn", Scope.COUNTRY, Measure.COUNT, "countries that condemned it"),
@@ -38,7 +38,7 @@ public record Outcome(Kind kind, String a, String b) {
         PEAK_SEVERED_PAIRS("peakSeveredPairs", Scope.GLOBAL, Measure.COUNT, "most pairs SEVERED on one day"),
         POLARISATION_START("polarisationStart", Scope.GLOBAL, Measure.NUMBER, "polarisation on day 0"),
         POLARISATION("polarisation", Scope.GLOBAL, Measure.NUMBER, "polarisation at the end"),
-        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, Measure.NUMBER, "total conflict (sum of hostile events' weights)"),
+        TOTAL_CONFLICT("totalConflict", Scope.GLOBAL, Measure.NUMBER, "total conflict (sum of hostile events' weights, scripted ones included)"),
         EVENTS("events", Scope.GLOBAL, Measure.COUNT, "events"),
         DAYS("days", Scope.GLOBAL, Measure.COUNT, "days simulated");
 
