@@ -243,6 +243,10 @@ public final class TreeReader {
                 message = message.replace("found character '\\t(TAB)' that cannot start any token", "found a tab")
                         .replace("(Do not use \\t(TAB) for indentation)", "(indent with spaces, not tabs)");
             }
+            if (!json && indentation(message)) {
+                message += " (most often the indentation of line " + line + " or of the line above it: YAML reads nesting from"
+                        + " the spaces a line begins with, so line each field up with the other fields of its entry)";
+            }
             throw new InvalidInputException(List.of(new Problem(source, line, column, "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + message)));
         } catch (YAMLException e) {
@@ -250,6 +254,13 @@ public final class TreeReader {
         } catch (IOException e) {
             throw InvalidInputException.of(source, "cannot read: " + e.getMessage());
         }
+    }
+
+    /** Whether a YAML parser's complaint is the kind a line indented too far or too little draws. */
+    private static boolean indentation(String message) {
+        return message.contains("expected <block end>") || message.contains("mapping values are not allowed here")
+                || message.contains("could not find expected ':'") || message.contains("did not find expected key")
+                || message.contains("did not find expected '-' indicator");
     }
 
     /**

@@ -514,6 +514,26 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aFieldIndentedOutOfLineIsSaidToBeAnIndentationSlip(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("indent.yaml");
+        Files.writeString(file, """
+                name: test
+                days: 10
+                countries: [{id: RED}, {id: BLU}]
+                events:
+                  - day: 0
+                    type: BORDER_INCIDENT
+                  actor: RED
+                    target: BLU
+                """);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ScenarioReader.read(file, List.of()));
+        Problem p = e.problems().get(0);
+        assertEquals(7, p.line(), e.getMessage());
+        assertTrue(p.message().startsWith("not valid YAML: ") && p.message().contains("(most often the indentation of line 7 or"
+                + " of the line above it: YAML reads nesting from the spaces a line begins with"), p.message());
+    }
+
+    @Test
     void aTabIndentIsNamedWhereItIs(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("tabbed.yaml");
         Files.writeString(file, "name: test\ndays: 10\ncountries:\n\t- id: PER\n");
