@@ -113,6 +113,23 @@ final class Format {
         return s.substring(0, end);
     }
 
+    /**
+     * For a share near 0 or 1 whose absolute precision is met but whose interval is wide beside the
+     * share itself (6 % \u00b1 3.4 points is \u00b1 57 % of it): what it means and what would narrow it to a
+     * quarter of the share; "" otherwise.
+     */
+    static String rare(org.crisis.stats.Convergence c) {
+        double p = c.finalMean();
+        double side = Math.min(p, 1 - p);
+        if (!c.share() || !(side > 0) || side >= 0.1 || c.halfWidth() <= side / 2) {
+            return "";
+        }
+        double needed = org.crisis.stats.Convergence.wilsonNeeded(p, side / 4);
+        String beside = p < 0.5 ? "beside a share of " + percent(p) : "beside the " + percent(1 - p) + " of runs without it";
+        return String.format(Locale.ROOT, " But %s that is \u00b1%.0f %% of it: where the size of a rare outcome matters, about "
+                + "%,d replications would give \u00b125 %% of it.", beside, 100 * c.halfWidth() / side, (long) needed);
+    }
+
     /** A plain sentence on whether the replications of a convergence sufficed. */
     static String verdict(org.crisis.stats.Convergence c) {
         if (c.n() < 2 || Double.isNaN(c.halfWidth())) {
@@ -124,7 +141,7 @@ final class Format {
         String now = String.format(Locale.ROOT, "with %d replications the 95 %% interval is \u00b1%s", c.n(),
                 number(c.halfWidth()));
         if (c.enough()) {
-            return "Enough: " + now + ", within the stated precision " + stated + ".";
+            return "Enough: " + now + ", within the stated precision " + stated + "." + rare(c);
         }
         String more = Double.isNaN(c.needed()) || Double.isInfinite(c.needed()) ? "" : String.format(Locale.ROOT,
                 "; about %,d replications would reach it", (long) Math.max(c.needed(), c.n() + 1));

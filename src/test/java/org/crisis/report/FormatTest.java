@@ -1,6 +1,7 @@
 package org.crisis.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.crisis.stats.Convergence;
@@ -22,6 +23,30 @@ class FormatTest {
         assertTrue(yes.contains("\u00b10.2"), yes);
         String one = Format.verdict(Convergence.of("x", new double[] {1, Double.NaN}, false, 0.05, 20));
         assertEquals("Only 1 replication with a value: too few to judge.", one);
+    }
+
+    @Test
+    void aRareShareWithinTheStatedPrecisionIsSaidToBeWideBesideItself() {
+        double[] v = new double[200];
+        for (int i = 0; i < 12; i++) {
+            v[i * 16] = 1; // 12 of 200: 6 %, a Wilson interval of about 3.4 to 10.2 %
+        }
+        Convergence c = Convergence.of("x", v, true, 0.05, 20);
+        String rare = Format.verdict(c);
+        assertTrue(rare.startsWith("Enough") && rare.contains(" But beside a share of 6.0\u00a0% that is \u00b1"), rare);
+        long needed = (long) Convergence.wilsonNeeded(0.06, 0.015);
+        assertTrue(rare.endsWith(String.format(java.util.Locale.ROOT, "about %,d replications would give \u00b125 %% of it.", needed)),
+                rare);
+        double[] common = new double[200];
+        for (int i = 0; i < 100; i++) {
+            common[i * 2] = 1;
+        }
+        assertFalse(Format.verdict(Convergence.of("y", common, true, 0.1, 20)).contains("But"), "a share of a half: no caveat");
+        double[] usual = new double[200];
+        for (int i = 0; i < 188; i++) {
+            usual[i] = 1;
+        }
+        assertTrue(Format.verdict(Convergence.of("z", usual, true, 0.05, 20)).contains("beside the 6.0\u00a0% of runs without it"));
     }
 
     @Test
