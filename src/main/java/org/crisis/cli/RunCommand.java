@@ -162,9 +162,8 @@ final class RunCommand implements Callable<Integer> {
             out.add(" Kaplan-Meier median counts every run, those without it too, and is '\u2013' when fewer than half");
             out.add(" the runs saw it by the end.)");
         } else {
-            out.add("(share of runs; day: the median day among the runs where it happened. The report's");
-            out.add(" Kaplan-Meier median counts every run, those without it too, and is '\u2013' when fewer than");
-            out.add(" half the runs saw it by the end.)");
+            out.add("(one run, as --runs defaults to: each share is 0 or 100 %, one draw of a stochastic model; --runs 200");
+            out.add(" or more gives the share of runs and its interval. Day: the day it happened.)");
         }
         return out;
     }

@@ -195,5 +195,9 @@ class NewUserFrictionsTest {
         assertTrue(text.contains("95 % Wilson interval: the sampling error of the share"), text);
         assertTrue(text.contains("median day among the runs where it happened") && text.contains("Kaplan-Meier median counts every run"),
                 text);
+        // one run, as --runs defaults to: no intervals, and the summary says what one run is and how to get shares
+        String one = String.join("\n", RunCommand.summary(s, List.of(
+                new RunSet.PairSummary(new Scenario.Pair("BBB", "CCC"), 1, 3, 0, Double.NaN, 0, Double.NaN)), 1));
+        assertTrue(one.contains("one draw of a stochastic model; --runs 200") && !one.contains("Wilson"), one);
     }
 }
