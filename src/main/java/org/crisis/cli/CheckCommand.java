@@ -86,8 +86,9 @@ final class CheckCommand implements Callable<Integer> {
                     continue;
                 }
                 Scenario s = ScenarioReader.read(file, overrides);
-                System.out.printf("%s: ok (%s: %s, %s, %s)%n", file, s.name(),
-                        s.countries().size() + (s.countries().size() == 1 ? " country" : " countries"), count(s.events().size(), "event"), count(s.days(), "day"));
+                System.out.printf("%s: ok (%s: %s, %s%s, %s)%n", file, s.name(),
+                        s.countries().size() + (s.countries().size() == 1 ? " country" : " countries"), count(s.events().size(), "event"),
+                        signs(s.events()), count(s.days(), "day"));
                 s.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
             } catch (InvalidInputException e) {
                 System.err.println(e.getMessage());
@@ -96,6 +97,31 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         return status;
+    }
+
+    /**
+     * How the scripted events weigh, {@code " (3 hostile, 1 cooperative)"}, so that a weight of the wrong sign (a
+     * deportation written with a positive gamma) shows before the run; "" without events.
+     */
+    static String signs(List<Scenario.Trigger> events) {
+        int hostile = 0;
+        int cooperative = 0;
+        for (Scenario.Trigger t : events) {
+            hostile += t.gamma() < 0 ? 1 : 0;
+            cooperative += t.gamma() > 0 ? 1 : 0;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (hostile > 0) {
+            parts.add(hostile + " hostile");
+        }
+        if (cooperative > 0) {
+            parts.add(cooperative + " cooperative");
+        }
+        int other = events.size() - hostile - cooperative;
+        if (other > 0) {
+            parts.add(other + " of weight 0");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     /**

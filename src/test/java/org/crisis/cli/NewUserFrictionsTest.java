@@ -137,6 +137,24 @@ class NewUserFrictionsTest {
     }
 
     @Test
+    void checkSaysHowTheScriptedEventsWeigh() throws Exception {
+        Path f = tmp.resolve("signs.yaml");
+        Files.writeString(f, """
+                name: signs
+                days: 30
+                countries: [{id: AAA}, {id: BBB}]
+                events:
+                  - {day: 0, type: CUSTOM, actor: AAA, target: BBB, gamma: 2.5, label: deportation}
+                  - {day: 1, type: BORDER_INCIDENT, actor: AAA, target: BBB}
+                  - {day: 2, type: ELECTION, actor: BBB}
+                """);
+        Outcome o = crisis("check", f.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains(": ok (signs: 2 countries, 3 events (1 hostile, 1 cooperative, 1 of weight 0), 30 days)"),
+                "a deportation written with a positive weight shows as cooperative: " + o.out());
+    }
+
+    @Test
     void anInvalidSweepFileIsCheckedAsASweep() throws Exception {
         Path sweep = tmp.resolve("s.yaml");
         Files.writeString(sweep, "scenario: " + Path.of("scenarios/peru-mexico-asylum-2025.yaml").toAbsolutePath()
