@@ -182,9 +182,11 @@ public final class Overrides {
                 Optional<Node> item = item(s, part, i > 0 ? parts[i - 1] : "");
                 if (item.isEmpty()) {
                     String near = Fields.closestId(part, ids(s)).map(id -> "; did you mean '" + id + "'?").orElse("");
-                    return Optional.of(new Problem(SOURCE, 0, 0, path, "no list item '" + part + "' in "
-                            + String.join(".", java.util.Arrays.copyOf(parts, i))
-                            + " (expected an index, a country id or a pair A-B)" + near));
+                    String list = String.join(".", java.util.Arrays.copyOf(parts, i));
+                    String range = !part.matches("\\d+") ? "" : s.items.isEmpty() ? "; the list is empty"
+                            : "; its indices run from 0 to " + (s.items.size() - 1);
+                    return Optional.of(new Problem(SOURCE, 0, 0, path, "no list item '" + part + "' in " + list
+                            + " (expected an index, a country id or a pair A-B)" + range + near));
                 }
                 if (last) {
                     int index = s.items.indexOf(item.get());

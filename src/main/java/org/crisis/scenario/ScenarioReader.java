@@ -161,15 +161,18 @@ public final class ScenarioReader {
                 });
         pairColumns();
         List<Relation> relations = new ArrayList<>();
-        Set<String> relationKeys = new HashSet<>();
+        Map<String, Integer> relationKeys = new HashMap<>();
         Fields.field(m, "relations").flatMap(n -> f.sequence(n, "relations")).ifPresent(list -> {
             for (int i = 0; i < list.items.size(); i++) {
                 Node item = list.items.get(i);
                 String path = "relations[" + i + "]";
+                int index = i;
                 relation(item, path).ifPresent(r -> {
                     String key = canonical(r.between());
-                    if (!relationKeys.add(key)) {
-                        f.error(item, path, "the pair " + r.between().key() + " is listed twice");
+                    Integer first = relationKeys.putIfAbsent(key, index);
+                    if (first != null) {
+                        f.error(item, path, "the pair " + r.between().key() + " is listed twice: first as relations[" + first
+                                + "], line " + list.items.get(first).line());
                     }
                     relations.add(r);
                 });
@@ -188,6 +191,14 @@ public final class ScenarioReader {
             if (list.items.isEmpty()) {
                 f.error(list, "track", "an empty list tracks no pair, and every run needs one to record: name the pairs, or leave"
                         + " track out to track every pair an event touches");
+            }
+            if (!list.items.isEmpty() && list.items.stream().allMatch(x -> x instanceof Node.Scalar)) {
+                // [KEN, TZA] for [[KEN, TZA]]: a list of ids where a list of pairs is meant
+                List<String> written = list.items.stream().map(x -> String.valueOf(((Node.Scalar) x).value())).toList();
+                f.error(list, "track", "expected a list of pairs, found a list of country ids; "
+                        + (written.size() == 2 ? "[[" + String.join(", ", written) + "]] tracks the pair " + String.join("-", written)
+                        : "write each pair as [A, B] inside the list, e.g. [[PER, MEX], [PER, COL]]"));
+                return;
             }
             for (int i = 0; i < list.items.size(); i++) {
                 Node item = list.items.get(i);
@@ -424,7 +435,21 @@ public final class ScenarioReader {
             return values;
         }
         Pair p = pair.get();
-        f.mapping(node.get(), path + "." + key, Fields.keys(p.a(), p.b())).ifPresent(sides -> {
+        Set<String> allowed = new java.util.LinkedHashSet<>(List.of(p.a(), p.b()));
+        if (node.get() instanceof Node.Mapping given) {
+            // a country of the scenario that is not a side: said as such, not as a misspelt side
+            for (var entry : given.keys.entrySet()) {
+                if (!allowed.contains(entry.getKey()) && ids.containsKey(entry.getKey())) {
+                    Node.Mapping.Key at = entry.getValue();
+                    f.problems().add(new Problem(at.source(), at.line(), at.column(), path + "." + key + "." + entry.getKey(),
+                            entry.getKey() + " is not a side of the pair " + p.key() + ": a relation's " + key
+                            + " names its two sides, " + p.a() + " and " + p.b() + " (list " + entry.getKey()
+                            + "'s with its own pair)"));
+                    allowed.add(entry.getKey());
+                }
+            }
+        }
+        f.mapping(node.get(), path + "." + key, allowed).ifPresent(sides -> {
             Fields.field(sides, p.a()).ifPresent(n -> values[0] = f.number(n, path + "." + key + "." + p.a(), 0, 1).orElse(0));
             Fields.field(sides, p.b()).ifPresent(n -> values[1] = f.number(n, path + "." + key + "." + p.b(), 0, 1).orElse(0));
         });

@@ -192,7 +192,7 @@ class OverridesTest {
         assertProblem(problems.get(1), "=0.3", 0, 0, "expected path=value");
         assertProblem(problems.get(2), "countries.COL.hawkishness", 0, 0, "no list item 'COL' in countries",
                 "(expected an index, a country id or a pair A-B)");
-        assertProblem(problems.get(3), "events.7.severity", 0, 0, "no list item '7' in events");
+        assertProblem(problems.get(3), "events.7.severity", 0, 0, "no list item '7' in events", "its indices run from 0 to 1");
         assertProblem(problems.get(4), "events.PER-MEX.severity", 0, 0, "no list item 'PER-MEX' in events");
         assertProblem(problems.get(5), "name.first", 0, 0, "'name' is a single value, it has no field 'first'");
         assertProblem(problems.get(6), "parameters..memory", 0, 0, "empty segment in the path");

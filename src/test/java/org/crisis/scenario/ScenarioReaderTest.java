@@ -868,8 +868,25 @@ class ScenarioReaderTest {
                 """);
 
         assertEquals(2, problems.size(), problems::toString);
-        assertProblem(problems.get(0), "relations[1]", 10, 5, "the pair MEX-PER is listed twice");
-        assertProblem(problems.get(1), "relations[3]", 13, 5, "the pair VEN-MEX is listed twice");
+        assertProblem(problems.get(0), "relations[1]", 10, 5, "the pair MEX-PER is listed twice: first as relations[0], line 8");
+        assertProblem(problems.get(1), "relations[3]", 13, 5, "the pair VEN-MEX is listed twice: first as relations[2], line 12");
+    }
+
+    @Test
+    void aThirdCountrysTradeOnAPairIsSaidNotToBeASide() {
+        Problem p = only(BASE + """
+                relations:
+                  - between: [PER, MEX]
+                    trade: {PER: 0.1, VEN: 0.2}
+                """);
+        assertProblem(p, "relations[0].trade.VEN", 9, 23, "VEN is not a side of the pair PER-MEX: a relation's trade names its"
+                + " two sides, PER and MEX (list VEN's with its own pair)");
+    }
+
+    @Test
+    void aTrackOfCountryIdsIsToldItNeedsPairs() {
+        Problem p = only(BASE + "track: [PER, MEX]\n");
+        assertProblem(p, "track", 7, 8, "expected a list of pairs, found a list of country ids; [[PER, MEX]] tracks the pair PER-MEX");
     }
 
     @Test
@@ -884,7 +901,7 @@ class ScenarioReaderTest {
         assertEquals(3, problems.size(), problems::toString);
         assertProblem(problems.get(0), "relations[0].level", 9, 12, "expected one of SEVERED | DOWNGRADED | NORMAL"
                 + " | CORDIAL | ALLIED, found 'ENEMIES'");
-        assertProblem(problems.get(1), "relations[0].grievance.VEN", 10, 27, "unknown field 'VEN'");
+        assertProblem(problems.get(1), "relations[0].grievance.VEN", 10, 27, "VEN is not a side of the pair PER-MEX");
         assertProblem(problems.get(2), "relations[0].grievance.PER", 10, 22, "expected a number in [0, 1], found 1.5");
     }
 
