@@ -116,10 +116,13 @@ final class RunSetReport implements ReportKind {
         }
         List<RunSetResults.Scripted> scripted = set.scripted();
         if (!scripted.isEmpty()) {
-            Html.Cells t = new Html.Cells(List.of("day", "date", "actor", "target", "event"), true);
+            Html.Cells t = new Html.Cells(List.of("day", "date", "actor", "target", "event", "weight \u03b3", "severity"),
+                    true, false, false, false, false, true, true);
             for (RunSetResults.Scripted e : scripted) {
                 t.row(List.of(Integer.toString(e.day()), date(e.day()), e.actor(), e.target(),
-                        e.label().isEmpty() ? e.type() : e.type() + " (" + e.label() + ")"));
+                        e.label().isEmpty() ? e.type() : e.type() + " (" + e.label() + ")",
+                        Double.isNaN(e.gamma()) ? Format.NONE : Format.number(e.gamma()),
+                        Double.isNaN(e.severity()) ? Format.NONE : Format.number(e.severity())));
             }
             h.heading(3, null, "Scripted events");
             h.table(t);
@@ -557,7 +560,8 @@ final class RunSetReport implements ReportKind {
             }
         }
         h.paragraph("Relations among all " + set.countries().size() + " countries in run " + run
-                + " (the representative run, below) at the end of the chosen days. Countries sit on a circle, those sharing blocs "
+                + (options.run() == null ? " (the representative run, below)" : " (the run --run asked for, below)")
+                + " at the end of the chosen days. Countries sit on a circle, those sharing blocs "
                 + "side by side (clockwise from the top); "
                 + "each line is a pair whose level is not " + RelationLevel.NORMAL.name() + ", coloured by level, tracked pairs "
                 + "drawn thicker. Levels of the tracked pairs come from the run's trajectories; the others start at the scenario's "
@@ -571,7 +575,9 @@ final class RunSetReport implements ReportKind {
             Map<Pair, RelationLevel> levels = net.on(d);
             String sub = "day " + d + (date(d).isEmpty() ? "" : ", " + date(d)) + String.format(Locale.ROOT,
                     " \u00b7 %d severed, %d downgraded", net.count(d, RelationLevel.SEVERED), net.count(d, RelationLevel.DOWNGRADED));
-            String title = "Run " + run + ", " + names.get(i);
+            // the peak is the day with the most ruptures, then downgrades: day 0 when no later day had more
+            String title = "Run " + run + ", " + names.get(i)
+                    + ("peak".equals(names.get(i)) && d == 0 ? " (no later day had more pairs below NORMAL)" : "");
             h.figure("network-" + names.get(i).replace(' ', '-'),
                     NetworkDiagram.render(svg, title, sub, order, levels, tracked), null, null);
             String panel = names.get(i);

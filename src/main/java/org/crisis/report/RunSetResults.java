@@ -28,7 +28,8 @@ public final class RunSetResults implements Results {
     record Relation(String a, String b, RelationLevel level, double grievanceA, double grievanceB) {}
 
     /** A scripted event of the scenario. */
-    record Scripted(int day, String type, String actor, String target, String label) {}
+    /** A scripted event as the resolved scenario gives it; {@code gamma} and {@code severity} NaN where it gives none. */
+    record Scripted(int day, String type, String actor, String target, String label, double gamma, double severity) {}
 
     private final Path directory;
     private final JsonNode manifest;
@@ -264,7 +265,9 @@ public final class RunSetResults implements Results {
         List<Scripted> out = new ArrayList<>();
         for (JsonNode e : scenario.path("events")) {
             out.add(new Scripted(e.path("day").asInt(), e.path("type").asText(), e.path("actor").asText(),
-                    Manifests.text(e, "target"), Manifests.text(e, "label")));
+                    Manifests.text(e, "target"), Manifests.text(e, "label"),
+                    e.path("gamma").isNumber() ? e.path("gamma").asDouble() : Double.NaN,
+                    e.path("severity").isNumber() ? e.path("severity").asDouble() : Double.NaN));
         }
         return out;
     }

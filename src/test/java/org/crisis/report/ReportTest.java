@@ -52,6 +52,13 @@ class ReportTest {
         // days 0 to 149: the last is the last date of trajectories.csv
         assertTrue(html.contains("150 days, from 2025-11-03 to 2026-04-01"), "the horizon's last day");
         assertTrue(Fixtures.read(Fixtures.dir("base").resolve("trajectories.csv")).contains(",149,2026-04-01,"));
+        // the scripted events with the weight and severity they ran at, so an override of either shows
+        String text = html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ");
+        assertTrue(text.contains("day date actor target event weight \u03b3 severity"), "the header");
+        assertTrue(text.contains("45 2025-12-18 PER MEX CUSTOM (border-closure) -5 1"), "a scripted row");
+        assertTrue(text.contains("(the representative run, below)"), "no --run: the representative run");
+        String asked = Files.readString(write(new ReportOptions(tmp.resolve("asked"), null, 2, 0.05, 0.05, null), "base").html());
+        assertTrue(asked.replaceAll("<[^>]+>", " ").contains("(the run --run asked for, below)"), "--run 2 is not the representative");
     }
 
     @Test
