@@ -160,6 +160,18 @@ final class HeatMaps {
         return legend;
     }
 
+    /** The colour at {@code position} (0 to 1, clamped) along a ramp, interpolated linearly between its stops. */
+    static Color along(Color[] stops, double position) {
+        double t = Math.max(0, Math.min(1, position)) * (stops.length - 1);
+        int i = Math.min(stops.length - 2, (int) Math.floor(t));
+        double f = t - i;
+        Color a = stops[i];
+        Color b = stops[i + 1];
+        return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+    }
+
     /** A perceptually ordered colour ramp (viridis, 6 stops); NaN white. */
     static final class Sequential implements PaintScale {
         private static final Color[] STOPS = {new Color(0x440154), new Color(0x414487), new Color(0x2A788E),
@@ -187,14 +199,7 @@ final class HeatMaps {
             if (Double.isNaN(v)) {
                 return Color.WHITE;
             }
-            double t = Math.max(0, Math.min(1, (v - low) / (high - low))) * (STOPS.length - 1);
-            int i = Math.min(STOPS.length - 2, (int) Math.floor(t));
-            double f = t - i;
-            Color a = STOPS[i];
-            Color b = STOPS[i + 1];
-            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+            return along(STOPS, (v - low) / (high - low));
         }
 
         double lightness(double v) {
@@ -231,14 +236,7 @@ final class HeatMaps {
             if (Double.isNaN(v)) {
                 return Color.WHITE;
             }
-            double t = Math.max(0, Math.min(1, (v + reach) / (2 * reach))) * (STOPS.length - 1);
-            int i = Math.min(STOPS.length - 2, (int) Math.floor(t));
-            double f = t - i;
-            Color a = STOPS[i];
-            Color b = STOPS[i + 1];
-            return new Color((int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
-                    (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
-                    (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+            return along(STOPS, (v + reach) / (2 * reach));
         }
     }
 }
