@@ -502,7 +502,7 @@ public final class CalibrationReader {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay");
             return Optional.empty();
         }
-        Optional<String> bare = DottedPaths.bareParameter(path);
+        Optional<String> bare = Overrides.bareParameter(path);
         if (bare.isPresent()) {
             problem(at, where, bare.get());
             return Optional.empty();

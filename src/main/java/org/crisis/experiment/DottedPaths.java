@@ -3,7 +3,6 @@ package org.crisis.experiment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.crisis.model.Parameter;
 import org.crisis.scenario.Fields;
 import org.crisis.scenario.Node;
 
@@ -14,18 +13,6 @@ import org.crisis.scenario.Node;
  */
 final class DottedPaths {
     private DottedPaths() {}
-
-    /**
-     * The complaint for a path that names a model parameter without its {@code parameters.}
-     * prefix ({@code thresholdRecall} for {@code parameters.thresholdRecall}), or empty: a
-     * scenario has no top-level field of a parameter's name, so the prefix is what was meant.
-     */
-    static Optional<String> bareParameter(String path) {
-        if (path.contains(".") || Parameter.byKey(path).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of("'" + path + "' is a model parameter, set under parameters:; did you mean 'parameters." + path + "'?");
-    }
 
     /** Whether a path such as {@code parameters.grievanceDecay} has no empty part: not blank, no dot at either end, no two in a row. */
     static boolean wellFormed(String path) {

@@ -364,7 +364,7 @@ public final class SweepReader {
             problem(at, where, "expected a dotted path such as parameters.grievanceDecay or countries.PER.sovereignty");
             return Optional.empty();
         }
-        Optional<String> bare = DottedPaths.bareParameter(path);
+        Optional<String> bare = Overrides.bareParameter(path);
         if (bare.isPresent()) {
             problem(at, where, bare.get());
             return Optional.empty();

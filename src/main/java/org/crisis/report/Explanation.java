@@ -94,7 +94,9 @@ public final class Explanation {
         String more = others <= 0 ? "" : others + (others == 1 ? " other event concerns" : " other events concern")
                 + " the pair (protests, summons, dialogue, third parties' statements): --all shows "
                 + (others == 1 ? "it" : "them") + " too.";
-        if (tree.isEmpty()) {
+        if (tree.isEmpty() && all) {
+            out.add("No event concerns " + pair.a() + " and " + pair.b() + " in run " + k + ".");
+        } else if (tree.isEmpty()) {
             out.add("No key events between " + pair.a() + " and " + pair.b() + " in run " + k
                     + " (key: an act on the pair's level, events.csv level_act, or a scripted trigger).");
             if (!more.isEmpty()) {

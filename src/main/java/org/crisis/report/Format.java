@@ -115,7 +115,7 @@ final class Format {
 
     /**
      * For a share near 0 or 1 whose absolute precision is met but whose interval is wide beside the
-     * share itself (6 % \u00b1 3.4 points is \u00b1 57 % of it): what it means and what would narrow it to a
+     * share itself (6 % \u00b1 3.4 points is \u00b1 56 % of it): what it means and what would narrow it to a
      * quarter of the share; "" otherwise.
      */
     static String rare(org.crisis.stats.Convergence c) {

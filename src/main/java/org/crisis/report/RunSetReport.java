@@ -121,7 +121,7 @@ final class RunSetReport implements ReportKind {
             for (RunSetResults.Scripted e : scripted) {
                 t.row(List.of(Integer.toString(e.day()), date(e.day()), e.actor(), e.target(),
                         e.label().isEmpty() ? e.type() : e.type() + " (" + e.label() + ")",
-                        Double.isNaN(e.gamma()) ? Format.NONE : Format.number(e.gamma()),
+                        Double.isNaN(e.gamma()) ? "its type's" : Format.number(e.gamma()),
                         Double.isNaN(e.severity()) ? Format.NONE : Format.number(e.severity())));
             }
             h.heading(3, null, "Scripted events");

@@ -28,7 +28,10 @@ public final class RunSetResults implements Results {
     record Relation(String a, String b, RelationLevel level, double grievanceA, double grievanceB) {}
 
     /** A scripted event of the scenario. */
-    /** A scripted event as the resolved scenario gives it; {@code gamma} and {@code severity} NaN where it gives none. */
+    /**
+     * A scripted event as the resolved scenario gives it; {@code gamma} and {@code severity} NaN where it gives none (a
+     * typed trigger's weight is its type's, which a scenario cannot set and events.csv records).
+     */
     record Scripted(int day, String type, String actor, String target, String label, double gamma, double severity) {}
 
     private final Path directory;
@@ -519,8 +522,8 @@ public final class RunSetResults implements Results {
     /** Why run {@code run} cannot be followed here, and how to follow it: rerun with more runs kept. */
     String notKept(int run) {
         String how = run < 0 ? "" : run >= runCount() ? "; the set has " + runCount() + " runs"
-                : "; to follow run " + run + ", run the scenario again with the same seed and --keep " + (run + 1)
-                + " (or --keep all): the same seeds give the same runs";
+                : "; to follow run " + run + ", run the scenario again with the same seed, the same --set and"
+                + " --parameters-from if any, and --keep " + (run + 1) + " (or --keep all): the same seeds give the same runs";
         return "--run " + run + ": only runs 0 to " + (keptAvailable() - 1) + " were kept (events and trajectories) in "
                 + directory() + how;
     }

@@ -155,11 +155,27 @@ public final class Overrides {
         return list;
     }
 
+    /**
+     * The complaint for a path that names a model parameter without its {@code parameters.}
+     * prefix ({@code thresholdRecall} for {@code parameters.thresholdRecall}), or empty: a
+     * scenario has no top-level field of a parameter's name, so the prefix is what was meant.
+     */
+    public static Optional<String> bareParameter(String path) {
+        if (path.contains(".") || org.crisis.model.Parameter.byKey(path).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("'" + path + "' is a model parameter, set under parameters:; did you mean 'parameters." + path + "'?");
+    }
+
     /** Sets one value; returns the problem if the path leads nowhere. */
     public static Optional<Problem> set(Node root, String path, Node value) {
         Optional<Problem> bad = checkPath(path);
         if (bad.isPresent()) {
             return bad;
+        }
+        Optional<String> bare = bareParameter(path);
+        if (bare.isPresent()) {
+            return Optional.of(new Problem(SOURCE, 0, 0, path, bare.get()));
         }
         String[] parts = path.split("\\.");
         Node at = root;

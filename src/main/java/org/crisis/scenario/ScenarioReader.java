@@ -195,9 +195,15 @@ public final class ScenarioReader {
             if (!list.items.isEmpty() && list.items.stream().allMatch(x -> x instanceof Node.Scalar)) {
                 // [KEN, TZA] for [[KEN, TZA]]: a list of ids where a list of pairs is meant
                 List<String> written = list.items.stream().map(x -> String.valueOf(((Node.Scalar) x).value())).toList();
-                f.error(list, "track", "expected a list of pairs, found a list of country ids; "
-                        + (written.size() == 2 ? "[[" + String.join(", ", written) + "]] tracks the pair " + String.join("-", written)
-                        : "write each pair as [A, B] inside the list, e.g. [[PER, MEX], [PER, COL]]"));
+                // PER-MEX, PER-ECU: pairs written as one id each; PER, MEX: the two ids of one pair without its brackets
+                List<String> pairs = written.stream().filter(x -> x.indexOf('-') > 0)
+                        .map(x -> "[" + x.replaceFirst("-", ", ") + "]").toList();
+                boolean onePair = written.size() == 2 && !written.get(0).equals(written.get(1))
+                        && ids.containsKey(written.get(0)) && ids.containsKey(written.get(1));
+                String fix = pairs.size() == written.size() ? "write each pair as [A, B]: [" + String.join(", ", pairs) + "]"
+                        : onePair ? "[[" + String.join(", ", written) + "]] tracks the pair " + String.join("-", written)
+                        : "write each pair as [A, B] inside the list, e.g. [[PER, MEX], [PER, COL]]";
+                f.error(list, "track", "expected a list of pairs, found a list of single values; " + fix);
                 return;
             }
             for (int i = 0; i < list.items.size(); i++) {

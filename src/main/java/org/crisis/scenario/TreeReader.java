@@ -245,7 +245,10 @@ public final class TreeReader {
             }
             if (!json && indentation(message)) {
                 message += " (most often the indentation of line " + line + " or of the line above it: YAML reads nesting from"
-                        + " the spaces a line begins with, so line each field up with the other fields of its entry)";
+                        + " the spaces a line begins with, so line each field up with the other fields of its entry"
+                        + (message.contains("mapping values are not allowed here")
+                                ? "; or a colon inside a value, as in name: Peru: asylum, which wants the value in quotes" : "")
+                        + ")";
             }
             throw new InvalidInputException(List.of(new Problem(source, line, column, "",
                     "not valid " + (json ? "JSON" : "YAML") + ": " + message)));

@@ -282,8 +282,11 @@ class ReportTest {
         ReportException run = assertThrows(ReportException.class,
                 () -> write(new ReportOptions(null, List.of(), 7, 0.05, 0.05, null), "base"));
         assertTrue(run.getMessage().contains("only runs 0 to 3 were kept"), run.getMessage());
-        assertTrue(run.getMessage().contains("--keep 8 (or --keep all): the same seeds give the same runs")
-                || run.getMessage().contains("; the set has "), "says how to see it: " + run.getMessage());
+        // the base set has 40 runs and keeps 4: run 7 was run and not kept
+        assertTrue(run.getMessage().contains("--keep 8 (or --keep all): the same seeds give the same runs"), run.getMessage());
+        ReportException beyond = assertThrows(ReportException.class,
+                () -> write(new ReportOptions(null, List.of(), 40, 0.05, 0.05, null), "base"));
+        assertTrue(beyond.getMessage().endsWith("; the set has 40 runs"), beyond.getMessage());
     }
 
     @Test

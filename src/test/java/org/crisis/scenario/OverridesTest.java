@@ -172,6 +172,15 @@ class OverridesTest {
     }
 
     @Test
+    void aParameterSetWithoutItsPrefixIsPointedToIt() throws Exception {
+        Node root = TreeReader.parse("test.yaml", FILE, false);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Overrides.apply(root, List.of("thresholdRecall=0.3")));
+        assertProblem(e.problems().get(0), "thresholdRecall", 0, 0,
+                "'thresholdRecall' is a model parameter, set under parameters:; did you mean 'parameters.thresholdRecall'?");
+    }
+
+    @Test
     void badPathsAreEachReportedTogether() throws Exception {
         Node root = TreeReader.parse("test.yaml", FILE, false);
 

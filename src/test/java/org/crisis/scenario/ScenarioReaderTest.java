@@ -886,7 +886,10 @@ class ScenarioReaderTest {
     @Test
     void aTrackOfCountryIdsIsToldItNeedsPairs() {
         Problem p = only(BASE + "track: [PER, MEX]\n");
-        assertProblem(p, "track", 7, 8, "expected a list of pairs, found a list of country ids; [[PER, MEX]] tracks the pair PER-MEX");
+        assertProblem(p, "track", 7, 8, "expected a list of pairs, found a list of single values; [[PER, MEX]] tracks the pair PER-MEX");
+        assertProblem(only(BASE + "track: [PER-MEX, PER-VEN]\n"), "track", 7, 8,
+                "write each pair as [A, B]: [[PER, MEX], [PER, VEN]]");
+        assertProblem(only(BASE + "track: [PER, PER]\n"), "track", 7, 8, "write each pair as [A, B] inside the list, e.g.");
     }
 
     @Test
