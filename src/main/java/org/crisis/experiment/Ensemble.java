@@ -7,9 +7,10 @@ import org.crisis.observe.Trajectory;
  * The ensemble of trajectories, accumulated run by run without keeping them: per tracked
  * pair and day, how many runs stood at each level, and a histogram of each grievance with
  * {@link #BINS} bins on (0, 1] plus one for "no grievance", from which quantiles are read
- * (exact to a bin, 0.005), with the lowest and highest grievance each bin holds, so that a
- * quantile is read between the values the runs had, not the bin's edges: where the runs agree
- * it is their value, and a grievance that fades towards 0 is not shown at a bin's middle.
+ * (exact to a bin, 0.005), with the lowest and highest grievance each bin holds (to 1/65535 of a
+ * bin, two bytes each), so that a quantile is read between the values the runs had, not the bin's
+ * edges: where the runs agree it is their value, and a grievance that fades towards 0 is not shown
+ * at a bin's middle.
  * Counts, lowest and highest do not depend on the order runs arrive in, so they merge exactly.
  */
 public final class Ensemble {
@@ -23,8 +24,8 @@ public final class Ensemble {
     private final int days;
     private final int[] levelCounts;
     private final int[] histogram;
-    private final float[] lowest;
-    private final float[] highest;
+    private final char[] lowest; // where in its bin the lowest grievance lies, 0 to STEPS; STEPS + 1 before any
+    private final char[] highest; // where the highest lies, 0 to STEPS
     private final int[] reached;
 
     public Ensemble(int pairs, int days) {
@@ -32,10 +33,9 @@ public final class Ensemble {
         this.days = days;
         this.levelCounts = new int[pairs * days * LEVELS];
         this.histogram = new int[pairs * days * 2 * SLOTS];
-        this.lowest = new float[histogram.length];
-        this.highest = new float[histogram.length];
-        java.util.Arrays.fill(lowest, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(highest, Float.NEGATIVE_INFINITY);
+        this.lowest = new char[histogram.length];
+        this.highest = new char[histogram.length];
+        java.util.Arrays.fill(lowest, Character.MAX_VALUE);
         this.reached = new int[days];
     }
 
@@ -51,15 +51,21 @@ public final class Ensemble {
         }
     }
 
+    /** Steps within a bin at which the lowest and highest grievance are kept. */
+    private static final int STEPS = Character.MAX_VALUE - 1;
+
     private void count(int base, double g) {
-        int at = base + slot(g);
+        int slot = slot(g);
+        int at = base + slot;
         histogram[at]++;
-        float v = (float) g;
-        if (v < lowest[at]) {
-            lowest[at] = v;
-        }
-        if (v > highest[at]) {
-            highest[at] = v;
+        if (slot > 0) {
+            char step = (char) Math.max(0, Math.min(STEPS, Math.round((g * BINS - (slot - 1)) * STEPS)));
+            if (step < lowest[at]) {
+                lowest[at] = step;
+            }
+            if (step > highest[at]) {
+                highest[at] = step;
+            }
         }
     }
 
@@ -109,7 +115,9 @@ public final class Ensemble {
             if (c > 0 && cumulative + c >= rank) {
                 double within = Math.max(0, Math.min(1, (rank - cumulative) / c));
                 int at = base + 1 + b;
-                return lowest[at] + within * (highest[at] - lowest[at]);
+                double low = lowest[at] / (double) STEPS;
+                double high = highest[at] / (double) STEPS;
+                return (b + low + within * (high - low)) / BINS;
             }
             cumulative += c;
         }
