@@ -58,6 +58,11 @@ final class SweepComparison implements ReportKind {
         List<PointDifference> lower() {
             return points.stream().filter(p -> p.significant() && p.comparison().difference() < 0).toList();
         }
+
+        /** Points whose rank test finds a difference that the difference of the means does not show (0 or none). */
+        List<PointDifference> unsigned() {
+            return points.stream().filter(p -> p.significant() && !(p.comparison().difference() != 0)).toList();
+        }
     }
 
     private final SweepResults a;
@@ -158,7 +163,7 @@ final class SweepComparison implements ReportKind {
     private void compare() throws ReportException {
         for (String o : a.outcomes()) {
             if (!b.outcomes().contains(o)) {
-                skipped.add(name(o) + " (only in A)");
+                skipped.add(name(o) + " (A only)");
             } else if (a.share(o) != b.share(o)) {
                 skipped.add(name(o) + " (a share of runs in " + (a.share(o) ? "A" : "B") + ", a number in " + (a.share(o) ? "B" : "A")
                         + ")");
@@ -168,7 +173,7 @@ final class SweepComparison implements ReportKind {
         }
         for (String o : b.outcomes()) {
             if (!a.outcomes().contains(o)) {
-                skipped.add(nameIn(b, o) + " (only in B)");
+                skipped.add(nameIn(b, o) + " (B only)");
             }
         }
         if (outcomes.isEmpty()) {
@@ -359,7 +364,7 @@ final class SweepComparison implements ReportKind {
         String independent = "compared as independent samples (Newcombe's interval and the two-proportion z test, or Fisher's "
                 + "exact test when an expected count is below 5, for shares; Welch's interval and Mann\u2013Whitney U for numbers)";
         if (pairs == 0) {
-            return "At no matched point do the two sweeps' runs share their seeds, because " + why + ": the runs are "
+            return "At no matched point do the two sweeps run the same seed in every replication, because " + why + ": the runs are "
                     + independent + "." + overlap;
         }
         return String.format(Locale.ROOT, "At %,d of the %,d matched points the two sweeps ran the same seed in each replication "
@@ -423,6 +428,16 @@ final class SweepComparison implements ReportKind {
         String untested = tested == n ? "" : String.format(Locale.ROOT, "; %,d of the points had nothing to test (no run with a "
                 + "value in A or in B%s)", n - tested, d.share() ? "" : ", or no replication with one in both");
         String s;
+        List<PointDifference> neither = d.unsigned();
+        String shapeOnly = neither.isEmpty() ? "" : String.format(Locale.ROOT, "; at %,d more the runs differ (Holm-adjusted p"
+                + " < 0.05) with no difference of the means, in how the values spread rather than where they centre",
+                neither.size());
+        if (up.isEmpty() && down.isEmpty() && !neither.isEmpty()) {
+            s = "B differs from A on " + d.name() + " at " + neither.size() + " of " + of + " points" + adjusted
+                    + " with no difference of the means there, in how the values spread rather than where they centre"
+                    + (all.isEmpty() ? "" : "; the differences of the means average " + all);
+            return s + untested + ".";
+        }
         if (up.isEmpty() && down.isEmpty()) {
             s = "B differs from A on " + d.name() + " at none of the " + of + " points (no Holm-adjusted p below 0.05)"
                     + (all.isEmpty() ? "" : "; the differences average " + all);
@@ -437,7 +452,7 @@ final class SweepComparison implements ReportKind {
                     + ": by " + amount(meanDifference(up), d.share()) + " on average where it raises it, by "
                     + amount(-meanDifference(down), d.share()) + " where it lowers it" + overall;
         }
-        return s + untested + ".";
+        return s + shapeOnly + untested + ".";
     }
 
     /** The points' mean difference, with the lowest and the highest: {@code +0.12 (+12.0 pp) (from 0 (+0.0 pp) to ...)}. */
@@ -671,7 +686,7 @@ final class SweepComparison implements ReportKind {
     private void methods(Page page) {
         Html h = page.section("methods", "How to read this comparison");
         h.notes(List.of(
-                "Points are matched by their varied values, as points.csv writes them (0.3 and 0.30 are different values); a "
+                "Points are matched by their varied values, as points.csv writes them (numbers to six decimals, so 0.30 in a sweep file is 0.3); a "
                         + "combination a design gives more than once is matched occurrence by occurrence, in point order.",
                 "Independent runs: difference of shares with Newcombe's hybrid score interval; test: pooled two-proportion z test, "
                         + "or Fisher's exact test when an expected cell count is below 5. Difference of means with Welch's t "

@@ -14,7 +14,7 @@ import java.util.Set;
  * The points of two sweeps matched by their varied values. The sweeps must vary the same
  * dotted paths (in any order; values are lined up in the first sweep's order); a point of one
  * matches the point of the other whose values are the same text as points.csv writes them
- * ({@code 0.3} and {@code 0.30} differ). A combination of values that a design gives more than
+ * (numbers to six decimals). A combination of values that a design gives more than
  * once (a sampling design over a list of values) is matched occurrence by occurrence in point
  * order. Points of one sweep that the other lacks are kept apart, to be listed.
  *
@@ -84,7 +84,8 @@ final class SweepMatch {
                     + String.join(", ", b.paths()) + " (" + (onlyA.isEmpty() ? "" : "only in " + a.name() + ": "
                     + String.join(", ", onlyA) + (onlyB.isEmpty() ? "" : "; ")) + (onlyB.isEmpty() ? "" : "only in " + b.name()
                     + ": " + String.join(", ", onlyB)) + "). Two sweeps are compared point by point: run them over the same"
-                    + " varied paths");
+                    + " varied paths, written alike (relations.PER-MEX and relations.MEX-PER, or countries.PER and"
+                    + " countries.0, name one field but are matched as written)");
         }
         // B's values in A's order of paths
         int[] fromB = new int[a.paths().size()];

@@ -211,8 +211,7 @@ class SweepComparisonTest {
         assertEquals(FACTORS + ",sweep,point\n0.3,0.12,A,0\n0.3,0.25,A,1\n1,0.12,B,2\n1,0.25,B,5\n",
                 Files.readString(out.resolve("comparison-unmatched.csv")));
         String html = Files.readString(out.resolve("comparison.html"));
-        assertTrue(html.contains("At no matched point do the two sweeps\u2019 runs share their seeds".replace('\u2019', '\'')
-                .replace("'", "&#39;")), html);
+        assertTrue(html.contains("At no matched point do the two sweeps run the same seed in every replication"), html);
         assertTrue(html.contains("different master seeds (11 and 12)"), html);
         assertTrue(html.contains("Points in one sweep only"), html);
     }
@@ -252,7 +251,8 @@ class SweepComparisonTest {
                 + base + " varies countries.PER.domesticPressure, parameters.grievanceGain; " + otherPaths
                 + " varies countries.PER.domesticPressure, parameters.thresholdSever (only in " + base
                 + ": parameters.grievanceGain; only in " + otherPaths + ": parameters.thresholdSever). Two sweeps are compared"
-                + " point by point: run them over the same varied paths\n", paths.err());
+                + " point by point: run them over the same varied paths, written alike (relations.PER-MEX and relations.MEX-PER,"
+                + " or countries.PER and countries.0, name one field but are matched as written)\n", paths.err());
 
         Outcome none = crisis("report", base.toString(), elsewhere.toString(), "--out", out.toString());
         assertEquals(2, none.status());
