@@ -23,19 +23,22 @@ public final class Ensemble {
     private final int pairs;
     private final int days;
     private final int[] levelCounts;
+    /**
+     * Two ints a slot, side by side so that a count touches one cache line: the runs in the slot, and
+     * where in its bin the lowest and the highest grievance lie, 0 to {@link #STEPS}, packed as
+     * {@code lowest << 16 | highest} ({@link #EMPTY} before any).
+     */
     private final int[] histogram;
-    private final char[] lowest; // where in its bin the lowest grievance lies, 0 to STEPS; STEPS + 1 before any
-    private final char[] highest; // where the highest lies, 0 to STEPS
     private final int[] reached;
 
     public Ensemble(int pairs, int days) {
         this.pairs = pairs;
         this.days = days;
         this.levelCounts = new int[pairs * days * LEVELS];
-        this.histogram = new int[pairs * days * 2 * SLOTS];
-        this.lowest = new char[histogram.length];
-        this.highest = new char[histogram.length];
-        java.util.Arrays.fill(lowest, Character.MAX_VALUE);
+        this.histogram = new int[pairs * days * 2 * SLOTS * 2];
+        for (int i = 1; i < histogram.length; i += 2) {
+            histogram[i] = EMPTY;
+        }
         this.reached = new int[days];
     }
 
@@ -52,29 +55,25 @@ public final class Ensemble {
     }
 
     /** Steps within a bin at which the lowest and highest grievance are kept. */
-    private static final int STEPS = Character.MAX_VALUE - 1;
+    private static final int STEPS = 0xFFFE;
+    /** A slot's lowest and highest before any grievance: a lowest above every step, a highest below. */
+    private static final int EMPTY = 0xFFFF << 16;
 
+    /** Counts grievance {@code g} (0 or more) in the histogram that begins at {@code base}: slot 0 for none, else its bin. */
     private void count(int base, double g) {
-        int slot = slot(g);
-        int at = base + slot;
-        histogram[at]++;
-        if (slot > 0) {
-            char step = (char) Math.max(0, Math.min(STEPS, Math.round((g * BINS - (slot - 1)) * STEPS)));
-            if (step < lowest[at]) {
-                lowest[at] = step;
-            }
-            if (step > highest[at]) {
-                highest[at] = step;
-            }
-        }
-    }
-
-    private static int slot(double g) {
         if (g < ZERO) {
-            return 0;
+            histogram[2 * base]++;
+            return;
         }
-        int b = (int) (g * BINS);
-        return 1 + (b >= BINS ? BINS - 1 : b);
+        double x = g * BINS;
+        int b = Math.min((int) x, BINS - 1);
+        int at = 2 * (base + 1 + b);
+        histogram[at]++;
+        int step = Math.min(STEPS, (int) ((x - b) * STEPS + 0.5)); // above the top bin only for g > 1
+        int packed = histogram[at + 1];
+        int low = Math.min(packed >>> 16, step);
+        int high = Math.max(packed & 0xFFFF, step);
+        histogram[at + 1] = low << 16 | high;
     }
 
     /** Runs that reached a day (fewer than all when runs stop early). */
@@ -106,17 +105,17 @@ public final class Ensemble {
         }
         int base = ((day * pairs + pair) * 2 + direction) * SLOTS;
         double rank = q * n;
-        long cumulative = histogram[base];
+        long cumulative = histogram[2 * base];
         if (cumulative >= rank) {
             return 0;
         }
         for (int b = 0; b < BINS; b++) {
-            int c = histogram[base + 1 + b];
+            int at = 2 * (base + 1 + b);
+            int c = histogram[at];
             if (c > 0 && cumulative + c >= rank) {
                 double within = Math.max(0, Math.min(1, (rank - cumulative) / c));
-                int at = base + 1 + b;
-                double low = lowest[at] / (double) STEPS;
-                double high = highest[at] / (double) STEPS;
+                double low = (histogram[at + 1] >>> 16) / (double) STEPS;
+                double high = (histogram[at + 1] & 0xFFFF) / (double) STEPS;
                 return (b + low + within * (high - low)) / BINS;
             }
             cumulative += c;
