@@ -577,8 +577,8 @@ final class RunSetReport implements ReportKind {
                     " \u00b7 %d severed, %d downgraded", net.count(d, RelationLevel.SEVERED), net.count(d, RelationLevel.DOWNGRADED));
             // the peak is the day with the most ruptures, then downgrades: day 0 when no later day ranks above it
             String title = "Run " + run + ", " + names.get(i)
-                    + ("peak".equals(names.get(i)) && d == 0 ? " (no later day had more pairs SEVERED, or as many and more"
-                            + " DOWNGRADED)" : "");
+                    + ("peak".equals(names.get(i)) && d == 0 ? " (no later day had more pairs " + RelationLevel.SEVERED.name()
+                            + ", or as many and more " + RelationLevel.DOWNGRADED.name() + ")" : "");
             h.figure("network-" + names.get(i).replace(' ', '-'),
                     NetworkDiagram.render(svg, title, sub, order, levels, tracked), null, null);
             String panel = names.get(i);
