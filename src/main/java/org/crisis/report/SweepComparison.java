@@ -39,7 +39,7 @@ final class SweepComparison implements ReportKind {
     private static final int HEAT_BINS = 6;
 
     /** One outcome at one matched point: the comparison of its runs in the two sweeps, and its Holm-adjusted p-value. */
-    record PointDifference(SweepMatch.Matched point, OutcomeComparison comparison, double pHolm) {
+    record PointDifference(SweepMatch.Matched point, OutcomeComparison comparison, double pHolm, boolean agree) {
         boolean significant() {
             return pHolm < ALPHA;
         }
@@ -49,6 +49,11 @@ final class SweepComparison implements ReportKind {
     record OutcomeDifferences(String column, String name, boolean share, List<PointDifference> points) {
         long tested() {
             return points.stream().filter(p -> !Double.isNaN(p.comparison().p())).count();
+        }
+
+        /** Points whose paired runs gave the same value in A and B in every replication: nothing for a test to find. */
+        long agreeing() {
+            return points.stream().filter(PointDifference::agree).count();
         }
 
         List<PointDifference> higher() {
@@ -90,6 +95,9 @@ final class SweepComparison implements ReportKind {
             }
         }
         this.match = SweepMatch.of(SweepMatch.side(a), SweepMatch.side(b));
+        if (a.directory().toAbsolutePath().normalize().equals(b.directory().toAbsolutePath().normalize())) {
+            warnings.add("A and B are the same directory, " + a.directory() + ": every difference is 0");
+        }
         List<SweepMatch.Matched> points = match.matched();
         this.paired = new boolean[points.size()];
         this.sameSeeds = new int[points.size()];
@@ -204,18 +212,23 @@ final class SweepComparison implements ReportKind {
         List<SweepMatch.Matched> points = match.matched();
         List<OutcomeComparison> compared = new ArrayList<>();
         double[] p = new double[points.size()];
+        boolean[] agree = new boolean[points.size()];
         for (int i = 0; i < points.size(); i++) {
             double[] x = va == null ? new double[0] : va.getOrDefault(points.get(i).pointA(), new double[0]);
             double[] y = vb == null ? new double[0] : vb.getOrDefault(points.get(i).pointB(), new double[0]);
-            OutcomeComparison c = paired[i] ? OutcomeComparison.paired(x, y, both(x, y), share)
+            double[][] pairs = both(x, y);
+            OutcomeComparison c = paired[i] ? OutcomeComparison.paired(x, y, pairs, share)
                     : OutcomeComparison.independent(x, y, share);
             compared.add(c);
-            p[i] = c.p();
+            // paired runs equal in every replication can show no difference: left out of Holm's count, which they
+            // would only make stricter for the points where something differs (a discrete test's p cannot fall there)
+            agree[i] = paired[i] && pairs[0].length > 0 && Arrays.equals(pairs[0], pairs[1]);
+            p[i] = agree[i] ? Double.NaN : c.p();
         }
         double[] adjusted = Holm.adjust(p);
         List<PointDifference> out = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            out.add(new PointDifference(points.get(i), compared.get(i), adjusted[i]));
+            out.add(new PointDifference(points.get(i), compared.get(i), adjusted[i], agree[i]));
         }
         return new OutcomeDifferences(o, name(o), share, out);
     }
@@ -296,11 +309,25 @@ final class SweepComparison implements ReportKind {
         h.paragraph("The resolved scenarios (the scenario each sweep ran, with the model's defaults filled in, before each "
                 + "point's varied values are set), value by value.");
         Html.Cells c = new Html.Cells(List.of("value (dotted path, or a scripted event)", "A", "B"), false, false, false).nowrap(0).cls("diff");
+        // a value the sweeps vary is set at every point from the sweep, whatever the scenario says: that difference is no
+        // difference between the runs
+        List<String> overridden = changes.stream().map(ScenarioDiff.Change::path)
+                .filter(x -> match.paths().stream().anyMatch(v -> x.equals(v) || x.startsWith(v + "."))).toList();
         for (ScenarioDiff.Change ch : changes.subList(0, Math.min(MAX_CHANGES, changes.size()))) {
             int from = ComparisonReport.commonPrefix(ch.before(), ch.after());
-            c.row(List.of(ch.path(), ComparisonReport.clip(ch.before(), from), ComparisonReport.clip(ch.after(), from)));
+            c.row(List.of(ch.path() + (overridden.contains(ch.path()) ? " (varied by the sweeps: no effect)" : ""),
+                    ComparisonReport.clip(ch.before(), from), ComparisonReport.clip(ch.after(), from)));
         }
         h.table(c);
+        if (!overridden.isEmpty()) {
+            String which = String.join(", ", overridden);
+            h.raw("<p class=\"verdict short\">").text((overridden.size() == changes.size() ? "Every value that differs" : "Of "
+                    + "the values that differ, " + which) + " is varied by the sweeps, which set it at every point whatever the"
+                    + " scenario says: " + (overridden.size() == changes.size() ? "the two sweeps ran the same scenario, and any"
+                    + " difference below is chance or the sweeps' own settings." : "that difference has no effect on the runs."))
+                    .raw("</p>\n");
+            warnings.add("B's scenario differs from A's in " + which + ", which the sweeps vary: no effect on the runs");
+        }
         if (changes.size() > MAX_CHANGES) {
             h.note(changes.size() + " values differ; all are in comparison-differences.csv.");
         }
@@ -396,7 +423,7 @@ final class SweepComparison implements ReportKind {
                 List<Object> row = new ArrayList<>(p.point().values());
                 row.addAll(Arrays.asList(d.column(), c.first().n(), c.second().n(), c.first().mean(), c.second().mean(),
                         c.difference(), c.low(), c.high(), Csv.probability(c.p()), Csv.probability(p.pHolm()), c.paired(), c.test(),
-                        c.effectName(), c.effect(), p.point().pointA(), p.point().pointB()));
+                        c.effectName(), c.effect(), p.point().pointA(), p.point().pointB(), c.paired() ? (Object) c.pairs() : null));
                 csv.row(row.toArray());
             }
         }
@@ -407,7 +434,7 @@ final class SweepComparison implements ReportKind {
     private List<String> csvHeader() {
         List<String> header = new ArrayList<>(match.columns());
         header.addAll(List.of("outcome", "n_a", "n_b", "mean_a", "mean_b", "difference", "low", "high", "p", "p_holm", "paired",
-                "test", "effect_size", "effect", "point_a", "point_b"));
+                "test", "effect_size", "effect", "point_a", "point_b", "n_pairs"));
         return header;
     }
 
@@ -423,10 +450,22 @@ final class SweepComparison implements ReportKind {
         String of = String.format(Locale.ROOT, "%,d", n);
         String adjusted = " (Holm-adjusted p < 0.05)";
         String all = average(d.points());
+        long withDifference = d.points().stream().filter(x -> !Double.isNaN(x.comparison().difference())).count();
         String overall = Double.isNaN(meanDifference(d.points())) ? ""
-                : "; over all " + of + " points the difference averages " + signed(meanDifference(d.points()), d.share());
+                : "; over " + (withDifference == n ? "all " + of + " points" : "the " + withDifference + " points compared")
+                + " the difference averages " + signed(meanDifference(d.points()), d.share());
         String untested = tested == n ? "" : String.format(Locale.ROOT, "; %,d of the points had nothing to test (no run with a "
                 + "value in A or in B%s)", n - tested, d.share() ? "" : ", or no replication with one in both");
+        long agreeing = d.agreeing();
+        String same = agreeing == 0 ? "" : agreeing == n ? "" : String.format(Locale.ROOT, "; at %,d %s every replication gave the"
+                + " same value in A and B (left out of Holm's adjustment)", agreeing, agreeing == 1 ? "point" : "points");
+        if (agreeing == n) {
+            return "At every one of the " + of + " points every replication gave the same value of " + d.name() + " in A and B:"
+                    + " what differs between the sweeps did not change this outcome here.";
+        }
+        if (tested == 0) {
+            return "B and A could not be compared on " + d.name() + " at any of the " + of + " points" + untested + ".";
+        }
         String s;
         List<PointDifference> neither = d.unsigned();
         String shapeOnly = neither.isEmpty() ? "" : String.format(Locale.ROOT, "; at %,d more the runs differ (Holm-adjusted p"
@@ -436,7 +475,7 @@ final class SweepComparison implements ReportKind {
             s = "B differs from A on " + d.name() + " at " + neither.size() + " of " + of + " points" + adjusted
                     + " with no difference of the means there, in how the values spread rather than where they centre"
                     + (all.isEmpty() ? "" : "; the differences of the means average " + all);
-            return s + untested + ".";
+            return s + same + untested + ".";
         }
         if (up.isEmpty() && down.isEmpty()) {
             s = "B differs from A on " + d.name() + " at none of the " + of + " points (no Holm-adjusted p below 0.05)"
@@ -452,7 +491,7 @@ final class SweepComparison implements ReportKind {
                     + ": by " + amount(meanDifference(up), d.share()) + " on average where it raises it, by "
                     + amount(-meanDifference(down), d.share()) + " where it lowers it" + overall;
         }
-        return s + shapeOnly + untested + ".";
+        return s + shapeOnly + same + untested + ".";
     }
 
     /** The points' mean difference, with the lowest and the highest: {@code +0.12 (+12.0 pp) (from 0 (+0.0 pp) to ...)}. */
