@@ -46,7 +46,7 @@ final class SweepComparison implements ReportKind {
     }
 
     /** One outcome over the matched points. */
-    record OutcomeDifferences(String column, String name, boolean share, List<PointDifference> points) {
+    record OutcomeDifferences(String column, String name, boolean share, boolean day, List<PointDifference> points) {
         long tested() {
             return points.stream().filter(p -> !Double.isNaN(p.comparison().p())).count();
         }
@@ -230,7 +230,8 @@ final class SweepComparison implements ReportKind {
         for (int i = 0; i < points.size(); i++) {
             out.add(new PointDifference(points.get(i), compared.get(i), adjusted[i], agree[i]));
         }
-        return new OutcomeDifferences(o, name(o), share, out);
+        OutcomeSummary described = a.described(o);
+        return new OutcomeDifferences(o, name(o), share, described != null && "day".equals(described.kind()), out);
     }
 
     /** The values of the replications where both have one, side by side (a point's runs by replication). */
@@ -319,6 +320,9 @@ final class SweepComparison implements ReportKind {
                     ComparisonReport.clip(ch.before(), from), ComparisonReport.clip(ch.after(), from)));
         }
         h.table(c);
+        changes.stream().filter(ch -> ch.path().equals("days")).findFirst().ifPresent(ch -> h.raw("<p class=\"verdict short\">")
+                .text("A runs " + ch.before() + " days and B " + ch.after() + ": shares of events by the end, and days to them,"
+                        + " are not like for like.").raw("</p>\n"));
         if (!overridden.isEmpty()) {
             String which = String.join(", ", overridden);
             h.raw("<p class=\"verdict short\">").text((overridden.size() == changes.size() ? "Every value that differs" : "Of "
@@ -491,7 +495,8 @@ final class SweepComparison implements ReportKind {
                     + ": by " + amount(meanDifference(up), d.share()) + " on average where it raises it, by "
                     + amount(-meanDifference(down), d.share()) + " where it lowers it" + overall;
         }
-        return s + shapeOnly + same + untested + ".";
+        return s + shapeOnly + same + untested + "." + (d.day() ? " These days count only the runs where the event happened"
+                + " (paired: in both); whether it happened, and how often, is the share's own outcome." : "");
     }
 
     /** The points' mean difference, with the lowest and the highest: {@code +0.12 (+12.0 pp) (from 0 (+0.0 pp) to ...)}. */
