@@ -66,7 +66,8 @@ final class SweepComparison implements ReportKind {
 
         /** Points whose rank test finds a difference that the difference of the means does not show (0 or none). */
         List<PointDifference> unsigned() {
-            return points.stream().filter(p -> p.significant() && !(p.comparison().difference() != 0)).toList();
+            return points.stream().filter(p -> p.significant()
+                    && (Double.isNaN(p.comparison().difference()) || p.comparison().difference() == 0)).toList();
         }
     }
 
@@ -444,7 +445,10 @@ final class SweepComparison implements ReportKind {
 
     /**
      * One sentence: at how many points B raises or lowers the outcome with an adjusted p below
-     * 0.05, by how much on average there, and the average difference over all points.
+     * 0.05, by how much on average there, and the average difference over the points compared;
+     * points that differ with no difference of the means, points whose runs agree in every
+     * replication and points with nothing to test are counted apart, and an outcome whose runs
+     * agree everywhere, or that could be compared nowhere, is said to be so.
      */
     static String verdict(OutcomeDifferences d) {
         List<PointDifference> up = d.higher();
@@ -461,7 +465,7 @@ final class SweepComparison implements ReportKind {
         String untested = tested == n ? "" : String.format(Locale.ROOT, "; %,d of the points had nothing to test (no run with a "
                 + "value in A or in B%s)", n - tested, d.share() ? "" : ", or no replication with one in both");
         long agreeing = d.agreeing();
-        String same = agreeing == 0 ? "" : agreeing == n ? "" : String.format(Locale.ROOT, "; at %,d %s every replication gave the"
+        String same = agreeing == 0 || agreeing == n ? "" : String.format(Locale.ROOT, "; at %,d %s every replication gave the"
                 + " same value in A and B (left out of Holm's adjustment)", agreeing, agreeing == 1 ? "point" : "points");
         if (agreeing == n) {
             return "At every one of the " + of + " points every replication gave the same value of " + d.name() + " in A and B:"
