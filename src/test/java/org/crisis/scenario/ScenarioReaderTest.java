@@ -315,6 +315,25 @@ class ScenarioReaderTest {
         problems.forEach(p -> assertEquals("test.yaml", p.source()));
     }
 
+    @Test
+    void problemsAreListedDownTheFileWhateverOrderTheyAreFoundIn() {
+        // relations are checked before events, but a reader fixing the file works from the top down
+        List<Problem> problems = problems("""
+                name: test
+                days: 10
+                countries:
+                  - id: PER
+                events:
+                  - {day: 20, type: PROTEST, actor: PER, target: MEX}
+                relations:
+                  - between: [PER, COL]
+                """);
+
+        assertEquals(List.of(6, 6, 8), problems.stream().map(Problem::line).toList(), problems::toString);
+        assertTrue(problems.get(0).column() < problems.get(1).column(), problems::toString);
+        assertEquals("relations[0].between[1]", problems.get(2).path());
+    }
+
     // ----- one kind of error each ---------------------------------------------------------
 
     @Test
@@ -348,9 +367,9 @@ class ScenarioReaderTest {
 
         assertEquals(4, problems.size(), problems::toString);
         assertProblem(problems.get(0), "days", 2, 7, "expected a whole number in [1, 100000], found '365'");
-        assertProblem(problems.get(1), "countries[0].ideology", 7, 15, "expected a mapping", "found a list");
-        assertProblem(problems.get(2), "countries[0].sovereignty", 5, 18, "expected a number in [0, 1], found 'high'");
-        assertProblem(problems.get(3), "countries[0].blocs", 6, 12, "expected a list, found a string");
+        assertProblem(problems.get(1), "countries[0].sovereignty", 5, 18, "expected a number in [0, 1], found 'high'");
+        assertProblem(problems.get(2), "countries[0].blocs", 6, 12, "expected a list, found a string");
+        assertProblem(problems.get(3), "countries[0].ideology", 7, 15, "expected a mapping", "found a list");
     }
 
     @Test
@@ -851,8 +870,8 @@ class ScenarioReaderTest {
         assertProblem(problems.get(0), "events[0].ideology", 11, 15,
                 "'ideology' is only for ELECTION and COUP events (a new government's traits)");
         assertProblem(problems.get(1), "events[0].hawkishness", 12, 18, "'hawkishness' is only for ELECTION and COUP events");
-        assertProblem(problems.get(2), "events[1].ideology.economic", 13, 81, "expected a number in [-1, 1], found -2");
-        assertProblem(problems.get(3), "events[1].hawkishness", 13, 55, "expected a number in [0, 1], found 1.5");
+        assertProblem(problems.get(2), "events[1].hawkishness", 13, 55, "expected a number in [0, 1], found 1.5");
+        assertProblem(problems.get(3), "events[1].ideology.economic", 13, 81, "expected a number in [-1, 1], found -2");
     }
 
     @Test
@@ -904,8 +923,8 @@ class ScenarioReaderTest {
         assertEquals(3, problems.size(), problems::toString);
         assertProblem(problems.get(0), "relations[0].level", 9, 12, "expected one of SEVERED | DOWNGRADED | NORMAL"
                 + " | CORDIAL | ALLIED, found 'ENEMIES'");
-        assertProblem(problems.get(1), "relations[0].grievance.VEN", 10, 27, "VEN is not a side of the pair PER-MEX");
-        assertProblem(problems.get(2), "relations[0].grievance.PER", 10, 22, "expected a number in [0, 1], found 1.5");
+        assertProblem(problems.get(1), "relations[0].grievance.PER", 10, 22, "expected a number in [0, 1], found 1.5");
+        assertProblem(problems.get(2), "relations[0].grievance.VEN", 10, 27, "VEN is not a side of the pair PER-MEX");
     }
 
     @Test
@@ -1014,12 +1033,12 @@ class ScenarioReaderTest {
                     - {pair: [PER, MEX], restored: true}
                 """);
 
-        assertEquals(List.of("expect.runs", "expect.patterns[0].probability", "expect.patterns[0].pair",
-                "expect.patterns[0].withinDays", "expect.patterns[1].count", "expect.patterns[2].endsAt",
+        assertEquals(List.of("expect.runs", "expect.patterns[0].pair", "expect.patterns[0].withinDays",
+                "expect.patterns[0].probability", "expect.patterns[1].count", "expect.patterns[2].endsAt",
                 "expect.patterns[3].probability"), problems.stream().map(Problem::path).toList());
         assertTrue(problems.get(0).message().contains("expected a whole number in [1, "), problems.get(0).message());
-        assertEquals("expected min and/or max", problems.get(1).message());
-        assertEquals("expected a whole number in [0, 100], found 101", problems.get(3).message());
+        assertEquals("expected min and/or max", problems.get(3).message());
+        assertEquals("expected a whole number in [0, 100], found 101", problems.get(2).message());
         assertEquals("atLeast ALLIED is above atMost SEVERED", problems.get(5).message());
     }
 
