@@ -48,10 +48,15 @@ class SweepComparisonTest {
 
     /** A grid sweep of {@code scenario}, run into a directory of the same name. */
     private static Path sweep(String name, Path scenario, String seed, int replications, String vary) throws IOException {
+        return sweep(name, scenario, seed, replications, vary, "[severed:PER-MEX, lowestLevel:PER-MEX, severedPairs]");
+    }
+
+    private static Path sweep(String name, Path scenario, String seed, int replications, String vary, String outcomes)
+            throws IOException {
         Path file = dir.resolve(name + ".yaml");
         Files.writeString(file, "scenario: " + scenario.toAbsolutePath() + "\ndesign: grid\nreplications: " + replications
                 + "\nseed: " + seed + "\nvary:\n" + vary
-                + "outcomes: [severed:PER-MEX, lowestLevel:PER-MEX, severedPairs]\n");
+                + "outcomes: " + outcomes + "\n");
         Path out = dir.resolve(name);
         Outcome o = crisis("sweep", file.toString(), "--out", out.toString(), "--quiet", "--threads", "2");
         assertEquals(0, o.status(), o.err());
@@ -273,6 +278,27 @@ class SweepComparisonTest {
         assertTrue(html.contains("severed:PER-MEX, B \u2212 A, by PER domesticPressure"), "a line against the value");
         assertEquals("countries_per_domestic_pressure,outcome", Files.readAllLines(out.resolve("comparison-points.csv")).get(0)
                 .substring(0, "countries_per_domestic_pressure,outcome".length()));
+    }
+
+    @Test
+    void daysToAnEventCountOnlyItsRunsAndADifferentHorizonIsSaidToMakeTheSharesUnlike() throws Exception {
+        // B runs the variant over half the year: its shares by the end and its days to a rupture are not A's
+        Path shorter = dir.resolve("shorter.yaml");
+        Files.writeString(shorter, Files.readString(dir.resolve("lower-threshold.yaml")).replaceFirst("(?m)^days: 365$", "days: 180"));
+        String one = "  countries.PER.domesticPressure: { values: [0.6, 0.9] }\n";
+        String outcomes = "[severed:PER-MEX, daysToSevered:PER-MEX]";
+        Path a = sweep("year", Path.of(SCENARIO), "5", 8, one, outcomes);
+        Path b = sweep("half-year", shorter, "5", 8, one, outcomes);
+        Path out = dir.resolve("horizons");
+        Outcome o = crisis("report", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        String text = java.util.regex.Pattern.compile("\\s+").matcher(Files.readString(out.resolve("comparison.html"))
+                .replaceAll("<[^>]+>", " ").replace("&#39;", "'")).replaceAll(" ");
+        assertTrue(text.contains("A runs 365 days and B 180: shares of events by the end, and days to them, are not like for like"),
+                text);
+        assertTrue(o.err().contains("A runs 365 days and B 180"), o.err());
+        assertTrue(text.contains("These days count only the runs where the event happened (paired: in both)"), text);
+        assertEquals(1, text.split("These days count only", -1).length - 1, "said of the day outcome only, once: " + text);
     }
 
     @Test
