@@ -95,7 +95,7 @@ final class SweepComparison implements ReportKind {
                         + " which runs.csv holds");
             }
         }
-        this.match = SweepMatch.of(SweepMatch.side(a), SweepMatch.side(b));
+        this.match = SweepMatch.of(SweepMatch.side(a, resolved(a)), SweepMatch.side(b, resolved(b)));
         if (a.directory().toAbsolutePath().normalize().equals(b.directory().toAbsolutePath().normalize())) {
             warnings.add("A and B are the same directory, " + a.directory() + ": every difference is 0");
         }
@@ -314,7 +314,8 @@ final class SweepComparison implements ReportKind {
         // a value the sweeps vary is set at every point from the sweep, whatever the scenario says: that difference is no
         // difference between the runs
         List<String> overridden = changes.stream().map(ScenarioDiff.Change::path)
-                .filter(x -> match.paths().stream().anyMatch(v -> x.equals(v) || x.startsWith(v + "."))).toList();
+                .filter(x -> match.keys().stream().anyMatch(v -> SweepMatch.canonical(x, resolved(b)).equals(v)
+                        || SweepMatch.canonical(x, resolved(b)).startsWith(v + "."))).toList();
         for (ScenarioDiff.Change ch : changes.subList(0, Math.min(MAX_CHANGES, changes.size()))) {
             int from = ComparisonReport.commonPrefix(ch.before(), ch.after());
             c.row(List.of(ch.path() + (overridden.contains(ch.path()) ? " (varied by the sweeps: no effect)" : ""),

@@ -1,5 +1,6 @@
 package org.crisis.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,7 +13,10 @@ import java.util.Set;
 
 /**
  * The points of two sweeps matched by their varied values. The sweeps must vary the same
- * dotted paths (in any order; values are lined up in the first sweep's order); a point of one
+ * dotted paths (in any order; values are lined up in the first sweep's order), compared in one
+ * spelling: a country by its id rather than its position ({@code countries.0} is
+ * {@code countries.PER} when Peru is listed first) and a relation's two ids in alphabetical order
+ * ({@code relations.PER-MEX} is {@code relations.MEX-PER}); a point of one
  * matches the point of the other whose values are the same text as points.csv writes them
  * (numbers to six decimals). A combination of values that a design gives more than
  * once (a sampling design over a list of values) is matched occurrence by occurrence in point
@@ -29,7 +33,11 @@ final class SweepMatch {
      * their columns, and each point's values as written, in the order of the paths, by point in
      * point order.
      */
-    record Side(String name, List<String> paths, List<String> columns, Map<Integer, List<String>> points) {}
+    record Side(String name, List<String> paths, List<String> columns, Map<Integer, List<String>> points, List<String> keys) {
+        Side(String name, List<String> paths, List<String> columns, Map<Integer, List<String>> points) {
+            this(name, paths, columns, points, paths);
+        }
+    }
 
     /** A combination of values both sweeps ran: the values (in the first sweep's order) and its point in each. */
     record Matched(List<String> values, int pointA, int pointB) {}
@@ -38,22 +46,27 @@ final class SweepMatch {
     record Unmatched(List<String> values, int point) {}
 
     private final List<String> paths;
+    private final List<String> keys;
     private final List<String> columns;
     private final List<Matched> matched;
     private final List<Unmatched> onlyA;
     private final List<Unmatched> onlyB;
 
-    private SweepMatch(List<String> paths, List<String> columns, List<Matched> matched, List<Unmatched> onlyA,
-            List<Unmatched> onlyB) {
+    private SweepMatch(List<String> paths, List<String> keys, List<String> columns, List<Matched> matched,
+            List<Unmatched> onlyA, List<Unmatched> onlyB) {
         this.paths = List.copyOf(paths);
+        this.keys = List.copyOf(keys);
         this.columns = List.copyOf(columns);
         this.matched = List.copyOf(matched);
         this.onlyA = List.copyOf(onlyA);
         this.onlyB = List.copyOf(onlyB);
     }
 
-    /** A sweep's points as written in points.csv (or, without it, runs.csv). */
-    static Side side(SweepResults s) {
+    /**
+     * A sweep's points as written in points.csv (or, without it, runs.csv), its paths in one
+     * spelling read from {@code scenario}, the sweep's resolved scenario.
+     */
+    static Side side(SweepResults s, JsonNode scenario) {
         List<String> paths = new ArrayList<>();
         for (String f : s.factors()) {
             paths.add(s.path(f));
@@ -66,7 +79,31 @@ final class SweepMatch {
         }
         Map<Integer, List<String>> ordered = new LinkedHashMap<>();
         points.keySet().stream().sorted().forEach(k -> ordered.put(k, points.get(k)));
-        return new Side(s.directory().toString(), paths, s.factors(), ordered);
+        return new Side(s.directory().toString(), paths, s.factors(), ordered,
+                paths.stream().map(p -> canonical(p, scenario)).toList());
+    }
+
+    /**
+     * {@code path} in one spelling: {@code countries.N...} by the id of the scenario's N-th country,
+     * {@code relations.A-B...} with A and B in alphabetical order; any other path as written.
+     */
+    static String canonical(String path, JsonNode scenario) {
+        String[] parts = path.split("\\.", 3);
+        if (parts.length < 2) {
+            return path;
+        }
+        String rest = parts.length == 3 ? "." + parts[2] : "";
+        if (parts[0].equals("countries") && parts[1].matches("[0-9]+")) {
+            String id = scenario.path("countries").path(Integer.parseInt(parts[1])).path("id").asText("");
+            return id.isEmpty() ? path : "countries." + id + rest;
+        }
+        if (parts[0].equals("relations")) {
+            String[] ids = parts[1].split("-", -1);
+            if (ids.length == 2 && ids[0].compareTo(ids[1]) > 0) {
+                return "relations." + ids[1] + "-" + ids[0] + rest;
+            }
+        }
+        return path;
     }
 
     /**
@@ -74,23 +111,22 @@ final class SweepMatch {
      * that share no point, naming both directories and why.
      */
     static SweepMatch of(Side a, Side b) throws ReportException {
-        Set<String> inA = new LinkedHashSet<>(a.paths());
-        Set<String> inB = new LinkedHashSet<>(b.paths());
+        Set<String> inA = new LinkedHashSet<>(a.keys());
+        Set<String> inB = new LinkedHashSet<>(b.keys());
         if (!inA.equals(inB)) {
-            List<String> onlyA = a.paths().stream().filter(p -> !inB.contains(p)).toList();
-            List<String> onlyB = b.paths().stream().filter(p -> !inA.contains(p)).toList();
+            List<String> onlyA = a.keys().stream().filter(p -> !inB.contains(p)).toList();
+            List<String> onlyB = b.keys().stream().filter(p -> !inA.contains(p)).toList();
             throw new ReportException(a.name() + " and " + b.name() + " vary different paths, so their points cannot be matched: "
                     + a.name() + " varies " + String.join(", ", a.paths()) + "; " + b.name() + " varies "
                     + String.join(", ", b.paths()) + " (" + (onlyA.isEmpty() ? "" : "only in " + a.name() + ": "
                     + String.join(", ", onlyA) + (onlyB.isEmpty() ? "" : "; ")) + (onlyB.isEmpty() ? "" : "only in " + b.name()
                     + ": " + String.join(", ", onlyB)) + "). Two sweeps are compared point by point: run them over the same"
-                    + " varied paths, written alike (relations.PER-MEX and relations.MEX-PER, or countries.PER and"
-                    + " countries.0, name one field but are matched as written)");
+                    + " varied paths");
         }
         // B's values in A's order of paths
         int[] fromB = new int[a.paths().size()];
         for (int i = 0; i < fromB.length; i++) {
-            fromB[i] = b.paths().indexOf(a.paths().get(i));
+            fromB[i] = b.keys().indexOf(a.keys().get(i));
         }
         Map<List<String>, Deque<Integer>> pointsOfB = new HashMap<>();
         Map<Integer, List<String>> valuesOfB = new LinkedHashMap<>();
@@ -130,7 +166,7 @@ final class SweepMatch {
                     + ". Points are matched by their values exactly as points.csv writes them: run both sweeps over the same"
                     + " values");
         }
-        return new SweepMatch(a.paths(), a.columns(), matched, onlyA, onlyB);
+        return new SweepMatch(a.paths(), a.keys(), a.columns(), matched, onlyA, onlyB);
     }
 
     /** {@code path=value, path=value}. */
@@ -145,6 +181,11 @@ final class SweepMatch {
     /** The varied paths, in the first sweep's order. */
     List<String> paths() {
         return paths;
+    }
+
+    /** The varied paths in one spelling (countries by id, a relation's ids in order), in the order of {@link #paths()}. */
+    List<String> keys() {
+        return keys;
     }
 
     /** The first sweep's columns of the varied paths (as in its runs.csv and points.csv). */

@@ -310,8 +310,7 @@ class SweepComparisonTest {
                 + base + " varies countries.PER.domesticPressure, parameters.grievanceGain; " + otherPaths
                 + " varies countries.PER.domesticPressure, parameters.thresholdSever (only in " + base
                 + ": parameters.grievanceGain; only in " + otherPaths + ": parameters.thresholdSever). Two sweeps are compared"
-                + " point by point: run them over the same varied paths, written alike (relations.PER-MEX and relations.MEX-PER,"
-                + " or countries.PER and countries.0, name one field but are matched as written)\n", paths.err());
+                + " point by point: run them over the same varied paths\n", paths.err());
 
         Outcome none = crisis("report", base.toString(), elsewhere.toString(), "--out", out.toString());
         assertEquals(2, none.status());

@@ -89,9 +89,32 @@ class SweepMatchTest {
     }
 
     @Test
+    void aCountryByPositionOrARelationEitherWayRoundIsTheSamePath() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode scenario = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"countries\": [{\"id\": \"PER\"}, {\"id\": \"MEX\"}]}");
+        assertEquals("countries.MEX.hawkishness", SweepMatch.canonical("countries.1.hawkishness", scenario));
+        assertEquals("countries.PER.ideology.economic", SweepMatch.canonical("countries.PER.ideology.economic", scenario));
+        assertEquals("countries.7.hawkishness", SweepMatch.canonical("countries.7.hawkishness", scenario), "no such country");
+        assertEquals("relations.MEX-PER.trade.PER", SweepMatch.canonical("relations.PER-MEX.trade.PER", scenario));
+        assertEquals("relations.MEX-PER.level", SweepMatch.canonical("relations.MEX-PER.level", scenario));
+        assertEquals("events.0.day", SweepMatch.canonical("events.0.day", scenario));
+
+        SweepMatch.Side a = new SweepMatch.Side("results/a", List.of("relations.PER-MEX.trade.PER", "countries.0.hawkishness"),
+                List.of("x", "y"), Map.of(0, List.of("0.1", "0.5"), 1, List.of("0.3", "0.5")),
+                List.of("relations.MEX-PER.trade.PER", "countries.PER.hawkishness"));
+        SweepMatch.Side b = new SweepMatch.Side("results/b", List.of("countries.PER.hawkishness", "relations.MEX-PER.trade.PER"),
+                List.of("y", "x"), Map.of(0, List.of("0.5", "0.3")),
+                List.of("countries.PER.hawkishness", "relations.MEX-PER.trade.PER"));
+        SweepMatch m = SweepMatch.of(a, b);
+        assertEquals(1, m.matched().size());
+        assertEquals(1, m.matched().get(0).pointA(), "B's point is A's second, its values lined up by path");
+        assertEquals(List.of("relations.PER-MEX.trade.PER", "countries.0.hawkishness"), m.paths(), "shown as A wrote them");
+    }
+
+    @Test
     void aSweepsOwnPointsAreReadFromItsFiles() throws Exception {
         SweepResults grid = (SweepResults) Results.open(Fixtures.dir("grid"));
-        SweepMatch.Side s = SweepMatch.side(grid);
+        SweepMatch.Side s = SweepMatch.side(grid, SweepComparison.resolved(grid));
         assertEquals(List.of("parameters.grievanceDecay", "countries.PER.hawkishness"), s.paths());
         assertEquals(6, s.points().size());
         assertEquals(List.of("0.01", "0.1"), s.points().get(0));
