@@ -331,7 +331,7 @@ final class Decision {
      * and policy end in recalls and expulsions, not ruptures.
      */
     private int top(Dyad d, int s, int day) {
-        int top = !ruptureGate || day - d.lastGraveAggrieved[s] <= w.memory ? Ladder.TOP : Ladder.EXPEL;
+        int top = !ruptureGate || day <= graveUntil(d, s) ? Ladder.TOP : Ladder.EXPEL;
         return followVictim ? Math.min(top, victimsRung(d, s)) : top;
     }
 
@@ -381,7 +381,20 @@ final class Decision {
         if (armedRise >= d.lastStepDown[s] && d.lastArmed[s] < armedRise - w.memory) {
             until = Math.max(until, armedRise + w.memory);
         }
+        // each day of an act of the other that lasts is a rise (lastingActs): the last of them, if not closed since
+        if (d.lastingUntil[s] > Integer.MIN_VALUE / 2 && d.lastingUntil[s] >= closed) {
+            until = Math.max(until, d.lastingUntil[s] + w.memory);
+        }
         return until;
+    }
+
+    /**
+     * The last day a rupture is open to side {@code s} (ruptureGate): {@code memory} days after its
+     * grievance last rose from a grave act, or after the last day of a grave act that lasted.
+     */
+    private int graveUntil(Dyad d, int s) {
+        int until = d.lastGraveAggrieved[s] + w.memory;
+        return d.lastingGrave[s] ? Math.max(until, d.lastingUntil[s] + w.memory) : until;
     }
 
     /**
@@ -592,9 +605,10 @@ final class Decision {
         r = standing(d, s);
         med = t0 < d.mediationUntil;
         q = rel.grievanceFactor(d, t0 - 1, t0); // the day's decay, and mediation if in force
-        double g = rel.grievanceFactor(d, d.decayedThrough, t0 - 1);
-        gs0 = d.grievance[s] * g;
-        go0 = d.grievance[o] * g;
+        // each side's own factor (an act of the other lasting keeps its grievance); q, the factor of a side
+        // no act renews, is the lower bound of every day's factor that the window's bounds need
+        gs0 = d.grievance[s] * rel.grievanceFactor(d, s, d.decayedThrough, t0 - 1);
+        go0 = d.grievance[o] * rel.grievanceFactor(d, o, d.decayedThrough, t0 - 1);
         cs0 = d.condemnation[s] == 0 ? 0 : rel.condemnationOn(d, s, t0);
         f = disposition(i);
         fo = disposition(other);
@@ -615,7 +629,7 @@ final class Decision {
         kDeclaredFree = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, s, declaredRung, true);
         kDeclared = declaredRung == Ladder.NONE ? 0 : climbCost(i, d, s, declaredRung, false);
         breachEnd = d.lastBreach[o] + w.memory; // the last day s answers a breach free of norm cost
-        graveEnd = ruptureGate ? d.lastGraveAggrieved[s] + w.memory : Integer.MAX_VALUE; // the last day a rupture is open
+        graveEnd = ruptureGate ? graveUntil(d, s) : Integer.MAX_VALUE; // the last day a rupture is open
         freshEnd = freshUntil(d, s); // the last day s may escalate
         boolean above = aboveStanding(d);
         occasion = occasionOfGovernment(d);

@@ -107,6 +107,15 @@ public final class Dyad {
      * Null until the first.
      */
     List<Event> triggers;
+    /**
+     * Under {@code lastingActs}: the days {@code (lastingFrom, lastingUntil]} over whose ends each
+     * side's grievance does not fade, an act of the other against it lasting (a scripted trigger's
+     * {@code lastsUntil}, 3.5); each day of it is a rise of the side's grievance, grave if
+     * {@code lastingGrave}. Far in the past when none lasts.
+     */
+    final int[] lastingFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] lastingUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final boolean[] lastingGrave = new boolean[2];
     /** Day each side's injury was done: with injuryFading it fades from then on. */
     final int[] injuryDay = new int[2];
     /**

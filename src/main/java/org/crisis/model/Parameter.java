@@ -54,6 +54,8 @@ public enum Parameter {
     STANDING_LEVEL("standingLevel", "", 0, 0, 1, Type.BOOLEAN),
     ALIGNED_OCCASION("alignedOccasion", "", 0, 0, 1, Type.BOOLEAN),
     BREACH_ONCE_A_DAY("breachOnceADay", "", 0, 0, 1, Type.BOOLEAN),
+    // an act scripted with lastsUntil renews its target's grievance until then (3.5)
+    LASTING_ACTS("lastingActs", "", 0, 0, 1, Type.BOOLEAN),
     INJURY_MEMORY("injuryMemory", "χ", 0, 0, 5, Type.REAL),
     INJURY_FADING("injuryFading", "δ_inj", 0, 0, 1, Type.REAL),
     // 0: a recall lasts until an occasion to restore; else it is for consultations and lapses after so many days (3.5)

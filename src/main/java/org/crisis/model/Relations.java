@@ -109,8 +109,13 @@ final class Relations {
         }
         double c = condemnationFactor(through - from);
         double g = decayFactor(d, through - from) * mediationFactor(d, from, through);
-        d.grievance[0] *= g;
-        d.grievance[1] *= g;
+        if (d.lastingUntil[0] <= from && d.lastingUntil[1] <= from) {
+            d.grievance[0] *= g;
+            d.grievance[1] *= g;
+        } else {
+            d.grievance[0] *= grievanceFactor(d, 0, from, through);
+            d.grievance[1] *= grievanceFactor(d, 1, from, through);
+        }
         d.condemnation[0] *= c;
         d.condemnation[1] *= c;
         d.decayedThrough = through;
@@ -153,14 +158,31 @@ final class Relations {
         return d.level < Level.NORMAL.ordinal() && keepLow != keep ? lowPowers.of(days) : condemnationFactor(days);
     }
 
-    /** Grievance factor of the days {@code (from, through]} of an untouched pair: decay and mediation. */
+    /**
+     * Grievance factor of the days {@code (from, through]} of an untouched pair: decay and mediation,
+     * for a side whose grievance no act of the other's renews by lasting (a lower bound of every
+     * side's factor).
+     */
     double grievanceFactor(Dyad d, int from, int through) {
         return through <= from ? 1 : decayFactor(d, through - from) * mediationFactor(d, from, through);
     }
 
+    /**
+     * Side {@code s}'s grievance factor of the days {@code (from, through]} of an untouched pair: no
+     * decay over the ends of the days an act of the other against it lasts (lastingActs, 3.5).
+     */
+    double grievanceFactor(Dyad d, int s, int from, int through) {
+        if (through <= from) {
+            return 1;
+        }
+        int lasting = Math.min(through, d.lastingUntil[s]) - Math.max(from, d.lastingFrom[s]);
+        int decaying = through - from - Math.max(0, lasting);
+        return (decaying == 0 ? 1 : decayFactor(d, decaying)) * mediationFactor(d, from, through);
+    }
+
     /** Side {@code s}'s grievance as it will stand on {@code day}, before that day's changes, if nothing touches the pair. */
     double grievanceOn(Dyad d, int s, int day) {
-        return d.grievance[s] * grievanceFactor(d, d.decayedThrough, day - 1);
+        return d.grievance[s] * grievanceFactor(d, s, d.decayedThrough, day - 1);
     }
 
     /** Side {@code s}'s condemnation count as it will stand on {@code day}, if nothing touches the pair. */

@@ -181,6 +181,31 @@ public final class World {
     }
 
     /**
+     * Records that {@code actor}'s act of today, just done, goes on through day {@code until}: under
+     * {@code lastingActs} the target's grievance against the actor does not fade over the ends of
+     * the days from today to {@code until}, and each of them counts as a rise of it, grave if
+     * today's rise was (section 3.5). An act that starts while another lasts extends it. Without
+     * the option nothing.
+     */
+    public void lasting(int actor, int target, int until) {
+        if (parameters.get(Parameter.LASTING_ACTS) == 0 || until <= day) {
+            return;
+        }
+        Dyad d = dyad(actor, target);
+        touch(d);
+        int s = d.side(target);
+        boolean grave = d.lastGraveAggrieved[s] == day;
+        if (d.lastingUntil[s] >= day) {
+            d.lastingUntil[s] = Math.max(d.lastingUntil[s], until);
+            d.lastingGrave[s] |= grave;
+        } else {
+            d.lastingFrom[s] = day - 1;
+            d.lastingUntil[s] = until;
+            d.lastingGrave[s] = grave;
+        }
+    }
+
+    /**
      * Records that {@code actor}'s act of today is its own head of mission's conduct in
      * {@code target}'s country: under {@code envoyAnswer} a_env it owes the target the envoy's
      * expulsion as a declared answer does, holding short of it costing a_env times the audience
@@ -391,12 +416,16 @@ public final class World {
      * changes nothing.
      */
     public double grievance(Dyad d, int country) {
-        return d.grievance[d.side(country)] * relations.grievanceFactor(d, d.decayedThrough, settledThrough);
+        int s = d.side(country);
+        return d.grievance[s] * relations.grievanceFactor(d, s, d.decayedThrough, settledThrough);
     }
 
-    /** The factor by which grievances of {@code d} shrink over the end of {@code day} (decay and mediation). */
-    public double dailyFactor(Dyad d, int day) {
-        return relations.grievanceFactor(d, day - 1, day);
+    /**
+     * The factor by which the grievance of {@code country} against the other side of {@code d}
+     * shrinks over the end of {@code day} (decay and mediation).
+     */
+    public double dailyFactor(Dyad d, int country, int day) {
+        return relations.grievanceFactor(d, d.side(country), day - 1, day);
     }
 
     // ----- read access for observers ----------------------------------------------------

@@ -198,14 +198,27 @@ public record Scenario(
      * {@code continuity} when the scenario states it). {@code declaredAnswer} is the act of the
      * ladder the target had declared, before this act, that it answers such an act with, or had
      * practised against such acts (docs/FORMATS.md 1.4; docs/MODEL.md 3.5). {@code envoy}: the act was the actor's own head of
-     * mission's conduct in the target's country.
+     * mission's conduct in the target's country. {@code lastsUntil}: the last day a hostile act that goes on after its day
+     * lasted (persons or property of the target held), or {@link #NOT_LASTING}.
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
             double severity, Optional<String> label, double gamma, boolean interference,
             boolean normBreaking, boolean territorial, boolean armed, Map<String, Double> government,
-            Optional<EventType> declaredAnswer, boolean envoy) {
+            Optional<EventType> declaredAnswer, boolean envoy, int lastsUntil) {
+        /** {@link #lastsUntil()} of an act done on its day. */
+        public static final int NOT_LASTING = -1;
+
         public Trigger {
             government = Map.copyOf(government);
+        }
+
+        /** An act done on its day. */
+        public Trigger(int day, EventType type, String actor, Optional<String> target, double severity,
+                Optional<String> label, double gamma, boolean interference, boolean normBreaking,
+                boolean territorial, boolean armed, Map<String, Double> government,
+                Optional<EventType> declaredAnswer, boolean envoy) {
+            this(day, type, actor, target, severity, label, gamma, interference, normBreaking, territorial, armed,
+                    government, declaredAnswer, envoy, NOT_LASTING);
         }
 
         /** A trigger that is no envoy's own act. */

@@ -88,6 +88,9 @@ public final class ScenarioJson {
             if (t.envoy()) {
                 n.put("envoy", true);
             }
+            if (t.lastsUntil() != Scenario.Trigger.NOT_LASTING) {
+                n.put("lastsUntil", t.lastsUntil());
+            }
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {
                     ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");

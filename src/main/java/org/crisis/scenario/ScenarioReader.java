@@ -55,7 +55,7 @@ public final class ScenarioReader {
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
             "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
-            "hawkishness", "normAdherence", "continuity", "declaredAnswer", "envoy");
+            "hawkishness", "normAdherence", "continuity", "declaredAnswer", "envoy", "lastsUntil");
     /** The acts of the ladder, in order: what a declared answer may name (FORMATS 1.4). */
     private static final List<EventType> LADDER_ACTS =
             IntStream.rangeClosed(Ladder.PROTEST, Ladder.TOP).mapToObj(Ladder::act).toList();
@@ -549,6 +549,7 @@ public final class ScenarioReader {
         }
         Optional<EventType> declaredAnswer = declaredAnswer(m, path, type, weight);
         boolean envoy = envoy(m, path, type, weight);
+        int lastsUntil = lastsUntil(m, path, type, weight, day);
         Map<String, Double> traits = new LinkedHashMap<>();
         if (government) {
             Fields.field(m, "ideology").flatMap(n -> f.mapping(n, path + ".ideology", IDEOLOGY)).ifPresent(im -> {
@@ -568,7 +569,30 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
-                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer, envoy));
+                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer, envoy, lastsUntil));
+    }
+
+    /**
+     * The last day a hostile bilateral act that goes on after its day lasted (FORMATS 1.4): a day
+     * after the act's, within the horizon; {@link Trigger#NOT_LASTING} when not given.
+     */
+    private int lastsUntil(Node.Mapping m, String path, Optional<EventType> type, OptionalDouble gamma, OptionalLong day) {
+        Optional<Node> node = Fields.field(m, "lastsUntil");
+        if (node.isEmpty() || !onATrigger(node.get(), "lastsUntil", path, type)
+                || !hostile(node.get(), "lastsUntil", path, gamma, "'lastsUntil' is the end of a hostile act that goes on")) {
+            return Trigger.NOT_LASTING;
+        }
+        // an act that lasted beyond the horizon is coded to the horizon's last day
+        OptionalLong until = f.integer(node.get(), path + ".lastsUntil", 1, days - 1);
+        if (until.isEmpty()) {
+            return Trigger.NOT_LASTING;
+        }
+        if (day.isPresent() && until.getAsLong() <= day.getAsLong()) {
+            f.error(node.get(), path + ".lastsUntil", "the act's last day, " + until.getAsLong() + ", is not after its day, "
+                    + day.getAsLong() + ": leave 'lastsUntil' out for an act done on its day");
+            return Trigger.NOT_LASTING;
+        }
+        return (int) until.getAsLong();
     }
 
     /**

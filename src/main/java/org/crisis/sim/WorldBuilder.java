@@ -54,5 +54,8 @@ final class WorldBuilder {
         } else {
             w.act(act);
         }
+        if (t.lastsUntil() != Scenario.Trigger.NOT_LASTING) {
+            w.lasting(actor, target, t.lastsUntil());
+        }
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
  * scenario's triggers; then every country, in a random order drawn that day from the run's
  * generator, reviews every counterpart it has business with and draws its decision
  * ({@link Decision#decide}, one uniform a day); then the third parties react; then every
- * pair's grievances and condemnations decay by one day (grievances at ω·δ below NORMAL), and
- * mediations in force work. No
+ * pair's grievances and condemnations decay by one day (grievances at ω·δ below NORMAL, and not
+ * while an act of the other against the side lasts), and mediations in force work. No
  * sampling, no schedule, no day skipped: the definition against which the sampled run of
  * {@code CrisisModel} (section 3.11) is tested.
  */
@@ -63,9 +63,12 @@ public final class DayByDay {
             for (Dyad d : w.relations.touched) {
                 w.relations.catchUp(d, day - 1);
                 double fade = d.level < Level.NORMAL.ordinal() ? decayLow : decay;
-                double keep = fade * (day < d.mediationUntil ? 1 - efficacy * d.mediationCredibility : 1);
-                d.grievance[0] *= keep;
-                d.grievance[1] *= keep;
+                double mediated = day < d.mediationUntil ? 1 - efficacy * d.mediationCredibility : 1;
+                for (int s = 0; s < 2; s++) {
+                    // an act of the other lasting through this day keeps the side's grievance (lastingActs, 3.5)
+                    boolean held = day > d.lastingFrom[s] && day <= d.lastingUntil[s];
+                    d.grievance[s] *= (held ? 1 : fade) * mediated;
+                }
                 d.condemnation[0] *= decay;
                 d.condemnation[1] *= decay;
                 d.decayedThrough = day;

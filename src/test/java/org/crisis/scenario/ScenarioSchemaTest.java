@@ -410,7 +410,8 @@ public class ScenarioSchemaTest {
               - {between: [PER, MEX], level: NORMAL, grievance: {PER: 0.1}, trade: {PER: 0.03}}
             events:
               - {day: 1, type: CUSTOM, actor: MEX, target: PER, severity: 2, label: x, gamma: -5, interference: true,
-                 normBreaking: false, territorial: false, armed: false, declaredAnswer: RECALL_AMBASSADOR, envoy: true}
+                 normBreaking: false, territorial: false, armed: false, declaredAnswer: RECALL_AMBASSADOR, envoy: true,
+                 lastsUntil: 5}
               - {day: 2, type: ELECTION, actor: VEN, ideology: {economic: 0.3, social: 0}, sovereignty: 0.5,
                  domesticPressure: 0.5, hawkishness: 0.1, normAdherence: 0.9, continuity: 0.5}
             parameters: {grievanceDecay: 0.05, memory: 60, mediation: false}

@@ -165,6 +165,43 @@ class SampledRunEquivalenceTest {
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }
 
+    /**
+     * Acts that last (section 3.5, lastingActs): on cases of detentions, ruptures and restraint, every
+     * hostile bilateral trigger goes on for 90 days (to the horizon if sooner), with the option on and
+     * the rule options off and, for a second variant, on; a quarter of the runs of the main test.
+     */
+    @Test
+    void lastingActsKeepTheDistributionOfTheDayByDayRule() throws Exception {
+        List<Scenario> variants = new ArrayList<>();
+        for (String name : List.of("canada-china-2018-2019", "greece-turkey-2018", "colombia-ecuador-2008",
+                "israel-sweden-2014", "turkey-netherlands-2017")) {
+            Path f = Path.of("scenarios", "cases", name + ".yaml");
+            if (!f.getFileName().toString().matches(ONLY)) {
+                continue;
+            }
+            Scenario s = lasting(ScenarioReader.read(f, List.of()), 90);
+            variants.add(s.withParameters(s.parameters().with(Parameter.LASTING_ACTS, 1)));
+            variants.add(s.withParameters(s.parameters().with(Parameter.LASTING_ACTS, 1).with(Parameter.RUPTURE_GATE, 1)
+                    .with(Parameter.RIPE_RESTORATION, 1).with(Parameter.INJURY_MEMORY, 2.0).with(Parameter.INJURY_FADING, 0.02)
+                    .with(Parameter.RECALL_LAPSE, 14).with(Parameter.RECIPROCAL_GESTURE, 1)));
+        }
+        assertNoDifference(variants, Math.max(100, RUNS / 4));
+    }
+
+    /** The scenario with each hostile bilateral trigger lasting {@code days} days, to the horizon if sooner. */
+    private static Scenario lasting(Scenario s, int days) {
+        List<Scenario.Trigger> events = new ArrayList<>();
+        for (Scenario.Trigger t : s.events()) {
+            boolean hostile = t.type().kind() == EventType.Kind.TRIGGER && t.target().isPresent() && t.gamma() < 0
+                    && t.day() < s.days() - 1;
+            events.add(!hostile ? t : new Scenario.Trigger(t.day(), t.type(), t.actor(), t.target(), t.severity(),
+                    t.label(), t.gamma(), t.interference(), t.normBreaking(), t.territorial(), t.armed(), t.government(),
+                    t.declaredAnswer(), t.envoy(), Math.min(t.day() + days, s.days() - 1)));
+        }
+        return new Scenario(s.name() + " lasting", s.description(), s.start(), s.days(), s.seed(), s.countries(),
+                s.relations(), events, s.parameters(), s.track(), s.stop(), s.expect(), s.organisations());
+    }
+
     /** The scenario with a declared answer on each hostile bilateral trigger: a recall, an expulsion, a rupture in turn. */
     private static Scenario declaring(Scenario s) {
         EventType[] answers = {EventType.RECALL_AMBASSADOR, EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS};

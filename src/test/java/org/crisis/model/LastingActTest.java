@@ -1,0 +1,122 @@
+package org.crisis.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ec.util.MersenneTwisterFast;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An act that lasts (docs/MODEL.md 3.5, lastingActs): while an act of AAA against BBB goes on,
+ * BBB's grievance against AAA does not fade and each day of the act is a rise of it, so BBB may
+ * climb until {@code memory} days after the act ends; without the option the act is done on its day.
+ */
+class LastingActTest {
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final int UNTIL = 100;
+    private static final Parameters OFF = Parameters.defaults().with(Parameter.THIRD_PARTIES, 0)
+            .with(Parameter.MEDIATION, 0);
+    private static final Parameters ON = OFF.with(Parameter.LASTING_ACTS, 1);
+    private static final int MEMORY = (int) OFF.get(Parameter.MEMORY);
+
+    /** AAA and BBB at NORMAL; on day 0 AAA detains BBB's nationals, held through day {@link #UNTIL}. */
+    private static World detained(Parameters p, long seed) {
+        World w = new World(p, new MersenneTwisterFast(seed));
+        w.setDay(0);
+        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
+        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        w.act(new Act(A, B, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "detention"));
+        w.lasting(A, B, UNTIL);
+        return w;
+    }
+
+    private static double grievanceOn(Parameters p, int day) {
+        World w = detained(p, 3);
+        w.setDay(day);
+        return w.grievance(w.existing(A, B), B);
+    }
+
+    @Test
+    void theGrievanceDoesNotFadeWhileTheActLastsAndFadesAfter() {
+        double g0 = grievanceOn(ON, 0);
+        double keep = 1 - OFF.get(Parameter.GRIEVANCE_DECAY);
+        assertTrue(g0 > 0.05, "the detention aggrieves BBB: " + g0);
+        assertEquals(g0, grievanceOn(ON, 60), 1e-15, "held: no decay");
+        assertEquals(g0, grievanceOn(ON, UNTIL + 1), 1e-15, "through the end of the act's last day");
+        // the ends of days 101..149 decay
+        assertEquals(g0 * Math.pow(keep, 49), grievanceOn(ON, 150), 1e-12);
+        assertEquals(g0 * Math.pow(keep, 60), grievanceOn(OFF, 60), 1e-12, "without the option it fades from day 0");
+    }
+
+    /** BBB's probability of acting on {@code day}: 0 when holding is certain. */
+    private static double probabilityOn(Parameters p, int day) {
+        World w = detained(p, 7);
+        w.setDay(day);
+        Dyad d = w.existing(A, B);
+        return w.decision.weigh(w.countries.get(B), d, d.side(B)) ? w.decision.actProbability() : 0;
+    }
+
+    @Test
+    void theTargetMayClimbUntilMemoryDaysAfterTheActEnds() {
+        assertEquals(0, probabilityOn(OFF, MEMORY + 1), "a month after a single act BBB has answered it or let it pass");
+        assertTrue(probabilityOn(ON, MEMORY + 1) > 1e-4, "the act goes on: " + probabilityOn(ON, MEMORY + 1));
+        assertTrue(probabilityOn(ON, UNTIL + MEMORY) > 0, "the last day of the climb's memory");
+        assertEquals(0, probabilityOn(ON, UNTIL + MEMORY + 1), "the day after");
+    }
+
+    @Test
+    void aStepDownAfterTheActEndedClosesItAndOneWhileItLastsDoesNot() {
+        for (int stepDown : new int[] {50, UNTIL + 5}) {
+            World w = detained(ON, 9);
+            w.setDay(stepDown);
+            w.act(B, A, EventType.DIALOGUE, Event.NONE);
+            w.setDay(UNTIL + 10);
+            Dyad d = w.existing(A, B);
+            double p = w.decision.weigh(w.countries.get(B), d, d.side(B)) ? w.decision.actProbability() : 0;
+            if (stepDown < UNTIL) {
+                assertTrue(p > 0, "the days of the act after the dialogue are rises: " + p);
+            } else {
+                assertEquals(0, p, "a dialogue after the act ended closes it");
+            }
+        }
+    }
+
+    @Test
+    void anActThatStartsWhileAnotherLastsExtendsIt() {
+        World w = detained(ON, 3);
+        w.setDay(40);
+        w.act(new Act(A, B, EventType.CUSTOM, -4.0, 0.5, false, false, false, false, Event.NONE, Event.NONE, "another"));
+        w.lasting(A, B, UNTIL + 50);
+        double g40 = w.grievance(w.existing(A, B), B);
+        w.setDay(UNTIL + 40);
+        assertEquals(g40, w.grievance(w.existing(A, B), B), 1e-15);
+    }
+
+    @Test
+    void theSamplersBoundHoldsOnEveryDayOfAWindowAcrossTheActsEnd() {
+        // docs/MODEL.md 3.11: gs0 is BBB's own grievance, held; the window's lower ends decay at the plain rate
+        for (int start : new int[] {1, UNTIL - 10, UNTIL + MEMORY - 5}) {
+            World w = detained(ON, 11);
+            Dyad d = w.existing(A, B);
+            Country b = w.countries.get(B);
+            w.setDay(start);
+            w.decision.startWindow(b, d, d.side(B), start);
+            double bound = w.decision.bound(25);
+            for (int t = start; t < start + 25; t++) {
+                w.setDay(t);
+                double p = w.decision.weigh(b, d, d.side(B)) ? w.decision.actProbability() : 0;
+                assertTrue(p <= bound, "window from " + start + ", day " + t + ": p = " + p + " above " + bound);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheOptionALastingActIsDoneOnItsDay() {
+        assertEquals(grievanceOn(OFF.with(Parameter.LASTING_ACTS, 0), 80), grievanceOn(OFF, 80), 0);
+        World w = detained(OFF, 3);
+        assertEquals(Integer.MIN_VALUE / 2, w.existing(A, B).lastingUntil[1], "nothing recorded");
+    }
+}
