@@ -364,7 +364,7 @@ final class Decision {
      * (section 3.5, an escalation answers something).
      */
     private boolean fresh(Dyad d, int s, int day) {
-        return day <= freshUntil(d, s);
+        return day <= pastFreshUntil(d, s) || lastingFresh(d, s, day);
     }
 
     /**
@@ -375,17 +375,58 @@ final class Decision {
      * {@code memory} days before it on (force answers force, 3.5); both read acts of one day alike.
      */
     private int freshUntil(Dyad d, int s) {
+        int until = pastFreshUntil(d, s);
+        // each day of an act of the other that lasts is a rise (lastingActs): open until memory days after the last of
+        // them, from the first that the rules of the rises let open a climb (perhaps a day still to come)
+        if (d.lastingPlainUntil[s] > Integer.MIN_VALUE / 2 && lastingPlainOpens(d, s) <= d.lastingPlainUntil[s]) {
+            until = Math.max(until, d.lastingPlainUntil[s] + w.memory);
+        }
+        if (d.lastingArmedUntil[s] > Integer.MIN_VALUE / 2 && lastingArmedOpens(d, s) <= d.lastingArmedUntil[s]) {
+            until = Math.max(until, d.lastingArmedUntil[s] + w.memory);
+        }
+        return until;
+    }
+
+    /** The last day side {@code s} may escalate over the rises of the days up to today (section 3.5). */
+    private int pastFreshUntil(Dyad d, int s) {
         int closed = Math.max(d.lastStepDown[s], d.lastArmed[s]);
         int until = d.lastAggrieved[s] < closed ? Integer.MIN_VALUE : d.lastAggrieved[s] + w.memory;
         int armedRise = d.lastArmedRise[s];
         if (armedRise >= d.lastStepDown[s] && d.lastArmed[s] < armedRise - w.memory) {
             until = Math.max(until, armedRise + w.memory);
         }
-        // each day of an act of the other that lasts is a rise (lastingActs): the last of them, if not closed since
-        if (d.lastingUntil[s] > Integer.MIN_VALUE / 2 && d.lastingUntil[s] >= closed) {
-            until = Math.max(until, d.lastingUntil[s] + w.memory);
-        }
         return until;
+    }
+
+    /**
+     * Whether a day of an act of the other that lasts (lastingActs) lets side {@code s} escalate on
+     * {@code day}: a day of the act from the first that opens a climb to {@code day}, within
+     * {@code memory} days of {@code day}, read as the act's own rise would be.
+     */
+    private boolean lastingFresh(Dyad d, int s, int day) {
+        return opened(lastingPlainOpens(d, s), d.lastingPlainUntil[s], day)
+                || opened(lastingArmedOpens(d, s), d.lastingArmedUntil[s], day);
+    }
+
+    /** Whether some day of {@code [first, last]} lies within {@code memory} days before or on {@code day}. */
+    private boolean opened(int first, int last, int day) {
+        return first <= Math.min(day, last) && day <= last + w.memory;
+    }
+
+    /**
+     * The first day of the plain act that lasts whose rise opens a climb: none before a step down
+     * or an armed act of the side's own closes the rises before it (3.5).
+     */
+    private int lastingPlainOpens(Dyad d, int s) {
+        return Math.max(d.lastingPlainFrom[s], Math.max(d.lastStepDown[s], d.lastArmed[s]));
+    }
+
+    /**
+     * The first day of the armed act that lasts whose rise opens a climb: force answers force, so
+     * not while the side's own forces acted within memory before it, nor before its last step down.
+     */
+    private int lastingArmedOpens(Dyad d, int s) {
+        return Math.max(d.lastingArmedFrom[s], Math.max(d.lastStepDown[s], d.lastArmed[s] + w.memory + 1));
     }
 
     /**
@@ -393,8 +434,7 @@ final class Decision {
      * grievance last rose from a grave act, or after the last day of a grave act that lasted.
      */
     private int graveUntil(Dyad d, int s) {
-        int until = d.lastGraveAggrieved[s] + w.memory;
-        return d.lastingGrave[s] ? Math.max(until, d.lastingUntil[s] + w.memory) : until;
+        return Math.max(d.lastGraveAggrieved[s], d.lastingGraveUntil[s]) + w.memory;
     }
 
     /**

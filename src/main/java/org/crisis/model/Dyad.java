@@ -110,12 +110,18 @@ public final class Dyad {
     /**
      * Under {@code lastingActs}: the days {@code (lastingFrom, lastingUntil]} over whose ends each
      * side's grievance does not fade, an act of the other against it lasting (a scripted trigger's
-     * {@code lastsUntil}, 3.5); each day of it is a rise of the side's grievance, grave if
-     * {@code lastingGrave}. Far in the past when none lasts.
+     * {@code lastsUntil}, 3.5). Each day of such an act is a rise of the side's grievance: the
+     * first and last days of the acts that are not armed (under armedExchange; all of them
+     * without it) and of those that are, read as rises from armed acts, and the last day of a
+     * grave one. Far in the past when none lasts.
      */
     final int[] lastingFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     final int[] lastingUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final boolean[] lastingGrave = new boolean[2];
+    final int[] lastingPlainFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] lastingPlainUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] lastingArmedFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] lastingArmedUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    final int[] lastingGraveUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
     /** Day each side's injury was done: with injuryFading it fades from then on. */
     final int[] injuryDay = new int[2];
     /**
@@ -221,10 +227,14 @@ public final class Dyad {
         return hasBusiness(day, memory, floor, grievance[0], grievance[1]);
     }
 
-    /** Business on {@code day} with grievances {@code g0}, {@code g1}. */
+    /**
+     * Business on {@code day} with grievances {@code g0}, {@code g1}; an act that lasts keeps it
+     * until {@code memory} days after its end, while its target may climb (lastingActs, 3.5).
+     */
     boolean hasBusiness(int day, int memory, double floor, double g0, double g1) {
         return g0 > floor || g1 > floor || day - lastEventDay <= memory
-                || day < mediationUntil || level < Level.NORMAL.ordinal();
+                || day < mediationUntil || level < Level.NORMAL.ordinal()
+                || day - Math.max(lastingUntil[0], lastingUntil[1]) <= memory;
     }
 
     /** Order in which the pair was first touched in its run (0, 1, 2, ...): an index for observers. */

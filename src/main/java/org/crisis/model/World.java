@@ -181,27 +181,36 @@ public final class World {
     }
 
     /**
-     * Records that {@code actor}'s act of today, just done, goes on through day {@code until}: under
-     * {@code lastingActs} the target's grievance against the actor does not fade over the ends of
-     * the days from today to {@code until}, and each of them counts as a rise of it, grave if
-     * today's rise was (section 3.5). An act that starts while another lasts extends it. Without
-     * the option nothing.
+     * Records that act {@code e} of today, just done, goes on through day {@code until}: under
+     * {@code lastingActs} its target's grievance against its actor does not fade over the ends of
+     * the days from today to {@code until}, and each of them counts as a rise of it as the act's
+     * own did: from an armed act under armedExchange, grave if the act is (section 3.5). An act
+     * that starts while another of its kind lasts extends it. Without the option nothing.
      */
-    public void lasting(int actor, int target, int until) {
-        if (parameters.get(Parameter.LASTING_ACTS) == 0 || until <= day) {
+    public void lasting(Event e, int until) {
+        if (parameters.get(Parameter.LASTING_ACTS) == 0 || until <= day || e.target() == Event.NONE) {
             return;
         }
-        Dyad d = dyad(actor, target);
+        Dyad d = dyad(e.actor(), e.target());
         touch(d);
-        int s = d.side(target);
-        boolean grave = d.lastGraveAggrieved[s] == day;
-        if (d.lastingUntil[s] >= day) {
-            d.lastingUntil[s] = Math.max(d.lastingUntil[s], until);
-            d.lastingGrave[s] |= grave;
-        } else {
+        int s = d.side(e.target());
+        if (d.lastingUntil[s] < day) {
             d.lastingFrom[s] = day - 1;
-            d.lastingUntil[s] = until;
-            d.lastingGrave[s] = grave;
+        }
+        d.lastingUntil[s] = Math.max(d.lastingUntil[s], until);
+        if (parameters.on(Parameter.ARMED_EXCHANGE) && e.armed()) {
+            if (d.lastingArmedUntil[s] < day) {
+                d.lastingArmedFrom[s] = day;
+            }
+            d.lastingArmedUntil[s] = Math.max(d.lastingArmedUntil[s], until);
+        } else {
+            if (d.lastingPlainUntil[s] < day) {
+                d.lastingPlainFrom[s] = day;
+            }
+            d.lastingPlainUntil[s] = Math.max(d.lastingPlainUntil[s], until);
+        }
+        if (grave(e.id())) {
+            d.lastingGraveUntil[s] = Math.max(d.lastingGraveUntil[s], until);
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.Set;
  * order. Points of one sweep that the other lacks are kept apart, to be listed.
  *
  * <pre>{@code
- * SweepMatch m = SweepMatch.of(SweepMatch.side(a), SweepMatch.side(b));
+ * SweepMatch m = SweepMatch.of(SweepMatch.side(a, scenarioOfA), SweepMatch.side(b, scenarioOfB));
  * m.matched();   // each point in both: its values, its point in A and in B
  * }</pre>
  */
@@ -85,7 +85,8 @@ final class SweepMatch {
 
     /**
      * {@code path} in one spelling: {@code countries.N...} by the id of the scenario's N-th country,
-     * {@code relations.A-B...} with A and B in alphabetical order; any other path as written.
+     * {@code relations.N...} by the scenario's N-th relation's pair, and a relation's two ids in
+     * alphabetical order; any other path, or a position the scenario does not hold, as written.
      */
     static String canonical(String path, JsonNode scenario) {
         String[] parts = path.split("\\.", 3);
@@ -98,9 +99,17 @@ final class SweepMatch {
             return id.isEmpty() ? path : "countries." + id + rest;
         }
         if (parts[0].equals("relations")) {
-            String[] ids = parts[1].split("-", -1);
-            if (ids.length == 2 && ids[0].compareTo(ids[1]) > 0) {
-                return "relations." + ids[1] + "-" + ids[0] + rest;
+            String pair = parts[1];
+            if (pair.matches("[0-9]+")) {
+                JsonNode between = scenario.path("relations").path(Integer.parseInt(pair)).path("between");
+                if (between.size() != 2) {
+                    return path;
+                }
+                pair = between.get(0).asText() + "-" + between.get(1).asText();
+            }
+            String[] ids = pair.split("-", -1);
+            if (ids.length == 2) {
+                return "relations." + (ids[0].compareTo(ids[1]) > 0 ? ids[1] + "-" + ids[0] : pair) + rest;
             }
         }
         return path;
@@ -114,14 +123,16 @@ final class SweepMatch {
         Set<String> inA = new LinkedHashSet<>(a.keys());
         Set<String> inB = new LinkedHashSet<>(b.keys());
         if (!inA.equals(inB)) {
-            List<String> onlyA = a.keys().stream().filter(p -> !inB.contains(p)).toList();
-            List<String> onlyB = b.keys().stream().filter(p -> !inA.contains(p)).toList();
+            // each side's differing paths as that side wrote them
+            List<String> onlyA = written(a, a.keys().stream().filter(p -> !inB.contains(p)).toList());
+            List<String> onlyB = written(b, b.keys().stream().filter(p -> !inA.contains(p)).toList());
             throw new ReportException(a.name() + " and " + b.name() + " vary different paths, so their points cannot be matched: "
                     + a.name() + " varies " + String.join(", ", a.paths()) + "; " + b.name() + " varies "
                     + String.join(", ", b.paths()) + " (" + (onlyA.isEmpty() ? "" : "only in " + a.name() + ": "
                     + String.join(", ", onlyA) + (onlyB.isEmpty() ? "" : "; ")) + (onlyB.isEmpty() ? "" : "only in " + b.name()
                     + ": " + String.join(", ", onlyB)) + "). Two sweeps are compared point by point: run them over the same"
-                    + " varied paths");
+                    + " varied paths (a country by id or position and a relation either way round are the same path, where"
+                    + " the sweep's manifest holds its scenario)");
         }
         // B's values in A's order of paths
         int[] fromB = new int[a.paths().size()];
@@ -167,6 +178,11 @@ final class SweepMatch {
                     + " values");
         }
         return new SweepMatch(a.paths(), a.keys(), a.columns(), matched, onlyA, onlyB);
+    }
+
+    /** The paths {@code s} wrote for {@code keys}, in their order. */
+    private static List<String> written(Side s, List<String> keys) {
+        return keys.stream().map(k -> s.paths().get(s.keys().indexOf(k))).toList();
     }
 
     /** {@code path=value, path=value}. */

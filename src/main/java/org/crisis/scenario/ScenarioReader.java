@@ -574,7 +574,9 @@ public final class ScenarioReader {
 
     /**
      * The last day a hostile bilateral act that goes on after its day lasted (FORMATS 1.4): a day
-     * after the act's, within the horizon; {@link Trigger#NOT_LASTING} when not given.
+     * after the act's; one at or beyond the horizon is read as its last day (an act that outlasts
+     * the horizon, or a horizon shortened by an override). {@link Trigger#NOT_LASTING} when not
+     * given, or when the act is on the horizon's last day.
      */
     private int lastsUntil(Node.Mapping m, String path, Optional<EventType> type, OptionalDouble gamma, OptionalLong day) {
         Optional<Node> node = Fields.field(m, "lastsUntil");
@@ -582,8 +584,7 @@ public final class ScenarioReader {
                 || !hostile(node.get(), "lastsUntil", path, gamma, "'lastsUntil' is the end of a hostile act that goes on")) {
             return Trigger.NOT_LASTING;
         }
-        // an act that lasted beyond the horizon is coded to the horizon's last day
-        OptionalLong until = f.integer(node.get(), path + ".lastsUntil", 1, days - 1);
+        OptionalLong until = f.integer(node.get(), path + ".lastsUntil", 0, MAX_DAYS);
         if (until.isEmpty()) {
             return Trigger.NOT_LASTING;
         }
@@ -592,7 +593,8 @@ public final class ScenarioReader {
                     + day.getAsLong() + ": leave 'lastsUntil' out for an act done on its day");
             return Trigger.NOT_LASTING;
         }
-        return (int) until.getAsLong();
+        int last = (int) Math.min(until.getAsLong(), days - 1);
+        return day.isPresent() && last <= day.getAsLong() ? Trigger.NOT_LASTING : last;
     }
 
     /**

@@ -77,7 +77,10 @@ public final class CrisisModel extends SimState {
     public CrisisModel(Scenario scenario, long seed, DailyObserver observer, List<WorldListener> measures) {
         super(seed, new DaySchedule());
         this.scenario = scenario;
-        this.lastScriptedDay = scenario.events().stream().mapToInt(Scenario.Trigger::day).max().orElse(-1);
+        // under lastingActs a scripted act that lasts is news until its last day
+        boolean lasting = scenario.parameters().on(Parameter.LASTING_ACTS);
+        this.lastScriptedDay = scenario.events().stream().mapToInt(t -> lasting ? Math.max(t.day(), t.lastsUntil()) : t.day())
+                .max().orElse(-1);
         this.observer = observer;
         this.measures = List.copyOf(measures);
         this.stopPair = scenario.stop().flatMap(Scenario.Stop::pair)

@@ -52,10 +52,10 @@ final class WorldBuilder {
         if (t.type() == EventType.MEDIATE && target != Event.NONE) {
             w.mediateScripted(act);
         } else {
-            w.act(act);
-        }
-        if (t.lastsUntil() != Scenario.Trigger.NOT_LASTING) {
-            w.lasting(actor, target, t.lastsUntil());
+            Event e = w.act(act);
+            if (t.lastsUntil() != Scenario.Trigger.NOT_LASTING) {
+                w.lasting(e, t.lastsUntil());
+            }
         }
     }
 }

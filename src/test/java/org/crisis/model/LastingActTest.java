@@ -1,6 +1,7 @@
 package org.crisis.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ec.util.MersenneTwisterFast;
@@ -28,8 +29,8 @@ class LastingActTest {
         w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
         w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
-        w.act(new Act(A, B, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE, "detention"));
-        w.lasting(A, B, UNTIL);
+        w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE,
+                "detention")), UNTIL);
         return w;
     }
 
@@ -88,8 +89,8 @@ class LastingActTest {
     void anActThatStartsWhileAnotherLastsExtendsIt() {
         World w = detained(ON, 3);
         w.setDay(40);
-        w.act(new Act(A, B, EventType.CUSTOM, -4.0, 0.5, false, false, false, false, Event.NONE, Event.NONE, "another"));
-        w.lasting(A, B, UNTIL + 50);
+        w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -4.0, 0.5, false, false, false, false, Event.NONE, Event.NONE,
+                "another")), UNTIL + 50);
         double g40 = w.grievance(w.existing(A, B), B);
         w.setDay(UNTIL + 40);
         assertEquals(g40, w.grievance(w.existing(A, B), B), 1e-15);
@@ -115,8 +116,78 @@ class LastingActTest {
 
     @Test
     void withoutTheOptionALastingActIsDoneOnItsDay() {
-        assertEquals(grievanceOn(OFF.with(Parameter.LASTING_ACTS, 0), 80), grievanceOn(OFF, 80), 0);
+        double keep = 1 - OFF.get(Parameter.GRIEVANCE_DECAY);
+        assertEquals(grievanceOn(OFF, 0) * Math.pow(keep, 80), grievanceOn(OFF, 80), 1e-12, "it fades from its day");
         World w = detained(OFF, 3);
         assertEquals(Integer.MIN_VALUE / 2, w.existing(A, B).lastingUntil[1], "nothing recorded");
+    }
+
+    /** A clash on day 0: AAA's armed incursion, held until {@link #UNTIL}, and BBB's armed answer the same day. */
+    private static World clash(Parameters p) {
+        World w = new World(p, new MersenneTwisterFast(5));
+        w.setDay(0);
+        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
+        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        w.act(new Act(B, A, EventType.CUSTOM, -5.0, 1.0, false, false, true, true, Event.NONE, Event.NONE, "patrol"));
+        w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -6.0, 1.0, false, false, true, true, Event.NONE, Event.NONE,
+                "post-held")), UNTIL);
+        return w;
+    }
+
+    private static double probability(World w, int day) {
+        w.setDay(day);
+        Dyad d = w.existing(A, B);
+        return w.decision.weigh(w.countries.get(B), d, d.side(B)) ? w.decision.actProbability() : 0;
+    }
+
+    @Test
+    void anArmedActThatLastsOpensNoClimbWhileTheTargetsOwnForcesAreEngaged() {
+        // force answers force (armedExchange, on by default): BBB's own armed act of day 0 closes the days of the
+        // post held to day memory; from the day after, each day held is a rise that opens a climb
+        assertTrue(ON.on(Parameter.ARMED_EXCHANGE));
+        World w = clash(ON);
+        assertEquals(0, probability(w, 1), "the day after the clash");
+        assertEquals(0, probability(w, MEMORY), "the last day BBB's own act closes");
+        assertTrue(probability(w, MEMORY + 1) > 0, "a day held after it opens a climb");
+        assertTrue(probability(clash(ON), UNTIL + MEMORY) > 0, "until memory days after the post is given up");
+        assertEquals(0, probability(clash(ON), UNTIL + MEMORY + 1));
+        World plain = clash(ON.with(Parameter.ARMED_EXCHANGE, 0));
+        assertTrue(probability(plain, 1) > 0, "without armedExchange an act is a plain rise on every day it lasts");
+    }
+
+    @Test
+    void aRupturesGateStaysOpenForAGraveActThatLastsAndNoLongerForAPlainOne() {
+        Parameters gate = ON.with(Parameter.RUPTURE_GATE, 1);
+        World w = new World(gate, new MersenneTwisterFast(3));
+        w.setDay(0);
+        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
+        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        // a grave act (territorial) held 50 days, and a plain one of the same day held 200
+        w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -6.0, 1.0, false, false, true, false, Event.NONE, Event.NONE,
+                "islet-occupied")), 50);
+        w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE,
+                "crew-held")), 200);
+        Dyad d = w.existing(A, B);
+        assertEquals(50, d.lastingGraveUntil[1]);
+        assertEquals(200, d.lastingPlainUntil[1]);
+        assertEquals(200, d.lastingUntil[1]);
+    }
+
+    @Test
+    void anActThatLastsKeepsThePairsBusinessUntilMemoryDaysAfterItEnds() {
+        // a light act: its grievance is below the floor of business, yet its target may climb while it lasts
+        World w = new World(ON, new MersenneTwisterFast(3));
+        w.setDay(0);
+        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
+        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -2.0, 0.5, false, false, false, false, Event.NONE, Event.NONE,
+                "light")), UNTIL);
+        Dyad d = w.existing(A, B);
+        assertTrue(w.grievance(d, B) < ON.get(Parameter.BUSINESS_FLOOR), "a light act: " + w.grievance(d, B));
+        assertTrue(w.relations.hasBusinessOn(d, UNTIL + MEMORY));
+        assertFalse(w.relations.hasBusinessOn(d, UNTIL + MEMORY + 1));
     }
 }

@@ -302,6 +302,24 @@ class SweepComparisonTest {
     }
 
     @Test
+    void aCountryByPositionAndARelationEitherWayRoundMatchTheSamePathsWrittenOtherwise() throws Exception {
+        // the shipped file lists Peru first and the pair PER-MEX
+        Path a = sweep("written-a", Path.of(SCENARIO), "4", 2, "  countries.0.domesticPressure: { values: [0.3, 0.9] }\n"
+                + "  relations.PER-MEX.trade.PER: { values: [0.1] }\n");
+        Path b = sweep("written-b", Path.of(SCENARIO), "4", 2, "  relations.MEX-PER.trade.PER: { values: [0.1] }\n"
+                + "  countries.PER.domesticPressure: { values: [0.3, 0.9] }\n");
+        Path out = dir.resolve("written");
+        Outcome o = crisis("report", a.toString(), b.toString(), "--out", out.toString());
+        assertEquals(0, o.status(), o.err());
+        List<Map<String, String>> rows = rows(out.resolve("comparison-points.csv"));
+        assertEquals(2 * 3, rows.size(), "both points, each outcome");
+        assertTrue(rows.get(0).containsKey("countries_0_domestic_pressure"), "columns as A wrote them: " + rows.get(0).keySet());
+        for (Map<String, String> row : rows) {
+            assertEquals("0", row.get("difference"), "the same runs: " + row);
+        }
+    }
+
+    @Test
     void sweepsOverOtherPathsWithNoPointInCommonOrWithARunSetAreRefusedAndNothingIsWritten() throws Exception {
         Path out = dir.resolve("refused");
         Outcome paths = crisis("report", base.toString(), otherPaths.toString(), "--out", out.toString());
@@ -310,7 +328,8 @@ class SweepComparisonTest {
                 + base + " varies countries.PER.domesticPressure, parameters.grievanceGain; " + otherPaths
                 + " varies countries.PER.domesticPressure, parameters.thresholdSever (only in " + base
                 + ": parameters.grievanceGain; only in " + otherPaths + ": parameters.thresholdSever). Two sweeps are compared"
-                + " point by point: run them over the same varied paths\n", paths.err());
+                + " point by point: run them over the same varied paths (a country by id or position and a relation either"
+                + " way round are the same path, where the sweep's manifest holds its scenario)\n", paths.err());
 
         Outcome none = crisis("report", base.toString(), elsewhere.toString(), "--out", out.toString());
         assertEquals(2, none.status());

@@ -97,6 +97,10 @@ class SweepMatchTest {
         assertEquals("countries.7.hawkishness", SweepMatch.canonical("countries.7.hawkishness", scenario), "no such country");
         assertEquals("relations.MEX-PER.trade.PER", SweepMatch.canonical("relations.PER-MEX.trade.PER", scenario));
         assertEquals("relations.MEX-PER.level", SweepMatch.canonical("relations.MEX-PER.level", scenario));
+        com.fasterxml.jackson.databind.JsonNode listed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"countries\": [{\"id\": \"PER\"}], \"relations\": [{\"between\": [\"PER\", \"MEX\"]}]}");
+        assertEquals("relations.MEX-PER.trade.PER", SweepMatch.canonical("relations.0.trade.PER", listed), "by position");
+        assertEquals("relations.3.level", SweepMatch.canonical("relations.3.level", listed), "no such relation");
         assertEquals("events.0.day", SweepMatch.canonical("events.0.day", scenario));
 
         SweepMatch.Side a = new SweepMatch.Side("results/a", List.of("relations.PER-MEX.trade.PER", "countries.0.hawkishness"),

@@ -833,22 +833,30 @@ class ScenarioReaderTest {
                 """);
         assertEquals(List.of(40, 99, Trigger.NOT_LASTING), s.events().stream().map(Trigger::lastsUntil).toList());
         var events = ScenarioJson.toJson(s).get("events");
-        assertEquals(40, events.get(0).get("lastsUntil").asInt(), "the resolved scenario says it and reads back the same");
+        assertEquals(40, events.get(0).get("lastsUntil").asInt(), "the resolved scenario says it");
         assertFalse(events.get(2).has("lastsUntil"));
+        assertEquals(s.events(), bind(ScenarioJson.toJson(s).toString()).events(), "and reads back the same");
+        // an act that outlasts the horizon, or a horizon an override shortens, lasts to the horizon's last day
+        Scenario beyond = bind(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, actor: MEX, target: PER, gamma: -4, lastsUntil: 500}
+                  - {day: 99, type: CUSTOM, actor: MEX, target: PER, gamma: -4, lastsUntil: 120}
+                """);
+        assertEquals(List.of(99, Trigger.NOT_LASTING), beyond.events().stream().map(Trigger::lastsUntil).toList());
         List<Problem> problems = problems(BASE + """
                 events:
                   - {day: 1, type: ELECTION, actor: MEX, lastsUntil: 5}
                   - {day: 2, type: CUSTOM, actor: MEX, target: PER, gamma: 3, lastsUntil: 5}
                   - {day: 9, type: CUSTOM, actor: MEX, target: PER, gamma: -3, lastsUntil: 9}
-                  - {day: 9, type: CUSTOM, actor: MEX, target: PER, gamma: -3, lastsUntil: 100}
+                  - {day: 9, type: CUSTOM, actor: MEX, target: PER, gamma: -3, lastsUntil: 0}
                   - {day: 9, type: CUSTOM, actor: MEX, target: PER, gamma: -3, lastsUntil: soon}
                 """);
         assertEquals(5, problems.size(), problems::toString);
         assertProblem(problems.get(0), "events[0].lastsUntil", 8, 54, "only for bilateral triggers", "ELECTION is not one");
         assertProblem(problems.get(1), "events[1].lastsUntil", 9, 75, "the end of a hostile act", "gamma is 3.0");
         assertProblem(problems.get(2), "events[2].lastsUntil", 10, 76, "the act's last day, 9, is not after its day, 9");
-        assertProblem(problems.get(3), "events[3].lastsUntil", 11, 76, "expected a whole number in [1, 99], found 100");
-        assertProblem(problems.get(4), "events[4].lastsUntil", 12, 76, "expected a whole number in [1, 99], found 'soon'");
+        assertProblem(problems.get(3), "events[3].lastsUntil", 11, 76, "the act's last day, 0, is not after its day, 9");
+        assertProblem(problems.get(4), "events[4].lastsUntil", 12, 76, "expected a whole number", "found 'soon'");
     }
 
     @Test
