@@ -364,7 +364,7 @@ final class Decision {
      * (section 3.5, an escalation answers something).
      */
     private boolean fresh(Dyad d, int s, int day) {
-        return day <= pastFreshUntil(d, s) || lastingFresh(d, s, day);
+        return day <= pastFreshUntil(d, s) || d.lastingUntil[s] > Integer.MIN_VALUE / 2 && lastingFresh(d, s, day);
     }
 
     /**

@@ -172,6 +172,9 @@ final class Relations {
      * decay over the ends of the days an act of the other against it lasts (lastingActs, 3.5).
      */
     double grievanceFactor(Dyad d, int s, int from, int through) {
+        if (d.lastingUntil[s] <= from) {
+            return grievanceFactor(d, from, through); // no day of an act that lasts in the span: the plain factor
+        }
         if (through <= from) {
             return 1;
         }
