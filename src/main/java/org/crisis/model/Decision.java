@@ -364,7 +364,7 @@ final class Decision {
      * (section 3.5, an escalation answers something).
      */
     private boolean fresh(Dyad d, int s, int day) {
-        return day <= pastFreshUntil(d, s) || d.lastingUntil[s] > Integer.MIN_VALUE / 2 && lastingFresh(d, s, day);
+        return day <= pastFreshUntil(d, s) || d.lasting != null && lastingFresh(d, s, day);
     }
 
     /**
@@ -378,11 +378,12 @@ final class Decision {
         int until = pastFreshUntil(d, s);
         // each day of an act of the other that lasts is a rise (lastingActs): open until memory days after the last of
         // them, from the first that the rules of the rises let open a climb (perhaps a day still to come)
-        if (d.lastingPlainUntil[s] > Integer.MIN_VALUE / 2 && lastingPlainOpens(d, s) <= d.lastingPlainUntil[s]) {
-            until = Math.max(until, d.lastingPlainUntil[s] + w.memory);
+        Lasting l = d.lasting;
+        if (l != null && l.plainUntil[s] > Lasting.FAR && lastingPlainOpens(d, s) <= l.plainUntil[s]) {
+            until = Math.max(until, l.plainUntil[s] + w.memory);
         }
-        if (d.lastingArmedUntil[s] > Integer.MIN_VALUE / 2 && lastingArmedOpens(d, s) <= d.lastingArmedUntil[s]) {
-            until = Math.max(until, d.lastingArmedUntil[s] + w.memory);
+        if (l != null && l.armedUntil[s] > Lasting.FAR && lastingArmedOpens(d, s) <= l.armedUntil[s]) {
+            until = Math.max(until, l.armedUntil[s] + w.memory);
         }
         return until;
     }
@@ -404,8 +405,8 @@ final class Decision {
      * {@code memory} days of {@code day}, read as the act's own rise would be.
      */
     private boolean lastingFresh(Dyad d, int s, int day) {
-        return opened(lastingPlainOpens(d, s), d.lastingPlainUntil[s], day)
-                || opened(lastingArmedOpens(d, s), d.lastingArmedUntil[s], day);
+        return opened(lastingPlainOpens(d, s), d.lasting.plainUntil[s], day)
+                || opened(lastingArmedOpens(d, s), d.lasting.armedUntil[s], day);
     }
 
     /** Whether some day of {@code [first, last]} lies within {@code memory} days before or on {@code day}. */
@@ -418,7 +419,7 @@ final class Decision {
      * or an armed act of the side's own closes the rises before it (3.5).
      */
     private int lastingPlainOpens(Dyad d, int s) {
-        return Math.max(d.lastingPlainFrom[s], Math.max(d.lastStepDown[s], d.lastArmed[s]));
+        return Math.max(d.lasting.plainFrom[s], Math.max(d.lastStepDown[s], d.lastArmed[s]));
     }
 
     /**
@@ -426,7 +427,7 @@ final class Decision {
      * not while the side's own forces acted within memory before it, nor before its last step down.
      */
     private int lastingArmedOpens(Dyad d, int s) {
-        return Math.max(d.lastingArmedFrom[s], Math.max(d.lastStepDown[s], d.lastArmed[s] + w.memory + 1));
+        return Math.max(d.lasting.armedFrom[s], Math.max(d.lastStepDown[s], d.lastArmed[s] + w.memory + 1));
     }
 
     /**
@@ -434,7 +435,8 @@ final class Decision {
      * grievance last rose from a grave act, or after the last day of a grave act that lasted.
      */
     private int graveUntil(Dyad d, int s) {
-        return Math.max(d.lastGraveAggrieved[s], d.lastingGraveUntil[s]) + w.memory;
+        return (d.lasting == null ? d.lastGraveAggrieved[s] : Math.max(d.lastGraveAggrieved[s], d.lasting.graveUntil[s]))
+                + w.memory;
     }
 
     /**
@@ -647,8 +649,9 @@ final class Decision {
         q = rel.grievanceFactor(d, t0 - 1, t0); // the day's decay, and mediation if in force
         // each side's own factor (an act of the other lasting keeps its grievance); q, the factor of a side
         // no act renews, is the lower bound of every day's factor that the window's bounds need
-        gs0 = d.grievance[s] * rel.grievanceFactor(d, s, d.decayedThrough, t0 - 1);
-        go0 = d.grievance[o] * rel.grievanceFactor(d, o, d.decayedThrough, t0 - 1);
+        double gs = rel.grievanceFactor(d, s, d.decayedThrough, t0 - 1);
+        gs0 = d.grievance[s] * gs;
+        go0 = d.grievance[o] * (d.lasting == null ? gs : rel.grievanceFactor(d, o, d.decayedThrough, t0 - 1));
         cs0 = d.condemnation[s] == 0 ? 0 : rel.condemnationOn(d, s, t0);
         f = disposition(i);
         fo = disposition(other);

@@ -108,20 +108,11 @@ public final class Dyad {
      */
     List<Event> triggers;
     /**
-     * Under {@code lastingActs}: the days {@code (lastingFrom, lastingUntil]} over whose ends each
-     * side's grievance does not fade, an act of the other against it lasting (a scripted trigger's
-     * {@code lastsUntil}, 3.5). Each day of such an act is a rise of the side's grievance: the
-     * first and last days of the acts that are not armed (under armedExchange; all of them
-     * without it) and of those that are, read as rises from armed acts, and the last day of a
-     * grave one. Far in the past when none lasts.
+     * Under {@code lastingActs}: what acts of one side against the other that last have done (a
+     * scripted trigger's {@code lastsUntil}, 3.5); null until the first, so that the decay, the
+     * sampling and the business of every other pair take their plain path.
      */
-    final int[] lastingFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final int[] lastingUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final int[] lastingPlainFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final int[] lastingPlainUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final int[] lastingArmedFrom = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final int[] lastingArmedUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
-    final int[] lastingGraveUntil = {Integer.MIN_VALUE / 2, Integer.MIN_VALUE / 2};
+    Lasting lasting;
     /** Day each side's injury was done: with injuryFading it fades from then on. */
     final int[] injuryDay = new int[2];
     /**
@@ -234,7 +225,12 @@ public final class Dyad {
     boolean hasBusiness(int day, int memory, double floor, double g0, double g1) {
         return g0 > floor || g1 > floor || day - lastEventDay <= memory
                 || day < mediationUntil || level < Level.NORMAL.ordinal()
-                || day - Math.max(lastingUntil[0], lastingUntil[1]) <= memory;
+                || lasting != null && day - Math.max(lasting.until[0], lasting.until[1]) <= memory;
+    }
+
+    /** Whether the two sides' grievances fade alike, no act of one lasting against the other apart (lastingActs, 3.5). */
+    public boolean fadeAlike() {
+        return lasting == null || lasting.from[0] == lasting.from[1] && lasting.until[0] == lasting.until[1];
     }
 
     /** Order in which the pair was first touched in its run (0, 1, 2, ...): an index for observers. */

@@ -109,7 +109,7 @@ final class Relations {
         }
         double c = condemnationFactor(through - from);
         double g = decayFactor(d, through - from) * mediationFactor(d, from, through);
-        if (d.lastingUntil[0] <= from && d.lastingUntil[1] <= from) {
+        if (d.lasting == null || d.lasting.until[0] <= from && d.lasting.until[1] <= from) {
             d.grievance[0] *= g;
             d.grievance[1] *= g;
         } else {
@@ -172,13 +172,13 @@ final class Relations {
      * decay over the ends of the days an act of the other against it lasts (lastingActs, 3.5).
      */
     double grievanceFactor(Dyad d, int s, int from, int through) {
-        if (d.lastingUntil[s] <= from) {
+        if (d.lasting == null || d.lasting.until[s] <= from) {
             return grievanceFactor(d, from, through); // no day of an act that lasts in the span: the plain factor
         }
         if (through <= from) {
             return 1;
         }
-        int lasting = Math.min(through, d.lastingUntil[s]) - Math.max(from, d.lastingFrom[s]);
+        int lasting = Math.min(through, d.lasting.until[s]) - Math.max(from, d.lasting.from[s]);
         int decaying = through - from - Math.max(0, lasting);
         return (decaying == 0 ? 1 : decayFactor(d, decaying)) * mediationFactor(d, from, through);
     }

@@ -194,23 +194,27 @@ public final class World {
         Dyad d = dyad(e.actor(), e.target());
         touch(d);
         int s = d.side(e.target());
-        if (d.lastingUntil[s] < day) {
-            d.lastingFrom[s] = day - 1;
+        if (d.lasting == null) {
+            d.lasting = new Lasting();
         }
-        d.lastingUntil[s] = Math.max(d.lastingUntil[s], until);
+        Lasting l = d.lasting;
+        if (l.until[s] < day) {
+            l.from[s] = day - 1;
+        }
+        l.until[s] = Math.max(l.until[s], until);
         if (parameters.on(Parameter.ARMED_EXCHANGE) && e.armed()) {
-            if (d.lastingArmedUntil[s] < day) {
-                d.lastingArmedFrom[s] = day;
+            if (l.armedUntil[s] < day) {
+                l.armedFrom[s] = day;
             }
-            d.lastingArmedUntil[s] = Math.max(d.lastingArmedUntil[s], until);
+            l.armedUntil[s] = Math.max(l.armedUntil[s], until);
         } else {
-            if (d.lastingPlainUntil[s] < day) {
-                d.lastingPlainFrom[s] = day;
+            if (l.plainUntil[s] < day) {
+                l.plainFrom[s] = day;
             }
-            d.lastingPlainUntil[s] = Math.max(d.lastingPlainUntil[s], until);
+            l.plainUntil[s] = Math.max(l.plainUntil[s], until);
         }
         if (grave(e.id())) {
-            d.lastingGraveUntil[s] = Math.max(d.lastingGraveUntil[s], until);
+            l.graveUntil[s] = Math.max(l.graveUntil[s], until);
         }
     }
 

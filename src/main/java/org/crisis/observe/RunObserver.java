@@ -70,8 +70,9 @@ public final class RunObserver implements CrisisModel.DailyObserver {
                 lastBA[p] = w.grievance(d, tracked[p][1]);
             } else {
                 // untouched since yesterday: one more day of decay (and mediation)
-                lastAB[p] *= w.dailyFactor(d, tracked[p][0], w.day());
-                lastBA[p] *= w.dailyFactor(d, tracked[p][1], w.day());
+                double keep = w.dailyFactor(d, tracked[p][0], w.day());
+                lastAB[p] *= keep;
+                lastBA[p] *= d.fadeAlike() ? keep : w.dailyFactor(d, tracked[p][1], w.day());
             }
             trajectory.set(p, d.level().ordinal(), lastAB[p], lastBA[p]);
         }

@@ -66,7 +66,7 @@ public final class DayByDay {
                 double mediated = day < d.mediationUntil ? 1 - efficacy * d.mediationCredibility : 1;
                 for (int s = 0; s < 2; s++) {
                     // an act of the other lasting through this day keeps the side's grievance (lastingActs, 3.5)
-                    boolean held = day > d.lastingFrom[s] && day <= d.lastingUntil[s];
+                    boolean held = d.lasting != null && day > d.lasting.from[s] && day <= d.lasting.until[s];
                     d.grievance[s] *= (held ? 1 : fade) * mediated;
                 }
                 d.condemnation[0] *= decay;

@@ -119,7 +119,7 @@ class LastingActTest {
         double keep = 1 - OFF.get(Parameter.GRIEVANCE_DECAY);
         assertEquals(grievanceOn(OFF, 0) * Math.pow(keep, 80), grievanceOn(OFF, 80), 1e-12, "it fades from its day");
         World w = detained(OFF, 3);
-        assertEquals(Integer.MIN_VALUE / 2, w.existing(A, B).lastingUntil[1], "nothing recorded");
+        assertEquals(null, w.existing(A, B).lasting, "nothing recorded");
     }
 
     /** A clash on day 0: AAA's armed incursion, held until {@link #UNTIL}, and BBB's armed answer the same day. */
@@ -170,9 +170,9 @@ class LastingActTest {
         w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE,
                 "crew-held")), 200);
         Dyad d = w.existing(A, B);
-        assertEquals(50, d.lastingGraveUntil[1]);
-        assertEquals(200, d.lastingPlainUntil[1]);
-        assertEquals(200, d.lastingUntil[1]);
+        assertEquals(50, d.lasting.graveUntil[1]);
+        assertEquals(200, d.lasting.plainUntil[1]);
+        assertEquals(200, d.lasting.until[1]);
     }
 
     @Test
