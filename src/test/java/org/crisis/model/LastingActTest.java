@@ -22,13 +22,19 @@ class LastingActTest {
     private static final Parameters ON = OFF.with(Parameter.LASTING_ACTS, 1);
     private static final int MEMORY = (int) OFF.get(Parameter.MEMORY);
 
-    /** AAA and BBB at NORMAL; on day 0 AAA detains BBB's nationals, held through day {@link #UNTIL}. */
-    private static World detained(Parameters p, long seed) {
+    /** AAA and BBB at NORMAL, with no grievance or trade; nobody else. */
+    private static World pair(Parameters p, long seed) {
         World w = new World(p, new MersenneTwisterFast(seed));
         w.setDay(0);
         w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
         w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
         w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        return w;
+    }
+
+    /** AAA and BBB at NORMAL; on day 0 AAA detains BBB's nationals, held through day {@link #UNTIL}. */
+    private static World detained(Parameters p, long seed) {
+        World w = pair(p, seed);
         w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -4.0, 1.0, false, false, false, false, Event.NONE, Event.NONE,
                 "detention")), UNTIL);
         return w;
@@ -124,11 +130,7 @@ class LastingActTest {
 
     /** A clash on day 0: AAA's armed incursion, held until {@link #UNTIL}, and BBB's armed answer the same day. */
     private static World clash(Parameters p) {
-        World w = new World(p, new MersenneTwisterFast(5));
-        w.setDay(0);
-        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
-        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        World w = pair(p, 5);
         w.act(new Act(B, A, EventType.CUSTOM, -5.0, 1.0, false, false, true, true, Event.NONE, Event.NONE, "patrol"));
         w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -6.0, 1.0, false, false, true, true, Event.NONE, Event.NONE,
                 "post-held")), UNTIL);
@@ -159,11 +161,7 @@ class LastingActTest {
     @Test
     void aRupturesGateStaysOpenForAGraveActThatLastsAndNoLongerForAPlainOne() {
         Parameters gate = ON.with(Parameter.RUPTURE_GATE, 1);
-        World w = new World(gate, new MersenneTwisterFast(3));
-        w.setDay(0);
-        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
-        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        World w = pair(gate, 3);
         // a grave act (territorial) held 50 days, and a plain one of the same day held 200
         w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -6.0, 1.0, false, false, true, false, Event.NONE, Event.NONE,
                 "islet-occupied")), 50);
@@ -178,11 +176,7 @@ class LastingActTest {
     @Test
     void anActThatLastsKeepsThePairsBusinessUntilMemoryDaysAfterItEnds() {
         // a light act: its grievance is below the floor of business, yet its target may climb while it lasts
-        World w = new World(ON, new MersenneTwisterFast(3));
-        w.setDay(0);
-        w.addCountry("AAA", 0.2, 0.2, 0.5, 0.5, 0.5, 0.5, List.of());
-        w.addCountry("BBB", -0.1, 0.3, 0.8, 0.6, 0.6, 0.5, List.of());
-        w.setRelation(A, B, Level.NORMAL, 0, 0, 0, 0);
+        World w = pair(ON, 3);
         w.lasting(w.act(new Act(A, B, EventType.CUSTOM, -2.0, 0.5, false, false, false, false, Event.NONE, Event.NONE,
                 "light")), UNTIL);
         Dyad d = w.existing(A, B);
