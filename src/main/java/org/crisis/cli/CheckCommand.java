@@ -18,6 +18,7 @@ import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
+import org.crisis.model.Parameter;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
@@ -88,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
                 Scenario s = ScenarioReader.read(file, overrides);
                 System.out.printf("%s: ok (%s: %s, %s%s, %s)%n", file, s.name(),
                         s.countries().size() + (s.countries().size() == 1 ? " country" : " countries"), count(s.events().size(), "event"),
-                        signs(s.events()), count(s.days(), "day"));
+                        signs(s.events(), s.parameters().on(Parameter.LASTING_ACTS)), count(s.days(), "day"));
                 s.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
             } catch (InvalidInputException e) {
                 System.err.println(e.getMessage());
@@ -101,9 +102,10 @@ final class CheckCommand implements Callable<Integer> {
 
     /**
      * How the scripted events weigh, {@code " (3 hostile, 1 cooperative)"}, so that a weight of the wrong sign (a
-     * deportation written with a positive gamma) shows before the run; "" without events.
+     * deportation written with a positive gamma) shows before the run, and how many last after their day
+     * ({@code lastsUntil}), with a word when the option that reads them is off; "" without events.
      */
-    static String signs(List<Scenario.Trigger> events) {
+    static String signs(List<Scenario.Trigger> events, boolean lastingActs) {
         int hostile = 0;
         int cooperative = 0;
         for (Scenario.Trigger t : events) {
@@ -121,7 +123,10 @@ final class CheckCommand implements Callable<Integer> {
         if (other > 0) {
             parts.add(other + " of weight 0");
         }
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+        long lasting = events.stream().filter(t -> t.lastsUntil() != Scenario.Trigger.NOT_LASTING).count();
+        String lasts = lasting == 0 ? "" : "; " + lasting + " that last" + (lastingActs ? ""
+                : ", read only under parameters.lastingActs");
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + lasts + ")";
     }
 
     /**

@@ -155,6 +155,28 @@ class NewUserFrictionsTest {
     }
 
     @Test
+    void checkCountsTheActsThatLastAndSaysWhenNothingReadsThem() throws Exception {
+        String file = """
+                name: lasting
+                days: 60
+                countries: [{id: AAA}, {id: BBB}]
+                events:
+                  - {day: 0, type: CUSTOM, actor: AAA, target: BBB, gamma: -4, label: crew-held, lastsUntil: 20}
+                  - {day: 30, type: CUSTOM, actor: AAA, target: BBB, gamma: 3, label: crew-released}
+                """;
+        Path off = tmp.resolve("lasting-off.yaml");
+        Files.writeString(off, file);
+        Outcome o = crisis("check", off.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("2 events (1 hostile, 1 cooperative; 1 that last, read only under parameters.lastingActs)"),
+                o.out());
+        Path on = tmp.resolve("lasting-on.yaml");
+        Files.writeString(on, file.replace("name: lasting", "name: lasting-on") + "parameters: {lastingActs: true}\n");
+        o = crisis("check", on.toString());
+        assertTrue(o.out().contains("2 events (1 hostile, 1 cooperative; 1 that last)"), o.out());
+    }
+
+    @Test
     void anInvalidSweepFileIsCheckedAsASweep() throws Exception {
         Path sweep = tmp.resolve("s.yaml");
         Files.writeString(sweep, "scenario: " + Path.of("scenarios/peru-mexico-asylum-2025.yaml").toAbsolutePath()
