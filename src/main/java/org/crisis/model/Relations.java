@@ -108,8 +108,8 @@ final class Relations {
             return;
         }
         double c = condemnationFactor(through - from);
-        double g = decayFactor(d, through - from) * mediationFactor(d, from, through);
         if (d.lasting == null || d.lasting.until[0] <= from && d.lasting.until[1] <= from) {
+            double g = decayFactor(d, through - from) * mediationFactor(d, from, through);
             d.grievance[0] *= g;
             d.grievance[1] *= g;
         } else {

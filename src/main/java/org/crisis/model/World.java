@@ -188,7 +188,7 @@ public final class World {
      * that starts while another of its kind lasts extends it. Without the option nothing.
      */
     public void lasting(Event e, int until) {
-        if (parameters.get(Parameter.LASTING_ACTS) == 0 || until <= day || e.target() == Event.NONE) {
+        if (!parameters.on(Parameter.LASTING_ACTS) || until <= day || e.target() == Event.NONE) {
             return;
         }
         Dyad d = dyad(e.actor(), e.target());
