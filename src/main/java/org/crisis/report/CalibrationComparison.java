@@ -65,7 +65,7 @@ public final class CalibrationComparison implements ReportKind {
     /** Writes report.html and its CSV tables comparing calibration directories (into {@code options.out()}, else a compare-... directory beside the first). */
     public static Report.Written write(List<Path> directories, ReportOptions options) throws ReportException {
         Path outDir = options.out() == null ? ReportOutput.defaultFor(directories) : options.out();
-        ReportOutput.check(outDir);
+        ReportOutput.check(outDir, directories);
         List<CalibrationResults> list = new ArrayList<>();
         for (Path d : directories) {
             list.add(CalibrationResults.open(d));

@@ -37,6 +37,7 @@ public final class Report {
                 written.add(out.write(t.getKey(), t.getValue()));
             }
             Path page = out.write(report.page(), html);
+            out.finish(report.page());
             return new Written(page, written, report.kind(), List.copyOf(report.warnings()));
         }
     }
@@ -46,7 +47,7 @@ public final class Report {
             throw new ReportException("give at least one results directory");
         }
         Path outDir = options.out() == null ? ReportOutput.defaultFor(directories) : options.out();
-        ReportOutput.check(outDir);
+        ReportOutput.check(outDir, directories);
         List<Results> results = new ArrayList<>();
         for (Path d : directories) {
             results.add(Results.open(d));

@@ -17,7 +17,10 @@ import org.crisis.io.WorkDirectory;
  * plain names (letters, digits, '.', '-', '_', no leading dot), are resolved inside the
  * directory and checked to stay there; each is written to a temporary file and renamed into
  * place, so a reader never sees half a report. The directory is held locked while the report
- * is written.
+ * is written. A page keeps the list of the files it wrote in a hidden index beside it
+ * ({@code .report.html.files}), so that the next page of that name written there removes the
+ * tables of the earlier one that it does not write again, and no table of another report is
+ * left beside it.
  */
 final class ReportOutput implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
@@ -31,9 +34,23 @@ final class ReportOutput implements AutoCloseable {
     }
 
     /**
-     * Refuses an output path with '..', that is a file, or that is the {@code --out} of an
-     * interrupted sweep or calibration, before anything is read or written.
+     * Refuses, before anything is read or written, an output path with '..', that is a file, that is
+     * the {@code --out} of an interrupted sweep or calibration, or that is a results directory
+     * ({@code manifest.json} in it) other than one of {@code inputs}, whose own report this one
+     * would replace.
      */
+    static void check(Path directory, List<Path> inputs) throws ReportException {
+        Path normal = directory.toAbsolutePath().normalize();
+        if (Files.isRegularFile(normal.resolve("manifest.json"))
+                && inputs.stream().noneMatch(i -> i.toAbsolutePath().normalize().equals(normal))) {
+            throw new ReportException("--out " + directory + " is another results directory (it holds manifest.json):"
+                    + " a report written there would replace that directory's own report; choose a new or empty --out,"
+                    + " or the directory being reported");
+        }
+        check(directory);
+    }
+
+    /** {@link #check(Path, List)} but for other results directories: checked again as the directory is opened. */
     static void check(Path directory) throws ReportException {
         for (Path part : directory) {
             if (part.toString().equals("..")) {
@@ -223,5 +240,28 @@ final class ReportOutput implements AutoCloseable {
 
     List<Path> written() {
         return List.copyOf(written);
+    }
+
+    /**
+     * Ends page {@code page}'s report: removes the files the previous page of that name listed in its
+     * index and this one did not write again (the tables of another kind of report, or of another
+     * results set, that would otherwise be read as this one's), then writes the new index. Call it
+     * only once every file is written, so a refused or failed report removes nothing.
+     */
+    void finish(String page) throws ReportException {
+        Path index = directory.resolve("." + page + ".files");
+        List<String> now = written.stream().map(p -> p.getFileName().toString()).toList();
+        try {
+            if (Files.isRegularFile(index)) {
+                for (String name : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+                    if (!name.isBlank() && !now.contains(name) && NAME.matcher(name).matches() && !name.contains("..")) {
+                        Files.deleteIfExists(directory.resolve(name));
+                    }
+                }
+            }
+            Files.writeString(index, String.join("\n", now) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReportException("cannot update " + index + ", the list of the report's files (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -357,7 +357,9 @@ final class RunSetReport implements ReportKind {
     private void pairs(Page page) throws ReportException {
         Html h = page.section("pairs", "Tracked pairs");
         Map<Pair, PairEnsemble> ensemble = set.ensemble();
-        if (ensemble.isEmpty()) {
+        if (ensemble.isEmpty() && set.hasEnsemble()) {
+            h.note("The run set tracks no pair (its ensemble.csv has no rows): no fan charts or level shares.");
+        } else if (ensemble.isEmpty()) {
             h.note("No ensemble.csv in the results directory: fan charts and level shares are left out.");
             warnings.add(set.directory() + " has no ensemble.csv: fan charts and level shares left out");
         } else {

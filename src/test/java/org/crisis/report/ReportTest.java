@@ -263,6 +263,32 @@ class ReportTest {
     }
 
     @Test
+    void aReportIsNotWrittenIntoAnotherResultsDirectoryAndLeavesNoEarlierReportsTablesBesideIt() throws Exception {
+        Path decay = Fixtures.copy("decay", tmp);
+        ReportException e = assertThrows(ReportException.class,
+                () -> Report.write(List.of(Fixtures.dir("base")), defaults().withOut(decay)));
+        assertTrue(e.getMessage().contains("is another results directory (it holds manifest.json)"), e.getMessage());
+        assertFalse(Files.exists(decay.resolve("report.html")), "nothing written");
+        // into its own directory, as by default, it goes
+        Report.write(List.of(decay), defaults().withOut(decay));
+        assertTrue(Files.exists(decay.resolve("report.html")));
+
+        // one --out for two reports: the second removes what the first wrote and it does not write again
+        Path shared = tmp.resolve("shared");
+        Report.write(List.of(Fixtures.dir("base")), defaults().withOut(shared));
+        assertTrue(Files.exists(shared.resolve("report-survival.csv")));
+        Files.writeString(shared.resolve("notes.csv"), "mine\n");
+        Report.Written sweep = Report.write(List.of(Fixtures.dir("grid")), defaults().withOut(shared));
+        assertFalse(Files.exists(shared.resolve("report-survival.csv")), "the run set's table is not left as the sweep's");
+        assertTrue(Files.exists(shared.resolve("report-ranking.csv")));
+        assertTrue(Files.exists(shared.resolve("notes.csv")), "a file no report wrote is left alone");
+        try (var files = Files.list(shared)) {
+            List<String> csv = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("report-")).sorted().toList();
+            assertEquals(sweep.tables().stream().map(t -> t.getFileName().toString()).sorted().toList(), csv);
+        }
+    }
+
+    @Test
     void missingAndInvalidDirectoriesAreClearErrors() throws Exception {
         ReportException missing = assertThrows(ReportException.class, () -> Results.open(tmp.resolve("absent")));
         assertTrue(missing.getMessage().contains("no such directory"), missing.getMessage());
