@@ -56,6 +56,14 @@ final class CalibrationDirectory extends JournaledDirectory {
             WorkDirectory.refuseInterruptedSweep(work, out); // not ours to clear, even with --restart
             ObjectNode wanted = identity(c, folds, version);
             Path identityFile = work.resolve(IDENTITY);
+            if (Files.isRegularFile(identityFile)) {
+                // another calibration's unfinished work is not this one's to resume or to discard, even with --restart
+                String foundFile = JSON.readTree(identityFile.toFile()).path("calibration_file").asText();
+                if (anotherFile(foundFile, wanted.path("calibration_file").asText())) {
+                    throw new CalibrationRunner.Refused(anotherWork("calibration", work, foundFile,
+                            wanted.path("calibration_file").asText()));
+                }
+            }
             if (Files.isRegularFile(identityFile) && mode != SweepRunner.Mode.RESTART) {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);

@@ -107,11 +107,28 @@ abstract class JournaledDirectory implements Closeable {
      * (two files whose results share a work directory), or the same file changed since.
      */
     static String fileDiffers(String kind, String found, String wanted, String detail) {
-        if (!found.isEmpty() && !found.equals(wanted) && !sameFile(found, wanted)) {
+        if (anotherFile(found, wanted)) {
             return "it was started from another " + kind + " file, " + found + " (this is " + wanted
                     + "; to run this one beside it, give it its own --out)";
         }
         return "the " + kind + " file changed since it started (" + wanted + detail + ")";
+    }
+
+    /** Whether {@code found}, the file an unfinished work was started from, is another file than {@code wanted}. */
+    static boolean anotherFile(String found, String wanted) {
+        return !found.isEmpty() && !found.equals(wanted) && !sameFile(found, wanted);
+    }
+
+    /**
+     * Why the unfinished {@code what} in {@code work} is not resumed when it was started from another
+     * file: it is another piece of work, not this one changed, so starting over (which would discard it) is
+     * not offered; this one needs its own {@code --out}, and that one resumes from its own file.
+     */
+    static String anotherWork(String what, Path work, String found, String wanted) throws IOException {
+        return "--out holds an unfinished " + what + " started from another " + what + " file, " + found + " (this is "
+                + wanted + "): give this " + what + " its own --out. To finish that one, run it again from " + found
+                + " with the same --out; to give it up, remove " + work + " (its " + SweepJournal.segments(work).size()
+                + " journal segment(s))";
     }
 
     private static boolean sameFile(String a, String b) {

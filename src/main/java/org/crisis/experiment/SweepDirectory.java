@@ -54,6 +54,13 @@ final class SweepDirectory extends JournaledDirectory {
             }
             ObjectNode wanted = identity(sweep, shard, version);
             Path identityFile = work.resolve(IDENTITY);
+            if (unfinished) {
+                // another sweep's unfinished work is not this one's to resume or to discard, even with --restart
+                String foundFile = JSON.readTree(identityFile.toFile()).path("sweep_file").asText();
+                if (anotherFile(foundFile, wanted.path("sweep_file").asText())) {
+                    throw new SweepRunner.Refused(anotherWork("sweep", work, foundFile, wanted.path("sweep_file").asText()));
+                }
+            }
             if (unfinished && mode != SweepRunner.Mode.RESTART) {
                 JsonNode found = JSON.readTree(identityFile.toFile());
                 List<String> why = differences(found, wanted);
@@ -106,7 +113,11 @@ final class SweepDirectory extends JournaledDirectory {
                     ": SHA-256 was " + abbreviate(found.path("sweep_sha256").asText()) + ", now "
                     + abbreviate(wanted.path("sweep_sha256").asText())));
         }
-        if (!found.path("scenario_sha256").asText().equals(wanted.path("scenario_sha256").asText())) {
+        String scenarioWas = found.path("scenario_file").asText();
+        if (anotherFile(scenarioWas, wanted.path("scenario_file").asText())) {
+            why.add("it was started with another scenario file, " + scenarioWas + " (this sweep's is "
+                    + wanted.path("scenario_file").asText() + ")");
+        } else if (!found.path("scenario_sha256").asText().equals(wanted.path("scenario_sha256").asText())) {
             why.add("the scenario file changed since it started (" + wanted.path("scenario_file").asText() + ": SHA-256 was "
                     + abbreviate(found.path("scenario_sha256").asText()) + ", now " + abbreviate(wanted.path("scenario_sha256").asText()) + ")");
         } else if (!found.path("resolved_scenario_sha256").asText().equals(wanted.path("resolved_scenario_sha256").asText())) {

@@ -518,8 +518,16 @@ class CalibrationRunnerTest {
         CalibrationRunner.Refused other = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(
                 CalibrationReader.read(twin), CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.AUTO))
                 .execute());
-        assertTrue(other.getMessage().contains("it was started from another calibration file, " + file + " (this is " + twin
-                + "; to run this one beside it, give it its own --out)"), other.getMessage());
+        assertTrue(other.getMessage().contains("an unfinished calibration started from another calibration file, " + file
+                + " (this is " + twin + "): give this calibration its own --out"), other.getMessage());
+        assertFalse(other.getMessage().contains("--restart"), "another calibration's work is not offered for discarding: "
+                + other.getMessage());
+        // nor discarded by --restart: it is not this calibration's own
+        CalibrationRunner.Refused restart = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(
+                CalibrationReader.read(twin), CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESTART))
+                .execute());
+        assertTrue(restart.getMessage().contains("started from another calibration file"), restart.getMessage());
+        assertTrue(Files.isRegularFile(org.crisis.io.WorkDirectory.workFor(out).resolve(CalibrationDirectory.IDENTITY)), "the other's work is kept");
         // --restart discards it
         new CalibrationRunner(changed, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESTART)).execute();
         assertTrue(Files.isRegularFile(out.resolve("candidates.csv")));

@@ -290,6 +290,25 @@ class SweepRunnerTest {
     }
 
     @Test
+    void anotherSweepsUnfinishedWorkIsNeitherResumedNorDiscarded() throws Exception {
+        Path file = SweepFixtures.sweep(dir, GRID);
+        Path out = dir.resolve("out");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(SweepReader.read(file),
+                SweepFixtures.options(out, 2, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(4).execute());
+        Path twin = Files.writeString(dir.resolve("twin.yaml"), Files.readString(file).replace("seed: 7", "seed: 8"));
+        Sweep other = SweepReader.read(twin);
+        for (SweepRunner.Mode mode : List.of(SweepRunner.Mode.AUTO, SweepRunner.Mode.RESTART)) {
+            SweepRunner.Refused e = assertThrows(SweepRunner.Refused.class, () -> new SweepRunner(other,
+                    SweepFixtures.options(out, 2, SweepShard.ALL, mode)).execute());
+            assertTrue(e.getMessage().contains("an unfinished sweep started from another sweep file, " + file + " (this is "
+                    + twin + "): give this sweep its own --out"), e.getMessage());
+            assertFalse(e.getMessage().contains("--restart"), e.getMessage());
+        }
+        SweepRunner.Result r = run(SweepReader.read(file), out, 2);
+        assertEquals(4, r.resumed(), "the first sweep's work was kept and resumes");
+    }
+
+    @Test
     void aSweepKilledAfterItsResultsMovedIntoPlaceIsRecognisedAsFinished() throws Exception {
         Sweep s = sweep(GRID);
         Path out = dir.resolve("out");
