@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
+import org.crisis.stats.Intervals;
 import org.crisis.stats.KaplanMeier;
 import org.crisis.stats.LogRank;
+import org.crisis.stats.OutcomeStatistics;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -209,6 +211,11 @@ final class ComparisonReport implements ReportKind {
     }
 
     /** A long text shown around where it starts to differ from the other. */
+    /** A set's interval as its summary.json gives it: cut at what the outcome's values can take (a day not below 0). */
+    private static double[] within(OutcomeSummary o, OutcomeStatistics s) {
+        return Intervals.within(o.kind(), o.unit(), s.interval());
+    }
+
     static String clip(String s, int differsAt) {
         String one = s.replace('\n', ' ');
         if (one.isEmpty()) {
@@ -343,8 +350,8 @@ final class ComparisonReport implements ReportKind {
                     csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
                             cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
                             cmp.low(), cmp.high(), cmp.test(), Csv.probability(cmp.p()), cmp.effectName(), cmp.effect(),
-                            cmp.paired() ? (Object) cmp.pairs() : null, cmp.first().low(), cmp.first().high(), cmp.second().low(),
-                            cmp.second().high());
+                            cmp.paired() ? (Object) cmp.pairs() : null, within(o, cmp.first())[0], within(o, cmp.first())[1],
+                            within(o, cmp.second())[0], within(o, cmp.second())[1]);
                 }
             }
         }

@@ -163,6 +163,26 @@ class ReportTest {
     }
 
     @Test
+    void aComparisonsTableCutsEachSetsIntervalWhereThePageAndSummaryJsonCutIt() throws Exception {
+        // one run of forty breaks on day 30, the rest on day 0: Student's t reaches below day 0
+        Path base = Fixtures.copy("base", tmp);
+        List<String> runs = Files.readAllLines(base.resolve("runs.csv"));
+        int column = List.of(runs.get(0).split(",", -1)).indexOf("days_to_severed_per_mex");
+        String[] first = runs.get(1).split(",", -1);
+        first[column] = "30";
+        runs.set(1, String.join(",", first));
+        Files.write(base.resolve("runs.csv"), runs);
+        Report.write(List.of(base, Fixtures.dir("decay")), defaults().withOut(tmp.resolve("cmp")));
+        List<String> lines = Files.readAllLines(tmp.resolve("cmp/report-comparison.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        String[] row = lines.stream().skip(1).map(l -> l.split(",", -1))
+                .filter(r -> r[header.indexOf("column")].equals("days_to_severed_per_mex")).findFirst().orElseThrow();
+        assertEquals("0.75", row[header.indexOf("value_baseline")]);
+        assertEquals("0", row[header.indexOf("baseline_ci95_low")], "a day is not below 0, as on the page");
+        assertTrue(Double.parseDouble(row[header.indexOf("baseline_ci95_high")]) > 2, String.join(",", row));
+    }
+
+    @Test
     void gridSweepShowsEachOutcomeAgainstEachValueHeatMapsAndRanking() throws Exception {
         Report.Written w = write(defaults(), "grid");
         String html = Fixtures.read(w.html());
