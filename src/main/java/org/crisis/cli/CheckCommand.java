@@ -60,6 +60,9 @@ final class CheckCommand implements Callable<Integer> {
                 files.add(p); // a missing file is reported by the reader, with the others
             }
         }
+        int invalid = 0;
+        int problems = 0;
+        int warnings = 0;
         for (Path file : files) {
             try {
                 String kind = kind(file);
@@ -91,11 +94,20 @@ final class CheckCommand implements Callable<Integer> {
                         s.countries().size() + (s.countries().size() == 1 ? " country" : " countries"), count(s.events().size(), "event"),
                         signs(s.events(), s.parameters().on(Parameter.LASTING_ACTS)), count(s.days(), "day"));
                 s.standingWarnings().forEach(w -> System.err.println(file + ": warning: " + w));
+                warnings += s.standingWarnings().size();
             } catch (InvalidInputException e) {
                 System.err.println(e.getMessage());
                 System.err.printf("%s: %d problem%s%n", file, e.problems().size(), e.problems().size() == 1 ? "" : "s");
                 status = Main.INVALID_INPUT;
+                invalid++;
+                problems += e.problems().size();
             }
+        }
+        if (files.size() > 1) {
+            // the per-file lines of a directory scroll past: the totals come last
+            System.err.printf(Locale.ROOT, "crisis check: %s: %s%s%n", count(files.size(), "file"),
+                    invalid == 0 ? "all ok" : (files.size() - invalid) + " ok, " + invalid + " with problems (" + count(problems, "problem") + ")",
+                    warnings == 0 ? "" : "; " + count(warnings, "warning") + " on scenarios read");
         }
         return status;
     }

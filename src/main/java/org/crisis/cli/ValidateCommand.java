@@ -16,6 +16,8 @@ import org.crisis.experiment.ParameterDraws;
 import org.crisis.experiment.Validation;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
+import org.crisis.scenario.Overrides;
+import org.crisis.scenario.Problem;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.scenario.TreeReader;
@@ -102,7 +104,10 @@ final class ValidateCommand implements Callable<Integer> {
                 System.err.println(files.get(k) + ": a " + r.otherKind() + " file, not a scenario (use "
                         + CheckCommand.commandFor(r.otherKind()) + "), skipped");
             } else if (r.invalid() != null) {
-                System.err.println(r.invalid().getMessage());
+                // a --set that fails on one file of several: say which file it failed on
+                for (Problem p : r.invalid().problems()) {
+                    System.err.println(p.source().equals(Overrides.SOURCE) ? files.get(k) + ": " + p : p);
+                }
                 invalid = true;
             } else if (r.scenario().expect().isEmpty()) {
                 System.err.println(files.get(k) + ": no expect: block, skipped");

@@ -226,7 +226,9 @@ final class ReportOutput implements AutoCloseable {
             written.add(target);
             return target;
         } catch (IOException e) {
-            throw new ReportException("cannot write " + target + " (" + e.getMessage() + ")", e);
+            String why = e instanceof java.nio.file.FileSystemException f ? WorkDirectory.describe(f) : e.getMessage();
+            throw new ReportException("cannot write " + target + " (" + why + ")"
+                    + (e instanceof java.nio.file.AccessDeniedException ? "; give --out a directory you can write" : ""), e);
         } finally {
             if (tmp != null) {
                 try {

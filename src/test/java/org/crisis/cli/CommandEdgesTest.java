@@ -349,6 +349,31 @@ class CommandEdgesTest {
         assertEquals("", o.out());
     }
     @Test
+    void checkingSeveralFilesEndsWithTheirTotals() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: bad\ndays: 10\ncountries: [{id: RED}, {id: RED}]\n");
+        Cli.Outcome o = Cli.crisis("check", "scenarios/peru-mexico-asylum-2025.yaml", bad.toString());
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().strip().endsWith("crisis check: 2 files: 1 ok, 1 with problems (1 problem)"), o.err());
+        Cli.Outcome one = Cli.crisis("check", "scenarios/peru-mexico-asylum-2025.yaml");
+        assertFalse(one.err().contains("crisis check:"), "one file's line is its own total: " + one.err());
+        Cli.Outcome two = Cli.crisis("check", "scenarios/peru-mexico-asylum-2025.yaml", "scenarios/cases/georgia-russia-2008.yaml");
+        assertEquals(0, two.status(), two.err());
+        assertTrue(two.err().strip().endsWith("crisis check: 2 files: all ok"), two.err());
+    }
+
+    @Test
+    void validateSaysWhichFileASetFailedOn() throws Exception {
+        Path albania = Path.of("scenarios/cases/albania-greece-1994.yaml");
+        Path georgia = Path.of("scenarios/cases/georgia-russia-2008.yaml");
+        Cli.Outcome o = Cli.crisis("validate", albania.toString(), georgia.toString(), "--runs", "5",
+                "--set", "countries.RUS.hawkishness=0.9");
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains(albania + ": --set: countries.RUS.hawkishness: no list item 'RUS' in countries"), o.err());
+        assertFalse(o.err().contains(georgia + ":"), "Georgia's file has Russia: " + o.err());
+        assertEquals("", o.out());
+    }
+
+    @Test
     void runSaysWhenAStopEndedRunsEarlyAndNotWhenNoneDid() throws Exception {
         String yaml = """
                 name: stopper
