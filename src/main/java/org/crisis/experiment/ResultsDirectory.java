@@ -93,9 +93,25 @@ public final class ResultsDirectory implements AutoCloseable {
         }
     }
 
-    /** Why {@code out} is refused when it exists and is not an empty directory. */
+    /**
+     * Why {@code out} is refused when it exists and is not an empty directory; when it holds the
+     * finished results of a command (its manifest.json), which command wrote them and from what file,
+     * so that running a finished sweep again reads as what it is.
+     */
     static String inTheWay(Path out) {
-        return out + " already exists and is not an empty directory; choose another --out";
+        String finished = "";
+        try {
+            com.fasterxml.jackson.databind.JsonNode command = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve("manifest.json").toFile()).path("command");
+            if (command.size() >= 3 && command.get(0).asText().equals("crisis")) {
+                finished = " (it holds the finished results of crisis " + command.get(1).asText() + " " + command.get(2).asText()
+                        + ", by its manifest.json)";
+            }
+        } catch (IOException | RuntimeException e) {
+            // no manifest, or not one of ours: the plain refusal says enough
+        }
+        return out + " already exists and is not an empty directory" + finished + "; choose another --out"
+                + (finished.isEmpty() ? "" : ", or move " + out + " away to run it again");
     }
 
     /** Where to write a file while the set is incomplete. */
