@@ -171,9 +171,35 @@ public final class Fields {
 
     public static String describe(Node node) {
         if (node instanceof Node.Scalar s && s.value instanceof String text) {
-            return "'" + text + "'";
+            return "'" + text + "'" + decimalHint(text);
         }
         return node.kind();
+    }
+
+    /**
+     * For text written as a number in a form the files do not read (docs/FORMATS.md 1: numbers are
+     * decimal), why, and the number to write: {@code 08}, {@code 1_000}, {@code 0x1F}, {@code 0o14}.
+     */
+    static String decimalHint(String text) {
+        String t = text.trim();
+        String sign = t.startsWith("-") ? "-" : "";
+        String body = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        try {
+            java.math.BigInteger value;
+            if (body.matches("0[xX][0-9a-fA-F]+")) {
+                value = new java.math.BigInteger(body.substring(2), 16);
+            } else if (body.matches("0[oO][0-7]+")) {
+                value = new java.math.BigInteger(body.substring(2), 8);
+            } else if (body.matches("[0-9][0-9_]*") && (body.contains("_") || body.length() > 1 && body.startsWith("0"))) {
+                value = new java.math.BigInteger(body.replace("_", ""));
+            } else {
+                return "";
+            }
+            return " (numbers are written in decimal, without digit separators, a leading zero or another base: write "
+                    + sign + value + ")";
+        } catch (NumberFormatException e) {
+            return "";
+        }
     }
 
     /** The longest name of a scenario, sweep or calibration: it names a results directory and its hidden work directory. */

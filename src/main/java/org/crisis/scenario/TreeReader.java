@@ -345,7 +345,8 @@ public final class TreeReader {
      * A YAML whole number by the YAML 1.2 core schema, as editors read it, where Jackson follows YAML
      * 1.1: {@code 010} is ten (1.1 reads a leading 0 as octal: eight), and {@code 1_000} or
      * {@code 1:30} are text (1.1 reads digit separators and base 60), which validation reports as
-     * not a number; hexadecimal {@code 0x1F} is read alike by both.
+     * not a number; so is hexadecimal {@code 0x1F}, which both would read as 31: the files' numbers
+     * are decimal (docs/FORMATS.md 1), and the message says what to write.
      */
     private static Object yamlWholeNumber(JsonParser p) throws IOException {
         String text = p.getText();
@@ -356,8 +357,8 @@ public final class TreeReader {
                 return new java.math.BigInteger(text.startsWith("+") ? text.substring(1) : text); // reported as written
             }
         }
-        if (text.contains("_") || text.contains(":") || text.matches("[-+]?0b[01]+") || text.matches("[-+]0x.*")) {
-            return text; // digit separators, base 60, binary and signed hexadecimal are YAML 1.1's, text in 1.2
+        if (text.contains("_") || text.contains(":") || text.matches("[-+]?0b[01]+") || text.matches("[-+]?0x.*")) {
+            return text; // digit separators, base 60 and binary are YAML 1.1's, text in 1.2; hexadecimal is refused as not decimal
         }
         return wholeNumber(p);
     }
