@@ -78,7 +78,9 @@ public final class TreeReader {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean json = name.endsWith(".json");
         if (!json && !name.endsWith(".yaml") && !name.endsWith(".yml")) {
-            throw InvalidInputException.of(source, "expected a .yaml, .yml or .json file");
+            throw InvalidInputException.of(source, Files.isDirectory(file) ? "a directory, not a file: give a .yaml, .yml or"
+                    + " .json file in it (crisis check and crisis validate also take a directory)"
+                    : "expected a .yaml, .yml or .json file");
         }
         byte[] bytes;
         try {

@@ -371,6 +371,21 @@ class CommandEdgesTest {
     }
 
     @Test
+    void aDirectoryASecondFileAndAHexadecimalSeedAreToldInAUsersWords() throws Exception {
+        Cli.Outcome folder = Cli.crisis("run", "scenarios/cases");
+        assertEquals(2, folder.status(), folder.err());
+        assertTrue(folder.err().contains("scenarios/cases: a directory, not a file: give a .yaml, .yml or .json file in it"),
+                folder.err());
+        Cli.Outcome two = Cli.crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "scenarios/cases/no-trigger.yaml");
+        assertEquals(2, two.status(), two.err());
+        assertTrue(two.err().startsWith("crisis run: unexpected argument 'scenarios/cases/no-trigger.yaml': it takes SCENARIO and"
+                + " options (which start with --)"), two.err());
+        Cli.Outcome hex = Cli.crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--seed", "0x10");
+        assertEquals(2, hex.status(), hex.err());
+        assertTrue(hex.err().contains("'0x10' is not a whole number"), hex.err());
+    }
+
+    @Test
     void validateSaysWhichFileASetFailedOn() throws Exception {
         Path albania = Path.of("scenarios/cases/albania-greece-1994.yaml");
         Path georgia = Path.of("scenarios/cases/georgia-russia-2008.yaml");
