@@ -631,8 +631,7 @@ public final class Discovery {
             List<Path> tables = new ArrayList<>();
             tables.add(o.write("trajectory.csv", trajectory));
             tables.add(o.write("box.csv", box));
-            Path p = o.write("discover.html", html);
-            o.finish("discover.html");
+            Path p = o.writePage("discover.html", html);
             return new Report.Written(p, tables, "scenario discovery", List.of());
         }
     }

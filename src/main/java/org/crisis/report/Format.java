@@ -37,7 +37,20 @@ final class Format {
 
     /** A share as a percentage with one decimal, e.g. 24.0 %. */
     static String percent(double p) {
-        return Double.isNaN(p) ? NONE : String.format(Locale.ROOT, "%.1f\u00a0%%", p * 100);
+        return Double.isNaN(p) ? NONE : tenths(p) + "\u00a0%";
+    }
+
+    /**
+     * A share in percent to one decimal, rounded half up from its shortest decimal form, so that one
+     * share computed two ways (207/400, and 1 − 193/400 from a survival curve) prints alike: 51.8, where
+     * the binary nearest 0.5175 times 100 would print 51.7 and its complement 51.8.
+     */
+    static String tenths(double p) {
+        if (Double.isInfinite(p)) {
+            return p > 0 ? "\u221e" : "-\u221e";
+        }
+        return new java.math.BigDecimal(Double.toString(p)).movePointRight(2)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace("-0.0", "0.0");
     }
 
     /** A signed difference of shares in percentage points. */
@@ -66,7 +79,7 @@ final class Format {
             return NONE;
         }
         if (share) {
-            return String.format(Locale.ROOT, "%.1f\u2013%.1f\u00a0%%", low * 100, high * 100);
+            return tenths(low) + "\u2013" + tenths(high) + "\u00a0%";
         }
         int d = decimals((high - low) / 2);
         return d < 0 ? number(low) + " to " + number(high) : fixed(low, d) + " to " + fixed(high, d);

@@ -36,8 +36,7 @@ public final class Report {
             for (Map.Entry<String, String> t : report.tables().entrySet()) {
                 written.add(out.write(t.getKey(), t.getValue()));
             }
-            Path page = out.write(report.page(), html);
-            out.finish(report.page());
+            Path page = out.writePage(report.page(), html);
             return new Written(page, written, report.kind(), List.copyOf(report.warnings()));
         }
     }

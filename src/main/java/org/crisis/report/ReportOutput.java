@@ -17,10 +17,9 @@ import org.crisis.io.WorkDirectory;
  * plain names (letters, digits, '.', '-', '_', no leading dot), are resolved inside the
  * directory and checked to stay there; each is written to a temporary file and renamed into
  * place, so a reader never sees half a report. The directory is held locked while the report
- * is written. A page keeps the list of the files it wrote in a hidden index beside it
- * ({@code .report.html.files}), so that the next page of that name written there removes the
- * tables of the earlier one that it does not write again, and no table of another report is
- * left beside it.
+ * is written. A page names the tables written with it (a {@code crisis-tables} meta element in
+ * its head), so that the next page of that name written there removes the tables of the earlier
+ * one that it does not write again, and no table of another report is left beside it.
  */
 final class ReportOutput implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
@@ -245,25 +244,51 @@ final class ReportOutput implements AutoCloseable {
     }
 
     /**
-     * Ends page {@code page}'s report: removes the files the previous page of that name listed in its
-     * index and this one did not write again (the tables of another kind of report, or of another
-     * results set, that would otherwise be read as this one's), then writes the new index. Call it
-     * only once every file is written, so a refused or failed report removes nothing.
+     * Writes the page {@code name} after its tables (every {@link #write} before it), naming them in
+     * its head, then removes the tables the page it replaces named and this one did not write again
+     * (those of another kind of report, or of another results set, that would otherwise be read as
+     * this one's). A page written before pages named their tables removes nothing.
      */
-    void finish(String page) throws ReportException {
-        Path index = directory.resolve("." + page + ".files");
-        List<String> now = written.stream().map(p -> p.getFileName().toString()).toList();
-        try {
-            if (Files.isRegularFile(index)) {
-                for (String name : Files.readAllLines(index, StandardCharsets.UTF_8)) {
-                    if (!name.isBlank() && !now.contains(name) && NAME.matcher(name).matches() && !name.contains("..")) {
-                        Files.deleteIfExists(directory.resolve(name));
+    Path writePage(String name, String html) throws ReportException {
+        Path target = resolve(name);
+        List<String> before = new ArrayList<>();
+        if (Files.isRegularFile(target)) {
+            try (java.io.BufferedReader r = Files.newBufferedReader(target, StandardCharsets.UTF_8)) {
+                // the head comes first: the meta element is within its first lines
+                for (int i = 0; i < 20; i++) {
+                    String line = r.readLine();
+                    if (line == null) {
+                        break;
+                    }
+                    java.util.regex.Matcher m = TABLES.matcher(line);
+                    if (m.find()) {
+                        before.addAll(List.of(m.group(1).split(" ")));
+                        break;
                     }
                 }
+            } catch (IOException e) {
+                // an unreadable earlier page names nothing to remove
             }
-            Files.writeString(index, String.join("\n", now) + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ReportException("cannot update " + index + ", the list of the report's files (" + e.getMessage() + ")", e);
         }
+        List<String> now = written.stream().map(p -> p.getFileName().toString()).toList();
+        // after the character set, which a browser looks for in the first 1024 bytes
+        String meta = "<meta name=\"crisis-tables\" content=\"" + String.join(" ", now) + "\">";
+        String anchor = html.contains(CHARSET) ? CHARSET : "<head>";
+        Path page = write(name, html.replaceFirst(java.util.regex.Pattern.quote(anchor),
+                java.util.regex.Matcher.quoteReplacement(anchor + "\n" + meta)));
+        for (String old : before) {
+            if (!old.isBlank() && !now.contains(old) && !old.equals(name) && NAME.matcher(old).matches() && !old.contains("..")) {
+                try {
+                    Files.deleteIfExists(directory.resolve(old));
+                } catch (IOException e) {
+                    throw new ReportException("cannot remove " + directory.resolve(old) + ", a table of the report this one"
+                            + " replaces (" + e.getMessage() + ")", e);
+                }
+            }
+        }
+        return page;
     }
+
+    private static final String CHARSET = "<meta charset=\"utf-8\">";
+    private static final Pattern TABLES = Pattern.compile("<meta name=\"crisis-tables\" content=\"([^\"]*)\">");
 }
