@@ -105,6 +105,14 @@ final class ReportCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
         }
+        java.util.Set<Path> seen = new java.util.HashSet<>();
+        for (Path d : directories) {
+            if (!seen.add(d.toAbsolutePath().normalize())) {
+                System.err.println("crisis report: " + d + " is given twice: a set compared with itself differs in nothing;"
+                        + " give each results directory once");
+                return Main.INVALID_INPUT;
+            }
+        }
         long start = System.nanoTime();
         try {
             ReportOptions options = new ReportOptions(out, days, run, precision, relativePrecision, rankBy);

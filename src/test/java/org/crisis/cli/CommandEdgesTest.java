@@ -187,7 +187,7 @@ class CommandEdgesTest {
         Cli.Outcome rank = Cli.crisis("report", RUN_SET.toString(), "--rank-by", "nosuch", "--out", dir.resolve("r1").toString());
         assertEquals(2, rank.status(), rank.err());
         assertEquals("crisis report: --rank-by nosuch: only a sweep's report ranks points; drop it here\n", rank.err());
-        Cli.Outcome run = Cli.crisis("report", RUN_SET.toString(), RUN_SET.toString(), "--run", "999", "--out",
+        Cli.Outcome run = Cli.crisis("report", RUN_SET.toString(), RUN_SET.resolveSibling("decay").toString(), "--run", "999", "--out",
                 dir.resolve("r2").toString());
         assertEquals(2, run.status(), run.err());
         assertTrue(run.err().startsWith("crisis report: --run: only the report of one run set"), run.err());
@@ -383,6 +383,15 @@ class CommandEdgesTest {
         Cli.Outcome hex = Cli.crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--seed", "0x10");
         assertEquals(2, hex.status(), hex.err());
         assertTrue(hex.err().contains("'0x10' is not a whole number"), hex.err());
+    }
+
+    @Test
+    void reportRefusesASetGivenTwice() throws Exception {
+        Cli.Outcome o = Cli.crisis("report", RUN_SET.toString(), RUN_SET.resolve(".").toString(), "--out",
+                dir.resolve("self").toString());
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains("is given twice: a set compared with itself differs in nothing"), o.err());
+        assertFalse(Files.exists(dir.resolve("self")), "nothing written");
     }
 
     @Test
