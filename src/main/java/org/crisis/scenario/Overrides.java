@@ -51,8 +51,7 @@ public final class Overrides {
                 continue;
             }
             String value = assignment.substring(assignment.indexOf('=') + 1).trim();
-            set(root, paths[i], "stop.pair".equals(paths[i]) ? pair(value) : TreeReader.scalar(SOURCE, value))
-                    .ifPresent(problems::add);
+            set(root, paths[i], "stop.pair".equals(paths[i]) ? pair(value) : value(value)).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -136,6 +135,24 @@ public final class Overrides {
         String a = part.substring(0, dash);
         String b = part.substring(dash + 1);
         return "[" + (a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a) + "]";
+    }
+
+    /**
+     * A value written on a command line: a list in brackets, {@code [OAS, CELAC]} (a flow list as the
+     * files write one, of plain values; {@code []} is empty), else one value.
+     */
+    private static Node value(String value) {
+        if (!value.startsWith("[") || !value.endsWith("]")) {
+            return TreeReader.scalar(SOURCE, value);
+        }
+        Node.Sequence list = new Node.Sequence(SOURCE, 0, 0);
+        String inner = value.substring(1, value.length() - 1);
+        if (!inner.isBlank()) {
+            for (String item : inner.split(",", -1)) {
+                list.items().add(TreeReader.scalar(SOURCE, item.trim()));
+            }
+        }
+        return list;
     }
 
     /**

@@ -354,6 +354,12 @@ public final class ScenarioReader {
     }
 
     Optional<Pair> pair(Node node, String path) {
+        if (node instanceof Node.Scalar s && s.value() instanceof String text && text.matches("[^\\s,-]+\\s*[-,]\\s*[^\\s,-]+")) {
+            // RED-BLU, as a relation's path names it: say how a pair is written here
+            String[] ids = text.split("\\s*[-,]\\s*");
+            f.error(node, path, "expected a list of two country ids, found '" + text + "'; write [" + ids[0] + ", " + ids[1] + "]");
+            return Optional.empty();
+        }
         Optional<Node.Sequence> list = f.sequence(node, path);
         if (list.isEmpty()) {
             return Optional.empty();
@@ -488,6 +494,13 @@ public final class ScenarioReader {
         Node.Mapping m = mm.get();
         int problemsBefore = f.problems().size();
         OptionalLong day = f.required(m, path, "day", "a day within the horizon").map(n -> {
+            if (n instanceof Node.Scalar s && s.value() instanceof Number v && days > 0
+                    && (v.doubleValue() < 0 || v.doubleValue() != Math.rint(v.doubleValue()))) {
+                // a negative or fractional day: the horizon, not the whole range of an int, is what the author needs
+                f.error(n, path + ".day", "expected a whole day within the horizon, 0.." + (days - 1) + " (days: " + days
+                        + "), found " + v);
+                return OptionalLong.empty();
+            }
             OptionalLong x = f.integer(n, path + ".day", 0, Integer.MAX_VALUE);
             if (x.isPresent() && x.getAsLong() >= days) {
                 f.error(n, path + ".day", "day " + x.getAsLong() + " is outside the horizon: expected 0.." + (days - 1)

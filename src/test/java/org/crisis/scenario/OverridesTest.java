@@ -222,6 +222,18 @@ class OverridesTest {
     // ----- bad values ---------------------------------------------------------------------
 
     @Test
+    void aListIsWrittenInBracketsAsTheFilesWriteOne(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("s.yaml"), FILE);
+        Scenario s = ScenarioReader.read(file, List.of("countries.PER.blocs=[OAS, CAN]", "countries.MEX.blocs=[]"));
+        assertEquals(List.of("OAS", "CAN"), List.copyOf(s.countries().get(0).blocs()));
+        assertTrue(s.countries().get(1).blocs().isEmpty());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ScenarioReader.read(file, List.of("countries.PER.hawkishness=[0.3]")));
+        assertTrue(e.getMessage().contains("--set: countries[0].hawkishness: expected a number in [0, 1], found a list"),
+                e.getMessage());
+    }
+
+    @Test
     void invalidValueIsReportedByValidationAndBlamedOnSet(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("s.yaml"), FILE);
 

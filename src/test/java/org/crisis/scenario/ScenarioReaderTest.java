@@ -477,7 +477,16 @@ class ScenarioReaderTest {
 
         assertEquals(2, problems.size(), problems::toString);
         assertProblem(problems.get(0), "events[1].day", 9, 11, "day 30 is outside the horizon: expected 0..29 (days: 30)");
-        assertProblem(problems.get(1), "events[2].day", 10, 11, "expected a whole number in [0, ");
+        assertProblem(problems.get(1), "events[2].day", 10, 11, "expected a whole day within the horizon, 0..29 (days: 30), found -1");
+        List<Problem> fraction = problems(BASE.replace("days: 100", "days: 30") + """
+                events:
+                  - {day: 2.5, type: COUP, actor: VEN}
+                relations:
+                  - {between: VEN-PER}
+                """);
+        assertProblem(fraction.get(0), "events[0].day", 8, 11, "expected a whole day within the horizon, 0..29 (days: 30), found 2.5");
+        assertTrue(fraction.stream().anyMatch(x -> x.message().equals("expected a list of two country ids, found 'VEN-PER';"
+                + " write [VEN, PER]")), fraction::toString);
     }
 
     static Stream<EventType> domesticTypes() {
