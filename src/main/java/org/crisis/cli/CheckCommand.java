@@ -44,6 +44,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Path> files = new ArrayList<>();
         int status = 0;
+        int empty = 0; // directories with no input file
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
@@ -53,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
                         // said, and the other inputs still checked: every problem at once
                         System.err.println(p + ": no .yaml, .yml or .json file in this directory");
                         status = Main.INVALID_INPUT;
+                        empty++;
                     }
                     files.addAll(found);
                 }
@@ -103,11 +105,12 @@ final class CheckCommand implements Callable<Integer> {
                 problems += e.problems().size();
             }
         }
-        if (files.size() > 1) {
+        if (files.size() + empty > 1) {
             // the per-file lines of a directory scroll past: the totals come last
             System.err.printf(Locale.ROOT, "crisis check: %s: %s%s%n", count(files.size(), "file"),
                     invalid == 0 ? "all ok" : (files.size() - invalid) + " ok, " + invalid + " with problems (" + count(problems, "problem") + ")",
-                    warnings == 0 ? "" : "; " + count(warnings, "warning") + " on scenarios read");
+                    (warnings == 0 ? "" : "; " + count(warnings, "warning") + " on scenarios read")
+                    + (empty == 0 ? "" : "; " + empty + (empty == 1 ? " directory" : " directories") + " with no input file"));
         }
         return status;
     }

@@ -72,11 +72,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                 return INVALID_INPUT;
             }
             if (ex instanceof CommandLine.UnmatchedArgumentException u && u.getCommandLine().getParent() != null
+                    && u.getCommandLine().getSubcommands().isEmpty()
                     && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
                 // a second file where a command takes one: say what it takes, not picocli's "index 2"
                 List<String> takes = u.getCommandLine().getCommandSpec().positionalParameters().stream()
                         .map(CommandLine.Model.PositionalParamSpec::paramLabel).toList();
-                ex.getCommandLine().getErr().println("crisis " + u.getCommandLine().getCommandName() + ": unexpected argument '"
+                ex.getCommandLine().getErr().println(u.getCommandLine().getCommandSpec().qualifiedName() + ": unexpected argument '"
                         + u.getUnmatched().get(0) + "': it takes " + (takes.isEmpty() ? "no file" : String.join(" ", takes))
                         + " and options (which start with --)");
                 ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
@@ -85,7 +86,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             }
             // picocli names Java's types: a whole number is what a user writes
             ex.getCommandLine().getErr().println("crisis: " + ex.getMessage().replace("is not a long", "is not a whole number")
-                    .replace("is not an int", "is not a whole number"));
+                    .replace("is not an int", "is not a whole number").replace("is not a double", "is not a number"));
             ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help' for more information.");
             return INVALID_INPUT;

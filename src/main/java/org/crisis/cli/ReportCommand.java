@@ -105,9 +105,9 @@ final class ReportCommand implements Callable<Integer> {
                 return Main.INVALID_INPUT;
             }
         }
-        java.util.Set<Path> seen = new java.util.HashSet<>();
-        for (Path d : directories) {
-            if (!seen.add(d.toAbsolutePath().normalize())) {
+        for (int i = 0; i < directories.size(); i++) {
+            Path d = directories.get(i);
+            if (directories.subList(0, i).stream().anyMatch(e -> sameDirectory(e, d))) {
                 System.err.println("crisis report: " + d + " is given twice: a set compared with itself differs in nothing;"
                         + " give each results directory once");
                 return Main.INVALID_INPUT;
@@ -149,6 +149,15 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ReportException e) {
             System.err.println("crisis report: " + e.getMessage());
             return Main.INVALID_INPUT;
+        }
+    }
+
+    /** Whether two paths are one directory, through links (as written, if either cannot be read). */
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (java.io.IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
 }

@@ -60,7 +60,7 @@ final class CalibrationDirectory extends JournaledDirectory {
                 // another calibration's unfinished work is not this one's to resume or to discard, even with --restart
                 String foundFile = JSON.readTree(identityFile.toFile()).path("calibration_file").asText();
                 if (anotherFile(foundFile, wanted.path("calibration_file").asText())) {
-                    throw new CalibrationRunner.Refused(anotherWork("calibration", work, foundFile,
+                    throw new CalibrationRunner.Refused(anotherWork("calibration", work, out, foundFile,
                             wanted.path("calibration_file").asText()));
                 }
             }

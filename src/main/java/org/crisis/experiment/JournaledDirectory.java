@@ -116,7 +116,8 @@ abstract class JournaledDirectory implements Closeable {
 
     /** Whether {@code found}, the file an unfinished work was started from, is another file than {@code wanted}. */
     static boolean anotherFile(String found, String wanted) {
-        return !found.isEmpty() && !found.equals(wanted) && !sameFile(found, wanted);
+        // a file since moved or renamed is not known to be another: it is read as this one changed, as before
+        return !found.isEmpty() && !found.equals(wanted) && Files.exists(Path.of(found)) && !sameFile(found, wanted);
     }
 
     /**
@@ -124,11 +125,12 @@ abstract class JournaledDirectory implements Closeable {
      * file: it is another piece of work, not this one changed, so starting over (which would discard it) is
      * not offered; this one needs its own {@code --out}, and that one resumes from its own file.
      */
-    static String anotherWork(String what, Path work, String found, String wanted) throws IOException {
-        return "--out holds an unfinished " + what + " started from another " + what + " file, " + found + " (this is "
+    static String anotherWork(String what, Path work, Path out, String found, String wanted) throws IOException {
+        String where = out != null ? "--out holds" : work + " (where " + what + "s of this name without --out keep their work) holds";
+        return where + " an unfinished " + what + " started from another " + what + " file, " + found + " (this is "
                 + wanted + "): give this " + what + " its own --out. To finish that one, run it again from " + found
-                + " with the same --out; to give it up, remove " + work + " (its " + SweepJournal.segments(work).size()
-                + " journal segment(s))";
+                + (out != null ? " with the same --out" : " as it was started") + "; to give it up, remove " + work + " (its "
+                + SweepJournal.segments(work).size() + " journal segment(s))";
     }
 
     private static boolean sameFile(String a, String b) {

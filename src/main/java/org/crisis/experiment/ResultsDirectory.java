@@ -103,9 +103,10 @@ public final class ResultsDirectory implements AutoCloseable {
         try {
             com.fasterxml.jackson.databind.JsonNode command = new com.fasterxml.jackson.databind.ObjectMapper()
                     .readTree(out.resolve("manifest.json").toFile()).path("command");
-            if (command.size() >= 3 && command.get(0).asText().equals("crisis")) {
-                finished = " (it holds the finished results of crisis " + command.get(1).asText() + " " + command.get(2).asText()
-                        + ", by its manifest.json)";
+            if (command.size() >= 2 && command.get(0).asText().equals("crisis")) {
+                java.util.List<String> words = new java.util.ArrayList<>();
+                command.forEach(w -> words.add(w.asText()));
+                finished = " (it holds the finished results of " + String.join(" ", words) + ", by its manifest.json)";
             }
         } catch (IOException | RuntimeException e) {
             // no manifest, or not one of ours: the plain refusal says enough

@@ -58,7 +58,7 @@ final class SweepDirectory extends JournaledDirectory {
                 // another sweep's unfinished work is not this one's to resume or to discard, even with --restart
                 String foundFile = JSON.readTree(identityFile.toFile()).path("sweep_file").asText();
                 if (anotherFile(foundFile, wanted.path("sweep_file").asText())) {
-                    throw new SweepRunner.Refused(anotherWork("sweep", work, foundFile, wanted.path("sweep_file").asText()));
+                    throw new SweepRunner.Refused(anotherWork("sweep", work, out, foundFile, wanted.path("sweep_file").asText()));
                 }
             }
             if (unfinished && mode != SweepRunner.Mode.RESTART) {

@@ -376,7 +376,7 @@ public final class SweepReader {
             return Optional.empty();
         }
         if (path.equals("stop") || path.startsWith("stop.")) {
-            problem(at, where, "the early stop is set in the scenario or with --set, not varied: a sweep compares points whose"
+            problem(at, where, "the early stop is set in the scenario file, not varied: a sweep compares points whose"
                     + " runs are followed alike, and a stop changes how much of each run is seen (docs/FORMATS.md 1.7)");
             return Optional.empty();
         }
@@ -419,15 +419,11 @@ public final class SweepReader {
                 Map<Object, Integer> first = new java.util.HashMap<>();
                 for (int i = 0; design == Design.GRID && i < list.get().items().size(); i++) {
                     if (list.get().items().get(i) instanceof Node.Scalar s && s.isPlain()) {
-                        // text is compared in any case: levels, kinds of stop and event types are read in any case
-                        Object key = s.value() instanceof Number n ? (Object) n.doubleValue()
-                                : s.value() instanceof String text ? text.toUpperCase(java.util.Locale.ROOT) : s.value();
+                        Object key = s.value() instanceof Number n ? (Object) n.doubleValue() : s.value();
                         Integer earlier = first.putIfAbsent(key, i);
                         if (earlier != null) {
-                            Object was = ((Node.Scalar) list.get().items().get(earlier)).value();
                             f.error(s, where + ".values[" + i + "]", "the value " + s.value() + " is given twice (also at values["
-                                    + earlier + "]" + (s.value() instanceof String && !was.equals(s.value()) ? ", as " + was : "") + "): its points would run"
-                                    + " twice with the same seeds; give each value once");
+                                    + earlier + "]): its points would run twice with the same seeds; give each value once");
                         }
                     }
                 }

@@ -210,12 +210,12 @@ final class ComparisonReport implements ReportKind {
         tables.put("report-differences.csv", diff.toString());
     }
 
-    /** A long text shown around where it starts to differ from the other. */
     /** A set's interval as its summary.json gives it: cut at what the outcome's values can take (a day not below 0). */
     private static double[] within(OutcomeSummary o, OutcomeStatistics s) {
         return Intervals.within(o.kind(), o.unit(), s.interval());
     }
 
+    /** A long text shown around where it starts to differ from the other. */
     static String clip(String s, int differsAt) {
         String one = s.replace('\n', ' ');
         if (one.isEmpty()) {
@@ -347,11 +347,12 @@ final class ComparisonReport implements ReportKind {
                     if (!o.share() && Double.isNaN(cmp.p())) {
                         untested.add(o.outcome() + (sets.size() > 2 ? " (" + labels.get(i) + "\u2212" + labels.get(0) + ")" : ""));
                     }
+                    double[] first = within(o, cmp.first());
+                    double[] second = within(o, cmp.second());
                     csv.row(g.key(), o.outcome(), c[0], o.share() ? "share" : "number", labels.get(i), labels.get(0), cmp.paired(),
                             cmp.first().n(), cmp.second().n(), cmp.first().mean(), cmp.second().mean(), cmp.difference(),
                             cmp.low(), cmp.high(), cmp.test(), Csv.probability(cmp.p()), cmp.effectName(), cmp.effect(),
-                            cmp.paired() ? (Object) cmp.pairs() : null, within(o, cmp.first())[0], within(o, cmp.first())[1],
-                            within(o, cmp.second())[0], within(o, cmp.second())[1]);
+                            cmp.paired() ? (Object) cmp.pairs() : null, first[0], first[1], second[0], second[1]);
                 }
             }
         }

@@ -46,11 +46,14 @@ final class Format {
      * the binary nearest 0.5175 times 100 would print 51.7 and its complement 51.8.
      */
     static String tenths(double p) {
+        if (Double.isNaN(p)) {
+            return NONE;
+        }
         if (Double.isInfinite(p)) {
             return p > 0 ? "\u221e" : "-\u221e";
         }
         return new java.math.BigDecimal(Double.toString(p)).movePointRight(2)
-                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace("-0.0", "0.0");
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** A signed difference of shares in percentage points. */

@@ -35,18 +35,27 @@ final class ReportOutput implements AutoCloseable {
     /**
      * Refuses, before anything is read or written, an output path with '..', that is a file, that is
      * the {@code --out} of an interrupted sweep or calibration, or that is a results directory
-     * ({@code manifest.json} in it) other than one of {@code inputs}, whose own report this one
-     * would replace.
+     * ({@code manifest.json} in it) whose own report this one would replace: any but the one directory
+     * reported (a comparison goes beside the sets it compares, never into one of them).
      */
     static void check(Path directory, List<Path> inputs) throws ReportException {
-        Path normal = directory.toAbsolutePath().normalize();
-        if (Files.isRegularFile(normal.resolve("manifest.json"))
-                && inputs.stream().noneMatch(i -> i.toAbsolutePath().normalize().equals(normal))) {
-            throw new ReportException("--out " + directory + " is another results directory (it holds manifest.json):"
-                    + " a report written there would replace that directory's own report; choose a new or empty --out,"
-                    + " or the directory being reported");
+        if (Files.isRegularFile(directory.resolve("manifest.json"))
+                && !(inputs.size() == 1 && same(directory, inputs.get(0)))) {
+            boolean among = inputs.stream().anyMatch(i -> same(directory, i));
+            throw new ReportException("--out " + directory + (among ? " is one of the results directories compared" : " is another"
+                    + " results directory (it holds manifest.json)") + ": a report written there would replace that directory's"
+                    + " own report; choose a new or empty --out" + (among ? "" : ", or the directory being reported"));
         }
         check(directory);
+    }
+
+    /** Whether two paths are one directory (through links, and in any case where the file system ignores it). */
+    static boolean same(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
     }
 
     /** {@link #check(Path, List)} but for other results directories: checked again as the directory is opened. */
@@ -277,9 +286,13 @@ final class ReportOutput implements AutoCloseable {
         Path page = write(name, html.replaceFirst(java.util.regex.Pattern.quote(anchor),
                 java.util.regex.Matcher.quoteReplacement(anchor + "\n" + meta)));
         for (String old : before) {
-            if (!old.isBlank() && !now.contains(old) && !old.equals(name) && NAME.matcher(old).matches() && !old.contains("..")) {
+            // only a table a report writes (never a results file, a page, or anything the page's list was edited to name),
+            // a regular file, not one this report wrote in another case
+            boolean table = TABLE.matcher(old).matches() && now.stream().noneMatch(old::equalsIgnoreCase);
+            Path file = directory.resolve(old);
+            if (table && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    Files.deleteIfExists(directory.resolve(old));
+                    Files.delete(file);
                 } catch (IOException e) {
                     throw new ReportException("cannot remove " + directory.resolve(old) + ", a table of the report this one"
                             + " replaces (" + e.getMessage() + ")", e);
@@ -290,5 +303,7 @@ final class ReportOutput implements AutoCloseable {
     }
 
     private static final String CHARSET = "<meta charset=\"utf-8\">";
+    /** The names of the tables reports write: report-*.csv, comparison-*.csv, and discovery's trajectory.csv and box.csv. */
+    private static final Pattern TABLE = Pattern.compile("(report|comparison)-[a-z0-9-]+\\.csv|trajectory\\.csv|box\\.csv");
     private static final Pattern TABLES = Pattern.compile("<meta name=\"crisis-tables\" content=\"([^\"]*)\">");
 }

@@ -178,7 +178,7 @@ public final class Fields {
 
     /**
      * For text written as a number in a form the files do not read (docs/FORMATS.md 1: numbers are
-     * decimal), why, and the number to write: {@code 08}, {@code 1_000}, {@code 0x1F}, {@code 0o14}.
+     * decimal), why, and the number to write: {@code 08}, {@code 1_000}, {@code 0x1F}, {@code 0o14}, {@code 0b101}.
      */
     static String decimalHint(String text) {
         String t = text.trim();
@@ -190,13 +190,14 @@ public final class Fields {
                 value = new java.math.BigInteger(body.substring(2), 16);
             } else if (body.matches("0[oO][0-7]+")) {
                 value = new java.math.BigInteger(body.substring(2), 8);
+            } else if (body.matches("0[bB][01]+")) {
+                value = new java.math.BigInteger(body.substring(2), 2);
             } else if (body.matches("[0-9][0-9_]*") && (body.contains("_") || body.length() > 1 && body.startsWith("0"))) {
                 value = new java.math.BigInteger(body.replace("_", ""));
             } else {
                 return "";
             }
-            return " (numbers are written in decimal, without digit separators, a leading zero or another base: write "
-                    + sign + value + ")";
+            return " (numbers are plain decimals here: write " + sign + value + ")";
         } catch (NumberFormatException e) {
             return "";
         }

@@ -134,14 +134,16 @@ class OutputDirectoryTest {
             assertTrue(Files.isRegularFile(work.resolve(kind[0])), kind[1]);
             org.crisis.io.WorkDirectory.delete(work);
         }
-        // results already in place beside a journal left by a session killed while cleaning up: a report is harmless there
+        // results already in place beside a journal left by a session killed while cleaning up: they are another
+        // command's results, whose own report a report of another set would replace, so it is refused as such
         Files.createDirectories(work);
         Files.writeString(work.resolve("sweep.json"), "{}");
         Files.createDirectories(out);
         Files.writeString(out.resolve("manifest.json"), "{}");
         Outcome beside = crisis("report", dir.resolve("set").toString(), "--out", out.toString());
-        assertEquals(0, beside.status(), beside.err());
-        assertTrue(Files.isRegularFile(out.resolve("report.html")));
+        assertEquals(2, beside.status(), beside.err());
+        assertTrue(beside.err().contains("is another results directory (it holds manifest.json)"), beside.err());
+        assertFalse(Files.isRegularFile(out.resolve("report.html")));
         assertTrue(Files.isRegularFile(work.resolve("sweep.json")), "the journal is left as it was");
     }
 }

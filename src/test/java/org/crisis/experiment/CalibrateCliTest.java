@@ -232,8 +232,8 @@ class CalibrateCliTest {
         assertEquals(2, inTheWay.status(), "an existing results directory is not overwritten");
         assertEquals("", inTheWay.out(), "the refusal is all that is said, no plan of a calibration that will not run");
         assertTrue(inTheWay.err().contains("already exists and is not an empty directory (it holds the finished results of crisis"
-                + " calibrate " + file + ", by its manifest.json); choose another --out, or move " + out + " away to run it again"),
-                inTheWay.err());
+                + " calibrate " + file + " --folds --threads 2 --budget 2 --out " + out + " --quiet, by its manifest.json); choose another --out, or move "
+                + out + " away to run it again"), inTheWay.err());
         // the folds merged
         for (int f = 1; f <= 3; f++) {
             Outcome part = crisis("calibrate", file.toString(), "--fold", f + "/3", "--budget", "2", "--out",

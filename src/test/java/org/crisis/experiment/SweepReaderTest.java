@@ -196,19 +196,16 @@ class SweepReaderTest {
     }
 
     @Test
-    void theStopTheScenariosNameAndALevelGivenTwiceInAnotherCaseAreNotVaried() throws IOException {
+    void neitherTheStopNorTheScenariosNameIsVaried() throws IOException {
         List<Problem> p = problems("""
                 design: grid
                 vary:
                   stop.when: { values: [quiet, severed] }
                   name: { values: [a, b] }
-                  relations.0.level: { values: [NORMAL, normal] }
                 """ + SweepFixtures.OUTCOMES);
-        assertTrue(find(p, "vary.stop.when").message().contains("the early stop is set in the scenario or with --set, not varied"),
+        assertTrue(find(p, "vary.stop.when").message().contains("the early stop is set in the scenario file, not varied"),
                 p::toString);
         assertTrue(find(p, "vary.name").message().contains("changes no run"), p::toString);
-        assertTrue(find(p, "vary.relations.0.level.values[1]").message().contains("the value normal is given twice (also at"
-                + " values[0], as NORMAL)"), p::toString);
     }
 
     @Test

@@ -306,6 +306,13 @@ class SweepRunnerTest {
         }
         SweepRunner.Result r = run(SweepReader.read(file), out, 2);
         assertEquals(4, r.resumed(), "the first sweep's work was kept and resumes");
+
+        // a sweep file moved since its work began is not another's: unchanged, it resumes its own work
+        Path elsewhere = dir.resolve("elsewhere");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(SweepReader.read(twin),
+                SweepFixtures.options(elsewhere, 2, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(4).execute());
+        Path moved = Files.move(twin, dir.resolve("moved.yaml"));
+        assertEquals(4, run(SweepReader.read(moved), elsewhere, 2).resumed(), "the moved file's work resumes");
     }
 
     @Test

@@ -294,18 +294,39 @@ class ReportTest {
         assertTrue(Files.exists(decay.resolve("report.html")));
 
         // one --out for two reports: the second removes what the first wrote and it does not write again
-        Path shared = tmp.resolve("shared");
-        Report.write(List.of(Fixtures.dir("base")), defaults().withOut(shared));
-        assertTrue(Files.exists(shared.resolve("report-survival.csv")));
-        Files.writeString(shared.resolve("notes.csv"), "mine\n");
-        Report.Written sweep = Report.write(List.of(Fixtures.dir("grid")), defaults().withOut(shared));
-        assertFalse(Files.exists(shared.resolve("report-survival.csv")), "the run set's table is not left as the sweep's");
-        assertTrue(Files.exists(shared.resolve("report-ranking.csv")));
-        assertTrue(Files.exists(shared.resolve("notes.csv")), "a file no report wrote is left alone");
-        try (var files = Files.list(shared)) {
+        Path common = tmp.resolve("common");
+        Report.write(List.of(Fixtures.dir("base")), defaults().withOut(common));
+        assertTrue(Files.exists(common.resolve("report-survival.csv")));
+        Files.writeString(common.resolve("notes.csv"), "mine\n");
+        Report.Written sweep = Report.write(List.of(Fixtures.dir("grid")), defaults().withOut(common));
+        assertFalse(Files.exists(common.resolve("report-survival.csv")), "the run set's table is not left as the sweep's");
+        assertTrue(Files.exists(common.resolve("report-ranking.csv")));
+        assertTrue(Files.exists(common.resolve("notes.csv")), "a file no report wrote is left alone");
+        try (var files = Files.list(common)) {
             List<String> csv = files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("report-")).sorted().toList();
             assertEquals(sweep.tables().stream().map(t -> t.getFileName().toString()).sorted().toList(), csv);
         }
+
+        // a page's list, however edited, removes only tables a report writes: never a results file or another page
+        Path own = Fixtures.copy("base", tmp.resolve("own"));
+        Report.write(List.of(own), defaults());
+        Files.writeString(own.resolve("discover.html"), "<p>another page</p>");
+        Path page = own.resolve("report.html");
+        Files.writeString(page, Files.readString(page).replaceFirst("content=\"report-outcomes.csv ",
+                "content=\"runs.csv summary.json discover.html ../decay/runs.csv report-outcomes.csv "));
+        Report.write(List.of(own), defaults());
+        for (String kept : List.of("runs.csv", "summary.json", "discover.html", "report-outcomes.csv")) {
+            assertTrue(Files.exists(own.resolve(kept)), kept);
+        }
+        assertTrue(Files.exists(decay.resolve("runs.csv")));
+
+        // a comparison never goes into one of the sets it compares, nor is a set compared with itself through a link
+        ReportException into = assertThrows(ReportException.class,
+                () -> Report.write(List.of(own, decay), defaults().withOut(own)));
+        assertTrue(into.getMessage().contains("is one of the results directories compared"), into.getMessage());
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), own);
+        Report.write(List.of(link), defaults().withOut(own));
+        assertTrue(Files.exists(own.resolve("report.html")), "the set reported into itself through a link");
     }
 
     @Test
