@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
                     if (!overrides.isEmpty()) {
                         System.out.println(file + ": --set does not apply to sweep files; ignored");
                     }
-                    warnStanding(file, w, Integer.MAX_VALUE, false);
+                    warnings += warnStanding(file, w, Integer.MAX_VALUE, false);
                     continue;
                 }
                 if (CALIBRATION.equals(kind)) {
@@ -109,7 +109,7 @@ final class CheckCommand implements Callable<Integer> {
             // the per-file lines of a directory scroll past: the totals come last
             System.err.printf(Locale.ROOT, "crisis check: %s: %s%s%n", count(files.size(), "file"),
                     invalid == 0 ? "all ok" : (files.size() - invalid) + " ok, " + invalid + " with problems (" + count(problems, "problem") + ")",
-                    (warnings == 0 ? "" : "; " + count(warnings, "warning") + " on scenarios read")
+                    (warnings == 0 ? "" : "; " + count(warnings, "warning"))
                     + (empty == 0 ? "" : "; " + empty + (empty == 1 ? " directory" : " directories") + " with no input file"));
         }
         return status;
@@ -152,27 +152,33 @@ final class CheckCommand implements Callable<Integer> {
      * every point raises it; where the varied values lift it at some points it is counted like the points' own, and
      * where they lift it at all it is not given (a sweep across a threshold that puts the ladder back in order).
      */
-    static void warnStanding(Path file, Sweep w, int pointLimit, boolean quiet) throws InvalidInputException {
+    /** Prints the sweep's warnings (its scenario's, and those of some of its points); returns how many it printed. */
+    static int warnStanding(Path file, Sweep w, int pointLimit, boolean quiet) throws InvalidInputException {
         List<String> base = w.scenario().standingWarnings();
         if (w.pointCount() > pointLimit) {
             base.forEach(m -> System.err.println(w.scenarioFile() + ": warning: " + m));
             System.err.printf(Locale.ROOT, "%s: %,d points: not checked for warnings of their own before running; crisis"
                     + " check %s lists any%n", file, w.pointCount(), file);
-            return;
+            return base.size();
         }
         Map<String, int[]> atPoints = pointWarnings(w, quiet);
+        int said = 0;
         for (String m : base) {
             int[] n = atPoints.get(m);
             if (n != null && n[0] == w.pointCount()) {
                 System.err.println(w.scenarioFile() + ": warning: " + m);
+                said++;
             }
         }
-        atPoints.forEach((m, n) -> {
-            if (!(base.contains(m) && n[0] == w.pointCount())) {
+        for (Map.Entry<String, int[]> e : atPoints.entrySet()) {
+            int[] n = e.getValue();
+            if (!(base.contains(e.getKey()) && n[0] == w.pointCount())) {
                 System.err.printf(Locale.ROOT, "%s: warning: at %d of %d points (the first: %s): %s%n",
-                        file, n[0], w.pointCount(), w.describe(n[1]), m);
+                        file, n[0], w.pointCount(), w.describe(n[1]), e.getKey());
+                said++;
             }
-        });
+        }
+        return said;
     }
 
     /** Points a block of the warnings' pass takes: enough to share out, few enough to show progress. */

@@ -210,6 +210,9 @@ final class ComparisonReport implements ReportKind {
         tables.put("report-differences.csv", diff.toString());
     }
 
+    /** How many outcomes not compared the terminal names before it counts the rest. */
+    static final int SAID = 5;
+
     /** A set's interval as its summary.json gives it: cut at what the outcome's values can take (a day not below 0). */
     private static double[] within(OutcomeSummary o, OutcomeStatistics s) {
         return Intervals.within(o.kind(), o.unit(), s.interval());
@@ -367,7 +370,10 @@ final class ComparisonReport implements ReportKind {
             partial.forEach((outcome, in) -> named.add(outcome + " (" + String.join(", ", in) + " only)"));
             h.note("Not compared, since not every run set records them (a pair, a country or a measure one scenario has and "
                     + "another lacks): " + words(named) + ".");
-            warnings.add("not compared, recorded by only some of the run sets: " + String.join(", ", named));
+            // on the terminal a long list is a wall of text: its count and first few, the page has them all
+            warnings.add("not compared, recorded by only some of the run sets: " + (named.size() <= SAID ? String.join(", ", named)
+                    : named.size() + " outcomes, such as " + String.join(", ", named.subList(0, SAID))
+                    + " (the page lists them all)"));
         }
         tables.put("report-comparison.csv", csv.toString());
     }

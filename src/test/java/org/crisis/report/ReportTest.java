@@ -594,6 +594,10 @@ class ReportTest {
         assertTrue(text.contains("severed:RED-GRN (A only)"), "the pair only A tracks is named");
         assertTrue(w.warnings().stream().anyMatch(x -> x.startsWith("not compared, recorded by only some of the run sets:")
                 && x.contains("severed:RED-GRN (A only)")), w.warnings().toString());
+        // on the terminal, a count and the first few: the page has the whole list
+        String said = w.warnings().stream().filter(x -> x.startsWith("not compared")).findFirst().orElseThrow();
+        assertTrue(said.matches("not compared, recorded by only some of the run sets: \\d+ outcomes, such as .*\\(the page lists"
+                + " them all\\)") && said.split("\\(A only\\)", -1).length - 1 == ComparisonReport.SAID, said);
         String csv = Files.readString(w.html().resolveSibling("report-comparison.csv"));
         assertTrue(csv.contains(",severed_red_blu,") && !csv.contains("red_grn"), "the common pair compared, the other not");
     }
