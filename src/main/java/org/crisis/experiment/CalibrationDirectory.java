@@ -56,13 +56,10 @@ final class CalibrationDirectory extends JournaledDirectory {
             WorkDirectory.refuseInterruptedSweep(work, out); // not ours to clear, even with --restart
             ObjectNode wanted = identity(c, folds, version);
             Path identityFile = work.resolve(IDENTITY);
-            if (Files.isRegularFile(identityFile)) {
-                // another calibration's unfinished work is not this one's to resume or to discard, even with --restart
-                String foundFile = JSON.readTree(identityFile.toFile()).path("calibration_file").asText();
-                if (anotherFile(foundFile, wanted.path("calibration_file").asText())) {
-                    throw new CalibrationRunner.Refused(anotherWork("calibration", work, out, foundFile,
-                            wanted.path("calibration_file").asText()));
-                }
+            String others = Files.isRegularFile(identityFile)
+                    ? othersWork("calibration", "calibration_file", identityFile, wanted, work, out) : null;
+            if (others != null) {
+                throw new CalibrationRunner.Refused(others);
             }
             if (Files.isRegularFile(identityFile) && mode != SweepRunner.Mode.RESTART) {
                 JsonNode found = JSON.readTree(identityFile.toFile());

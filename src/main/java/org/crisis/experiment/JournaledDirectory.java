@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
@@ -125,6 +126,18 @@ abstract class JournaledDirectory implements Closeable {
      * file: it is another piece of work, not this one changed, so starting over (which would discard it) is
      * not offered; this one needs its own {@code --out}, and that one resumes from its own file.
      */
+    /**
+     * Why the unfinished work recorded in {@code identityFile} is another's, not this {@code what}'s to
+     * resume or to discard (even with {@code --restart}): it was started from another file, whose path
+     * the identity keeps under {@code fileKey}; null if it is this one's.
+     */
+    static String othersWork(String what, String fileKey, Path identityFile, JsonNode wanted, Path work, Path out)
+            throws IOException {
+        String found = JSON.readTree(identityFile.toFile()).path(fileKey).asText();
+        String file = wanted.path(fileKey).asText();
+        return anotherFile(found, file) ? anotherWork(what, work, out, found, file) : null;
+    }
+
     static String anotherWork(String what, Path work, Path out, String found, String wanted) throws IOException {
         String where = out != null ? "--out holds" : work + " (where " + what + "s of this name without --out keep their work) holds";
         return where + " an unfinished " + what + " started from another " + what + " file, " + found + " (this is "

@@ -54,12 +54,9 @@ final class SweepDirectory extends JournaledDirectory {
             }
             ObjectNode wanted = identity(sweep, shard, version);
             Path identityFile = work.resolve(IDENTITY);
-            if (unfinished) {
-                // another sweep's unfinished work is not this one's to resume or to discard, even with --restart
-                String foundFile = JSON.readTree(identityFile.toFile()).path("sweep_file").asText();
-                if (anotherFile(foundFile, wanted.path("sweep_file").asText())) {
-                    throw new SweepRunner.Refused(anotherWork("sweep", work, out, foundFile, wanted.path("sweep_file").asText()));
-                }
+            String others = unfinished ? othersWork("sweep", "sweep_file", identityFile, wanted, work, out) : null;
+            if (others != null) {
+                throw new SweepRunner.Refused(others);
             }
             if (unfinished && mode != SweepRunner.Mode.RESTART) {
                 JsonNode found = JSON.readTree(identityFile.toFile());
