@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.crisis.io.WorkDirectory;
 import org.crisis.report.CalibrationComparison;
 import org.crisis.report.CalibrationReport;
 import org.crisis.report.CalibrationResults;
@@ -107,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         for (int i = 0; i < directories.size(); i++) {
             Path d = directories.get(i);
-            if (directories.subList(0, i).stream().anyMatch(e -> sameDirectory(e, d))) {
+            if (directories.subList(0, i).stream().anyMatch(e -> WorkDirectory.sameDirectory(e, d))) {
                 System.err.println("crisis report: " + d + " is given twice: a set compared with itself differs in nothing;"
                         + " give each results directory once");
                 return Main.INVALID_INPUT;
@@ -149,15 +150,6 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ReportException e) {
             System.err.println("crisis report: " + e.getMessage());
             return Main.INVALID_INPUT;
-        }
-    }
-
-    /** Whether two paths are one directory, through links (as written, if either cannot be read). */
-    private static boolean sameDirectory(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (java.io.IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import org.crisis.io.JsonFiles;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
 import java.io.IOException;
@@ -101,14 +102,13 @@ public final class ResultsDirectory implements AutoCloseable {
     static String inTheWay(Path out) {
         String finished = "";
         try {
-            com.fasterxml.jackson.databind.JsonNode command = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(out.resolve("manifest.json").toFile()).path("command");
+            com.fasterxml.jackson.databind.JsonNode command = JsonFiles.readObject(out.resolve("manifest.json")).path("command");
             if (command.size() >= 2 && command.get(0).asText().equals("crisis")) {
                 java.util.List<String> words = new java.util.ArrayList<>();
                 command.forEach(w -> words.add(w.asText()));
                 finished = " (it holds the finished results of " + String.join(" ", words) + ", by its manifest.json)";
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | JsonFiles.Invalid | RuntimeException e) {
             // no manifest, or not one of ours: the plain refusal says enough
         }
         return out + " already exists and is not an empty directory" + finished + "; choose another --out"

@@ -223,6 +223,18 @@ public final class WorkDirectory implements Closeable {
                 + (e.getOtherFile() == null ? "" : " (" + e.getOtherFile() + ")");
     }
 
+    /**
+     * Whether two paths are one directory (through links, and in any case where the file system
+     * ignores it); compared as written if either cannot be read.
+     */
+    public static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        }
+    }
+
     /** Whether {@code dir} exists and is not an empty directory: an output directory in the way. */
     public static boolean occupied(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -40,8 +40,8 @@ final class ReportOutput implements AutoCloseable {
      */
     static void check(Path directory, List<Path> inputs) throws ReportException {
         if (Files.isRegularFile(directory.resolve("manifest.json"))
-                && !(inputs.size() == 1 && same(directory, inputs.get(0)))) {
-            boolean among = inputs.stream().anyMatch(i -> same(directory, i));
+                && !(inputs.size() == 1 && WorkDirectory.sameDirectory(directory, inputs.get(0)))) {
+            boolean among = inputs.stream().anyMatch(i -> WorkDirectory.sameDirectory(directory, i));
             throw new ReportException("--out " + directory + (among ? " is one of the results directories compared" : " is another"
                     + " results directory (it holds manifest.json)") + ": a report written there would replace that directory's"
                     + " own report; choose a new or empty --out" + (among ? "" : ", or the directory being reported"));
@@ -49,14 +49,6 @@ final class ReportOutput implements AutoCloseable {
         check(directory);
     }
 
-    /** Whether two paths are one directory (through links, and in any case where the file system ignores it). */
-    static boolean same(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-        }
-    }
 
     /** {@link #check(Path, List)} but for other results directories: checked again as the directory is opened. */
     static void check(Path directory) throws ReportException {

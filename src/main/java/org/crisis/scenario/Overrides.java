@@ -145,12 +145,15 @@ public final class Overrides {
         if (!value.startsWith("[") || !value.endsWith("]")) {
             return TreeReader.scalar(SOURCE, value);
         }
-        Node.Sequence list = new Node.Sequence(SOURCE, 0, 0);
         String inner = value.substring(1, value.length() - 1);
-        if (!inner.isBlank()) {
-            for (String item : inner.split(",", -1)) {
-                list.items().add(TreeReader.scalar(SOURCE, item.trim()));
-            }
+        return list(inner.isBlank() ? new String[0] : inner.split(",", -1));
+    }
+
+    /** A list of the values written, each trimmed. */
+    private static Node.Sequence list(String[] items) {
+        Node.Sequence list = new Node.Sequence(SOURCE, 0, 0);
+        for (String item : items) {
+            list.items().add(TreeReader.scalar(SOURCE, item.trim()));
         }
         return list;
     }
@@ -165,11 +168,7 @@ public final class Overrides {
         if (separator == null) {
             return TreeReader.scalar(SOURCE, value); // one word: the reader says a list was expected
         }
-        Node.Sequence list = new Node.Sequence(SOURCE, 0, 0);
-        for (String id : inner.split(separator, -1)) {
-            list.items().add(TreeReader.scalar(SOURCE, id.trim()));
-        }
-        return list;
+        return list(inner.split(separator, -1));
     }
 
     /**
