@@ -3,6 +3,7 @@ package org.crisis.report;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -570,6 +571,14 @@ final class RunSetReport implements ReportKind {
                 + "relations and take the level each of the run's events left them at (events.csv level_after), so they are exact "
                 + "too. The replay below shows every day.");
         Set<Pair> tracked = new LinkedHashSet<>(set.pairs());
+        // the table names each pair as the other results files do: a tracked pair as tracked, a listed relation as listed
+        Map<Pair, Pair> named = new HashMap<>();
+        for (RunSetResults.Relation r : set.relations()) {
+            named.put(RegionalNetwork.key(r.a(), r.b()), new Pair(r.a(), r.b()));
+        }
+        for (Pair p : tracked) {
+            named.put(RegionalNetwork.key(p.a(), p.b()), p);
+        }
         Csv.Rows csv = new Csv.Rows("run", "panel", "day", "a", "b", "level");
         h.open("div", "grid3");
         for (int i = 0; i < days.size(); i++) {
@@ -584,7 +593,10 @@ final class RunSetReport implements ReportKind {
             h.figure("network-" + names.get(i).replace(' ', '-'),
                     NetworkDiagram.render(svg, title, sub, order, levels, tracked), null, null);
             String panel = names.get(i);
-            levels.forEach((p, l) -> csv.row(run, panel, d, p.a(), p.b(), l.name()));
+            levels.forEach((p, l) -> {
+                Pair n = named.getOrDefault(p, p);
+                csv.row(run, panel, d, n.a(), n.b(), l.name());
+            });
         }
         h.close("div");
         tables.put("report-network.csv", csv.toString());

@@ -44,6 +44,10 @@ class ReportTest {
                 "report-timeline.csv", "report-convergence.csv", "report-replay-runs.csv")) {
             assertTrue(Files.size(tmp.resolve("out").resolve(t)) > 0, t);
         }
+        // the network table names a tracked pair as every other results file does (PER,MEX), not alphabetically
+        String network = Fixtures.read(tmp.resolve("out/report-network.csv"));
+        assertTrue(network.contains(",PER,MEX,"), network);
+        assertFalse(network.contains(",MEX,PER,"), network);
         String outcomes = Fixtures.read(tmp.resolve("out/report-outcomes.csv"));
         assertTrue(outcomes.startsWith("group,outcome,column,type,n,missing,mean,sd,ci95_low,ci95_high,q05"), outcomes);
         assertTrue(outcomes.contains("PER-MEX,severed:PER-MEX,severed_per_mex,share,40,0,"), outcomes);
@@ -68,6 +72,16 @@ class ReportTest {
         assertEquals(dir.resolve("report.html").toAbsolutePath().normalize(), w.html());
         assertTrue(Files.exists(dir.resolve("report-outcomes.csv")));
         assertTrue(Files.exists(dir.resolve("runs.csv")), "result files untouched");
+    }
+
+    @Test
+    void aDirectoryGivenThroughItsParentGetsItsReportThere() throws Exception {
+        Path dir = Fixtures.copy("base", tmp);
+        Files.createDirectories(tmp.resolve("analysis"));
+        // ../base from a sibling folder: the default output is the directory read, not a path refused for its '..'
+        Report.Written w = Report.write(List.of(tmp.resolve("analysis").resolve("..").resolve(dir.getFileName())), defaults());
+        assertEquals(dir.toRealPath().resolve("report.html"), w.html());
+        assertTrue(Files.exists(dir.resolve("report-outcomes.csv")));
     }
 
     @Test
