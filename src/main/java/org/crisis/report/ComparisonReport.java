@@ -309,7 +309,7 @@ final class ComparisonReport implements ReportKind {
         numeric[sets.size() + 5] = true;
         Html.Cells t = new Html.Cells(header, numeric).nowrap(sets.size() + 1);
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "type", "set", "baseline", "paired", "n_baseline", "n_set",
-                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_size", "effect", "n_pairs",
+                "value_baseline", "value_set", "difference", "ci95_low", "ci95_high", "test", "p", "effect_measure", "effect", "n_pairs",
                 "baseline_ci95_low", "baseline_ci95_high", "set_ci95_low", "set_ci95_high");
         List<String> untested = new ArrayList<>();
         for (RunSetViews.Group g : RunSetViews.groups(base, pairs, common)) {

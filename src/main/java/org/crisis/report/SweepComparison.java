@@ -439,8 +439,8 @@ final class SweepComparison implements ReportKind {
     /** The columns of comparison-points.csv: the varied values' columns (as in points.csv), then the statistics. */
     private List<String> csvHeader() {
         List<String> header = new ArrayList<>(match.columns());
-        header.addAll(List.of("outcome", "n_a", "n_b", "mean_a", "mean_b", "difference", "low", "high", "p", "p_holm", "paired",
-                "test", "effect_size", "effect", "point_a", "point_b", "n_pairs"));
+        header.addAll(List.of("outcome", "n_a", "n_b", "mean_a", "mean_b", "difference", "ci95_low", "ci95_high", "p", "p_holm", "paired",
+                "test", "effect_measure", "effect", "point_a", "point_b", "n_pairs"));
         return header;
     }
 

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code countries.PER} when Peru is listed first) and a relation's two ids in alphabetical order
  * ({@code relations.PER-MEX} is {@code relations.MEX-PER}); a point of one
  * matches the point of the other whose values are the same text as points.csv writes them
- * (numbers to six decimals). A combination of values that a design gives more than
+ * (numbers as plain decimals, the shortest that reads back as the same number). A combination of values that a design gives more than
  * once (a sampling design over a list of values) is matched occurrence by occurrence in point
  * order. Points of one sweep that the other lacks are kept apart, to be listed.
  *

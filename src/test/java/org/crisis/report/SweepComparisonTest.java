@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepComparisonTest {
     private static final String SCENARIO = "scenarios/peru-mexico-asylum-2025.yaml";
     private static final String FACTORS = "countries_per_domestic_pressure,parameters_grievance_gain";
-    private static final String HEADER = FACTORS + ",outcome,n_a,n_b,mean_a,mean_b,difference,low,high,p,p_holm,paired,"
-            + "test,effect_size,effect,point_a,point_b,n_pairs";
+    private static final String HEADER = FACTORS + ",outcome,n_a,n_b,mean_a,mean_b,difference,ci95_low,ci95_high,p,p_holm,paired,"
+            + "test,effect_measure,effect,point_a,point_b,n_pairs";
     private static final int REPLICATIONS = 16;
 
     @TempDir
@@ -179,7 +179,7 @@ class SweepComparisonTest {
                     && r.get("p_holm").isEmpty();
             if (!Double.isNaN(p) && !agree) {
                 assertTrue(p >= 0 && p <= 1 && number(r, "p_holm") >= p && number(r, "p_holm") <= 1, key);
-                assertTrue(number(r, "low") <= number(r, "difference") && number(r, "difference") <= number(r, "high"), key);
+                assertTrue(number(r, "ci95_low") <= number(r, "difference") && number(r, "difference") <= number(r, "ci95_high"), key);
             }
         }
         assertEquals(Set.of("0.3,0.12", "0.3,0.25", "0.6,0.12", "0.6,0.25", "0.9,0.12", "0.9,0.25"), matched);
