@@ -1017,6 +1017,9 @@ final class SweepReport implements ReportKind {
                 t.row(List.of(outcomeName(o), Format.NONE, Format.NONE, zeroMeans > 0
                         ? "No precision relative to the mean: the mean is 0 at every point with an interval."
                         : "No point has an interval (too few runs with a value)."));
+                // the table keeps the page's rows: the outcome with nothing to judge, its figures empty
+                csv.row(o, share ? "share" : "number", 0, Double.NaN, share ? options.precision() : options.relativePrecision(),
+                        Double.NaN, Double.NaN, share ? "absolute" : Double.isNaN(fixedScale) ? "relative_to_mean" : "relative_to_scale");
                 continue;
             }
             double[] sorted = halves.stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -24,7 +24,7 @@ class PrecisionVerdictsTest {
         Path sweep = tmp.resolve("sweep.yaml");
         Files.writeString(sweep, "scenario: " + scenario + "\ndesign: grid\nreplications: 20\nseed: 3\n"
                 + "vary:\n  countries.PER.hawkishness: { values: [0.2, 0.8] }\n"
-                + "outcomes: [lowestLevel:PER-MEX, restored:PER-MEX, severed:PER-MEX]\n");
+                + "outcomes: [lowestLevel:PER-MEX, restored:PER-MEX, severed:PER-MEX, severedPairs]\n");
         assertEquals(0, crisis("sweep", sweep.toString(), "--out", tmp.resolve("s").toString(), "--quiet").status());
         assertEquals(0, crisis("report", tmp.resolve("s").toString(), "--out", tmp.resolve("r").toString()).status());
         List<String> rows = Files.readAllLines(tmp.resolve("r/report-precision.csv"));
@@ -37,6 +37,10 @@ class PrecisionVerdictsTest {
                 .replace("&#39;", "'");
         assertTrue(text.contains("of the scale's range 4"), "the page says what the level's precision is of");
         // this fixture restores PER-MEX in every run of both points: a share of 1 everywhere
+        // no pair is severed at the end of any run: nothing to judge relative to a mean of 0, and the table keeps the
+        // page's row with its figures empty
+        assertTrue(rows.contains("severed_pairs,number,0,,0.05,,,relative_to_mean"), rows::toString);
+        assertTrue(text.contains("severedPairs \u2013 \u2013 No precision relative to the mean"), text);
         String restored = rows.stream().filter(l -> l.startsWith("restored_per_mex,")).findFirst().orElseThrow();
         assertEquals("35", restored.split(",")[6], restored);
         assertTrue(text.matches("(?s).*restored:PER-MEX [0-9.]+ 0 of 2 1 in every run of every point: a point's interval reaches "
