@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.crisis.discover.Prim;
+import org.crisis.io.WorkDirectory;
 import org.crisis.observe.Outcome;
 import org.crisis.report.Discovery;
 import org.crisis.report.Report;
@@ -96,7 +97,7 @@ final class DiscoverCommand implements Callable<Integer> {
             settings = new Discovery.Settings(o, settings.threshold(), settings.cases(), settings.prim(), settings.paste(),
                     settings.choice(), settings.value());
             Discovery.Found found = sweep.find(settings);
-            Path target = out != null ? out : directory.resolve(found.defaultDirectoryName());
+            Path target = out != null ? out : WorkDirectory.withoutParentSteps(directory).resolve(found.defaultDirectoryName());
             Report.Written w = Discovery.write(found, target);
             found.summary().forEach(System.out::println);
             System.out.println("results: " + w.html().getParent() + " (discover.html, trajectory.csv, box.csv)");

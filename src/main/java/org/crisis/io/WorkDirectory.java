@@ -68,6 +68,25 @@ public final class WorkDirectory implements Closeable {
     }
 
     /**
+     * An existing directory's path with no {@code ..} in it, for outputs placed in or beside it: the
+     * path as given when it has none, else the directory's real path (its absolute, normalised path
+     * if it cannot be resolved). An output path may not contain {@code ..} ({@link #checkOut}), but
+     * a directory that was read exists, so its real path is safe to write under.
+     */
+    public static Path withoutParentSteps(Path existing) {
+        for (Path part : existing) {
+            if (part.toString().equals("..")) {
+                try {
+                    return existing.toRealPath();
+                } catch (IOException e) {
+                    return existing.toAbsolutePath().normalize();
+                }
+            }
+        }
+        return existing;
+    }
+
+    /**
      * Checks a directory given with {@code --out} before anything is written: it must name a
      * directory (not {@code .} or the root), contain no {@code ..} (which the system resolves
      * through directories that may not exist), and not be a file. Missing parents are fine:

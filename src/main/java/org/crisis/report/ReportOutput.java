@@ -174,7 +174,7 @@ final class ReportOutput implements AutoCloseable {
      * the report and tables the first set's own report wrote there.
      */
     static Path defaultFor(List<Path> directories) {
-        Path first = directories.get(0);
+        Path first = WorkDirectory.withoutParentSteps(directories.get(0));
         if (directories.size() == 1) {
             return first;
         }
