@@ -509,7 +509,7 @@ public final class SweepReader {
                             + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message();
                     if (reported.add(message)) {
                         if (structural(factor)) {
-                            deferred.add(new Deferred(place, where, message));
+                            deferred.add(new Deferred(place, where, message, p.path()));
                         } else {
                             f.error(place, where, message);
                         }
@@ -573,10 +573,21 @@ public final class SweepReader {
      * A problem of a structural value found alone: reported if no whole-point check follows, or if
      * it is the value's own (its form, not its fit with another field), which no other value mends.
      */
-    private record Deferred(Node place, String where, String message) {
+    /** A value's problem judged alone, said at its place unless every point is checked whole; {@code field} the scenario's path at fault. */
+    private record Deferred(Node place, String where, String message, String field) {
+        /**
+         * Wrong whatever the other varied values take: a misspelt name, a number for a boolean, text where a
+         * number goes, or a fault in a field that no rule relates to another (a trait, a parameter: its range
+         * is fixed), as against an event day beyond the horizon or a pattern's bound.
+         */
         boolean intrinsic() {
+            String[] parts = field.split("[.\\[]");
+            String last = parts[parts.length - 1];
+            boolean related = STRUCTURAL.contains(last) || last.equals("start") || field.isEmpty()
+                    || field.startsWith("stop") || field.startsWith("track");
             return message.contains("did you mean") || message.contains("expected one of")
-                    || message.contains("expected true or false") || message.contains("unknown country");
+                    || message.contains("expected true or false") || message.contains("unknown country")
+                    || (message.contains("number") && message.contains(", found '")) || !related;
         }
     }
 

@@ -84,7 +84,7 @@ public final class Fields {
             }
             return OptionalDouble.of(x);
         }
-        error(node, path, "expected " + numberIn(min, max) + ", found " + describe(node));
+        error(node, path, "expected " + numberIn(min, max) + ", found " + describe(node) + quoted(node));
         return OptionalDouble.empty();
     }
 
@@ -126,7 +126,7 @@ public final class Fields {
             }
             return OptionalLong.of(x);
         }
-        error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + describe(node));
+        error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + describe(node) + quoted(node));
         return OptionalLong.empty();
     }
 
@@ -174,6 +174,15 @@ public final class Fields {
             return "'" + text + "'" + decimalHint(text);
         }
         return node.kind();
+    }
+
+    /** For a number written in quotes, which makes it text: the hint to drop them. */
+    private static String quoted(Node node) {
+        if (node instanceof Node.Scalar s && s.value instanceof String text
+                && text.trim().matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?") && decimalHint(text).isEmpty()) {
+            return " (text, being in quotes: write " + text.trim() + " without them)";
+        }
+        return "";
     }
 
     /**

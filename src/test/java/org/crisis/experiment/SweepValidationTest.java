@@ -137,4 +137,23 @@ class SweepValidationTest {
         assertTrue(points.stream().anyMatch(p -> p.contains("point 0 (") && p.contains("events[0].day: day 400")), points::toString);
         assertTrue(points.stream().anyMatch(p -> p.contains("point 0 (") && p.contains("events[1].day: day 450")), points::toString);
     }
+
+    @Test
+    void textAmongNumbersDoesNotHideTheOtherValuesFaultsBehindEveryPoint() throws Exception {
+        // a word and a quoted number make both factors structural, so points are checked whole; each value wrong in its
+        // own range is still said once, at its place, and the quoted number is said to be text
+        List<String> said = problems("""
+                design: grid
+                vary:
+                  parameters.memory: {values: [10, 20.5, "x"]}
+                  countries.AAA.domesticPressure: {values: ["0.5", 0.7]}
+                """ + SweepFixtures.OUTCOMES);
+        assertEquals(3, said.size(), said::toString);
+        assertTrue(said.stream().noneMatch(p -> p.contains("point ")), said::toString);
+        assertTrue(said.get(0).contains(":4:36: vary.parameters.memory: value 20.5 makes the scenario invalid"), said::toString);
+        assertTrue(said.get(1).contains("value x makes the scenario invalid"), said::toString);
+        assertTrue(said.get(2).contains(":5:45: vary.countries.AAA.domesticPressure: value 0.5 makes the scenario invalid: "
+                + "countries[0].domesticPressure: expected a number in [0, 1], found '0.5' (text, being in quotes: write 0.5"
+                + " without them)"), said::toString);
+    }
 }
