@@ -18,6 +18,7 @@ import org.crisis.experiment.CalibrationReader;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Sweep;
 import org.crisis.experiment.SweepReader;
+import org.crisis.io.JsonFiles;
 import org.crisis.model.Parameter;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Scenario;
@@ -45,7 +46,17 @@ final class CheckCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         int status = 0;
         int empty = 0; // directories with no input file
+        int results = 0; // results directories and their files, said to be such
         for (Path p : inputs) {
+            if (resultsOf(p) != null) {
+                Path dir = resultsOf(p);
+                System.err.println(p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory " + dir)
+                        + " (crisis wrote its manifest.json), not a scenario; crisis report " + dir
+                        + " reads it, and its manifest.json holds the scenario it ran");
+                status = Main.INVALID_INPUT;
+                results++;
+                continue;
+            }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
                     List<Path> found = list.filter(TreeReader::isInputFile)
@@ -105,12 +116,13 @@ final class CheckCommand implements Callable<Integer> {
                 problems += e.problems().size();
             }
         }
-        if (files.size() + empty > 1) {
+        if (files.size() + empty + results > 1) {
             // the per-file lines of a directory scroll past: the totals come last
             System.err.printf(Locale.ROOT, "crisis check: %s: %s%s%n", count(files.size(), "file"),
                     invalid == 0 ? "all ok" : (files.size() - invalid) + " ok, " + invalid + " with problems (" + count(problems, "problem") + ")",
                     (warnings == 0 ? "" : "; " + count(warnings, "warning"))
-                    + (empty == 0 ? "" : "; " + empty + (empty == 1 ? " directory" : " directories") + " with no input file"));
+                    + (empty == 0 ? "" : "; " + empty + (empty == 1 ? " directory" : " directories") + " with no input file")
+                    + (results == 0 ? "" : "; " + results + " of results, not checked"));
         }
         return status;
     }
@@ -226,6 +238,23 @@ final class CheckCommand implements Callable<Integer> {
 
     /** One block's warnings, or the problem of its first point that is not a valid scenario. */
     private record Block(Map<String, int[]> warnings, InvalidInputException invalid) {}
+
+    /**
+     * The results directory {@code p} is or whose JSON file it is (one holding a {@code manifest.json}
+     * that crisis wrote), or null: its JSON files are outputs, not scenarios.
+     */
+    static Path resultsOf(Path p) {
+        Path dir = Files.isDirectory(p) ? p : !p.toString().endsWith(".json") ? null
+                : p.getParent() == null ? Path.of(".") : p.getParent();
+        if (dir == null || !Files.isRegularFile(dir.resolve("manifest.json"))) {
+            return null;
+        }
+        try {
+            return JsonFiles.readObject(dir.resolve("manifest.json")).path("tool").asText().equals("crisis") ? dir : null;
+        } catch (IOException | JsonFiles.Invalid e) {
+            return null; // not one crisis wrote: its files are checked as they are
+        }
+    }
 
     static final String SWEEP = CalibrationReader.SWEEP_FILE;
     static final String CALIBRATION = CalibrationReader.CALIBRATION_FILE;

@@ -128,6 +128,21 @@ class NewUserFrictionsTest {
     }
 
     @Test
+    void checkSaysAResultsDirectoryIsOneAndDoesNotReadItsJsonAsAScenario() throws Exception {
+        Path out = tmp.resolve("res");
+        assertEquals(0, crisis("run", "scenarios/peru-mexico-asylum-2025.yaml", "--runs", "2", "--out", out.toString(),
+                "--quiet").status());
+        Outcome o = crisis("check", out.toString(), out.resolve("summary.json").toString(), "scenarios/peru-mexico-asylum-2025.yaml");
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains(out + ": a results directory (crisis wrote its manifest.json), not a scenario; crisis report "
+                + out + " reads it"), o.err());
+        assertTrue(o.err().contains(out.resolve("summary.json") + ": a file of the results directory " + out), o.err());
+        assertFalse(o.err().contains("unknown field"), "its JSON is not read as a scenario: " + o.err());
+        assertTrue(o.out().contains("scenarios/peru-mexico-asylum-2025.yaml: ok"), "the scenario is still checked: " + o.out());
+        assertTrue(o.err().contains("crisis check: 1 file: all ok; 2 of results, not checked"), o.err());
+    }
+
+    @Test
     void checkTakesADirectoryAndSaysWhenAFileIsASweep() {
         Outcome o = crisis("check", "scenarios/sweeps");
         assertEquals(0, o.status(), o.err());
