@@ -175,6 +175,10 @@ public final class SweepMerge {
         if (!index.isInt() || index.asInt() < 1 || index.asInt() > count.asInt()) {
             throw invalid(manifest, "shard.index", "expected a whole number from 1 to " + count.asInt() + ", found " + index);
         }
+        if (count.asInt() == 1) {
+            throw new SweepRunner.Refused(dir + " holds a whole sweep, not one of several shards: it needs no merge;"
+                    + " crisis report " + dir + " reads it");
+        }
         JsonNode files = m.path(SweepManifest.FILES);
         if (!files.path("runs.csv").isTextual()) {
             throw invalid(manifest, SweepManifest.FILES, "no SHA-256 of runs.csv: the shard was written by an older"

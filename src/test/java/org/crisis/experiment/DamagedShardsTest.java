@@ -76,6 +76,18 @@ class DamagedShardsTest {
     }
 
     @Test
+    void aWholeSweepIsNotAShardToMerge() throws Exception {
+        Path file = dir.resolve("sweep.yaml");
+        Path whole = dir.resolve("whole");
+        assertEquals(0, crisis("sweep", file.toString(), "--out", whole.toString(), "--quiet").status());
+        Outcome o = crisis("merge", whole.toString(), "--out", dir.resolve("copied").toString());
+        assertEquals(2, o.status(), o.err());
+        assertEquals("crisis merge: " + whole + " holds a whole sweep, not one of several shards: it needs no merge; crisis report "
+                + whole + " reads it", o.err().strip());
+        assertFalse(Files.exists(dir.resolve("copied")), "nothing written");
+    }
+
+    @Test
     void theGoodShardsMerge() {
         assertEquals(0, crisis("merge", good1.toString(), good2.toString(), "--out", dir.resolve("m").toString()).status());
     }
