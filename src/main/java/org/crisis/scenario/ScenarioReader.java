@@ -283,10 +283,14 @@ public final class ScenarioReader {
     private Optional<Country> country(Node node, String path) {
         Optional<Node.Mapping> mm = f.mapping(node, path, COUNTRY);
         if (mm.isEmpty()) {
+            unnamedCountry = true;
             return Optional.empty();
         }
         Node.Mapping m = mm.get();
         Optional<String> id = f.required(m, path, "id", "a country id such as PER").flatMap(n -> f.string(n, path + ".id"));
+        if (id.isEmpty()) {
+            unnamedCountry = true;
+        }
         if (id.isPresent()) {
             if (!ID.matcher(id.get()).matches()) {
                 f.error(m.entries.get("id"), path + ".id", "expected letters, digits and '_' (ISO 3166 alpha-3 recommended), found '" + id.get() + "'");
@@ -342,11 +346,17 @@ public final class ScenarioReader {
                 .orElse(base);
     }
 
+    /** A country entry gave no id (not a mapping, or its id missing or not text): unknown ids are then not said. */
+    private boolean unnamedCountry;
+
     private Optional<String> countryRef(Node node, String path) {
         return f.string(node, path).filter(id -> {
             if (!ids.containsKey(id)) {
-                String hint = Fields.closest(id, ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
-                f.error(node, path, "unknown country '" + id + "': not declared in countries" + hint);
+                if (!unnamedCountry) {
+                    // with a country whose id could not be read, the references to it follow from that one problem
+                    String hint = Fields.closest(id, ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                    f.error(node, path, "unknown country '" + id + "': not declared in countries" + hint);
+                }
                 return false;
             }
             return true;

@@ -271,6 +271,31 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aCountryWithoutAnIdIsOneProblemNotOneForEveryReferenceToIt() {
+        // countries.PER=0.3 given with --set turns Peru's entry into a number: its references would all be unknown
+        Problem p = only("""
+                name: test
+                days: 100
+                countries:
+                  - 0.3
+                  - id: MEX
+                relations:
+                  - {between: [PER, MEX], level: NORMAL}
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: MEX, target: PER}
+                """);
+        assertProblem(p, "countries[0]", 4, 5, "expected a mapping");
+        // with every country named, an unknown id is still said, with the nearest
+        assertProblem(only("""
+                name: test
+                days: 100
+                countries: [{id: PER}, {id: MEX}]
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: MEX, target: PRE}
+                """), "events[0].target", 5, 54, "unknown country 'PRE'", "did you mean 'PER'?");
+    }
+
+    @Test
     void aNegativeMediationAffinityIsRefused() {
         // a mediator one side dislikes has no credibility with it; a negative a_med let such a mediation feed grievance
         List<Problem> problems = problems("""
