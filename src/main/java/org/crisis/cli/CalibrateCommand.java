@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
                 + "larger --budget extends it.",
             "",
             "Exit status: 0 done; 1 I/O error; 2 invalid input, results directory in the way, or "
-                + "resume refused; 130 interrupted by Ctrl-C (the evaluations done are kept: run it again to resume).",
+                + "resume refused; 130 interrupted by Ctrl-C, 143 by SIGTERM (a batch "
+                + "scheduler's time limit; either way the evaluations done are kept: run it again to resume).",
             ""},
         footer = {"", "Examples:",
             "  crisis calibrate scenarios/calibration/library.yaml",

@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
                 + "sweep's. A sweep whose sweep file or scenario changed is not resumed (exit 2).",
             "",
             "Exit status: 0 done; 1 runs failed (counted) or I/O error; 2 invalid input, results "
-                + "directory in the way, or resume refused; 130 interrupted by Ctrl-C (the finished runs are kept: run it "
-                + "again to resume).",
+                + "directory in the way, or resume refused; 130 interrupted by Ctrl-C, 143 by SIGTERM (a batch "
+                + "scheduler's time limit; either way the finished runs are kept: run it again to resume).",
             ""},
         footer = {"", "Examples:",
             "  crisis sweep scenarios/sweeps/asylum-severity.yaml",

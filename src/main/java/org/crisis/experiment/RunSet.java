@@ -110,6 +110,8 @@ public final class RunSet {
             Thread cleanup = new Thread(() -> {
                 try {
                     dir.close();
+                    System.err.println("\ncrisis run: interrupted; nothing was written (a run set is written whole): run the"
+                            + " same command again");
                 } catch (IOException e) {
                     // best effort on interrupt
                 }
