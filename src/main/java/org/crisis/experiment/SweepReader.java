@@ -571,23 +571,21 @@ public final class SweepReader {
 
     /**
      * A problem of a structural value found alone: reported if no whole-point check follows, or if
-     * it is the value's own (its form, not its fit with another field), which no other value mends.
+     * it is the value's own (its form, not its fit with another field), which no other value mends;
+     * {@code field} the scenario's path at fault.
      */
-    /** A value's problem judged alone, said at its place unless every point is checked whole; {@code field} the scenario's path at fault. */
     private record Deferred(Node place, String where, String message, String field) {
         /**
-         * Wrong whatever the other varied values take: a misspelt name, a number for a boolean, text where a
-         * number goes, or a fault in a field that no rule relates to another (a trait, a parameter: its range
-         * is fixed), as against an event day beyond the horizon or a pattern's bound.
+         * Wrong whatever the other varied values take: a misspelt name, a number for a boolean, or a value outside
+         * its field's own range or of the wrong form (a trait above 1, a fractional or quoted number), whose bounds
+         * are fixed; not a rule between fields (an event day beyond the horizon, a target equal to its actor, a
+         * bound's min above its max, a pattern's window beyond the horizon: {@code withinDays}' range ends at days).
          */
         boolean intrinsic() {
-            String[] parts = field.split("[.\\[]");
-            String last = parts[parts.length - 1];
-            boolean related = STRUCTURAL.contains(last) || last.equals("start") || field.isEmpty()
-                    || field.startsWith("stop") || field.startsWith("track");
+            boolean ownRange = (message.contains("expected a number") || message.contains("expected a whole number in ["))
+                    && !field.endsWith("withinDays");
             return message.contains("did you mean") || message.contains("expected one of")
-                    || message.contains("expected true or false") || message.contains("unknown country")
-                    || (message.contains("number") && message.contains(", found '")) || !related;
+                    || message.contains("expected true or false") || message.contains("unknown country") || ownRange;
         }
     }
 

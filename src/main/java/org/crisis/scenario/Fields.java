@@ -84,7 +84,7 @@ public final class Fields {
             }
             return OptionalDouble.of(x);
         }
-        error(node, path, "expected " + numberIn(min, max) + ", found " + describe(node) + quoted(node));
+        error(node, path, "expected " + numberIn(min, max) + ", found " + describe(node) + quoted(node, min, max, false));
         return OptionalDouble.empty();
     }
 
@@ -126,7 +126,7 @@ public final class Fields {
             }
             return OptionalLong.of(x);
         }
-        error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + describe(node) + quoted(node));
+        error(node, path, "expected a whole number in [" + min + ", " + max + "], found " + describe(node) + quoted(node, min, max, true));
         return OptionalLong.empty();
     }
 
@@ -176,13 +176,18 @@ public final class Fields {
         return node.kind();
     }
 
-    /** For a number written in quotes, which makes it text: the hint to drop them. */
-    private static String quoted(Node node) {
-        if (node instanceof Node.Scalar s && s.value instanceof String text
-                && text.trim().matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?") && decimalHint(text).isEmpty()) {
-            return " (text, being in quotes: write " + text.trim() + " without them)";
+    /**
+     * For a number written in quotes, which makes it text: the hint to drop them, given only where the
+     * number would then be right (in [min, max], and whole where it must be); else only that it is text.
+     */
+    private static String quoted(Node node, double min, double max, boolean whole) {
+        if (!(node instanceof Node.Scalar s && s.value instanceof String text) || !decimalHint(text).isEmpty()
+                || !text.trim().matches("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?")) {
+            return "";
         }
-        return "";
+        double x = Double.parseDouble(text.trim());
+        boolean right = x >= min && x <= max && (!whole || x == Math.rint(x));
+        return right ? " (text, being in quotes: write " + text.trim() + " without them)" : " (text, being in quotes)";
     }
 
     /**

@@ -155,5 +155,34 @@ class SweepValidationTest {
         assertTrue(said.get(2).contains(":5:45: vary.countries.AAA.domesticPressure: value 0.5 makes the scenario invalid: "
                 + "countries[0].domesticPressure: expected a number in [0, 1], found '0.5' (text, being in quotes: write 0.5"
                 + " without them)"), said::toString);
+        // a quoted number that would be wrong unquoted too is said to be text, with no advice to write it so
+        List<String> five = problems("""
+                design: grid
+                vary:
+                  countries.AAA.domesticPressure: {values: ["5", 0.7]}
+                  parameters.memory: {values: [10, "y"]}
+                """ + SweepFixtures.OUTCOMES);
+        assertTrue(five.stream().anyMatch(p -> p.endsWith("found '5' (text, being in quotes)")), five::toString);
+    }
+
+    @Test
+    void aValueWrongOnlyAgainstTheFilesOtherValueIsJudgedAtThePointsThatGiveIt() throws Exception {
+        // the file's actor is BBB: a target of BBB alone is its own actor, but every point moves the actor too
+        assertEquals(2, SweepReader.read(SweepFixtures.sweep(dir, """
+                design: grid
+                vary:
+                  events.0.actor: {values: [CCC]}
+                  events.0.target: {values: [AAA, BBB]}
+                """ + SweepFixtures.OUTCOMES)).pointCount());
+        // a horizon of 0 is wrong whatever the rest: said once at its place, not at every point
+        List<String> said = problems("""
+                design: grid
+                vary:
+                  days: {values: [0, 40]}
+                  events.0.day: {values: [1, 2, 3]}
+                """ + SweepFixtures.OUTCOMES);
+        assertEquals(1, said.size(), said::toString);
+        assertTrue(said.get(0).contains("vary.days: value 0 makes the scenario invalid: days: expected a whole number in [1, "),
+                said::toString);
     }
 }
