@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Parameters;
         description = {"Validate scenario files without running them.",
             "Exit status 2 if any is invalid. A directory stands for its .yaml, .yml and .json files "
                 + "(not its subdirectories). A sweep or calibration file is recognised, said to be one and "
-                + "checked as such."})
+                + "checked as such; a results directory (or its manifest.json or summary.json) is said to be one."})
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Scenario files (.yaml, .yml, .json), or directories of them.")
     List<Path> inputs;
@@ -48,8 +49,8 @@ final class CheckCommand implements Callable<Integer> {
         int empty = 0; // directories with no input file
         int results = 0; // results directories and their files, said to be such
         for (Path p : inputs) {
-            if (resultsOf(p) != null) {
-                Path dir = resultsOf(p);
+            Path dir = resultsOf(p);
+            if (dir != null) {
                 System.err.println(p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory " + dir)
                         + " (crisis wrote its manifest.json), not a scenario; crisis report " + dir
                         + " reads it, and its manifest.json holds the scenario it ran");
@@ -122,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
                     invalid == 0 ? "all ok" : (files.size() - invalid) + " ok, " + invalid + " with problems (" + count(problems, "problem") + ")",
                     (warnings == 0 ? "" : "; " + count(warnings, "warning"))
                     + (empty == 0 ? "" : "; " + empty + (empty == 1 ? " directory" : " directories") + " with no input file")
-                    + (results == 0 ? "" : "; " + results + " of results, not checked"));
+                    + (results == 0 ? "" : "; " + count(results, "results path") + ", not checked"));
         }
         return status;
     }
@@ -240,12 +241,16 @@ final class CheckCommand implements Callable<Integer> {
     private record Block(Map<String, int[]> warnings, InvalidInputException invalid) {}
 
     /**
-     * The results directory {@code p} is or whose JSON file it is (one holding a {@code manifest.json}
-     * that crisis wrote), or null: its JSON files are outputs, not scenarios.
+     * The results directory {@code p} is, or whose manifest.json or summary.json it is (a directory
+     * holding a {@code manifest.json} that crisis wrote), or null: those files are outputs, not scenarios.
      */
+    /** The JSON files crisis writes into a results directory (a scenario saved beside them is checked as one). */
+    private static final Set<String> RESULTS_JSON = Set.of("manifest.json", "summary.json");
+
     static Path resultsOf(Path p) {
-        Path dir = Files.isDirectory(p) ? p : !p.toString().endsWith(".json") ? null
-                : p.getParent() == null ? Path.of(".") : p.getParent();
+        Path name = p.getFileName();
+        boolean written = name != null && Files.isRegularFile(p) && RESULTS_JSON.contains(name.toString());
+        Path dir = Files.isDirectory(p) ? p : !written ? null : p.getParent() == null ? Path.of(".") : p.getParent();
         if (dir == null || !Files.isRegularFile(dir.resolve("manifest.json"))) {
             return null;
         }

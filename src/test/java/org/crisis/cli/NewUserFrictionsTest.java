@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.crisis.experiment.RunSet;
+import org.crisis.io.JsonFiles;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioReader;
 import org.crisis.cli.Cli.Outcome;
@@ -139,7 +140,13 @@ class NewUserFrictionsTest {
         assertTrue(o.err().contains(out.resolve("summary.json") + ": a file of the results directory " + out), o.err());
         assertFalse(o.err().contains("unknown field"), "its JSON is not read as a scenario: " + o.err());
         assertTrue(o.out().contains("scenarios/peru-mexico-asylum-2025.yaml: ok"), "the scenario is still checked: " + o.out());
-        assertTrue(o.err().contains("crisis check: 1 file: all ok; 2 of results, not checked"), o.err());
+        assertTrue(o.err().contains("crisis check: 1 file: all ok; 2 results paths, not checked"), o.err());
+        // a scenario saved beside the results (the manifest's resolved scenario, say) is a scenario, and is checked
+        Path saved = out.resolve("rerun.json");
+        Files.writeString(saved, JsonFiles.readObject(out.resolve("manifest.json")).get("scenario").toString());
+        Outcome r = crisis("check", saved.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith(saved + ": ok (peru-mexico-asylum-2025:"), r.out());
     }
 
     @Test
