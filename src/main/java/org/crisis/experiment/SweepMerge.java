@@ -175,8 +175,9 @@ public final class SweepMerge {
         if (!index.isInt() || index.asInt() < 1 || index.asInt() > count.asInt()) {
             throw invalid(manifest, "shard.index", "expected a whole number from 1 to " + count.asInt() + ", found " + index);
         }
-        if (count.asInt() == 1) {
-            throw new SweepRunner.Refused(dir + " holds a whole sweep, not one of several shards: it needs no merge;"
+        if (count.asInt() == 1 && !ranAsShard(m)) {
+            // a sweep run without --shard: merging it would copy it (a --shard 1/1 of an array of one merges as asked)
+            throw new SweepRunner.Refused(dir + " holds a whole sweep, run without --shard: it needs no merge;"
                     + " crisis report " + dir + " reads it");
         }
         JsonNode files = m.path(SweepManifest.FILES);
@@ -193,6 +194,16 @@ public final class SweepMerge {
                     + " sweep and scenario files); the shard is damaged");
         }
         return new Shard(dir, m, index.asInt(), count.asInt());
+    }
+
+    /** Whether the manifest's command line gave {@code --shard} (as {@code --shard I/N} or {@code --shard=I/N}). */
+    private static boolean ranAsShard(JsonNode manifest) {
+        for (JsonNode arg : manifest.path("command")) {
+            if (arg.asText().equals("--shard") || arg.asText().startsWith("--shard=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SweepRunner.Refused invalid(Path manifest, String field, String message) {

@@ -82,9 +82,14 @@ class DamagedShardsTest {
         assertEquals(0, crisis("sweep", file.toString(), "--out", whole.toString(), "--quiet").status());
         Outcome o = crisis("merge", whole.toString(), "--out", dir.resolve("copied").toString());
         assertEquals(2, o.status(), o.err());
-        assertEquals("crisis merge: " + whole + " holds a whole sweep, not one of several shards: it needs no merge; crisis report "
+        assertEquals("crisis merge: " + whole + " holds a whole sweep, run without --shard: it needs no merge; crisis report "
                 + whole + " reads it", o.err().strip());
         assertFalse(Files.exists(dir.resolve("copied")), "nothing written");
+        // an array of one shard (--shard 1/1, as a job script may give) merges as asked
+        Path one = dir.resolve("one");
+        assertEquals(0, crisis("sweep", file.toString(), "--shard", "1/1", "--out", one.toString(), "--quiet").status());
+        assertEquals(0, crisis("merge", one.toString(), "--out", dir.resolve("merged-one").toString()).status());
+        assertTrue(Files.isRegularFile(dir.resolve("merged-one/runs.csv")));
     }
 
     @Test
