@@ -293,8 +293,10 @@ public final class ScenarioReader {
         }
         if (id.isPresent()) {
             if (!ID.matcher(id.get()).matches()) {
+                refusedIds.add(id.get());
                 f.error(m.entries.get("id"), path + ".id", "expected letters, digits and '_' (ISO 3166 alpha-3 recommended), found '" + id.get() + "'");
             } else if (Fields.MISSING.contains(id.get())) {
+                refusedIds.add(id.get());
                 f.error(m.entries.get("id"), path + ".id", "country id '" + id.get() + "' reads as a missing value in pandas and R,"
                         + " so the output files would lose it: give another (ISO 3166 alpha-3 recommended, e.g. NAM for Namibia)");
             } else if (ids.putIfAbsent(id.get(), ids.size()) != null) {
@@ -346,17 +348,23 @@ public final class ScenarioReader {
                 .orElse(base);
     }
 
-    /** A country entry gave no id (not a mapping, or its id missing or not text): unknown ids are then not said. */
+    /** A country entry gave no id (not a mapping, or its id missing or not text): each unknown id is then said once. */
     private boolean unnamedCountry;
+    private final Set<String> unknownSaid = new HashSet<>();
+    /** Ids refused where they are declared (their form): references to them add no problem. */
+    private final Set<String> refusedIds = new HashSet<>();
 
     private Optional<String> countryRef(Node node, String path) {
         return f.string(node, path).filter(id -> {
             if (!ids.containsKey(id)) {
-                if (!unnamedCountry) {
-                    // with a country whose id could not be read, the references to it follow from that one problem
-                    String hint = Fields.closest(id, ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
-                    f.error(node, path, "unknown country '" + id + "': not declared in countries" + hint);
+                if (refusedIds.contains(id) || unnamedCountry && !unknownSaid.add(id)) {
+                    // an id refused where it is declared is that one problem; with an entry that gives no id (a
+                    // country that --set turned into a number, say) each unknown id is said once, not at every reference
+                    return false;
                 }
+                String hint = Fields.closest(id, ids.keySet()).map(s -> "; did you mean '" + s + "'?").orElse("");
+                f.error(node, path, "unknown country '" + id + "': not declared in countries" + hint + (unnamedCountry
+                        ? " (a country entry gives no id, which may be why; its other references are not listed)" : ""));
                 return false;
             }
             return true;

@@ -273,18 +273,33 @@ class ScenarioReaderTest {
     @Test
     void aCountryWithoutAnIdIsOneProblemNotOneForEveryReferenceToIt() {
         // countries.PER=0.3 given with --set turns Peru's entry into a number: its references would all be unknown
-        Problem p = only("""
+        List<Problem> said = problems("""
                 name: test
                 days: 100
                 countries:
                   - 0.3
                   - id: MEX
+                  - id: COL
                 relations:
                   - {between: [PER, MEX], level: NORMAL}
                 events:
                   - {day: 0, type: ASYLUM_GRANT, actor: MEX, target: PER}
+                  - {day: 1, type: ASYLUM_GRANT, actor: COL, target: CLO}
                 """);
-        assertProblem(p, "countries[0]", 4, 5, "expected a mapping");
+        assertEquals(3, said.size(), said::toString);
+        assertProblem(said.get(0), "countries[0]", 4, 5, "expected a mapping");
+        // each unknown id once, at its first reference: PER (which may be the entry without an id) and a typo
+        assertProblem(said.get(1), "relations[0].between[0]", 8, 16, "unknown country 'PER'", "a country entry gives no id");
+        assertProblem(said.get(2), "events[1].target", 11, 54, "unknown country 'CLO'", "did you mean 'COL'?");
+        // an id refused for its form is that one problem, not one more at each reference
+        assertProblem(only("""
+                name: test
+                days: 100
+                countries: [{id: PER-1}, {id: MEX}]
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: MEX, target: PER-1}
+                  - {day: 5, type: ASYLUM_GRANT, actor: PER-1, target: MEX}
+                """), "countries[0].id", 3, 18, "expected letters, digits and '_'");
         // with every country named, an unknown id is still said, with the nearest
         assertProblem(only("""
                 name: test
