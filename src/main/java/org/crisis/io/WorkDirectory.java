@@ -69,21 +69,29 @@ public final class WorkDirectory implements Closeable {
 
     /**
      * An existing directory's path with no {@code ..} in it, for outputs placed in or beside it: the
-     * path as given when it has none, else the directory's real path (its absolute, normalised path
-     * if it cannot be resolved). An output path may not contain {@code ..} ({@link #checkOut}), but
-     * a directory that was read exists, so its real path is safe to write under.
+     * path as given when it has none; else its part up to the last {@code ..} resolved as the system
+     * resolves it (its real path), and the rest as given, so that a link after it keeps its name (its
+     * absolute, normalised path if that part cannot be resolved). An output path may not contain
+     * {@code ..} ({@link #checkOut}), but a directory that was read exists, so this path is safe to write under.
      */
     public static Path withoutParentSteps(Path existing) {
-        for (Path part : existing) {
-            if (part.toString().equals("..")) {
-                try {
-                    return existing.toRealPath();
-                } catch (IOException e) {
-                    return existing.toAbsolutePath().normalize();
-                }
+        int last = -1;
+        for (int i = 0; i < existing.getNameCount(); i++) {
+            if (existing.getName(i).toString().equals("..")) {
+                last = i;
             }
         }
-        return existing;
+        if (last < 0) {
+            return existing;
+        }
+        Path steps = existing.subpath(0, last + 1);
+        Path prefix = existing.getRoot() == null ? steps : existing.getRoot().resolve(steps);
+        try {
+            Path real = prefix.toRealPath();
+            return last + 1 == existing.getNameCount() ? real : real.resolve(existing.subpath(last + 1, existing.getNameCount()));
+        } catch (IOException e) {
+            return existing.toAbsolutePath().normalize();
+        }
     }
 
     /**

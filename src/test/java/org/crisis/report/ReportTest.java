@@ -82,6 +82,14 @@ class ReportTest {
         Report.Written w = Report.write(List.of(tmp.resolve("analysis").resolve("..").resolve(dir.getFileName())), defaults());
         assertEquals(dir.toRealPath().resolve("report.html"), w.html());
         assertTrue(Files.exists(dir.resolve("report-outcomes.csv")));
+        // a link after the '..' keeps its name: a comparison goes beside the link, not beside what it points to
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Path link = Files.createSymbolicLink(links.resolve("base-link"), dir);
+        Path decay = Fixtures.copy("decay", links);
+        Report.Written c = Report.write(List.of(tmp.resolve("analysis/../links/base-link"), tmp.resolve("analysis/../links")
+                .resolve(decay.getFileName())), defaults());
+        assertEquals(links.toRealPath().resolve("compare-base-link-vs-decay/report.html"), c.html());
+        assertTrue(Files.isSymbolicLink(link));
     }
 
     @Test
