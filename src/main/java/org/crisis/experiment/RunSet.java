@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.crisis.io.Csv;
 import org.crisis.model.Event;
 import org.crisis.model.Level;
@@ -107,11 +108,14 @@ public final class RunSet {
     public Summary execute(Progress progress) throws Exception {
         Instant began = Instant.now();
         try (ResultsDirectory dir = ResultsDirectory.create(spec.out(), spec.resultsRoot(), scenario.name())) {
+            AtomicBoolean committed = new AtomicBoolean();
             Thread cleanup = new Thread(() -> {
                 try {
                     dir.close();
-                    System.err.println("\ncrisis run: interrupted; nothing was written (a run set is written whole): run the"
-                            + " same command again");
+                    if (!committed.get()) {
+                        System.err.println("\ncrisis run: interrupted; nothing was written (a run set is written whole): run"
+                                + " the same command again");
+                    }
                 } catch (IOException e) {
                     // best effort on interrupt
                 }
@@ -134,8 +138,13 @@ public final class RunSet {
                 JSON.writeValue(dir.file("summary.json").toFile(), summaryJson());
                 JSON.writeValue(dir.file("manifest.json").toFile(), manifest(began, Instant.now()));
                 dir.commit();
+                committed.set(true);
             } finally {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException e) {
+                    // shutting down already (Ctrl-C while the files were written): the hook runs
+                }
             }
             return new Summary(dir.target(), spec.runs(), pairSummaries(), progress.elapsedSeconds(), meanDays());
         }

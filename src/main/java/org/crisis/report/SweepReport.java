@@ -989,6 +989,9 @@ final class SweepReport implements ReportKind {
             // a level's relative precision is of its scale (0 SEVERED to 4 ALLIED), not of a mean that may be near 0
             OutcomeSummary described = sweep.described(o);
             double fixedScale = described == null ? Double.NaN : described.relativeScale();
+            String type = share ? "share" : "number";
+            String unit = share ? "absolute" : Double.isNaN(fixedScale) ? "relative_to_mean" : "relative_to_scale";
+            double wanted = share ? options.precision() : options.relativePrecision();
             Set<Double> shares = new HashSet<>();
             for (SweepResults.PointStat p : sweep.points(o)) {
                 if (Double.isNaN(p.low()) || Double.isNaN(p.high())) {
@@ -1018,13 +1021,11 @@ final class SweepReport implements ReportKind {
                         ? "No precision relative to the mean: the mean is 0 at every point with an interval."
                         : "No point has an interval (too few runs with a value)."));
                 // the table keeps the page's rows: the outcome with nothing to judge, its figures empty
-                csv.row(o, share ? "share" : "number", 0, Double.NaN, share ? options.precision() : options.relativePrecision(),
-                        Double.NaN, Double.NaN, share ? "absolute" : Double.isNaN(fixedScale) ? "relative_to_mean" : "relative_to_scale");
+                csv.row(o, type, 0, Double.NaN, wanted, Double.NaN, Double.NaN, unit);
                 continue;
             }
             double[] sorted = halves.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             double median = RepresentativeRun.quantile(sorted, 0.5);
-            double wanted = share ? options.precision() : options.relativePrecision();
             // the replications that would bring every point within the precision, led by the point that needs most
             // (a median over points would be the need at a share of 0 wherever most points never see the event):
             // shares, the fewest runs whose Wilson interval at the point's share is within it (as for a run set,
@@ -1055,8 +1056,7 @@ final class SweepReport implements ReportKind {
                     + (Double.isNaN(fixedScale) ? "mean" : "scale's range " + Format.number(fixedScale));
             t.row(median <= wanted ? null : "sig", List.of(outcomeName(o), med,
                     String.format(Locale.ROOT, "%d of %d", within, sorted.length), verdict));
-            csv.row(o, share ? "share" : "number", sorted.length, median, wanted, within / (double) sorted.length, needed,
-                    share ? "absolute" : Double.isNaN(fixedScale) ? "relative_to_mean" : "relative_to_scale");
+            csv.row(o, type, sorted.length, median, wanted, within / (double) sorted.length, needed, unit);
         }
         h.table(t);
         if (!fixed.isEmpty()) {
