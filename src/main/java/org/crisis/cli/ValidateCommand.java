@@ -73,6 +73,13 @@ final class ValidateCommand implements Callable<Integer> {
         List<Path> files = new ArrayList<>();
         Set<Path> seen = new HashSet<>(); // a file named twice (or in a directory also named) is checked once
         for (Path p : inputs) {
+            Path results = CheckCommand.resultsOf(p);
+            if (results != null) {
+                System.err.println(p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory "
+                        + results) + " (crisis wrote its manifest.json), not case files; validate takes scenario files with"
+                        + " expect: blocks, and crisis report " + results + " reads results");
+                return Main.INVALID_INPUT;
+            }
             if (Files.isDirectory(p)) {
                 try (Stream<Path> list = Files.list(p)) {
                     list.filter(TreeReader::isInputFile).sorted()

@@ -141,6 +141,10 @@ class NewUserFrictionsTest {
         assertFalse(o.err().contains("unknown field"), "its JSON is not read as a scenario: " + o.err());
         assertTrue(o.out().contains("scenarios/peru-mexico-asylum-2025.yaml: ok"), "the scenario is still checked: " + o.out());
         assertTrue(o.err().contains("crisis check: 1 file: all ok; 2 results paths, not checked"), o.err());
+        Outcome v = crisis("validate", out.toString());
+        assertEquals(2, v.status(), v.err());
+        assertEquals(out + ": a results directory (crisis wrote its manifest.json), not case files; validate takes scenario files"
+                + " with expect: blocks, and crisis report " + out + " reads results", v.err().strip());
         // a scenario saved beside the results (the manifest's resolved scenario, say) is a scenario, and is checked
         Path saved = out.resolve("rerun.json");
         Files.writeString(saved, JsonFiles.readObject(out.resolve("manifest.json")).get("scenario").toString());
