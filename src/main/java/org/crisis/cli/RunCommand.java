@@ -113,8 +113,15 @@ final class RunCommand implements Callable<Integer> {
             ResultsDirectory.refuseInTheWay(out); // RunSet refuses it too, but only after this line would have been said
             List<String> drawn = new ArrayList<>(draws.paths());
             drawn.removeAll(draws.kept());
+            if (drawn.isEmpty()) {
+                // the sets would differ in nothing the runs read: their split of the spread would be chance alone
+                System.err.println("crisis run: the scenario or --set gives every free value of " + parametersFrom + " ("
+                        + String.join(", ", draws.kept()) + "), so the sets drawn would change nothing; remove those values"
+                        + " from the scenario (or the --set) to forecast with the ensemble, or leave out --parameters-from");
+                return Main.INVALID_INPUT;
+            }
             System.err.printf(Locale.ROOT, "crisis run: each run draws one of %d parameter sets of %s: %s%s%n", draws.size(),
-                    parametersFrom, drawn.isEmpty() ? "(none)" : String.join(", ", drawn),
+                    parametersFrom, String.join(", ", drawn),
                     draws.kept().isEmpty() ? "" : "; the scenario or --set gives " + String.join(", ", draws.kept()) + ", which keeps its value");
         }
         List<String> command = new ArrayList<>(List.of("crisis", "run"));

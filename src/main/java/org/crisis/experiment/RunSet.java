@@ -75,7 +75,10 @@ public final class RunSet {
     private final List<String[]> pairIdList;
     private final List<Outcome> outcomes;
     private final OutcomeStatistics[] statistics;
-    /** With parameter sets drawn from an ensemble: each outcome's sums by set, for its spread's split (or null). */
+    /** The seed stream of outcome k's permutation test is derive(master_seed, SPREAD_STREAM − k), apart from the runs'. */
+    static final long SPREAD_STREAM = -8;
+
+    /** With parameter sets drawn from an ensemble: each outcome's values by set, for its spread's split (or null). */
     private final VarianceComponents.Groups[] spread;
     private final Ensemble ensemble;
     private final LocalDate start;
@@ -314,10 +317,13 @@ public final class RunSet {
         root.put("scenario", scenario.name());
         root.put("runs", spec.runs());
         ArrayNode list = root.putArray("outcomes");
+        // each outcome's permutation test on its own stream (derive(master_seed, -8 - k)), the outcomes on all cores
+        List<VarianceComponents> split = spread == null ? null : java.util.stream.IntStream.range(0, spread.length).parallel()
+                .mapToObj(k -> spread[k].components(Seeds.derive(spec.seed(), SPREAD_STREAM - k))).toList();
         for (int k = 0; k < statistics.length; k++) {
             ObjectNode entry = SummaryJson.of(outcomes.get(k), pairIdList, statistics[k]);
-            if (spread != null) {
-                SummaryJson.spread(entry, spread[k].components());
+            if (split != null) {
+                SummaryJson.spread(entry, split.get(k));
             }
             list.add(entry);
         }

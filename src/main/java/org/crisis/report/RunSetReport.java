@@ -15,6 +15,7 @@ import org.crisis.io.Csv;
 import org.crisis.stats.Convergence;
 import org.crisis.stats.Intervals;
 import org.crisis.stats.KaplanMeier;
+import org.crisis.stats.VarianceComponents;
 import org.jfree.chart.JFreeChart;
 
 /** The report of one run set: header, outcomes, per-pair charts, network, representative run, convergence. */
@@ -266,8 +267,11 @@ final class RunSetReport implements ReportKind {
         h.paragraph("Each run drew one parameter set of the calibration's ensemble. An outcome's spread over runs is split "
                 + "into what the parameter sets explain (the variance of the outcomes the sets expect) and what chance does "
                 + "(the variance among runs of one set), by the one-way random-effects analysis of variance; the p-value tests "
-                + "whether the sets expect the same at all. A large share for the sets means the forecast depends on "
-                + "parameters history does not pin down; a small one, that it is chance within any acceptable set.");
+                + "whether the sets expect the same at all, by shuffling the runs' sets (" + VarianceComponents.PERMUTATIONS
+                + " times; valid for rare and discrete outcomes, and never below 1 in " + (VarianceComponents.PERMUTATIONS + 1)
+                + "). A large share for the sets means the forecast depends on parameters history does not pin down; a small "
+                + "one, that it is chance within any acceptable set. Where the test cannot tell the sets apart (p above 0.05) the "
+                + "share, an estimate, is marked so.");
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "sets", "variance_parameters", "variance_chance",
                 "parameters_share", "p_value", "set_mean_lowest", "set_mean_highest");
         Html.Cells t = new Html.Cells(List.of("outcome", "variance", "from the parameter sets", "from chance", "p (sets alike)",
@@ -287,7 +291,8 @@ final class RunSetReport implements ReportKind {
                     started = true;
                 }
                 double[] range = setMeans(drawn, set.values(c[0]));
-                t.row(List.of(o.label(), Format.number(s.parameters() + s.chance()), Format.percent(s.share()),
+                String share = Format.percent(s.share()) + (s.pValue() > 0.05 ? " (sets not told apart)" : "");
+                t.row(List.of(o.label(), Format.number(s.parameters() + s.chance()), share,
                         Format.percent(1 - s.share()), Format.p(s.pValue()), Double.isNaN(range[0]) ? Format.NONE
                                 : o.share() ? Format.percent(range[0]) + " to " + Format.percent(range[1])
                                 : Format.number(range[0]) + " to " + Format.number(range[1])));

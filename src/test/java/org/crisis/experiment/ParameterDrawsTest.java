@@ -180,11 +180,14 @@ class ParameterDrawsTest {
                 }
             }
             VarianceComponents v = VarianceComponents.of(sets.stream().mapToInt(Integer::intValue).toArray(),
-                    values.stream().mapToDouble(Double::doubleValue).toArray());
+                    values.stream().mapToDouble(Double::doubleValue).toArray(), 1);
             assertEquals(v.sets(), spread.path("sets").asInt(), entry.path("outcome").asText());
             if (Double.isFinite(v.parameterShare())) {
                 assertEquals(v.parameterShare(), spread.path("parameters_share").asDouble(), 1e-5, entry.path("outcome").asText());
                 assertEquals(v.chance(), spread.path("chance").asDouble(), 1e-5);
+                // a permutation test's p: at least one shuffling in a thousand, never 0
+                double p = spread.path("p_value").asDouble();
+                assertTrue(p >= 1.0 / (VarianceComponents.PERMUTATIONS + 1) && p <= 1, entry.path("outcome") + ": p " + p);
                 checked++;
             }
         }
@@ -253,6 +256,15 @@ class ParameterDrawsTest {
         }
         JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals("[\"parameters.grievanceGain\"]", m.path("parameters_from").path("kept").toString());
+        // every free value kept: the sets would change nothing, and the run is refused before anything is written
+        Path all = dir.resolve("all-kept");
+        Outcome refused = crisis("run", scenario.toString(), "--runs", "50", "--set", "parameters.grievanceGain=0.5", "--set",
+                "parameters.thresholdSever=0.6", "--parameters-from", calibration.toString(), "--out", all.toString(), "--quiet");
+        assertEquals(2, refused.status(), refused.err());
+        assertEquals("crisis run: the scenario or --set gives every free value of " + calibration + " (parameters.grievanceGain,"
+                + " parameters.thresholdSever), so the sets drawn would change nothing; remove those values from the scenario (or"
+                + " the --set) to forecast with the ensemble, or leave out --parameters-from", refused.err().strip());
+        assertFalse(Files.exists(all));
     }
 
     @Test
