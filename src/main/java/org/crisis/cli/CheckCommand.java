@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
             if (dir != null) {
                 System.err.println(p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory " + dir)
                         + " (crisis wrote its manifest.json), not a scenario; crisis report " + dir
-                        + " reads it, and its manifest.json holds the scenario it ran");
+                        + " reads it");
                 status = Main.INVALID_INPUT;
                 results++;
                 continue;

@@ -383,7 +383,8 @@ final class CalibrationOutput {
             f.smc().ifPresent(r -> smc(n.putObject("ensemble_smc"), r));
             ObjectNode best = n.putObject("best");
             for (int i = 0; i < c.parameters().size(); i++) {
-                best.put(c.parameters().get(i).path(), f.best().values().get(i).text());
+                // a number as best.yaml writes it, digit for digit (a JSON number, as the manifest's others)
+                best.put(c.parameters().get(i).path(), new java.math.BigDecimal(f.best().values().get(i).text()));
             }
         }
         if (written.best()) {

@@ -398,9 +398,10 @@ public final class CalibrationReader {
             }
             int before = cases.size();
             int problemsBefore = f.problems().size();
+            List<Path> twice = new ArrayList<>();
             for (Path caseFile : found) {
                 if (!files.add(caseFile)) {
-                    f.error(item, path, "the case " + caseFile + " is listed twice");
+                    twice.add(caseFile);
                     continue;
                 }
                 readCase(item, path, caseFile, directory, runs).ifPresent(c -> {
@@ -413,7 +414,13 @@ public final class CalibrationReader {
                     }
                 });
             }
-            if (directory && cases.size() == before && f.problems().size() == problemsBefore) {
+            if (!twice.isEmpty()) {
+                // one problem for the entry, however many of its cases an earlier entry gave (a directory listed twice)
+                f.error(item, path, twice.size() == 1 ? "the case " + twice.get(0) + " is listed twice"
+                        : twice.size() + " cases are listed twice, an earlier entry giving them too (" + firstOf(twice.stream()
+                                .map(Path::toString).toList()) + ")");
+            }
+            if (directory && cases.size() == before && twice.isEmpty() && f.problems().size() == problemsBefore) {
                 f.error(item, path, "no scenario file with expected patterns (an expect: block) in " + p);
             }
         }
@@ -618,7 +625,14 @@ public final class CalibrationReader {
             }
         }
         casesOf.forEach((message, names) -> f.error(placeOf.get(message), where, message.replace(CASES,
-                names.size() == 1 ? "case " + names.get(0) : names.size() + " cases (" + String.join(", ", names) + ")")));
+                names.size() == 1 ? "case " + names.get(0) : names.size() + " cases (" + firstOf(names) + ")")));
+    }
+
+    /** The first few of a list for a message, "a, b, c and 593 more" beyond them, so one mistake is one readable line. */
+    static String firstOf(List<String> names) {
+        int shown = 5;
+        return names.size() <= shown + 1 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, shown)) + " and " + (names.size() - shown) + " more";
     }
 
     /** Whether a case sets a model parameter in its own {@code parameters:} block, which then keeps its value. */

@@ -219,8 +219,11 @@ class CalibrateCliTest {
         assertTrue(o.err().contains("crisis calibrate: the held-out figures rest on 3 cases: an interval by resampling fewer than"
                 + " 20 cases is too narrow to trust"), o.err());
         // the report recomputes the interval from folds.csv: the same as the manifest's
-        JsonNode ci = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("results").path("out_of_sample")
-                .path("interval_95");
+        JsonNode results = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("results");
+        JsonNode ci = results.path("out_of_sample").path("interval_95");
+        // the best values are numbers, as best.yaml writes them
+        results.path("fits").forEach(fit -> fit.path("best").forEach(v -> assertTrue(v.isNumber(), "a number: " + v)));
+        assertTrue(results.path("fits").get(0).path("best").size() > 0, "the fit on all cases has its best values");
         Outcome report = crisis("report", out.toString(), "--out", dir.resolve("report").toString());
         assertEquals(0, report.status(), report.err());
         assertTrue(Files.readString(dir.resolve("report").resolve("report.html")).contains(String.format(Locale.ROOT,

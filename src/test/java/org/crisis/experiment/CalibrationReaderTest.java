@@ -276,6 +276,18 @@ class CalibrationReaderTest {
     }
 
     @Test
+    void aDirectoryListedTwiceIsOneProblemAndALongListOfCasesIsCut() throws IOException {
+        CalibrationFixtures.calibration(dir, PARAMETERS);
+        Path file = dir.resolve("twice.yaml");
+        Files.writeString(file, "cases: [cases, cases]\n" + PARAMETERS);
+        List<Problem> q = assertThrows(InvalidInputException.class, () -> CalibrationReader.read(file)).problems();
+        assertEquals(1, q.size(), q::toString);
+        find(q, "cases[1]", "3 cases are listed twice, an earlier entry giving them too (");
+        assertEquals("a, b, c, d, e and 2 more", CalibrationReader.firstOf(List.of("a", "b", "c", "d", "e", "f", "g")));
+        assertEquals("a, b, c, d, e, f", CalibrationReader.firstOf(List.of("a", "b", "c", "d", "e", "f")));
+    }
+
+    @Test
     void twoCasesOfTheSameNameAreRefused() throws IOException {
         Path file = CalibrationFixtures.calibration(dir, PARAMETERS);
         Files.writeString(dir.resolve("cases").resolve("d.yaml"), CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
