@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.crisis.io.Csv;
 import org.crisis.io.CsvTable;
+import org.crisis.stats.Brier;
 import org.crisis.stats.CaseBootstrap;
 
 /**
@@ -131,10 +132,10 @@ public final class CalibrationComparison implements ReportKind {
     private void rates(Page page) {
         Html h = page.section("rates", "Out of sample");
         Html.Cells t = new Html.Cells(List.of("calibration", "free values", "held out", "pass rate", "95 % interval",
-                "against the first", "95 % interval", "gained", "lost"), false, true, true, true, true, true, true, true, true)
-                .nowrap(4, 6);
+                "against the first", "95 % interval", "gained", "lost", "Brier score", "ROC area"), false, true, true, true, true,
+                true, true, true, true, true, true).nowrap(4, 6);
         Csv.Rows csv = new Csv.Rows("calibration", "directory", "free_values", "passes", "patterns", "share", "low", "high",
-                "difference", "difference_low", "difference_high", "gained", "lost");
+                "difference", "difference_low", "difference_high", "gained", "lost", "brier", "auc");
         List<CalibrationResults.HeldOut> first = heldOut.get(0);
         List<String> unpaired = new ArrayList<>();
         for (int i = 0; i < calibrations.size(); i++) {
@@ -149,19 +150,26 @@ public final class CalibrationComparison implements ReportKind {
                 unpaired.add(labels.get(i));
             }
             double[] di = d == null ? null : d.interval();
+            Brier b = CalibrationResults.brier(x);
+            double brier = b == null || b.events() == 0 ? Double.NaN : b.score();
+            double auc = b == null ? Double.NaN : b.auc();
             t.row(di != null && (di[0] > 0 || di[1] < 0) ? "sig" : null, List.of(labels.get(i),
                     String.valueOf(c.parameters().size()), passes + " of " + patterns, Format.percent(share), interval(ci),
                     i == 0 ? "reference" : d == null ? "not paired" : Format.points(d.difference()),
                     di == null ? Format.NONE : points(di), d == null ? Format.NONE : String.valueOf(d.gained()),
-                    d == null ? Format.NONE : String.valueOf(d.lost())));
+                    d == null ? Format.NONE : String.valueOf(d.lost()), Double.isNaN(brier) ? Format.NONE : String.format(Locale.ROOT, "%.3f", brier),
+                    Double.isNaN(auc) ? Format.NONE : String.format(Locale.ROOT, "%.3f", auc)));
             csv.row(labels.get(i), c.directory().toAbsolutePath().normalize().toString(), c.parameters().size(), passes, patterns,
                     share, ci == null ? null : ci[0], ci == null ? null : ci[1], d == null ? null : d.difference(),
                     di == null ? null : di[0], di == null ? null : di[1], d == null ? null : d.gained(),
-                    d == null ? null : d.lost());
+                    d == null ? null : d.lost(), brier, auc);
         }
         h.paragraph("Each calibration's held-out patterns, pooled over its folds, at each fold's best set; a calibration run"
                 + " with --held-out-ensembles also gives a row for its forecasts drawn from each fold's ensemble, as crisis run"
                 + " --parameters-from makes them (the label ends '" + DRAWN.trim() + "').");
+        h.paragraph("The pass rate counts verdicts; the Brier score (0 is best) and the area under the ROC curve score the"
+                + " held-out shares as forecasts of what the one-sided patterns say happened, and can favour what the pass rate"
+                + " does not: an ensemble's softer shares, say.");
         h.paragraph("Each calibration's held-out patterns, pooled over its folds. The intervals resample the held-out cases, not"
                 + " the patterns: a case's patterns share its runs, its coding and its fold's fit, and tend to pass or fail"
                 + " together. Against the first, the difference of the pass rates is paired: both calibrations' results on"

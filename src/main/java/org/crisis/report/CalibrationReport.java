@@ -212,6 +212,9 @@ public final class CalibrationReport implements ReportKind {
                     Format.points(drawn.path("difference_from_best").asDouble()),
                     di.size() == 2 ? " (paired, " + Format.points(di.get(0).asDouble()) + " to "
                             + Format.points(di.get(1).asDouble()) + ")" : "")).raw("</p>\n");
+            if (fromFile) {
+                heldOutDrawnBrier(h);
+            }
         }
         h.raw("<div class=\"table\"><table class=\"facts\"><tbody>\n");
         RunSetReport.fact(h, "Calibration", c.name() + (cal.path("file").asText("").isEmpty() ? "" : " (" + cal.path("file").asText() + ")"));
@@ -253,21 +256,8 @@ public final class CalibrationReport implements ReportKind {
      * count is not, since a share of 0 or 1 passes a one-sided bound that a calibrated share misses.
      */
     private void heldOutBrier(Html h) throws ReportException {
-        Brier.Tally tally = new Brier.Tally();
-        for (CalibrationResults.HeldOut x : c.heldOut()) {
-            Double min = bound(x.min());
-            Double max = bound(x.max());
-            if (min == null || max == null) {
-                String said = "folds.csv: " + x.caseName() + "/" + x.pattern() + " has a bound that is not a number ('"
-                        + (min == null ? x.min() : x.max()) + "'): no held-out Brier score is given";
-                h.note(said.substring(0, 1).toUpperCase(Locale.ROOT) + said.substring(1) + ".");
-                warnings.add(said);
-                return;
-            }
-            tally.add(x.observed(), min, max);
-        }
-        Brier b = tally.result();
-        if (b.events() == 0) {
+        Brier b = brierOrNote(h, c.heldOut());
+        if (b == null || b.events() == 0) {
             return;
         }
         String ranking = b.discrimination("held-out shares");
@@ -277,16 +267,36 @@ public final class CalibrationReport implements ReportKind {
                         + ": how well the shares rank the acts that came above those that did not, whatever their level."));
     }
 
-    /** A bound of folds.csv: NaN when absent, null when it is not a number. */
-    private static Double bound(String text) {
-        if (text == null || text.isBlank()) {
-            return Double.NaN;
+    /**
+     * The forecasts drawn from the folds' ensembles scored as the best sets' are (a proper score can favour what the
+     * pass count does not: an ensemble's shares are softer).
+     */
+    private void heldOutDrawnBrier(Html h) throws ReportException {
+        List<CalibrationResults.HeldOut> drawn = c.heldOutDrawn();
+        Brier e = drawn.isEmpty() ? null : brierOrNote(h, drawn);
+        Brier b = e == null ? null : CalibrationResults.brier(c.heldOut());
+        if (e == null || b == null || e.events() == 0) {
+            return;
         }
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
+        String verdict = e.score() < b.score() ? "better than" : e.score() > b.score() ? "worse than" : "as well as";
+        h.paragraph(String.format(Locale.ROOT, "Scored as forecasts, the ensemble's held-out shares have a Brier score of %.3f"
+                + " against the best sets' %.3f (0 is best; %.3f for the base rate)%s: by the proper score the ensemble forecasts"
+                + " %s the best sets, whatever the pass counts say.", e.score(), b.score(), e.reference(),
+                Double.isNaN(e.auc()) || Double.isNaN(b.auc()) ? "" : String.format(Locale.ROOT,
+                        ", and an area under the ROC curve of %.3f against %.3f", e.auc(), b.auc()), verdict));
+    }
+
+    /** The rows' Brier score, or null with a note where a bound of folds.csv is not a number. */
+    private Brier brierOrNote(Html h, List<CalibrationResults.HeldOut> rows) {
+        CalibrationResults.HeldOut bad = CalibrationResults.badBound(rows);
+        if (bad != null) {
+            String said = "folds.csv: " + bad.caseName() + "/" + bad.pattern() + " has a bound that is not a number ('"
+                    + (CalibrationResults.bound(bad.min()) == null ? bad.min() : bad.max()) + "'): no held-out Brier score is given";
+            h.note(said.substring(0, 1).toUpperCase(Locale.ROOT) + said.substring(1) + ".");
+            warnings.add(said);
             return null;
         }
+        return CalibrationResults.brier(rows);
     }
 
     /** Passes and patterns pooled over the folds 1..K: held out ({@code out}) or in sample. */

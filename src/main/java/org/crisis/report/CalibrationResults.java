@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.crisis.io.CsvTable;
 import org.crisis.stats.CaseBootstrap;
+import org.crisis.stats.Brier;
 
 /**
  * The results directory of one {@code crisis calibrate} (docs/CALIBRATION.md, "Results"): the
@@ -187,6 +188,40 @@ public final class CalibrationResults {
      */
     List<HeldOut> heldOutDrawn() throws ReportException {
         return folds == null || folds.find("ensemble_result") < 0 ? List.of() : heldOut("ensemble_");
+    }
+
+    /**
+     * The Brier score and ROC area of held-out rows (the one-sided patterns' shares against what they say of the
+     * record), or null where a bound is not a number (an edited folds.csv), which {@link #badBound} names.
+     */
+    static Brier brier(List<HeldOut> rows) {
+        Brier.Tally tally = new Brier.Tally();
+        for (HeldOut x : rows) {
+            Double min = bound(x.min());
+            Double max = bound(x.max());
+            if (min == null || max == null) {
+                return null;
+            }
+            tally.add(x.observed(), min, max);
+        }
+        return tally.result();
+    }
+
+    /** The first row with a bound that is not a number, or null. */
+    static HeldOut badBound(List<HeldOut> rows) {
+        return rows.stream().filter(x -> bound(x.min()) == null || bound(x.max()) == null).findFirst().orElse(null);
+    }
+
+    /** A bound of folds.csv: NaN when absent, null when it is not a number. */
+    static Double bound(String text) {
+        if (text == null || text.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private List<HeldOut> heldOut(String prefix) throws ReportException {

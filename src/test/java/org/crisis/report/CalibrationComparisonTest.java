@@ -103,6 +103,11 @@ class CalibrationComparisonTest {
         assertEquals(3, rates.number(2, rates.column("passes")), "b drawn from its ensembles");
         assertEquals(0.2, rates.number(2, rates.column("difference")), 1e-9);
         assertEquals(1, rates.number(2, rates.column("gained")));
+        // scored as forecasts: b's held-out shares of 1, 1, 1, 0, 0 against what happened (1, 0, 0, 1, 0) cost 3 of 5;
+        // drawn, case-b's 0.25 costs 0.0625 where its 1 cost 1
+        assertEquals(0.6, rates.number(1, rates.column("brier")), 1e-9);
+        assertEquals(0.4125, rates.number(2, rates.column("brier")), 1e-9);
+        assertTrue(rates.number(2, rates.column("auc")) >= 0 && rates.number(2, rates.column("auc")) <= 1);
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("2 calibrations compared out of sample"), "two directories, three rows");
     }
