@@ -6,6 +6,7 @@ import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -383,8 +384,8 @@ final class CalibrationOutput {
             f.smc().ifPresent(r -> smc(n.putObject("ensemble_smc"), r));
             ObjectNode best = n.putObject("best");
             for (int i = 0; i < c.parameters().size(); i++) {
-                // a number as best.yaml writes it, digit for digit (a JSON number, as the manifest's others)
-                best.put(c.parameters().get(i).path(), new java.math.BigDecimal(f.best().values().get(i).text()));
+                // a JSON number, as the manifest's others, written digit for digit as best.yaml writes it (a plain decimal)
+                best.putRawValue(c.parameters().get(i).path(), new RawValue(f.best().values().get(i).text()));
             }
         }
         if (written.best()) {

@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import org.crisis.io.Csv;
 import org.crisis.model.Event;
 import org.crisis.model.Level;
@@ -78,8 +81,13 @@ public final class RunSet {
     /** The seed stream of outcome k's permutation test is derive(master_seed, SPREAD_STREAM − k), apart from the runs'. */
     static final long SPREAD_STREAM = -8;
 
-    /** With parameter sets drawn from an ensemble: each outcome's values by set, for its spread's split (or null). */
-    private final VarianceComponents.Groups[] spread;
+    /**
+     * With parameter sets drawn from an ensemble: the set each run drew, in run order, and for each outcome the runs
+     * without a value, so that its spread's split can pair the values the outcome's statistics keep with their sets
+     * (null without an ensemble).
+     */
+    private final int[] drawn;
+    private final BitSet[] noValue;
     private final Ensemble ensemble;
     private final LocalDate start;
     private final String[] dates;
@@ -98,9 +106,10 @@ public final class RunSet {
         for (int k = 0; k < statistics.length; k++) {
             statistics[k] = new OutcomeStatistics(outcomes.get(k).binary());
         }
-        this.spread = spec.draws() == null ? null : new VarianceComponents.Groups[outcomes.size()];
-        for (int k = 0; spread != null && k < spread.length; k++) {
-            spread[k] = new VarianceComponents.Groups(spec.draws().size());
+        this.drawn = spec.draws() == null ? null : new int[spec.runs()];
+        this.noValue = spec.draws() == null ? null : new BitSet[outcomes.size()];
+        for (int k = 0; noValue != null && k < noValue.length; k++) {
+            noValue[k] = new BitSet();
         }
         this.ensemble = new Ensemble(pairs.size(), scenario.days());
         this.start = scenario.start().orElse(null);
@@ -183,12 +192,13 @@ public final class RunSet {
         if (spec.draws() != null) {
             set = spec.draws().draw(r.seed());
             spec.draws().cells(s, set);
+            drawn[r.index()] = set;
         }
         for (int k = 0; k < outcomes.size(); k++) {
             double x = r.outcomes()[k];
             statistics[k].add(x);
-            if (spread != null) {
-                spread[k].add(set, x);
+            if (noValue != null && Double.isNaN(x)) {
+                noValue[k].set(r.index());
             }
             Csv.number(s.append(','), x, 6);
         }
@@ -312,14 +322,35 @@ public final class RunSet {
         return list;
     }
 
+    /**
+     * Each outcome's split of its spread between the sets and chance, its permutation test on its own stream
+     * (derive(master_seed, SPREAD_STREAM − k)), the outcomes on {@code --threads} threads.
+     */
+    private List<VarianceComponents> spreads() {
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, spec.threads()));
+        try {
+            return pool.submit(() -> IntStream.range(0, noValue.length).parallel().mapToObj(k -> {
+                int[] set = new int[statistics[k].n()];
+                int j = 0;
+                for (int run = 0; run < drawn.length; run++) {
+                    if (!noValue[k].get(run)) {
+                        set[j++] = drawn[run];
+                    }
+                }
+                return statistics[k].split(set, Seeds.derive(spec.seed(), SPREAD_STREAM - k));
+            }).toList()).join();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private ObjectNode summaryJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.name());
         root.put("runs", spec.runs());
         ArrayNode list = root.putArray("outcomes");
         // each outcome's permutation test on its own stream (derive(master_seed, -8 - k)), the outcomes on all cores
-        List<VarianceComponents> split = spread == null ? null : java.util.stream.IntStream.range(0, spread.length).parallel()
-                .mapToObj(k -> spread[k].components(Seeds.derive(spec.seed(), SPREAD_STREAM - k))).toList();
+        List<VarianceComponents> split = noValue == null ? null : spreads();
         for (int k = 0; k < statistics.length; k++) {
             ObjectNode entry = SummaryJson.of(outcomes.get(k), pairIdList, statistics[k]);
             if (split != null) {

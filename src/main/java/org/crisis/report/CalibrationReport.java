@@ -273,17 +273,18 @@ public final class CalibrationReport implements ReportKind {
      */
     private void heldOutDrawnBrier(Html h) throws ReportException {
         List<CalibrationResults.HeldOut> drawn = c.heldOutDrawn();
-        Brier e = drawn.isEmpty() ? null : brierOrNote(h, drawn);
+        // a bound that is not a number is said once, by the best sets' score above
+        Brier e = drawn.isEmpty() || CalibrationResults.badBound(drawn) != null ? null : CalibrationResults.brier(drawn);
         Brier b = e == null ? null : CalibrationResults.brier(c.heldOut());
         if (e == null || b == null || e.events() == 0) {
             return;
         }
-        String verdict = e.score() < b.score() ? "better than" : e.score() > b.score() ? "worse than" : "as well as";
         h.paragraph(String.format(Locale.ROOT, "Scored as forecasts, the ensemble's held-out shares have a Brier score of %.3f"
-                + " against the best sets' %.3f (0 is best; %.3f for the base rate)%s: by the proper score the ensemble forecasts"
-                + " %s the best sets, whatever the pass counts say.", e.score(), b.score(), e.reference(),
+                + " against the best sets' %.3f (0 is best; %.3f for the base rate)%s. A proper score can favour the ensemble's"
+                + " softer shares where the pass count does not; the difference has no interval here, so read it beside the"
+                + " number of held-out cases.", e.score(), b.score(), e.reference(),
                 Double.isNaN(e.auc()) || Double.isNaN(b.auc()) ? "" : String.format(Locale.ROOT,
-                        ", and an area under the ROC curve of %.3f against %.3f", e.auc(), b.auc()), verdict));
+                        ", and an area under the ROC curve of %.3f against %.3f", e.auc(), b.auc())));
     }
 
     /** The rows' Brier score, or null with a note where a bound of folds.csv is not a number. */

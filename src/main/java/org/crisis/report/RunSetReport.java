@@ -268,8 +268,10 @@ final class RunSetReport implements ReportKind {
                 + "into what the parameter sets explain (the variance of the outcomes the sets expect) and what chance does "
                 + "(the variance among runs of one set), by the one-way random-effects analysis of variance; the p-value tests "
                 + "whether the sets expect the same at all, by shuffling the runs' sets (" + VarianceComponents.PERMUTATIONS
-                + " times; valid for rare and discrete outcomes, and never below 1 in " + (VarianceComponents.PERMUTATIONS + 1)
-                + "). A large share for the sets means the forecast depends on parameters history does not pin down; a small "
+                + " times, " + VarianceComponents.FEW_PERMUTATIONS + " for an outcome with more than "
+                + String.format(Locale.ROOT, "%,d", VarianceComponents.MANY_RUNS) + " runs with a value; valid for rare and"
+                + " discrete outcomes, and never below 1 in " + (VarianceComponents.PERMUTATIONS + 1) + ", or 1 in "
+                + (VarianceComponents.FEW_PERMUTATIONS + 1) + "). A large share for the sets means the forecast depends on parameters history does not pin down; a small "
                 + "one, that it is chance within any acceptable set. Where the test cannot tell the sets apart (p above 0.05) the "
                 + "share, an estimate, is marked so.");
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "sets", "variance_parameters", "variance_chance",

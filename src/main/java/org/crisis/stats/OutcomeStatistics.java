@@ -52,6 +52,14 @@ public final class OutcomeStatistics {
         computed = false;
     }
 
+    /**
+     * How much of the values' spread the parameter sets explain ({@link VarianceComponents}), value r (in the order
+     * added) having come from a run that drew set {@code set[r]}; the test's shufflings drawn from {@code seed}.
+     */
+    public VarianceComponents split(int[] set, long seed) {
+        return VarianceComponents.of(set, values, n, seed);
+    }
+
     /** Whether the values are a share's (0 or 1), summarised with a Wilson interval. */
     public boolean share() {
         return share;

@@ -91,6 +91,36 @@ class VarianceComponentsTest {
     }
 
     @Test
+    void anOffsetChangesNeitherTheSplitNorTheTest() {
+        // a day counted from day 1000 rather than 0: the same spread, the same sets, so the same p
+        Random random = new Random(11);
+        int[] set = new int[2000];
+        double[] y = new double[2000];
+        double[] shifted = new double[2000];
+        for (int r = 0; r < 2000; r++) {
+            set[r] = r % 20;
+            y[r] = random.nextGaussian() + 0.15 * (r % 20 == 3 ? 1 : 0);
+            shifted[r] = y[r] + 1e4;
+        }
+        VarianceComponents a = VarianceComponents.of(set, y, 2);
+        VarianceComponents b = VarianceComponents.of(set, shifted, 2);
+        assertEquals(a.pValue(), b.pValue(), 0.0);
+        assertEquals(a.parameterShare(), b.parameterShare(), 1e-6);
+    }
+
+    @Test
+    void aStrongEffectInManyRunsReachesTheFloorOfTheFewerShufflings() {
+        int runs = VarianceComponents.MANY_RUNS + 1;
+        int[] set = new int[runs];
+        double[] y = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            set[r] = r % 4;
+            y[r] = r % 4 + (r % 7) * 0.01;
+        }
+        assertEquals(1.0 / (VarianceComponents.FEW_PERMUTATIONS + 1), VarianceComponents.of(set, y, 1).pValue(), 1e-12);
+    }
+
+    @Test
     void theTestIsTheSameForTheSameSeedAndShufflesLessAboveManyRuns() {
         Random random = new Random(5);
         int[] set = new int[300];
