@@ -180,6 +180,11 @@ class DiscoverTest {
         Outcome o = crisis("discover", copy.toString(), "--outcome", "lowestLevel:AAA-BBB", "--threshold", "<=", "1");
         assertEquals(0, o.status(), o.err());
         assertTrue(Files.isRegularFile(copy.resolve("discover-lowest_level_aaa_bbb-le-1/discover.html")), listing(copy).toString());
+        // the sweep named through a sibling folder (../copy): the default output is still inside it, not refused for its '..'
+        Files.createDirectories(tmp.resolve("analysis"));
+        Outcome up = crisis("discover", tmp.resolve("analysis/../copy").toString(), "--outcome", "severed:AAA-BBB");
+        assertEquals(0, up.status(), up.err());
+        assertTrue(Files.isRegularFile(copy.resolve("discover-severed_aaa_bbb/discover.html")), listing(copy).toString());
     }
 
     @Test
