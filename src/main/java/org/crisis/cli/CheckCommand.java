@@ -240,13 +240,13 @@ final class CheckCommand implements Callable<Integer> {
     /** One block's warnings, or the problem of its first point that is not a valid scenario. */
     private record Block(Map<String, int[]> warnings, InvalidInputException invalid) {}
 
+    /** The JSON files crisis writes into a results directory (a scenario saved beside them is checked as one). */
+    private static final Set<String> RESULTS_JSON = Set.of("manifest.json", "summary.json");
+
     /**
      * The results directory {@code p} is, or whose manifest.json or summary.json it is (a directory
      * holding a {@code manifest.json} that crisis wrote), or null: those files are outputs, not scenarios.
      */
-    /** The JSON files crisis writes into a results directory (a scenario saved beside them is checked as one). */
-    private static final Set<String> RESULTS_JSON = Set.of("manifest.json", "summary.json");
-
     static Path resultsOf(Path p) {
         Path name = p.getFileName();
         boolean written = name != null && Files.isRegularFile(p) && RESULTS_JSON.contains(name.toString());
