@@ -164,8 +164,8 @@ final class CheckCommand implements Callable<Integer> {
      * stand and a line says where to look. Looked at, a warning of the scenario's is given as the scenario's only where
      * every point raises it; where the varied values lift it at some points it is counted like the points' own, and
      * where they lift it at all it is not given (a sweep across a threshold that puts the ladder back in order).
+     * Returns how many warnings it printed.
      */
-    /** Prints the sweep's warnings (its scenario's, and those of some of its points); returns how many it printed. */
     static int warnStanding(Path file, Sweep w, int pointLimit, boolean quiet) throws InvalidInputException {
         List<String> base = w.scenario().standingWarnings();
         if (w.pointCount() > pointLimit) {
