@@ -51,9 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : inputs) {
             Path dir = resultsOf(p);
             if (dir != null) {
-                System.err.println(p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory " + dir)
-                        + " (crisis wrote its manifest.json), not a scenario; crisis report " + dir
-                        + " reads it");
+                System.err.println(resultsSaid(p, dir) + ", not a scenario; crisis report " + dir + " reads it");
                 status = Main.INVALID_INPUT;
                 results++;
                 continue;
@@ -242,6 +240,12 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The JSON files crisis writes into a results directory (a scenario saved beside them is checked as one). */
     private static final Set<String> RESULTS_JSON = Set.of("manifest.json", "summary.json");
+
+    /** "p: a results directory (...)" or "p: a file of the results directory dir (...)", for a message to go on. */
+    static String resultsSaid(Path p, Path dir) {
+        return p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory " + dir)
+                + " (crisis wrote its manifest.json)";
+    }
 
     /**
      * The results directory {@code p} is, or whose manifest.json or summary.json it is (a directory

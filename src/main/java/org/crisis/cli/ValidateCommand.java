@@ -75,9 +75,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (Path p : inputs) {
             Path results = CheckCommand.resultsOf(p);
             if (results != null) {
-                System.err.println(p + ": " + (Files.isDirectory(p) ? "a results directory" : "a file of the results directory "
-                        + results) + " (crisis wrote its manifest.json), not case files; validate takes scenario files with"
-                        + " expect: blocks, and crisis report " + results + " reads results");
+                System.err.println(CheckCommand.resultsSaid(p, results) + ", not case files; validate takes scenario files"
+                        + " with expect: blocks, and crisis report " + results + " reads results");
                 return Main.INVALID_INPUT;
             }
             if (Files.isDirectory(p)) {

@@ -157,8 +157,7 @@ public final class CalibrationComparison implements ReportKind {
                     String.valueOf(c.parameters().size()), passes + " of " + patterns, Format.percent(share), interval(ci),
                     i == 0 ? "reference" : d == null ? "not paired" : Format.points(d.difference()),
                     di == null ? Format.NONE : points(di), d == null ? Format.NONE : String.valueOf(d.gained()),
-                    d == null ? Format.NONE : String.valueOf(d.lost()), Double.isNaN(brier) ? Format.NONE : String.format(Locale.ROOT, "%.3f", brier),
-                    Double.isNaN(auc) ? Format.NONE : String.format(Locale.ROOT, "%.3f", auc)));
+                    d == null ? Format.NONE : String.valueOf(d.lost()), thousandths(brier), thousandths(auc)));
             csv.row(labels.get(i), c.directory().toAbsolutePath().normalize().toString(), c.parameters().size(), passes, patterns,
                     share, ci == null ? null : ci[0], ci == null ? null : ci[1], d == null ? null : d.difference(),
                     di == null ? null : di[0], di == null ? null : di[1], d == null ? null : d.gained(),
@@ -216,6 +215,11 @@ public final class CalibrationComparison implements ReportKind {
                         cases.values().stream().mapToInt(c -> c[1]).toArray(),
                         cases.values().stream().mapToInt(c -> c[2]).toArray(), seed);
         return new Paired(difference, interval, gained, lost);
+    }
+
+    /** A score to three decimals, or the empty mark. */
+    private static String thousandths(double x) {
+        return Double.isNaN(x) ? Format.NONE : String.format(Locale.ROOT, "%.3f", x);
     }
 
     private static String interval(double[] ci) {

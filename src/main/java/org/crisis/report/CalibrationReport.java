@@ -273,8 +273,8 @@ public final class CalibrationReport implements ReportKind {
      */
     private void heldOutDrawnBrier(Html h) throws ReportException {
         List<CalibrationResults.HeldOut> drawn = c.heldOutDrawn();
-        // a bound that is not a number is said once, by the best sets' score above
-        Brier e = drawn.isEmpty() || CalibrationResults.badBound(drawn) != null ? null : CalibrationResults.brier(drawn);
+        // null for a bound that is not a number, which the best sets' score above has said once
+        Brier e = drawn.isEmpty() ? null : CalibrationResults.brier(drawn);
         Brier b = e == null ? null : CalibrationResults.brier(c.heldOut());
         if (e == null || b == null || e.events() == 0) {
             return;

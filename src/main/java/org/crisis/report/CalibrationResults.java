@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.crisis.io.CsvTable;
-import org.crisis.stats.CaseBootstrap;
 import org.crisis.stats.Brier;
+import org.crisis.stats.CaseBootstrap;
 
 /**
  * The results directory of one {@code crisis calibrate} (docs/CALIBRATION.md, "Results"): the

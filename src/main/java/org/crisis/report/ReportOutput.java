@@ -49,7 +49,6 @@ final class ReportOutput implements AutoCloseable {
         check(directory);
     }
 
-
     /** {@link #check(Path, List)} but for other results directories: checked again as the directory is opened. */
     static void check(Path directory) throws ReportException {
         for (Path part : directory) {

@@ -78,6 +78,11 @@ public final class ScenarioReader {
     private final Map<String, String> columnIds = new HashMap<>();
     private final Map<String, Node> idNodes = new LinkedHashMap<>();
     private final Map<String, String> idPaths = new HashMap<>();
+    /** A country entry gave no id (not a mapping, or its id missing or not text): each unknown id is then said once. */
+    private boolean unnamedCountry;
+    private final Set<String> unknownSaid = new HashSet<>();
+    /** Ids refused where they are declared (their form): references to them add no problem. */
+    private final Set<String> refusedIds = new HashSet<>();
     private int days = MAX_DAYS;
 
     private ScenarioReader() {}
@@ -347,12 +352,6 @@ public final class ScenarioReader {
                         .orElse(OptionalDouble.of(base.social())).orElse(base.social())))
                 .orElse(base);
     }
-
-    /** A country entry gave no id (not a mapping, or its id missing or not text): each unknown id is then said once. */
-    private boolean unnamedCountry;
-    private final Set<String> unknownSaid = new HashSet<>();
-    /** Ids refused where they are declared (their form): references to them add no problem. */
-    private final Set<String> refusedIds = new HashSet<>();
 
     private Optional<String> countryRef(Node node, String path) {
         return f.string(node, path).filter(id -> {
