@@ -4,9 +4,12 @@ import org.crisis.io.OutputUnavailableException;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.Manifest;
 import org.crisis.scenario.Fields;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -147,7 +150,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         } catch (org.crisis.io.OutputUnavailableException e) {
             System.err.println(command + ": " + e.getMessage());
             return INVALID_INPUT;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println(command + ": " + (e instanceof java.nio.file.FileSystemException f ? describe(f) : e.getMessage()));
             return FAILURE;
         }
@@ -197,9 +200,34 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         return INVALID_INPUT;
     }
 
+    /**
+     * The version from the jar's manifest, with the commit the jar was built from as semantic versioning's build
+     * metadata ({@code 0.1.0+0acffeffd04e}, and {@code .dirty} when the working tree had changes): every manifest,
+     * report and comparison carries it, so a result names the code that made it. "dev" outside a jar.
+     */
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        Package p = Main.class.getPackage();
+        String v = p.getImplementationVersion();
+        if (v == null) {
+            return "dev";
+        }
+        return v + build(attribute("Build-Commit"), attribute("Build-Dirty"));
+    }
+
+    /** {@code +COMMIT[.dirty]} for a commit the build recorded, else nothing (a build outside a git clone). */
+    static String build(String commit, String dirty) {
+        if (commit == null || commit.isBlank() || !commit.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return "";
+        }
+        return "+" + commit.substring(0, Math.min(12, commit.length())) + ("true".equals(dirty) ? ".dirty" : "");
+    }
+
+    private static String attribute(String name) {
+        try (InputStream in = Main.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+            return in == null ? null : new Manifest(in).getMainAttributes().getValue(name);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Version from the jar's manifest. */

@@ -147,6 +147,7 @@ final class ValidateCommand implements Callable<Integer> {
                     "95% interval", "result");
         }
         List<Validation.Row> all = new ArrayList<>();
+        System.err.println("crisis validate: " + provenance());
         if (parametersFrom != null) {
             System.err.printf(Locale.ROOT, "crisis validate: each run draws one of %d parameter sets of %s%n", draws.get(0).size(),
                     parametersFrom);
@@ -194,6 +195,13 @@ final class ValidateCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** What the figures depend on besides the files, so a saved log can be rerun: the build, seeds, runs and overrides. */
+    String provenance() {
+        return "crisis " + Main.version() + "; seed " + (seed == null ? "each case's own" : seed) + "; "
+                + (runs == null ? "each case's expect.runs" : runs) + " runs a case"
+                + (overrides.isEmpty() ? "" : "; --set " + String.join(" --set ", overrides));
     }
 
     /** A file read: its scenario (and the ensemble's sets of it, if asked), or why it is invalid, or what else went wrong. */

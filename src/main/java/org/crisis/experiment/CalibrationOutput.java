@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.crisis.model.Parameters;
 import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioJson;
 
 /**
  * The files of a calibration's results directory (docs/CALIBRATION.md, "Results"):
@@ -544,6 +546,8 @@ final class CalibrationOutput {
             c.parameters().stream().filter(p -> x.kept().contains(p.path())).forEach(p -> kept.add(p.path()));
         }
         s.put("patterns", c.patternCount());
+        // the model's defaults in this build: what every value that neither a case nor the search sets is
+        s.set("defaults", ScenarioJson.parameters(Parameters.defaults()));
         return s;
     }
 

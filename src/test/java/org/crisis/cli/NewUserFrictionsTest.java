@@ -126,6 +126,8 @@ class NewUserFrictionsTest {
                 && Double.parseDouble(l.split(",", -1)[2]) > 0).count();
         assertTrue(v.err().contains("crisis validate: of the " + happened + " that record something happened (a lower bound"
                 + " above 0)"), v.err());
+        // what the figures depend on besides the files, for a saved log
+        assertTrue(v.err().contains("crisis validate: crisis dev; seed each case's own; 20 runs a case\n"), v.err());
     }
 
     @Test

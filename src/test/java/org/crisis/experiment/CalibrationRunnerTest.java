@@ -134,6 +134,10 @@ class CalibrationRunnerTest {
                 SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).execute();
         JsonNode cal = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("calibration");
         assertEquals("brier", cal.path("loss_score").asText());
+        // every value the search holds fixed is recorded: the build's defaults
+        assertEquals(org.crisis.model.Parameters.defaults().get(org.crisis.model.Parameter.byKey("grievanceGain").orElseThrow()),
+                cal.path("defaults").path("grievanceGain").asDouble());
+        assertEquals(org.crisis.model.Parameter.values().length, cal.path("defaults").size(), cal.path("defaults").toString());
         assertTrue(cal.path("loss").asText().startsWith("sum over patterns of the Brier term"), cal.path("loss").asText());
         double sum = 0;
         List<String[]> patterns = csv(out.resolve("patterns.csv"));
