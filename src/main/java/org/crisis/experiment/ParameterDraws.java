@@ -309,6 +309,23 @@ public final class ParameterDraws {
         for (int x : evaluations) {
             e.add(x);
         }
+        // the ensemble itself, so a run set can be redone from its own directory once the calibration is gone
+        ArrayNode sets = o.putArray("ensemble");
+        for (int j = 0; j < texts.size(); j++) {
+            ObjectNode set = sets.addObject();
+            set.put("set", j + 1);
+            set.put("evaluation", evaluations[j]);
+            set.put("share", cumulative[j] - (j == 0 ? 0 : cumulative[j - 1]));
+            ObjectNode values = set.putObject("values");
+            for (int i = 0; i < paths.size(); i++) {
+                double v = CsvTable.parse(texts.get(j)[i]);
+                if (Double.isFinite(v)) {
+                    values.put(paths.get(i), v);
+                } else {
+                    values.put(paths.get(i), texts.get(j)[i]);
+                }
+            }
+        }
         return o;
     }
 }

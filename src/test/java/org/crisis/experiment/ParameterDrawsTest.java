@@ -146,6 +146,17 @@ class ParameterDrawsTest {
         assertEquals(3, m.path("parameters_from").path("sets").asInt());
         assertEquals(Hashing.sha256(calibration.resolve("posterior.csv")), m.path("parameters_from").path("posterior_sha256").asText());
         assertEquals("[10,11,12]", m.path("parameters_from").path("evaluations").toString());
+        // the ensemble itself is in the manifest: each set's share of the draws and its values, as posterior.csv gives them
+        JsonNode ensemble = m.path("parameters_from").path("ensemble");
+        assertEquals(SETS.length, ensemble.size());
+        double total = Arrays.stream(WEIGHTS).sum();
+        for (int j = 0; j < SETS.length; j++) {
+            JsonNode set = ensemble.get(j);
+            assertEquals(j + 1, set.path("set").asInt());
+            assertEquals(WEIGHTS[j] / total, set.path("share").asDouble(), 1e-12);
+            assertEquals(Double.parseDouble(SETS[j][0]), set.path("values").path("parameters.grievanceGain").asDouble(), 0);
+            assertEquals(Double.parseDouble(SETS[j][1]), set.path("values").path("parameters.thresholdSever").asDouble(), 0);
+        }
         // the same on one thread
         Path again = dir.resolve("again");
         crisis("run", scenario.toString(), "--runs", String.valueOf(n), "--seed", "9", "--keep", "none",
