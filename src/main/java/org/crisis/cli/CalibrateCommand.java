@@ -246,6 +246,7 @@ final class CalibrateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "merged %s of %s%n", count(r.fits().size(), "fit"), count(r.k(), "fold"));
         headline(r.fits(), r.k(), r.seed());
         rangeEnds(r.directory());
+        Main.builds("crisis calibrate", "folds", r.versions());
         System.out.println("results: " + r.directory());
         return 0;
     }

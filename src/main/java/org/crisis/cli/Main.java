@@ -5,10 +5,13 @@ import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.crisis.scenario.Fields;
 import picocli.CommandLine;
@@ -180,7 +183,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             err.println(command + ": " + describe(f));
         } else if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof java.nio.file.FileSystemException f) {
             err.println(command + ": " + describe(f));
-        } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+        } else if (e instanceof IOException || e instanceof java.io.UncheckedIOException
                 || e instanceof SweepRunner.Refused || e instanceof ReportException) {
             err.println(command + ": " + e.getMessage());
         } else {
@@ -201,33 +204,59 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * The version from the jar's manifest, with the commit the jar was built from as semantic versioning's build
-     * metadata ({@code 0.1.0+0acffeffd04e}, and {@code .dirty} when the working tree had changes): every manifest,
-     * report and comparison carries it, so a result names the code that made it. "dev" outside a jar.
+     * The version from this jar's manifest, with the commit the jar was built from as semantic versioning's build
+     * metadata ({@code 0.1.0+0acffeffd04e}; {@code .dirty} when tracked files differed from that commit): every
+     * manifest, report and comparison carries it, so a result names the code that made it. "dev" outside a jar.
      */
     static String version() {
-        Package p = Main.class.getPackage();
-        String v = p.getImplementationVersion();
-        if (v == null) {
+        return VersionHolder.VERSION;
+    }
+
+    /** Read once: the manifest of the jar that holds this class, not whichever manifest comes first on the class path. */
+    private static final class VersionHolder {
+        static final String VERSION = version(codeSource());
+    }
+
+    private static Path codeSource() {
+        try {
+            return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The version the jar at {@code location} records, or "dev" for classes outside a jar (tests, an IDE). */
+    static String version(Path location) {
+        if (location == null || !Files.isRegularFile(location)) {
             return "dev";
         }
-        return v + build(attribute("Build-Commit"), attribute("Build-Dirty"));
+        try (JarFile jar = new JarFile(location.toFile())) {
+            Manifest m = jar.getManifest();
+            String v = m == null ? null : m.getMainAttributes().getValue("Implementation-Version");
+            if (v == null) {
+                return "dev";
+            }
+            return v + buildMetadata(m.getMainAttributes().getValue("Build-Commit"), m.getMainAttributes().getValue("Build-Dirty"));
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+
+    /** Warns on standard error when the parts of a merged result were run by more than one build. */
+    static void builds(String command, String parts, List<String> versions) {
+        if (versions.size() > 1) {
+            System.err.println(command + ": the " + parts + " were run by " + versions.size() + " builds (crisis "
+                    + String.join(", crisis ", versions) + "): if the model's code differs between them, the merged results mix"
+                    + " them (manifest.json's merged_from_versions names each one's)");
+        }
     }
 
     /** {@code +COMMIT[.dirty]} for a commit the build recorded, else nothing (a build outside a git clone). */
-    static String build(String commit, String dirty) {
+    static String buildMetadata(String commit, String dirty) {
         if (commit == null || commit.isBlank() || !commit.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             return "";
         }
         return "+" + commit.substring(0, Math.min(12, commit.length())) + ("true".equals(dirty) ? ".dirty" : "");
-    }
-
-    private static String attribute(String name) {
-        try (InputStream in = Main.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
-            return in == null ? null : new Manifest(in).getMainAttributes().getValue(name);
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Version from the jar's manifest. */

@@ -37,6 +37,7 @@ final class MergeCommand implements Callable<Integer> {
         if (r.failed() > 0) {
             System.out.printf("failed runs: %d of %d (status 'failed' in runs.csv)%n", r.failed(), r.runs());
         }
+        Main.builds("crisis merge", "shards", r.versions());
         System.out.println("results: " + r.directory());
         return r.failed() > 0 ? 1 : 0;
     }

@@ -141,13 +141,14 @@ final class ValidateCommand implements Callable<Integer> {
         }
         boolean csv = format.equals("csv");
         if (csv) {
+            System.err.println("crisis validate: " + provenance()); // stdout stays one table
             System.out.println("case,pattern,min,max,observed,low,high,result");
         } else {
+            System.out.println(provenance());
             System.out.printf(Locale.ROOT, "%-32s %-46s %11s %8s %15s %s%n", "case", "pattern", "expected", "observed",
                     "95% interval", "result");
         }
         List<Validation.Row> all = new ArrayList<>();
-        System.err.println("crisis validate: " + provenance());
         if (parametersFrom != null) {
             System.err.printf(Locale.ROOT, "crisis validate: each run draws one of %d parameter sets of %s%n", draws.get(0).size(),
                     parametersFrom);

@@ -74,7 +74,9 @@ final class CalibrationDirectory extends JournaledDirectory {
                 if (inTheWay != null) {
                     throw new CalibrationRunner.Refused(inTheWay);
                 }
-                return new CalibrationDirectory(owned, target, out != null, true, finished, started);
+                CalibrationDirectory d = new CalibrationDirectory(owned, target, out != null, true, finished, started);
+                d.startedBy = found.path("version").asText();
+                return d;
             }
             deleteAllBut(work, WorkDirectory.LOCK);
             Instant started = Instant.now();

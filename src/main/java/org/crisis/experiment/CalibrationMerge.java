@@ -33,7 +33,8 @@ public final class CalibrationMerge {
     private CalibrationMerge() {}
 
     /** What a merge reports: where, the fits' figures, and whether fold 0 was among them. */
-    public record Result(Path directory, List<CalibrationRunner.FitSummary> fits, int k, long seed) {}
+    /** @param versions the builds that ran the folds, each once, in the folds' order */
+    public record Result(Path directory, List<CalibrationRunner.FitSummary> fits, int k, long seed, List<String> versions) {}
 
     public static Result merge(List<Path> dirs, Path out, Path resultsRoot, List<String> command, String version)
             throws IOException, CalibrationRunner.Refused {
@@ -136,9 +137,12 @@ public final class CalibrationMerge {
             CalibrationOutput.outOfSample(results, summaries, seed);
             ArrayNode from = manifest.putArray("merged_from");
             dirs.forEach(d -> from.add(d.toAbsolutePath().normalize().toString()));
+            ArrayNode builds = manifest.putArray("merged_from_versions");
+            manifests.forEach(m -> builds.add(m.path("version").asText()));
             SweepRunner.JSON.writeValue(target.resolve("manifest.json").toFile(), manifest);
             out2.commit();
-            return new Result(out2.target(), summaries, k, seed);
+            return new Result(out2.target(), summaries, k, seed,
+                    manifests.stream().map(m -> m.path("version").asText()).distinct().toList());
         }
     }
 

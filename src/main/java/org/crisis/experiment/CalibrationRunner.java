@@ -248,6 +248,7 @@ public final class CalibrationRunner {
             if (dir.resumed) {
                 options.log().printf(Locale.ROOT, "crisis calibrate: resuming %s: %d evaluations already recorded (those"
                         + " within this command's budget are used again)%n", dir.work, journal.size());
+                dir.otherBuild("crisis calibrate", options.version()).ifPresent(options.log()::println);
             }
             List<Fit> fits = new ArrayList<>();
             int sessions;

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.crisis.io.WorkDirectory;
 
@@ -39,6 +40,8 @@ abstract class JournaledDirectory implements Closeable {
     /** The results already exist (a previous session finished but was killed while cleaning up). */
     final boolean finished;
     final Instant started;
+    /** The build that started the work, as its identity file records it; for new work, this build. */
+    String startedBy;
     /** The work directory, held locked as every command that writes a directory holds its own. */
     private final WorkDirectory owned;
 
@@ -51,6 +54,18 @@ abstract class JournaledDirectory implements Closeable {
         this.resumed = resumed;
         this.finished = finished;
         this.started = started;
+    }
+
+    /**
+     * When resumed work was started by another build (its version, with its commit, differs from this one's), what to
+     * tell the user; else empty. Not refused: a rebuild after a change to the docs alone changes the commit too.
+     */
+    Optional<String> otherBuild(String command, String version) {
+        if (!resumed || startedBy == null || startedBy.isEmpty() || startedBy.equals(version)) {
+            return Optional.empty();
+        }
+        return Optional.of(command + ": the work resumed was started by crisis " + startedBy + " and goes on with crisis " + version
+                + ": if the model's code differs between the two, the results mix them (manifest.json names only this one)");
     }
 
     /** Where the results go: {@code --out}, else {@code ROOT/BASE-yyyyMMdd-HHmmss} stamped with the start. */

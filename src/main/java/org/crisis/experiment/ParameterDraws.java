@@ -46,11 +46,12 @@ public final class ParameterDraws {
     private final List<String> kept;
     private final List<String[]> texts;
     private final int[] evaluations;
+    private final double[] weights;
     private final double[] cumulative;
     private final Scenario[] scenarios;
 
     private ParameterDraws(Path directory, String posteriorSha256, List<String> paths, List<String> columns,
-            List<String> kept, List<String[]> texts, int[] evaluations, double[] cumulative, Scenario[] scenarios) {
+            List<String> kept, List<String[]> texts, int[] evaluations, double[] weights, Scenario[] scenarios) {
         this.directory = directory;
         this.posteriorSha256 = posteriorSha256;
         this.paths = paths;
@@ -58,7 +59,8 @@ public final class ParameterDraws {
         this.kept = kept;
         this.texts = texts;
         this.evaluations = evaluations;
-        this.cumulative = cumulative;
+        this.weights = weights;
+        this.cumulative = cumulative(weights);
         this.scenarios = scenarios;
     }
 
@@ -183,9 +185,9 @@ public final class ParameterDraws {
         if (texts.isEmpty() || !(total > 0)) {
             throw InvalidInputException.of(file, "expected at least one parameter set with a weight above 0");
         }
-        double[] cumulative = cumulative(weights.stream().mapToDouble(Double::doubleValue).toArray());
         return new ParameterDraws(directory, sha, List.copyOf(paths), List.copyOf(columns), List.copyOf(kept), texts,
-                evaluations.stream().mapToInt(Integer::intValue).toArray(), cumulative, scenarios.toArray(new Scenario[0]));
+                evaluations.stream().mapToInt(Integer::intValue).toArray(), weights.stream().mapToDouble(Double::doubleValue).toArray(),
+                scenarios.toArray(new Scenario[0]));
     }
 
     /** "set 3 makes", "sets 3, 5 and 9 make", "every set (16) makes", "12 of 16 sets (1, 2, 3, …) make". */
@@ -239,6 +241,16 @@ public final class ParameterDraws {
             cumulative[i] = sum / total;
         }
         return cumulative;
+    }
+
+    /** A value as posterior.csv writes it: a whole number as one, else a number, else its text. */
+    private static JsonNode number(String text) {
+        try {
+            return JsonNodeFactory.instance.numberNode(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            double v = CsvTable.parse(text);
+            return Double.isFinite(v) ? JsonNodeFactory.instance.numberNode(v) : JsonNodeFactory.instance.textNode(text);
+        }
     }
 
     /** The scenario of a set. */
@@ -309,21 +321,21 @@ public final class ParameterDraws {
         for (int x : evaluations) {
             e.add(x);
         }
-        // the ensemble itself, so a run set can be redone from its own directory once the calibration is gone
+        // the sets drawn from, on record beside the runs that drew them once the calibration's directory is gone
         ArrayNode sets = o.putArray("ensemble");
+        double total = Arrays.stream(weights).sum();
         for (int j = 0; j < texts.size(); j++) {
             ObjectNode set = sets.addObject();
             set.put("set", j + 1);
             set.put("evaluation", evaluations[j]);
-            set.put("share", cumulative[j] - (j == 0 ? 0 : cumulative[j - 1]));
+            set.put("weight", weights[j]);
+            set.put("probability", weights[j] / total);
             ObjectNode values = set.putObject("values");
             for (int i = 0; i < paths.size(); i++) {
-                double v = CsvTable.parse(texts.get(j)[i]);
-                if (Double.isFinite(v)) {
-                    values.put(paths.get(i), v);
-                } else {
-                    values.put(paths.get(i), texts.get(j)[i]);
+                if (kept.contains(paths.get(i))) {
+                    continue; // the runs keep the scenario's value, as runs.csv's empty cells say
                 }
+                values.set(paths.get(i), number(texts.get(j)[i]));
             }
         }
         return o;

@@ -71,7 +71,9 @@ final class SweepDirectory extends JournaledDirectory {
                 if (inTheWay != null) {
                     throw new OutputUnavailableException(inTheWay);
                 }
-                return new SweepDirectory(w, target, out != null, true, finished, started);
+                SweepDirectory d = new SweepDirectory(w, target, out != null, true, finished, started);
+                d.startedBy = found.path("version").asText();
+                return d;
             }
             w.clear();
             Instant started = Instant.now();

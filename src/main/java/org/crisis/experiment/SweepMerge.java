@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.crisis.scenario.InvalidInputException;
 
@@ -31,7 +33,8 @@ import org.crisis.scenario.InvalidInputException;
 public final class SweepMerge {
     private SweepMerge() {}
 
-    public record Result(Path directory, long runs, long failed, int shards) {}
+    /** @param versions the builds that ran the shards, each once, in the shards' order */
+    public record Result(Path directory, long runs, long failed, int shards, List<String> versions) {}
 
     private record Shard(Path dir, JsonNode manifest, int index, int count) {}
 
@@ -122,10 +125,14 @@ public final class SweepMerge {
             results.put("runs", totals.runs());
             results.put("failed_runs", totals.failed());
             ArrayNode from = manifest.putArray("merged_from");
+            ArrayNode builds = manifest.putArray("merged_from_versions");
+            Set<String> versions = new LinkedHashSet<>();
             String started = null;
             String ended = null;
             for (Shard s : byIndex.values()) {
                 from.add(s.dir.toString());
+                builds.add(s.manifest.path("version").asText());
+                versions.add(s.manifest.path("version").asText());
                 String a = s.manifest.path("timings").path("started").asText();
                 String b = s.manifest.path("timings").path("ended").asText();
                 started = started == null || a.compareTo(started) < 0 ? a : started;
@@ -138,7 +145,7 @@ public final class SweepMerge {
             SweepManifest.files(manifest, work);
             SweepRunner.JSON.writeValue(work.resolve("manifest.json").toFile(), manifest);
             dir.commit();
-            return new Result(dir.target(), totals.runs(), totals.failed(), shards.size());
+            return new Result(dir.target(), totals.runs(), totals.failed(), shards.size(), List.copyOf(versions));
         }
     }
 

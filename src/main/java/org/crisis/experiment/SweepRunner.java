@@ -136,6 +136,7 @@ public final class SweepRunner {
             if (dir.resumed) {
                 options.log().printf(Locale.ROOT, "crisis sweep: resuming %s: %d of %d runs already done%n", dir.work,
                         already, owned);
+                dir.otherBuild("crisis sweep", options.version()).ifPresent(options.log()::println);
             }
             if (!shard.all()) {
                 options.log().printf(Locale.ROOT, "crisis sweep: shard %s: %d of %d runs%n", shard, owned, total);

@@ -108,11 +108,7 @@ final class ComparisonReport implements ReportKind {
                 warnings.add(String.format(Locale.ROOT, "%s runs %d days and %s %d: shares of events by the end are not like for like",
                         labels.get(0), sets.get(0).days(), labels.get(i), sets.get(i).days()));
             }
-            if (!sets.get(i).version().equals(sets.get(0).version())) {
-                warnings.add("written by different builds (" + labels.get(0) + " by crisis " + sets.get(0).version() + ", "
-                        + labels.get(i) + " by crisis " + sets.get(i).version() + "): a difference may come from the code as"
-                        + " well as the scenarios");
-            }
+            Manifests.otherBuilds(labels.get(0), sets.get(0).version(), labels.get(i), sets.get(i).version()).ifPresent(warnings::add);
         }
         Page page = new Page("Crisis report \u00b7 comparison of " + sets.size() + " run sets", title());
         overview(page);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading the JSON files of a results directory. */
 final class Manifests {
@@ -31,6 +32,23 @@ final class Manifests {
         } catch (IOException e) {
             throw new ReportException(file + ": cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A warning when two results directories name different builds (the version with its commit, README
+     * "Reproducibility and seeds"). The same name is no proof of the same code (a build outside a clone names no
+     * commit, and a dirty build's changes are not named), and a commit of the docs alone names another build.
+     */
+    static Optional<String> otherBuilds(String first, String firstVersion, String second, String secondVersion) {
+        if (firstVersion.equals(secondVersion)) {
+            return Optional.empty();
+        }
+        return Optional.of("written by different builds (" + first + " by " + build(firstVersion) + ", " + second + " by "
+                + build(secondVersion) + "): a difference may come from the code as well as the inputs");
+    }
+
+    private static String build(String version) {
+        return version.isEmpty() ? "a build that gave no version" : "crisis " + version;
     }
 
     /**

@@ -146,14 +146,15 @@ class ParameterDrawsTest {
         assertEquals(3, m.path("parameters_from").path("sets").asInt());
         assertEquals(Hashing.sha256(calibration.resolve("posterior.csv")), m.path("parameters_from").path("posterior_sha256").asText());
         assertEquals("[10,11,12]", m.path("parameters_from").path("evaluations").toString());
-        // the ensemble itself is in the manifest: each set's share of the draws and its values, as posterior.csv gives them
+        // the ensemble itself is in the manifest: each set's weight, its probability of being drawn and its values
         JsonNode ensemble = m.path("parameters_from").path("ensemble");
         assertEquals(SETS.length, ensemble.size());
         double total = Arrays.stream(WEIGHTS).sum();
         for (int j = 0; j < SETS.length; j++) {
             JsonNode set = ensemble.get(j);
             assertEquals(j + 1, set.path("set").asInt());
-            assertEquals(WEIGHTS[j] / total, set.path("share").asDouble(), 1e-12);
+            assertEquals(WEIGHTS[j], set.path("weight").asDouble());
+            assertEquals(WEIGHTS[j] / total, set.path("probability").asDouble(), 1e-15);
             assertEquals(Double.parseDouble(SETS[j][0]), set.path("values").path("parameters.grievanceGain").asDouble(), 0);
             assertEquals(Double.parseDouble(SETS[j][1]), set.path("values").path("parameters.thresholdSever").asDouble(), 0);
         }
@@ -253,6 +254,11 @@ class ParameterDrawsTest {
                 "parameters.grievanceGain=0.5", "--parameters-from", calibration.toString(), "--out", out.toString(), "--quiet");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.err().contains("the scenario or --set gives parameters.grievanceGain, which keeps its value"), o.err());
+        // the manifest's ensemble gives only the values the runs drew
+        JsonNode values = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("parameters_from")
+                .path("ensemble").get(0).path("values");
+        assertFalse(values.has("parameters.grievanceGain"), values.toString());
+        assertEquals(Double.parseDouble(SETS[0][1]), values.path("parameters.thresholdSever").asDouble(), values.toString());
         List<String[]> drawn = rows(out.resolve("runs.csv"));
         Path plain = dir.resolve("plain");
         for (int j = 0; j < SETS.length; j++) {

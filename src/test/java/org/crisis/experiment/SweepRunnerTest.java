@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -219,6 +222,31 @@ class SweepRunnerTest {
                 .execute();
         assertEquals(12, r.resumed());
         assertEquals(SweepFixtures.results(reference), SweepFixtures.results(out));
+    }
+
+    @Test
+    void resumingWithAnotherBuildSaysSoAndStillResumes() throws Exception {
+        Sweep s = sweep(GRID);
+        Path out = dir.resolve("rebuilt");
+        SweepRunner.Options first = new SweepRunner.Options(2, out, out.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO, false,
+                new PrintStream(PrintStream.nullOutputStream()), List.of("crisis", "sweep", "test"), "0.1.0+aaaaaaaaaaaa");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s, first).stopAfter(10).execute());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SweepRunner.Options second = new SweepRunner.Options(2, out, out.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO,
+                false, new PrintStream(log, true, StandardCharsets.UTF_8), List.of("crisis", "sweep", "test"), "0.1.0+bbbbbbbbbbbb");
+        new SweepRunner(s, second).execute();
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("crisis sweep: the work resumed was started by crisis 0.1.0+aaaaaaaaaaaa and goes on with crisis"
+                + " 0.1.0+bbbbbbbbbbbb"), said);
+        // the same build resumes without a word about builds
+        Path same = dir.resolve("same");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s,
+                SweepFixtures.options(same, 2, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(10).execute());
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        new SweepRunner(s, new SweepRunner.Options(2, same, same.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO, false,
+                new PrintStream(quiet, true, StandardCharsets.UTF_8), List.of("crisis", "sweep", "test"), "test")).execute();
+        assertTrue(quiet.toString(StandardCharsets.UTF_8).contains("resuming"), quiet.toString(StandardCharsets.UTF_8));
+        assertFalse(quiet.toString(StandardCharsets.UTF_8).contains("started by crisis"), quiet.toString(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -487,6 +515,16 @@ class SweepRunnerTest {
                 List.of("crisis", "merge"), "test");
         assertEquals(s.runCount(), r.runs());
         assertEquals(SweepFixtures.results(single), SweepFixtures.results(merged));
+        // each shard's build is on record beside it, and one build is one version
+        assertEquals(List.of("test"), r.versions());
+        assertEquals("[\"test\",\"test\",\"test\"]",
+                new ObjectMapper().readTree(merged.resolve("manifest.json").toFile()).path("merged_from_versions").toString());
+        // a shard run by another build is named, and the merge still goes through
+        JsonNode m = new ObjectMapper().readTree(shards.get(0).resolve("manifest.json").toFile());
+        ((ObjectNode) m).put("version", "0.1.0+aaaaaaaaaaaa");
+        new ObjectMapper().writeValue(shards.get(0).resolve("manifest.json").toFile(), m);
+        SweepMerge.Result mixed = SweepMerge.merge(shards, dir.resolve("mixed"), dir, List.of("crisis", "merge"), "test");
+        assertEquals(List.of("0.1.0+aaaaaaaaaaaa", "test"), mixed.versions());
     }
 
     @Test

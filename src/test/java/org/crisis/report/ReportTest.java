@@ -177,12 +177,15 @@ class ReportTest {
     void comparingSetsWrittenByDifferentBuildsSaysSo() throws Exception {
         Path dove = Fixtures.copy("dove", tmp);
         Path manifest = dove.resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"version\" : \"0.1.0\"", "\"version\" : \"0.1.0+0acffeffd04e\""));
+        Files.writeString(manifest, Files.readString(manifest).replace("\"version\" : \"0.1.0\"",
+                "\"version\" : \"0.1.0+0acffeffd04e\""));
         Report.Written w = Report.write(List.of(Fixtures.dir("base"), dove), defaults().withOut(tmp.resolve("cmp")));
         assertTrue(w.warnings().contains("written by different builds (A by crisis 0.1.0, B by crisis 0.1.0+0acffeffd04e): a"
-                + " difference may come from the code as well as the scenarios"), w.warnings().toString());
-        Report.Written same = Report.write(List.of(Fixtures.dir("base"), Fixtures.dir("dove")), defaults().withOut(tmp.resolve("cmp2")));
-        assertTrue(same.warnings().stream().noneMatch(x -> x.startsWith("written by different builds")), same.warnings().toString());
+                + " difference may come from the code as well as the inputs"), w.warnings().toString());
+        Report.Written same = Report.write(List.of(Fixtures.dir("base"), Fixtures.dir("dove")),
+                defaults().withOut(tmp.resolve("cmp2")));
+        assertTrue(same.warnings().stream().noneMatch(x -> x.startsWith("written by different builds")),
+                same.warnings().toString());
     }
 
     @Test

@@ -255,6 +255,29 @@ class SweepComparisonTest {
     }
 
     @Test
+    void sweepsWrittenByDifferentBuildsAreSaidToBe() throws Exception {
+        Path rebuilt = dir.resolve("rebuilt");
+        try (java.util.stream.Stream<Path> files = Files.walk(lower)) {
+            for (Path f : files.toList()) {
+                Path to = rebuilt.resolve(lower.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        Path manifest = rebuilt.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"version\" ?: ?\"dev\"",
+                "\"version\" : \"0.1.0+0acffeffd04e\""));
+        Outcome o = crisis("report", lower.toString(), rebuilt.toString(), "--out", dir.resolve("builds").toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.err().contains("written by different builds (A by crisis dev, B by crisis 0.1.0+0acffeffd04e)"), o.err());
+        Outcome same = crisis("report", base.toString(), lower.toString(), "--out", dir.resolve("one-build").toString());
+        assertFalse(same.err().contains("different builds"), same.err());
+    }
+
+    @Test
     void withoutOutTheComparisonGoesBesideTheFirstSweep() throws Exception {
         Path expected = dir.resolve("compare-base-vs-lower");
         List<String> before = listing(base);
