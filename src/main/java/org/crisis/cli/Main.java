@@ -5,12 +5,14 @@ import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import org.crisis.scenario.Fields;
@@ -150,7 +152,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         try {
             org.crisis.experiment.ResultsDirectory.refuseInTheWay(out);
             return null;
-        } catch (org.crisis.io.OutputUnavailableException e) {
+        } catch (OutputUnavailableException e) {
             System.err.println(command + ": " + e.getMessage());
             return INVALID_INPUT;
         } catch (IOException e) {
@@ -181,9 +183,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                     + org.crisis.io.JsonFiles.plainParserMessage(j.getOriginalMessage().lines().findFirst().orElse("syntax error")));
         } else if (e instanceof java.nio.file.FileSystemException f) {
             err.println(command + ": " + describe(f));
-        } else if (e instanceof java.io.UncheckedIOException u && u.getCause() instanceof java.nio.file.FileSystemException f) {
+        } else if (e instanceof UncheckedIOException u && u.getCause() instanceof java.nio.file.FileSystemException f) {
             err.println(command + ": " + describe(f));
-        } else if (e instanceof IOException || e instanceof java.io.UncheckedIOException
+        } else if (e instanceof IOException || e instanceof UncheckedIOException
                 || e instanceof SweepRunner.Refused || e instanceof ReportException) {
             err.println(command + ": " + e.getMessage());
         } else {
@@ -236,7 +238,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             if (v == null) {
                 return "dev";
             }
-            return v + buildMetadata(m.getMainAttributes().getValue("Build-Commit"), m.getMainAttributes().getValue("Build-Dirty"));
+            Attributes a = m.getMainAttributes();
+            return v + buildMetadata(a.getValue("Build-Commit"), a.getValue("Build-Dirty"));
         } catch (IOException e) {
             return "dev";
         }
@@ -245,9 +248,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Warns on standard error when the parts of a merged result were run by more than one build. */
     static void builds(String command, String parts, List<String> versions) {
         if (versions.size() > 1) {
-            System.err.println(command + ": the " + parts + " were run by " + versions.size() + " builds (crisis "
-                    + String.join(", crisis ", versions) + "): if the model's code differs between them, the merged results mix"
-                    + " them (manifest.json's merged_from_versions names each one's)");
+            System.err.println(command + ": the " + parts + " were run by " + versions.size() + " builds ("
+                    + String.join(", ", versions.stream().map(v -> v.isEmpty() ? "a build that gave no version" : "crisis " + v)
+                            .toList()) + "): if the model's code differs between them, the merged results mix them"
+                    + " (manifest.json's merged_from_versions names each one's)");
         }
     }
 

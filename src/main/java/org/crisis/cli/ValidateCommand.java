@@ -200,9 +200,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** What the figures depend on besides the files, so a saved log can be rerun: the build, seeds, runs and overrides. */
     String provenance() {
-        return "crisis " + Main.version() + "; seed " + (seed == null ? "each case's own" : seed) + "; "
-                + (runs == null ? "each case's expect.runs" : runs) + " runs a case"
-                + (overrides.isEmpty() ? "" : "; --set " + String.join(" --set ", overrides));
+        return "crisis " + Main.version() + "; seed " + (seed == null ? "each case's own" : seed) + "; runs a case: "
+                + (runs == null ? "each case's expect.runs" : runs)
+                + (overrides.isEmpty() ? "" : "; --set " + String.join(" --set ", overrides))
+                + (parametersFrom == null ? "" : "; --parameters-from " + parametersFrom);
     }
 
     /** A file read: its scenario (and the ensemble's sets of it, if asked), or why it is invalid, or what else went wrong. */

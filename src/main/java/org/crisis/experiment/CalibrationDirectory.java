@@ -75,7 +75,7 @@ final class CalibrationDirectory extends JournaledDirectory {
                     throw new CalibrationRunner.Refused(inTheWay);
                 }
                 CalibrationDirectory d = new CalibrationDirectory(owned, target, out != null, true, finished, started);
-                d.startedBy = found.path("version").asText();
+                d.recordBuild(identityFile, (ObjectNode) found, version);
                 return d;
             }
             deleteAllBut(work, WorkDirectory.LOCK);
@@ -88,7 +88,9 @@ final class CalibrationDirectory extends JournaledDirectory {
                 Files.copy(x.file(), cases.resolve(inputName(x)), StandardCopyOption.REPLACE_EXISTING);
             }
             writeIdentity(identityFile, wanted);
-            return new CalibrationDirectory(owned, target(out, resultsRoot, base, started), out != null, false, false, started);
+            CalibrationDirectory d = new CalibrationDirectory(owned, target(out, resultsRoot, base, started), out != null, false, false, started);
+            d.recordBuild(identityFile, wanted, version);
+            return d;
         } catch (IOException | CalibrationRunner.Refused | RuntimeException e) {
             owned.close();
             throw e;

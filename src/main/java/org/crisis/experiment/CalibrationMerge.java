@@ -32,8 +32,11 @@ public final class CalibrationMerge {
 
     private CalibrationMerge() {}
 
-    /** What a merge reports: where, the fits' figures, and whether fold 0 was among them. */
-    /** @param versions the builds that ran the folds, each once, in the folds' order */
+    /**
+     * What a merge reports.
+     *
+     * @param versions the builds that ran the merged directories, each once, in the order the directories were given
+     */
     public record Result(Path directory, List<CalibrationRunner.FitSummary> fits, int k, long seed, List<String> versions) {}
 
     public static Result merge(List<Path> dirs, Path out, Path resultsRoot, List<String> command, String version)
@@ -142,7 +145,7 @@ public final class CalibrationMerge {
             SweepRunner.JSON.writeValue(target.resolve("manifest.json").toFile(), manifest);
             out2.commit();
             return new Result(out2.target(), summaries, k, seed,
-                    manifests.stream().map(m -> m.path("version").asText()).distinct().toList());
+                    manifests.stream().flatMap(m -> SweepManifest.builds(m).stream()).distinct().toList());
         }
     }
 

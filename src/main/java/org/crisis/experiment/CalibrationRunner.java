@@ -1,5 +1,6 @@
 package org.crisis.experiment;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.crisis.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -248,7 +249,7 @@ public final class CalibrationRunner {
             if (dir.resumed) {
                 options.log().printf(Locale.ROOT, "crisis calibrate: resuming %s: %d evaluations already recorded (those"
                         + " within this command's budget are used again)%n", dir.work, journal.size());
-                dir.otherBuild("crisis calibrate", options.version()).ifPresent(options.log()::println);
+                dir.otherBuilds("crisis calibrate", options.version()).ifPresent(options.log()::println);
             }
             List<Fit> fits = new ArrayList<>();
             int sessions;
@@ -282,6 +283,10 @@ public final class CalibrationRunner {
             CalibrationOutput.Written written = CalibrationOutput.write(calibration, options.folds(), fits, staging);
             var manifest = CalibrationOutput.manifest(calibration, options.folds(), fits, written, options.commandLine(),
                     options.version(), options.threads());
+            if (dir.builds().size() > 1) {
+                ArrayNode builds = manifest.putArray("session_versions");
+                dir.builds().forEach(builds::add);
+            }
             var timings = manifest.putObject("timings");
             timings.put("started", dir.started.toString());
             timings.put("ended", Instant.now().toString());

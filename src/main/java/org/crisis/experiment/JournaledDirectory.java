@@ -2,6 +2,7 @@ package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +42,11 @@ abstract class JournaledDirectory implements Closeable {
     /** The results already exist (a previous session finished but was killed while cleaning up). */
     final boolean finished;
     final Instant started;
-    /** The build that started the work, as its identity file records it; for new work, this build. */
-    String startedBy;
+    /**
+     * The builds that have worked on it, each once, in the order they came (the identity file's {@code versions}); set by
+     * {@link #recordBuild} when the directory is opened.
+     */
+    private List<String> builds = List.of();
     /** The work directory, held locked as every command that writes a directory holds its own. */
     private final WorkDirectory owned;
 
@@ -57,15 +62,41 @@ abstract class JournaledDirectory implements Closeable {
     }
 
     /**
-     * When resumed work was started by another build (its version, with its commit, differs from this one's), what to
-     * tell the user; else empty. Not refused: a rebuild after a change to the docs alone changes the commit too.
+     * Adds this build to those the identity file records as having worked on the work (an identity written before the
+     * field names its {@code version} alone), and writes the identity back when it is new to it.
      */
-    Optional<String> otherBuild(String command, String version) {
-        if (!resumed || startedBy == null || startedBy.isEmpty() || startedBy.equals(version)) {
+    void recordBuild(Path identityFile, ObjectNode identity, String version) throws IOException {
+        List<String> seen = new ArrayList<>();
+        identity.path("versions").forEach(v -> seen.add(v.asText()));
+        if (seen.isEmpty() && !identity.path("version").asText().isEmpty()) {
+            seen.add(identity.path("version").asText());
+        }
+        if (!seen.contains(version)) {
+            seen.add(version);
+            ArrayNode list = identity.putArray("versions");
+            seen.forEach(list::add);
+            writeIdentity(identityFile, identity);
+        }
+        builds = List.copyOf(seen);
+    }
+
+    /** The builds that worked on it: more than one when a session was resumed by another build. */
+    List<String> builds() {
+        return builds;
+    }
+
+    /**
+     * When other builds worked on resumed work (their versions, with their commits, differ from this one's), what to tell
+     * the user; else empty. Not refused: a rebuild after a change to the docs alone changes the commit too.
+     */
+    Optional<String> otherBuilds(String command, String version) {
+        List<String> others = builds.stream().filter(b -> !b.equals(version)).toList();
+        if (!resumed || others.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(command + ": the work resumed was started by crisis " + startedBy + " and goes on with crisis " + version
-                + ": if the model's code differs between the two, the results mix them (manifest.json names only this one)");
+        return Optional.of(command + ": the work resumed was done in part by crisis " + String.join(", crisis ", others)
+                + " and goes on with crisis " + version + ": if the model's code differs between them, the results mix"
+                + " them (manifest.json's session_versions names each)");
     }
 
     /** Where the results go: {@code --out}, else {@code ROOT/BASE-yyyyMMdd-HHmmss} stamped with the start. */

@@ -186,7 +186,8 @@ public final class ParameterDraws {
             throw InvalidInputException.of(file, "expected at least one parameter set with a weight above 0");
         }
         return new ParameterDraws(directory, sha, List.copyOf(paths), List.copyOf(columns), List.copyOf(kept), texts,
-                evaluations.stream().mapToInt(Integer::intValue).toArray(), weights.stream().mapToDouble(Double::doubleValue).toArray(),
+                evaluations.stream().mapToInt(Integer::intValue).toArray(),
+                weights.stream().mapToDouble(Double::doubleValue).toArray(),
                 scenarios.toArray(new Scenario[0]));
     }
 

@@ -72,7 +72,7 @@ final class SweepDirectory extends JournaledDirectory {
                     throw new OutputUnavailableException(inTheWay);
                 }
                 SweepDirectory d = new SweepDirectory(w, target, out != null, true, finished, started);
-                d.startedBy = found.path("version").asText();
+                d.recordBuild(identityFile, (ObjectNode) found, version);
                 return d;
             }
             w.clear();
@@ -84,7 +84,9 @@ final class SweepDirectory extends JournaledDirectory {
             Files.copy(sweep.scenarioFile(), scenarioCopy.resolve(sweep.scenarioFile().getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
             writeIdentity(identityFile, wanted);
-            return new SweepDirectory(w, target(out, resultsRoot, base, started), out != null, false, false, started);
+            SweepDirectory d = new SweepDirectory(w, target(out, resultsRoot, base, started), out != null, false, false, started);
+            d.recordBuild(identityFile, wanted, version);
+            return d;
         } catch (IOException | SweepRunner.Refused | RuntimeException e) {
             w.close();
             throw e;

@@ -33,7 +33,7 @@ import org.crisis.scenario.InvalidInputException;
 public final class SweepMerge {
     private SweepMerge() {}
 
-    /** @param versions the builds that ran the shards, each once, in the shards' order */
+    /** @param versions the builds that ran the shards (a resumed shard's every session's), each once, in the shards' order */
     public record Result(Path directory, long runs, long failed, int shards, List<String> versions) {}
 
     private record Shard(Path dir, JsonNode manifest, int index, int count) {}
@@ -132,7 +132,7 @@ public final class SweepMerge {
             for (Shard s : byIndex.values()) {
                 from.add(s.dir.toString());
                 builds.add(s.manifest.path("version").asText());
-                versions.add(s.manifest.path("version").asText());
+                versions.addAll(SweepManifest.builds(s.manifest));
                 String a = s.manifest.path("timings").path("started").asText();
                 String b = s.manifest.path("timings").path("ended").asText();
                 started = started == null || a.compareTo(started) < 0 ? a : started;

@@ -2,6 +2,7 @@ package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -136,7 +137,7 @@ public final class SweepRunner {
             if (dir.resumed) {
                 options.log().printf(Locale.ROOT, "crisis sweep: resuming %s: %d of %d runs already done%n", dir.work,
                         already, owned);
-                dir.otherBuild("crisis sweep", options.version()).ifPresent(options.log()::println);
+                dir.otherBuilds("crisis sweep", options.version()).ifPresent(options.log()::println);
             }
             if (!shard.all()) {
                 options.log().printf(Locale.ROOT, "crisis sweep: shard %s: %d of %d runs%n", shard, owned, total);
@@ -152,6 +153,10 @@ public final class SweepRunner {
             }
             ObjectNode manifest = SweepManifest.of(sweep, shard, options.commandLine(), options.version(),
                     options.threads());
+            if (dir.builds().size() > 1) {
+                ArrayNode sessions = manifest.putArray("session_versions");
+                dir.builds().forEach(sessions::add);
+            }
             ObjectNode results = manifest.putObject("results");
             results.put("runs", totals.runs());
             results.put("failed_runs", totals.failed());

@@ -31,6 +31,7 @@ public final class CalibrationComparison implements ReportKind {
     private final List<List<CalibrationResults.HeldOut>> heldOut;
     private final List<String> labels;
     private final Map<String, String> tables = new LinkedHashMap<>();
+    private final List<String> warnings = new ArrayList<>();
 
     /**
      * A calibration whose folds also scored forecasts drawn from their ensembles ({@code --held-out-ensembles}) gives
@@ -119,7 +120,16 @@ public final class CalibrationComparison implements ReportKind {
     }
 
     @Override
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
     public Page build() throws ReportException {
+        for (int i = 1; i < calibrations.size(); i++) {
+            Manifests.otherBuilds(labels.get(0), Manifests.builds(calibrations.get(0).manifest()), labels.get(i),
+                    Manifests.builds(calibrations.get(i).manifest())).ifPresent(warnings::add);
+        }
         Page page = new Page("Crisis report \u00b7 calibrations", String.join(" \u00b7 ", labels));
         rates(page);
         patterns(page);

@@ -108,7 +108,8 @@ final class ComparisonReport implements ReportKind {
                 warnings.add(String.format(Locale.ROOT, "%s runs %d days and %s %d: shares of events by the end are not like for like",
                         labels.get(0), sets.get(0).days(), labels.get(i), sets.get(i).days()));
             }
-            Manifests.otherBuilds(labels.get(0), sets.get(0).version(), labels.get(i), sets.get(i).version()).ifPresent(warnings::add);
+            Manifests.otherBuilds(labels.get(0), List.of(sets.get(0).version()), labels.get(i), List.of(sets.get(i).version()))
+                    .ifPresent(warnings::add);
         }
         Page page = new Page("Crisis report \u00b7 comparison of " + sets.size() + " run sets", title());
         overview(page);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Reading the JSON files of a results directory. */
 final class Manifests {
@@ -35,20 +36,40 @@ final class Manifests {
     }
 
     /**
-     * A warning when two results directories name different builds (the version with its commit, README
+     * A warning when two results directories were made by different builds (the version with its commit, README
      * "Reproducibility and seeds"). The same name is no proof of the same code (a build outside a clone names no
      * commit, and a dirty build's changes are not named), and a commit of the docs alone names another build.
      */
-    static Optional<String> otherBuilds(String first, String firstVersion, String second, String secondVersion) {
-        if (firstVersion.equals(secondVersion)) {
+    static Optional<String> otherBuilds(String first, List<String> firstBuilds, String second, List<String> secondBuilds) {
+        if (new TreeSet<>(firstBuilds).equals(new TreeSet<>(secondBuilds))) {
             return Optional.empty();
         }
-        return Optional.of("written by different builds (" + first + " by " + build(firstVersion) + ", " + second + " by "
-                + build(secondVersion) + "): a difference may come from the code as well as the inputs");
+        return Optional.of("written by different builds (" + first + " by " + named(firstBuilds) + ", " + second + " by "
+                + named(secondBuilds) + "): a difference may come from the code as well as the inputs");
     }
 
-    private static String build(String version) {
-        return version.isEmpty() ? "a build that gave no version" : "crisis " + version;
+    /**
+     * The builds that made a results directory: a merge's parts' (merged_from_versions; its own version is the build
+     * that merged), else a resumed work's sessions' (session_versions), else its version.
+     */
+    static List<String> builds(JsonNode manifest) {
+        for (String field : List.of("merged_from_versions", "session_versions")) {
+            if (manifest.path(field).isArray() && !manifest.path(field).isEmpty()) {
+                List<String> builds = new ArrayList<>();
+                manifest.path(field).forEach(v -> {
+                    if (!builds.contains(v.asText())) {
+                        builds.add(v.asText());
+                    }
+                });
+                return builds;
+            }
+        }
+        return List.of(manifest.path("version").asText(""));
+    }
+
+    private static String named(List<String> builds) {
+        return String.join(" and ", builds.stream().map(v -> v.isEmpty() ? "a build that gave no version" : "crisis " + v)
+                .toList());
     }
 
     /**

@@ -203,8 +203,7 @@ final class SweepComparison implements ReportKind {
             warnings.add(String.format(Locale.ROOT, "A runs %d days and B %d: shares of events by the end are not like for like",
                     daysA, daysB));
         }
-        Manifests.otherBuilds("A", a.manifest().path("version").asText(""), "B", b.manifest().path("version").asText(""))
-                .ifPresent(warnings::add);
+        Manifests.otherBuilds("A", Manifests.builds(a.manifest()), "B", Manifests.builds(b.manifest())).ifPresent(warnings::add);
     }
 
     /** One outcome at every matched point, with its p-values adjusted across the points. */

@@ -18,8 +18,9 @@ class BuildVersionTest {
 
     @Test
     void aJarsOwnManifestGivesTheVersionAndTheCommit() throws Exception {
-        assertEquals("0.1.0+0acffeffd04e", Main.version(jar("a.jar", "0.1.0", "0acffeffd04ea7ec72f1f53dabcfc4bcbe1b43d4", "false")));
-        assertEquals("0.1.0+0acffeffd04e.dirty", Main.version(jar("b.jar", "0.1.0", "0acffeffd04ea7ec72f1f53dabcfc4bcbe1b43d4", "true")));
+        String commit = "0acffeffd04ea7ec72f1f53dabcfc4bcbe1b43d4";
+        assertEquals("0.1.0+0acffeffd04e", Main.version(jar("a.jar", "0.1.0", commit, "false")));
+        assertEquals("0.1.0+0acffeffd04e.dirty", Main.version(jar("b.jar", "0.1.0", commit, "true")));
         // built outside a git clone: the manifest has no commit, and the version says nothing of one
         assertEquals("0.1.0", Main.version(jar("c.jar", "0.1.0", null, null)));
     }

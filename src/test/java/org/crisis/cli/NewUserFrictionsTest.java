@@ -127,7 +127,12 @@ class NewUserFrictionsTest {
         assertTrue(v.err().contains("crisis validate: of the " + happened + " that record something happened (a lower bound"
                 + " above 0)"), v.err());
         // what the figures depend on besides the files, for a saved log
-        assertTrue(v.err().contains("crisis validate: crisis dev; seed each case's own; 20 runs a case\n"), v.err());
+        assertTrue(v.err().contains("crisis validate: crisis dev; seed each case's own; runs a case: 20\n"), v.err());
+        // as a table, the line heads standard output, where the summary goes too
+        Outcome table = crisis("validate", "scenarios/cases/algeria-spain-2022.yaml", "--runs", "10", "--seed", "3", "--set",
+                "parameters.grievanceGain=0.3");
+        assertTrue(table.out().startsWith("crisis dev; seed 3; runs a case: 10; --set parameters.grievanceGain=0.3\n"), table.out());
+        assertFalse(table.err().contains("crisis dev"), table.err());
     }
 
     @Test

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.scenario.Node;
+import org.crisis.model.Parameter;
+import org.crisis.model.Parameters;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.TreeReader;
 import org.junit.jupiter.api.Test;
@@ -135,9 +137,9 @@ class CalibrationRunnerTest {
         JsonNode cal = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("calibration");
         assertEquals("brier", cal.path("loss_score").asText());
         // every value the search holds fixed is recorded: the build's defaults
-        assertEquals(org.crisis.model.Parameters.defaults().get(org.crisis.model.Parameter.byKey("grievanceGain").orElseThrow()),
+        assertEquals(Parameters.defaults().get(Parameter.byKey("grievanceGain").orElseThrow()),
                 cal.path("defaults").path("grievanceGain").asDouble());
-        assertEquals(org.crisis.model.Parameter.values().length, cal.path("defaults").size(), cal.path("defaults").toString());
+        assertEquals(Parameter.values().length, cal.path("defaults").size(), cal.path("defaults").toString());
         assertTrue(cal.path("loss").asText().startsWith("sum over patterns of the Brier term"), cal.path("loss").asText());
         double sum = 0;
         List<String[]> patterns = csv(out.resolve("patterns.csv"));
@@ -656,6 +658,9 @@ class CalibrationRunnerTest {
         assertEquals(outOfSample, SweepRunner.JSON.readTree(merged.resolve("manifest.json").toFile()).path("results")
                 .path("out_of_sample"), "the merged manifest pools the held-out cases alike");
         assertEquals(c.seed(), m.seed());
+        // the build that ran each fold is on record, and one build is one version
+        assertEquals(List.of("test"), m.versions());
+        assertEquals(4, SweepRunner.JSON.readTree(merged.resolve("manifest.json").toFile()).path("merged_from_versions").size());
         assertEquals(4, m.fits().size());
 
         CalibrationRunner.Refused missing = assertThrows(CalibrationRunner.Refused.class, () -> CalibrationMerge.merge(

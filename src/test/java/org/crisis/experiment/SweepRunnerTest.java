@@ -230,14 +230,23 @@ class SweepRunnerTest {
         Path out = dir.resolve("rebuilt");
         SweepRunner.Options first = new SweepRunner.Options(2, out, out.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO, false,
                 new PrintStream(PrintStream.nullOutputStream()), List.of("crisis", "sweep", "test"), "0.1.0+aaaaaaaaaaaa");
-        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s, first).stopAfter(10).execute());
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s, first).stopAfter(5).execute()); // of 18 runs
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         SweepRunner.Options second = new SweepRunner.Options(2, out, out.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO,
                 false, new PrintStream(log, true, StandardCharsets.UTF_8), List.of("crisis", "sweep", "test"), "0.1.0+bbbbbbbbbbbb");
-        new SweepRunner(s, second).execute();
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s, second).stopAfter(5).execute());
         String said = log.toString(StandardCharsets.UTF_8);
-        assertTrue(said.contains("crisis sweep: the work resumed was started by crisis 0.1.0+aaaaaaaaaaaa and goes on with crisis"
-                + " 0.1.0+bbbbbbbbbbbb"), said);
+        assertTrue(said.contains("crisis sweep: the work resumed was done in part by crisis 0.1.0+aaaaaaaaaaaa and goes on with"
+                + " crisis 0.1.0+bbbbbbbbbbbb"), said);
+        // back to the first build: the one in the middle is still named, and the manifest names all
+        ByteArrayOutputStream third = new ByteArrayOutputStream();
+        new SweepRunner(s, new SweepRunner.Options(2, out, out.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO, false,
+                new PrintStream(third, true, StandardCharsets.UTF_8), List.of("crisis", "sweep", "test"), "0.1.0+aaaaaaaaaaaa"))
+                .execute();
+        assertTrue(third.toString(StandardCharsets.UTF_8).contains("done in part by crisis 0.1.0+bbbbbbbbbbbb"),
+                third.toString(StandardCharsets.UTF_8));
+        assertEquals("[\"0.1.0+aaaaaaaaaaaa\",\"0.1.0+bbbbbbbbbbbb\"]",
+                new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).path("session_versions").toString());
         // the same build resumes without a word about builds
         Path same = dir.resolve("same");
         assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s,
@@ -246,7 +255,8 @@ class SweepRunnerTest {
         new SweepRunner(s, new SweepRunner.Options(2, same, same.getParent(), SweepShard.ALL, SweepRunner.Mode.AUTO, false,
                 new PrintStream(quiet, true, StandardCharsets.UTF_8), List.of("crisis", "sweep", "test"), "test")).execute();
         assertTrue(quiet.toString(StandardCharsets.UTF_8).contains("resuming"), quiet.toString(StandardCharsets.UTF_8));
-        assertFalse(quiet.toString(StandardCharsets.UTF_8).contains("started by crisis"), quiet.toString(StandardCharsets.UTF_8));
+        assertFalse(quiet.toString(StandardCharsets.UTF_8).contains("done in part by"), quiet.toString(StandardCharsets.UTF_8));
+        assertFalse(new ObjectMapper().readTree(same.resolve("manifest.json").toFile()).has("session_versions"));
     }
 
     @Test

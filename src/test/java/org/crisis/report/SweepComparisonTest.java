@@ -257,7 +257,7 @@ class SweepComparisonTest {
     @Test
     void sweepsWrittenByDifferentBuildsAreSaidToBe() throws Exception {
         Path rebuilt = dir.resolve("rebuilt");
-        try (java.util.stream.Stream<Path> files = Files.walk(lower)) {
+        try (Stream<Path> files = Files.walk(lower)) {
             for (Path f : files.toList()) {
                 Path to = rebuilt.resolve(lower.relativize(f).toString());
                 if (Files.isDirectory(f)) {
