@@ -75,7 +75,9 @@ final class CalibrationDirectory extends JournaledDirectory {
                     throw new CalibrationRunner.Refused(inTheWay);
                 }
                 CalibrationDirectory d = new CalibrationDirectory(owned, target, out != null, true, finished, started);
-                d.recordBuild(identityFile, (ObjectNode) found, version);
+                if (!finished) { // finished work is only moved into place: no build works on it again
+                    d.recordBuild(identityFile, (ObjectNode) found, version);
+                }
                 return d;
             }
             deleteAllBut(work, WorkDirectory.LOCK);

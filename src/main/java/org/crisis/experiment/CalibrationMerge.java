@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.crisis.io.Provenance;
 
 /**
  * Joins the results directories of the folds of one calibration ({@code crisis calibrate
@@ -140,12 +141,16 @@ public final class CalibrationMerge {
             CalibrationOutput.outOfSample(results, summaries, seed);
             ArrayNode from = manifest.putArray("merged_from");
             dirs.forEach(d -> from.add(d.toAbsolutePath().normalize().toString()));
+            manifest.remove("session_versions"); // a part's; the merge names every part's builds
             ArrayNode builds = manifest.putArray("merged_from_versions");
-            manifests.forEach(m -> builds.add(m.path("version").asText()));
+            manifests.forEach(m -> {
+                ArrayNode part = builds.addArray();
+                Provenance.builds(m).forEach(part::add);
+            });
             SweepRunner.JSON.writeValue(target.resolve("manifest.json").toFile(), manifest);
             out2.commit();
             return new Result(out2.target(), summaries, k, seed,
-                    manifests.stream().flatMap(m -> SweepManifest.builds(m).stream()).distinct().toList());
+                    manifests.stream().flatMap(m -> Provenance.builds(m).stream()).distinct().toList());
         }
     }
 

@@ -72,7 +72,9 @@ final class SweepDirectory extends JournaledDirectory {
                     throw new OutputUnavailableException(inTheWay);
                 }
                 SweepDirectory d = new SweepDirectory(w, target, out != null, true, finished, started);
-                d.recordBuild(identityFile, (ObjectNode) found, version);
+                if (!finished) { // finished work is only moved into place: no build works on it again
+                    d.recordBuild(identityFile, (ObjectNode) found, version);
+                }
                 return d;
             }
             w.clear();

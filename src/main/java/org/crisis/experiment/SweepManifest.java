@@ -1,6 +1,5 @@
 package org.crisis.experiment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -109,15 +108,5 @@ final class SweepManifest {
         sh.put("runs", shard.runs(sweep.runCount()));
         m.put("threads", threads);
         return m;
-    }
-
-    /** The builds that made a results directory: its sessions' (session_versions) when another build resumed it, else its own. */
-    static List<String> builds(JsonNode manifest) {
-        if (manifest.path("session_versions").isArray() && !manifest.path("session_versions").isEmpty()) {
-            List<String> builds = new ArrayList<>();
-            manifest.path("session_versions").forEach(v -> builds.add(v.asText()));
-            return builds;
-        }
-        return List.of(manifest.path("version").asText());
     }
 }

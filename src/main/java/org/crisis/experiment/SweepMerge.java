@@ -1,6 +1,7 @@
 package org.crisis.experiment;
 
 import org.crisis.io.JsonFiles;
+import org.crisis.io.Provenance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -131,8 +132,10 @@ public final class SweepMerge {
             String ended = null;
             for (Shard s : byIndex.values()) {
                 from.add(s.dir.toString());
-                builds.add(s.manifest.path("version").asText());
-                versions.addAll(SweepManifest.builds(s.manifest));
+                List<String> part = Provenance.builds(s.manifest);
+                ArrayNode partBuilds = builds.addArray();
+                part.forEach(partBuilds::add);
+                versions.addAll(part);
                 String a = s.manifest.path("timings").path("started").asText();
                 String b = s.manifest.path("timings").path("ended").asText();
                 started = started == null || a.compareTo(started) < 0 ? a : started;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.crisis.io.Provenance;
 
 /** Reading the JSON files of a results directory. */
 final class Manifests {
@@ -48,23 +49,9 @@ final class Manifests {
                 + named(secondBuilds) + "): a difference may come from the code as well as the inputs");
     }
 
-    /**
-     * The builds that made a results directory: a merge's parts' (merged_from_versions; its own version is the build
-     * that merged), else a resumed work's sessions' (session_versions), else its version.
-     */
+    /** The builds that made a results directory (Provenance.builds). */
     static List<String> builds(JsonNode manifest) {
-        for (String field : List.of("merged_from_versions", "session_versions")) {
-            if (manifest.path(field).isArray() && !manifest.path(field).isEmpty()) {
-                List<String> builds = new ArrayList<>();
-                manifest.path(field).forEach(v -> {
-                    if (!builds.contains(v.asText())) {
-                        builds.add(v.asText());
-                    }
-                });
-                return builds;
-            }
-        }
-        return List.of(manifest.path("version").asText(""));
+        return Provenance.builds(manifest);
     }
 
     private static String named(List<String> builds) {

@@ -527,14 +527,16 @@ class SweepRunnerTest {
         assertEquals(SweepFixtures.results(single), SweepFixtures.results(merged));
         // each shard's build is on record beside it, and one build is one version
         assertEquals(List.of("test"), r.versions());
-        assertEquals("[\"test\",\"test\",\"test\"]",
+        assertEquals("[[\"test\"],[\"test\"],[\"test\"]]",
                 new ObjectMapper().readTree(merged.resolve("manifest.json").toFile()).path("merged_from_versions").toString());
-        // a shard run by another build is named, and the merge still goes through
+        // a shard begun by another build and resumed by this one: both are named, and the merge still goes through
         JsonNode m = new ObjectMapper().readTree(shards.get(0).resolve("manifest.json").toFile());
-        ((ObjectNode) m).put("version", "0.1.0+aaaaaaaaaaaa");
+        ((ObjectNode) m).putArray("session_versions").add("0.1.0+aaaaaaaaaaaa").add("test");
         new ObjectMapper().writeValue(shards.get(0).resolve("manifest.json").toFile(), m);
         SweepMerge.Result mixed = SweepMerge.merge(shards, dir.resolve("mixed"), dir, List.of("crisis", "merge"), "test");
         assertEquals(List.of("0.1.0+aaaaaaaaaaaa", "test"), mixed.versions());
+        assertEquals("[[\"0.1.0+aaaaaaaaaaaa\",\"test\"],[\"test\"],[\"test\"]]", new ObjectMapper()
+                .readTree(dir.resolve("mixed").resolve("manifest.json").toFile()).path("merged_from_versions").toString());
     }
 
     @Test
