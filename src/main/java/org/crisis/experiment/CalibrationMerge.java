@@ -115,6 +115,7 @@ public final class CalibrationMerge {
             }
             ObjectNode manifest = ((ObjectNode) manifests.get(all ? dirOfFold.get(0) : 0)).deepCopy();
             manifest.put("version", version);
+            manifest.set("runtime", Provenance.runtime());
             ArrayNode cmd = manifest.putArray("command");
             command.forEach(cmd::add);
             ObjectNode folds = (ObjectNode) manifest.path("folds");

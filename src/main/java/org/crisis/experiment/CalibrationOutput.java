@@ -1,6 +1,7 @@
 package org.crisis.experiment;
 
 import org.crisis.io.Csv;
+import org.crisis.io.Provenance;
 import org.crisis.stats.CaseBootstrap;
 import org.crisis.stats.Intervals;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -348,6 +349,7 @@ final class CalibrationOutput {
         ObjectNode m = F.objectNode();
         m.put("tool", "crisis");
         m.put("version", version);
+        m.set("runtime", Provenance.runtime());
         ArrayNode cmd = m.putArray("command");
         command.forEach(cmd::add);
         m.set("calibration", describe(c));

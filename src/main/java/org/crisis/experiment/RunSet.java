@@ -19,6 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.crisis.io.Csv;
+import org.crisis.io.Provenance;
 import org.crisis.model.Event;
 import org.crisis.model.Level;
 import org.crisis.observe.Outcome;
@@ -382,6 +383,7 @@ public final class RunSet {
         ObjectNode m = JSON.createObjectNode();
         m.put("tool", "crisis");
         m.put("version", spec.version());
+        m.set("runtime", Provenance.runtime());
         ArrayNode command = m.putArray("command");
         spec.commandLine().forEach(command::add);
         ArrayNode overrides = m.putArray("overrides");

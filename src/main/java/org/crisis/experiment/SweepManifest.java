@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.crisis.io.Provenance;
 import org.crisis.observe.Outcome;
 import org.crisis.scenario.ScenarioJson;
 
@@ -44,6 +45,7 @@ final class SweepManifest {
         ObjectNode m = F.objectNode();
         m.put("tool", "crisis");
         m.put("version", version);
+        m.set("runtime", Provenance.runtime());
         ArrayNode c = m.putArray("command");
         command.forEach(c::add);
         ObjectNode s = m.putObject("sweep");

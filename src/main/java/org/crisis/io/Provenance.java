@@ -1,6 +1,8 @@
 package org.crisis.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,18 @@ public final class Provenance {
             builds.add(manifest.path("version").asText(""));
         }
         return builds;
+    }
+
+    /**
+     * The Java runtime and system of the process that writes a manifest ({@code runtime}): results have been identical
+     * across Java versions and systems, but nothing promises it, so a manifest says where it was made.
+     */
+    public static ObjectNode runtime() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("java", System.getProperty("java.version", ""));
+        o.put("java_vendor", System.getProperty("java.vendor", ""));
+        o.put("os", System.getProperty("os.name", "") + " " + System.getProperty("os.arch", ""));
+        return o;
     }
 
     private static void add(List<String> builds, String build) {

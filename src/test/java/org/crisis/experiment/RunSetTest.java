@@ -62,6 +62,9 @@ class RunSetTest {
         ObjectNode m2 = (ObjectNode) json.readTree(two.resolve("manifest.json").toFile());
         assertEquals(1, m1.get("threads").asInt());
         assertEquals(2, m2.get("threads").asInt());
+        // where the runs were made: this Java and system
+        assertEquals(System.getProperty("java.version"), m1.path("runtime").path("java").asText());
+        assertEquals(System.getProperty("os.name") + " " + System.getProperty("os.arch"), m1.path("runtime").path("os").asText());
         for (String timing : List.of("threads", "started", "ended")) {
             m1.remove(timing);
             m2.remove(timing);
