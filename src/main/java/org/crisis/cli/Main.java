@@ -1,6 +1,7 @@
 package org.crisis.cli;
 
 import org.crisis.io.OutputUnavailableException;
+import org.crisis.io.Provenance;
 import org.crisis.experiment.SweepRunner;
 import org.crisis.report.ReportException;
 import org.crisis.scenario.InvalidInputException;
@@ -249,9 +250,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static void builds(String command, String parts, List<String> versions) {
         if (versions.size() > 1) {
             System.err.println(command + ": the " + parts + " were run by " + versions.size() + " builds ("
-                    + String.join(", ", versions.stream().map(v -> v.isEmpty() ? "a build that gave no version" : "crisis " + v)
-                            .toList()) + "): if the model's code differs between them, the merged results mix them"
-                    + " (manifest.json's merged_from_versions names each one's)");
+                    + String.join(", ", versions.stream().map(Provenance::named).toList()) + "): if the model's code differs"
+                    + " between them, the merged results mix them (manifest.json's merged_from_versions names each one's)");
         }
     }
 

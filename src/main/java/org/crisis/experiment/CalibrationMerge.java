@@ -142,16 +142,10 @@ public final class CalibrationMerge {
             CalibrationOutput.outOfSample(results, summaries, seed);
             ArrayNode from = manifest.putArray("merged_from");
             dirs.forEach(d -> from.add(d.toAbsolutePath().normalize().toString()));
-            manifest.remove("session_versions"); // a part's; the merge names every part's builds
-            ArrayNode builds = manifest.putArray("merged_from_versions");
-            manifests.forEach(m -> {
-                ArrayNode part = builds.addArray();
-                Provenance.builds(m).forEach(part::add);
-            });
+            List<String> versions = Provenance.recordParts(manifest, manifests);
             SweepRunner.JSON.writeValue(target.resolve("manifest.json").toFile(), manifest);
             out2.commit();
-            return new Result(out2.target(), summaries, k, seed,
-                    manifests.stream().flatMap(m -> Provenance.builds(m).stream()).distinct().toList());
+            return new Result(out2.target(), summaries, k, seed, versions);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.crisis.experiment;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.crisis.io.Csv;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -283,10 +282,7 @@ public final class CalibrationRunner {
             CalibrationOutput.Written written = CalibrationOutput.write(calibration, options.folds(), fits, staging);
             var manifest = CalibrationOutput.manifest(calibration, options.folds(), fits, written, options.commandLine(),
                     options.version(), options.threads());
-            if (dir.builds().size() > 1) {
-                ArrayNode builds = manifest.putArray("session_versions");
-                dir.builds().forEach(builds::add);
-            }
+            dir.recordSessions(manifest);
             var timings = manifest.putObject("timings");
             timings.put("started", dir.started.toString());
             timings.put("ended", Instant.now().toString());

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.crisis.io.Provenance;
 import org.crisis.io.WorkDirectory;
 
 /**
@@ -80,9 +81,12 @@ abstract class JournaledDirectory implements Closeable {
         builds = List.copyOf(seen);
     }
 
-    /** The builds that worked on it: more than one when a session was resumed by another build. */
-    List<String> builds() {
-        return builds;
+    /** Names in the manifest every build that worked on the work ({@code session_versions}) when there was more than one. */
+    void recordSessions(ObjectNode manifest) {
+        if (builds.size() > 1) {
+            ArrayNode list = manifest.putArray("session_versions");
+            builds.forEach(list::add);
+        }
     }
 
     /**
@@ -94,8 +98,9 @@ abstract class JournaledDirectory implements Closeable {
         if (!resumed || others.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(command + ": the work resumed was done in part by crisis " + String.join(", crisis ", others)
-                + " and goes on with crisis " + version + ": if the model's code differs between them, the results mix"
+        return Optional.of(command + ": the work resumed was done in part by "
+                + String.join(", ", others.stream().map(Provenance::named).toList()) + " and goes on with "
+                + Provenance.named(version) + ": if the model's code differs between them, the results mix"
                 + " them (manifest.json's session_versions names each)");
     }
 

@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.crisis.scenario.InvalidInputException;
 
@@ -126,16 +124,10 @@ public final class SweepMerge {
             results.put("runs", totals.runs());
             results.put("failed_runs", totals.failed());
             ArrayNode from = manifest.putArray("merged_from");
-            ArrayNode builds = manifest.putArray("merged_from_versions");
-            Set<String> versions = new LinkedHashSet<>();
             String started = null;
             String ended = null;
             for (Shard s : byIndex.values()) {
                 from.add(s.dir.toString());
-                List<String> part = Provenance.builds(s.manifest);
-                ArrayNode partBuilds = builds.addArray();
-                part.forEach(partBuilds::add);
-                versions.addAll(part);
                 String a = s.manifest.path("timings").path("started").asText();
                 String b = s.manifest.path("timings").path("ended").asText();
                 started = started == null || a.compareTo(started) < 0 ? a : started;
@@ -145,10 +137,11 @@ public final class SweepMerge {
             timings.put("started", started);
             timings.put("ended", ended);
             timings.put("merged", Instant.now().toString());
+            List<String> versions = Provenance.recordParts(manifest, byIndex.values().stream().map(Shard::manifest).toList());
             SweepManifest.files(manifest, work);
             SweepRunner.JSON.writeValue(work.resolve("manifest.json").toFile(), manifest);
             dir.commit();
-            return new Result(dir.target(), totals.runs(), totals.failed(), shards.size(), List.copyOf(versions));
+            return new Result(dir.target(), totals.runs(), totals.failed(), shards.size(), versions);
         }
     }
 

@@ -2,7 +2,6 @@ package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -153,10 +152,7 @@ public final class SweepRunner {
             }
             ObjectNode manifest = SweepManifest.of(sweep, shard, options.commandLine(), options.version(),
                     options.threads());
-            if (dir.builds().size() > 1) {
-                ArrayNode sessions = manifest.putArray("session_versions");
-                dir.builds().forEach(sessions::add);
-            }
+            dir.recordSessions(manifest);
             ObjectNode results = manifest.putObject("results");
             results.put("runs", totals.runs());
             results.put("failed_runs", totals.failed());

@@ -1,6 +1,7 @@
 package org.crisis.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -31,6 +32,29 @@ public final class Provenance {
             builds.add(manifest.path("version").asText(""));
         }
         return builds;
+    }
+
+    /**
+     * Writes into a merge's manifest, for each part in order, every build that worked on it ({@code merged_from_versions},
+     * dropping the {@code session_versions} a copied part's manifest may carry), and returns those builds, each once.
+     */
+    public static List<String> recordParts(ObjectNode merged, List<JsonNode> parts) {
+        merged.remove("session_versions");
+        ArrayNode list = merged.putArray("merged_from_versions");
+        List<String> all = new ArrayList<>();
+        for (JsonNode part : parts) {
+            ArrayNode builds = list.addArray();
+            for (String b : builds(part)) {
+                builds.add(b);
+                add(all, b);
+            }
+        }
+        return all;
+    }
+
+    /** A build as a message names it: "crisis VERSION", or what it is when it gave no version. */
+    public static String named(String version) {
+        return version.isEmpty() ? "a build that gave no version" : "crisis " + version;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.crisis.io.Csv;
 import org.crisis.io.CsvTable;
+import org.crisis.io.Provenance;
 import org.crisis.stats.Brier;
 import org.crisis.stats.CaseBootstrap;
 
@@ -127,8 +128,8 @@ public final class CalibrationComparison implements ReportKind {
     @Override
     public Page build() throws ReportException {
         for (int i = 1; i < calibrations.size(); i++) {
-            Manifests.otherBuilds(labels.get(0), Manifests.builds(calibrations.get(0).manifest()), labels.get(i),
-                    Manifests.builds(calibrations.get(i).manifest())).ifPresent(warnings::add);
+            Manifests.otherBuilds(labels.get(0), Provenance.builds(calibrations.get(0).manifest()), labels.get(i),
+                    Provenance.builds(calibrations.get(i).manifest())).ifPresent(warnings::add);
         }
         Page page = new Page("Crisis report \u00b7 calibrations", String.join(" \u00b7 ", labels));
         rates(page);

@@ -49,14 +49,8 @@ final class Manifests {
                 + named(secondBuilds) + "): a difference may come from the code as well as the inputs");
     }
 
-    /** The builds that made a results directory (Provenance.builds). */
-    static List<String> builds(JsonNode manifest) {
-        return Provenance.builds(manifest);
-    }
-
     private static String named(List<String> builds) {
-        return String.join(" and ", builds.stream().map(v -> v.isEmpty() ? "a build that gave no version" : "crisis " + v)
-                .toList());
+        return String.join(" and ", builds.stream().map(Provenance::named).toList());
     }
 
     /**

@@ -272,8 +272,8 @@ final class RunSetReport implements ReportKind {
                 + String.format(Locale.ROOT, "%,d", VarianceComponents.MANY_RUNS) + " runs with a value; valid for rare and"
                 + " discrete outcomes, and never below 1 in " + (VarianceComponents.PERMUTATIONS + 1) + ", or 1 in "
                 + (VarianceComponents.FEW_PERMUTATIONS + 1) + "). A large share for the sets means the forecast depends on "
-                + "parameters history does not pin down; a small one, that it is chance within any acceptable set. Where the test cannot tell the sets apart (p above 0.05) the "
-                + "share, an estimate, is marked so.");
+                + "parameters history does not pin down; a small one, that it is chance within any acceptable set. Where the"
+                + " test cannot tell the sets apart (p above 0.05) the share, an estimate, is marked so.");
         Csv.Rows csv = new Csv.Rows("group", "outcome", "column", "sets", "variance_parameters", "variance_chance",
                 "parameters_share", "p_value", "set_mean_lowest", "set_mean_highest");
         Html.Cells t = new Html.Cells(List.of("outcome", "variance", "from the parameter sets", "from chance", "p (sets alike)",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.crisis.io.Csv;
+import org.crisis.io.Provenance;
 import org.crisis.stats.Holm;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -203,7 +204,7 @@ final class SweepComparison implements ReportKind {
             warnings.add(String.format(Locale.ROOT, "A runs %d days and B %d: shares of events by the end are not like for like",
                     daysA, daysB));
         }
-        Manifests.otherBuilds("A", Manifests.builds(a.manifest()), "B", Manifests.builds(b.manifest())).ifPresent(warnings::add);
+        Manifests.otherBuilds("A", Provenance.builds(a.manifest()), "B", Provenance.builds(b.manifest())).ifPresent(warnings::add);
     }
 
     /** One outcome at every matched point, with its p-values adjusted across the points. */

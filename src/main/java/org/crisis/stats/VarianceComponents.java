@@ -1,6 +1,8 @@
 package org.crisis.stats;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.commons.math3.random.MersenneTwister;
 
 /**
@@ -69,7 +71,7 @@ public record VarianceComponents(int runs, int sets, double parameters, double c
             throw new IllegalArgumentException("expected one set per value, found " + set.length + " sets for "
                     + count + " values");
         }
-        java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
+        Map<Integer, Integer> index = new HashMap<>();
         int[] group = new int[count];
         for (int r = 0; r < count; r++) {
             if (!Double.isFinite(values[r])) {
