@@ -30,7 +30,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** The commands, in the order of the usage message. */
     static final List<Class<?>> COMMANDS = List.of(RunCommand.class, CheckCommand.class, ValidateCommand.class,
             BenchCommand.class, SweepCommand.class, MergeCommand.class, CalibrateCommand.class, ReportCommand.class,
-            DiscoverCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class);
+            DiscoverCommand.class, ExplainCommand.class, RerunCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

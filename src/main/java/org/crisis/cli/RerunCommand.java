@@ -1,0 +1,77 @@
+package org.crisis.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.crisis.experiment.Progress;
+import org.crisis.experiment.Rerun;
+import org.crisis.experiment.RunSet;
+import org.crisis.io.WorkDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crisis rerun}: a run set made again from its manifest, and compared with the original. */
+@Command(name = "rerun", mixinStandardHelpOptions = true,
+        description = {"Run a run set again from its manifest and compare the files.",
+            "Reads the scenario, parameters, master seed, runs and kept runs that DIR's manifest.json records "
+                + "(the scenario file itself is not needed), writes a new results directory, and compares runs.csv, "
+                + "summary.json, events.csv, trajectories.csv and ensemble.csv with DIR's, byte for byte. "
+                + "Exit 0 when every file is identical, 1 when one differs, 2 for a directory it cannot rerun. "
+                + "A run set made by another build may differ where the model changed; the two versions are printed.",
+            ""})
+final class RerunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run.")
+    Path directory;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the rerun is written (default: results/NAME-TIMESTAMP). Must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores; the files do not depend on it).")
+    Integer threads;
+
+    @Option(names = "--parameters-from", paramLabel = "CALIB_DIR",
+            description = "Where the calibration directory of a run set made with --parameters-from is now, if not at the path its manifest records; its posterior.csv must be the one the runs drew from.")
+    Path parametersFrom;
+
+    @Option(names = "--quiet", description = "No progress bar (on a terminal) or progress line every 5 s (otherwise).")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            System.err.println("crisis rerun: --threads must be at least 1, found " + threadCount);
+            return Main.INVALID_INPUT;
+        }
+        if (out != null) {
+            WorkDirectory.checkOut(out, "--out"); // before anything is read or written
+        }
+        // a directory it cannot rerun: InvalidInputException, exit 2 (Main)
+        Rerun.Source source = Rerun.read(directory, parametersFrom);
+        List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
+        command.addAll(CommandLines.current());
+        RunSet.Spec spec = new RunSet.Spec(source.scenario(), source.scenarioSha256(), command, source.overrides(),
+                source.runs(), source.seed(), threadCount, source.kept(), out, Path.of("results"), Main.version(),
+                source.draws());
+        RunSet.Summary summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(source.runs(), "runs", true));
+        System.out.printf(Locale.ROOT, "%s: %d run%s again, master seed %d, in %.1f s%n", source.scenario().name(),
+                summary.runs(), summary.runs() == 1 ? "" : "s", source.seed(), summary.seconds());
+        List<Rerun.Verdict> verdicts = Rerun.compare(directory, summary.directory());
+        int width = verdicts.stream().mapToInt(v -> v.file().length()).max().orElse(0);
+        for (Rerun.Verdict v : verdicts) {
+            System.out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", v.file(), v.detail());
+        }
+        boolean same = verdicts.stream().allMatch(Rerun.Verdict::same);
+        String version = Main.version();
+        System.out.println(same ? "identical: the rerun reproduces " + directory
+                : "different: the rerun does not reproduce " + directory
+                        + (source.version().equals(version) ? " with the same build (" + version + ")"
+                        : " (made by " + (source.version().isEmpty() ? "an unnamed build" : source.version())
+                                + ", rerun by " + version + ": the model may have changed between them)"));
+        System.out.println("results: " + summary.directory());
+        return same ? 0 : Main.FAILURE;
+    }
+}

@@ -1,0 +1,201 @@
+package org.crisis.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.crisis.io.JsonFiles;
+import org.crisis.scenario.InvalidInputException;
+import org.crisis.scenario.Node;
+import org.crisis.scenario.Scenario;
+import org.crisis.scenario.ScenarioReader;
+import org.crisis.scenario.TreeReader;
+
+/**
+ * A run set made again from its own manifest ({@code crisis rerun DIR}, README "Reproducibility
+ * and seeds"): the scenario embedded there (every default filled in and {@code --set} applied),
+ * its master seed, runs and kept runs, and under {@code --parameters-from} the same ensemble,
+ * checked by the hash of its posterior.csv. The scenario file need not exist any more. The
+ * rerun's files are then compared with the original's, byte for byte.
+ */
+public final class Rerun {
+    /** The files of a run set that the same code, scenario and seed write identically. */
+    public static final List<String> FILES = List.of("runs.csv", "summary.json", "events.csv", "trajectories.csv",
+            "ensemble.csv");
+    /** The manifest's fields that define the run set (the others are timings and where it ran). */
+    static final List<String> DEFINITION = List.of("resolved_scenario_sha256", "parameters", "runs", "master_seed",
+            "kept_runs", "parameters_from");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What the manifest of {@code directory} says was run.
+     *
+     * @param version the build that wrote it
+     * @param overrides the {@code --set} values, already applied to {@code scenario}
+     */
+    public record Source(Path directory, JsonNode manifest, Scenario scenario, String scenarioSha256,
+            List<String> overrides, long seed, int runs, int kept, ParameterDraws draws, String version) {}
+
+    /** One file's verdict: {@code same}, or {@code detail} says where it first differs. */
+    public record Verdict(String file, boolean same, String detail) {}
+
+    private Rerun() {}
+
+    /**
+     * Reads the manifest of a run set's results directory.
+     *
+     * @param parametersFrom where the calibration directory is now, or null for the path the
+     *     manifest records (which was relative to the directory the run was started in)
+     */
+    public static Source read(Path directory, Path parametersFrom) throws InvalidInputException {
+        String source = directory.toString();
+        Path file = directory.resolve("manifest.json");
+        if (!Files.isDirectory(directory)) {
+            throw InvalidInputException.of(source, Files.exists(directory) ? "not a directory (give a results directory"
+                    + " of crisis run)" : "no such directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw InvalidInputException.of(source, "no manifest.json: not a results directory of crisis run, or one"
+                    + " whose run did not finish");
+        }
+        JsonNode m;
+        try {
+            m = JsonFiles.readObject(file);
+        } catch (JsonFiles.Invalid e) {
+            String message = e.getMessage(); // "FILE[:LINE:COLUMN]: WHAT"
+            int at = message.indexOf(": ", file.toString().length());
+            throw InvalidInputException.of(message.substring(0, at), message.substring(at + 2));
+        } catch (IOException e) {
+            throw InvalidInputException.of(file.toString(), "cannot read: " + e.getMessage());
+        }
+        if (m.path("sweep").isObject() || m.path("calibration").isObject()) {
+            String kind = m.path("sweep").isObject() ? "sweep" : "calibration";
+            throw InvalidInputException.of(source, "a " + kind + "'s results directory: crisis rerun reruns a run set"
+                    + " (crisis run). A " + kind + " keeps its inputs in " + directory.resolve("inputs")
+                    + "; run them again with the manifest's command and compare (README, \"Reproducibility and seeds\")");
+        }
+        if (!m.path("scenario").isObject() || !m.path("master_seed").canConvertToLong() || !m.path("runs").canConvertToInt()
+                || !m.path("kept_runs").canConvertToInt()) {
+            throw InvalidInputException.of(file.toString(), "not the manifest of a run set: it needs scenario,"
+                    + " master_seed, runs and kept_runs (docs/FORMATS.md 5.1)");
+        }
+        List<String> overrides = new ArrayList<>();
+        m.path("overrides").forEach(o -> overrides.add(o.asText()));
+        Node tree = TreeReader.parse(file + " (scenario)", m.path("scenario").toString(), true);
+        ParameterDraws draws = null;
+        JsonNode from = m.path("parameters_from");
+        if (from.isObject()) {
+            Path calibration = parametersFrom != null ? parametersFrom : Path.of(from.path("directory").asText());
+            if (parametersFrom == null && !Files.isDirectory(calibration)) {
+                throw InvalidInputException.of(source, "the runs drew their parameters from " + calibration + ", which is"
+                        + " not there any more; give --parameters-from where that calibration's directory is now");
+            }
+            List<String> kept = new ArrayList<>();
+            from.path("kept").forEach(k -> kept.add(k.asText()));
+            // the embedded scenario names every parameter: the values the runs drew are taken out again
+            if (tree instanceof Node.Mapping top && top.entries().get("parameters") instanceof Node.Mapping params) {
+                for (JsonNode p : from.path("paths")) {
+                    String path = p.asText();
+                    if (!kept.contains(path) && path.startsWith("parameters.")) {
+                        params.entries().remove(path.substring("parameters.".length()));
+                    }
+                }
+            }
+            draws = ParameterDraws.read(calibration, tree, overrides);
+            String recorded = from.path("posterior_sha256").asText();
+            if (!draws.manifest().path("posterior_sha256").asText().equals(recorded)) {
+                throw InvalidInputException.of(calibration.toString(), "--parameters-from: posterior.csv is not the one"
+                        + " the runs drew from (its sha256 differs from the manifest's " + recorded + ")");
+            }
+            if (!draws.kept().equals(kept)) {
+                throw InvalidInputException.of(source, "the rerun would keep " + draws.kept() + " of the ensemble's"
+                        + " values where the run set kept " + kept);
+            }
+        }
+        Scenario scenario = ScenarioReader.bind(tree);
+        return new Source(directory, m, scenario, m.path("scenario_sha256").asText(), List.copyOf(overrides),
+                m.path("master_seed").asLong(), m.path("runs").asInt(), m.path("kept_runs").asInt(), draws,
+                m.path("version").asText());
+    }
+
+    /**
+     * Compares a rerun with its original: the manifest's definition of the run set, then each of
+     * {@link #FILES} either directory holds, byte for byte.
+     */
+    public static List<Verdict> compare(Path original, Path again) throws IOException {
+        List<Verdict> out = new ArrayList<>();
+        out.add(definition(original.resolve("manifest.json"), again.resolve("manifest.json")));
+        for (String name : FILES) {
+            Path a = original.resolve(name);
+            Path b = again.resolve(name);
+            boolean hasA = Files.isRegularFile(a);
+            boolean hasB = Files.isRegularFile(b);
+            if (!hasA && !hasB) {
+                continue;
+            }
+            if (!hasA || !hasB) {
+                out.add(new Verdict(name, false, hasA ? "not written by the rerun" : "not in the original"));
+                continue;
+            }
+            long line = firstDifferentLine(a, b);
+            out.add(new Verdict(name, line == 0, line == 0 ? "identical" : "differs from line " + line));
+        }
+        return out;
+    }
+
+    private static Verdict definition(Path a, Path b) throws IOException {
+        String name = "manifest.json (the run set's definition)";
+        JsonNode ma;
+        JsonNode mb;
+        try {
+            ma = JsonFiles.readObject(a);
+            mb = JsonFiles.readObject(b);
+        } catch (JsonFiles.Invalid e) {
+            return new Verdict(name, false, e.getMessage());
+        }
+        List<String> differ = new ArrayList<>();
+        for (String field : DEFINITION) {
+            JsonNode va = withoutDirectory(ma.path(field));
+            JsonNode vb = withoutDirectory(mb.path(field));
+            if (!va.equals(vb)) {
+                differ.add(field);
+            }
+        }
+        return new Verdict(name, differ.isEmpty(), differ.isEmpty() ? "identical" : "differs in " + String.join(", ", differ));
+    }
+
+    /** Where the calibration directory was given is no part of what was run. */
+    private static JsonNode withoutDirectory(JsonNode node) {
+        if (node instanceof ObjectNode o && o.has("posterior_sha256")) {
+            ObjectNode copy = o.deepCopy();
+            copy.remove("directory");
+            return copy;
+        }
+        return node;
+    }
+
+    /** The first line (from 1) at which two text files differ, 0 if they are identical. */
+    static long firstDifferentLine(Path a, Path b) throws IOException {
+        if (Files.mismatch(a, b) < 0) {
+            return 0;
+        }
+        try (BufferedReader ra = Files.newBufferedReader(a, StandardCharsets.UTF_8);
+                BufferedReader rb = Files.newBufferedReader(b, StandardCharsets.UTF_8)) {
+            long line = 1;
+            while (true) {
+                String la = ra.readLine();
+                String lb = rb.readLine();
+                if (la == null || lb == null || !la.equals(lb)) {
+                    return line;
+                }
+                line++;
+            }
+        }
+    }
+}

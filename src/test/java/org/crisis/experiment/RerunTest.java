@@ -1,0 +1,139 @@
+package org.crisis.experiment;
+
+import static org.crisis.cli.Cli.crisis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.crisis.cli.Cli.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crisis rerun DIR}: a run set made again from its manifest alone (the scenario file
+ * gone, --set and --seed honoured, the ensemble of --parameters-from checked by its hash),
+ * and each file compared with the original's.
+ */
+class RerunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+
+    @Test
+    void aRunSetIsMadeAgainFromItsManifestAloneAndEveryFileIsIdentical() throws Exception {
+        Path scenario = dir.resolve("case.yaml");
+        Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
+        Path original = dir.resolve("original");
+        Outcome run = crisis("run", scenario.toString(), "--runs", "30", "--seed", "7", "--keep", "4",
+                "--set", "parameters.grievanceDecay=0.03", "--set", "countries.RED.hawkishness=0.9",
+                "--out", original.toString(), "--quiet");
+        assertEquals(0, run.status(), run.err());
+        Files.delete(scenario); // the manifest embeds the scenario as it was run
+        Path again = dir.resolve("again");
+        Outcome o = crisis("rerun", original.toString(), "--out", again.toString(), "--quiet", "--threads", "1");
+        assertEquals(0, o.status(), o.out() + o.err());
+        for (String file : List.of("runs.csv", "summary.json", "events.csv", "trajectories.csv", "ensemble.csv")) {
+            assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith(file) && l.trim().endsWith("identical")), o.out());
+            assertEquals(Files.readString(original.resolve(file)), Files.readString(again.resolve(file)), file);
+        }
+        assertTrue(o.out().contains("30 runs again, master seed 7"), o.out());
+        assertTrue(o.out().contains("identical: the rerun reproduces " + original), o.out());
+        JsonNode a = JSON.readTree(original.resolve("manifest.json").toFile());
+        JsonNode b = JSON.readTree(again.resolve("manifest.json").toFile());
+        for (String field : List.of("resolved_scenario_sha256", "scenario_sha256", "overrides", "parameters", "runs",
+                "master_seed", "kept_runs")) {
+            assertEquals(a.path(field), b.path(field), field);
+        }
+        assertEquals(0.9, b.path("scenario").path("countries").get(0).path("hawkishness").asDouble(), 1e-12);
+        assertEquals("rerun", b.path("command").get(1).asText());
+    }
+
+    @Test
+    void aFileThatDiffersIsNamedWithItsFirstDifferentLineAndTheExitStatusIsOne() throws Exception {
+        Path scenario = dir.resolve("case.yaml");
+        Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
+        Path original = dir.resolve("original");
+        assertEquals(0, crisis("run", scenario.toString(), "--runs", "10", "--out", original.toString(), "--quiet").status());
+        List<String> lines = Files.readAllLines(original.resolve("runs.csv"));
+        lines.set(3, lines.get(3) + "0");
+        Files.write(original.resolve("runs.csv"), lines);
+        Outcome o = crisis("rerun", original.toString(), "--out", dir.resolve("again").toString(), "--quiet");
+        assertEquals(1, o.status(), o.out() + o.err());
+        assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith("runs.csv") && l.trim().endsWith("differs from line 4")),
+                o.out());
+        assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith("events.csv") && l.trim().endsWith("identical")), o.out());
+        assertTrue(o.out().contains("different: the rerun does not reproduce"), o.out());
+    }
+
+    @Test
+    void aRunSetThatDrewFromAnEnsembleDrawsTheSameSetsFromTheCalibrationItNames() throws Exception {
+        Path calibration = Files.createDirectories(dir.resolve("calib"));
+        Files.writeString(calibration.resolve("manifest.json"), """
+                {"tool": "crisis", "calibration": {"name": "test", "parameters": [
+                  {"path": "parameters.grievanceGain", "column": "parameters_grievance_gain"},
+                  {"path": "parameters.thresholdSever", "column": "parameters_threshold_sever"}]}}
+                """);
+        Files.writeString(calibration.resolve("posterior.csv"), """
+                set,evaluation,parameters_grievance_gain,parameters_threshold_sever,loss,passes,patterns,weight
+                1,10,0.3,0.6,0,2,2,0.5
+                2,11,0.9,0.5,0,2,2,0.3
+                3,12,0.12,0.9,0,2,2,0.2
+                """);
+        Path scenario = dir.resolve("case.yaml");
+        Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
+        Path original = dir.resolve("original");
+        Outcome run = crisis("run", scenario.toString(), "--runs", "40", "--parameters-from", calibration.toString(),
+                "--out", original.toString(), "--quiet");
+        assertEquals(0, run.status(), run.err());
+        Outcome o = crisis("rerun", original.toString(), "--out", dir.resolve("again").toString(), "--quiet");
+        assertEquals(0, o.status(), o.out() + o.err());
+        assertEquals(Files.readString(original.resolve("runs.csv")), Files.readString(dir.resolve("again").resolve("runs.csv")));
+        assertTrue(Files.readString(original.resolve("runs.csv")).lines().skip(1).map(l -> l.split(",")[3]).distinct().count() > 1,
+                "the runs drew more than one set");
+
+        // the calibration moved: said, and found where it is now
+        Path moved = Files.move(calibration, dir.resolve("moved"));
+        Path nowhere = dir.resolve("again2");
+        Outcome lost = crisis("rerun", original.toString(), "--out", nowhere.toString(), "--quiet");
+        assertEquals(2, lost.status(), lost.out() + lost.err());
+        assertTrue(lost.err().contains("the runs drew their parameters from " + calibration + ", which is not there any more;"
+                + " give --parameters-from"), lost.err());
+        assertFalse(Files.exists(nowhere));
+        assertEquals(0, crisis("rerun", original.toString(), "--parameters-from", moved.toString(), "--out",
+                dir.resolve("again3").toString(), "--quiet").status());
+
+        // another ensemble in its place is refused, before anything is run
+        Files.writeString(moved.resolve("posterior.csv"), Files.readString(moved.resolve("posterior.csv")).replace("0.5\n", "0.6\n"));
+        Outcome other = crisis("rerun", original.toString(), "--parameters-from", moved.toString(), "--out",
+                dir.resolve("again4").toString(), "--quiet");
+        assertEquals(2, other.status(), other.out() + other.err());
+        assertTrue(other.err().contains("posterior.csv is not the one the runs drew from"), other.err());
+        assertFalse(Files.exists(dir.resolve("again4")));
+    }
+
+    @Test
+    void aDirectoryThatIsNotARunSetIsRefusedWithWhatToDoInstead() throws Exception {
+        Path sweep = Files.createDirectories(dir.resolve("sweep"));
+        Files.writeString(sweep.resolve("manifest.json"), "{\"tool\": \"crisis\", \"sweep\": {\"name\": \"s\"}}");
+        Outcome o = crisis("rerun", sweep.toString(), "--out", dir.resolve("x").toString());
+        assertEquals(2, o.status());
+        assertTrue(o.err().contains("a sweep's results directory: crisis rerun reruns a run set (crisis run). A sweep keeps its"
+                + " inputs in " + sweep.resolve("inputs")), o.err());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Outcome none = crisis("rerun", empty.toString());
+        assertEquals(2, none.status());
+        assertTrue(none.err().contains("no manifest.json: not a results directory of crisis run"), none.err());
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(broken.resolve("manifest.json"), "{\"tool\": ");
+        Outcome bad = crisis("rerun", broken.toString());
+        assertEquals(2, bad.status());
+        assertTrue(bad.err().contains(broken.resolve("manifest.json") + ":1:"), bad.err());
+        assertTrue(bad.err().contains("not valid JSON"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x")));
+    }
+}
