@@ -101,7 +101,7 @@ class NewUserFrictionsTest {
         Outcome o = crisis("check", "scenarios/calibration/quick.yaml");
         assertEquals(0, o.status(), o.err());
         assertTrue(o.out().startsWith("scenarios/calibration/quick.yaml: this is a calibration file (use crisis calibrate): ok "
-                + "(quick: 4 cases, 11 patterns, 2 free values, budget 12)"), o.out());
+                + "(quick: 6 cases, 28 patterns, 2 free values, budget 12)"), o.out());
         Outcome v = crisis("validate", "scenarios/calibration");
         assertEquals(2, v.status(), v.err());
         assertTrue(v.err().contains("scenarios/calibration/quick.yaml: a calibration file, not a scenario (use crisis calibrate),"

@@ -290,7 +290,18 @@ class CalibrateCliTest {
         for (String file : List.of("manifest.json", "candidates.csv", "best.yaml", "posterior.csv", "patterns.csv", "folds.csv")) {
             assertTrue(Files.isRegularFile(out.resolve(file)), file);
         }
-        assertEquals(1 + 3 * 12, Files.readAllLines(out.resolve("candidates.csv")).size(), "three fits of 12 candidates");
+        List<String> candidates = Files.readAllLines(out.resolve("candidates.csv"));
+        assertEquals(1 + 3 * 12, candidates.size(), "three fits of 12 candidates");
+        // it starts where the two crises of 2024 end in ruptures, so the fit on all cases has something to find
+        List<String> header = List.of(candidates.get(0).split(","));
+        List<String[]> all = candidates.stream().skip(1).map(l -> l.split(",")).filter(r -> r[0].equals("0")).toList();
+        int loss = header.indexOf("loss");
+        int passes = header.indexOf("passes");
+        double first = Double.parseDouble(all.get(0)[loss]);
+        double best = all.stream().mapToDouble(r -> Double.parseDouble(r[loss])).min().orElseThrow();
+        assertTrue(first > 4 * best, "the start's loss " + first + " against the best " + best);
+        assertTrue(all.stream().mapToInt(r -> Integer.parseInt(r[passes])).max().orElseThrow()
+                > Integer.parseInt(all.get(0)[passes]), "the search passes more patterns than its start");
         assertEquals(0, crisis("report", out.toString()).status());
         assertTrue(Files.readString(out.resolve("report.html")).contains("data-chart=\"loss\""));
     }
