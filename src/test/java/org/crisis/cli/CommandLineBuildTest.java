@@ -15,7 +15,7 @@ import picocli.CommandLine;
  */
 class CommandLineBuildTest {
     private static final List<String> ALL = List.of("run", "check", "validate", "bench", "sweep", "merge", "calibrate",
-            "report", "discover", "explain", "help");
+            "report", "discover", "explain", "rerun", "help");
 
     /** The usage help of one command, as {@code --help} prints it. */
     static String usage(CommandLine c) {
