@@ -42,6 +42,27 @@ final class CalibrationFixtures {
 
     private CalibrationFixtures() {}
 
+    /**
+     * A calibration's results directory as {@code --parameters-from} reads it: a manifest naming
+     * the grievance gain and the rupture threshold as free values, and a posterior.csv of the
+     * given sets ({gain, threshold}) and weights.
+     */
+    static Path ensemble(Path directory, String[][] sets, double[] weights) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("manifest.json"), """
+                {"tool": "crisis", "calibration": {"name": "test", "parameters": [
+                  {"path": "parameters.grievanceGain", "column": "parameters_grievance_gain"},
+                  {"path": "parameters.thresholdSever", "column": "parameters_threshold_sever"}]}}
+                """);
+        StringBuilder posterior = new StringBuilder("set,evaluation,parameters_grievance_gain,parameters_threshold_sever,loss,passes,patterns,weight\n");
+        for (int i = 0; i < sets.length; i++) {
+            posterior.append(i + 1).append(',').append(10 + i).append(',').append(sets[i][0]).append(',').append(sets[i][1])
+                    .append(",0,2,2,").append(weights[i]).append('\n');
+        }
+        Files.writeString(directory.resolve("posterior.csv"), posterior.toString());
+        return directory;
+    }
+
     /** Writes cases/a.yaml, cases/b.yaml, cases/c.yaml and calibration.yaml with the given body (cases line added). */
     static Path calibration(Path dir, String body) throws IOException {
         Path cases = Files.createDirectories(dir.resolve("cases"));

@@ -33,18 +33,7 @@ class ParameterDrawsTest {
 
     @BeforeEach
     void write() throws Exception {
-        calibration = Files.createDirectories(dir.resolve("calib"));
-        Files.writeString(calibration.resolve("manifest.json"), """
-                {"tool": "crisis", "calibration": {"name": "test", "parameters": [
-                  {"path": "parameters.grievanceGain", "column": "parameters_grievance_gain"},
-                  {"path": "parameters.thresholdSever", "column": "parameters_threshold_sever"}]}}
-                """);
-        StringBuilder posterior = new StringBuilder("set,evaluation,parameters_grievance_gain,parameters_threshold_sever,loss,passes,patterns,weight\n");
-        for (int i = 0; i < SETS.length; i++) {
-            posterior.append(i + 1).append(',').append(10 + i).append(',').append(SETS[i][0]).append(',').append(SETS[i][1])
-                    .append(",0,2,2,").append(WEIGHTS[i]).append('\n');
-        }
-        Files.writeString(calibration.resolve("posterior.csv"), posterior.toString());
+        calibration = CalibrationFixtures.ensemble(dir.resolve("calib"), SETS, WEIGHTS);
         scenario = dir.resolve("case.yaml");
         Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
     }

@@ -72,18 +72,8 @@ class RerunTest {
 
     @Test
     void aRunSetThatDrewFromAnEnsembleDrawsTheSameSetsFromTheCalibrationItNames() throws Exception {
-        Path calibration = Files.createDirectories(dir.resolve("calib"));
-        Files.writeString(calibration.resolve("manifest.json"), """
-                {"tool": "crisis", "calibration": {"name": "test", "parameters": [
-                  {"path": "parameters.grievanceGain", "column": "parameters_grievance_gain"},
-                  {"path": "parameters.thresholdSever", "column": "parameters_threshold_sever"}]}}
-                """);
-        Files.writeString(calibration.resolve("posterior.csv"), """
-                set,evaluation,parameters_grievance_gain,parameters_threshold_sever,loss,passes,patterns,weight
-                1,10,0.3,0.6,0,2,2,0.5
-                2,11,0.9,0.5,0,2,2,0.3
-                3,12,0.12,0.9,0,2,2,0.2
-                """);
+        Path calibration = CalibrationFixtures.ensemble(dir.resolve("calib"),
+                new String[][] {{"0.3", "0.6"}, {"0.9", "0.5"}, {"0.12", "0.9"}}, new double[] {0.5, 0.3, 0.2});
         Path scenario = dir.resolve("case.yaml");
         Files.writeString(scenario, CalibrationFixtures.caseFile("case-a", CalibrationFixtures.DOWNGRADED));
         Path original = dir.resolve("original");
