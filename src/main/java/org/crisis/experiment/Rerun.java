@@ -77,8 +77,8 @@ public final class Rerun {
         if (m.path("sweep").isObject() || m.path("calibration").isObject()) {
             String kind = m.path("sweep").isObject() ? "sweep" : "calibration";
             throw InvalidInputException.of(source, "a " + kind + "'s results directory: crisis rerun reruns a run set"
-                    + " (crisis run). A " + kind + " keeps its inputs in " + directory.resolve("inputs")
-                    + "; run them again with the manifest's command and compare (README, \"Reproducibility and seeds\")");
+                    + " (crisis run). A " + kind + " keeps copies of its inputs in " + directory.resolve("inputs")
+                    + "; the Results section of docs/" + (kind.equals("sweep") ? "SWEEPS" : "CALIBRATION") + ".md says how to run them again");
         }
         if (!m.path("scenario").isObject() || !m.path("master_seed").canConvertToLong() || !m.path("runs").canConvertToInt()
                 || !m.path("kept_runs").canConvertToInt()) {

@@ -112,8 +112,9 @@ class RerunTest {
         Files.writeString(sweep.resolve("manifest.json"), "{\"tool\": \"crisis\", \"sweep\": {\"name\": \"s\"}}");
         Outcome o = crisis("rerun", sweep.toString(), "--out", dir.resolve("x").toString());
         assertEquals(2, o.status());
-        assertTrue(o.err().contains("a sweep's results directory: crisis rerun reruns a run set (crisis run). A sweep keeps its"
-                + " inputs in " + sweep.resolve("inputs")), o.err());
+        assertTrue(o.err().contains("a sweep's results directory: crisis rerun reruns a run set (crisis run). A sweep keeps"
+                + " copies of its inputs in " + sweep.resolve("inputs") + "; the Results section of docs/SWEEPS.md says how to"
+                + " run them again"), o.err());
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Outcome none = crisis("rerun", empty.toString());
         assertEquals(2, none.status());
