@@ -16,6 +16,11 @@ public final class Country {
     final long[] blocs;
     /** A major power (section 3.5): two of them keep a channel open. */
     final boolean majorPower;
+    /**
+     * How far the state's record in the case library's earlier crises stands from the library's
+     * share (docs/MODEL.md 3.5, "A state's record"); 0 unless the scenario's option reads it.
+     */
+    double recordShift;
     /** Increases when a government with a different outlook takes office. */
     int government;
     /** Dyads this country is part of that have ever been touched. */

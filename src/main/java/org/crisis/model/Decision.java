@@ -14,6 +14,7 @@ final class Decision {
     private final double bg;
     private final double bp;
     private final double bh;
+    private final double bRecord;
     private final double br;
     /** b_t: reciprocity in kind for the other's exogenous hostile acts, by their weight (3.5). */
     private final double bt;
@@ -76,6 +77,7 @@ final class Decision {
         bg = p.get(Parameter.GRIEVANCE_WEIGHT);
         bp = p.get(Parameter.PRESSURE_WEIGHT);
         bh = p.get(Parameter.HAWK_WEIGHT);
+        bRecord = p.get(Parameter.RECORD_WEIGHT);
         br = p.get(Parameter.RECIPROCITY);
         bt = p.get(Parameter.TRIGGER_RECIPROCITY);
         bw = p.get(Parameter.TRADE_WEIGHT);
@@ -114,9 +116,9 @@ final class Decision {
      */
     private static final double MARGIN = 1e-9;
 
-    /** The factor of grievance in E(i→j): {@code 1 + b_p·(p − ½) + b_h·(h − ½)}. */
+    /** The factor of grievance in E(i→j): {@code 1 + b_p·(p − ½) + b_h·(h − ½) + b_rec·ρ_i}. */
     private double disposition(Country i) {
-        return 1 + bp * (i.domesticPressure - 0.5) + bh * (i.hawkishness - 0.5);
+        return 1 + bp * (i.domesticPressure - 0.5) + bh * (i.hawkishness - 0.5) + bRecord * i.recordShift;
     }
 
     /**

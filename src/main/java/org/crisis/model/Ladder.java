@@ -24,11 +24,12 @@ public final class Ladder {
     /**
      * The highest rung a grievance {@code g} justifies by itself (docs/MODEL.md 3.5, costs
      * aside): the last {@code r} with {@code E ≥ θ_r}, where E is the effective grievance of a
-     * side with pressure {@code p} and hawkishness {@code h} and no reciprocity.
+     * side with pressure {@code p}, hawkishness {@code h} and a record {@code record} from the
+     * library's share, and no reciprocity.
      */
-    public static int justifiedRung(Parameters parameters, double g, double p, double h) {
+    public static int justifiedRung(Parameters parameters, double g, double p, double h, double record) {
         double e = g * (1 + parameters.get(Parameter.PRESSURE_WEIGHT) * (p - 0.5)
-                + parameters.get(Parameter.HAWK_WEIGHT) * (h - 0.5));
+                + parameters.get(Parameter.HAWK_WEIGHT) * (h - 0.5) + parameters.get(Parameter.RECORD_WEIGHT) * record);
         int r = NONE;
         while (r < TOP && e >= parameters.get(THRESHOLDS[r + 1])) {
             r++;

@@ -34,6 +34,8 @@ public enum Parameter {
     GRIEVANCE_WEIGHT("grievanceWeight", "b_g", 10.0, 0, 100, Type.REAL),
     PRESSURE_WEIGHT("pressureWeight", "b_p", 0.5, 0, 10, Type.REAL),
     HAWK_WEIGHT("hawkWeight", "b_h", 0.5, 0, 10, Type.REAL),
+    // a state's record in the library's earlier crises scales its felt grievance (3.5); 0: off
+    RECORD_WEIGHT("recordWeight", "b_rec", 0, 0, 10, Type.REAL),
     RECIPROCITY("reciprocity", "b_r", 0.025, 0, 5, Type.REAL),
     TRIGGER_RECIPROCITY("triggerReciprocity", "b_t", 0, 0, 5, Type.REAL),
     TRADE_WEIGHT("tradeWeight", "b_w", 1.0, 0, 10, Type.REAL),

@@ -97,6 +97,15 @@ public final class World {
         return index;
     }
 
+    /**
+     * Sets how far country {@code i}'s record in the library's earlier crises stands from the
+     * library's share (section 3.5, "A state's record"), before its relations are listed: their
+     * standing rungs read it.
+     */
+    public void record(int i, double shift) {
+        countries.get(i).recordShift = shift;
+    }
+
     /** Declares that the members of {@code bloc} have a democratic clause (section 3.8). */
     public void democraticClause(String bloc) {
         Integer b = blocIndex.get(bloc);
@@ -129,7 +138,8 @@ public final class World {
         d.trade[1 - si] = tradeJI;
         for (int s = 0; s < 2; s++) {
             Country c = countries.get(s == 0 ? d.a : d.b);
-            int justified = Ladder.justifiedRung(parameters, d.grievance[s], c.domesticPressure, c.hawkishness);
+            int justified = Ladder.justifiedRung(parameters, d.grievance[s], c.domesticPressure, c.hawkishness,
+                    c.recordShift);
             d.posture[s] = Math.max(level.impliedRung(), Math.min(justified, level.holdsUpTo()));
         }
     }

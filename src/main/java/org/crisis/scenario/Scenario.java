@@ -115,6 +115,7 @@ public record Scenario(
                         + " should rise rung by rung (docs/MODEL.md 3.5), or a government skips the rungs between");
             }
         }
+        double[] records = recordShifts();
         for (int r = 0; r < relations.size(); r++) {
             Relation rel = relations.get(r);
             int cap = rel.level().holdsUpTo();
@@ -124,7 +125,7 @@ public record Scenario(
                 double g = side == 0 ? rel.grievanceA() : rel.grievanceB();
                 Country c = countries.get(indexOf(id));
                 int justified = org.crisis.model.Ladder.justifiedRung(parameters, g, c.domesticPressure(),
-                        c.hawkishness());
+                        c.hawkishness(), records[indexOf(id)]);
                 if (justified > cap) {
                     warnings.add(String.format(java.util.Locale.ROOT,
                             "relations[%d]: %s's grievance %s against %s would justify %s, more than %s holds; "
@@ -135,6 +136,22 @@ public record Scenario(
             }
         }
         return warnings;
+    }
+
+    /**
+     * Each country's record in the case library's crises that began before this scenario's start,
+     * as its shift from the library's share (StateRecords), in the order of {@link #countries()};
+     * all 0 when the option {@code recordWeight} is off, which reads no table.
+     */
+    public double[] recordShifts() {
+        double[] out = new double[countries.size()];
+        if (parameters.get(org.crisis.model.Parameter.RECORD_WEIGHT) != 0) {
+            StateRecords records = StateRecords.shipped();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = records.shift(countries.get(i).id(), start);
+            }
+        }
+        return out;
     }
 
     /** Index of a country id in {@link #countries()}, or -1. */

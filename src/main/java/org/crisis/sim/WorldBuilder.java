@@ -13,9 +13,11 @@ final class WorldBuilder {
 
     /** Adds the scenario's countries and relations to an empty world. */
     static void populate(World w, Scenario s) {
+        double[] records = s.recordShifts();
         for (Scenario.Country c : s.countries()) {
-            w.addCountry(c.id(), c.ideology().economic(), c.ideology().social(), c.sovereignty(),
+            int i = w.addCountry(c.id(), c.ideology().economic(), c.ideology().social(), c.sovereignty(),
                     c.domesticPressure(), c.hawkishness(), c.normAdherence(), c.blocs(), c.majorPower());
+            w.record(i, records[i]);
         }
         for (Scenario.Relation r : s.relations()) {
             w.setRelation(w.indexOf(r.between().a()), w.indexOf(r.between().b()), r.level(), r.grievanceA(),

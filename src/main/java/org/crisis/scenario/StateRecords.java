@@ -1,0 +1,162 @@
+package org.crisis.scenario;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.crisis.model.Level;
+
+/**
+ * Each state's record in the crises of the case library (docs/MODEL.md 3.5, "A state's record"):
+ * for every case and every state named in one of its patterns on a pair's level, whether the
+ * record (a pattern with a lower bound on the pair reaching {@code DOWNGRADED} or {@code SEVERED})
+ * says that state's relations fell. The model reads, for a scenario that starts on a date, the
+ * share of each state's crises that began before that date in which they fell, drawn towards the
+ * library's share as if {@link #PRIOR_CRISES} more crises had it; its shift from the library's
+ * share scales the state's felt grievance by the option {@code recordWeight}.
+ *
+ * <p>The table ships as {@value #RESOURCE} and is made from the library by {@link #main}
+ * ({@code StateRecordsTest} fails when the two disagree):
+ *
+ * <pre>{@code
+ * java -cp target/crisis.jar org.crisis.scenario.StateRecords scenarios/cases src/main/resources/state-records.csv
+ * }</pre>
+ */
+public final class StateRecords {
+    /** The shipped table, on the class path. */
+    public static final String RESOURCE = "/state-records.csv";
+    /** The weight of the library's share in a state's record, in crises. */
+    public static final double PRIOR_CRISES = 5;
+    static final String HEADER = "country,start,case,fell";
+
+    /** One state's part in one crisis of the library. */
+    record Entry(String country, LocalDate start, String name, boolean fell) {}
+
+    private final Map<String, List<Entry>> byCountry = new HashMap<>();
+    private final double share;
+
+    StateRecords(List<Entry> entries) {
+        long fell = 0;
+        for (Entry e : entries) {
+            byCountry.computeIfAbsent(e.country(), k -> new ArrayList<>()).add(e);
+            fell += e.fell() ? 1 : 0;
+        }
+        share = entries.isEmpty() ? 0 : fell / (double) entries.size();
+    }
+
+    /** The table shipped with the model. */
+    public static StateRecords shipped() {
+        return Shipped.TABLE;
+    }
+
+    private static final class Shipped {
+        static final StateRecords TABLE = load();
+
+        private static StateRecords load() {
+            try (InputStream in = StateRecords.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the class path");
+                }
+                return new StateRecords(parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The share of the library's state-crises in which the state's relations fell. */
+    public double share() {
+        return share;
+    }
+
+    /**
+     * How far a state's record stands from the library's share, for a scenario that starts on
+     * {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's crises that began
+     * before {@code start}, with s the library's share and k {@link #PRIOR_CRISES}. 0 for a
+     * scenario without a start date and for a state the library does not name.
+     */
+    public double shift(String country, Optional<LocalDate> start) {
+        List<Entry> entries = byCountry.get(country);
+        if (start.isEmpty() || entries == null) {
+            return 0;
+        }
+        int crises = 0;
+        int fell = 0;
+        for (Entry e : entries) {
+            if (e.start().isBefore(start.get())) {
+                crises++;
+                fell += e.fell() ? 1 : 0;
+            }
+        }
+        return (fell + share * PRIOR_CRISES) / (crises + PRIOR_CRISES) - share;
+    }
+
+    /** The table's rows, from the case files of a directory (those with a start date and patterns on a pair's level). */
+    static List<Entry> fromCases(Path directory) throws IOException, InvalidInputException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(directory)) {
+            files = s.filter(TreeReader::isInputFile).sorted().toList();
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Path f : files) {
+            Scenario s = ScenarioReader.read(f, List.of());
+            if (s.start().isEmpty() || s.expect().isEmpty()) {
+                continue;
+            }
+            Map<String, Boolean> fell = new TreeMap<>();
+            for (Scenario.Pattern p : s.expect().get().patterns()) {
+                if (p instanceof Scenario.Reaches r) {
+                    boolean lower = r.probability().min().orElse(0.0) > 0 && r.level().compareTo(Level.DOWNGRADED) <= 0;
+                    for (String id : List.of(r.pair().a(), r.pair().b())) {
+                        fell.merge(id, lower, Boolean::logicalOr);
+                    }
+                }
+            }
+            fell.forEach((id, f1) -> out.add(new Entry(id, s.start().get(), s.name(), f1)));
+        }
+        out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::start).thenComparing(Entry::name));
+        return out;
+    }
+
+    static List<String> lines(List<Entry> entries) {
+        List<String> out = new ArrayList<>(List.of(HEADER));
+        for (Entry e : entries) {
+            out.add(e.country() + "," + e.start() + "," + e.name() + "," + (e.fell() ? 1 : 0));
+        }
+        return out;
+    }
+
+    static List<Entry> parse(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            throw new IllegalStateException(RESOURCE + ": expected the header " + HEADER);
+        }
+        List<Entry> out = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            out.add(new Entry(f[0], LocalDate.parse(f[1]), f[2], f[3].equals("1")));
+        }
+        return out;
+    }
+
+    /** Writes the table of a case directory: {@code StateRecords CASES_DIR OUT.csv}. */
+    public static void main(String[] args) throws IOException, InvalidInputException {
+        if (args.length != 2) {
+            System.err.println("usage: StateRecords CASES_DIR OUT.csv");
+            System.exit(2);
+        }
+        Files.write(Path.of(args[1]), lines(fromCases(Path.of(args[0]))), StandardCharsets.UTF_8);
+    }
+}

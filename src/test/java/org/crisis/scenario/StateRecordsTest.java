@@ -1,0 +1,97 @@
+package org.crisis.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The states' records in the case library (StateRecords): the shipped table is the library's
+ * as it stands, and a state's record counts only the crises that began before a scenario's start,
+ * drawn towards the library's share.
+ */
+class StateRecordsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedTableIsTheLibrarysAsItStands() throws Exception {
+        List<String> made = StateRecords.lines(StateRecords.fromCases(Path.of("scenarios/cases")));
+        List<String> shipped = Files.readAllLines(Path.of("src/main/resources/state-records.csv"), StandardCharsets.UTF_8);
+        assertEquals(made, shipped, "the case library changed: remake the table with "
+                + "java -cp target/crisis.jar org.crisis.scenario.StateRecords scenarios/cases src/main/resources/state-records.csv");
+    }
+
+    @Test
+    void aRecordCountsTheCrisesBeforeTheStartDrawnTowardsTheLibrarysShare() throws Exception {
+        // AAA fell in two crises (1990, 2000) and not in one (2010); BBB, in one of three; CCC in none of two
+        StateRecords r = new StateRecords(StateRecords.parse(List.of(StateRecords.HEADER,
+                "AAA,1990-01-01,a,1", "AAA,2000-01-01,b,1", "AAA,2010-01-01,c,0",
+                "BBB,1990-01-01,a,1", "BBB,2000-01-01,b,0", "BBB,2010-01-01,c,0",
+                "CCC,1995-01-01,d,0", "CCC,2005-01-01,e,0")));
+        double s = 3 / 8.0;
+        assertEquals(s, r.share(), 1e-12);
+        double k = StateRecords.PRIOR_CRISES;
+        // before 2005: AAA two of two, CCC none of one
+        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
+        assertEquals((0 + s * k) / (1 + k) - s, r.shift("CCC", Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
+        // a crisis that begins on the day is not before it, so a case's own crisis never counts
+        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2010, 1, 1))), 1e-12);
+        assertEquals(0, r.shift("AAA", Optional.of(LocalDate.of(1990, 1, 1))), 1e-12);
+        // no start, or a state the library does not name: no record
+        assertEquals(0, r.shift("AAA", Optional.empty()));
+        assertEquals(0, r.shift("ZZZ", Optional.of(LocalDate.of(2020, 1, 1))));
+    }
+
+    @Test
+    void theTableIsMadeFromThePatternsThatSayAPairFell() throws Exception {
+        Files.writeString(dir.resolve("one.yaml"), """
+                name: one
+                start: 2001-02-03
+                days: 30
+                countries: [{id: AAA}, {id: BBB}, {id: CCC}]
+                events: [{day: 0, type: BORDER_INCIDENT, actor: BBB, target: AAA}]
+                expect:
+                  patterns:
+                    - {name: fell, pair: [AAA, BBB], reaches: DOWNGRADED, probability: {min: 0.5}}
+                    - {name: kept, pair: [AAA, CCC], reaches: DOWNGRADED, probability: {max: 0.2}}
+                """);
+        Files.writeString(dir.resolve("two.yaml"), """
+                name: two
+                days: 30
+                countries: [{id: AAA}, {id: BBB}]
+                events: [{day: 0, type: BORDER_INCIDENT, actor: BBB, target: AAA}]
+                expect:
+                  patterns:
+                    - {name: fell, pair: [AAA, BBB], reaches: SEVERED, probability: {min: 0.5}}
+                """);
+        assertEquals(List.of(StateRecords.HEADER, "AAA,2001-02-03,one,1", "BBB,2001-02-03,one,1", "CCC,2001-02-03,one,0"),
+                StateRecords.lines(StateRecords.fromCases(dir)), "a case without a start date lends no record");
+    }
+
+    @Test
+    void aScenarioReadsTheShippedRecordsOnlyWhenTheOptionIsOn() throws Exception {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, """
+                name: s
+                start: 2026-01-01
+                days: 30
+                countries: [{id: VEN}, {id: USA}, {id: XXX}]
+                events: [{day: 0, type: BORDER_INCIDENT, actor: USA, target: VEN}]
+                """);
+        assertArrayEquals(new double[3], ScenarioReader.read(file, List.of()).recordShifts());
+        double[] on = ScenarioReader.read(file, List.of("parameters.recordWeight=1")).recordShifts();
+        StateRecords shipped = StateRecords.shipped();
+        assertEquals(shipped.shift("VEN", Optional.of(LocalDate.of(2026, 1, 1))), on[0], 1e-15);
+        assertEquals(0, on[2], "a state the library does not name");
+        assertEquals(true, on[0] > 0 && on[1] < 0, "Venezuela's relations fell more often than the library's share, the"
+                + " United States' (a bystander in most cases) less: " + on[0] + ", " + on[1]);
+    }
+}
