@@ -200,7 +200,9 @@ class DeclaredAnswerTest {
 
     /** The share of runs in which BBB expels AAA's diplomats within 60 days of the envoy's interview, at {@code envoyAnswer}. */
     private static double expelled(double envoyAnswer, boolean flagged) {
-        Parameters p = PARAMS.with(Parameter.ENVOY_ANSWER, envoyAnswer);
+        // at the sixty-fifth round's audience cost (35), where half the face of a declared expulsion outweighs the
+        // interview's grievance; the ninety-first round's (15) makes the same shares smaller
+        Parameters p = PARAMS.with(Parameter.ENVOY_ANSWER, envoyAnswer).with(Parameter.AUDIENCE_COST, 35.1244);
         int n = 0;
         for (int k = 0; k < RUNS; k++) {
             World w = pair(2000 + k, p);

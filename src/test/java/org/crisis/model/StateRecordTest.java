@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 class StateRecordTest {
     private static final int DAY = 100;
     private static final int DRAWS = 4000;
+    /**
+     * b_rec 2, with the costs of a recall at the sixty-fifth round's values (an audience cost of 35
+     * and a reciprocity of 0.025), where the figures below were worked out.
+     */
+    private static final Parameters ON = Parameters.defaults().with(Parameter.RECORD_WEIGHT, 2)
+            .with(Parameter.AUDIENCE_COST, 35.1244).with(Parameter.RECIPROCITY, 0.025);
 
     /** Recalls side 0 (AAA), standing on a summons with grievance {@code g}, draws towards BBB. */
     private static int recalls(Parameters p, double record, double g) {
@@ -39,7 +45,7 @@ class StateRecordTest {
 
     @Test
     void aStateThatAnsweredBeforeRecallsAtLessGrievanceAndOneThatDidNotAtMore() {
-        Parameters on = Parameters.defaults().with(Parameter.RECORD_WEIGHT, 2);
+        Parameters on = ON;
         // E = 0.26 against θ_3 0.35: hardly a recall without a record; a record 0.4 above the share makes E 0.47
         int none = recalls(on, 0, 0.26);
         int answered = recalls(on, 0.4, 0.26);
@@ -49,16 +55,16 @@ class StateRecordTest {
         assertTrue(recalls(on, 0, 0.45) > DRAWS * 9 / 10);
         assertEquals(0, recalls(on, -0.3, 0.45));
         // off, the record changes nothing
-        Parameters off = Parameters.defaults();
+        Parameters off = ON.with(Parameter.RECORD_WEIGHT, 0);
         assertEquals(recalls(off, 0, 0.26), recalls(off, 0.4, 0.26));
     }
 
     @Test
     void theStandingRungOfAListedGrievanceReadsTheRecord() {
-        Parameters on = Parameters.defaults().with(Parameter.RECORD_WEIGHT, 2);
+        Parameters on = ON;
         // g 0.30 justifies a summons (θ_2 0.20) alone, a recall (θ_3 0.35) with a record 0.2 above the share
         assertEquals(Ladder.SUMMON, Ladder.justifiedRung(on, 0.30, 0.5, 0.5, 0));
         assertEquals(Ladder.RECALL, Ladder.justifiedRung(on, 0.30, 0.5, 0.5, 0.2));
-        assertEquals(Ladder.SUMMON, Ladder.justifiedRung(Parameters.defaults(), 0.30, 0.5, 0.5, 0.2));
+        assertEquals(Ladder.SUMMON, Ladder.justifiedRung(ON.with(Parameter.RECORD_WEIGHT, 0), 0.30, 0.5, 0.5, 0.2));
     }
 }
