@@ -358,12 +358,12 @@ class CommandEdgesTest {
     @Test
     void checkingSeveralFilesEndsWithTheirTotals() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.yaml"), "name: bad\ndays: 10\ncountries: [{id: RED}, {id: RED}]\n");
-        Cli.Outcome o = Cli.crisis("check", "scenarios/peru-mexico-asylum-2025.yaml", bad.toString());
+        Cli.Outcome o = Cli.crisis("check", "scenarios/cases/allies-asylum.yaml", bad.toString());
         assertEquals(2, o.status(), o.err());
         assertTrue(o.err().strip().endsWith("crisis check: 2 files: 1 ok, 1 with problems (1 problem)"), o.err());
-        Cli.Outcome one = Cli.crisis("check", "scenarios/peru-mexico-asylum-2025.yaml");
+        Cli.Outcome one = Cli.crisis("check", "scenarios/cases/allies-asylum.yaml");
         assertFalse(one.err().contains("crisis check:"), "one file's line is its own total: " + one.err());
-        Cli.Outcome two = Cli.crisis("check", "scenarios/peru-mexico-asylum-2025.yaml", "scenarios/cases/georgia-russia-2008.yaml");
+        Cli.Outcome two = Cli.crisis("check", "scenarios/cases/allies-asylum.yaml", "scenarios/cases/georgia-russia-2008.yaml");
         assertEquals(0, two.status(), two.err());
         assertTrue(two.err().strip().endsWith("crisis check: 2 files: all ok"), two.err());
     }

@@ -47,9 +47,11 @@ class DiscoverTest {
 
     @BeforeAll
     static void runTheSweeps() throws IOException {
-        // a lower rupture threshold and a higher grievance gain than the defaults, so that some points of the
-        // grid break and others do not
-        Files.writeString(sweeps.resolve("tiny.yaml"), SweepFixtures.SCENARIO + "parameters:\n  thresholdSever: 0.5\n  grievanceGain: 0.46\n");
+        // a rupture threshold and a grievance gain at which some points of the grid break and others do not, with the
+        // values that shape a month's escalation at the sixty-fifth round's defaults, where the figures were worked out
+        Files.writeString(sweeps.resolve("tiny.yaml"), SweepFixtures.SCENARIO + "parameters:\n  thresholdSever: 0.5\n  grievanceGain: 0.46\n"
+                + "  grievanceDecay: 0.0461046\n  reciprocity: 0.025\n  audienceCost: 35.1244\n  ruptureCost: 0.0404237\n"
+                + "  territorialSalience: 0.0761436\n  campaignGain: 0\n  recordWeight: 0\n");
         Files.writeString(sweeps.resolve("sweep.yaml"), SWEEP);
         sweep = sweeps.resolve("sweep");
         Outcome o = crisis("sweep", sweeps.resolve("sweep.yaml").toString(), "--out", sweep.toString(), "--quiet", "--threads", "2");

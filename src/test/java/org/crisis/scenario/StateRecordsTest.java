@@ -77,7 +77,7 @@ class StateRecordsTest {
     }
 
     @Test
-    void aScenarioReadsTheShippedRecordsOnlyWhenTheOptionIsOn() throws Exception {
+    void aScenarioReadsTheShippedRecordsUnlessTheOptionIsOff() throws Exception {
         Path file = dir.resolve("s.yaml");
         Files.writeString(file, """
                 name: s
@@ -86,8 +86,8 @@ class StateRecordsTest {
                 countries: [{id: VEN}, {id: USA}, {id: XXX}]
                 events: [{day: 0, type: BORDER_INCIDENT, actor: USA, target: VEN}]
                 """);
-        assertArrayEquals(new double[3], ScenarioReader.read(file, List.of()).recordShifts());
-        double[] on = ScenarioReader.read(file, List.of("parameters.recordWeight=1")).recordShifts();
+        assertArrayEquals(new double[3], ScenarioReader.read(file, List.of("parameters.recordWeight=0")).recordShifts());
+        double[] on = ScenarioReader.read(file, List.of()).recordShifts();
         StateRecords shipped = StateRecords.shipped();
         assertEquals(shipped.shift("VEN", Optional.of(LocalDate.of(2026, 1, 1))), on[0], 1e-15);
         assertEquals(0, on[2], "a state the library does not name");
