@@ -88,8 +88,14 @@ public final class Rerun {
         List<String> overrides = new ArrayList<>();
         m.path("overrides").forEach(o -> overrides.add(o.asText()));
         Node tree = TreeReader.parse(file + " (scenario)", m.path("scenario").toString(), true);
+        // the scenario as run, every value in it: the draws below read a pruned copy
+        Scenario scenario = ScenarioReader.bind(TreeReader.copyOf(tree));
         ParameterDraws draws = null;
         JsonNode from = m.path("parameters_from");
+        if (!from.isObject() && parametersFrom != null) {
+            throw InvalidInputException.of(source, "--parameters-from: the run set drew no parameters from an ensemble"
+                    + " (its manifest has no parameters_from); leave the option out");
+        }
         if (from.isObject()) {
             Path calibration = parametersFrom != null ? parametersFrom : Path.of(from.path("directory").asText());
             if (parametersFrom == null && !Files.isDirectory(calibration)) {
@@ -118,7 +124,6 @@ public final class Rerun {
                         + " values where the run set kept " + kept);
             }
         }
-        Scenario scenario = ScenarioReader.bind(tree);
         return new Source(directory, m, scenario, m.path("scenario_sha256").asText(), List.copyOf(overrides),
                 m.path("master_seed").asLong(), m.path("runs").asInt(), m.path("kept_runs").asInt(), draws,
                 m.path("version").asText());

@@ -127,11 +127,15 @@ public record Scenario(
                 int justified = org.crisis.model.Ladder.justifiedRung(parameters, g, c.domesticPressure(),
                         c.hawkishness(), records[indexOf(id)]);
                 if (justified > cap) {
+                    boolean byRecord = org.crisis.model.Ladder.justifiedRung(parameters, g, c.domesticPressure(),
+                            c.hawkishness(), 0) <= cap;
                     warnings.add(String.format(java.util.Locale.ROOT,
-                            "relations[%d]: %s's grievance %s against %s would justify %s, more than %s holds; "
+                            "relations[%d]: %s's grievance %s against %s would justify %s, more than %s holds%s; "
                                     + "the first event that aggrieves it further will set it off (lower the "
                                     + "grievance or the level if the state is standing)", r, id, Fields.fmt(g), other,
-                            org.crisis.model.Ladder.act(justified), rel.level()));
+                            org.crisis.model.Ladder.act(justified), rel.level(), byRecord ? ", because of " + id
+                                    + "'s record in the case library's earlier crises (recordWeight, docs/MODEL.md 3.5;"
+                                    + " without it the level would hold it)" : ""));
                 }
             }
         }

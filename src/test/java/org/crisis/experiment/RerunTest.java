@@ -51,6 +51,12 @@ class RerunTest {
         }
         assertEquals(0.9, b.path("scenario").path("countries").get(0).path("hawkishness").asDouble(), 1e-12);
         assertEquals("rerun", b.path("command").get(1).asText());
+        // an ensemble named for a run set that drew from none is refused, not ignored
+        Outcome stray = crisis("rerun", original.toString(), "--parameters-from", dir.toString(), "--out",
+                dir.resolve("stray").toString(), "--quiet");
+        assertEquals(2, stray.status(), stray.out() + stray.err());
+        assertTrue(stray.err().contains("--parameters-from: the run set drew no parameters from an ensemble"), stray.err());
+        assertFalse(Files.exists(dir.resolve("stray")));
     }
 
     @Test

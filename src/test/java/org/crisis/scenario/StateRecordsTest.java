@@ -94,4 +94,14 @@ class StateRecordsTest {
         assertEquals(true, on[0] > 0 && on[1] < 0, "Venezuela's relations fell more often than the library's share, the"
                 + " United States' (a bystander in most cases) less: " + on[0] + ", " + on[1]);
     }
+
+    @Test
+    void aStandingWarningThatTheRecordCausesSaysSo() throws Exception {
+        Path seed = Path.of("scenarios/peru-mexico-asylum-2025.yaml");
+        List<String> on = ScenarioReader.read(seed, List.of()).standingWarnings();
+        assertEquals(1, on.size(), on.toString());
+        assertEquals(true, on.get(0).startsWith("relations[0]: PER's grievance 0.35 against MEX would justify SEVER_RELATIONS, more"
+                + " than DOWNGRADED holds, because of PER's record in the case library's earlier crises"), on.get(0));
+        assertEquals(List.of(), ScenarioReader.read(seed, List.of("parameters.recordWeight=0")).standingWarnings());
+    }
 }
