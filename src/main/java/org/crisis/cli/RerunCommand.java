@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                 + "(the scenario file itself is not needed), writes a new results directory, and compares runs.csv, "
                 + "summary.json, events.csv, trajectories.csv and ensemble.csv with DIR's, byte for byte. "
                 + "Exit 0 when every file is identical, 1 when one differs, 2 for a directory it cannot rerun. "
-                + "A run set made by another build may differ where the model changed; the two versions are printed.",
+                + "A run set made by another build may differ where the model changed: a difference names both builds.",
             ""})
 final class RerunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run.")
