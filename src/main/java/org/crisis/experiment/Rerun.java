@@ -29,8 +29,8 @@ public final class Rerun {
     public static final List<String> FILES = List.of("runs.csv", "summary.json", "events.csv", "trajectories.csv",
             "ensemble.csv");
     /** The manifest's fields that define the run set (the others are timings and where it ran). */
-    static final List<String> DEFINITION = List.of("resolved_scenario_sha256", "parameters", "runs", "master_seed",
-            "kept_runs", "parameters_from");
+    static final List<String> DEFINITION = List.of("resolved_scenario_sha256", "parameters", "state_records", "runs",
+            "master_seed", "kept_runs", "parameters_from");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**

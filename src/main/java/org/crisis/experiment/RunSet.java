@@ -393,6 +393,16 @@ public final class RunSet {
         m.put("resolved_scenario_sha256", Hashing.sha256(JSON.writeValueAsBytes(resolved)));
         m.set("scenario", resolved);
         m.set("parameters", ScenarioJson.parameters(scenario.parameters()));
+        if (scenario.parameters().get(org.crisis.model.Parameter.RECORD_WEIGHT) != 0) {
+            // the states' records the runs read (docs/MODEL.md 3.5): the table changes as the case library grows
+            ObjectNode records = m.putObject("state_records");
+            records.put("sha256", org.crisis.scenario.StateRecords.shipped().sha256());
+            ObjectNode shifts = records.putObject("shifts");
+            double[] shift = scenario.recordShifts();
+            for (int i = 0; i < shift.length; i++) {
+                shifts.put(scenario.countries().get(i).id(), shift[i]);
+            }
+        }
         if (spec.draws() != null) {
             m.set("parameters_from", spec.draws().manifest());
         }

@@ -1,9 +1,7 @@
 package org.crisis.scenario;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +45,14 @@ public final class StateRecords {
 
     private final Map<String, List<Entry>> byCountry = new HashMap<>();
     private final double share;
+    private final String sha256;
 
     StateRecords(List<Entry> entries) {
+        this(entries, sha256(String.join("\n", lines(entries)) + "\n"));
+    }
+
+    private StateRecords(List<Entry> entries, String sha256) {
+        this.sha256 = sha256;
         long fell = 0;
         for (Entry e : entries) {
             byCountry.computeIfAbsent(e.country(), k -> new ArrayList<>()).add(e);
@@ -70,10 +74,25 @@ public final class StateRecords {
                 if (in == null) {
                     throw new IllegalStateException(RESOURCE + " is missing from the class path");
                 }
-                return new StateRecords(parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList()));
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new StateRecords(parse(text.lines().toList()), sha256(text));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** The SHA-256 of the table as read (the shipped file's bytes), so that a results directory can name it. */
+    public String sha256() {
+        return sha256;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -50,6 +50,10 @@ class RerunTest {
             assertEquals(a.path(field), b.path(field), field);
         }
         assertEquals(0.9, b.path("scenario").path("countries").get(0).path("hawkishness").asDouble(), 1e-12);
+        // the states' records table the runs read is named, and a rerun compares it
+        assertEquals(org.crisis.scenario.StateRecords.shipped().sha256(), a.path("state_records").path("sha256").asText());
+        assertEquals(a.path("state_records"), b.path("state_records"));
+        assertTrue(Rerun.DEFINITION.contains("state_records"));
         assertEquals("rerun", b.path("command").get(1).asText());
         // an ensemble named for a run set that drew from none is refused, not ignored
         Outcome stray = crisis("rerun", original.toString(), "--parameters-from", dir.toString(), "--out",

@@ -25,6 +25,9 @@ class StateRecordsTest {
     void theShippedTableIsTheLibrarysAsItStands() throws Exception {
         List<String> made = StateRecords.lines(StateRecords.fromCases(Path.of("scenarios/cases")));
         List<String> shipped = Files.readAllLines(Path.of("src/main/resources/state-records.csv"), StandardCharsets.UTF_8);
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(Path.of("src/main/resources/state-records.csv")))), StateRecords.shipped().sha256(),
+                "the table's hash, as manifests name it");
         assertEquals(made, shipped, "the case library changed: remake the table with "
                 + "java -cp target/crisis.jar org.crisis.scenario.StateRecords scenarios/cases src/main/resources/state-records.csv");
     }
