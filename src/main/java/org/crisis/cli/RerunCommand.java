@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Rerun;
 import org.crisis.experiment.RunSet;
+import org.crisis.io.Provenance;
 import org.crisis.io.WorkDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,9 +69,9 @@ final class RerunCommand implements Callable<Integer> {
         String version = Main.version();
         System.out.println(same ? "identical: the rerun reproduces " + directory
                 : "different: the rerun does not reproduce " + directory
-                        + (source.version().equals(version) ? " with the same build (" + version + ")"
-                        : " (made by " + (source.version().isEmpty() ? "an unnamed build" : source.version())
-                                + ", rerun by " + version + ": the model may have changed between them)"));
+                        + (source.version().equals(version) ? " with the same build (" + Provenance.named(version) + ")"
+                        : " (made by " + Provenance.named(source.version()) + ", rerun by " + Provenance.named(version)
+                                + ": the model may have changed between them)"));
         System.out.println("results: " + summary.directory());
         return same ? 0 : Main.FAILURE;
     }

@@ -1,7 +1,6 @@
 package org.crisis.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +30,6 @@ public final class Rerun {
     /** The manifest's fields that define the run set (the others are timings and where it ran). */
     static final List<String> DEFINITION = List.of("resolved_scenario_sha256", "parameters", "state_records", "runs",
             "master_seed", "kept_runs", "parameters_from");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What the manifest of {@code directory} says was run.
@@ -39,8 +37,8 @@ public final class Rerun {
      * @param version the build that wrote it
      * @param overrides the {@code --set} values, already applied to {@code scenario}
      */
-    public record Source(Path directory, JsonNode manifest, Scenario scenario, String scenarioSha256,
-            List<String> overrides, long seed, int runs, int kept, ParameterDraws draws, String version) {}
+    public record Source(Scenario scenario, String scenarioSha256, List<String> overrides, long seed, int runs, int kept,
+            ParameterDraws draws, String version) {}
 
     /** One file's verdict: {@code same}, or {@code detail} says where it first differs. */
     public record Verdict(String file, boolean same, String detail) {}
@@ -124,7 +122,7 @@ public final class Rerun {
                         + " values where the run set kept " + kept);
             }
         }
-        return new Source(directory, m, scenario, m.path("scenario_sha256").asText(), List.copyOf(overrides),
+        return new Source(scenario, m.path("scenario_sha256").asText(), List.copyOf(overrides),
                 m.path("master_seed").asLong(), m.path("runs").asInt(), m.path("kept_runs").asInt(), draws,
                 m.path("version").asText());
     }

@@ -22,12 +22,14 @@ import org.crisis.io.Csv;
 import org.crisis.io.Provenance;
 import org.crisis.model.Event;
 import org.crisis.model.Level;
+import org.crisis.model.Parameter;
 import org.crisis.observe.Outcome;
 import org.crisis.observe.RunObserver;
 import org.crisis.observe.RunResult;
 import org.crisis.observe.Trajectory;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioJson;
+import org.crisis.scenario.StateRecords;
 import org.crisis.stats.Intervals;
 import org.crisis.stats.OutcomeStatistics;
 import org.crisis.stats.VarianceComponents;
@@ -393,10 +395,10 @@ public final class RunSet {
         m.put("resolved_scenario_sha256", Hashing.sha256(JSON.writeValueAsBytes(resolved)));
         m.set("scenario", resolved);
         m.set("parameters", ScenarioJson.parameters(scenario.parameters()));
-        if (scenario.parameters().get(org.crisis.model.Parameter.RECORD_WEIGHT) != 0) {
+        if (scenario.parameters().get(Parameter.RECORD_WEIGHT) != 0) {
             // the states' records the runs read (docs/MODEL.md 3.5): the table changes as the case library grows
             ObjectNode records = m.putObject("state_records");
-            records.put("sha256", org.crisis.scenario.StateRecords.shipped().sha256());
+            records.put("sha256", StateRecords.shipped().sha256());
             ObjectNode shifts = records.putObject("shifts");
             double[] shift = scenario.recordShifts();
             for (int i = 0; i < shift.length; i++) {

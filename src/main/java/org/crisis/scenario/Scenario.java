@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.crisis.model.EventType;
 import org.crisis.model.Level;
+import org.crisis.model.Parameter;
 import org.crisis.model.Parameters;
 
 /**
@@ -149,7 +150,7 @@ public record Scenario(
      */
     public double[] recordShifts() {
         double[] out = new double[countries.size()];
-        if (parameters.get(org.crisis.model.Parameter.RECORD_WEIGHT) != 0) {
+        if (parameters.get(Parameter.RECORD_WEIGHT) != 0) {
             StateRecords records = StateRecords.shipped();
             for (int i = 0; i < out.length; i++) {
                 out[i] = records.shift(countries.get(i).id(), start);
