@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import org.crisis.model.Parameters;
 import org.crisis.scenario.Scenario;
 import org.crisis.scenario.ScenarioJson;
+import org.crisis.scenario.StateRecords;
 
 /**
  * The files of a calibration's results directory (docs/CALIBRATION.md, "Results"):
@@ -354,6 +355,8 @@ final class CalibrationOutput {
         command.forEach(cmd::add);
         m.set("calibration", describe(c));
         m.set("folds", folds(c, folds));
+        // the states' records the cases read where recordWeight is on (docs/MODEL.md 3.5): the table changes as the library grows
+        m.putObject("state_records").put("sha256", StateRecords.shipped().sha256());
         ObjectNode results = m.putObject("results");
         ArrayNode list = results.putArray("fits");
         List<CalibrationRunner.FitSummary> summaries = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import org.crisis.io.Provenance;
 import org.crisis.observe.Outcome;
 import org.crisis.scenario.ScenarioJson;
+import org.crisis.scenario.StateRecords;
 
 /** The manifest.json of a sweep's results (docs/SWEEPS.md, "Results"). */
 final class SweepManifest {
@@ -104,6 +105,8 @@ final class SweepManifest {
         sc.put("sha256", sweep.scenarioSha256());
         sc.put("resolved_sha256", sweep.resolvedScenarioSha256());
         sc.set("resolved", ScenarioJson.toJson(sweep.scenario()));
+        // the states' records the runs read where recordWeight is on (docs/MODEL.md 3.5): the table changes as the library grows
+        m.putObject("state_records").put("sha256", StateRecords.shipped().sha256());
         ObjectNode sh = m.putObject("shard");
         sh.put("index", shard.index());
         sh.put("count", shard.count());

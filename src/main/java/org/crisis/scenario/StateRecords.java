@@ -22,9 +22,15 @@ import org.crisis.model.Level;
  * for every case and every state named in one of its patterns on a pair's level, whether the
  * record (a pattern with a lower bound on the pair reaching {@code DOWNGRADED} or {@code SEVERED})
  * says that state's relations fell. The model reads, for a scenario that starts on a date, the
- * share of each state's crises that began before that date in which they fell, drawn towards the
+ * share of each state's crises that had ended by that date in which they fell, drawn towards the
  * library's share as if {@link #PRIOR_CRISES} more crises had it; its shift from the library's
  * share scales the state's felt grievance by the option {@code recordWeight}.
+ *
+ * <p>A case is one of a state's crises when it has a start date, scripts at least one event and has
+ * a pattern on one of the state's pairs; it ends on its last day (its start plus its {@code days}),
+ * when what its patterns say was known. A state whose id lies in ISO 3166's user-assigned ranges
+ * ({@code AAA}–{@code AAZ}, {@code QMA}–{@code QZZ}, {@code XAA}–{@code XZZ}, {@code ZZA}–{@code ZZZ})
+ * is fictional and has no record, so the library's theoretical cases add none.
  *
  * <p>The table ships as {@value #RESOURCE} and is made from the library by {@link #main}
  * ({@code StateRecordsTest} fails when the two disagree):
@@ -38,10 +44,10 @@ public final class StateRecords {
     public static final String RESOURCE = "/state-records.csv";
     /** The weight of the library's share in a state's record, in crises. */
     public static final double PRIOR_CRISES = 5;
-    static final String HEADER = "country,start,case,fell";
+    static final String HEADER = "country,ended,case,fell";
 
-    /** One state's part in one crisis of the library. */
-    record Entry(String country, LocalDate start, String name, boolean fell) {}
+    /** One state's part in one crisis of the library, which ended on {@code ended}. */
+    record Entry(String country, LocalDate ended, String name, boolean fell) {}
 
     private final Map<String, List<Entry>> byCountry = new HashMap<>();
     private final double share;
@@ -103,8 +109,8 @@ public final class StateRecords {
 
     /**
      * How far a state's record stands from the library's share, for a scenario that starts on
-     * {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's crises that began
-     * before {@code start}, with s the library's share and k {@link #PRIOR_CRISES}. 0 for a
+     * {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's crises that ended
+     * on or before {@code start}, with s the library's share and k {@link #PRIOR_CRISES}. 0 for a
      * scenario without a start date and for a state the library does not name.
      */
     public double shift(String country, Optional<LocalDate> start) {
@@ -115,7 +121,7 @@ public final class StateRecords {
         int crises = 0;
         int fell = 0;
         for (Entry e : entries) {
-            if (e.start().isBefore(start.get())) {
+            if (!e.ended().isAfter(start.get())) {
                 crises++;
                 fell += e.fell() ? 1 : 0;
             }
@@ -123,7 +129,7 @@ public final class StateRecords {
         return (fell + share * PRIOR_CRISES) / (crises + PRIOR_CRISES) - share;
     }
 
-    /** The table's rows, from the case files of a directory (those with a start date and patterns on a pair's level). */
+    /** The table's rows, from the case files of a directory (those with a start date, an event and patterns on a pair's level). */
     static List<Entry> fromCases(Path directory) throws IOException, InvalidInputException {
         List<Path> files;
         try (Stream<Path> s = Files.list(directory)) {
@@ -132,28 +138,37 @@ public final class StateRecords {
         List<Entry> out = new ArrayList<>();
         for (Path f : files) {
             Scenario s = ScenarioReader.read(f, List.of());
-            if (s.start().isEmpty() || s.expect().isEmpty()) {
+            if (s.start().isEmpty() || s.events().isEmpty() || s.expect().isEmpty()) {
                 continue;
             }
+            LocalDate ended = s.start().get().plusDays(s.days());
             Map<String, Boolean> fell = new TreeMap<>();
             for (Scenario.Pattern p : s.expect().get().patterns()) {
                 if (p instanceof Scenario.Reaches r) {
                     boolean lower = r.probability().min().orElse(0.0) > 0 && r.level().compareTo(Level.DOWNGRADED) <= 0;
                     for (String id : List.of(r.pair().a(), r.pair().b())) {
-                        fell.merge(id, lower, Boolean::logicalOr);
+                        if (!fictional(id)) {
+                            fell.merge(id, lower, Boolean::logicalOr);
+                        }
                     }
                 }
             }
-            fell.forEach((id, f1) -> out.add(new Entry(id, s.start().get(), s.name(), f1)));
+            fell.forEach((id, f1) -> out.add(new Entry(id, ended, s.name(), f1)));
         }
-        out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::start).thenComparing(Entry::name));
+        out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::ended).thenComparing(Entry::name));
         return out;
+    }
+
+    /** Whether an id lies in ISO 3166-1 alpha-3's user-assigned ranges, which no real state holds. */
+    static boolean fictional(String id) {
+        return id.length() == 3 && (id.startsWith("AA") || id.startsWith("X") || id.startsWith("ZZ")
+                || (id.charAt(0) == 'Q' && id.charAt(1) >= 'M'));
     }
 
     static List<String> lines(List<Entry> entries) {
         List<String> out = new ArrayList<>(List.of(HEADER));
         for (Entry e : entries) {
-            out.add(e.country() + "," + e.start() + "," + e.name() + "," + (e.fell() ? 1 : 0));
+            out.add(e.country() + "," + e.ended() + "," + e.name() + "," + (e.fell() ? 1 : 0));
         }
         return out;
     }

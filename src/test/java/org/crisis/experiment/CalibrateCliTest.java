@@ -219,7 +219,10 @@ class CalibrateCliTest {
         assertTrue(o.err().contains("crisis calibrate: the held-out figures rest on 3 cases: an interval by resampling fewer than"
                 + " 20 cases is too narrow to trust"), o.err());
         // the report recomputes the interval from folds.csv: the same as the manifest's
-        JsonNode results = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile()).path("results");
+        JsonNode manifest = SweepRunner.JSON.readTree(out.resolve("manifest.json").toFile());
+        assertEquals(org.crisis.scenario.StateRecords.shipped().sha256(), manifest.path("state_records").path("sha256").asText(),
+                "the states' records table the cases read");
+        JsonNode results = manifest.path("results");
         JsonNode ci = results.path("out_of_sample").path("interval_95");
         // the best values are numbers, as best.yaml writes them
         results.path("fits").forEach(fit -> fit.path("best").forEach(v -> assertTrue(v.isNumber(), "a number: " + v)));

@@ -96,6 +96,8 @@ class SweepRunnerTest {
         assertEquals(s.fileSha256(), m.path("sweep").path("sha256").asText());
         assertEquals(s.scenarioSha256(), m.path("scenario").path("sha256").asText());
         assertEquals(64, m.path("scenario").path("resolved_sha256").asText().length());
+        assertEquals(org.crisis.scenario.StateRecords.shipped().sha256(), m.path("state_records").path("sha256").asText(),
+                "the states' records table the runs read");
         assertEquals("grid", m.path("sweep").path("design").asText());
         assertEquals(18, m.path("results").path("runs").asInt());
         assertTrue(m.path("sweep").path("common_random_numbers").asBoolean());

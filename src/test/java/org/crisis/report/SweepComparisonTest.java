@@ -208,7 +208,8 @@ class SweepComparisonTest {
         double[] adjusted = Holm.adjust(p);
         for (int i = 0; i < severed.size(); i++) {
             if (!Double.isNaN(p[i])) {
-                assertEquals(adjusted[i], number(severed.get(i), "p_holm"), 1e-6, severed.get(i).toString());
+                // p is read as written, to six decimals: the adjustment multiplies its rounding by up to the six points
+                assertEquals(adjusted[i], number(severed.get(i), "p_holm"), 3.5e-6, severed.get(i).toString());
             }
         }
 
@@ -305,12 +306,12 @@ class SweepComparisonTest {
 
     @Test
     void daysToAnEventCountOnlyItsRunsAndADifferentHorizonIsSaidToMakeTheSharesUnlike() throws Exception {
-        // B runs the variant over half the year: its shares by the end and its days to a rupture are not A's
+        // B runs the same variant over half the year: its shares by the end and its days to a rupture are not A's
         Path shorter = dir.resolve("shorter.yaml");
         Files.writeString(shorter, Files.readString(dir.resolve("lower-threshold.yaml")).replaceFirst("(?m)^days: 365$", "days: 180"));
         String one = "  countries.PER.domesticPressure: { values: [0.6, 0.9] }\n";
         String outcomes = "[severed:PER-MEX, daysToSevered:PER-MEX]";
-        Path a = sweep("year", Path.of(SCENARIO), "5", 8, one, outcomes);
+        Path a = sweep("year", dir.resolve("lower-threshold.yaml"), "5", 8, one, outcomes);
         Path b = sweep("half-year", shorter, "5", 8, one, outcomes);
         Path out = dir.resolve("horizons");
         Outcome o = crisis("report", a.toString(), b.toString(), "--out", out.toString());

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The states' records in the case library (StateRecords): the shipped table is the library's
- * as it stands, and a state's record counts only the crises that began before a scenario's start,
- * drawn towards the library's share.
+ * as it stands, and a state's record counts only the crises that had ended by a scenario's start,
+ * drawn towards the library's share; theoretical cases lend no record.
  */
 class StateRecordsTest {
     @TempDir
@@ -44,10 +44,11 @@ class StateRecordsTest {
         double k = StateRecords.PRIOR_CRISES;
         // before 2005: AAA two of two, CCC none of one
         assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
-        assertEquals((0 + s * k) / (1 + k) - s, r.shift("CCC", Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
-        // a crisis that begins on the day is not before it, so a case's own crisis never counts
-        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2010, 1, 1))), 1e-12);
-        assertEquals(0, r.shift("AAA", Optional.of(LocalDate.of(1990, 1, 1))), 1e-12);
+        assertEquals((0 + s * k) / (1 + k) - s, r.shift("CCC", Optional.of(LocalDate.of(2004, 12, 31))), 1e-12);
+        // a crisis that ended on the day counts; one that ends the day after does not
+        assertEquals((2 + s * k) / (3 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2010, 1, 1))), 1e-12);
+        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2009, 12, 31))), 1e-12);
+        assertEquals(0, r.shift("AAA", Optional.of(LocalDate.of(1989, 12, 31))), 1e-12);
         // no start, or a state the library does not name: no record
         assertEquals(0, r.shift("AAA", Optional.empty()));
         assertEquals(0, r.shift("ZZZ", Optional.of(LocalDate.of(2020, 1, 1))));
@@ -59,12 +60,23 @@ class StateRecordsTest {
                 name: one
                 start: 2001-02-03
                 days: 30
-                countries: [{id: AAA}, {id: BBB}, {id: CCC}]
-                events: [{day: 0, type: BORDER_INCIDENT, actor: BBB, target: AAA}]
+                countries: [{id: ABC}, {id: BBB}, {id: CCC}, {id: XRD}]
+                events: [{day: 0, type: BORDER_INCIDENT, actor: BBB, target: ABC}]
                 expect:
                   patterns:
-                    - {name: fell, pair: [AAA, BBB], reaches: DOWNGRADED, probability: {min: 0.5}}
-                    - {name: kept, pair: [AAA, CCC], reaches: DOWNGRADED, probability: {max: 0.2}}
+                    - {name: fell, pair: [ABC, BBB], reaches: DOWNGRADED, probability: {min: 0.5}}
+                    - {name: kept, pair: [ABC, CCC], reaches: DOWNGRADED, probability: {max: 0.2}}
+                    - {name: fictional, pair: [ABC, XRD], reaches: SEVERED, probability: {min: 0.5}}
+                """);
+        Files.writeString(dir.resolve("null.yaml"), """
+                name: null-case
+                start: 2001-01-01
+                days: 30
+                countries: [{id: ABC}, {id: CCC}]
+                events: []
+                expect:
+                  patterns:
+                    - {name: kept, pair: [ABC, CCC], reaches: DOWNGRADED, probability: {max: 0.2}}
                 """);
         Files.writeString(dir.resolve("two.yaml"), """
                 name: two
@@ -75,8 +87,19 @@ class StateRecordsTest {
                   patterns:
                     - {name: fell, pair: [AAA, BBB], reaches: SEVERED, probability: {min: 0.5}}
                 """);
-        assertEquals(List.of(StateRecords.HEADER, "AAA,2001-02-03,one,1", "BBB,2001-02-03,one,1", "CCC,2001-02-03,one,0"),
-                StateRecords.lines(StateRecords.fromCases(dir)), "a case without a start date lends no record");
+        assertEquals(List.of(StateRecords.HEADER, "ABC,2001-03-05,one,1", "BBB,2001-03-05,one,1", "CCC,2001-03-05,one,0"),
+                StateRecords.lines(StateRecords.fromCases(dir)), "a crisis dated by its last day (start + days); a case"
+                        + " without a start date or without an event, and a fictional state, lend no record");
+    }
+
+    @Test
+    void theUserAssignedCodesAreFictional() {
+        for (String id : List.of("AAA", "AAZ", "QMA", "QZZ", "XAA", "XRD", "XZZ", "ZZA", "ZZZ")) {
+            assertEquals(true, StateRecords.fictional(id), id);
+        }
+        for (String id : List.of("ABA", "QAT", "QLZ", "YEM", "ZAF", "ZWE", "SUN", "YUG")) {
+            assertEquals(false, StateRecords.fictional(id), id);
+        }
     }
 
     @Test
