@@ -146,8 +146,8 @@ public final class Rerun {
                 out.add(new Verdict(name, false, hasA ? "not written by the rerun" : "not in the original"));
                 continue;
             }
-            long line = firstDifferentLine(a, b);
-            out.add(new Verdict(name, line == 0, line == 0 ? "identical" : "differs from line " + line));
+            String where = difference(a, b);
+            out.add(new Verdict(name, where.isEmpty(), where.isEmpty() ? "identical" : where));
         }
         return out;
     }
@@ -183,10 +183,14 @@ public final class Rerun {
         return node;
     }
 
-    /** The first line (from 1) at which two text files differ, 0 if they are identical. */
-    static long firstDifferentLine(Path a, Path b) throws IOException {
+    /**
+     * Where two text files first differ: empty if they are identical, else the first line (from 1)
+     * that differs, or that their lines are the same and only their line endings differ (a final
+     * newline, or CRLF for LF).
+     */
+    static String difference(Path a, Path b) throws IOException {
         if (Files.mismatch(a, b) < 0) {
-            return 0;
+            return "";
         }
         try (BufferedReader ra = Files.newBufferedReader(a, StandardCharsets.UTF_8);
                 BufferedReader rb = Files.newBufferedReader(b, StandardCharsets.UTF_8)) {
@@ -194,8 +198,11 @@ public final class Rerun {
             while (true) {
                 String la = ra.readLine();
                 String lb = rb.readLine();
+                if (la == null && lb == null) {
+                    return "the same lines, with different line endings";
+                }
                 if (la == null || lb == null || !la.equals(lb)) {
-                    return line;
+                    return "differs from line " + line;
                 }
                 line++;
             }

@@ -78,6 +78,12 @@ class RerunTest {
                 o.out());
         assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith("events.csv") && l.trim().endsWith("identical")), o.out());
         assertTrue(o.out().contains("different: the rerun does not reproduce"), o.out());
+        // a file whose lines are all the same but whose line endings are not is said to be so, not named by a line past its end
+        Files.writeString(original.resolve("events.csv"), Files.readString(original.resolve("events.csv")).replace("\n", "\r\n"));
+        Outcome endings = crisis("rerun", original.toString(), "--out", dir.resolve("again-2").toString(), "--quiet");
+        assertEquals(1, endings.status(), endings.out() + endings.err());
+        assertTrue(endings.out().lines().anyMatch(l -> l.trim().startsWith("events.csv")
+                && l.trim().endsWith("the same lines, with different line endings")), endings.out());
     }
 
     @Test
