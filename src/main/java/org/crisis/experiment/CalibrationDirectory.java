@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.WorkDirectory;
+import org.crisis.scenario.StateRecords;
 
 /**
  * Where a calibration lives while it runs and where its results go (docs/CALIBRATION.md,
@@ -115,6 +116,7 @@ final class CalibrationDirectory extends JournaledDirectory {
             identity(cases.addObject(), x);
         }
         o.put("folds", folds.toString());
+        o.put("state_records_sha256", StateRecords.shipped().sha256());
         o.put("version", version);
         return o;
     }
@@ -158,6 +160,12 @@ final class CalibrationDirectory extends JournaledDirectory {
         }
         if (!found.path("folds").asText().equals(wanted.path("folds").asText())) {
             why.add("it ran " + found.path("folds").asText() + ", not " + wanted.path("folds").asText());
+        }
+        // a work directory started before the table was recorded resumes as before
+        if (found.has("state_records_sha256")
+                && !found.path("state_records_sha256").asText().equals(wanted.path("state_records_sha256").asText())) {
+            why.add("the states' records table changed since it started (the case library the build ships grew or changed:"
+                    + " a different build of crisis?); finish it with the build that started it");
         }
         return why;
     }

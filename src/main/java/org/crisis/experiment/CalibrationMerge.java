@@ -203,6 +203,12 @@ public final class CalibrationMerge {
         if (!cx.equals(cy)) {
             return "the cases differ (files or resolved scenarios)";
         }
+        String tx = a.path("state_records").path("sha256").asText();
+        String ty = b.path("state_records").path("sha256").asText();
+        if (!tx.equals(ty)) {
+            return "the states' records tables the folds read differ (SHA-256 " + (tx.isEmpty() ? "none recorded" : tx)
+                    + " and " + (ty.isEmpty() ? "none recorded" : ty) + "): run every fold with one build";
+        }
         boolean hx = x.path("ensemble").path("held_out").asBoolean(false);
         if (hx != y.path("ensemble").path("held_out").asBoolean(false)) {
             return "one ran with ensemble.heldOut (--held-out-ensembles) and the other without; run every fold alike";

@@ -50,11 +50,12 @@ public final class SweepMerge {
         for (Shard s : shards.subList(1, shards.size())) {
             List<String> why = new ArrayList<>();
             for (String[] key : new String[][] {{"sweep", "sha256", "sweep file"}, {"scenario", "sha256", "scenario file"},
-                {"scenario", "resolved_sha256", "resolved scenario"}}) {
+                {"scenario", "resolved_sha256", "resolved scenario"}, {"state_records", "sha256", "states' records table"}}) {
                 String a = first.manifest.path(key[0]).path(key[1]).asText();
                 String b = s.manifest.path(key[0]).path(key[1]).asText();
                 if (!a.equals(b)) {
-                    why.add("its " + key[2] + " differs (SHA-256 " + abbreviate(b) + " against " + abbreviate(a) + ")");
+                    why.add("its " + key[2] + " differs (SHA-256 " + (b.isEmpty() ? "none recorded" : abbreviate(b)) + " against "
+                            + (a.isEmpty() ? "none recorded" : abbreviate(a)) + ")");
                 }
             }
             if (why.isEmpty() && s.count != first.count) {
@@ -120,6 +121,12 @@ public final class SweepMerge {
                     first.manifest.path("threads").asInt());
             ((ObjectNode) manifest.path("sweep")).put("file", first.manifest.path("sweep").path("file").asText());
             ((ObjectNode) manifest.path("scenario")).put("file", first.manifest.path("scenario").path("file").asText());
+            // the table the shards read, not the merging build's (a merge runs no model)
+            if (first.manifest.has("state_records")) {
+                manifest.set("state_records", first.manifest.path("state_records").deepCopy());
+            } else {
+                manifest.remove("state_records");
+            }
             ObjectNode results = manifest.putObject("results");
             results.put("runs", totals.runs());
             results.put("failed_runs", totals.failed());

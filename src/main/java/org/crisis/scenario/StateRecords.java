@@ -27,10 +27,12 @@ import org.crisis.model.Level;
  * share scales the state's felt grievance by the option {@code recordWeight}.
  *
  * <p>A case is one of a state's crises when it has a start date, scripts at least one event and has
- * a pattern on one of the state's pairs; it ends on its last day (its start plus its {@code days}),
- * when what its patterns say was known. A state whose id lies in ISO 3166's user-assigned ranges
- * ({@code AAA}–{@code AAZ}, {@code QMA}–{@code QZZ}, {@code XAA}–{@code XZZ}, {@code ZZA}–{@code ZZZ})
- * is fictional and has no record, so the library's theoretical cases add none.
+ * a pattern on one of the state's pairs; it has ended, and what its patterns say is known, on the
+ * day after its last simulated day (its start plus its {@code days}: the table's {@code ended}), so it
+ * counts for a scenario that starts on that day or later. A state whose id lies in ISO 3166's
+ * user-assigned ranges ({@code AAA}–{@code AAZ}, {@code QMA}–{@code QZZ}, {@code XAA}–{@code XZZ},
+ * {@code ZZA}–{@code ZZZ}) is fictional and has no record, so the library's theoretical cases add none;
+ * {@code XKX}, the code in common use for Kosovo, is the one real state there.
  *
  * <p>The table ships as {@value #RESOURCE} and is made from the library by {@link #main}
  * ({@code StateRecordsTest} fails when the two disagree):
@@ -159,10 +161,9 @@ public final class StateRecords {
         return out;
     }
 
-    /** Whether an id lies in ISO 3166-1 alpha-3's user-assigned ranges, which no real state holds. */
+    /** Whether an id lies in ISO 3166-1 alpha-3's user-assigned ranges, but for Kosovo's {@code XKX}. */
     static boolean fictional(String id) {
-        return id.length() == 3 && (id.startsWith("AA") || id.startsWith("X") || id.startsWith("ZZ")
-                || (id.charAt(0) == 'Q' && id.charAt(1) >= 'M'));
+        return id.matches("AA[A-Z]|Q[M-Z][A-Z]|X[A-Z]{2}|ZZ[A-Z]") && !id.equals("XKX");
     }
 
     static List<String> lines(List<Entry> entries) {

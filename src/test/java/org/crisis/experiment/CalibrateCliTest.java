@@ -283,6 +283,16 @@ class CalibrateCliTest {
         Outcome refused = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), "--out", dir.resolve("m2").toString());
         assertEquals(2, refused.status());
         assertTrue(refused.err().contains("missing folds 2, 3 of 3"), refused.err());
+        // a fold run by a build with another states' records table is not merged with the others
+        Path third = dir.resolve("part-3").resolve("manifest.json");
+        JsonNode m3 = SweepRunner.JSON.readTree(third.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m3).putObject("state_records").put("sha256", "0".repeat(64));
+        SweepRunner.JSON.writeValue(third.toFile(), m3);
+        Outcome tables = crisis("calibrate", "--merge-folds", dir.resolve("part-1").toString(), dir.resolve("part-2").toString(),
+                dir.resolve("part-3").toString(), "--out", dir.resolve("m3").toString());
+        assertEquals(2, tables.status());
+        assertTrue(tables.err().contains("the states' records tables the folds read differ"), tables.err());
+        assertFalse(Files.exists(dir.resolve("m3")));
     }
 
     @Test

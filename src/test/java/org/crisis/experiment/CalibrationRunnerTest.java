@@ -410,6 +410,31 @@ class CalibrationRunnerTest {
     }
 
     @Test
+    void aCalibrationStartedWithAnotherStatesRecordsTableIsNotResumed() throws Exception {
+        Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND.replace("budget: 60", "budget: 20")));
+        Path out = dir.resolve("out");
+        Path work = dir.resolve(".out.incomplete");
+        assertThrows(CalibrationRunner.Stopped.class, () -> new CalibrationRunner(c, CalibrationFixtures.options(out, 1,
+                CalibrationFolds.NONE, SweepRunner.Mode.AUTO)).withModel(diamond(new int[1])).stopAfter(5).execute());
+        Path identity = work.resolve(CalibrationDirectory.IDENTITY);
+        com.fasterxml.jackson.databind.node.ObjectNode id = (com.fasterxml.jackson.databind.node.ObjectNode)
+                SweepRunner.JSON.readTree(identity.toFile());
+        assertEquals(org.crisis.scenario.StateRecords.shipped().sha256(), id.path("state_records_sha256").asText());
+        id.put("state_records_sha256", "0".repeat(64));
+        SweepRunner.JSON.writeValue(identity.toFile(), id);
+        int[] calls = {0};
+        CalibrationRunner.Refused e = assertThrows(CalibrationRunner.Refused.class, () -> new CalibrationRunner(c,
+                CalibrationFixtures.options(out, 1, CalibrationFolds.NONE, SweepRunner.Mode.RESUME)).withModel(diamond(calls)).execute());
+        assertTrue(e.getMessage().contains("the states' records table changed since it started"), e.getMessage());
+        assertEquals(0, calls[0], "refused before any evaluation");
+        // a work directory from before the table was recorded resumes as before
+        id.remove("state_records_sha256");
+        SweepRunner.JSON.writeValue(identity.toFile(), id);
+        assertEquals(5, new CalibrationRunner(c, CalibrationFixtures.options(out, 1, CalibrationFolds.NONE,
+                SweepRunner.Mode.RESUME)).withModel(diamond(new int[1])).execute().resumed());
+    }
+
+    @Test
     void aResumeIntoAnOutThatIsNotEmptyIsRefusedBeforeAnyEvaluation() throws Exception {
         Calibration c = CalibrationReader.read(CalibrationFixtures.calibration(dir, DIAMOND.replace("budget: 60", "budget: 20")));
         Path straight = dir.resolve("straight");

@@ -573,8 +573,46 @@ class SweepRunnerTest {
         e = assertThrows(SweepRunner.Refused.class, () -> SweepMerge.merge(
                 List.of(shards.get(0), work(unfinished), shards.get(2)), dir.resolve("m4"), dir, List.of(), "test"));
         assertTrue(e.getMessage().contains("not a finished shard"), e.getMessage());
-        for (String m : List.of("m1", "m2", "m3", "m4")) {
+        // a shard that read another states' records table (a build whose case library differed) is not merged
+        JsonNode second = new ObjectMapper().readTree(shards.get(1).resolve("manifest.json").toFile());
+        ((ObjectNode) second).putObject("state_records").put("sha256", "0".repeat(64));
+        new ObjectMapper().writeValue(shards.get(1).resolve("manifest.json").toFile(), second);
+        e = assertThrows(SweepRunner.Refused.class, () -> SweepMerge.merge(shards, dir.resolve("m5"), dir, List.of(), "test"));
+        assertTrue(e.getMessage().contains("not a shard of the same sweep") && e.getMessage().contains("states' records table"
+                + " differs (SHA-256 000000000000… against "), e.getMessage());
+        for (String m : List.of("m1", "m2", "m3", "m4", "m5")) {
             assertFalse(Files.exists(dir.resolve(m)), "nothing written by a refused merge");
         }
+    }
+
+    @Test
+    void aMergeNamesTheTableItsShardsReadAndAResumeRefusesAnotherTable() throws Exception {
+        Sweep s = sweep(GRID);
+        List<Path> shards = new ArrayList<>();
+        String recorded = "1".repeat(64);
+        for (int i = 1; i <= 2; i++) {
+            Path out = dir.resolve("part" + i);
+            new SweepRunner(s, SweepFixtures.options(out, 1, new SweepShard(i, 2), SweepRunner.Mode.AUTO)).execute();
+            JsonNode m = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+            ((ObjectNode) m).putObject("state_records").put("sha256", recorded);
+            new ObjectMapper().writeValue(out.resolve("manifest.json").toFile(), m);
+            shards.add(out);
+        }
+        SweepMerge.merge(shards, dir.resolve("merged"), dir, List.of("crisis", "merge"), "test");
+        assertEquals(recorded, new ObjectMapper().readTree(dir.resolve("merged").resolve("manifest.json").toFile())
+                .path("state_records").path("sha256").asText(), "the shards' table, not the merging build's");
+
+        // a work directory whose identity names another table is not resumed
+        Path out = dir.resolve("resumed");
+        assertThrows(SweepRunner.Stopped.class, () -> new SweepRunner(s,
+                SweepFixtures.options(out, 1, SweepShard.ALL, SweepRunner.Mode.AUTO)).stopAfter(2).execute());
+        Path identity = work(out).resolve(SweepDirectory.IDENTITY);
+        JsonNode id = new ObjectMapper().readTree(identity.toFile());
+        assertEquals(org.crisis.scenario.StateRecords.shipped().sha256(), id.path("state_records_sha256").asText());
+        ((ObjectNode) id).put("state_records_sha256", recorded);
+        new ObjectMapper().writeValue(identity.toFile(), id);
+        SweepRunner.Refused e = assertThrows(SweepRunner.Refused.class, () -> new SweepRunner(s,
+                SweepFixtures.options(out, 1, SweepShard.ALL, SweepRunner.Mode.RESUME)).execute());
+        assertTrue(e.getMessage().contains("the states' records table changed since it started"), e.getMessage());
     }
 }

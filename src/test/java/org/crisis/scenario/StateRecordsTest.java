@@ -88,7 +88,7 @@ class StateRecordsTest {
                     - {name: fell, pair: [AAA, BBB], reaches: SEVERED, probability: {min: 0.5}}
                 """);
         assertEquals(List.of(StateRecords.HEADER, "ABC,2001-03-05,one,1", "BBB,2001-03-05,one,1", "CCC,2001-03-05,one,0"),
-                StateRecords.lines(StateRecords.fromCases(dir)), "a crisis dated by its last day (start + days); a case"
+                StateRecords.lines(StateRecords.fromCases(dir)), "a crisis dated by the day after its last (start + days); a case"
                         + " without a start date or without an event, and a fictional state, lend no record");
     }
 
@@ -97,7 +97,8 @@ class StateRecordsTest {
         for (String id : List.of("AAA", "AAZ", "QMA", "QZZ", "XAA", "XRD", "XZZ", "ZZA", "ZZZ")) {
             assertEquals(true, StateRecords.fictional(id), id);
         }
-        for (String id : List.of("ABA", "QAT", "QLZ", "YEM", "ZAF", "ZWE", "SUN", "YUG")) {
+        for (String id : List.of("ABA", "QAT", "QLZ", "YEM", "ZAF", "ZWE", "SUN", "YUG", "XKX", "Qa1", "X12", "ZZ9", "xrd",
+                "XRDX")) {
             assertEquals(false, StateRecords.fictional(id), id);
         }
     }
