@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Rerun;
 import org.crisis.experiment.RunSet;
+import org.crisis.experiment.SweepRunner;
+import org.crisis.io.OutputUnavailableException;
 import org.crisis.io.Provenance;
 import org.crisis.io.WorkDirectory;
 import picocli.CommandLine.Command;
@@ -16,15 +18,18 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis rerun}: a run set made again from its manifest, and compared with the original. */
 @Command(name = "rerun", mixinStandardHelpOptions = true,
-        description = {"Run a run set again from its manifest and compare the files.",
-            "Reads the scenario, parameters, master seed, runs and kept runs that DIR's manifest.json records "
-                + "(the scenario file itself is not needed), writes a new results directory, and compares runs.csv, "
-                + "summary.json, events.csv, trajectories.csv and ensemble.csv with DIR's, byte for byte. "
-                + "Exit 0 when every file is identical, 1 when one differs, 2 for a directory it cannot rerun. "
-                + "A run set made by another build may differ where the model changed: a difference names both builds.",
+        description = {"Run a run set or a sweep again from its results directory and compare the files.",
+            "A run set (crisis run): reads the scenario, parameters, master seed, runs and kept runs that DIR's "
+                + "manifest.json records (the scenario file itself is not needed), writes a new results directory, and "
+                + "compares runs.csv, summary.json, events.csv, trajectories.csv and ensemble.csv with DIR's, byte for byte. "
+                + "A sweep, one shard of it or a merged sweep (crisis sweep, crisis merge): runs the copies of the sweep "
+                + "and scenario files kept in DIR/inputs again (the same shard), and compares the result files DIR's "
+                + "manifest lists. Exit 0 when every file is identical, 1 when one differs, 2 for a directory it cannot "
+                + "rerun (a calibration's among them). A rerun by another build may differ where the model changed: a "
+                + "difference names both builds.",
             ""})
 final class RerunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run, crisis sweep or crisis merge.")
     Path directory;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the rerun is written (default: results/NAME-TIMESTAMP). Must not exist or be empty.")
@@ -51,6 +56,13 @@ final class RerunCommand implements Callable<Integer> {
             WorkDirectory.checkOut(out, "--out"); // before anything is read or written
         }
         // a directory it cannot rerun: InvalidInputException, exit 2 (Main)
+        if (Rerun.isSweep(directory)) {
+            if (parametersFrom != null) {
+                System.err.println("crisis rerun: --parameters-from: a sweep draws no parameters from an ensemble; leave the option out");
+                return Main.INVALID_INPUT;
+            }
+            return sweep(threadCount);
+        }
         Rerun.Source source = Rerun.read(directory, parametersFrom);
         List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
         command.addAll(CommandLines.current());
@@ -60,7 +72,29 @@ final class RerunCommand implements Callable<Integer> {
         RunSet.Summary summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(source.runs(), "runs", true));
         System.out.printf(Locale.ROOT, "%s: %d run%s again, master seed %d, in %.1f s%n", source.scenario().name(),
                 summary.runs(), summary.runs() == 1 ? "" : "s", source.seed(), summary.seconds());
-        List<Rerun.Verdict> verdicts = Rerun.compare(directory, summary.directory());
+        return verdicts(Rerun.compare(directory, summary.directory()), source.version(), summary.directory());
+    }
+
+    private int sweep(int threadCount) throws Exception {
+        Rerun.SweepSource source = Rerun.readSweep(directory);
+        List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
+        command.addAll(CommandLines.current());
+        SweepRunner.Options options = new SweepRunner.Options(threadCount, out, Path.of("results"), source.shard(),
+                SweepRunner.Mode.AUTO, !quiet, System.err, command, Main.version());
+        SweepRunner.Result r;
+        try {
+            r = new SweepRunner(source.sweep(), options).execute();
+        } catch (SweepRunner.Refused | OutputUnavailableException e) {
+            System.err.println("crisis rerun: " + e.getMessage());
+            return Main.exitCode(e);
+        }
+        System.out.printf(Locale.ROOT, "%s: %d run%s of the sweep again%s, master seed %d, in %.1f s%n", source.sweep().name(),
+                r.runs(), r.runs() == 1 ? "" : "s", source.shard().all() ? "" : " (shard " + source.shard() + ")",
+                source.sweep().seed(), r.seconds());
+        return verdicts(Rerun.compareSweep(directory, r.directory(), source.files()), source.version(), r.directory());
+    }
+
+    private int verdicts(List<Rerun.Verdict> verdicts, String madeBy, Path again) {
         int width = verdicts.stream().mapToInt(v -> v.file().length()).max().orElse(0);
         for (Rerun.Verdict v : verdicts) {
             System.out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", v.file(), v.detail());
@@ -69,10 +103,10 @@ final class RerunCommand implements Callable<Integer> {
         String version = Main.version();
         System.out.println(same ? "identical: the rerun reproduces " + directory
                 : "different: the rerun does not reproduce " + directory
-                        + (source.version().equals(version) ? " with the same build (" + Provenance.named(version) + ")"
-                        : " (made by " + Provenance.named(source.version()) + ", rerun by " + Provenance.named(version)
+                        + (madeBy.equals(version) ? " with the same build (" + Provenance.named(version) + ")"
+                        : " (made by " + Provenance.named(madeBy) + ", rerun by " + Provenance.named(version)
                                 + ": the model may have changed between them)"));
-        System.out.println("results: " + summary.directory());
+        System.out.println("results: " + again);
         return same ? 0 : Main.FAILURE;
     }
 }

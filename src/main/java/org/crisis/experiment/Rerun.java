@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.DirectoryStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import org.crisis.io.JsonFiles;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
@@ -21,7 +24,9 @@ import org.crisis.scenario.TreeReader;
  * and seeds"): the scenario embedded there (every default filled in and {@code --set} applied),
  * its master seed, runs and kept runs, and under {@code --parameters-from} the same ensemble,
  * checked by the hash of its posterior.csv. The scenario file need not exist any more. The
- * rerun's files are then compared with the original's, byte for byte.
+ * rerun's files are then compared with the original's, byte for byte. A sweep, or one shard of
+ * it, is made again from the copies of its sweep and scenario files in its {@code inputs/}, and
+ * the result files its manifest lists are compared.
  */
 public final class Rerun {
     /** The files of a run set that the same code, scenario and seed write identically. */
@@ -43,6 +48,12 @@ public final class Rerun {
     /** One file's verdict: {@code same}, or {@code detail} says where it first differs. */
     public record Verdict(String file, boolean same, String detail) {}
 
+    /**
+     * What a sweep's manifest says was run: the sweep as read from its inputs' copies, the shard
+     * (all of it for a sweep run whole or merged), the build, and the result files it lists.
+     */
+    public record SweepSource(Sweep sweep, SweepShard shard, String version, List<String> files) {}
+
     private Rerun() {}
 
     /**
@@ -54,29 +65,14 @@ public final class Rerun {
     public static Source read(Path directory, Path parametersFrom) throws InvalidInputException {
         String source = directory.toString();
         Path file = directory.resolve("manifest.json");
-        if (!Files.isDirectory(directory)) {
-            throw InvalidInputException.of(source, Files.exists(directory) ? "not a directory (give a results directory"
-                    + " of crisis run)" : "no such directory");
+        JsonNode m = manifest(directory);
+        if (m.path("calibration").isObject()) {
+            throw InvalidInputException.of(source, "a calibration's results directory: crisis rerun reruns a run set (crisis"
+                    + " run) or a sweep. A calibration keeps copies of its inputs in " + directory.resolve("inputs")
+                    + "; the Results section of docs/CALIBRATION.md says how to run them again");
         }
-        if (!Files.isRegularFile(file)) {
-            throw InvalidInputException.of(source, "no manifest.json: not a results directory of crisis run, or one"
-                    + " whose run did not finish");
-        }
-        JsonNode m;
-        try {
-            m = JsonFiles.readObject(file);
-        } catch (JsonFiles.Invalid e) {
-            String message = e.getMessage(); // "FILE[:LINE:COLUMN]: WHAT"
-            int at = message.indexOf(": ", file.toString().length());
-            throw InvalidInputException.of(message.substring(0, at), message.substring(at + 2));
-        } catch (IOException e) {
-            throw InvalidInputException.of(file.toString(), "cannot read: " + e.getMessage());
-        }
-        if (m.path("sweep").isObject() || m.path("calibration").isObject()) {
-            String kind = m.path("sweep").isObject() ? "sweep" : "calibration";
-            throw InvalidInputException.of(source, "a " + kind + "'s results directory: crisis rerun reruns a run set"
-                    + " (crisis run). A " + kind + " keeps copies of its inputs in " + directory.resolve("inputs")
-                    + "; the Results section of docs/" + (kind.equals("sweep") ? "SWEEPS" : "CALIBRATION") + ".md says how to run them again");
+        if (m.path("sweep").isObject()) {
+            throw InvalidInputException.of(source, "a sweep's results directory: read it with Rerun.readSweep");
         }
         if (!m.path("scenario").isObject() || !m.path("master_seed").canConvertToLong() || !m.path("runs").canConvertToInt()
                 || !m.path("kept_runs").canConvertToInt()) {
@@ -125,6 +121,113 @@ public final class Rerun {
         return new Source(scenario, m.path("scenario_sha256").asText(), List.copyOf(overrides),
                 m.path("master_seed").asLong(), m.path("runs").asInt(), m.path("kept_runs").asInt(), draws,
                 m.path("version").asText());
+    }
+
+    /** Whether a results directory's manifest is a sweep's (or a shard's, or a merged sweep's). */
+    public static boolean isSweep(Path directory) throws InvalidInputException {
+        return manifest(directory).path("sweep").isObject();
+    }
+
+    /** Reads a sweep's results directory for a rerun: its manifest and the copies in its {@code inputs/}. */
+    public static SweepSource readSweep(Path directory) throws InvalidInputException {
+        JsonNode m = manifest(directory);
+        Path inputs = directory.resolve("inputs");
+        Path sweepFile = onlyFile(inputs);
+        Path scenarioFile = onlyFile(inputs.resolve("scenario"));
+        if (sweepFile == null || scenarioFile == null) {
+            throw InvalidInputException.of(inputs.toString(), "not the copies a sweep keeps of its sweep file and, in"
+                    + " scenario/, its scenario file: the sweep cannot be run again from this directory");
+        }
+        Sweep sweep = SweepReader.read(sweepFile, Optional.of(scenarioFile));
+        if (!sweep.fileSha256().equals(m.path("sweep").path("sha256").asText())
+                || !sweep.scenarioSha256().equals(m.path("scenario").path("sha256").asText())) {
+            throw InvalidInputException.of(inputs.toString(), "does not hold the files the sweep ran (their SHA-256 differ"
+                    + " from the manifest's)");
+        }
+        SweepShard shard = new SweepShard(m.path("shard").path("index").asInt(1), m.path("shard").path("count").asInt(1));
+        List<String> files = new ArrayList<>();
+        for (Iterator<String> it = m.path("files").fieldNames(); it.hasNext();) {
+            files.add(it.next());
+        }
+        if (files.isEmpty()) {
+            throw InvalidInputException.of(directory.resolve("manifest.json").toString(), "lists no result files (files):"
+                    + " not a finished sweep");
+        }
+        return new SweepSource(sweep, shard, m.path("version").asText(), List.copyOf(files));
+    }
+
+    /**
+     * Compares a sweep's rerun with its original: what defines it (the sweep and scenario files, the
+     * resolved scenario, the states' records table), then each result file the original's manifest
+     * lists, byte for byte.
+     */
+    public static List<Verdict> compareSweep(Path original, Path again, List<String> files) throws IOException {
+        List<Verdict> out = new ArrayList<>();
+        JsonNode ma;
+        JsonNode mb;
+        try {
+            ma = JsonFiles.readObject(original.resolve("manifest.json"));
+            mb = JsonFiles.readObject(again.resolve("manifest.json"));
+        } catch (JsonFiles.Invalid e) {
+            out.add(new Verdict("manifest.json (the sweep's definition)", false, e.getMessage()));
+            return out;
+        }
+        List<String> differ = new ArrayList<>();
+        for (String[] key : new String[][] {{"sweep", "sha256"}, {"scenario", "resolved_sha256"}, {"state_records", "sha256"},
+            {"shard", "index"}, {"shard", "count"}}) {
+            if (!ma.path(key[0]).path(key[1]).equals(mb.path(key[0]).path(key[1]))) {
+                differ.add(key[0] + "." + key[1]);
+            }
+        }
+        out.add(new Verdict("manifest.json (the sweep's definition)", differ.isEmpty(),
+                differ.isEmpty() ? "identical" : "differs in " + String.join(", ", differ)));
+        for (String name : files) {
+            Path a = original.resolve(name);
+            Path b = again.resolve(name);
+            if (!Files.isRegularFile(a) || !Files.isRegularFile(b)) {
+                out.add(new Verdict(name, false, Files.isRegularFile(a) ? "not written by the rerun" : "not in the original"));
+                continue;
+            }
+            String where = difference(a, b);
+            out.add(new Verdict(name, where.isEmpty(), where.isEmpty() ? "identical" : where));
+        }
+        return out;
+    }
+
+    private static Path onlyFile(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isRegularFile)) {
+            Iterator<Path> it = s.iterator();
+            Path first = it.hasNext() ? it.next() : null;
+            return it.hasNext() ? null : first;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The manifest of a results directory, or why there is none to read (exit 2). */
+    private static JsonNode manifest(Path directory) throws InvalidInputException {
+        String source = directory.toString();
+        Path file = directory.resolve("manifest.json");
+        if (!Files.isDirectory(directory)) {
+            throw InvalidInputException.of(source, Files.exists(directory) ? "not a directory (give a results directory"
+                    + " of crisis run or crisis sweep)" : "no such directory");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw InvalidInputException.of(source, "no manifest.json: not a results directory of crisis run or crisis"
+                    + " sweep, or one whose work did not finish");
+        }
+        try {
+            return JsonFiles.readObject(file);
+        } catch (JsonFiles.Invalid e) {
+            String message = e.getMessage(); // "FILE[:LINE:COLUMN]: WHAT"
+            int at = message.indexOf(": ", file.toString().length());
+            throw InvalidInputException.of(message.substring(0, at), message.substring(at + 2));
+        } catch (IOException e) {
+            throw InvalidInputException.of(file.toString(), "cannot read: " + e.getMessage());
+        }
     }
 
     /**

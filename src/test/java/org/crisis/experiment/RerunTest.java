@@ -123,14 +123,83 @@ class RerunTest {
     }
 
     @Test
+    void aSweepAShardAndAMergedSweepAreRunAgainFromTheirInputsAndCompared() throws Exception {
+        Files.writeString(dir.resolve("tiny.yaml"), """
+                name: tiny
+                days: 30
+                seed: 5
+                countries: [{id: RED}, {id: BLU}, {id: GRN}]
+                relations:
+                  - between: [RED, BLU]
+                events:
+                  - {day: 0, type: ASYLUM_GRANT, actor: BLU, target: RED}
+                """);
+        Path file = Files.writeString(dir.resolve("sweep.yaml"), """
+                scenario: tiny.yaml
+                design: grid
+                replications: 3
+                seed: 11
+                vary:
+                  parameters.grievanceDecay: {values: [0.01, 0.05]}
+                outcomes: [severed:RED-BLU, polarisation]
+                """);
+        Path whole = dir.resolve("whole");
+        assertEquals(0, crisis("sweep", file.toString(), "--out", whole.toString(), "--quiet").status());
+        Path first = dir.resolve("part-1");
+        Path part = dir.resolve("part-2");
+        assertEquals(0, crisis("sweep", file.toString(), "--shard", "1/2", "--out", first.toString(), "--quiet").status());
+        assertEquals(0, crisis("sweep", file.toString(), "--shard", "2/2", "--out", part.toString(), "--quiet").status());
+        Path merged = dir.resolve("merged");
+        assertEquals(0, crisis("merge", first.toString(), part.toString(), "--out", merged.toString()).status());
+        // the files they were run from are gone: the rerun reads the copies in inputs/
+        Files.delete(file);
+        Files.delete(dir.resolve("tiny.yaml"));
+        Outcome o = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again").toString(), "--quiet", "--threads", "1");
+        assertEquals(0, o.status(), o.out() + o.err());
+        assertTrue(o.out().contains("sweep: 6 runs of the sweep again, master seed 11"), o.out()); // the sweep is named by its file
+        for (String f : List.of("manifest.json (the sweep's definition)", "points.csv", "runs.csv")) {
+            assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith(f) && l.trim().endsWith("identical")), f + ": " + o.out());
+        }
+        assertTrue(o.out().contains("identical: the rerun reproduces " + whole), o.out());
+
+        // one shard is run again as that shard; a merged sweep as the whole
+        Outcome shard = crisis("rerun", part.toString(), "--out", dir.resolve("part-again").toString(), "--quiet");
+        assertEquals(0, shard.status(), shard.out() + shard.err());
+        assertTrue(shard.out().contains("3 runs of the sweep again (shard 2/2)"), shard.out());
+        Outcome m = crisis("rerun", merged.toString(), "--out", dir.resolve("merged-again").toString(), "--quiet");
+        assertEquals(0, m.status(), m.out() + m.err());
+        assertTrue(m.out().contains("6 runs of the sweep again, master seed 11"), m.out());
+
+        // a result file that differs is named, with its first different line; exit 1
+        List<String> points = Files.readAllLines(whole.resolve("points.csv"));
+        points.set(2, points.get(2) + "9");
+        Files.write(whole.resolve("points.csv"), points);
+        Outcome d = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-2").toString(), "--quiet");
+        assertEquals(1, d.status(), d.out() + d.err());
+        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("points.csv") && l.trim().endsWith("differs from line 3")),
+                d.out());
+        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("runs.csv") && l.trim().endsWith("identical")), d.out());
+        assertTrue(d.out().contains("different: the rerun does not reproduce " + whole), d.out());
+        Outcome withDraws = crisis("rerun", whole.toString(), "--parameters-from", dir.toString());
+        assertEquals(2, withDraws.status());
+        assertTrue(withDraws.err().contains("--parameters-from: a sweep draws no parameters from an ensemble"), withDraws.err());
+    }
+
+    @Test
     void aDirectoryThatIsNotARunSetIsRefusedWithWhatToDoInstead() throws Exception {
         Path sweep = Files.createDirectories(dir.resolve("sweep"));
         Files.writeString(sweep.resolve("manifest.json"), "{\"tool\": \"crisis\", \"sweep\": {\"name\": \"s\"}}");
         Outcome o = crisis("rerun", sweep.toString(), "--out", dir.resolve("x").toString());
         assertEquals(2, o.status());
-        assertTrue(o.err().contains("a sweep's results directory: crisis rerun reruns a run set (crisis run). A sweep keeps"
-                + " copies of its inputs in " + sweep.resolve("inputs") + "; the Results section of docs/SWEEPS.md says how to"
-                + " run them again"), o.err());
+        assertTrue(o.err().contains(sweep.resolve("inputs") + ": not the copies a sweep keeps of its sweep file and, in"
+                + " scenario/, its scenario file: the sweep cannot be run again from this directory"), o.err());
+        Path calibration = Files.createDirectories(dir.resolve("calibration"));
+        Files.writeString(calibration.resolve("manifest.json"), "{\"tool\": \"crisis\", \"calibration\": {\"name\": \"c\"}}");
+        Outcome c = crisis("rerun", calibration.toString(), "--out", dir.resolve("y").toString());
+        assertEquals(2, c.status());
+        assertTrue(c.err().contains("a calibration's results directory: crisis rerun reruns a run set (crisis run) or a sweep."
+                + " A calibration keeps copies of its inputs in " + calibration.resolve("inputs")), c.err());
+        assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")));
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Outcome none = crisis("rerun", empty.toString());
         assertEquals(2, none.status());
