@@ -124,25 +124,13 @@ class RerunTest {
 
     @Test
     void aSweepAShardAndAMergedSweepAreRunAgainFromTheirInputsAndCompared() throws Exception {
-        Files.writeString(dir.resolve("tiny.yaml"), """
-                name: tiny
-                days: 30
-                seed: 5
-                countries: [{id: RED}, {id: BLU}, {id: GRN}]
-                relations:
-                  - between: [RED, BLU]
-                events:
-                  - {day: 0, type: ASYLUM_GRANT, actor: BLU, target: RED}
-                """);
-        Path file = Files.writeString(dir.resolve("sweep.yaml"), """
-                scenario: tiny.yaml
+        Path file = SweepFixtures.sweep(dir, """
                 design: grid
                 replications: 3
                 seed: 11
                 vary:
                   parameters.grievanceDecay: {values: [0.01, 0.05]}
-                outcomes: [severed:RED-BLU, polarisation]
-                """);
+                """ + SweepFixtures.OUTCOMES);
         Path whole = dir.resolve("whole");
         assertEquals(0, crisis("sweep", file.toString(), "--out", whole.toString(), "--quiet").status());
         Path first = dir.resolve("part-1");
