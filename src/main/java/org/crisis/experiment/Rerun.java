@@ -35,6 +35,9 @@ public final class Rerun {
     /** The manifest's fields that define the run set (the others are timings and where it ran). */
     static final List<String> DEFINITION = List.of("resolved_scenario_sha256", "parameters", "state_records", "runs",
             "master_seed", "kept_runs", "parameters_from");
+    /** The fields of a sweep's manifest that define what ran, as paths ("shard/index": the shard object's index). */
+    static final List<String> SWEEP_DEFINITION = List.of("sweep/sha256", "scenario/resolved_sha256", "state_records/sha256",
+            "shard/index", "shard/count");
 
     /**
      * What the manifest of {@code directory} says was run.
@@ -163,33 +166,10 @@ public final class Rerun {
      */
     public static List<Verdict> compareSweep(Path original, Path again, List<String> files) throws IOException {
         List<Verdict> out = new ArrayList<>();
-        JsonNode ma;
-        JsonNode mb;
-        try {
-            ma = JsonFiles.readObject(original.resolve("manifest.json"));
-            mb = JsonFiles.readObject(again.resolve("manifest.json"));
-        } catch (JsonFiles.Invalid e) {
-            out.add(new Verdict("manifest.json (the sweep's definition)", false, e.getMessage()));
-            return out;
-        }
-        List<String> differ = new ArrayList<>();
-        for (String[] key : new String[][] {{"sweep", "sha256"}, {"scenario", "resolved_sha256"}, {"state_records", "sha256"},
-            {"shard", "index"}, {"shard", "count"}}) {
-            if (!ma.path(key[0]).path(key[1]).equals(mb.path(key[0]).path(key[1]))) {
-                differ.add(key[0] + "." + key[1]);
-            }
-        }
-        out.add(new Verdict("manifest.json (the sweep's definition)", differ.isEmpty(),
-                differ.isEmpty() ? "identical" : "differs in " + String.join(", ", differ)));
+        out.add(definition(original, again, "manifest.json (the sweep's definition)", SWEEP_DEFINITION));
         for (String name : files) {
-            Path a = original.resolve(name);
-            Path b = again.resolve(name);
-            if (!Files.isRegularFile(a) || !Files.isRegularFile(b)) {
-                out.add(new Verdict(name, false, Files.isRegularFile(a) ? "not written by the rerun" : "not in the original"));
-                continue;
-            }
-            String where = difference(a, b);
-            out.add(new Verdict(name, where.isEmpty(), where.isEmpty() ? "identical" : where));
+            Verdict v = file(original, again, name);
+            out.add(v != null ? v : new Verdict(name, false, "not in the original"));
         }
         return out;
     }
@@ -236,41 +216,48 @@ public final class Rerun {
      */
     public static List<Verdict> compare(Path original, Path again) throws IOException {
         List<Verdict> out = new ArrayList<>();
-        out.add(definition(original.resolve("manifest.json"), again.resolve("manifest.json")));
+        out.add(definition(original, again, "manifest.json (the run set's definition)", DEFINITION));
         for (String name : FILES) {
-            Path a = original.resolve(name);
-            Path b = again.resolve(name);
-            boolean hasA = Files.isRegularFile(a);
-            boolean hasB = Files.isRegularFile(b);
-            if (!hasA && !hasB) {
-                continue;
+            Verdict v = file(original, again, name);
+            if (v != null) {
+                out.add(v);
             }
-            if (!hasA || !hasB) {
-                out.add(new Verdict(name, false, hasA ? "not written by the rerun" : "not in the original"));
-                continue;
-            }
-            String where = difference(a, b);
-            out.add(new Verdict(name, where.isEmpty(), where.isEmpty() ? "identical" : where));
         }
         return out;
     }
 
-    private static Verdict definition(Path a, Path b) throws IOException {
-        String name = "manifest.json (the run set's definition)";
+    /** One file of both directories compared byte for byte; null when neither holds it. */
+    private static Verdict file(Path original, Path again, String name) throws IOException {
+        Path a = original.resolve(name);
+        Path b = again.resolve(name);
+        boolean hasA = Files.isRegularFile(a);
+        boolean hasB = Files.isRegularFile(b);
+        if (!hasA && !hasB) {
+            return null;
+        }
+        if (!hasA || !hasB) {
+            return new Verdict(name, false, hasA ? "not written by the rerun" : "not in the original");
+        }
+        String where = difference(a, b);
+        return new Verdict(name, where.isEmpty(), where.isEmpty() ? "identical" : where);
+    }
+
+    /** The two manifests compared on the fields (paths with '/') that define what ran, each named with '.'. */
+    private static Verdict definition(Path original, Path again, String name, List<String> fields) throws IOException {
         JsonNode ma;
         JsonNode mb;
         try {
-            ma = JsonFiles.readObject(a);
-            mb = JsonFiles.readObject(b);
+            ma = JsonFiles.readObject(original.resolve("manifest.json"));
+            mb = JsonFiles.readObject(again.resolve("manifest.json"));
         } catch (JsonFiles.Invalid e) {
             return new Verdict(name, false, e.getMessage());
         }
         List<String> differ = new ArrayList<>();
-        for (String field : DEFINITION) {
-            JsonNode va = withoutDirectory(ma.path(field));
-            JsonNode vb = withoutDirectory(mb.path(field));
+        for (String field : fields) {
+            JsonNode va = withoutDirectory(ma.at("/" + field));
+            JsonNode vb = withoutDirectory(mb.at("/" + field));
             if (!va.equals(vb)) {
-                differ.add(field);
+                differ.add(field.replace('/', '.'));
             }
         }
         return new Verdict(name, differ.isEmpty(), differ.isEmpty() ? "identical" : "differs in " + String.join(", ", differ));
