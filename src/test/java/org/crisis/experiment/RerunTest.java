@@ -168,6 +168,15 @@ class RerunTest {
                 d.out());
         assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("runs.csv") && l.trim().endsWith("identical")), d.out());
         assertTrue(d.out().contains("different: the rerun does not reproduce " + whole), d.out());
+        // a sweep whose manifest names another states' records table is said to differ in its definition
+        JsonNode manifest = new ObjectMapper().readTree(merged.resolve("manifest.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest).putObject("state_records").put("sha256", "0".repeat(64));
+        new ObjectMapper().writeValue(merged.resolve("manifest.json").toFile(), manifest);
+        Outcome t = crisis("rerun", merged.toString(), "--out", dir.resolve("merged-again-2").toString(), "--quiet");
+        assertEquals(1, t.status(), t.out() + t.err());
+        assertTrue(t.out().lines().anyMatch(l -> l.trim().startsWith("manifest.json (the sweep's definition)")
+                && l.trim().endsWith("differs in state_records.sha256")), t.out());
+        assertTrue(t.out().lines().anyMatch(l -> l.trim().startsWith("runs.csv") && l.trim().endsWith("identical")), t.out());
         Outcome withDraws = crisis("rerun", whole.toString(), "--parameters-from", dir.toString());
         assertEquals(2, withDraws.status());
         assertTrue(withDraws.err().contains("--parameters-from: a sweep draws no parameters from an ensemble"), withDraws.err());
