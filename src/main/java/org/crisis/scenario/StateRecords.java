@@ -21,15 +21,19 @@ import org.crisis.model.Level;
  * Each state's record in the crises of the case library (docs/MODEL.md 3.5, "A state's record"):
  * for every case and every state named in one of its patterns on a pair's level, whether the
  * record (a pattern with a lower bound on the pair reaching {@code DOWNGRADED} or {@code SEVERED})
- * says that state's relations fell. The model reads, for a scenario that starts on a date, the
- * share of each state's crises that had ended by that date in which they fell, drawn towards the
- * library's share as if {@link #PRIOR_CRISES} more crises had it; its shift from the library's
- * share scales the state's felt grievance by the option {@code recordWeight}.
+ * says that state's relations fell, and from which day that was known. The model reads, for a
+ * scenario that starts on a date, the share of each state's crises known by that date in which they
+ * fell, drawn towards the library's share as if {@link #PRIOR_CRISES} more crises had it; its shift
+ * from the library's share scales the state's felt grievance by the option {@code recordWeight}.
  *
  * <p>A case is one of a state's crises when it has a start date, scripts at least one event and has
- * a pattern on one of the state's pairs; it has ended, and what its patterns say is known, on the
- * day after its last simulated day (its start plus its {@code days}: the table's {@code ended}), so it
- * counts for a scenario that starts on that day or later. A state whose id lies in ISO 3166's
+ * a pattern on one of the state's pairs. It has ended on the day after its last simulated day (its
+ * start plus its {@code days}: the table's {@code ended}). A crisis in which the state's relations
+ * held is known from that day; one in which they fell is known from the day after the shortest
+ * window of a pattern that says so closes (its start plus the pattern's {@code withinDays} plus one;
+ * a pattern without {@code withinDays} closes with the crisis), or from its end if that comes first:
+ * the table's {@code known}. A crisis counts for a scenario that starts on its {@code known} day or
+ * later. A state whose id lies in ISO 3166's
  * user-assigned ranges ({@code AAA}–{@code AAZ}, {@code QMA}–{@code QZZ}, {@code XAA}–{@code XZZ},
  * {@code ZZA}–{@code ZZZ}) is fictional and has no record, so the library's theoretical cases add none;
  * {@code XKX}, the code in common use for Kosovo, is the one real state there.
@@ -46,10 +50,13 @@ public final class StateRecords {
     public static final String RESOURCE = "/state-records.csv";
     /** The weight of the library's share in a state's record, in crises. */
     public static final double PRIOR_CRISES = 5;
-    static final String HEADER = "country,ended,case,fell";
+    static final String HEADER = "country,known,ended,case,fell";
 
-    /** One state's part in one crisis of the library, which ended on {@code ended}. */
-    record Entry(String country, LocalDate ended, String name, boolean fell) {}
+    /**
+     * One state's part in one crisis of the library, which ended on {@code ended} and whose outcome
+     * for the state ({@code fell}) was known from {@code known}.
+     */
+    record Entry(String country, LocalDate known, LocalDate ended, String name, boolean fell) {}
 
     private final Map<String, List<Entry>> byCountry = new HashMap<>();
     private final double share;
@@ -111,8 +118,8 @@ public final class StateRecords {
 
     /**
      * How far a state's record stands from the library's share, for a scenario that starts on
-     * {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's crises that ended
-     * on or before {@code start}, with s the library's share and k {@link #PRIOR_CRISES}. 0 for a
+     * {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's crises known on or
+     * before {@code start}, with s the library's share and k {@link #PRIOR_CRISES}. 0 for a
      * scenario without a start date and for a state the library does not name.
      */
     public double shift(String country, Optional<LocalDate> start) {
@@ -123,7 +130,7 @@ public final class StateRecords {
         int crises = 0;
         int fell = 0;
         for (Entry e : entries) {
-            if (!e.ended().isAfter(start.get())) {
+            if (!e.known().isAfter(start.get())) {
                 crises++;
                 fell += e.fell() ? 1 : 0;
             }
@@ -143,21 +150,26 @@ public final class StateRecords {
             if (s.start().isEmpty() || s.events().isEmpty() || s.expect().isEmpty()) {
                 continue;
             }
-            LocalDate ended = s.start().get().plusDays(s.days());
+            LocalDate start = s.start().get();
+            LocalDate ended = start.plusDays(s.days());
             Map<String, Boolean> fell = new TreeMap<>();
+            Map<String, LocalDate> known = new TreeMap<>(); // its end, or sooner when a fall's window closed sooner
             for (Scenario.Pattern p : s.expect().get().patterns()) {
                 if (p instanceof Scenario.Reaches r) {
                     boolean lower = r.probability().min().orElse(0.0) > 0 && r.level().compareTo(Level.DOWNGRADED) <= 0;
+                    LocalDate closes = r.withinDays().isPresent() ? start.plusDays(r.withinDays().getAsInt() + 1L) : ended;
+                    LocalDate from = lower && closes.isBefore(ended) ? closes : ended;
                     for (String id : List.of(r.pair().a(), r.pair().b())) {
                         if (!fictional(id)) {
                             fell.merge(id, lower, Boolean::logicalOr);
+                            known.merge(id, from, (x, y) -> x.isBefore(y) ? x : y);
                         }
                     }
                 }
             }
-            fell.forEach((id, f1) -> out.add(new Entry(id, ended, s.name(), f1)));
+            fell.forEach((id, f1) -> out.add(new Entry(id, known.get(id), ended, s.name(), f1)));
         }
-        out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::ended).thenComparing(Entry::name));
+        out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::known).thenComparing(Entry::name));
         return out;
     }
 
@@ -169,7 +181,7 @@ public final class StateRecords {
     static List<String> lines(List<Entry> entries) {
         List<String> out = new ArrayList<>(List.of(HEADER));
         for (Entry e : entries) {
-            out.add(e.country() + "," + e.ended() + "," + e.name() + "," + (e.fell() ? 1 : 0));
+            out.add(e.country() + "," + e.known() + "," + e.ended() + "," + e.name() + "," + (e.fell() ? 1 : 0));
         }
         return out;
     }
@@ -181,7 +193,7 @@ public final class StateRecords {
         List<Entry> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            out.add(new Entry(f[0], LocalDate.parse(f[1]), f[2], f[3].equals("1")));
+            out.add(new Entry(f[0], LocalDate.parse(f[1]), LocalDate.parse(f[2]), f[3], f[4].equals("1")));
         }
         return out;
     }

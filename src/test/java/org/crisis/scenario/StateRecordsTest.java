@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The states' records in the case library (StateRecords): the shipped table is the library's
- * as it stands, and a state's record counts only the crises that had ended by a scenario's start,
+ * as it stands, and a state's record counts only the crises whose outcome was known by a scenario's start,
  * drawn towards the library's share; theoretical cases lend no record.
  */
 class StateRecordsTest {
@@ -36,9 +36,9 @@ class StateRecordsTest {
     void aRecordCountsTheCrisesBeforeTheStartDrawnTowardsTheLibrarysShare() throws Exception {
         // AAA fell in two crises (1990, 2000) and not in one (2010); BBB, in one of three; CCC in none of two
         StateRecords r = new StateRecords(StateRecords.parse(List.of(StateRecords.HEADER,
-                "AAA,1990-01-01,a,1", "AAA,2000-01-01,b,1", "AAA,2010-01-01,c,0",
-                "BBB,1990-01-01,a,1", "BBB,2000-01-01,b,0", "BBB,2010-01-01,c,0",
-                "CCC,1995-01-01,d,0", "CCC,2005-01-01,e,0")));
+                "AAA,1990-01-01,1990-01-01,a,1", "AAA,2000-01-01,2000-01-01,b,1", "AAA,2010-01-01,2010-01-01,c,0",
+                "BBB,1990-01-01,1990-01-01,a,1", "BBB,2000-01-01,2000-01-01,b,0", "BBB,2010-01-01,2010-01-01,c,0",
+                "CCC,1995-01-01,1995-01-01,d,0", "CCC,2005-01-01,2005-01-01,e,0")));
         double s = 3 / 8.0;
         assertEquals(s, r.share(), 1e-12);
         double k = StateRecords.PRIOR_CRISES;
@@ -55,6 +55,21 @@ class StateRecordsTest {
     }
 
     @Test
+    void aFallCountsFromTheDayItWasKnownAndAHoldFromTheEnd() {
+        // DDD's relations fell within the first week of a crisis of 2020-2023, and held in one of 2021-2022
+        StateRecords r = new StateRecords(StateRecords.parse(List.of(StateRecords.HEADER,
+                "DDD,2020-01-09,2023-01-01,long,1", "DDD,2022-01-01,2022-01-01,held,0", "EEE,2010-01-01,2010-01-01,x,1")));
+        double s = 2 / 3.0;
+        double k = StateRecords.PRIOR_CRISES;
+        assertEquals(0, r.shift("DDD", Optional.of(LocalDate.of(2020, 1, 8))), 1e-12, "the fall not yet known");
+        assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2020, 1, 9))), 1e-12,
+                "the fall known from the day after its window, long before the crisis ended");
+        assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2021, 12, 31))), 1e-12,
+                "the held crisis not yet over");
+        assertEquals((1 + s * k) / (2 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2022, 1, 1))), 1e-12);
+    }
+
+    @Test
     void theTableIsMadeFromThePatternsThatSayAPairFell() throws Exception {
         Files.writeString(dir.resolve("one.yaml"), """
                 name: one
@@ -64,7 +79,9 @@ class StateRecordsTest {
                 events: [{day: 0, type: BORDER_INCIDENT, actor: BBB, target: ABC}]
                 expect:
                   patterns:
-                    - {name: fell, pair: [ABC, BBB], reaches: DOWNGRADED, probability: {min: 0.5}}
+                    - {name: fell, pair: [ABC, BBB], reaches: DOWNGRADED, withinDays: 8, probability: {min: 0.5}}
+                    - {name: severed, pair: [ABC, BBB], reaches: SEVERED, probability: {min: 0.3}}
+                    - {name: not-at-once, pair: [ABC, BBB], reaches: DOWNGRADED, withinDays: 2, probability: {max: 0.3}}
                     - {name: kept, pair: [ABC, CCC], reaches: DOWNGRADED, probability: {max: 0.2}}
                     - {name: fictional, pair: [ABC, XRD], reaches: SEVERED, probability: {min: 0.5}}
                 """);
@@ -87,9 +104,12 @@ class StateRecordsTest {
                   patterns:
                     - {name: fell, pair: [AAA, BBB], reaches: SEVERED, probability: {min: 0.5}}
                 """);
-        assertEquals(List.of(StateRecords.HEADER, "ABC,2001-03-05,one,1", "BBB,2001-03-05,one,1", "CCC,2001-03-05,one,0"),
-                StateRecords.lines(StateRecords.fromCases(dir)), "a crisis dated by the day after its last (start + days); a case"
-                        + " without a start date or without an event, and a fictional state, lend no record");
+        assertEquals(List.of(StateRecords.HEADER, "ABC,2001-02-12,2001-03-05,one,1", "BBB,2001-02-12,2001-03-05,one,1",
+                "CCC,2001-03-05,2001-03-05,one,0"),
+                StateRecords.lines(StateRecords.fromCases(dir)), "a crisis ends the day after its last (start + days); a fall is"
+                        + " known the day after the shortest window that records it closes (ABC-BBB fell within 8 days; the"
+                        + " rupture without a window does not date it), a hold at the end; a case without a start date or"
+                        + " without an event, and a fictional state, lend no record");
     }
 
     @Test
