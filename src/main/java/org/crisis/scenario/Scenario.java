@@ -144,7 +144,7 @@ public record Scenario(
     }
 
     /**
-     * Each country's record in the case library's crises that had ended by this scenario's start,
+     * Each country's record in the case library's crises whose outcome was known by this scenario's start,
      * as its shift from the library's share (StateRecords), in the order of {@link #countries()};
      * all 0 when the option {@code recordWeight} is off, which reads no table.
      */
