@@ -144,35 +144,16 @@ public record Scenario(
     }
 
     /**
-     * Each country's record in the case library's crises in its role here ({@link #principals()}) whose
-     * outcome was known by this scenario's start, as its shift from the library's share in that role
-     * (StateRecords), in the order of {@link #countries()};
+     * Each country's record in the case library's crises whose outcome was known by this scenario's start,
+     * as its shift from the library's share (StateRecords), in the order of {@link #countries()};
      * all 0 when the option {@code recordWeight} is off, which reads no table.
      */
     public double[] recordShifts() {
         double[] out = new double[countries.size()];
         if (parameters.get(Parameter.RECORD_WEIGHT) != 0) {
             StateRecords records = StateRecords.shipped();
-            java.util.Set<String> principals = principals();
             for (int i = 0; i < out.length; i++) {
-                String id = countries.get(i).id();
-                out[i] = records.shift(id, principals.contains(id), start);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The scenario's principals: the countries a scripted hostile act (a negative gamma) with a
-     * target names as its actor or its target. The others are bystanders; a state's record is read
-     * in its role (docs/MODEL.md 3.5).
-     */
-    public java.util.Set<String> principals() {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        for (Trigger t : events) {
-            if (t.gamma() < 0 && t.target().isPresent()) {
-                out.add(t.actor());
-                out.add(t.target().get());
+                out[i] = records.shift(countries.get(i).id(), start);
             }
         }
         return out;

@@ -21,12 +21,10 @@ import org.crisis.model.Level;
  * Each state's record in the crises of the case library (docs/MODEL.md 3.5, "A state's record"):
  * for every case and every state named in one of its patterns on a pair's level, whether the
  * record (a pattern with a lower bound on the pair reaching {@code DOWNGRADED} or {@code SEVERED})
- * says that state's relations fell, from which day that was known, and the state's role in it: a
- * principal (the actor or the target of a scripted hostile act, {@link Scenario#principals()}) or a
- * bystander. The model reads, for a scenario that starts on a date, the share of each state's crises
- * in the role it has in that scenario, known by that date, in which its relations fell, drawn towards
- * the library's share in that role as if {@link #PRIOR_CRISES} more crises had it; its shift from the
- * library's share scales the state's felt grievance by the option {@code recordWeight}.
+ * says that state's relations fell, and from which day that was known. The model reads, for a
+ * scenario that starts on a date, the share of each state's crises known by that date in which they
+ * fell, drawn towards the library's share as if {@link #PRIOR_CRISES} more crises had it; its shift
+ * from the library's share scales the state's felt grievance by the option {@code recordWeight}.
  *
  * <p>A case is one of a state's crises when it has a start date, scripts at least one event and has
  * a pattern on one of the state's pairs. It has ended on the day after its last simulated day (its
@@ -52,20 +50,16 @@ public final class StateRecords {
     public static final String RESOURCE = "/state-records.csv";
     /** The weight of the library's share in a state's record, in crises. */
     public static final double PRIOR_CRISES = 5;
-    static final String HEADER = "country,role,known,ended,case,fell";
-    static final String PRINCIPAL = "principal";
-    static final String BYSTANDER = "bystander";
+    static final String HEADER = "country,known,ended,case,fell";
 
     /**
-     * One state's part in one crisis of the library, as a principal or a bystander, which ended on
-     * {@code ended} and whose outcome for the state ({@code fell}) was known from {@code known}.
+     * One state's part in one crisis of the library, which ended on {@code ended} and whose outcome
+     * for the state ({@code fell}) was known from {@code known}.
      */
-    record Entry(String country, boolean principal, LocalDate known, LocalDate ended, String name, boolean fell) {}
+    record Entry(String country, LocalDate known, LocalDate ended, String name, boolean fell) {}
 
     private final Map<String, List<Entry>> byCountry = new HashMap<>();
-    /** The library's share of falls among the principals' rows and among the bystanders'. */
-    private final double principalShare;
-    private final double bystanderShare;
+    private final double share;
     private final String sha256;
 
     StateRecords(List<Entry> entries) {
@@ -74,16 +68,12 @@ public final class StateRecords {
 
     private StateRecords(List<Entry> entries, String sha256) {
         this.sha256 = sha256;
-        long[] rows = new long[2];
-        long[] fell = new long[2];
+        long fell = 0;
         for (Entry e : entries) {
             byCountry.computeIfAbsent(e.country(), k -> new ArrayList<>()).add(e);
-            int role = e.principal() ? 0 : 1;
-            rows[role]++;
-            fell[role] += e.fell() ? 1 : 0;
+            fell += e.fell() ? 1 : 0;
         }
-        principalShare = rows[0] == 0 ? 0 : fell[0] / (double) rows[0];
-        bystanderShare = rows[1] == 0 ? 0 : fell[1] / (double) rows[1];
+        share = entries.isEmpty() ? 0 : fell / (double) entries.size();
     }
 
     /** The table shipped with the model. */
@@ -121,28 +111,26 @@ public final class StateRecords {
         }
     }
 
-    /** The share of the library's state-crises in a role in which the state's relations fell. */
-    public double share(boolean principal) {
-        return principal ? principalShare : bystanderShare;
+    /** The share of the library's state-crises in which the state's relations fell. */
+    public double share() {
+        return share;
     }
 
     /**
-     * How far a state's record in a role stands from the library's share in that role, for a
-     * scenario that starts on {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's
-     * crises in that role known on or before {@code start}, with s the library's share in the role
-     * and k {@link #PRIOR_CRISES}. 0 for a scenario without a start date and for a state the library
-     * does not name.
+     * How far a state's record stands from the library's share, for a scenario that starts on
+     * {@code start}: {@code (fell + s·k) / (crises + k) − s}, over the state's crises known on or
+     * before {@code start}, with s the library's share and k {@link #PRIOR_CRISES}. 0 for a
+     * scenario without a start date and for a state the library does not name.
      */
-    public double shift(String country, boolean principal, Optional<LocalDate> start) {
+    public double shift(String country, Optional<LocalDate> start) {
         List<Entry> entries = byCountry.get(country);
         if (start.isEmpty() || entries == null) {
             return 0;
         }
-        double share = share(principal);
         int crises = 0;
         int fell = 0;
         for (Entry e : entries) {
-            if (e.principal() == principal && !e.known().isAfter(start.get())) {
+            if (!e.known().isAfter(start.get())) {
                 crises++;
                 fell += e.fell() ? 1 : 0;
             }
@@ -179,8 +167,7 @@ public final class StateRecords {
                     }
                 }
             }
-            java.util.Set<String> principals = s.principals();
-            fell.forEach((id, f1) -> out.add(new Entry(id, principals.contains(id), known.get(id), ended, s.name(), f1)));
+            fell.forEach((id, f1) -> out.add(new Entry(id, known.get(id), ended, s.name(), f1)));
         }
         out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::known).thenComparing(Entry::name));
         return out;
@@ -194,8 +181,7 @@ public final class StateRecords {
     static List<String> lines(List<Entry> entries) {
         List<String> out = new ArrayList<>(List.of(HEADER));
         for (Entry e : entries) {
-            out.add(e.country() + "," + (e.principal() ? PRINCIPAL : BYSTANDER) + "," + e.known() + "," + e.ended() + ","
-                    + e.name() + "," + (e.fell() ? 1 : 0));
+            out.add(e.country() + "," + e.known() + "," + e.ended() + "," + e.name() + "," + (e.fell() ? 1 : 0));
         }
         return out;
     }
@@ -207,11 +193,7 @@ public final class StateRecords {
         List<Entry> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            if (!f[1].equals(PRINCIPAL) && !f[1].equals(BYSTANDER)) {
-                throw new IllegalStateException(RESOURCE + ": a role is " + PRINCIPAL + " or " + BYSTANDER + ", not " + f[1]);
-            }
-            out.add(new Entry(f[0], f[1].equals(PRINCIPAL), LocalDate.parse(f[2]), LocalDate.parse(f[3]), f[4],
-                    f[5].equals("1")));
+            out.add(new Entry(f[0], LocalDate.parse(f[1]), LocalDate.parse(f[2]), f[3], f[4].equals("1")));
         }
         return out;
     }

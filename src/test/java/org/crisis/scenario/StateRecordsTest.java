@@ -2,7 +2,6 @@ package org.crisis.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,60 +36,37 @@ class StateRecordsTest {
     void aRecordCountsTheCrisesBeforeTheStartDrawnTowardsTheLibrarysShare() throws Exception {
         // AAA fell in two crises (1990, 2000) and not in one (2010); BBB, in one of three; CCC in none of two
         StateRecords r = new StateRecords(StateRecords.parse(List.of(StateRecords.HEADER,
-                "AAA,principal,1990-01-01,1990-01-01,a,1", "AAA,principal,2000-01-01,2000-01-01,b,1", "AAA,principal,2010-01-01,2010-01-01,c,0",
-                "BBB,principal,1990-01-01,1990-01-01,a,1", "BBB,principal,2000-01-01,2000-01-01,b,0", "BBB,principal,2010-01-01,2010-01-01,c,0",
-                "CCC,principal,1995-01-01,1995-01-01,d,0", "CCC,principal,2005-01-01,2005-01-01,e,0")));
+                "AAA,1990-01-01,1990-01-01,a,1", "AAA,2000-01-01,2000-01-01,b,1", "AAA,2010-01-01,2010-01-01,c,0",
+                "BBB,1990-01-01,1990-01-01,a,1", "BBB,2000-01-01,2000-01-01,b,0", "BBB,2010-01-01,2010-01-01,c,0",
+                "CCC,1995-01-01,1995-01-01,d,0", "CCC,2005-01-01,2005-01-01,e,0")));
         double s = 3 / 8.0;
-        assertEquals(s, r.share(true), 1e-12);
+        assertEquals(s, r.share(), 1e-12);
         double k = StateRecords.PRIOR_CRISES;
         // before 2005: AAA two of two, CCC none of one
-        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", true, Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
-        assertEquals((0 + s * k) / (1 + k) - s, r.shift("CCC", true, Optional.of(LocalDate.of(2004, 12, 31))), 1e-12);
+        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
+        assertEquals((0 + s * k) / (1 + k) - s, r.shift("CCC", Optional.of(LocalDate.of(2004, 12, 31))), 1e-12);
         // a crisis that ended on the day counts; one that ends the day after does not
-        assertEquals((2 + s * k) / (3 + k) - s, r.shift("AAA", true, Optional.of(LocalDate.of(2010, 1, 1))), 1e-12);
-        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", true, Optional.of(LocalDate.of(2009, 12, 31))), 1e-12);
-        assertEquals(0, r.shift("AAA", true, Optional.of(LocalDate.of(1989, 12, 31))), 1e-12);
+        assertEquals((2 + s * k) / (3 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2010, 1, 1))), 1e-12);
+        assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2009, 12, 31))), 1e-12);
+        assertEquals(0, r.shift("AAA", Optional.of(LocalDate.of(1989, 12, 31))), 1e-12);
         // no start, or a state the library does not name: no record
-        assertEquals(0, r.shift("AAA", true, Optional.empty()));
-        assertEquals(0, r.shift("ZZZ", true, Optional.of(LocalDate.of(2020, 1, 1))));
+        assertEquals(0, r.shift("AAA", Optional.empty()));
+        assertEquals(0, r.shift("ZZZ", Optional.of(LocalDate.of(2020, 1, 1))));
     }
 
     @Test
     void aFallCountsFromTheDayItWasKnownAndAHoldFromTheEnd() {
         // DDD's relations fell within the first week of a crisis of 2020-2023, and held in one of 2021-2022
         StateRecords r = new StateRecords(StateRecords.parse(List.of(StateRecords.HEADER,
-                "DDD,principal,2020-01-09,2023-01-01,long,1", "DDD,principal,2022-01-01,2022-01-01,held,0", "EEE,principal,2010-01-01,2010-01-01,x,1")));
+                "DDD,2020-01-09,2023-01-01,long,1", "DDD,2022-01-01,2022-01-01,held,0", "EEE,2010-01-01,2010-01-01,x,1")));
         double s = 2 / 3.0;
         double k = StateRecords.PRIOR_CRISES;
-        assertEquals(0, r.shift("DDD", true, Optional.of(LocalDate.of(2020, 1, 8))), 1e-12, "the fall not yet known");
-        assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", true, Optional.of(LocalDate.of(2020, 1, 9))), 1e-12,
+        assertEquals(0, r.shift("DDD", Optional.of(LocalDate.of(2020, 1, 8))), 1e-12, "the fall not yet known");
+        assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2020, 1, 9))), 1e-12,
                 "the fall known from the day after its window, long before the crisis ended");
-        assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", true, Optional.of(LocalDate.of(2021, 12, 31))), 1e-12,
+        assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2021, 12, 31))), 1e-12,
                 "the held crisis not yet over");
-        assertEquals((1 + s * k) / (2 + k) - s, r.shift("DDD", true, Optional.of(LocalDate.of(2022, 1, 1))), 1e-12);
-    }
-
-    @Test
-    void aStateHasARecordInEachRoleDrawnTowardsThatRolesShare() {
-        // as principals, FFF fell in both its crises and GGG in none of one; as a bystander FFF held in three
-        StateRecords r = new StateRecords(StateRecords.parse(List.of(StateRecords.HEADER,
-                "FFF,principal,2001-01-01,2001-01-01,a,1", "FFF,principal,2002-01-01,2002-01-01,b,1",
-                "GGG,principal,2002-01-01,2002-01-01,b,0",
-                "FFF,bystander,2003-01-01,2003-01-01,c,0", "FFF,bystander,2004-01-01,2004-01-01,d,0",
-                "FFF,bystander,2005-01-01,2005-01-01,e,0", "GGG,bystander,2005-01-01,2005-01-01,e,1")));
-        double p = 2 / 3.0;
-        double b = 1 / 4.0;
-        double k = StateRecords.PRIOR_CRISES;
-        assertEquals(p, r.share(true), 1e-12);
-        assertEquals(b, r.share(false), 1e-12);
-        Optional<LocalDate> later = Optional.of(LocalDate.of(2010, 1, 1));
-        assertEquals((2 + p * k) / (2 + k) - p, r.shift("FFF", true, later), 1e-12, "FFF's record when injured or acting");
-        assertEquals((0 + b * k) / (3 + k) - b, r.shift("FFF", false, later), 1e-12, "FFF's record as a bystander");
-        assertEquals((1 + b * k) / (1 + k) - b, r.shift("GGG", false, later), 1e-12);
-        assertEquals(true, r.shift("FFF", true, later) > 0 && r.shift("FFF", false, later) < 0,
-                "a state that answers its injuries and keeps out of others' quarrels");
-        assertThrows(IllegalStateException.class, () -> StateRecords.parse(List.of(StateRecords.HEADER,
-                "FFF,actor,2001-01-01,2001-01-01,a,1")));
+        assertEquals((1 + s * k) / (2 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2022, 1, 1))), 1e-12);
     }
 
     @Test
@@ -128,12 +104,11 @@ class StateRecordsTest {
                   patterns:
                     - {name: fell, pair: [AAA, BBB], reaches: SEVERED, probability: {min: 0.5}}
                 """);
-        assertEquals(List.of(StateRecords.HEADER, "ABC,principal,2001-02-12,2001-03-05,one,1",
-                "BBB,principal,2001-02-12,2001-03-05,one,1", "CCC,bystander,2001-03-05,2001-03-05,one,0"),
+        assertEquals(List.of(StateRecords.HEADER, "ABC,2001-02-12,2001-03-05,one,1", "BBB,2001-02-12,2001-03-05,one,1",
+                "CCC,2001-03-05,2001-03-05,one,0"),
                 StateRecords.lines(StateRecords.fromCases(dir)), "a crisis ends the day after its last (start + days); a fall is"
                         + " known the day after the shortest window that records it closes (ABC-BBB fell within 8 days; the"
-                        + " rupture without a window does not date it), a hold at the end; the two sides of the"
-                        + " scripted act are principals, CCC a bystander; a case without a start date or"
+                        + " rupture without a window does not date it), a hold at the end; a case without a start date or"
                         + " without an event, and a fictional state, lend no record");
     }
 
@@ -161,32 +136,10 @@ class StateRecordsTest {
         assertArrayEquals(new double[3], ScenarioReader.read(file, List.of("parameters.recordWeight=0")).recordShifts());
         double[] on = ScenarioReader.read(file, List.of()).recordShifts();
         StateRecords shipped = StateRecords.shipped();
-        assertEquals(shipped.shift("VEN", true, Optional.of(LocalDate.of(2026, 1, 1))), on[0], 1e-15,
-                "Venezuela, the target of the scenario's act, reads its record as a principal");
+        assertEquals(shipped.shift("VEN", Optional.of(LocalDate.of(2026, 1, 1))), on[0], 1e-15);
         assertEquals(0, on[2], "a state the library does not name");
         assertEquals(true, on[0] > 0 && on[1] < 0, "Venezuela's relations fell more often than the library's share, the"
                 + " United States' (a bystander in most cases) less: " + on[0] + ", " + on[1]);
-    }
-
-    @Test
-    void thePrincipalsAreTheSidesOfAScriptedHostileAct() throws Exception {
-        Path file = dir.resolve("roles.yaml");
-        Files.writeString(file, """
-                name: roles
-                start: 2026-01-01
-                days: 30
-                countries: [{id: VEN}, {id: USA}, {id: COL}, {id: BRA}]
-                events:
-                  - {day: 0, type: BORDER_INCIDENT, actor: USA, target: VEN}
-                  - {day: 1, type: SAFE_CONDUCT_GRANTED, actor: COL, target: VEN}
-                  - {day: 2, type: ELECTION, actor: BRA}
-                """);
-        Scenario s = ScenarioReader.read(file, List.of());
-        assertEquals(java.util.Set.of("USA", "VEN"), s.principals(), "a cooperative act and a change of government make no principal");
-        StateRecords shipped = StateRecords.shipped();
-        Optional<LocalDate> start = Optional.of(LocalDate.of(2026, 1, 1));
-        assertArrayEquals(new double[] {shipped.shift("VEN", true, start), shipped.shift("USA", true, start),
-                shipped.shift("COL", false, start), shipped.shift("BRA", false, start)}, s.recordShifts(), 1e-15);
     }
 
     @Test
