@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
 import org.crisis.model.Level;
 
@@ -27,16 +28,16 @@ import org.crisis.model.Level;
  * from the library's share scales the state's felt grievance by the option {@code recordWeight}.
  *
  * <p>A case is one of a state's crises when it has a start date, scripts at least one event and has
- * a pattern on one of the state's pairs. It has ended on the day after its last simulated day (its
- * start plus its {@code days}: the table's {@code ended}). A crisis in which the state's relations
- * held is known from that day; one in which they fell is known from the day after the shortest
- * window of a pattern that says so closes (its start plus the pattern's {@code withinDays} plus one;
- * a pattern without {@code withinDays} closes with the crisis), or from its end if that comes first:
- * the table's {@code known}. A crisis counts for a scenario that starts on its {@code known} day or
- * later. A state whose id lies in ISO 3166's
- * user-assigned ranges ({@code AAA}–{@code AAZ}, {@code QMA}–{@code QZZ}, {@code XAA}–{@code XZZ},
- * {@code ZZA}–{@code ZZZ}) is fictional and has no record, so the library's theoretical cases add none;
- * {@code XKX}, the code in common use for Kosovo, is the one real state there.
+ * a pattern on one of the state's pairs. It ends on the day after its last simulated day (its start
+ * plus its {@code days}: the table's {@code ended}). A crisis in which the state's relations held is
+ * known from that day; one in which they fell is known from the day after the shortest window of a
+ * pattern that says so closes (its start plus the pattern's {@code withinDays} plus one; a pattern
+ * without {@code withinDays} closes with the crisis), or from its end if that comes first: the
+ * table's {@code known}. A crisis counts for a scenario that starts on its {@code known} day or later.
+ * A state whose id lies in ISO 3166's user-assigned ranges ({@code AAA}–{@code AAZ},
+ * {@code QMA}–{@code QZZ}, {@code XAA}–{@code XZZ}, {@code ZZA}–{@code ZZZ}) is fictional and has no
+ * record, so the library's theoretical cases add none; {@code XKX}, the code in common use for Kosovo,
+ * is the one real state there.
  *
  * <p>The table ships as {@value #RESOURCE} and is made from the library by {@link #main}
  * ({@code StateRecordsTest} fails when the two disagree):
@@ -153,21 +154,26 @@ public final class StateRecords {
             LocalDate start = s.start().get();
             LocalDate ended = start.plusDays(s.days());
             Map<String, Boolean> fell = new TreeMap<>();
-            Map<String, LocalDate> known = new TreeMap<>(); // its end, or sooner when a fall's window closed sooner
+            Map<String, LocalDate> fallKnown = new TreeMap<>(); // the earliest day a pattern's fall was known
             for (Scenario.Pattern p : s.expect().get().patterns()) {
                 if (p instanceof Scenario.Reaches r) {
                     boolean lower = r.probability().min().orElse(0.0) > 0 && r.level().compareTo(Level.DOWNGRADED) <= 0;
-                    LocalDate closes = r.withinDays().isPresent() ? start.plusDays(r.withinDays().getAsInt() + 1L) : ended;
-                    LocalDate from = lower && closes.isBefore(ended) ? closes : ended;
+                    LocalDate windowCloses = r.withinDays().isPresent()
+                            ? start.plusDays(r.withinDays().getAsInt() + 1L) : ended;
                     for (String id : List.of(r.pair().a(), r.pair().b())) {
                         if (!fictional(id)) {
                             fell.merge(id, lower, Boolean::logicalOr);
-                            known.merge(id, from, (x, y) -> x.isBefore(y) ? x : y);
+                            if (lower) {
+                                fallKnown.merge(id, windowCloses, BinaryOperator.minBy(Comparator.naturalOrder()));
+                            }
                         }
                     }
                 }
             }
-            fell.forEach((id, f1) -> out.add(new Entry(id, known.get(id), ended, s.name(), f1)));
+            fell.forEach((id, f1) -> {
+                LocalDate known = fallKnown.getOrDefault(id, ended);
+                out.add(new Entry(id, known.isBefore(ended) ? known : ended, ended, s.name(), f1));
+            });
         }
         out.sort(Comparator.comparing(Entry::country).thenComparing(Entry::known).thenComparing(Entry::name));
         return out;
@@ -193,6 +199,10 @@ public final class StateRecords {
         List<Entry> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
+            if (f.length != 5 || LocalDate.parse(f[1]).isAfter(LocalDate.parse(f[2]))) {
+                throw new IllegalStateException(RESOURCE + ": a row is country,known,ended,case,fell, known no later"
+                        + " than ended: " + line);
+            }
             out.add(new Entry(f[0], LocalDate.parse(f[1]), LocalDate.parse(f[2]), f[3], f[4].equals("1")));
         }
         return out;

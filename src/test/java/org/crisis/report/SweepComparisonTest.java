@@ -323,6 +323,12 @@ class SweepComparisonTest {
         assertTrue(text.contains("A runs 365 days and B 180: shares of events by the end, and days to them, are not like for like"),
                 text);
         assertTrue(o.err().contains("A runs 365 days and B 180"), o.err());
+        // the premise: no day to compare at 0.3, so the outcome is not alike at every point (if a rupture ever comes there,
+        // pick values that keep a point without one)
+        List<String> days = Files.readAllLines(out.resolve("comparison-points.csv")).stream()
+                .filter(l -> l.startsWith("0.3,days_to_severed_per_mex,")).toList();
+        assertEquals(List.of("0,0"), days.stream().map(l -> l.split(",")[2] + "," + l.split(",")[3]).toList(),
+                "runs with a day at Peru's pressure 0.3, in A and in B: " + days);
         assertTrue(text.contains("These days count only the runs where the event happened (paired: in both)"), text);
         assertEquals(1, text.split("These days count only", -1).length - 1, "said of the day outcome only, once: " + text);
     }

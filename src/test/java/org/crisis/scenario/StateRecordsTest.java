@@ -2,6 +2,7 @@ package org.crisis.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class StateRecordsTest {
         // before 2005: AAA two of two, CCC none of one
         assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2005, 1, 1))), 1e-12);
         assertEquals((0 + s * k) / (1 + k) - s, r.shift("CCC", Optional.of(LocalDate.of(2004, 12, 31))), 1e-12);
-        // a crisis that ended on the day counts; one that ends the day after does not
+        // a crisis known on the day counts; one known the day after does not
         assertEquals((2 + s * k) / (3 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2010, 1, 1))), 1e-12);
         assertEquals((2 + s * k) / (2 + k) - s, r.shift("AAA", Optional.of(LocalDate.of(2009, 12, 31))), 1e-12);
         assertEquals(0, r.shift("AAA", Optional.of(LocalDate.of(1989, 12, 31))), 1e-12);
@@ -67,6 +68,9 @@ class StateRecordsTest {
         assertEquals((1 + s * k) / (1 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2021, 12, 31))), 1e-12,
                 "the held crisis not yet over");
         assertEquals((1 + s * k) / (2 + k) - s, r.shift("DDD", Optional.of(LocalDate.of(2022, 1, 1))), 1e-12);
+        for (String row : List.of("DDD,2023-01-02,2023-01-01,long,1", "DDD,2020-01-09,2023-01-01,long")) {
+            assertThrows(IllegalStateException.class, () -> StateRecords.parse(List.of(StateRecords.HEADER, row)), row);
+        }
     }
 
     @Test
@@ -79,6 +83,7 @@ class StateRecordsTest {
                 events: [{day: 0, type: BORDER_INCIDENT, actor: BBB, target: ABC}]
                 expect:
                   patterns:
+                    - {name: later, pair: [ABC, BBB], reaches: SEVERED, withinDays: 20, probability: {min: 0.3}}
                     - {name: fell, pair: [ABC, BBB], reaches: DOWNGRADED, withinDays: 8, probability: {min: 0.5}}
                     - {name: severed, pair: [ABC, BBB], reaches: SEVERED, probability: {min: 0.3}}
                     - {name: not-at-once, pair: [ABC, BBB], reaches: DOWNGRADED, withinDays: 2, probability: {max: 0.3}}
@@ -104,11 +109,22 @@ class StateRecordsTest {
                   patterns:
                     - {name: fell, pair: [AAA, BBB], reaches: SEVERED, probability: {min: 0.5}}
                 """);
+        Files.writeString(dir.resolve("three.yaml"), """
+                name: three
+                start: 2002-01-01
+                days: 30
+                countries: [{id: DDD}, {id: EEE}]
+                events: [{day: 0, type: BORDER_INCIDENT, actor: DDD, target: EEE}]
+                expect:
+                  patterns:
+                    - {name: fell-by-the-last-day, pair: [DDD, EEE], reaches: DOWNGRADED, withinDays: 30, probability: {min: 0.5}}
+                """);
         assertEquals(List.of(StateRecords.HEADER, "ABC,2001-02-12,2001-03-05,one,1", "BBB,2001-02-12,2001-03-05,one,1",
-                "CCC,2001-03-05,2001-03-05,one,0"),
+                "CCC,2001-03-05,2001-03-05,one,0", "DDD,2002-01-31,2002-01-31,three,1", "EEE,2002-01-31,2002-01-31,three,1"),
                 StateRecords.lines(StateRecords.fromCases(dir)), "a crisis ends the day after its last (start + days); a fall is"
-                        + " known the day after the shortest window that records it closes (ABC-BBB fell within 8 days; the"
-                        + " rupture without a window does not date it), a hold at the end; a case without a start date or"
+                        + " known the day after the shortest window that records it closes (ABC-BBB fell within 8 days, before the"
+                        + " rupture's 20 and the one without a window), but never after the crisis's end (DDD-EEE's"
+                        + " window of all 30 days closes with it), a hold at the end; a case without a start date or"
                         + " without an event, and a fictional state, lend no record");
     }
 
