@@ -116,7 +116,7 @@ final class CalibrationDirectory extends JournaledDirectory {
             identity(cases.addObject(), x);
         }
         o.put("folds", folds.toString());
-        o.put("state_records_sha256", StateRecords.shipped().sha256());
+        o.put(JournaledDirectory.RECORDS, StateRecords.shipped().sha256());
         o.put("version", version);
         return o;
     }
@@ -161,11 +161,9 @@ final class CalibrationDirectory extends JournaledDirectory {
         if (!found.path("folds").asText().equals(wanted.path("folds").asText())) {
             why.add("it ran " + found.path("folds").asText() + ", not " + wanted.path("folds").asText());
         }
-        // a work directory started before the table was recorded resumes as before
-        if (found.has("state_records_sha256")
-                && !found.path("state_records_sha256").asText().equals(wanted.path("state_records_sha256").asText())) {
-            why.add("the states' records table changed since it started (the case library the build ships grew or changed:"
-                    + " a different build of crisis?); finish it with the build that started it");
+        String records = JournaledDirectory.recordsChanged(found, wanted);
+        if (records != null) {
+            why.add(records);
         }
         return why;
     }

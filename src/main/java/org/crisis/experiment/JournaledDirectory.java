@@ -32,6 +32,8 @@ import org.crisis.io.WorkDirectory;
 abstract class JournaledDirectory implements Closeable {
     static final String INPUTS = "inputs";
     static final String STAGING = "final";
+    /** The identity's field naming the states' records table the work reads (docs/MODEL.md 3.5). */
+    static final String RECORDS = "state_records_sha256";
     static final ObjectMapper JSON = new ObjectMapper();
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
@@ -164,6 +166,18 @@ abstract class JournaledDirectory implements Closeable {
                     + "; to run this one beside it, give it its own --out)";
         }
         return "the " + kind + " file changed since it started (" + wanted + detail + ")";
+    }
+
+    /**
+     * Why an unfinished work cannot resume with this build's states' records table, for
+     * {@link #cannotResume}, or null; a work started before the table was recorded resumes as before.
+     */
+    static String recordsChanged(JsonNode found, JsonNode wanted) {
+        if (!found.has(RECORDS) || found.path(RECORDS).asText().equals(wanted.path(RECORDS).asText())) {
+            return null;
+        }
+        return "the states' records table changed since it started (the case library the build ships grew or changed:"
+                + " a different build of crisis?); finish it with the build that started it";
     }
 
     /** Whether {@code found}, the file an unfinished work was started from, is another file than {@code wanted}. */

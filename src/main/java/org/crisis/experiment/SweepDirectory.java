@@ -104,7 +104,7 @@ final class SweepDirectory extends JournaledDirectory {
         o.put("scenario_file", sweep.scenarioFile().toString());
         o.put("scenario_sha256", sweep.scenarioSha256());
         o.put("resolved_scenario_sha256", sweep.resolvedScenarioSha256());
-        o.put("state_records_sha256", StateRecords.shipped().sha256());
+        o.put(JournaledDirectory.RECORDS, StateRecords.shipped().sha256());
         o.put("shard", shard.toString());
         o.put("runs", sweep.runCount());
         o.put("version", version);
@@ -131,11 +131,9 @@ final class SweepDirectory extends JournaledDirectory {
         if (!found.path("shard").asText().equals(wanted.path("shard").asText())) {
             why.add("it is shard " + found.path("shard").asText() + ", not " + wanted.path("shard").asText());
         }
-        // a work directory started before the table was recorded resumes as before
-        if (found.has("state_records_sha256")
-                && !found.path("state_records_sha256").asText().equals(wanted.path("state_records_sha256").asText())) {
-            why.add("the states' records table changed since it started (the case library the build ships grew or changed:"
-                    + " a different build of crisis?); finish it with the build that started it");
+        String records = JournaledDirectory.recordsChanged(found, wanted);
+        if (records != null) {
+            why.add(records);
         }
         if (why.isEmpty() && found.path("runs").asLong() != wanted.path("runs").asLong()) {
             why.add("it has " + found.path("runs").asLong() + " runs, this sweep " + wanted.path("runs").asLong());
