@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.crisis.experiment.CalibrationRunner;
 import org.crisis.experiment.Progress;
 import org.crisis.experiment.Rerun;
 import org.crisis.experiment.RunSet;
@@ -18,18 +19,21 @@ import picocli.CommandLine.Parameters;
 
 /** {@code crisis rerun}: a run set made again from its manifest, and compared with the original. */
 @Command(name = "rerun", mixinStandardHelpOptions = true,
-        description = {"Run a run set or a sweep again from its results directory and compare the files.",
+        description = {"Run a run set, a sweep or a calibration again from its results directory and compare the files.",
             "A run set (crisis run): reads the scenario, parameters, master seed, runs and kept runs that DIR's "
                 + "manifest.json records (the scenario file itself is not needed), writes a new results directory, and "
                 + "compares runs.csv, summary.json, events.csv, trajectories.csv and ensemble.csv with DIR's, byte for byte. "
                 + "A sweep, one shard of it or a merged sweep (crisis sweep, crisis merge): runs the copies of the sweep "
                 + "and scenario files kept in DIR/inputs again (the same shard), and compares the result files DIR's "
-                + "manifest lists. Exit 0 when every file is identical, 1 when one differs, 2 for a directory it cannot "
-                + "rerun (a calibration's among them). A rerun by another build may differ where the model changed: a "
-                + "difference names both builds.",
+                + "manifest lists. A calibration, one fold of it or its merged folds (crisis calibrate): runs the copies "
+                + "of the calibration file and cases kept in DIR/inputs again, with the budget and folds it ran, and "
+                + "compares candidates.csv, best.yaml, posterior.csv, patterns.csv, folds.csv and folds-posterior.csv "
+                + "(those it wrote); this takes as long as the calibration did. Exit 0 when every file is identical, 1 "
+                + "when one differs, 2 for a directory it cannot rerun. A rerun by another build may differ where the "
+                + "model changed: a difference names both builds.",
             ""})
 final class RerunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run, crisis sweep or crisis merge.")
+    @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run, crisis sweep, crisis merge or crisis calibrate.")
     Path directory;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where the rerun is written (default: results/NAME-TIMESTAMP). Must not exist or be empty.")
@@ -63,6 +67,13 @@ final class RerunCommand implements Callable<Integer> {
             }
             return sweep(threadCount);
         }
+        if (Rerun.isCalibration(directory)) {
+            if (parametersFrom != null) {
+                System.err.println("crisis rerun: --parameters-from: a calibration draws no parameters from an ensemble; leave the option out");
+                return Main.INVALID_INPUT;
+            }
+            return calibration(threadCount);
+        }
         Rerun.Source source = Rerun.read(directory, parametersFrom);
         List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
         command.addAll(CommandLines.current());
@@ -92,6 +103,25 @@ final class RerunCommand implements Callable<Integer> {
                 r.runs(), r.runs() == 1 ? "" : "s", source.shard().all() ? "" : " (shard " + source.shard() + ")",
                 source.sweep().seed(), r.seconds());
         return verdicts(Rerun.compareSweep(directory, r.directory(), source.files()), source.version(), r.directory());
+    }
+
+    private int calibration(int threadCount) throws Exception {
+        Rerun.CalibrationSource source = Rerun.readCalibration(directory);
+        List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
+        command.addAll(CommandLines.current());
+        CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, out, Path.of("results"),
+                source.folds(), SweepRunner.Mode.AUTO, !quiet, System.err, command, Main.version());
+        CalibrationRunner.Result r;
+        try {
+            r = new CalibrationRunner(source.calibration(), options).execute();
+        } catch (CalibrationRunner.Refused | OutputUnavailableException e) {
+            System.err.println("crisis rerun: " + e.getMessage());
+            return Main.INVALID_INPUT;
+        }
+        System.out.printf(Locale.ROOT, "%s: %s again (%d evaluation%s), master seed %d, in %.1f s%n",
+                source.calibration().name(), source.folds(), r.simulated(), r.simulated() == 1 ? "" : "s",
+                source.calibration().seed(), r.seconds());
+        return verdicts(Rerun.compareCalibration(directory, r.directory()), source.version(), r.directory());
     }
 
     private int verdicts(List<Rerun.Verdict> verdicts, String madeBy, Path again) {

@@ -112,8 +112,28 @@ public final class CalibrationReader {
         return c.get();
     }
 
+    /**
+     * Reads the copy of a calibration file that a results directory keeps, with its cases taken from
+     * {@code caseFiles}, in that order, in place of the file's own {@code cases:} (which names the
+     * originals, relative to where the file was): how {@code crisis rerun} runs a calibration again
+     * from its {@code inputs/}. The file's {@code cases:} must still be a list; each of
+     * {@code caseFiles} must be a case with patterns.
+     */
+    public static Calibration readCopy(Path file, List<Path> caseFiles) throws InvalidInputException {
+        Node root = TreeReader.read(file);
+        CalibrationReader r = new CalibrationReader(file);
+        r.caseFiles = List.copyOf(caseFiles);
+        Optional<Calibration> c = r.calibration(root);
+        if (!r.f.problems().isEmpty() || c.isEmpty()) {
+            throw new InvalidInputException(r.f.problems());
+        }
+        return c.get();
+    }
+
     /** Files of the case directories that are not cases, each said in one line. */
     private final List<String> skipped = new ArrayList<>();
+    /** The cases in place of the file's {@code cases:} ({@link #readCopy}), or null. */
+    private List<Path> caseFiles;
 
     private Optional<Calibration> calibration(Node root) {
         Optional<Node.Mapping> top = f.mapping(root, "", TOP);
@@ -371,6 +391,10 @@ public final class CalibrationReader {
         }
         Map<String, String> names = new HashMap<>();
         Set<Path> files = new HashSet<>();
+        if (caseFiles != null) {
+            entry(seq.get(), "cases", null, caseFiles, false, runs, cases, names, files);
+            return;
+        }
         Path base = file.toAbsolutePath().getParent();
         for (int i = 0; i < seq.get().items().size(); i++) {
             Node item = seq.get().items().get(i);
@@ -396,33 +420,39 @@ public final class CalibrationReader {
                 f.error(item, path, "no such file or directory: " + p);
                 continue;
             }
-            int before = cases.size();
-            int problemsBefore = f.problems().size();
-            List<Path> twice = new ArrayList<>();
-            for (Path caseFile : found) {
-                if (!files.add(caseFile)) {
-                    twice.add(caseFile);
-                    continue;
+            entry(item, path, p, found, directory, runs, cases, names, files);
+        }
+    }
+
+    /** The cases of one entry of {@code cases:} (a file, or a directory's files), added in order. */
+    private void entry(Node item, String path, Path p, List<Path> found, boolean directory, OptionalLong runs,
+            List<CalibrationCase> cases, Map<String, String> names, Set<Path> files) {
+        int before = cases.size();
+        int problemsBefore = f.problems().size();
+        List<Path> twice = new ArrayList<>();
+        for (Path caseFile : found) {
+            if (!files.add(caseFile)) {
+                twice.add(caseFile);
+                continue;
+            }
+            readCase(item, path, caseFile, directory, runs).ifPresent(c -> {
+                String other = names.putIfAbsent(c.name(), c.file().toString());
+                if (other != null) {
+                    f.error(item, path, "two cases are named '" + c.name() + "' (" + other + " and " + c.file()
+                            + "); case names must be unique: folds and tables are keyed by them");
+                } else {
+                    cases.add(c);
                 }
-                readCase(item, path, caseFile, directory, runs).ifPresent(c -> {
-                    String other = names.putIfAbsent(c.name(), c.file().toString());
-                    if (other != null) {
-                        f.error(item, path, "two cases are named '" + c.name() + "' (" + other + " and " + c.file()
-                                + "); case names must be unique: folds and tables are keyed by them");
-                    } else {
-                        cases.add(c);
-                    }
-                });
-            }
-            if (!twice.isEmpty()) {
-                // one problem for the entry, however many of its cases an earlier entry gave (a directory listed twice)
-                f.error(item, path, twice.size() == 1 ? "the case " + twice.get(0) + " is listed twice"
-                        : twice.size() + " cases are listed twice, an earlier entry giving them too (" + firstOf(twice.stream()
-                                .map(Path::toString).toList()) + ")");
-            }
-            if (directory && cases.size() == before && twice.isEmpty() && f.problems().size() == problemsBefore) {
-                f.error(item, path, "no scenario file with expected patterns (an expect: block) in " + p);
-            }
+            });
+        }
+        if (!twice.isEmpty()) {
+            // one problem for the entry, however many of its cases an earlier entry gave (a directory listed twice)
+            f.error(item, path, twice.size() == 1 ? "the case " + twice.get(0) + " is listed twice"
+                    : twice.size() + " cases are listed twice, an earlier entry giving them too (" + firstOf(twice.stream()
+                            .map(Path::toString).toList()) + ")");
+        }
+        if (directory && cases.size() == before && twice.isEmpty() && f.problems().size() == problemsBefore) {
+            f.error(item, path, "no scenario file with expected patterns (an expect: block) in " + p);
         }
     }
 

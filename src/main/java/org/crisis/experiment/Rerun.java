@@ -26,7 +26,8 @@ import org.crisis.scenario.TreeReader;
  * checked by the hash of its posterior.csv. The scenario file need not exist any more. The
  * rerun's files are then compared with the original's, byte for byte. A sweep, or one shard of
  * it, is made again from the copies of its sweep and scenario files in its {@code inputs/}, and
- * the result files its manifest lists are compared.
+ * the result files its manifest lists are compared; a calibration, or one fold of it, from the
+ * copies of its calibration file and cases there, with the budget and folds it ran.
  */
 public final class Rerun {
     /** The files of a run set that the same code, scenario and seed write identically. */
@@ -57,6 +58,19 @@ public final class Rerun {
      */
     public record SweepSource(Sweep sweep, SweepShard shard, String version, List<String> files) {}
 
+    /** The files of a calibration that the same code, inputs and seed write identically (those it wrote). */
+    public static final List<String> CALIBRATION_FILES = List.of("candidates.csv", "best.yaml", "posterior.csv",
+            "patterns.csv", "folds.csv", "folds-posterior.csv");
+    /** The fields of a calibration's manifest that define what ran, as paths. */
+    static final List<String> CALIBRATION_DEFINITION = List.of("calibration/sha256", "calibration/master_seed",
+            "calibration/budget", "calibration/ensemble", "state_records/sha256", "folds/k", "folds/fits");
+
+    /**
+     * What a calibration's manifest says was run: the calibration as read from the copies in its
+     * {@code inputs/} (its budget and held-out ensembles as run), the folds, and the build.
+     */
+    public record CalibrationSource(Calibration calibration, CalibrationFolds folds, String version) {}
+
     private Rerun() {}
 
     /**
@@ -70,9 +84,7 @@ public final class Rerun {
         Path file = directory.resolve("manifest.json");
         JsonNode m = manifest(directory);
         if (m.path("calibration").isObject()) {
-            throw InvalidInputException.of(source, "a calibration's results directory: crisis rerun reruns a run set (crisis"
-                    + " run) or a sweep. A calibration keeps copies of its inputs in " + directory.resolve("inputs")
-                    + "; the Results section of docs/CALIBRATION.md says how to run them again");
+            throw InvalidInputException.of(source, "a calibration's results directory: read it with Rerun.readCalibration");
         }
         if (m.path("sweep").isObject()) {
             throw InvalidInputException.of(source, "a sweep's results directory: read it with Rerun.readSweep");
@@ -129,6 +141,88 @@ public final class Rerun {
     /** Whether a results directory's manifest is a sweep's (or a shard's, or a merged sweep's). */
     public static boolean isSweep(Path directory) throws InvalidInputException {
         return manifest(directory).path("sweep").isObject();
+    }
+
+    /** Whether a results directory's manifest is a calibration's (or one fold's, or merged folds'). */
+    public static boolean isCalibration(Path directory) throws InvalidInputException {
+        return manifest(directory).path("calibration").isObject();
+    }
+
+    /**
+     * Reads a calibration's results directory for a rerun: its manifest and the copies in its
+     * {@code inputs/} (the calibration file, and each case as {@code cases/NAME.ext}), checked
+     * against the manifest's SHA-256s, with the budget and the held-out ensembles the manifest
+     * records and the same folds (all of them, one, or none).
+     */
+    public static CalibrationSource readCalibration(Path directory) throws InvalidInputException {
+        JsonNode m = manifest(directory);
+        JsonNode recorded = m.path("calibration");
+        Path inputs = directory.resolve(CalibrationDirectory.INPUTS);
+        Path file = onlyFile(inputs);
+        if (file == null || !Files.isDirectory(inputs.resolve("cases")) || !recorded.path("cases").isArray()) {
+            throw InvalidInputException.of(inputs.toString(), "not the copies a calibration keeps of its file and, in"
+                    + " cases/, its cases: the calibration cannot be run again from this directory");
+        }
+        List<Path> caseFiles = new ArrayList<>();
+        for (JsonNode c : recorded.path("cases")) {
+            String name = Path.of(c.path("file").asText()).getFileName().toString(); // the copy keeps its extension
+            String extension = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'));
+            caseFiles.add(inputs.resolve("cases").resolve(c.path("name").asText() + extension));
+        }
+        Calibration calibration = CalibrationReader.readCopy(file, caseFiles);
+        List<String> changed = new ArrayList<>();
+        if (!calibration.fileSha256().equals(recorded.path("sha256").asText())) {
+            changed.add(file.getFileName().toString());
+        }
+        for (int i = 0; i < caseFiles.size() && i < calibration.cases().size(); i++) {
+            if (!calibration.cases().get(i).sha256().equals(recorded.path("cases").get(i).path("sha256").asText())) {
+                changed.add("cases/" + caseFiles.get(i).getFileName());
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw InvalidInputException.of(inputs.toString(), "does not hold the files the calibration ran (the SHA-256 of "
+                    + (changed.size() == 1 ? changed.get(0) : changed.size() + " files, " + changed.get(0) + " the first,")
+                    + " differs from the manifest's)");
+        }
+        int budget = recorded.path("budget").asInt(calibration.budget());
+        if (budget != calibration.budget()) {
+            calibration = calibration.withBudget(budget);
+        }
+        if (recorded.path("ensemble").path("held_out").asBoolean(false) && !calibration.heldOut()) {
+            calibration = calibration.withHeldOut();
+        }
+        int k = m.path("folds").path("k").asInt(0);
+        List<Integer> fits = new ArrayList<>();
+        m.path("folds").path("fits").forEach(f -> fits.add(f.asInt()));
+        CalibrationFolds folds;
+        if (k == 0) {
+            folds = CalibrationFolds.NONE;
+        } else if (fits.size() == 1) {
+            folds = CalibrationFolds.one(fits.get(0), k);
+        } else if (fits.equals(CalibrationFolds.all(k).fits())) {
+            folds = CalibrationFolds.all(k);
+        } else {
+            throw InvalidInputException.of(directory.toString(), "folds merged without the fit on all cases: rerun each"
+                    + " fold's own directory (crisis rerun DIR), or the whole calibration with crisis calibrate --folds " + k);
+        }
+        return new CalibrationSource(calibration, folds, m.path("version").asText());
+    }
+
+    /**
+     * Compares a calibration's rerun with its original: what defines it (the calibration file, the
+     * seed, the budget, the ensemble, the states' records table, the folds), then each of
+     * {@link #CALIBRATION_FILES} either directory holds, byte for byte.
+     */
+    public static List<Verdict> compareCalibration(Path original, Path again) throws IOException {
+        List<Verdict> out = new ArrayList<>();
+        out.add(definition(original, again, "manifest.json (the calibration's definition)", CALIBRATION_DEFINITION));
+        for (String name : CALIBRATION_FILES) {
+            Verdict v = file(original, again, name);
+            if (v != null) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     /** Reads a sweep's results directory for a rerun: its manifest and the copies in its {@code inputs/}. */

@@ -183,6 +183,101 @@ class RerunTest {
     }
 
     @Test
+    void aCalibrationAndOneOfItsFoldsAreRunAgainFromTheirInputsAndCompared() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir.resolve("library"), """
+                parameters:
+                  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log, start: 0.4 }
+                budget: 6
+                seed: 5
+                runs: 10
+                ensemble: { tolerance: 2 }
+                """);
+        Path whole = dir.resolve("whole");
+        Outcome fit = crisis("calibrate", file.toString(), "--folds", "3", "--out", whole.toString(), "--quiet", "--threads", "2");
+        assertEquals(0, fit.status(), fit.out() + fit.err());
+        Path fold = dir.resolve("fold-2");
+        assertEquals(0, crisis("calibrate", file.toString(), "--fold", "2/3", "--out", fold.toString(), "--quiet").status());
+        List<Path> parts = new java.util.ArrayList<>();
+        for (String i : List.of("1", "3")) {
+            Path part = dir.resolve("fold-" + i);
+            assertEquals(0, crisis("calibrate", file.toString(), "--fold", i + "/3", "--out", part.toString(), "--quiet").status());
+            parts.add(part);
+        }
+        Path merged = dir.resolve("merged");
+        assertEquals(0, crisis("calibrate", "--merge-folds", parts.get(0).toString(), fold.toString(), parts.get(1).toString(),
+                "--out", merged.toString()).status());
+        // the calibration file and its cases are gone: the rerun reads the copies in inputs/, on another number of threads
+        org.crisis.io.WorkDirectory.delete(dir.resolve("library"));
+        Outcome o = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again").toString(), "--quiet", "--threads", "1");
+        assertEquals(0, o.status(), o.out() + o.err());
+        // six candidates in each of the four fits, and the three held-out folds' scorings
+        assertTrue(o.out().contains("calibration: all cases and 3 folds again (27 evaluations), master seed 5"), o.out());
+        for (String f : List.of("manifest.json (the calibration's definition)", "candidates.csv", "best.yaml", "posterior.csv",
+                "patterns.csv", "folds.csv")) {
+            assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith(f) && l.trim().endsWith("identical")), f + ": " + o.out());
+        }
+        assertTrue(o.out().contains("identical: the rerun reproduces " + whole), o.out());
+        Outcome one = crisis("rerun", fold.toString(), "--out", dir.resolve("fold-again").toString(), "--quiet");
+        assertEquals(0, one.status(), one.out() + one.err());
+        assertTrue(one.out().contains("calibration: fold 2/3 again (7 evaluations)"), one.out());
+        assertFalse(one.out().contains("best.yaml"), "a fold's directory has no fit on all cases: " + one.out());
+
+        // a result file that differs is named, with its first different line; exit 1
+        List<String> candidates = Files.readAllLines(whole.resolve("candidates.csv"));
+        candidates.set(3, candidates.get(3) + "9");
+        Files.write(whole.resolve("candidates.csv"), candidates);
+        Outcome d = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-2").toString(), "--quiet");
+        assertEquals(1, d.status(), d.out() + d.err());
+        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("candidates.csv") && l.trim().endsWith("differs from line 4")),
+                d.out());
+        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("folds.csv") && l.trim().endsWith("identical")), d.out());
+        assertTrue(d.out().contains("different: the rerun does not reproduce " + whole), d.out());
+
+        // a copy that is not what ran, and folds merged without the fit on all cases: refused, nothing written
+        Path copy = whole.resolve("inputs").resolve("cases").resolve("case-b.yaml");
+        Files.writeString(copy, Files.readString(copy).replace("severity: 2", "severity: 3"));
+        Outcome changed = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-3").toString(), "--quiet");
+        assertEquals(2, changed.status(), changed.out() + changed.err());
+        assertTrue(changed.err().contains(whole.resolve("inputs") + ": does not hold the files the calibration ran (the SHA-256 of"
+                + " cases/case-b.yaml differs from the manifest's)"), changed.err());
+        Outcome partial = crisis("rerun", merged.toString(), "--out", dir.resolve("merged-again").toString(), "--quiet");
+        assertEquals(2, partial.status(), partial.out() + partial.err());
+        assertTrue(partial.err().contains("folds merged without the fit on all cases: rerun each fold's own directory"),
+                partial.err());
+        assertFalse(Files.exists(dir.resolve("whole-again-3")) || Files.exists(dir.resolve("merged-again")));
+        Outcome withDraws = crisis("rerun", whole.toString(), "--parameters-from", dir.toString());
+        assertEquals(2, withDraws.status());
+        assertTrue(withDraws.err().contains("--parameters-from: a calibration draws no parameters from an ensemble"),
+                withDraws.err());
+    }
+
+    @Test
+    void aCalibrationRunWithHeldOutEnsemblesAndAnotherBudgetIsRunAgainAsItRan() throws Exception {
+        Path file = CalibrationFixtures.calibration(dir.resolve("library"), """
+                parameters:
+                  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log, start: 0.4 }
+                budget: 9
+                seed: 7
+                runs: 10
+                ensemble: { tolerance: 5 }
+                """);
+        Path out = dir.resolve("cv");
+        Outcome fit = crisis("calibrate", file.toString(), "--folds", "3", "--held-out-ensembles", "--budget", "5",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, fit.status(), fit.out() + fit.err());
+        assertTrue(Files.exists(out.resolve("folds-posterior.csv")));
+        Outcome o = crisis("rerun", out.toString(), "--out", dir.resolve("cv-again").toString(), "--quiet");
+        assertEquals(0, o.status(), o.out() + o.err());
+        for (String f : List.of("manifest.json (the calibration's definition)", "candidates.csv", "folds.csv",
+                "folds-posterior.csv")) {
+            assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith(f) && l.trim().endsWith("identical")), f + ": " + o.out());
+        }
+        JsonNode again = JSON.readTree(dir.resolve("cv-again").resolve("manifest.json").toFile());
+        assertEquals(5, again.path("calibration").path("budget").asInt(), "the budget the calibration ran, not the file's");
+        assertTrue(again.path("calibration").path("ensemble").path("held_out").asBoolean(), again.toString());
+    }
+
+    @Test
     void aDirectoryThatIsNotARunSetIsRefusedWithWhatToDoInstead() throws Exception {
         Path sweep = Files.createDirectories(dir.resolve("sweep"));
         Files.writeString(sweep.resolve("manifest.json"), "{\"tool\": \"crisis\", \"sweep\": {\"name\": \"s\"}}");
@@ -194,8 +289,8 @@ class RerunTest {
         Files.writeString(calibration.resolve("manifest.json"), "{\"tool\": \"crisis\", \"calibration\": {\"name\": \"c\"}}");
         Outcome c = crisis("rerun", calibration.toString(), "--out", dir.resolve("y").toString());
         assertEquals(2, c.status());
-        assertTrue(c.err().contains("a calibration's results directory: crisis rerun reruns a run set (crisis run) or a sweep."
-                + " A calibration keeps copies of its inputs in " + calibration.resolve("inputs")), c.err());
+        assertTrue(c.err().contains(calibration.resolve("inputs") + ": not the copies a calibration keeps of its file and,"
+                + " in cases/, its cases: the calibration cannot be run again from this directory"), c.err());
         assertFalse(Files.exists(dir.resolve("x")) || Files.exists(dir.resolve("y")));
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Outcome none = crisis("rerun", empty.toString());
