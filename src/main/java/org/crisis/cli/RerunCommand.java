@@ -109,7 +109,9 @@ final class RerunCommand implements Callable<Integer> {
         Rerun.CalibrationSource source = Rerun.readCalibration(directory);
         List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
         command.addAll(CommandLines.current());
-        CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, out, Path.of("results"),
+        // a directory of its own, beside which its work directory is its own too (never another calibration's)
+        Path target = out != null ? out : source.defaultOut(Path.of("results"), java.time.Instant.now());
+        CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, target, Path.of("results"),
                 source.folds(), SweepRunner.Mode.AUTO, !quiet, System.err, command, Main.version());
         CalibrationRunner.Result r;
         try {

@@ -63,13 +63,23 @@ public final class Rerun {
             "patterns.csv", "folds.csv", "folds-posterior.csv");
     /** The fields of a calibration's manifest that define what ran, as paths. */
     static final List<String> CALIBRATION_DEFINITION = List.of("calibration/sha256", "calibration/master_seed",
-            "calibration/budget", "calibration/ensemble", "state_records/sha256", "folds/k", "folds/fits");
+            "calibration/budget", "calibration/ensemble/tolerance", "calibration/ensemble/method",
+            "calibration/ensemble/held_out", "state_records/sha256", "folds/k", "folds/fits");
 
     /**
      * What a calibration's manifest says was run: the calibration as read from the copies in its
      * {@code inputs/} (its budget and held-out ensembles as run), the folds, and the build.
      */
-    public record CalibrationSource(Calibration calibration, CalibrationFolds folds, String version) {}
+    public record CalibrationSource(Calibration calibration, CalibrationFolds folds, String version) {
+        /**
+         * Where a rerun goes without {@code --out}: {@code RESULTS/NAME[-folds-K]-rerun-yyyyMMdd-HHmmss}, a
+         * directory of its own, so that its work directory (beside it) is its own too: a rerun never
+         * resumes, or is refused by, the interrupted work of a {@code crisis calibrate} of the same name.
+         */
+        public Path defaultOut(Path resultsRoot, java.time.Instant now) {
+            return resultsRoot.resolve(calibration.name() + folds.label() + "-rerun-" + JournaledDirectory.STAMP.format(now));
+        }
+    }
 
     private Rerun() {}
 
@@ -163,27 +173,33 @@ public final class Rerun {
             throw InvalidInputException.of(inputs.toString(), "not the copies a calibration keeps of its file and, in"
                     + " cases/, its cases: the calibration cannot be run again from this directory");
         }
+        if (recorded.path("cases").isEmpty()) {
+            throw InvalidInputException.of(directory.resolve("manifest.json").toString(), "records no cases"
+                    + " (calibration.cases): the calibration cannot be run again from this directory");
+        }
+        // each copy checked against the manifest before it is read, so that one edited since is said as such
         List<Path> caseFiles = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        check(file, recorded.path("sha256").asText(), file.getFileName().toString(), changed, missing);
         for (JsonNode c : recorded.path("cases")) {
             String name = Path.of(c.path("file").asText()).getFileName().toString(); // the copy keeps its extension
             String extension = name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'));
-            caseFiles.add(inputs.resolve("cases").resolve(c.path("name").asText() + extension));
+            Path copy = inputs.resolve("cases").resolve(c.path("name").asText() + extension);
+            caseFiles.add(copy);
+            check(copy, c.path("sha256").asText(), "cases/" + copy.getFileName(), changed, missing);
         }
-        Calibration calibration = CalibrationReader.readCopy(file, caseFiles);
-        List<String> changed = new ArrayList<>();
-        if (!calibration.fileSha256().equals(recorded.path("sha256").asText())) {
-            changed.add(file.getFileName().toString());
-        }
-        for (int i = 0; i < caseFiles.size() && i < calibration.cases().size(); i++) {
-            if (!calibration.cases().get(i).sha256().equals(recorded.path("cases").get(i).path("sha256").asText())) {
-                changed.add("cases/" + caseFiles.get(i).getFileName());
-            }
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.of(inputs.toString(), "lacks " + (missing.size() == 1 ? missing.get(0)
+                    : missing.size() + " of the files the calibration ran, " + missing.get(0) + " the first")
+                    + ": the calibration cannot be run again from this directory");
         }
         if (!changed.isEmpty()) {
             throw InvalidInputException.of(inputs.toString(), "does not hold the files the calibration ran (the SHA-256 of "
                     + (changed.size() == 1 ? changed.get(0) : changed.size() + " files, " + changed.get(0) + " the first,")
                     + " differs from the manifest's)");
         }
+        Calibration calibration = CalibrationReader.readCopy(file, caseFiles);
         int budget = recorded.path("budget").asInt(calibration.budget());
         if (budget != calibration.budget()) {
             calibration = calibration.withBudget(budget);
@@ -223,6 +239,19 @@ public final class Rerun {
             }
         }
         return out;
+    }
+
+    /** A copy of an input: missing, or its SHA-256 other than the manifest's (each noted by its name). */
+    private static void check(Path copy, String sha256, String name, List<String> changed, List<String> missing) {
+        try {
+            if (!Files.isRegularFile(copy)) {
+                missing.add(name);
+            } else if (!Hashing.sha256(copy).equals(sha256)) {
+                changed.add(name);
+            }
+        } catch (IOException e) {
+            missing.add(name + " (" + e.getMessage() + ")");
+        }
     }
 
     /** Reads a sweep's results directory for a rerun: its manifest and the copies in its {@code inputs/}. */

@@ -240,11 +240,28 @@ class RerunTest {
         assertEquals(2, changed.status(), changed.out() + changed.err());
         assertTrue(changed.err().contains(whole.resolve("inputs") + ": does not hold the files the calibration ran (the SHA-256 of"
                 + " cases/case-b.yaml differs from the manifest's)"), changed.err());
+        // one that no longer reads as a case is said the same way, before it is read; one that is gone is named
+        Files.writeString(copy, "name: [");
+        Outcome broken = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-3").toString(), "--quiet");
+        assertEquals(2, broken.status(), broken.out() + broken.err());
+        assertTrue(broken.err().contains("the SHA-256 of cases/case-b.yaml differs from the manifest's"), broken.err());
+        Files.delete(copy);
+        Outcome gone = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-3").toString(), "--quiet");
+        assertEquals(2, gone.status(), gone.out() + gone.err());
+        assertTrue(gone.err().contains(whole.resolve("inputs") + ": lacks cases/case-b.yaml: the calibration cannot be run"
+                + " again from this directory"), gone.err());
         Outcome partial = crisis("rerun", merged.toString(), "--out", dir.resolve("merged-again").toString(), "--quiet");
         assertEquals(2, partial.status(), partial.out() + partial.err());
         assertTrue(partial.err().contains("folds merged without the fit on all cases: rerun each fold's own directory"),
                 partial.err());
         assertFalse(Files.exists(dir.resolve("whole-again-3")) || Files.exists(dir.resolve("merged-again")));
+        // without --out a rerun has a directory of its own, and so a work directory of its own beside it: never the
+        // results/.NAME-folds-K.incomplete that an interrupted crisis calibrate of the same name would resume
+        Rerun.CalibrationSource source = Rerun.readCalibration(fold);
+        Path target = source.defaultOut(dir, java.time.Instant.parse("2026-12-06T10:00:00Z"));
+        assertEquals(dir.resolve("calibration-fold-2-of-3-rerun-20261206-100000"), target);
+        assertEquals(dir.resolve(".calibration-fold-2-of-3-rerun-20261206-100000.incomplete"),
+                org.crisis.io.WorkDirectory.workFor(target));
         Outcome withDraws = crisis("rerun", whole.toString(), "--parameters-from", dir.toString());
         assertEquals(2, withDraws.status());
         assertTrue(withDraws.err().contains("--parameters-from: a calibration draws no parameters from an ensemble"),
