@@ -230,15 +230,7 @@ public final class Rerun {
      * {@link #CALIBRATION_FILES} either directory holds, byte for byte.
      */
     public static List<Verdict> compareCalibration(Path original, Path again) throws IOException {
-        List<Verdict> out = new ArrayList<>();
-        out.add(definition(original, again, "manifest.json (the calibration's definition)", CALIBRATION_DEFINITION));
-        for (String name : CALIBRATION_FILES) {
-            Verdict v = file(original, again, name);
-            if (v != null) {
-                out.add(v);
-            }
-        }
-        return out;
+        return compare(original, again, "calibration", CALIBRATION_DEFINITION, CALIBRATION_FILES);
     }
 
     /** A copy of an input: missing, or its SHA-256 other than the manifest's (each noted by its name). */
@@ -338,9 +330,15 @@ public final class Rerun {
      * {@link #FILES} either directory holds, byte for byte.
      */
     public static List<Verdict> compare(Path original, Path again) throws IOException {
+        return compare(original, again, "run set", DEFINITION, FILES);
+    }
+
+    /** The definition of a {@code kind} of work, then each of {@code files} that either directory holds. */
+    private static List<Verdict> compare(Path original, Path again, String kind, List<String> definition,
+            List<String> files) throws IOException {
         List<Verdict> out = new ArrayList<>();
-        out.add(definition(original, again, "manifest.json (the run set's definition)", DEFINITION));
-        for (String name : FILES) {
+        out.add(definition(original, again, "manifest.json (the " + kind + "'s definition)", definition));
+        for (String name : files) {
             Verdict v = file(original, again, name);
             if (v != null) {
                 out.add(v);

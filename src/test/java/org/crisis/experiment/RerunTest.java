@@ -159,15 +159,7 @@ class RerunTest {
         assertTrue(m.out().contains("6 runs of the sweep again, master seed 11"), m.out());
 
         // a result file that differs is named, with its first different line; exit 1
-        List<String> points = Files.readAllLines(whole.resolve("points.csv"));
-        points.set(2, points.get(2) + "9");
-        Files.write(whole.resolve("points.csv"), points);
-        Outcome d = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-2").toString(), "--quiet");
-        assertEquals(1, d.status(), d.out() + d.err());
-        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("points.csv") && l.trim().endsWith("differs from line 3")),
-                d.out());
-        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("runs.csv") && l.trim().endsWith("identical")), d.out());
-        assertTrue(d.out().contains("different: the rerun does not reproduce " + whole), d.out());
+        editedFileIsNamed(whole, "points.csv", 3, "runs.csv");
         // a sweep whose manifest names another states' records table is said to differ in its definition
         JsonNode manifest = new ObjectMapper().readTree(merged.resolve("manifest.json").toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) manifest).putObject("state_records").put("sha256", "0".repeat(64));
@@ -184,14 +176,7 @@ class RerunTest {
 
     @Test
     void aCalibrationAndOneOfItsFoldsAreRunAgainFromTheirInputsAndCompared() throws Exception {
-        Path file = CalibrationFixtures.calibration(dir.resolve("library"), """
-                parameters:
-                  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log, start: 0.4 }
-                budget: 6
-                seed: 5
-                runs: 10
-                ensemble: { tolerance: 2 }
-                """);
+        Path file = library(6, 5, 2);
         Path whole = dir.resolve("whole");
         Outcome fit = crisis("calibrate", file.toString(), "--folds", "3", "--out", whole.toString(), "--quiet", "--threads", "2");
         assertEquals(0, fit.status(), fit.out() + fit.err());
@@ -223,15 +208,7 @@ class RerunTest {
         assertFalse(one.out().contains("best.yaml"), "a fold's directory has no fit on all cases: " + one.out());
 
         // a result file that differs is named, with its first different line; exit 1
-        List<String> candidates = Files.readAllLines(whole.resolve("candidates.csv"));
-        candidates.set(3, candidates.get(3) + "9");
-        Files.write(whole.resolve("candidates.csv"), candidates);
-        Outcome d = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-2").toString(), "--quiet");
-        assertEquals(1, d.status(), d.out() + d.err());
-        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("candidates.csv") && l.trim().endsWith("differs from line 4")),
-                d.out());
-        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith("folds.csv") && l.trim().endsWith("identical")), d.out());
-        assertTrue(d.out().contains("different: the rerun does not reproduce " + whole), d.out());
+        editedFileIsNamed(whole, "candidates.csv", 4, "folds.csv");
 
         // a copy that is not what ran, and folds merged without the fit on all cases: refused, nothing written
         Path copy = whole.resolve("inputs").resolve("cases").resolve("case-b.yaml");
@@ -270,14 +247,7 @@ class RerunTest {
 
     @Test
     void aCalibrationRunWithHeldOutEnsemblesAndAnotherBudgetIsRunAgainAsItRan() throws Exception {
-        Path file = CalibrationFixtures.calibration(dir.resolve("library"), """
-                parameters:
-                  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log, start: 0.4 }
-                budget: 9
-                seed: 7
-                runs: 10
-                ensemble: { tolerance: 5 }
-                """);
+        Path file = library(9, 7, 5);
         Path out = dir.resolve("cv");
         Outcome fit = crisis("calibrate", file.toString(), "--folds", "3", "--held-out-ensembles", "--budget", "5",
                 "--out", out.toString(), "--quiet");
@@ -292,6 +262,32 @@ class RerunTest {
         JsonNode again = JSON.readTree(dir.resolve("cv-again").resolve("manifest.json").toFile());
         assertEquals(5, again.path("calibration").path("budget").asInt(), "the budget the calibration ran, not the file's");
         assertTrue(again.path("calibration").path("ensemble").path("held_out").asBoolean(), again.toString());
+    }
+
+    /** Edits line {@code line} (from 1) of a result file, reruns, and checks the file is named there and another is not. */
+    private void editedFileIsNamed(Path original, String file, int line, String untouched) throws Exception {
+        List<String> lines = Files.readAllLines(original.resolve(file));
+        lines.set(line - 1, lines.get(line - 1) + "9");
+        Files.write(original.resolve(file), lines);
+        Outcome d = crisis("rerun", original.toString(), "--out", dir.resolve(original.getFileName() + "-again-2").toString(),
+                "--quiet");
+        assertEquals(1, d.status(), d.out() + d.err());
+        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith(file) && l.trim().endsWith("differs from line " + line)),
+                d.out());
+        assertTrue(d.out().lines().anyMatch(l -> l.trim().startsWith(untouched) && l.trim().endsWith("identical")), d.out());
+        assertTrue(d.out().contains("different: the rerun does not reproduce " + original), d.out());
+    }
+
+    /** A calibration of the grievance gain on the three fixture cases, in library/ (10 runs a case). */
+    private Path library(int budget, long seed, double tolerance) throws Exception {
+        return CalibrationFixtures.calibration(dir.resolve("library"), """
+                parameters:
+                  parameters.grievanceGain: { min: 0.1, max: 1.6, scale: log, start: 0.4 }
+                budget: %d
+                seed: %d
+                runs: 10
+                ensemble: { tolerance: %s }
+                """.formatted(budget, seed, tolerance));
     }
 
     @Test
