@@ -36,7 +36,7 @@ final class RerunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "Results directory of crisis run, crisis sweep, crisis merge or crisis calibrate.")
     Path directory;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the rerun is written (default: results/NAME-TIMESTAMP). Must not exist or be empty.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the rerun is written (default: results/NAME-TIMESTAMP; a calibration's, results/NAME-rerun-TIMESTAMP). Must not exist or be empty.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all cores; the files do not depend on it).")
