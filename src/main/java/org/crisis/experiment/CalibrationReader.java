@@ -88,8 +88,9 @@ public final class CalibrationReader {
     private final Fields f = new Fields();
     private final Path file;
 
-    private CalibrationReader(Path file) {
+    private CalibrationReader(Path file, List<Path> caseFiles) {
         this.file = file;
+        this.caseFiles = caseFiles;
     }
 
     /** Reads a calibration file and its cases. */
@@ -102,14 +103,7 @@ public final class CalibrationReader {
      * (no expect: block, or a sweep or calibration file), as crisis validate says them.
      */
     public static Calibration read(Path file, List<String> skipped) throws InvalidInputException {
-        Node root = TreeReader.read(file);
-        CalibrationReader r = new CalibrationReader(file);
-        Optional<Calibration> c = r.calibration(root);
-        if (!r.f.problems().isEmpty() || c.isEmpty()) {
-            throw new InvalidInputException(r.f.problems());
-        }
-        skipped.addAll(r.skipped);
-        return c.get();
+        return read(file, null, skipped);
     }
 
     /**
@@ -120,20 +114,24 @@ public final class CalibrationReader {
      * {@code caseFiles} must be a case with patterns.
      */
     public static Calibration readCopy(Path file, List<Path> caseFiles) throws InvalidInputException {
+        return read(file, List.copyOf(caseFiles), new ArrayList<>());
+    }
+
+    private static Calibration read(Path file, List<Path> caseFiles, List<String> skipped) throws InvalidInputException {
         Node root = TreeReader.read(file);
-        CalibrationReader r = new CalibrationReader(file);
-        r.caseFiles = List.copyOf(caseFiles);
+        CalibrationReader r = new CalibrationReader(file, caseFiles);
         Optional<Calibration> c = r.calibration(root);
         if (!r.f.problems().isEmpty() || c.isEmpty()) {
             throw new InvalidInputException(r.f.problems());
         }
+        skipped.addAll(r.skipped);
         return c.get();
     }
 
     /** Files of the case directories that are not cases, each said in one line. */
     private final List<String> skipped = new ArrayList<>();
     /** The cases in place of the file's {@code cases:} ({@link #readCopy}), or null. */
-    private List<Path> caseFiles;
+    private final List<Path> caseFiles;
 
     private Optional<Calibration> calibration(Node root) {
         Optional<Node.Mapping> top = f.mapping(root, "", TOP);

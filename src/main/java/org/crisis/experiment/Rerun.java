@@ -230,7 +230,7 @@ public final class Rerun {
      * {@link #CALIBRATION_FILES} either directory holds, byte for byte.
      */
     public static List<Verdict> compareCalibration(Path original, Path again) throws IOException {
-        return compare(original, again, "calibration", CALIBRATION_DEFINITION, CALIBRATION_FILES);
+        return compare(original, again, "calibration", CALIBRATION_DEFINITION, CALIBRATION_FILES, false);
     }
 
     /** A copy of an input: missing, or its SHA-256 other than the manifest's (each noted by its name). */
@@ -280,13 +280,7 @@ public final class Rerun {
      * lists, byte for byte.
      */
     public static List<Verdict> compareSweep(Path original, Path again, List<String> files) throws IOException {
-        List<Verdict> out = new ArrayList<>();
-        out.add(definition(original, again, "manifest.json (the sweep's definition)", SWEEP_DEFINITION));
-        for (String name : files) {
-            Verdict v = file(original, again, name);
-            out.add(v != null ? v : new Verdict(name, false, "not in the original"));
-        }
-        return out;
+        return compare(original, again, "sweep", SWEEP_DEFINITION, files, true);
     }
 
     private static Path onlyFile(Path dir) {
@@ -330,18 +324,21 @@ public final class Rerun {
      * {@link #FILES} either directory holds, byte for byte.
      */
     public static List<Verdict> compare(Path original, Path again) throws IOException {
-        return compare(original, again, "run set", DEFINITION, FILES);
+        return compare(original, again, "run set", DEFINITION, FILES, false);
     }
 
-    /** The definition of a {@code kind} of work, then each of {@code files} that either directory holds. */
+    /**
+     * The definition of a {@code kind} of work, then each of {@code files} that either directory holds;
+     * when the original's manifest {@code listed} them, one neither holds is said to be missing too.
+     */
     private static List<Verdict> compare(Path original, Path again, String kind, List<String> definition,
-            List<String> files) throws IOException {
+            List<String> files, boolean listed) throws IOException {
         List<Verdict> out = new ArrayList<>();
         out.add(definition(original, again, "manifest.json (the " + kind + "'s definition)", definition));
         for (String name : files) {
             Verdict v = file(original, again, name);
-            if (v != null) {
-                out.add(v);
+            if (v != null || listed) {
+                out.add(v != null ? v : new Verdict(name, false, "not in the original"));
             }
         }
         return out;
