@@ -13,15 +13,15 @@ import java.util.stream.Collectors;
  */
 public enum Parameter {
     // perception (docs/MODEL.md 3.3)
-    GRIEVANCE_GAIN("grievanceGain", "κ", 0.107451, 0, 10, Type.REAL),
+    GRIEVANCE_GAIN("grievanceGain", "κ", 0.153047, 0, 10, Type.REAL),
     COOPERATION_GAIN("cooperationGain", "κ_coop", 0.5, 0, 10, Type.REAL),
     IDEOLOGY_AMPLIFIER("ideologyAmplifier", "α", 1.0, 0, 10, Type.REAL),
-    GRIEVANCE_DECAY("grievanceDecay", "δ", 0.0213501, 0, 1, Type.REAL),
-    LOW_LEVEL_DECAY("lowLevelDecay", "ω", 0.699838, 0, 1, Type.REAL),
-    OBSERVER_GAIN("observerGain", "κ_obs", 0.34913, 0, 10, Type.REAL),
-    OUSTED_FRIENDS("oustedFriends", "κ_oust", 3.57969, 0, 20, Type.REAL),
-    TERRITORIAL_SALIENCE("territorialSalience", "τ", 0.519508, 0, 10, Type.REAL),
-    CAMPAIGN_GAIN("campaignGain", "β_c", 0.453332, 0, 10, Type.REAL),
+    GRIEVANCE_DECAY("grievanceDecay", "δ", 0.0239188, 0, 1, Type.REAL),
+    LOW_LEVEL_DECAY("lowLevelDecay", "ω", 0.789974, 0, 1, Type.REAL),
+    OBSERVER_GAIN("observerGain", "κ_obs", 0.390884, 0, 10, Type.REAL),
+    OUSTED_FRIENDS("oustedFriends", "κ_oust", 3.32418, 0, 20, Type.REAL),
+    TERRITORIAL_SALIENCE("territorialSalience", "τ", 0, 0, 10, Type.REAL),
+    CAMPAIGN_GAIN("campaignGain", "β_c", 0.334435, 0, 10, Type.REAL),
     // affinity (docs/MODEL.md 3.2)
     SOCIAL_AXIS_WEIGHT("socialAxisWeight", "w_s", 0.25, 0, 1, Type.REAL),
     AFFINITY_IDEOLOGY("affinityIdeology", "a_ideo", 1.0, 0, 10, Type.REAL),
@@ -35,16 +35,16 @@ public enum Parameter {
     PRESSURE_WEIGHT("pressureWeight", "b_p", 0.5, 0, 10, Type.REAL),
     HAWK_WEIGHT("hawkWeight", "b_h", 0.5, 0, 10, Type.REAL),
     // a state's record in the library's earlier crises scales its felt grievance (3.5)
-    RECORD_WEIGHT("recordWeight", "b_rec", 0.873337, 0, 10, Type.REAL),
-    RECIPROCITY("reciprocity", "b_r", 0.141682, 0, 5, Type.REAL),
+    RECORD_WEIGHT("recordWeight", "b_rec", 0.592019, 0, 10, Type.REAL),
+    RECIPROCITY("reciprocity", "b_r", 0.0318276, 0, 5, Type.REAL),
     TRIGGER_RECIPROCITY("triggerReciprocity", "b_t", 0, 0, 5, Type.REAL),
     TRADE_WEIGHT("tradeWeight", "b_w", 1.0, 0, 10, Type.REAL),
     AFFINITY_WEIGHT("affinityWeight", "b_a", 0.3, 0, 10, Type.REAL),
     CONDEMNATION_WEIGHT("condemnationWeight", "b_c", 0.15, 0, 10, Type.REAL),
     NORM_COST("normCost", "normCost", 0.2, 0, 10, Type.REAL),
-    MEDIATION_WEIGHT("mediationWeight", "b_m", 1.5096, 0, 100, Type.REAL),
-    AUDIENCE_COST("audienceCost", "audienceCost", 15.2807, 0, 100, Type.REAL),
-    RUPTURE_COST("ruptureCost", "c_rup", 0.0100124, 0, 5, Type.REAL),
+    MEDIATION_WEIGHT("mediationWeight", "b_m", 3.4079, 0, 100, Type.REAL),
+    AUDIENCE_COST("audienceCost", "audienceCost", 32.2772, 0, 100, Type.REAL),
+    RUPTURE_COST("ruptureCost", "c_rup", 0, 0, 5, Type.REAL),
     CHANNEL_COST("channelCost", "c_ch", 0, 0, 5, Type.REAL),
     DEFERENCE_COST("deferenceCost", "c_df", 0, 0, 5, Type.REAL),
     ENVOY_ANSWER("envoyAnswer", "a_env", 0, 0, 10, Type.REAL),
@@ -68,7 +68,7 @@ public enum Parameter {
     THRESHOLD_SUMMON("thresholdSummon", "θ_2", 0.20, 0, 5, Type.REAL),
     THRESHOLD_RECALL("thresholdRecall", "θ_3", 0.35, 0, 5, Type.REAL),
     THRESHOLD_EXPEL("thresholdExpel", "θ_4", 0.45, 0, 5, Type.REAL),
-    THRESHOLD_SEVER("thresholdSever", "θ_5", 0.475514, 0, 5, Type.REAL),
+    THRESHOLD_SEVER("thresholdSever", "θ_5", 0.46, 0, 5, Type.REAL),
     THRESHOLD_SANCTION("thresholdSanction", "θ_6", 1.1, 0, 5, Type.REAL),
     IN_KIND_DISCOUNT("inKindDiscount", "φ", 0.7, 0, 1, Type.REAL),
     BUSINESS_FLOOR("businessFloor", "g_min", 0.05, 0, 1, Type.REAL),
@@ -80,19 +80,19 @@ public enum Parameter {
     SIDE_WEIGHT("sideWeight", "b_s", 10.0, 0, 100, Type.REAL),
     SIDE_THRESHOLD("sideThreshold", "s_min", 0.35, 0, 4, Type.REAL),
     NORM_WEIGHT("normWeight", "b_n", 0.5, 0, 10, Type.REAL),
-    SOLIDARITY("solidarity", "ψ", 0.580945, 0, 4, Type.REAL),
-    DEMOCRATIC_CLAUSE("democraticClause", "b_dc", 1.443, 0, 10, Type.REAL),
+    SOLIDARITY("solidarity", "ψ", 1.42629, 0, 4, Type.REAL),
+    DEMOCRATIC_CLAUSE("democraticClause", "b_dc", 1.6216, 0, 10, Type.REAL),
     STATEMENT_GRAVITY("statementGravity", "g_s", 1.0, 0, 1, Type.REAL),
     MEDIATION("mediation", "", 1, 0, 1, Type.BOOLEAN),
     // at least 0: a mediator disliked by a side has no credibility with it, and a negative one would feed grievance (3.9)
     MEDIATION_AFFINITY("mediationAffinity", "a_med", 0.4, 0, 1, Type.REAL),
-    MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.0700247, 0, 1, Type.REAL),
+    MEDIATION_EFFICACY("mediationEfficacy", "μ", 0.0210746, 0, 1, Type.REAL),
     MEDIATION_DAYS("mediationDays", "mediationDays", 60, 1, 3650, Type.INTEGER),
     // government change and restoration (docs/MODEL.md 3.7, 3.5)
     TURNOVER_DISCOUNT("turnoverDiscount", "ρ", 0.5, 0, 1, Type.REAL),
     CONTINUITY_SHIFT("continuityShift", "s_cont", 0.15, 0, 1, Type.REAL),
     TURNOVER_ALIGNMENT("turnoverAlignment", "ν", 2.0, 0, 10, Type.REAL),
-    RESTORE_THRESHOLD("restoreThreshold", "g_restore", 0.6, 0, 1, Type.REAL);
+    RESTORE_THRESHOLD("restoreThreshold", "g_restore", 0.1, 0, 1, Type.REAL);
 
     /** How values of a parameter are written and checked. */
     public enum Type { REAL, INTEGER, BOOLEAN }

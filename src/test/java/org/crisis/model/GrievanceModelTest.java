@@ -68,7 +68,7 @@ class GrievanceModelTest {
         double expected = 1 - (1 - 0.2) * Math.exp(-delta);
         Dyad dyad = w.existing(victim, actor);
         assertEquals(expected, dyad.grievanceOf(victim), 1e-12);
-        assertEquals(0.324546, dyad.grievanceOf(victim), 1e-6, "hand-computed at κ = 0.107451");
+        assertEquals(0.371350, dyad.grievanceOf(victim), 1e-6, "hand-computed at κ = 0.153047");
         assertEquals(0.1, dyad.grievanceOf(actor), 0.0, "the actor's own grievance does not move");
     }
 
@@ -397,7 +397,7 @@ class GrievanceModelTest {
         assertEquals(0.6 * Math.pow(1 - DELTA, 30), d.grievanceOf(victim), 1e-12);
         assertEquals(0.4 * Math.pow(1 - DELTA, 30), d.grievanceOf(actor), 1e-12);
         assertEquals(3.0 * Math.pow(1 - DELTA, 30), d.condemnation[0], 1e-12);
-        assertEquals(0.6 * 0.52338, d.grievanceOf(victim), 1e-5, "0.97865^30 ≈ 0.5234: a half-life of about 32.1 days");
+        assertEquals(0.6 * 0.48370, d.grievanceOf(victim), 1e-5, "0.97608^30 ≈ 0.4837: a half-life of about 28.6 days");
     }
 
     @Test

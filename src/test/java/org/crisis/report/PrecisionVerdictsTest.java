@@ -23,10 +23,14 @@ class PrecisionVerdictsTest {
         Path scenario = Fixtures.dir("base").resolveSibling("scenarios").resolve("pm.yaml");
         Path sweep = tmp.resolve("sweep.yaml");
         Files.writeString(sweep, "scenario: " + scenario + "\ndesign: grid\nreplications: 20\nseed: 3\n"
-                + "vary:\n  countries.PER.hawkishness: { values: [0.2, 0.8] }\n"
+                // two hawkishnesses either side of where Peru's lowest level turns from DOWNGRADED to SEVERED, so that
+                // the level varies within each point
+                + "vary:\n  countries.PER.hawkishness: { values: [0.45, 0.55] }\n"
                 // held at the value the figures below were worked out at: with the states' records on, Peru's record
                 // (which moves as the case library grows) leaves the pair's lowest level the same in every run
                 + "  parameters.recordWeight: { values: [0] }\n"
+                // and restoration at the ninety-first round's bar, g_restore 0.6, so that every run restores the pair
+                + "  parameters.restoreThreshold: { values: [0.6] }\n"
                 + "outcomes: [lowestLevel:PER-MEX, restored:PER-MEX, severed:PER-MEX, severedPairs]\n");
         assertEquals(0, crisis("sweep", sweep.toString(), "--out", tmp.resolve("s").toString(), "--quiet").status());
         assertEquals(0, crisis("report", tmp.resolve("s").toString(), "--out", tmp.resolve("r").toString()).status());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.crisis.cli.Cli.Outcome;
+import org.crisis.model.Parameter;
 import org.crisis.stats.Holm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,8 +218,10 @@ class SweepComparisonTest {
         assertTrue(html.contains("B raises severed:PER-MEX at " + raised + " of 6 points (Holm-adjusted p &lt; 0.05)"), html);
         assertTrue(html.contains("At all 6 matched points the two sweeps ran the same seed in each replication"), html);
         assertTrue(html.contains("data-chart=\"difference-severed_per_mex\""), "a heat map of the difference");
-        assertTrue(html.contains(">parameters.thresholdSever</td><td>0.475514</td><td>0.3</td>"), "what differs");
-        assertEquals("path,a,b\nparameters.thresholdSever,0.475514,0.3\n", Files.readString(out.resolve("comparison-differences.csv")));
+        // A ran the shipped scenario at the default θ_5, as the manifest writes it
+        String shipped = String.valueOf(Parameter.THRESHOLD_SEVER.defaultValue());
+        assertTrue(html.contains(">parameters.thresholdSever</td><td>" + shipped + "</td><td>0.3</td>"), "what differs");
+        assertEquals("path,a,b\nparameters.thresholdSever," + shipped + ",0.3\n", Files.readString(out.resolve("comparison-differences.csv")));
         assertEquals(FACTORS + ",sweep,point\n", Files.readString(out.resolve("comparison-unmatched.csv")), "no point left out");
         ReportTest.assertSelfContained(html);
     }
