@@ -23,8 +23,8 @@ class PrecisionVerdictsTest {
         Path scenario = Fixtures.dir("base").resolveSibling("scenarios").resolve("pm.yaml");
         Path sweep = tmp.resolve("sweep.yaml");
         Files.writeString(sweep, "scenario: " + scenario + "\ndesign: grid\nreplications: 20\nseed: 3\n"
-                // two hawkishnesses either side of where Peru's lowest level turns from DOWNGRADED to SEVERED, so that
-                // the level varies within each point
+                // two hawkishnesses at which Peru severs in most runs but not all (about 80 % and 95 %), so that its
+                // lowest level varies within each point
                 + "vary:\n  countries.PER.hawkishness: { values: [0.45, 0.55] }\n"
                 // held at the value the figures below were worked out at: with the states' records on, Peru's record
                 // (which moves as the case library grows) leaves the pair's lowest level the same in every run
