@@ -48,7 +48,12 @@ public final class CalibrationRunner {
      * @param log where to say what happens (resuming, each fit's result), e.g. standard error
      */
     public record Options(int threads, Path out, Path resultsRoot, CalibrationFolds folds, SweepRunner.Mode mode,
-            boolean progress, PrintStream log, List<String> commandLine, String version) {}
+            boolean progress, PrintStream log, List<String> commandLine, String version) {
+        /** The command its messages are signed with: the command line's first two words ("crisis rerun" for a rerun). */
+        String command() {
+            return commandLine.size() >= 2 ? commandLine.get(0) + " " + commandLine.get(1) : "crisis calibrate";
+        }
+    }
 
     /**
      * What a finished calibration reports.
@@ -240,15 +245,15 @@ public final class CalibrationRunner {
                 options.resultsRoot(), options.mode(), options.version());
         try {
             if (dir.finished) {
-                options.log().println("crisis calibrate: this calibration already finished; results in " + dir.target);
+                options.log().println(options.command() + ": this calibration already finished; results in " + dir.target);
                 dir.removeWork();
                 return new Result(dir.target, List.of(), 0, 0, (System.nanoTime() - begin) / 1e9);
             }
             CalibrationJournal journal = CalibrationJournal.read(dir.work);
             if (dir.resumed) {
-                options.log().printf(Locale.ROOT, "crisis calibrate: resuming %s: %d evaluations already recorded (those"
-                        + " within this command's budget are used again)%n", dir.work, journal.size());
-                dir.otherBuilds("crisis calibrate", options.version()).ifPresent(options.log()::println);
+                options.log().printf(Locale.ROOT, "%s: resuming %s: %d evaluations already recorded (those"
+                        + " within this command's budget are used again)%n", options.command(), dir.work, journal.size());
+                dir.otherBuilds(options.command(), options.version()).ifPresent(options.log()::println);
             }
             List<Fit> fits = new ArrayList<>();
             int sessions;
@@ -257,7 +262,7 @@ public final class CalibrationRunner {
                 Thread flush = new Thread(() -> {
                     try {
                         appender.flush();
-                        System.err.println("\ncrisis calibrate: interrupted; the finished evaluations are kept: run the same"
+                        System.err.println("\n" + options.command() + ": interrupted; the finished evaluations are kept: run the same"
                                 + " command again to resume");
                     } catch (IOException e) {
                         // the evaluations are done again on resume
@@ -332,14 +337,14 @@ public final class CalibrationRunner {
         String drawn = s.drawn().isEmpty() ? "" : String.format(Locale.ROOT, "; %d of %d %s with runs drawn from the"
                 + " fold's ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum(), s.testPatterns(),
                 s.testPatterns() == 1 ? "passes" : "pass");
-        options.log().printf(Locale.ROOT, "crisis calibrate: %s: best loss %s at evaluation %d of %d; %d of %s %s%s%n",
-                what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), count(s.patterns(), "pattern"),
+        options.log().printf(Locale.ROOT, "%s: %s: best loss %s at evaluation %d of %d; %d of %s %s%s%n",
+                options.command(), what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), count(s.patterns(), "pattern"),
                 s.patterns() == 1 ? "passes" : "pass",
                 fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d %s%s", s.testPasses(), s.testPatterns(),
                         s.testPatterns() == 1 ? "passes" : "pass", drawn));
         double target = s.bestLoss() + calibration.tolerance();
-        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "crisis calibrate: %s: ensemble by ABC-SMC: %s in %s,"
-                + " %s; %s in %s%n", what, smcOutcome(r, target, calibration.tolerance()), count(r.evaluations(), "candidate"),
+        fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "%s: %s: ensemble by ABC-SMC: %s in %s,"
+                + " %s; %s in %s%n", options.command(), what, smcOutcome(r, target, calibration.tolerance()), count(r.evaluations(), "candidate"),
                 count(r.generations().size(), "generation"), count(CalibrationOutput.members(fit.candidates(), r).size(),
                         "distinct set"), fit.fold() == 0 ? "posterior.csv" : "folds-posterior.csv"));
     }

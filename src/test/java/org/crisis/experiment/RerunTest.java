@@ -202,6 +202,10 @@ class RerunTest {
             assertTrue(o.out().lines().anyMatch(l -> l.trim().startsWith(f) && l.trim().endsWith("identical")), f + ": " + o.out());
         }
         assertTrue(o.out().contains("identical: the rerun reproduces " + whole), o.out());
+        // its messages are signed by the command that printed them
+        assertTrue(o.err().contains("crisis rerun: all cases: best loss"), o.err());
+        assertTrue(o.err().contains("crisis rerun: fold 3/3: best loss"), o.err());
+        assertFalse(o.err().contains("crisis calibrate"), o.err());
         Outcome one = crisis("rerun", fold.toString(), "--out", dir.resolve("fold-again").toString(), "--quiet");
         assertEquals(0, one.status(), one.out() + one.err());
         assertTrue(one.out().contains("calibration: fold 2/3 again (7 evaluations)"), one.out());
