@@ -598,7 +598,9 @@ class CalibrationRunnerTest {
         // the rupture's threshold held well above the recall's, so that the window between the two is wide whatever the
         // shipped θ_5: the test is of the search, not of the defaults
         Path caseA = dir.resolve("cases/a.yaml");
-        Files.writeString(caseA, Files.readString(caseA).replace("  mediation: false\n", "  mediation: false\n  thresholdSever: 0.6\n"));
+        String text = Files.readString(caseA);
+        assertTrue(text.contains("  mediation: false\n"), "the fixture's parameters block, where θ_5 is added: " + text);
+        Files.writeString(caseA, text.replace("  mediation: false\n", "  mediation: false\n  thresholdSever: 0.6\n"));
         Files.writeString(file, """
                 cases: [cases/a.yaml]
                 parameters:
