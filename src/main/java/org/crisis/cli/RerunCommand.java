@@ -83,7 +83,7 @@ final class RerunCommand implements Callable<Integer> {
         RunSet.Summary summary = new RunSet(spec).execute(quiet ? Progress.none() : Progress.of(source.runs(), "runs", true));
         System.out.printf(Locale.ROOT, "%s: %d run%s again, master seed %d, in %.1f s%n", source.scenario().name(),
                 summary.runs(), summary.runs() == 1 ? "" : "s", source.seed(), summary.seconds());
-        return verdicts(Rerun.compare(directory, summary.directory()), source.version(), summary.directory());
+        return verdicts(Rerun.compare(directory, summary.directory()), source.builds(), summary.directory());
     }
 
     private int sweep(int threadCount) throws Exception {
@@ -102,7 +102,7 @@ final class RerunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d run%s of the sweep again%s, master seed %d, in %.1f s%n", source.sweep().name(),
                 r.runs(), r.runs() == 1 ? "" : "s", source.shard().all() ? "" : " (shard " + source.shard() + ")",
                 source.sweep().seed(), r.seconds());
-        return verdicts(Rerun.compareSweep(directory, r.directory(), source.files()), source.version(), r.directory());
+        return verdicts(Rerun.compareSweep(directory, r.directory(), source.files()), source.builds(), r.directory());
     }
 
     private int calibration(int threadCount) throws Exception {
@@ -123,10 +123,11 @@ final class RerunCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %s again (%d evaluation%s), master seed %d, in %.1f s%n",
                 source.calibration().name(), source.folds(), r.simulated(), r.simulated() == 1 ? "" : "s",
                 source.calibration().seed(), r.seconds());
-        return verdicts(Rerun.compareCalibration(directory, r.directory()), source.version(), r.directory());
+        return verdicts(Rerun.compareCalibration(directory, r.directory()), source.builds(), r.directory());
     }
 
-    private int verdicts(List<Rerun.Verdict> verdicts, String madeBy, Path again) {
+    /** The verdicts, then whether the rerun reproduces the directory, naming the builds when it does not. */
+    private int verdicts(List<Rerun.Verdict> verdicts, List<String> madeBy, Path again) {
         int width = verdicts.stream().mapToInt(v -> v.file().length()).max().orElse(0);
         for (Rerun.Verdict v : verdicts) {
             System.out.printf(Locale.ROOT, "  %-" + width + "s  %s%n", v.file(), v.detail());
@@ -135,9 +136,9 @@ final class RerunCommand implements Callable<Integer> {
         String version = Main.version();
         System.out.println(same ? "identical: the rerun reproduces " + directory
                 : "different: the rerun does not reproduce " + directory
-                        + (madeBy.equals(version) ? " with the same build (" + Provenance.named(version) + ")"
-                        : " (made by " + Provenance.named(madeBy) + ", rerun by " + Provenance.named(version)
-                                + ": the model may have changed between them)"));
+                        + (madeBy.equals(List.of(version)) ? " with the same build (" + Provenance.named(version) + ")"
+                        : " (made by " + String.join(" and ", madeBy.stream().map(Provenance::named).toList())
+                                + ", rerun by " + Provenance.named(version) + ": the model may have changed between them)"));
         System.out.println("results: " + again);
         return same ? 0 : Main.FAILURE;
     }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import org.crisis.io.JsonFiles;
+import org.crisis.io.Provenance;
 import org.crisis.scenario.InvalidInputException;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Scenario;
@@ -43,20 +44,20 @@ public final class Rerun {
     /**
      * What the manifest of {@code directory} says was run.
      *
-     * @param version the build that wrote it
+     * @param builds the builds that made it ({@link Provenance#builds}: a merge's parts', a resumed work's sessions')
      * @param overrides the {@code --set} values, already applied to {@code scenario}
      */
     public record Source(Scenario scenario, String scenarioSha256, List<String> overrides, long seed, int runs, int kept,
-            ParameterDraws draws, String version) {}
+            ParameterDraws draws, List<String> builds) {}
 
     /** One file's verdict: {@code same}, or {@code detail} says where it first differs. */
     public record Verdict(String file, boolean same, String detail) {}
 
     /**
      * What a sweep's manifest says was run: the sweep as read from its inputs' copies, the shard
-     * (all of it for a sweep run whole or merged), the build, and the result files it lists.
+     * (all of it for a sweep run whole or merged), the builds that made it, and the result files it lists.
      */
-    public record SweepSource(Sweep sweep, SweepShard shard, String version, List<String> files) {}
+    public record SweepSource(Sweep sweep, SweepShard shard, List<String> builds, List<String> files) {}
 
     /** The files of a calibration that the same code, inputs and seed write identically (those it wrote). */
     public static final List<String> CALIBRATION_FILES = List.of("candidates.csv", "best.yaml", "posterior.csv",
@@ -68,9 +69,9 @@ public final class Rerun {
 
     /**
      * What a calibration's manifest says was run: the calibration as read from the copies in its
-     * {@code inputs/} (its budget and held-out ensembles as run), the folds, and the build.
+     * {@code inputs/} (its budget and held-out ensembles as run), the folds, and the builds that made it.
      */
-    public record CalibrationSource(Calibration calibration, CalibrationFolds folds, String version) {
+    public record CalibrationSource(Calibration calibration, CalibrationFolds folds, List<String> builds) {
         /**
          * Where a rerun goes without {@code --out}: {@code RESULTS/NAME[-folds-K]-rerun-yyyyMMdd-HHmmss}, a
          * directory of its own, so that its work directory (beside it) is its own too: a rerun never
@@ -145,7 +146,7 @@ public final class Rerun {
         }
         return new Source(scenario, m.path("scenario_sha256").asText(), List.copyOf(overrides),
                 m.path("master_seed").asLong(), m.path("runs").asInt(), m.path("kept_runs").asInt(), draws,
-                m.path("version").asText());
+                Provenance.builds(m));
     }
 
     /** Whether a results directory's manifest is a sweep's (or a shard's, or a merged sweep's). */
@@ -221,7 +222,7 @@ public final class Rerun {
             throw InvalidInputException.of(directory.toString(), "folds merged without the fit on all cases: rerun each"
                     + " fold's own directory (crisis rerun DIR), or the whole calibration with crisis calibrate --folds " + k);
         }
-        return new CalibrationSource(calibration, folds, m.path("version").asText());
+        return new CalibrationSource(calibration, folds, Provenance.builds(m));
     }
 
     /**
@@ -271,7 +272,7 @@ public final class Rerun {
             throw InvalidInputException.of(directory.resolve("manifest.json").toString(), "lists no result files (files):"
                     + " not a finished sweep");
         }
-        return new SweepSource(sweep, shard, m.path("version").asText(), List.copyOf(files));
+        return new SweepSource(sweep, shard, Provenance.builds(m), List.copyOf(files));
     }
 
     /**

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.crisis.cli.Cli.Outcome;
+import org.crisis.io.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,6 +215,15 @@ class RerunTest {
 
         // a result file that differs is named, with its first different line; exit 1
         editedFileIsNamed(whole, "candidates.csv", 4, "folds.csv");
+        // and the builds that made the directory are named: here a resumed calibration's two sessions
+        ObjectNode manifest = (ObjectNode) JSON.readTree(whole.resolve("manifest.json").toFile());
+        String build = manifest.path("version").asText();
+        manifest.putArray("session_versions").add("0.0.9+0123456789ab").add(build);
+        Files.writeString(whole.resolve("manifest.json"), manifest.toPrettyString());
+        Outcome two = crisis("rerun", whole.toString(), "--out", dir.resolve("whole-again-4").toString(), "--quiet");
+        assertEquals(1, two.status(), two.out() + two.err());
+        assertTrue(two.out().contains("different: the rerun does not reproduce " + whole + " (made by crisis 0.0.9+0123456789ab and "
+                + Provenance.named(build) + ", rerun by "), two.out());
 
         // a copy that is not what ran, and folds merged without the fit on all cases: refused, nothing written
         Path copy = whole.resolve("inputs").resolve("cases").resolve("case-b.yaml");
