@@ -97,8 +97,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> command = new ArrayList<>(List.of("crisis", "calibrate"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("calibrate");
         if (out != null) {
             try {
                 WorkDirectory.checkOut(out, "--out"); // before anything is read or written, as every command does

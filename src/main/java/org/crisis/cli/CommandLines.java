@@ -13,6 +13,13 @@ final class CommandLines {
         args = List.of(a);
     }
 
+    /** This process's command line as a manifest records it: "crisis", {@code subcommand}, then its arguments. */
+    static List<String> of(String subcommand) {
+        List<String> list = new ArrayList<>(List.of("crisis", subcommand));
+        list.addAll(current());
+        return list;
+    }
+
     /** The arguments after the subcommand name. */
     static List<String> current() {
         List<String> list = new ArrayList<>(args);

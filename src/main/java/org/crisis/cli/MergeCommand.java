@@ -1,7 +1,6 @@
 package org.crisis.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crisis.experiment.SweepMerge;
@@ -26,8 +25,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> command = new ArrayList<>(List.of("crisis", "merge"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("merge");
         if (out != null) {
             WorkDirectory.checkOut(out, "--out"); // before anything is read or written
         }

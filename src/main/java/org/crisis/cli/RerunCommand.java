@@ -1,7 +1,6 @@
 package org.crisis.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -75,8 +74,7 @@ final class RerunCommand implements Callable<Integer> {
             return calibration(threadCount);
         }
         Rerun.Source source = Rerun.read(directory, parametersFrom);
-        List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("rerun");
         RunSet.Spec spec = new RunSet.Spec(source.scenario(), source.scenarioSha256(), command, source.overrides(),
                 source.runs(), source.seed(), threadCount, source.kept(), out, Path.of("results"), Main.version(),
                 source.draws());
@@ -88,8 +86,7 @@ final class RerunCommand implements Callable<Integer> {
 
     private int sweep(int threadCount) throws Exception {
         Rerun.SweepSource source = Rerun.readSweep(directory);
-        List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("rerun");
         SweepRunner.Options options = new SweepRunner.Options(threadCount, out, Path.of("results"), source.shard(),
                 SweepRunner.Mode.AUTO, !quiet, System.err, command, Main.version());
         SweepRunner.Result r;
@@ -107,8 +104,7 @@ final class RerunCommand implements Callable<Integer> {
 
     private int calibration(int threadCount) throws Exception {
         Rerun.CalibrationSource source = Rerun.readCalibration(directory);
-        List<String> command = new ArrayList<>(List.of("crisis", "rerun"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("rerun");
         // a directory of its own, beside which its work directory is its own too (never another calibration's)
         Path target = out != null ? out : source.defaultOut(Path.of("results"), java.time.Instant.now());
         CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, target, Path.of("results"),

@@ -124,8 +124,7 @@ final class RunCommand implements Callable<Integer> {
                     parametersFrom, String.join(", ", drawn),
                     draws.kept().isEmpty() ? "" : "; the scenario or --set gives " + String.join(", ", draws.kept()) + ", which keeps its value");
         }
-        List<String> command = new ArrayList<>(List.of("crisis", "run"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("run");
         RunSet.Spec spec = new RunSet.Spec(scenario, Hashing.sha256(file), command, overrides, runs,
                 seed == null ? scenario.seed() : seed, threadCount, kept, out, Path.of("results"), Main.version(), draws);
         // an output directory that exists or is being written: OutputUnavailableException, exit 2 (Main)

@@ -2,7 +2,6 @@ package org.crisis.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,8 +114,7 @@ final class SweepCommand implements Callable<Integer> {
                     sweep.runCount());
             return Main.INVALID_INPUT;
         }
-        List<String> command = new ArrayList<>(List.of("crisis", "sweep"));
-        command.addAll(CommandLines.current());
+        List<String> command = CommandLines.of("sweep");
         SweepRunner.Mode mode = resume ? SweepRunner.Mode.RESUME : restart ? SweepRunner.Mode.RESTART : SweepRunner.Mode.AUTO;
         SweepRunner.Options options = new SweepRunner.Options(threadCount, out, Path.of("results"), part, mode, !quiet,
                 System.err, command, Main.version());

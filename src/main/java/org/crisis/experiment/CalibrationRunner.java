@@ -262,8 +262,8 @@ public final class CalibrationRunner {
                 Thread flush = new Thread(() -> {
                     try {
                         appender.flush();
-                        System.err.println("\n" + options.command() + ": interrupted; the finished evaluations are kept: run the same"
-                                + " command again to resume");
+                        System.err.println("\n" + options.command() + ": interrupted; the finished evaluations are kept:"
+                                + " run the same command again to resume");
                     } catch (IOException e) {
                         // the evaluations are done again on resume
                     }
@@ -338,15 +338,16 @@ public final class CalibrationRunner {
                 + " fold's ensemble", s.drawn().stream().mapToInt(CaseCount::passes).sum(), s.testPatterns(),
                 s.testPatterns() == 1 ? "passes" : "pass");
         options.log().printf(Locale.ROOT, "%s: %s: best loss %s at evaluation %d of %d; %d of %s %s%s%n",
-                options.command(), what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(), count(s.patterns(), "pattern"),
-                s.patterns() == 1 ? "passes" : "pass",
+                options.command(), what, Csv.number(s.bestLoss()), s.bestEvaluation(), s.evaluations(), s.passes(),
+                count(s.patterns(), "pattern"), s.patterns() == 1 ? "passes" : "pass",
                 fit.fold() == 0 ? "" : String.format(Locale.ROOT, "; held out: %d of %d %s%s", s.testPasses(), s.testPatterns(),
                         s.testPatterns() == 1 ? "passes" : "pass", drawn));
         double target = s.bestLoss() + calibration.tolerance();
         fit.smc().ifPresent(r -> options.log().printf(Locale.ROOT, "%s: %s: ensemble by ABC-SMC: %s in %s,"
-                + " %s; %s in %s%n", options.command(), what, smcOutcome(r, target, calibration.tolerance()), count(r.evaluations(), "candidate"),
-                count(r.generations().size(), "generation"), count(CalibrationOutput.members(fit.candidates(), r).size(),
-                        "distinct set"), fit.fold() == 0 ? "posterior.csv" : "folds-posterior.csv"));
+                + " %s; %s in %s%n", options.command(), what, smcOutcome(r, target, calibration.tolerance()),
+                count(r.evaluations(), "candidate"), count(r.generations().size(), "generation"),
+                count(CalibrationOutput.members(fit.candidates(), r).size(), "distinct set"),
+                fit.fold() == 0 ? "posterior.csv" : "folds-posterior.csv"));
     }
 
     /**
