@@ -1,6 +1,7 @@
 package org.crisis.cli;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -106,7 +107,7 @@ final class RerunCommand implements Callable<Integer> {
         Rerun.CalibrationSource source = Rerun.readCalibration(directory);
         List<String> command = CommandLines.of("rerun");
         // a directory of its own, beside which its work directory is its own too (never another calibration's)
-        Path target = out != null ? out : source.defaultOut(Path.of("results"), java.time.Instant.now());
+        Path target = out != null ? out : source.defaultOut(Path.of("results"), Instant.now());
         CalibrationRunner.Options options = new CalibrationRunner.Options(threadCount, target, Path.of("results"),
                 source.folds(), SweepRunner.Mode.AUTO, !quiet, System.err, command, Main.version());
         CalibrationRunner.Result r;

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class Rerun {
          * directory of its own, so that its work directory (beside it) is its own too: a rerun never
          * resumes, or is refused by, the interrupted work of a {@code crisis calibrate} of the same name.
          */
-        public Path defaultOut(Path resultsRoot, java.time.Instant now) {
+        public Path defaultOut(Path resultsRoot, Instant now) {
             return resultsRoot.resolve(calibration.name() + folds.label() + "-rerun-" + JournaledDirectory.STAMP.format(now));
         }
     }
