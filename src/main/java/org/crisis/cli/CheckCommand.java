@@ -129,7 +129,8 @@ final class CheckCommand implements Callable<Integer> {
     /**
      * How the scripted events weigh, {@code " (3 hostile, 1 cooperative)"}, so that a weight of the wrong sign (a
      * deportation written with a positive gamma) shows before the run, and how many last after their day
-     * ({@code lastsUntil}), with a word when the option that reads them is off; "" without events.
+     * ({@code lastsUntil}), with a word when the option that reads them is off, and how many set a level themselves
+     * ({@code setsLevel}); "" without events.
      */
     static String signs(List<Scenario.Trigger> events, boolean lastingActs) {
         int hostile = 0;
@@ -152,7 +153,9 @@ final class CheckCommand implements Callable<Integer> {
         long lasting = events.stream().filter(t -> t.lastsUntil() != Scenario.Trigger.NOT_LASTING).count();
         String lasts = lasting == 0 ? "" : "; " + lasting + " that last" + (lastingActs ? ""
                 : ", read only under parameters.lastingActs");
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + lasts + ")";
+        long setting = events.stream().filter(t -> t.setsLevel().isPresent()).count();
+        String sets = setting == 0 ? "" : "; " + setting + " that set" + (setting == 1 ? "s" : "") + " a level";
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + lasts + sets + ")";
     }
 
     /**

@@ -38,6 +38,9 @@ final class Levels {
         int before = d.level;
         boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2 && !heldAtStanding(d);
         int after = e.type().levelAfter(Level.of(before), full).ordinal();
+        if (e.setsLevel() != null) {
+            after = Math.min(after, e.setsLevel().ordinal()); // a scripted act that itself lowered the level (FORMATS 1.4)
+        }
         if (after != before) {
             set(d, after);
             if (rung == Ladder.RECALL && after == Level.DOWNGRADED.ordinal()) {

@@ -176,7 +176,15 @@ public final class World {
 
     /** Records an act as an event and applies its effects; returns the event. */
     public Event act(Act a) {
-        return record(a, null);
+        return record(a, null, null);
+    }
+
+    /**
+     * Records a scripted bilateral trigger that itself put its pair at {@code setsLevel} (DOWNGRADED
+     * or SEVERED; docs/FORMATS.md 1.4): the pair's level becomes the lower of the two, as the act's move.
+     */
+    public Event act(Act a, Level setsLevel) {
+        return record(a, null, setsLevel);
     }
 
     /**
@@ -280,14 +288,14 @@ public final class World {
             throw new IllegalArgumentException(type + " does not change a government");
         }
         return record(new Act(actor, Event.NONE, type, type.gamma(), severity, false, type.normBreaking(), false, false,
-                Event.NONE, Event.NONE, label), change);
+                Event.NONE, Event.NONE, label), change, null);
     }
 
-    private Event record(Act a, GovernmentChange change) {
+    private Event record(Act a, GovernmentChange change, Level setsLevel) {
         int id = events.size() + 1;
         int root = a.cause() == Event.NONE ? id : events.get(a.cause() - 1).root();
         Event e = new Event(id, day, a.actor(), a.target(), a.type(), a.gamma(), a.severity(), a.interference(),
-                a.normBreaking(), a.territorial(), a.armed(), a.cause(), a.about(), a.label(), root);
+                a.normBreaking(), a.territorial(), a.armed(), a.cause(), a.about(), a.label(), root, setsLevel);
         events.add(e);
         lastEventDay = day;
         if (e.gamma() < 0) {

@@ -10,8 +10,9 @@ import org.crisis.model.WorldListener;
 
 /**
  * What a run measures about each pair (docs/MODEL.md 3.10), heard from the world as it
- * happens: the lowest level, the first day at each level or below, the restoration, the
- * days spent at DOWNGRADED or below, and the hostile and cooperative events. One per run;
+ * happens: the lowest level, the first day at each level or below (by any act, and by each
+ * side's own acts), the restoration, the days spent at DOWNGRADED or below, and the hostile
+ * and cooperative events. One per run;
  * the model's pairs carry none of it.
  */
 public final class PairRecords implements WorldListener {
@@ -22,6 +23,8 @@ public final class PairRecords implements WorldListener {
         private int lowest;
         /** First day at each level or below, by level ordinal; -1 if never. */
         private final int[] firstAtOrBelow = {-1, -1, -1, -1, -1};
+        /** By side (a, b): first day of an act of that side whose own level is each level or below; -1 if none. */
+        private final int[][] firstActAtOrBelow = {{-1, -1, -1, -1, -1}, {-1, -1, -1, -1, -1}};
         private boolean wasLow;
         private int restoredDay = -1;
         private int lowSince = -1;
@@ -67,6 +70,21 @@ public final class PairRecords implements WorldListener {
         /** First day at {@code level} or below, or -1 if never (day 0 if the run began there). */
         public int firstDayAtOrBelow(Level level) {
             return firstAtOrBelow[level.ordinal()];
+        }
+
+        /**
+         * First day an act of side {@code side} (0 for the pair's a, 1 for its b) put or held the pair
+         * at {@code level} or below, its own level being that or lower ({@link Event#ownLevel()}), or -1.
+         */
+        public int firstActAtOrBelow(int side, Level level) {
+            return firstActAtOrBelow[side][level.ordinal()];
+        }
+
+        private void act(int side, Level own, int day) {
+            int[] first = firstActAtOrBelow[side];
+            for (int l = own.ordinal(); l < first.length && first[l] < 0; l++) {
+                first[l] = day;
+            }
         }
 
         /** First day at DOWNGRADED or below, or -1. */
@@ -120,6 +138,10 @@ public final class PairRecords implements WorldListener {
                 r.hostile++;
             } else if (e.cooperative()) {
                 r.cooperative++;
+            }
+            Level own = e.ownLevel();
+            if (own != null) {
+                r.act(e.actor() == onPair.a() ? 0 : 1, own, e.day());
             }
         }
     }

@@ -19,7 +19,14 @@ public final class Patterns {
         PairRecords.Record m = records.of(w, w.indexOf(pair.a()), w.indexOf(pair.b()));
         Level last = d == null ? Level.NORMAL : d.level();
         if (pattern instanceof Scenario.Reaches r) {
-            int first = d == null ? (r.level().compareTo(Level.NORMAL) >= 0 ? 0 : -1) : m.firstDayAtOrBelow(r.level());
+            int first;
+            if (r.by().isPresent()) {
+                // only the acts of one side count (FORMATS 1.8); a pair never touched saw none
+                int by = w.indexOf(r.by().get());
+                first = d == null ? -1 : m.firstActAtOrBelow(by == d.a() ? 0 : 1, r.level());
+            } else {
+                first = d == null ? (r.level().compareTo(Level.NORMAL) >= 0 ? 0 : -1) : m.firstDayAtOrBelow(r.level());
+            }
             return first >= 0 && (r.withinDays().isEmpty() || first <= r.withinDays().getAsInt());
         }
         if (pattern instanceof Scenario.EndsAt e) {

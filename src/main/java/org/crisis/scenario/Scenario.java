@@ -221,17 +221,28 @@ public record Scenario(
      * ladder the target had declared, before this act, that it answers such an act with, or had
      * practised against such acts (docs/FORMATS.md 1.4; docs/MODEL.md 3.5). {@code envoy}: the act was the actor's own head of
      * mission's conduct in the target's country. {@code lastsUntil}: the last day a hostile act that goes on after its day
-     * lasted (persons or property of the target held), or {@link #NOT_LASTING}.
+     * lasted (persons or property of the target held), or {@link #NOT_LASTING}. {@code setsLevel}: the level the act
+     * itself put the pair at under the level rule (an expulsion, recall or withdrawal of a head of mission, a closing of
+     * a mission; docs/FORMATS.md 1.3 and 1.4), {@code DOWNGRADED} or {@code SEVERED}, when the record shows it did.
      */
     public record Trigger(int day, EventType type, String actor, Optional<String> target,
             double severity, Optional<String> label, double gamma, boolean interference,
             boolean normBreaking, boolean territorial, boolean armed, Map<String, Double> government,
-            Optional<EventType> declaredAnswer, boolean envoy, int lastsUntil) {
+            Optional<EventType> declaredAnswer, boolean envoy, int lastsUntil, Optional<Level> setsLevel) {
         /** {@link #lastsUntil()} of an act done on its day. */
         public static final int NOT_LASTING = -1;
 
         public Trigger {
             government = Map.copyOf(government);
+        }
+
+        /** An act that sets no level of its own. */
+        public Trigger(int day, EventType type, String actor, Optional<String> target, double severity,
+                Optional<String> label, double gamma, boolean interference, boolean normBreaking,
+                boolean territorial, boolean armed, Map<String, Double> government,
+                Optional<EventType> declaredAnswer, boolean envoy, int lastsUntil) {
+            this(day, type, actor, target, severity, label, gamma, interference, normBreaking, territorial, armed,
+                    government, declaredAnswer, envoy, lastsUntil, Optional.empty());
         }
 
         /** An act done on its day. */
@@ -287,8 +298,17 @@ public record Scenario(
         Bounds probability();
     }
 
-    public record Reaches(String name, Pair pair, Level level, OptionalInt withinDays,
-            Bounds probability) implements Pattern {}
+    /**
+     * The pair at {@code level} or below, by the end or within {@code withinDays}; with {@code by}, only
+     * by an act of that country whose own level is {@code level} or lower (docs/FORMATS.md 1.8).
+     */
+    public record Reaches(String name, Pair pair, Level level, OptionalInt withinDays, Bounds probability,
+            Optional<String> by) implements Pattern {
+        /** Any fall of the pair, whoever made it. */
+        public Reaches(String name, Pair pair, Level level, OptionalInt withinDays, Bounds probability) {
+            this(name, pair, level, withinDays, probability, Optional.empty());
+        }
+    }
 
     public record EndsAt(String name, Pair pair, Optional<Level> atLeast, Optional<Level> atMost,
             Bounds probability) implements Pattern {}

@@ -91,6 +91,7 @@ public final class ScenarioJson {
             if (t.lastsUntil() != Scenario.Trigger.NOT_LASTING) {
                 n.put("lastsUntil", t.lastsUntil());
             }
+            t.setsLevel().ifPresent(x -> n.put("setsLevel", x.name()));
             new java.util.TreeMap<>(t.government()).forEach((k, v) -> { // Map.copyOf order varies between JVMs
                 if (k.startsWith("ideology.")) {
                     ObjectNode ideology = n.has("ideology") ? (ObjectNode) n.get("ideology") : n.putObject("ideology");

@@ -55,14 +55,16 @@ public final class ScenarioReader {
     public static final Set<String> RELATION = Fields.keys("between", "level", "grievance", "trade");
     public static final Set<String> EVENT = Fields.keys("day", "type", "actor", "target", "severity", "label",
             "gamma", "interference", "normBreaking", "territorial", "armed", "ideology", "sovereignty", "domesticPressure",
-            "hawkishness", "normAdherence", "continuity", "declaredAnswer", "envoy", "lastsUntil");
+            "hawkishness", "normAdherence", "continuity", "declaredAnswer", "envoy", "lastsUntil", "setsLevel");
     /** The acts of the ladder, in order: what a declared answer may name (FORMATS 1.4). */
     private static final List<EventType> LADDER_ACTS =
             IntStream.rangeClosed(Ladder.PROTEST, Ladder.TOP).mapToObj(Ladder::act).toList();
     public static final Set<String> STOP = Fields.keys("when", "pair");
     public static final Set<String> EXPECT = Fields.keys("runs", "patterns");
-    public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "withinDays", "endsAt",
+    public static final Set<String> PATTERN = Fields.keys("name", "pair", "reaches", "by", "withinDays", "endsAt",
             "restored", "condemn", "count", "probability");
+    /** The levels an act may itself set (FORMATS 1.4). */
+    private static final List<Level> SET_LEVELS = List.of(Level.DOWNGRADED, Level.SEVERED);
     public static final Set<String> BOUNDS = Fields.keys("min", "max");
     public static final Set<String> LEVEL_BOUNDS = Fields.keys("atLeast", "atMost");
     public static final int MAX_DAYS = 100_000;
@@ -580,6 +582,7 @@ public final class ScenarioReader {
         Optional<EventType> declaredAnswer = declaredAnswer(m, path, type, weight);
         boolean envoy = envoy(m, path, type, weight);
         int lastsUntil = lastsUntil(m, path, type, weight, day);
+        Optional<Level> setsLevel = setsLevel(m, path, type, weight);
         Map<String, Double> traits = new LinkedHashMap<>();
         if (government) {
             Fields.field(m, "ideology").flatMap(n -> f.mapping(n, path + ".ideology", IDEOLOGY)).ifPresent(im -> {
@@ -599,7 +602,23 @@ public final class ScenarioReader {
             return Optional.empty();
         }
         return Optional.of(new Trigger((int) day.getAsLong(), type.get(), actor.get(), target, severity, label,
-                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer, envoy, lastsUntil));
+                gamma, interference, normBreaking, territorial, armed, traits, declaredAnswer, envoy, lastsUntil,
+                setsLevel));
+    }
+
+    /**
+     * The level a hostile bilateral trigger itself put its pair at (FORMATS 1.4): DOWNGRADED for an
+     * expulsion, recall or withdrawal of a head of mission, SEVERED for a closing of every mission.
+     */
+    private Optional<Level> setsLevel(Node.Mapping m, String path, Optional<EventType> type, OptionalDouble gamma) {
+        Optional<Node> node = Fields.field(m, "setsLevel");
+        if (node.isEmpty() || !onATrigger(node.get(), "setsLevel", path, type)
+                || !hostile(node.get(), "setsLevel", path, gamma, "'setsLevel' is the level a hostile act itself set")) {
+            return Optional.empty();
+        }
+        return f.choice(node.get(), path + ".setsLevel", SET_LEVELS,
+                " (the level the act itself put the pair at: DOWNGRADED for a head of mission expelled, recalled or"
+                        + " withdrawn, SEVERED for relations broken off)");
     }
 
     /**
@@ -813,6 +832,19 @@ public final class ScenarioReader {
         } else if (Fields.field(m, "pair").isPresent()) {
             f.error(m.entries.get("pair"), path + ".pair", "condemn patterns name a country, not a pair");
         }
+        Optional<String> by = Optional.empty();
+        if (Fields.field(m, "by").isPresent()) {
+            Node byNode = m.entries.get("by");
+            if (!kind.equals("reaches")) {
+                f.error(byNode, path + ".by", "'by' goes with reaches only (whose act made the fall)");
+            } else {
+                by = countryRef(byNode, path + ".by");
+                Optional<Pair> named = pair;
+                by.filter(c -> named.isPresent() && !c.equals(named.get().a()) && !c.equals(named.get().b()))
+                        .ifPresent(c -> f.error(byNode, path + ".by", "'" + c + "' is not one of the pair "
+                                + named.get().key() + ": 'by' names the side whose act made the fall"));
+            }
+        }
         if (!kind.equals("reaches") && !kind.equals("restored") && Fields.field(m, "withinDays").isPresent()) {
             f.error(m.entries.get("withinDays"), path + ".withinDays", "'withinDays' goes with reaches and restored only");
         }
@@ -826,8 +858,9 @@ public final class ScenarioReader {
                 Optional<Level> level = f.choice(m.entries.get("reaches"), path + ".reaches", Level.class);
                 if (level.isPresent() && pair.isPresent() && probability.isPresent()) {
                     String name = given.orElse("reaches " + level.get() + " " + pairKey
+                            + by.map(c -> " by " + c).orElse("")
                             + (within.isPresent() ? " within " + within.getAsInt() + " days" : ""));
-                    result = new Scenario.Reaches(name, pair.get(), level.get(), within, probability.get());
+                    result = new Scenario.Reaches(name, pair.get(), level.get(), within, probability.get(), by);
                 }
             }
             case "endsAt" -> {

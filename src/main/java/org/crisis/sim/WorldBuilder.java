@@ -54,7 +54,7 @@ final class WorldBuilder {
         if (t.type() == EventType.MEDIATE && target != Event.NONE) {
             w.mediateScripted(act);
         } else {
-            Event e = w.act(act);
+            Event e = w.act(act, t.setsLevel().orElse(null));
             if (t.lastsUntil() != Scenario.Trigger.NOT_LASTING) {
                 w.lasting(e, t.lastsUntil());
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.crisis.model.Act;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
 import org.crisis.model.Level;
@@ -124,6 +125,45 @@ class PatternsModelTest {
         w.act(0, 1, EventType.RESTORE_RELATIONS, Event.NONE); // back to DOWNGRADED only: still low
         assertFalse(Patterns.holds(new Scenario.Restored("", AB, true, ANY), w, records));
         assertTrue(Patterns.holds(reaches(AB, Level.SEVERED, 0), w, records), "a pair that starts severed reaches it on day 0");
+    }
+
+    @Test
+    void aTriggerThatSetsItsLevelMovesThePairAndReachesByCountsOnlyThatSidesActs() {
+        World w = new World(Parameters.defaults(), new MersenneTwisterFast(1));
+        records = new PairRecords();
+        EventLevels levels = new EventLevels();
+        w.listen(records);
+        w.listen(levels);
+        w.addCountry("AAA", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("BBB", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.addCountry("CCC", 0, 0, 0.5, 0.5, 0.5, 0.5, List.of());
+        w.setDay(5);
+        // AAA expels BBB's ambassador (a scripted act that itself downgrades the pair, FORMATS 1.4)
+        Event expulsion = w.act(new Act(0, 1, EventType.CUSTOM, -5, 1, false, false, false, false, Event.NONE, Event.NONE,
+                "ambassador-expelled"), Level.DOWNGRADED);
+        assertEquals(Level.DOWNGRADED, w.existing(0, 1).level(), "the act sets the level");
+        assertEquals(Level.NORMAL, levels.before(expulsion));
+        assertEquals(Level.DOWNGRADED, levels.after(expulsion), "the act's own move, as events.csv shows it");
+        // the same trigger without setsLevel moves nothing
+        w.act(new Act(0, 2, EventType.CUSTOM, -5, 1, false, false, false, false, Event.NONE, Event.NONE, "insult"));
+        assertEquals(Level.NORMAL, w.existing(0, 2).level());
+        w.setDay(8);
+        // BBB answers in kind: the pair is already DOWNGRADED, so only a pattern by BBB sees the answer
+        w.act(1, 0, EventType.EXPEL_DIPLOMATS, expulsion.id());
+        assertEquals(Level.DOWNGRADED, w.existing(0, 1).level());
+
+        assertTrue(Patterns.holds(reaches(AB, Level.DOWNGRADED, 5), w, records), "any fall: AAA's on day 5");
+        assertTrue(Patterns.holds(by(AB, Level.DOWNGRADED, 5, "AAA"), w, records));
+        assertFalse(Patterns.holds(by(AB, Level.DOWNGRADED, 7, "BBB"), w, records), "BBB had not answered by day 7");
+        assertTrue(Patterns.holds(by(BA, Level.DOWNGRADED, 8, "BBB"), w, records), "its answer in kind on day 8");
+        assertFalse(Patterns.holds(by(AB, Level.SEVERED, null, "BBB"), w, records), "an expulsion is not a rupture");
+        assertFalse(Patterns.holds(by(AC, Level.DOWNGRADED, null, "AAA"), w, records), "a trigger without a level");
+        assertFalse(Patterns.holds(by(AC, Level.NORMAL, null, "CCC"), w, records), "CCC did nothing");
+    }
+
+    private static Scenario.Reaches by(Pair p, Level level, Integer within, String country) {
+        return new Scenario.Reaches("", p, level, within == null ? OptionalInt.empty() : OptionalInt.of(within), ANY,
+                Optional.of(country));
     }
 
     @Test

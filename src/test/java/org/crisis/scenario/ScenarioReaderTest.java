@@ -909,6 +909,54 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aHostileBilateralTriggerMaySetTheLevelItselfAndAReachesPatternMayNameTheSideWhoseActItCounts()
+            throws Exception {
+        Scenario s = bind(BASE + """
+                events:
+                  - {day: 1, type: CUSTOM, label: ambassador-expelled, actor: MEX, target: PER, gamma: -5, setsLevel: DOWNGRADED}
+                  - {day: 2, type: EMBASSY_RAID, actor: MEX, target: PER, setsLevel: SEVERED}
+                  - {day: 3, type: CUSTOM, actor: MEX, target: PER, gamma: -2}
+                expect:
+                  patterns:
+                    - {pair: [PER, MEX], reaches: DOWNGRADED, by: PER, withinDays: 10, probability: {min: 0.5}}
+                    - {pair: [PER, MEX], reaches: DOWNGRADED, probability: {min: 0.5}}
+                """);
+        assertEquals(List.of(Optional.of(Level.DOWNGRADED), Optional.of(Level.SEVERED), Optional.empty()),
+                s.events().stream().map(Trigger::setsLevel).toList());
+        var events = ScenarioJson.toJson(s).get("events");
+        assertEquals("DOWNGRADED", events.get(0).get("setsLevel").asText(), "the resolved scenario says it");
+        assertFalse(events.get(2).has("setsLevel"));
+        assertEquals(s.events(), bind(ScenarioJson.toJson(s).toString()).events(), "and reads back the same");
+        var patterns = s.expect().orElseThrow().patterns();
+        assertEquals(Optional.of("PER"), ((Scenario.Reaches) patterns.get(0)).by());
+        assertEquals("reaches DOWNGRADED PER-MEX by PER within 10 days", patterns.get(0).name(), "the name says whose act");
+        assertEquals(Optional.empty(), ((Scenario.Reaches) patterns.get(1)).by());
+
+        List<Problem> problems = problems(BASE + """
+                events:
+                  - {day: 1, type: ELECTION, actor: MEX, setsLevel: DOWNGRADED}
+                  - {day: 2, type: CUSTOM, actor: MEX, target: PER, gamma: 3, setsLevel: DOWNGRADED}
+                  - {day: 3, type: CUSTOM, actor: MEX, target: PER, gamma: -3, setsLevel: NORMAL}
+                  - {day: 4, type: CUSTOM, actor: MEX, target: PER, gamma: -3, setsLevel: DOWNGRADE}
+                expect:
+                  patterns:
+                    - {pair: [PER, MEX], reaches: DOWNGRADED, by: VEN, probability: {min: 0.5}}
+                    - {pair: [PER, MEX], endsAt: {atMost: DOWNGRADED}, by: PER, probability: {min: 0.5}}
+                    - {pair: [PER, MEX], reaches: SEVERED, by: CHL, probability: {max: 0.2}}
+                """);
+        assertEquals(7, problems.size(), problems::toString);
+        assertProblem(problems.get(0), "events[0].setsLevel", 8, 53, "only for bilateral triggers", "ELECTION is not one");
+        assertProblem(problems.get(1), "events[1].setsLevel", 9, 74, "the level a hostile act itself set", "gamma is 3.0");
+        assertProblem(problems.get(2), "events[2].setsLevel", 10, 75, "expected one of DOWNGRADED | SEVERED, found 'NORMAL'",
+                "DOWNGRADED for a head of mission expelled");
+        assertProblem(problems.get(3), "events[3].setsLevel", 11, 75, "found 'DOWNGRADE'", "did you mean 'DOWNGRADED'?");
+        assertProblem(problems.get(4), "expect.patterns[0].by", 14, 51, "'VEN' is not one of the pair PER-MEX",
+                "names the side whose act made the fall");
+        assertProblem(problems.get(5), "expect.patterns[1].by", 15, 60, "'by' goes with reaches only");
+        assertProblem(problems.get(6), "expect.patterns[2].by", 16, 48, "unknown country 'CHL'");
+    }
+
+    @Test
     void namesAndLabelsThatReadAsMissingValuesAndAnEmptyTrackAreRefused() {
         List<Problem> problems = problems("""
                 name: missing-words

@@ -411,7 +411,7 @@ public class ScenarioSchemaTest {
             events:
               - {day: 1, type: CUSTOM, actor: MEX, target: PER, severity: 2, label: x, gamma: -5, interference: true,
                  normBreaking: false, territorial: false, armed: false, declaredAnswer: RECALL_AMBASSADOR, envoy: true,
-                 lastsUntil: 5}
+                 lastsUntil: 5, setsLevel: DOWNGRADED}
               - {day: 2, type: ELECTION, actor: VEN, ideology: {economic: 0.3, social: 0}, sovereignty: 0.5,
                  domesticPressure: 0.5, hawkishness: 0.1, normAdherence: 0.9, continuity: 0.5}
             parameters: {grievanceDecay: 0.05, memory: 60, mediation: false}
@@ -420,7 +420,7 @@ public class ScenarioSchemaTest {
             expect:
               runs: 50
               patterns:
-                - {name: p, pair: [PER, MEX], reaches: SEVERED, withinDays: 30, probability: {min: 0.6, max: 1}}
+                - {name: p, pair: [PER, MEX], reaches: SEVERED, by: PER, withinDays: 30, probability: {min: 0.6, max: 1}}
                 - {pair: [PER, MEX], endsAt: {atLeast: SEVERED, atMost: NORMAL}, probability: {max: 0.5}}
                 - {pair: [PER, MEX], restored: false, probability: {min: 0}}
                 - {condemn: VEN, count: {min: 1, max: 2}, probability: {min: 0.1}}
