@@ -5,7 +5,7 @@ starts from, made from the events' labels and weights alone, before any file is 
 
 Usage: scripts/level-act-triggers.py CASES_DIR > LIST.tsv
 
-A trigger is listed when it is hostile (its gamma, or its type's, below 0), is a CUSTOM event (the
+A trigger is listed when it is a hostile CUSTOM event (its gamma below 0; the
 typed triggers are asylum, statements, safe conducts, raids, border incidents and changes of
 government, none of them a step on the diplomatic ladder) and its label names both an act that
 ends or cuts a presence (an expulsion, a persona non grata, a recall, a withdrawal, a closing, a

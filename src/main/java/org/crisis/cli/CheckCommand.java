@@ -151,7 +151,7 @@ final class CheckCommand implements Callable<Integer> {
             parts.add(other + " of weight 0");
         }
         long lasting = events.stream().filter(t -> t.lastsUntil() != Scenario.Trigger.NOT_LASTING).count();
-        String lasts = lasting == 0 ? "" : "; " + lasting + " that last" + (lastingActs ? ""
+        String lasts = lasting == 0 ? "" : "; " + lasting + " that last" + (lasting == 1 ? "s" : "") + (lastingActs ? ""
                 : ", read only under parameters.lastingActs");
         long setting = events.stream().filter(t -> t.setsLevel().isPresent()).count();
         String sets = setting == 0 ? "" : "; " + setting + " that set" + (setting == 1 ? "s" : "") + " a level";

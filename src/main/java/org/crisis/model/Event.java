@@ -21,7 +21,7 @@ public record Event(int id, int day, int actor, int target, EventType type, doub
     /**
      * The level this act itself puts its pair at, whatever the level before, or null if it sets
      * none: DOWNGRADED for a recall or an expulsion, SEVERED for a rupture, a trigger's own
-     * {@link #setsLevel()} (docs/FORMATS.md 1.3, 1.8).
+     * {@link #setsLevel()} (docs/FORMATS.md 1.3, 1.4 and 1.8).
      */
     public Level ownLevel() {
         return switch (type) {

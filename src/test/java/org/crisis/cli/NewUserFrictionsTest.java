@@ -206,12 +206,38 @@ class NewUserFrictionsTest {
         Files.writeString(off, file);
         Outcome o = crisis("check", off.toString());
         assertEquals(0, o.status(), o.err());
-        assertTrue(o.out().contains("2 events (1 hostile, 1 cooperative; 1 that last, read only under parameters.lastingActs)"),
+        assertTrue(o.out().contains("2 events (1 hostile, 1 cooperative; 1 that lasts, read only under parameters.lastingActs)"),
                 o.out());
         Path on = tmp.resolve("lasting-on.yaml");
         Files.writeString(on, file.replace("name: lasting", "name: lasting-on") + "parameters: {lastingActs: true}\n");
         o = crisis("check", on.toString());
-        assertTrue(o.out().contains("2 events (1 hostile, 1 cooperative; 1 that last)"), o.out());
+        assertTrue(o.out().contains("2 events (1 hostile, 1 cooperative; 1 that lasts)"), o.out());
+    }
+
+    @Test
+    void anActThatSetsALevelIsCountedByCheckAndMovesThePairInAValidatedRun() throws Exception {
+        String file = """
+                name: sets-level
+                days: 30
+                countries: [{id: AAA}, {id: BBB}]
+                events:
+                  - {day: 0, type: CUSTOM, actor: AAA, target: BBB, gamma: -5, label: ambassador-expelled, setsLevel: DOWNGRADED}
+                  - {day: 2, type: CUSTOM, actor: AAA, target: BBB, gamma: -2, label: insult}
+                expect:
+                  runs: 20
+                  patterns:
+                    - {name: downgraded-by-the-expulsion, pair: [AAA, BBB], reaches: DOWNGRADED, by: AAA, withinDays: 0,
+                       probability: {min: 1}}
+                """;
+        Path path = tmp.resolve("sets-level.yaml");
+        Files.writeString(path, file);
+        Outcome o = crisis("check", path.toString());
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("2 events (2 hostile; 1 that sets a level)"), o.out());
+        // the expulsion itself puts the pair at DOWNGRADED on day 0, in every run, as the actor's own step
+        o = crisis("validate", path.toString(), "--format", "csv");
+        assertEquals(0, o.status(), o.out() + o.err());
+        assertTrue(o.out().contains("sets-level,downgraded-by-the-expulsion,1,,1,"), o.out());
     }
 
     @Test
