@@ -35,6 +35,9 @@ def main(argv):
     if len(argv) != 2 or argv[1] in ('-h', '--help'):
         print(__doc__.strip())
         return 0 if len(argv) == 2 else 2
+    if not os.path.isdir(argv[1]):
+        print(f'level-act-triggers.py: {argv[1]}: not a directory of case files', file=sys.stderr)
+        return 2
     print('file\tevent\tday\tlabel\tgamma')
     for path in sorted(glob.glob(os.path.join(argv[1], '*.yaml'))):
         with open(path, encoding='utf-8') as f:

@@ -24,11 +24,9 @@ public record Event(int id, int day, int actor, int target, EventType type, doub
      * {@link #setsLevel()} (docs/FORMATS.md 1.3, 1.4 and 1.8).
      */
     public Level ownLevel() {
-        return switch (type) {
-            case RECALL_AMBASSADOR, EXPEL_DIPLOMATS -> Level.DOWNGRADED;
-            case SEVER_RELATIONS -> Level.SEVERED;
-            default -> setsLevel;
-        };
+        // the level the type's rule sets from the top of the ladder is the act's own; one that moves none leaves it there
+        Level byType = type.levelAfter(Level.ALLIED, true);
+        return byType != Level.ALLIED ? byType : setsLevel;
     }
 
     public boolean hostile() {
