@@ -61,7 +61,7 @@ public enum Parameter {
     INJURY_MEMORY("injuryMemory", "χ", 0, 0, 5, Type.REAL),
     INJURY_FADING("injuryFading", "δ_inj", 0, 0, 1, Type.REAL),
     // 0: a recall lasts until an occasion to restore; else it is for consultations and lapses after so many days (3.5)
-    RECALL_LAPSE("recallLapse", "L_rec", 14, 0, 3650, Type.INTEGER),
+    RECALL_LAPSE("recallLapse", "L_rec", 7, 0, 3650, Type.INTEGER),
     IN_KIND_TRIGGERS("inKindTriggers", "", 0, 0, 1, Type.BOOLEAN),
     ARMED_EXCHANGE("armedExchange", "", 1, 0, 1, Type.BOOLEAN),
     THRESHOLD_PROTEST("thresholdProtest", "θ_1", 0.15, 0, 5, Type.REAL),
