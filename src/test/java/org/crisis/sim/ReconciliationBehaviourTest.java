@@ -14,6 +14,7 @@ import org.crisis.model.Dyad;
 import org.crisis.model.Event;
 import org.crisis.model.EventType;
 import org.crisis.model.Parameter;
+import org.crisis.model.Parameters;
 import org.crisis.model.World;
 import org.crisis.scenario.Node;
 import org.crisis.scenario.Overrides;
@@ -189,5 +190,22 @@ class ReconciliationBehaviourTest {
         assertTrue(medianOn < horizon, "most mediated runs are restored within the horizon: median " + medianOn);
         assertTrue(medianOn < medianOff / 2, "median days to restoration " + medianOn + " with, " + medianOff + " without");
         assertTrue(sooner > 0.8 * RUNS, "restored sooner with the mediator in " + sooner + " runs, later in " + later);
+    }
+
+    @Test
+    void atTheDefaultsARecallForConsultationsIsUndoneOnceItLapsesAndNotBefore() throws Exception {
+        // the calibration record's hundred-and-seventh and hundred-and-eighth rounds: a recall with
+        // no other occasion to undo it returns once it lapses (docs/MODEL.md 3.5); without the lapse
+        // it holds to the end, as every recall of the fifty-fourth frame did before the rounds
+        int lapse = (int) Parameters.defaults().get(Parameter.RECALL_LAPSE);
+        assertTrue(lapse > 0, "the lapse is a default since the hundred-and-seventh round");
+        List<Integer> days = replicate(fixture("recall-consultations.yaml", new int[0]), RUNS,
+                r -> pair(r, "AAA", "BBB").restoredDay());
+        assertTrue(days.stream().allMatch(d -> d >= lapse), "no return before the lapse: " + days);
+        assertTrue(days.stream().allMatch(d -> d <= 2 * lapse), "every run returns soon after it: " + days);
+
+        List<Integer> without = replicate(fixture("recall-consultations.yaml", new int[0], "parameters.recallLapse=0"),
+                RUNS, r -> pair(r, "AAA", "BBB").restoredDay());
+        assertTrue(without.stream().allMatch(d -> d < 0), "without the lapse the recall holds: " + without);
     }
 }
