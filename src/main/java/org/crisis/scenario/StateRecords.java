@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
+import org.crisis.model.EventType;
 import org.crisis.model.Level;
 
 /**
@@ -52,6 +55,9 @@ public final class StateRecords {
     /** The weight of the library's share in a state's record, in crises. */
     public static final double PRIOR_CRISES = 5;
     static final String HEADER = "country,known,ended,case,fell";
+    /** The model's acts that take a pair down, when a file scripts them (FORMATS 1.4). */
+    static final Set<EventType> LADDER_FALLS =
+            EnumSet.of(EventType.RECALL_AMBASSADOR, EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS);
 
     /**
      * One state's part in one crisis of the library, which ended on {@code ended} and whose outcome
@@ -141,6 +147,15 @@ public final class StateRecords {
 
     /** The table's rows, from the case files of a directory (those with a start date, an event and patterns on a pair's level). */
     static List<Entry> fromCases(Path directory) throws IOException, InvalidInputException {
+        return fromCases(directory, false);
+    }
+
+    /**
+     * The table's rows; with {@code scriptedFalls}, a recall, an expulsion or a rupture that a file
+     * scripts between two states is a fall of both, known from the day after it (the candidate of the
+     * calibration record's hundred-and-tenth round; not the shipped table's rule).
+     */
+    static List<Entry> fromCases(Path directory, boolean scriptedFalls) throws IOException, InvalidInputException {
         List<Path> files;
         try (Stream<Path> s = Files.list(directory)) {
             files = s.filter(TreeReader::isInputFile).sorted().toList();
@@ -165,6 +180,19 @@ public final class StateRecords {
                             fell.merge(id, lower, Boolean::logicalOr);
                             if (lower) {
                                 fallKnown.merge(id, windowCloses, BinaryOperator.minBy(Comparator.naturalOrder()));
+                            }
+                        }
+                    }
+                }
+            }
+            if (scriptedFalls) {
+                for (Scenario.Trigger t : s.events()) {
+                    if (LADDER_FALLS.contains(t.type()) && t.target().isPresent()) {
+                        LocalDate after = start.plusDays(t.day() + 1L);
+                        for (String id : List.of(t.actor(), t.target().get())) {
+                            if (fell.containsKey(id)) {
+                                fell.put(id, true);
+                                fallKnown.merge(id, after, BinaryOperator.minBy(Comparator.naturalOrder()));
                             }
                         }
                     }
@@ -208,12 +236,17 @@ public final class StateRecords {
         return out;
     }
 
-    /** Writes the table of a case directory: {@code StateRecords CASES_DIR OUT.csv}. */
+    /**
+     * Writes the table of a case directory: {@code StateRecords [--scripted-falls] CASES_DIR OUT.csv}
+     * ({@code --scripted-falls}: the hundred-and-tenth round's candidate rule, for measuring it).
+     */
     public static void main(String[] args) throws IOException, InvalidInputException {
-        if (args.length != 2) {
-            System.err.println("usage: StateRecords CASES_DIR OUT.csv");
+        boolean scriptedFalls = args.length == 3 && args[0].equals("--scripted-falls");
+        if (args.length != 2 && !scriptedFalls) {
+            System.err.println("usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv");
             System.exit(2);
         }
-        Files.write(Path.of(args[1]), lines(fromCases(Path.of(args[0]))), StandardCharsets.UTF_8);
+        int i = scriptedFalls ? 1 : 0;
+        Files.write(Path.of(args[i + 1]), lines(fromCases(Path.of(args[i]), scriptedFalls)), StandardCharsets.UTF_8);
     }
 }

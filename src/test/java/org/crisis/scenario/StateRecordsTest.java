@@ -129,6 +129,31 @@ class StateRecordsTest {
     }
 
     @Test
+    void underTheCandidateRuleAScriptedRecallIsAFallOfBothKnownTheDayAfter(@TempDir Path dir) throws Exception {
+        // the calibration record's hundred-and-tenth round: a file that scripts the recall writes no pattern for it
+        Files.writeString(dir.resolve("recall.yaml"), """
+                name: recall
+                start: 2010-03-04
+                days: 180
+                countries: [{id: TUR}, {id: USA}, {id: AZE}]
+                events:
+                  - {day: 0, type: BORDER_INCIDENT, actor: USA, target: TUR}
+                  - {day: 2, type: RECALL_AMBASSADOR, actor: TUR, target: USA}
+                expect:
+                  patterns:
+                    - {name: no-rupture, pair: [TUR, USA], reaches: SEVERED, probability: {max: 0.1}}
+                    - {name: aze-kept, pair: [AZE, USA], reaches: DOWNGRADED, probability: {max: 0.2}}
+                """);
+        assertEquals(List.of(StateRecords.HEADER, "AZE,2010-08-31,2010-08-31,recall,0", "TUR,2010-08-31,2010-08-31,recall,0",
+                "USA,2010-08-31,2010-08-31,recall,0"), StateRecords.lines(StateRecords.fromCases(dir)),
+                "the shipped rule reads only the patterns: the relations held");
+        assertEquals(List.of(StateRecords.HEADER, "AZE,2010-08-31,2010-08-31,recall,0", "TUR,2010-03-07,2010-08-31,recall,1",
+                "USA,2010-03-07,2010-08-31,recall,1"), StateRecords.lines(StateRecords.fromCases(dir, true)),
+                "with scripted falls the recall's two parties fell, known the day after it; a third state named in a"
+                        + " pattern keeps its hold");
+    }
+
+    @Test
     void theUserAssignedCodesAreFictional() {
         for (String id : List.of("AAA", "AAZ", "QMA", "QZZ", "XAA", "XRD", "XZZ", "ZZA", "ZZZ")) {
             assertEquals(true, StateRecords.fictional(id), id);
