@@ -242,7 +242,8 @@ public final class StateRecords {
      */
     public static void main(String[] args) throws IOException, InvalidInputException {
         boolean scriptedFalls = args.length == 3 && args[0].equals("--scripted-falls");
-        if (args.length != 2 && !scriptedFalls) {
+        boolean plain = args.length == 2 && !args[0].startsWith("--") && !args[1].startsWith("--");
+        if (!plain && !(scriptedFalls && !args[1].startsWith("--") && !args[2].startsWith("--"))) {
             System.err.println("usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv");
             System.exit(2);
         }

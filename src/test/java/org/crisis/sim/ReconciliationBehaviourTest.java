@@ -201,8 +201,7 @@ class ReconciliationBehaviourTest {
         assertTrue(lapse > 0, "the lapse is a default since the hundred-and-seventh round");
         List<Integer> days = replicate(fixture("recall-consultations.yaml", new int[0]), RUNS,
                 r -> pair(r, "AAA", "BBB").restoredDay());
-        assertTrue(days.stream().allMatch(d -> d >= lapse), "no return before the lapse: " + days);
-        assertTrue(days.stream().allMatch(d -> d <= 2 * lapse), "every run returns soon after it: " + days);
+        assertTrue(days.stream().allMatch(d -> d == lapse), "every run returns on the day the recall lapses: " + days);
 
         List<Integer> without = replicate(fixture("recall-consultations.yaml", new int[0], "parameters.recallLapse=0"),
                 RUNS, r -> pair(r, "AAA", "BBB").restoredDay());
