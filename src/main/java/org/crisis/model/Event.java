@@ -24,9 +24,8 @@ public record Event(int id, int day, int actor, int target, EventType type, doub
      * {@link #setsLevel()} (docs/FORMATS.md 1.3, 1.4 and 1.8).
      */
     public Level ownLevel() {
-        // the level the type's rule sets from the top of the ladder is the act's own; one that moves none leaves it there
-        Level byType = type.levelAfter(Level.ALLIED, true);
-        return byType != Level.ALLIED ? byType : setsLevel;
+        Level byType = type.ownLevel();
+        return byType != null ? byType : setsLevel;
     }
 
     public boolean hostile() {

@@ -106,6 +106,16 @@ public enum EventType {
     }
 
     /** The level after this event, from the level before (docs/MODEL.md, events table). */
+    /**
+     * The level an act of this type puts its pair at by itself, whatever the level before: what
+     * {@link #levelAfter} makes of the top of the ladder, DOWNGRADED for a recall or an expulsion,
+     * SEVERED for a rupture; null for a type that takes no pair down.
+     */
+    public Level ownLevel() {
+        Level fromTop = levelAfter(Level.ALLIED, true);
+        return fromTop != Level.ALLIED ? fromTop : null;
+    }
+
     public Level levelAfter(Level before, boolean full) {
         return switch (this) {
             case RECALL_AMBASSADOR, EXPEL_DIPLOMATS ->

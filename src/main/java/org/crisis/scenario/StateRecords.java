@@ -9,16 +9,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import java.util.stream.Stream;
-import org.crisis.model.EventType;
 import org.crisis.model.Level;
 
 /**
@@ -55,9 +52,6 @@ public final class StateRecords {
     /** The weight of the library's share in a state's record, in crises. */
     public static final double PRIOR_CRISES = 5;
     static final String HEADER = "country,known,ended,case,fell";
-    /** The model's acts that take a pair down, when a file scripts them (FORMATS 1.4). */
-    static final Set<EventType> LADDER_FALLS =
-            EnumSet.of(EventType.RECALL_AMBASSADOR, EventType.EXPEL_DIPLOMATS, EventType.SEVER_RELATIONS);
 
     /**
      * One state's part in one crisis of the library, which ended on {@code ended} and whose outcome
@@ -187,7 +181,7 @@ public final class StateRecords {
             }
             if (scriptedFalls) {
                 for (Scenario.Trigger t : s.events()) {
-                    if (LADDER_FALLS.contains(t.type()) && t.target().isPresent()) {
+                    if (t.type().ownLevel() != null && t.target().isPresent()) { // a model's act scripted (FORMATS 1.4)
                         LocalDate after = start.plusDays(t.day() + 1L);
                         for (String id : List.of(t.actor(), t.target().get())) {
                             if (fell.containsKey(id)) {
@@ -241,13 +235,12 @@ public final class StateRecords {
      * ({@code --scripted-falls}: the hundred-and-tenth round's candidate rule, for measuring it).
      */
     public static void main(String[] args) throws IOException, InvalidInputException {
-        boolean scriptedFalls = args.length == 3 && args[0].equals("--scripted-falls");
-        boolean plain = args.length == 2 && !args[0].startsWith("--") && !args[1].startsWith("--");
-        if (!plain && !(scriptedFalls && !args[1].startsWith("--") && !args[2].startsWith("--"))) {
+        boolean scriptedFalls = args.length > 0 && args[0].equals("--scripted-falls");
+        List<String> paths = List.of(args).subList(scriptedFalls ? 1 : 0, args.length);
+        if (paths.size() != 2 || paths.stream().anyMatch(a -> a.startsWith("--"))) {
             System.err.println("usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv");
             System.exit(2);
         }
-        int i = scriptedFalls ? 1 : 0;
-        Files.write(Path.of(args[i + 1]), lines(fromCases(Path.of(args[i]), scriptedFalls)), StandardCharsets.UTF_8);
+        Files.write(Path.of(paths.get(1)), lines(fromCases(Path.of(paths.get(0)), scriptedFalls)), StandardCharsets.UTF_8);
     }
 }
