@@ -105,7 +105,6 @@ public enum EventType {
         return rung;
     }
 
-    /** The level after this event, from the level before (docs/MODEL.md, events table). */
     /**
      * The level an act of this type puts its pair at by itself, whatever the level before: what
      * {@link #levelAfter} makes of the top of the ladder, DOWNGRADED for a recall or an expulsion,
@@ -116,6 +115,7 @@ public enum EventType {
         return fromTop != Level.ALLIED ? fromTop : null;
     }
 
+    /** The level after this event, from the level before (docs/MODEL.md, events table). */
     public Level levelAfter(Level before, boolean full) {
         return switch (this) {
             case RECALL_AMBASSADOR, EXPEL_DIPLOMATS ->

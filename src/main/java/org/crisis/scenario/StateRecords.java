@@ -2,6 +2,7 @@ package org.crisis.scenario;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -234,13 +235,42 @@ public final class StateRecords {
      * Writes the table of a case directory: {@code StateRecords [--scripted-falls] CASES_DIR OUT.csv}
      * ({@code --scripted-falls}: the hundred-and-tenth round's candidate rule, for measuring it).
      */
-    public static void main(String[] args) throws IOException, InvalidInputException {
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    private static final String USAGE = "usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv";
+
+    /**
+     * {@link #main}'s work, with its exit status: 0 written, 2 a bad argument, a missing or unreadable
+     * case directory, an invalid case file or an unwritable output (then nothing is written).
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(USAGE);
+            return 0;
+        }
         boolean scriptedFalls = args.length > 0 && args[0].equals("--scripted-falls");
         List<String> paths = List.of(args).subList(scriptedFalls ? 1 : 0, args.length);
         if (paths.size() != 2 || paths.stream().anyMatch(a -> a.startsWith("--"))) {
-            System.err.println("usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv");
-            System.exit(2);
+            err.println(USAGE);
+            return 2;
         }
-        Files.write(Path.of(paths.get(1)), lines(fromCases(Path.of(paths.get(0)), scriptedFalls)), StandardCharsets.UTF_8);
+        Path cases = Path.of(paths.get(0));
+        if (!Files.isDirectory(cases)) {
+            err.println("StateRecords: " + cases + ": no such directory of case files");
+            return 2;
+        }
+        try {
+            List<String> lines = lines(fromCases(cases, scriptedFalls));
+            Files.write(Path.of(paths.get(1)), lines, StandardCharsets.UTF_8);
+            return 0;
+        } catch (InvalidInputException e) {
+            err.println("StateRecords: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("StateRecords: cannot read the cases or write " + paths.get(1) + ": " + e);
+            return 2;
+        }
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,6 +188,26 @@ class StateRecordsTest {
                 StateRecords.lines(StateRecords.fromCases(dir, true)),
                 "an expulsion is a fall of both parties; ETH, named in no pattern, gets no row though it severed; the"
                         + " fictional AAA lends none; a pattern that dates the fall before the scripted act keeps its day");
+    }
+
+    @Test
+    void theTableMakerRefusesBadInputWithStatusTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Path table = dir.resolve("t.csv");
+        assertEquals(2, StateRecords.run(new String[] {dir.resolve("none").toString(), table.toString()}, o, e));
+        assertEquals(2, StateRecords.run(new String[] {dir.toString(), "--scripted-falls", table.toString()}, o, e));
+        assertEquals(2, StateRecords.run(new String[] {dir.toString()}, o, e));
+        assertEquals("StateRecords: " + dir.resolve("none") + ": no such directory of case files\n"
+                + "usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv\n"
+                + "usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(false, Files.exists(table), "nothing written on a refusal");
+        assertEquals(0, StateRecords.run(new String[] {"--help"}, o, e));
+        assertEquals("usage: StateRecords [--scripted-falls] CASES_DIR OUT.csv\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, StateRecords.run(new String[] {dir.toString(), table.toString()}, o, e));
+        assertEquals(List.of(StateRecords.HEADER), Files.readAllLines(table), "an empty directory gives the header alone");
     }
 
     @Test
