@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Which library files already cover a candidate episode's pair (docs/CALIBRATION-RECORD.md: every
-frame since the fifty-first excludes an episode "covered by the library", a library file with a
-pattern on the same pair whose start lies within three years of the episode's act).
+"""Which library files already cover a candidate episode's pair (docs/CALIBRATION-RECORD.md: the
+recent frames' rule, as in the hundred-and-fourteenth round, excludes an episode "covered by the
+library", a library file with a pattern on the same pair whose start lies within three years of the
+episode's act).
 
 A candidate is either a case file (its pair is the actor and target of its first scripted act on
 day 0, its date the file's `start`) or a pair and a date written `AAA-BBB YYYY-MM-DD` (ISO 3166
@@ -18,7 +19,7 @@ rule does not count.
 
 Options: --library DIR (default scenarios/cases, beside this script), --days N (default 1095, three
 years), --table OUT (write every pair the library's patterns name, with its file and start, as
-tab-separated `file  start  pair`, and exit). Exit status 0 when no candidate is covered, 1 when one
+tab-separated `file  start  pair`, and exit; it takes no candidates). Exit status 0 when no candidate is covered, 1 when one
 is, 2 on bad input (a file that cannot be read, a candidate that is not a file or `AAA-BBB DATE`).
 """
 
@@ -132,11 +133,17 @@ def main(argv):
         fail('%s: no such library directory' % library)
     rows = library_pairs(library)
     if table is not None:
+        if candidates:
+            fail('--table takes no candidates\n' + USAGE)
+        text = ''.join('%s.yaml\t%s\t%s\n' % (name, start.isoformat(), pair) for name, start, pair in rows)
+        partial = table + '.partial'
         try:
-            with open(table, 'w', encoding='utf-8') as f:
-                for name, start, pair in rows:
-                    f.write('%s.yaml\t%s\t%s\n' % (name, start.isoformat(), pair))
+            with open(partial, 'w', encoding='utf-8') as f:
+                f.write(text)
+            os.replace(partial, table)
         except OSError as e:
+            if os.path.exists(partial):
+                os.remove(partial)
             fail('%s: cannot be written (%s)' % (table, e.__class__.__name__))
         print('%d pairs of %s written to %s' % (len(rows), library, table))
         return 0
