@@ -79,9 +79,11 @@ def arguments(argv):
 def validate(jar, files, seed, runs, extra):
     done = subprocess.run(['java', '-jar', jar, 'validate', *files, '--seed', str(seed), '--runs', str(runs),
                            '--format', 'csv', *extra], capture_output=True, text=True)
-    if done.returncode not in (0, 1):
-        fail(f'validate refused its input: {done.stderr.strip().splitlines()[-1] if done.stderr.strip() else done.returncode}')
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    if done.returncode not in (0, 1) or (done.returncode == 1 and not rows):
+        # exit 2 is validate's refusal of its input; exit 1 with no table is java's own failure (a file that is not a jar)
+        said = [line for line in done.stderr.strip().splitlines() if line.strip()]
+        fail('validate did not run (exit {}): {}'.format(done.returncode, ' | '.join(said[:8]) or 'no message'))
     for row in rows:
         row['seed'] = seed
     return rows
