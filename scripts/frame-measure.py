@@ -77,8 +77,11 @@ def arguments(argv):
 
 
 def validate(jar, files, seed, runs, extra):
-    done = subprocess.run(['java', '-jar', jar, 'validate', *files, '--seed', str(seed), '--runs', str(runs),
-                           '--format', 'csv', *extra], capture_output=True, text=True)
+    try:
+        done = subprocess.run(['java', '-jar', jar, 'validate', *files, '--seed', str(seed), '--runs', str(runs),
+                               '--format', 'csv', *extra], capture_output=True, text=True)
+    except OSError as e:
+        fail(f'cannot run java: {e}')
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
     if done.returncode not in (0, 1) or (done.returncode == 1 and not rows):
         # exit 2 is validate's refusal of its input; exit 1 with no table is java's own failure (a file that is not a jar)
