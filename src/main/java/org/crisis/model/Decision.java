@@ -24,6 +24,8 @@ final class Decision {
     private final double normCost;
     private final double bm;
     private final double audienceCost;
+    /** ln 2 / faceHalfLife: the daily rate at which the face of a posture fades; 0 when it never does. */
+    private final double faceRate;
     private final double ruptureCost;
     /** What a recall, an expulsion or a rupture between two major powers costs more (section 3.5). */
     private final double channelCost;
@@ -86,6 +88,8 @@ final class Decision {
         normCost = p.get(Parameter.NORM_COST);
         bm = p.get(Parameter.MEDIATION_WEIGHT);
         audienceCost = p.get(Parameter.AUDIENCE_COST);
+        double halfLife = p.get(Parameter.FACE_HALF_LIFE);
+        faceRate = halfLife > 0 ? Math.log(2) / halfLife : 0;
         ruptureCost = p.get(Parameter.RUPTURE_COST);
         channelCost = p.get(Parameter.CHANNEL_COST);
         deferenceCost = p.get(Parameter.DEFERENCE_COST);
@@ -191,7 +195,9 @@ final class Decision {
 
     /**
      * The audience costs as they stand on {@code day}: none for a recall for consultations that
-     * has lapsed (recallLapse), whose return is its announced course, not a climb-down (3.5).
+     * has lapsed (recallLapse), whose return is its announced course, not a climb-down (3.5);
+     * under faceHalfLife, halved for every half-life since the side took its posture. They
+     * never rise from one day to the next while the pair is untouched.
      */
     private double face(Country i, Dyad d, int s, int day) {
         int r = standing(d, s);
@@ -201,7 +207,10 @@ final class Decision {
         boolean owned = d.posture[s] >= r && d.posture[s] > 0
                 && d.postureOwnGovernment[s] == i.government
                 && d.postureOtherGovernment[s] == w.countries.get(d.other(i.index)).government;
-        return owned ? owed(i, r) : 0;
+        if (!owned) {
+            return 0;
+        }
+        return faceRate == 0 ? owed(i, r) : owed(i, r) * Math.exp(-faceRate * (day - d.postureDay[s]));
     }
 
     /**
@@ -619,6 +628,13 @@ final class Decision {
     /** downConst and consentConst once the recall has lapsed: no face for a recall (recallLapse). */
     private double downConstLapsed;
     private double consentConstLapsed;
+    /** The step-down terms before face, and whose face they owe, for a face that fades (faceHalfLife). */
+    private double downBase;
+    private double consentBase;
+    private Country side;
+    private Country otherSide;
+    private Dyad pair;
+    private int sideIndex;
     private double base0;
     private double baseHi;
     private double downConst;
@@ -686,8 +702,12 @@ final class Decision {
         winBelow = d.level < Level.NORMAL.ordinal();
         canDown = winBelow || d.posture[s] > 0;
         double pull = pulled(d, med) ? bm : 0;
-        double downBase = bg * stepDownThreshold(d, s, t0) + pull;
-        double consentBase = bg * stepDownThreshold(d, o, t0) + pull;
+        downBase = bg * stepDownThreshold(d, s, t0) + pull;
+        consentBase = bg * stepDownThreshold(d, o, t0) + pull;
+        side = i;
+        otherSide = other;
+        pair = d;
+        sideIndex = s;
         downConst = downBase - face(i, d, s, t0);
         consentConst = consentBase - face(other, d, o, t0);
         // the face a recall owes ends on a known day (recallLapse): the step-down terms only rise then
@@ -765,9 +785,10 @@ final class Decision {
             boolean occasionAll = occasion || t1 <= gestureEnd || t0 >= lapseStart;
             if (atEnd && occasionSome || medRestores) {
                 // the bar for mending is lowest at the window's end, once the injuries have faded most
-                // and a recall's face has lapsed
-                double downEnd = t1 >= lapseStart ? downConstLapsed : downConst;
-                double consentEnd = t1 >= lapseStart ? consentConstLapsed : consentConst;
+                // and a recall's face has lapsed or a posture's face has faded most
+                double downEnd = downAt(t1);
+                double consentEnd = faceRate == 0 ? t1 >= lapseStart ? consentConstLapsed : consentConst
+                        : consentBase - face(otherSide, pair, 1 - sideIndex, t1);
                 downHi = lambda * (downEnd + faded(injS0, n) - bg * eLo + MARGIN);
                 double eoLo = Math.min(go0 * fo, go1 * fo) + reciprocity(t1, recOEnd, trigOEnd, trigO);
                 acceptHi = logistic(lambda * (consentEnd + faded(injO0, n) - bg * eoLo + MARGIN));
@@ -777,7 +798,7 @@ final class Decision {
                 }
             }
         } else if (canDown) {
-            downHi = lambda * (downConst - bg * eLo + MARGIN);
+            downHi = lambda * (downAt(t1) - bg * eLo + MARGIN);
             downLo = lambda * (downConst - bg * eHi);
         }
         if (upHi < NEGLIGIBLE && downHi < NEGLIGIBLE) {
@@ -789,6 +810,17 @@ final class Decision {
         double hi = Math.min(1, actBound(upHi, downHi, acceptHi) * (1 + 1e-9) + 1e-15);
         lowEstimate = hi * length <= SMALL ? hi : Math.min(1, actBound(upLo, downLo, acceptLo));
         return hi;
+    }
+
+    /**
+     * The step-down term ({@link #downConst}) on {@code day} of the window, its largest on the window's
+     * last day: face only falls within a window (a recall's lapses, a posture's fades).
+     */
+    private double downAt(int day) {
+        if (faceRate == 0) {
+            return day >= lapseStart ? downConstLapsed : downConst;
+        }
+        return downBase - face(side, pair, sideIndex, day);
     }
 
     /** Below this many expected candidates in a window, its looseness is not worth estimating. */

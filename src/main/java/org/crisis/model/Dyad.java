@@ -28,6 +28,8 @@ public final class Dyad {
     /** Governments of the side and of the other when the side took its posture. */
     final int[] postureOwnGovernment = new int[2];
     final int[] postureOtherGovernment = new int[2];
+    /** Day each side took its posture, or the pair was listed with it: under faceHalfLife its face fades from then. */
+    final int[] postureDay = new int[2];
     /**
      * Day each side's grievance against the other last rose, or far in the past (a listed
      * grievance is standing): a side escalates only within memory of it (section 3.5).

@@ -34,6 +34,7 @@ final class Levels {
             d.posture[sa] = rung;
             d.postureOwnGovernment[sa] = w.countries.get(e.actor()).government;
             d.postureOtherGovernment[sa] = w.countries.get(e.target()).government;
+            d.postureDay[sa] = w.day;
         }
         int before = d.level;
         boolean full = d.grievance[0] < restoreThreshold / 2 && d.grievance[1] < restoreThreshold / 2 && !heldAtStanding(d);

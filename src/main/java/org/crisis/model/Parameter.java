@@ -44,6 +44,9 @@ public enum Parameter {
     NORM_COST("normCost", "normCost", 0.2, 0, 10, Type.REAL),
     MEDIATION_WEIGHT("mediationWeight", "b_m", 3.4079, 0, 100, Type.REAL),
     AUDIENCE_COST("audienceCost", "audienceCost", 32.2772, 0, 100, Type.REAL),
+    // 0: the face of backing down is owed in full while the same governments face each other; else it halves
+    // every so many days from the day the side took its posture (3.5)
+    FACE_HALF_LIFE("faceHalfLife", "h_face", 0, 0, 36500, Type.REAL),
     RUPTURE_COST("ruptureCost", "c_rup", 0, 0, 5, Type.REAL),
     CHANNEL_COST("channelCost", "c_ch", 0, 0, 5, Type.REAL),
     DEFERENCE_COST("deferenceCost", "c_df", 0, 0, 5, Type.REAL),

@@ -141,6 +141,7 @@ public final class World {
             int justified = Ladder.justifiedRung(parameters, d.grievance[s], c.domesticPressure, c.hawkishness,
                     c.recordShift);
             d.posture[s] = Math.max(level.impliedRung(), Math.min(justified, level.holdsUpTo()));
+            d.postureDay[s] = day;
         }
     }
 
