@@ -16,8 +16,13 @@ and table as they stand before the frame joins"), given as a jar:
 
     python3 scripts/frame-measure.py --jar crisis-before.jar new/*.yaml
 
+To measure a set of values other than the defaults (a candidate for them), give each with --set,
+as validate takes it; both models then start from those values:
+
+    python3 scripts/frame-measure.py --jar crisis.jar --set parameters.faceHalfLife=90 new/*.yaml
+
 Options: --jar JAR (default target/crisis.jar beside this script's project), --seeds 1,2,3,
---runs 200. Exit status 0 when it printed, 2 on bad input (no files, a missing jar or file, a
+--runs 200, --set PATH=VALUE (repeatable). Exit status 0 when it printed, 2 on bad input (no files, a missing jar or file, a
 validate run that refused its input).
 """
 
@@ -31,7 +36,7 @@ NEVER = ['--set', 'parameters.thresholdProtest=5', '--set', 'parameters.threshol
          '--set', 'parameters.thresholdRecall=5', '--set', 'parameters.thresholdExpel=5',
          '--set', 'parameters.thresholdSever=5', '--set', 'parameters.thresholdSanction=5',
          '--set', 'parameters.thirdParties=false', '--set', 'parameters.mediation=false']
-USAGE = 'usage: frame-measure.py [--jar JAR] [--seeds 1,2,3] [--runs N] FILE ...'
+USAGE = 'usage: frame-measure.py [--jar JAR] [--seeds 1,2,3] [--runs N] [--set PATH=VALUE]... FILE ...'
 
 
 def fail(message):
@@ -43,16 +48,22 @@ def arguments(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     options = {'jar': os.path.join(here, '..', 'target', 'crisis.jar'), 'seeds': '1,2,3', 'runs': '200'}
     files = []
+    sets = []
     i = 0
     while i < len(argv):
         arg = argv[i]
         if arg in ('-h', '--help'):
             print(__doc__.strip())
             sys.exit(0)
-        if arg in ('--jar', '--seeds', '--runs'):
+        if arg in ('--jar', '--seeds', '--runs', '--set'):
             if i + 1 >= len(argv):
                 fail(f'{arg} needs a value')
-            options[arg[2:]] = argv[i + 1]
+            if arg == '--set':
+                if '=' not in argv[i + 1]:
+                    fail(f'--set takes PATH=VALUE, not {argv[i + 1]}')
+                sets += ['--set', argv[i + 1]]
+            else:
+                options[arg[2:]] = argv[i + 1]
             i += 2
             continue
         if arg.startswith('--'):
@@ -73,7 +84,7 @@ def arguments(argv):
         fail('--seeds takes whole numbers separated by commas, --runs a whole number')
     if runs < 1 or not seeds:
         fail('--runs must be at least 1 and --seeds name one seed or more')
-    return options['jar'], seeds, runs, files
+    return options['jar'], seeds, runs, files, sets
 
 
 def validate(jar, files, seed, runs, extra):
@@ -116,8 +127,12 @@ def summary(label, rows):
 
 
 def main(argv):
-    jar, seeds, runs, files = arguments(argv)
-    for label, extra in (('the defaults', []), ('a model that never acts', NEVER)):
+    jar, seeds, runs, files, sets = arguments(argv)
+    values = 'the values set' if sets else 'the defaults'
+    if sets:
+        print('values set: ' + ', '.join(sets[1::2]))
+    # the never-acting model's values come after the set ones, so that its thresholds win
+    for label, extra in ((values, sets), ('a model that never acts', sets + NEVER)):
         rows = [row for seed in seeds for row in validate(jar, files, seed, runs, extra)]
         if not rows:
             fail('the files hold no patterns')
