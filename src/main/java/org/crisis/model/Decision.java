@@ -26,6 +26,8 @@ final class Decision {
     private final double audienceCost;
     /** ln 2 / faceHalfLife: the daily rate at which the face of a posture fades; 0 when it never does. */
     private final double faceRate;
+    /** The share of a posture's face that gestures from both sides since it was taken take off (gestureRelief). */
+    private final double gestureRelief;
     private final double ruptureCost;
     /** What a recall, an expulsion or a rupture between two major powers costs more (section 3.5). */
     private final double channelCost;
@@ -90,6 +92,7 @@ final class Decision {
         audienceCost = p.get(Parameter.AUDIENCE_COST);
         double halfLife = p.get(Parameter.FACE_HALF_LIFE);
         faceRate = halfLife > 0 ? Math.log(2) / halfLife : 0;
+        gestureRelief = p.get(Parameter.GESTURE_RELIEF);
         ruptureCost = p.get(Parameter.RUPTURE_COST);
         channelCost = p.get(Parameter.CHANNEL_COST);
         deferenceCost = p.get(Parameter.DEFERENCE_COST);
@@ -196,8 +199,10 @@ final class Decision {
     /**
      * The audience costs as they stand on {@code day}: none for a recall for consultations that
      * has lapsed (recallLapse), whose return is its announced course, not a climb-down (3.5);
-     * under faceHalfLife, halved for every half-life since the side took its posture. They
-     * never rise from one day to the next while the pair is untouched.
+     * under faceHalfLife, halved for every half-life since the side took its posture; under
+     * gestureRelief, lightened once each side has made a gesture to the other since then (an
+     * event, which touches the pair). They never rise from one day to the next while the pair is
+     * untouched.
      */
     private double face(Country i, Dyad d, int s, int day) {
         int r = standing(d, s);
@@ -210,7 +215,13 @@ final class Decision {
         if (!owned) {
             return 0;
         }
-        return faceRate == 0 ? owed(i, r) : owed(i, r) * Math.exp(-faceRate * (day - d.postureDay[s]));
+        double face = faceRate == 0 ? owed(i, r) : owed(i, r) * Math.exp(-faceRate * (day - d.postureDay[s]));
+        return gestureRelief > 0 && talkedSince(d, d.postureDay[s]) ? face * (1 - gestureRelief) : face;
+    }
+
+    /** Whether each side of {@code d} has made a gesture to the other after {@code day}. */
+    private static boolean talkedSince(Dyad d, int day) {
+        return d.lastGestureBy[0] > day && d.lastGestureBy[1] > day;
     }
 
     /**

@@ -47,6 +47,9 @@ public enum Parameter {
     // 0: the face of backing down is owed in full while the same governments face each other; else it halves
     // every so many days from the day the side took its posture (3.5)
     FACE_HALF_LIFE("faceHalfLife", "h_face", 0, 0, 36500, Type.REAL),
+    // 0: talks change no face; else once each side has made a gesture to the other since a side took its posture,
+    // that posture's face is owed times 1 - gestureRelief (3.5)
+    GESTURE_RELIEF("gestureRelief", "ρ_g", 0, 0, 1, Type.REAL),
     RUPTURE_COST("ruptureCost", "c_rup", 0, 0, 5, Type.REAL),
     CHANNEL_COST("channelCost", "c_ch", 0, 0, 5, Type.REAL),
     DEFERENCE_COST("deferenceCost", "c_df", 0, 0, 5, Type.REAL),

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The face of a break that fades (docs/MODEL.md 3.5, {@code faceHalfLife}), run by the real
+ * The face of a break that fades or that talks take off (docs/MODEL.md 3.5, {@code faceHalfLife},
+ * {@code gestureRelief}), run by the real
  * simulator: a pair broken on day 0 whose grievances fade and which holds talks on day 150,
  * with the same two governments throughout.
  */
@@ -27,7 +28,7 @@ class FaceFadingBehaviourTest {
     private static final String MENDED = """
             name: mended
             days: 365
-            parameters: { thirdParties: false, faceHalfLife: %s }
+            parameters: { thirdParties: false, %s }
             countries:
               - {id: AAA, domesticPressure: 0.5, hawkishness: 0.5}
               - {id: BBB, domesticPressure: 0.5, hawkishness: 0.5}
@@ -42,9 +43,9 @@ class FaceFadingBehaviourTest {
             """;
 
     /** The day of each run's restoration, or -1 where the pair stays broken all year. */
-    private int[] restorationDays(String halfLife, int runs) throws Exception {
-        Path f = dir.resolve("mended-" + halfLife + ".yaml");
-        Files.writeString(f, MENDED.formatted(halfLife));
+    private int[] restorationDays(String parameters, int runs) throws Exception {
+        Path f = dir.resolve("mended-" + parameters.hashCode() + ".yaml");
+        Files.writeString(f, MENDED.formatted(parameters));
         Scenario s = ScenarioReader.read(f, List.of());
         int[] days = new int[runs];
         for (int k = 0; k < runs; k++) {
@@ -61,14 +62,14 @@ class FaceFadingBehaviourTest {
 
     @Test
     void withTheFaceOwedInFullTheTalksMendNothing() throws Exception {
-        for (int day : restorationDays("0", 100)) {
+        for (int day : restorationDays("faceHalfLife: 0", 100)) {
             assertEquals(-1, day, "the break's audience cost outweighs grievances that are gone");
         }
     }
 
     @Test
     void aFaceThatFadesLetsTheTalksMendTheBreakButNotBeforeThem() throws Exception {
-        int[] days = restorationDays("60", 100);
+        int[] days = restorationDays("faceHalfLife: 60", 100);
         int restored = 0;
         for (int day : days) {
             if (day >= 0) {
@@ -80,9 +81,24 @@ class FaceFadingBehaviourTest {
     }
 
     @Test
+    void talksThatTakeTheFaceOffMendTheBreakOnlyAfterThem() throws Exception {
+        int restored = 0;
+        for (int day : restorationDays("gestureRelief: 1", 100)) {
+            if (day >= 0) {
+                restored++;
+                assertTrue(day >= 150, "restored on day " + day + ", before the talks");
+            }
+        }
+        assertTrue(restored >= 90, restored + " of 100 runs restore after the talks");
+        for (int day : restorationDays("gestureRelief: 0.5", 100)) {
+            assertEquals(-1, day, "half the face is still more than grievances that are gone can outweigh");
+        }
+    }
+
+    @Test
     void aFaceThatFadesSlowlyStillHoldsThePairApartWithinTheYear() throws Exception {
         int restored = 0;
-        for (int day : restorationDays("180", 100)) {
+        for (int day : restorationDays("faceHalfLife: 180", 100)) {
             restored += day >= 0 ? 1 : 0;
         }
         assertTrue(restored <= 10, restored + " of 100 runs restore within the year");

@@ -137,7 +137,7 @@ class SampledRunEquivalenceTest {
                     .with(Parameter.ARMED_EXCHANGE, 1).with(Parameter.RECIPROCAL_GESTURE, 1)
                     .with(Parameter.FOLLOW_VICTIM, 1).with(Parameter.BORROWED_QUARREL_ONLY, 1)
                     .with(Parameter.TRIGGER_RECIPROCITY, 0.3).with(Parameter.STANDING_LEVEL, 1)
-                    .with(Parameter.BREACH_ONCE_A_DAY, 1).with(Parameter.FACE_HALF_LIFE, 90)));
+                    .with(Parameter.BREACH_ONCE_A_DAY, 1).with(Parameter.FACE_HALF_LIFE, 90).with(Parameter.GESTURE_RELIEF, 0.8)));
         }
         assertNoDifference(variants, Math.max(100, RUNS / 4));
     }
