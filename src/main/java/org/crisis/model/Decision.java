@@ -26,7 +26,7 @@ final class Decision {
     private final double audienceCost;
     /** ln 2 / faceHalfLife: the daily rate at which the face of a posture fades; 0 when it never does. */
     private final double faceRate;
-    /** The share of a posture's face that gestures from both sides since it was taken take off (gestureRelief). */
+    /** The share of a posture's face taken off once both sides have made a gesture since it was taken (gestureRelief). */
     private final double gestureRelief;
     private final double ruptureCost;
     /** What a recall, an expulsion or a rupture between two major powers costs more (section 3.5). */

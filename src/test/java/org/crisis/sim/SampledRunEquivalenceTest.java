@@ -125,7 +125,9 @@ class SampledRunEquivalenceTest {
     void theRuleOptionsKeepTheDistributionOfTheDayByDayRule() throws Exception {
         List<Scenario> variants = new ArrayList<>();
         for (String name : List.of("iran-saudi-2016", "israel-turkey-2010", "kenya-somalia-2020", "colombia-ecuador-2008",
-                "georgia-russia-2008", "iran-pakistan-2024", "belarus-france-1998")) {
+                "georgia-russia-2008", "iran-pakistan-2024", "belarus-france-1998",
+                // breaks whose governments later talk: where talks take the face off (gestureRelief)
+                "chad-qatar-2017", "soviet-union-israel-1953")) {
             Path f = Path.of("scenarios", "cases", name + ".yaml");
             if (!f.getFileName().toString().matches(ONLY)) {
                 continue;
