@@ -798,8 +798,7 @@ final class Decision {
                 // the bar for mending is lowest at the window's end, once the injuries have faded most
                 // and a recall's face has lapsed or a posture's face has faded most
                 double downEnd = downAt(t1);
-                double consentEnd = faceRate == 0 ? t1 >= lapseStart ? consentConstLapsed : consentConst
-                        : consentBase - face(otherSide, pair, 1 - sideIndex, t1);
+                double consentEnd = consentAt(t1);
                 downHi = lambda * (downEnd + faded(injS0, n) - bg * eLo + MARGIN);
                 double eoLo = Math.min(go0 * fo, go1 * fo) + reciprocity(t1, recOEnd, trigOEnd, trigO);
                 acceptHi = logistic(lambda * (consentEnd + faded(injO0, n) - bg * eoLo + MARGIN));
@@ -832,6 +831,14 @@ final class Decision {
             return day >= lapseStart ? downConstLapsed : downConst;
         }
         return downBase - face(side, pair, sideIndex, day);
+    }
+
+    /** The other side's consent term ({@link #consentConst}) on {@code day} of the window, as {@link #downAt}. */
+    private double consentAt(int day) {
+        if (faceRate == 0) {
+            return day >= lapseStart ? consentConstLapsed : consentConst;
+        }
+        return consentBase - face(otherSide, pair, 1 - sideIndex, day);
     }
 
     /** Below this many expected candidates in a window, its looseness is not worth estimating. */

@@ -117,7 +117,8 @@ class SampledRunEquivalenceTest {
     /**
      * The options of sections 3.3 and 3.5 (a rupture answers a grave act; a restoration waits
      * for ripe grievances; a grave injury raises the bar for mending and fades; an exogenous
-     * answer in kind is expected; force answers force), all on, on the cases whose ruptures,
+     * answer in kind is expected; force answers force; a posture's face fades, and talks both ways
+     * lighten it), all on, on the cases whose ruptures,
      * mediations, restorations and armed exchanges they touch, with territorial acts felt twice as hard (τ = 1, section 3.3),
      * which the gate reads as grave; a quarter of the runs of the main test.
      */
