@@ -76,11 +76,18 @@ def compare(args):
     files = []
     i = 0
     while i < len(args):
-        if args[i] == "--known" and i + 1 < len(args):
-            known = args[i + 1]
-            i += 2
-        elif args[i] == "--runs" and i + 1 < len(args):
-            runs = int(args[i + 1])
+        if args[i] in ("--known", "--runs"):
+            if i + 1 >= len(args):
+                refuse(f"{args[i]} needs a value")
+            if args[i] == "--known":
+                known = args[i + 1]
+            else:
+                try:
+                    runs = int(args[i + 1])
+                except ValueError:
+                    runs = 0
+                if runs < 1:
+                    refuse(f"--runs must be a whole number above 0, not {args[i + 1]!r}")
             i += 2
         elif args[i].startswith("--"):
             refuse(f"unknown option {args[i]}")
@@ -166,7 +173,7 @@ def held_out(args):
 
 
 def main(argv):
-    if len(argv) < 2 or argv[1] in ("-h", "--help"):
+    if len(argv) < 2 or any(a in ("-h", "--help") for a in argv[1:]):
         print(__doc__.strip())
         return 0
     if argv[1] == "compare":
